@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { type RequestEvent, requestCodec } from '@lib/contracts';
+import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { checkpointOf, EventStore } from './event-store';
+import { eventStoreMigrations } from './migrations';
+import { type CommandMeta, ConcurrencyError, START, type StoredEvent } from './types';
+
+const meta = (overrides: Partial<CommandMeta> = {}): CommandMeta => ({
+  correlationId: randomUUID(),
+  tenantId: 'kota-banjarmasin',
+  unitId: 'disdukcapil',
+  actor: { id: 'user-1', role: 'skpd-operator' },
+  ...overrides,
+});
+
+const rejected = (requestId: string, reason = 'incomplete'): RequestEvent => ({
+  $case: 'requestRejected',
+  value: { requestId, reason, rejectedAt: '2026-11-23T01:00:00.000Z' },
+});
+
+describe('EventStore on PostgreSQL', () => {
+  let db: TestDatabase;
+  let store: EventStore<RequestEvent>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(eventStoreMigrations);
+    store = new EventStore(db.pool, requestCodec);
+  });
+  afterAll(() => db.drop());
+
+  it('appends to a new stream and reads the events back with their envelope', async () => {
+    const streamId = `request-${randomUUID()}`;
+    const commandMeta = meta();
+    const result = await store.append(streamId, 0, [rejected('r1'), rejected('r1', 'again')], commandMeta);
+    expect(result).toEqual({ streamId, nextExpectedVersion: 2, appended: 2, duplicate: false });
+
+    const stored = await store.readStream(streamId);
+    expect(stored.map((e) => e.event)).toEqual([rejected('r1'), rejected('r1', 'again')]);
+    expect(stored.map((e) => e.envelope.streamVersion)).toEqual([1, 2]);
+    expect(stored[0].envelope).toMatchObject({
+      eventType: 'RequestRejected',
+      streamId,
+      tenantId: 'kota-banjarmasin',
+      unitId: 'disdukcapil',
+      correlationId: commandMeta.correlationId,
+      causationId: commandMeta.correlationId,
+      actorId: 'user-1',
+      actorRole: 'skpd-operator',
+    });
+  });
+
+  it('refuses an append at a stale expected version with a ConcurrencyError', async () => {
+    const streamId = `request-${randomUUID()}`;
+    await store.append(streamId, 0, [rejected('r2')], meta());
+    await expect(store.append(streamId, 0, [rejected('r2')], meta())).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(store.append(streamId, 5, [rejected('r2')], meta())).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('lets exactly one of two concurrent writers at the same version win', async () => {
+    const streamId = `request-${randomUUID()}`;
+    const outcomes = await Promise.allSettled([
+      store.append(streamId, 0, [rejected('a')], meta()),
+      store.append(streamId, 0, [rejected('b')], meta()),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const failure = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(failure.reason).toBeInstanceOf(ConcurrencyError);
+  });
+
+  it('appends nothing new for a repeated idempotency key and returns the first result', async () => {
+    const streamId = `request-${randomUUID()}`;
+    const idempotencyKey = `submit/${randomUUID()}`;
+    const first = await store.append(streamId, 0, [rejected('r3')], meta({ idempotencyKey }));
+    const again = await store.append(streamId, 1, [rejected('r3')], meta({ idempotencyKey }));
+    expect(first.duplicate).toBe(false);
+    expect(again).toEqual({ streamId, nextExpectedVersion: 1, appended: 0, duplicate: true });
+    expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('retries a command on a concurrency clash until every concurrent command is in', async () => {
+    const streamId = `request-${randomUUID()}`;
+    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    await Promise.all(
+      Array.from({ length: 4 }, (_, i) => store.handle(streamId, fold, () => [rejected(`c${i}`)], meta())),
+    );
+    const versions = (await store.readStream(streamId)).map((e) => e.envelope.streamVersion);
+    expect(versions).toEqual([1, 2, 3, 4]);
+  });
+
+  it('answers a retried command from its idempotency key without deciding again', async () => {
+    const streamId = `request-${randomUUID()}`;
+    const idempotencyKey = `reject/${randomUUID()}`;
+    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const decide = (count: number): RequestEvent[] => {
+      if (count > 0) throw new Error('already rejected');
+      return [rejected('r4')];
+    };
+    const first = await store.handle(streamId, fold, decide, meta({ idempotencyKey }));
+    const retry = await store.handle(streamId, fold, decide, meta({ idempotencyKey }));
+    expect(first).toMatchObject({ appended: 1, duplicate: false });
+    expect(retry).toMatchObject({ appended: 0, duplicate: true, nextExpectedVersion: 1 });
+  });
+
+  it.each([
+    ['UPDATE', `UPDATE events SET event_type = 'Tampered'`],
+    ['DELETE', `DELETE FROM events`],
+    ['TRUNCATE', `TRUNCATE events`],
+  ])('refuses %s on stored events', async (_verb, sql) => {
+    await store.append(`request-${randomUUID()}`, 0, [rejected('r5')], meta());
+    await expect(db.pool.query(sql)).rejects.toThrow(/append-only/);
+  });
+
+  it('never skips a transaction that commits after later ones (gap test)', async () => {
+    const baseline = await readEverything(store);
+    const slow = await db.pool.connect();
+    const seen: StoredEvent<RequestEvent>[] = [];
+    let checkpoint = baseline.length ? checkpointOf(baseline[baseline.length - 1]) : START;
+    const readNewEvents = async (): Promise<void> => {
+      for (;;) {
+        const batch = await store.readAll(checkpoint, 2);
+        if (batch.length === 0) return;
+        seen.push(...batch);
+        checkpoint = checkpointOf(batch[batch.length - 1]);
+      }
+    };
+    try {
+      await slow.query('BEGIN');
+      await store.append('request-slow', 0, [rejected('slow')], meta(), slow);
+      for (let i = 0; i < 5; i++) {
+        await store.append(`request-fast-${i}`, 0, [rejected(`fast-${i}`)], meta());
+        await readNewEvents();
+      }
+      // The fast rows are committed but the reader must not pass the open transaction.
+      expect(seen).toHaveLength(0);
+      await slow.query('COMMIT');
+    } finally {
+      slow.release();
+    }
+    await readNewEvents();
+
+    const ids = seen.map((e) => (e.event.value as { requestId: string }).requestId);
+    expect(ids).toEqual(['slow', 'fast-0', 'fast-1', 'fast-2', 'fast-3', 'fast-4']);
+    expect(new Set(seen.map((e) => e.envelope.eventId)).size).toBe(seen.length);
+    const order = seen.map((e) => [BigInt(e.transactionId), BigInt(e.globalPosition)] as const);
+    for (let i = 1; i < order.length; i++) {
+      const [prevTx, prevPos] = order[i - 1];
+      const [tx, pos] = order[i];
+      expect(tx > prevTx || (tx === prevTx && pos > prevPos)).toBe(true);
+    }
+  });
+});
+
+async function readEverything(store: EventStore<RequestEvent>): Promise<StoredEvent<RequestEvent>[]> {
+  const all: StoredEvent<RequestEvent>[] = [];
+  let checkpoint = START;
+  for (;;) {
+    const batch = await store.readAll(checkpoint, 500);
+    if (batch.length === 0) return all;
+    all.push(...batch);
+    checkpoint = checkpointOf(batch[batch.length - 1]);
+  }
+}

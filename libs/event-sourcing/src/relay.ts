@@ -1,0 +1,55 @@
+import { type EventCodec, envelopeToHeaders } from '@lib/contracts';
+import type { Pool } from 'pg';
+import { inTransaction, lockCheckpoint, saveCheckpoint } from './checkpoint-store';
+import { checkpointOf, type EventStore } from './event-store';
+
+export interface OutgoingMessage {
+  key: string;
+  value: Buffer;
+  headers: Record<string, string>;
+}
+
+/** The broker side of the relay: resolves only once every message is acknowledged (acks=all). */
+export abstract class MessagePublisher {
+  abstract publish(topic: string, messages: OutgoingMessage[]): Promise<void>;
+}
+
+/**
+ * Publishes the event store (the outbox) to the context's topic, in commit order, keyed by unit id so
+ * each unit's events stay ordered. The checkpoint advances only after Kafka acknowledged the batch, in
+ * the transaction that holds the checkpoint lock: a crash republishes the batch (consumers deduplicate
+ * on event id), it never loses one. A second replica waits on the lock.
+ */
+export class OutboxRelay<E extends { $case: string; value: unknown }> {
+  readonly name: string;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: EventStore<E>,
+    private readonly codec: EventCodec<E>,
+    private readonly publisher: MessagePublisher,
+    private readonly batchSize = 500,
+    private readonly topic = codec.topic,
+  ) {
+    this.name = `relay:${this.topic}`;
+  }
+
+  /** Publishes the next batch; true when there may be more. */
+  async publishBatch(): Promise<boolean> {
+    return inTransaction(this.pool, async (tx) => {
+      const checkpoint = await lockCheckpoint(tx, this.name);
+      const events = await this.store.readAll(checkpoint, this.batchSize, tx);
+      if (events.length === 0) return false;
+      await this.publisher.publish(
+        this.topic,
+        events.map(({ event, envelope }) => ({
+          key: envelope.unitId || envelope.streamId,
+          value: Buffer.from(this.codec.encode(event)),
+          headers: envelopeToHeaders(envelope),
+        })),
+      );
+      await saveCheckpoint(tx, this.name, checkpointOf(events[events.length - 1]));
+      return events.length === this.batchSize;
+    });
+  }
+}

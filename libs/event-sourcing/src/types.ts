@@ -1,0 +1,54 @@
+import type { EventEnvelope } from '@lib/contracts';
+
+/** Who and why, for every command: becomes the metadata of each event it appends. */
+export interface CommandMeta {
+  correlationId: string;
+  /** The event or HTTP request that caused the command; defaults to the correlation id. */
+  causationId?: string;
+  /** A retried command with the same key appends nothing new and returns the first result. */
+  idempotencyKey?: string;
+  tenantId: string;
+  unitId: string;
+  actor: { id: string; role: string };
+  /** Domain time of the command (ISO instant); defaults to the store's clock. */
+  occurredAt?: string;
+}
+
+/** An event as stored: the domain event plus its envelope and its place in the log. */
+export interface StoredEvent<E> {
+  event: E;
+  envelope: EventEnvelope;
+  /** bigint as decimal string: positions outgrow Number.MAX_SAFE_INTEGER long before the store dies. */
+  globalPosition: string;
+  /** xid8 of the writing transaction, as decimal string. */
+  transactionId: string;
+  recordedAt: Date;
+}
+
+/** Where a reader of the whole log stopped: ordered by (transaction id, position). */
+export interface Checkpoint {
+  transactionId: string;
+  globalPosition: string;
+}
+
+export const START: Checkpoint = { transactionId: '0', globalPosition: '0' };
+
+export interface AppendResult {
+  streamId: string;
+  /** Stream version after the append (the expected version of the next one). */
+  nextExpectedVersion: number;
+  /** Events appended by this call; 0 for a duplicate or a decision with no events. */
+  appended: number;
+  /** True when the idempotency key had been used: nothing was appended this time. */
+  duplicate: boolean;
+}
+
+export class ConcurrencyError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: number,
+  ) {
+    super(`stream ${streamId} is no longer at version ${expectedVersion}`);
+    this.name = 'ConcurrencyError';
+  }
+}
