@@ -1,2 +1,3 @@
 export * from './eventually';
+export * from './kafka';
 export * from './postgres';

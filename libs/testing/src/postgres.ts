@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { DataSource, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 
 export interface TestDatabase {
   name: string;
@@ -26,7 +26,7 @@ export function databaseUrl(serverUrl: string, database: string): string {
  * A fresh database per spec file, migrated with the given migrations, so spec files run in parallel
  * without sharing rows. `drop()` closes the pool and removes the database.
  */
-export async function createTestDatabase(migrations: MixedList<Function>, prefix = 'pantau_test'): Promise<TestDatabase> {
+export async function createTestDatabase(migrations: DataSourceOptions['migrations'], prefix = 'pantau_test'): Promise<TestDatabase> {
   const server = testServerUrl();
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new Pool({ connectionString: databaseUrl(server, 'postgres'), max: 1 });

@@ -1,0 +1,187 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { deadLetterTopic, envelopeToHeaders, type EventEnvelope, type RequestEvent, requestCodec } from '@lib/contracts';
+import { eventStoreMigrations, processOnce } from '@lib/event-sourcing';
+import { DomainError } from '@lib/event-sourcing/domain';
+import { createTestDatabase, eventually, readTopic, type TestDatabase, testKafka, testKafkaBrokers, uniqueTopic } from '@lib/testing';
+import type { Producer } from 'kafkajs';
+import { ConsumerRunner, type Delivery, type EventConsumer } from './consumer-runner';
+import { createKafka, ensureTopics } from './kafka-client';
+
+const envelope = (overrides: Partial<EventEnvelope> = {}): EventEnvelope => ({
+  eventId: randomUUID(),
+  eventType: 'RequestRejected',
+  streamId: 'request-1',
+  streamVersion: 1,
+  occurredAt: '2026-11-23T01:00:00.000Z',
+  tenantId: 'kota-banjarmasin',
+  unitId: 'disdukcapil',
+  correlationId: randomUUID(),
+  causationId: randomUUID(),
+  actorId: 'user-1',
+  actorRole: 'skpd-operator',
+  ...overrides,
+});
+
+const rejected = (requestId: string): RequestEvent => ({
+  $case: 'requestRejected',
+  value: { requestId, reason: 'incomplete', rejectedAt: '2026-11-23T01:00:00.000Z' },
+});
+
+const message = (event: RequestEvent, env: EventEnvelope = envelope()) => ({
+  key: env.unitId,
+  value: Buffer.from(requestCodec.encode(event)),
+  headers: envelopeToHeaders(env),
+});
+
+/** Records its effect through the inbox, so a redelivery has no second effect. */
+class RecordingConsumer implements EventConsumer<RequestEvent> {
+  deliveries = 0;
+  constructor(
+    readonly topic: string,
+    readonly groupId: string,
+    private readonly db: TestDatabase,
+    private readonly behaviour: (delivery: Delivery<RequestEvent>, attempt: number) => void = () => undefined,
+  ) {}
+  private attempts = new Map<string, number>();
+  async handle(delivery: Delivery<RequestEvent>): Promise<void> {
+    this.deliveries++;
+    const attempt = (this.attempts.get(delivery.envelope.eventId) ?? 0) + 1;
+    this.attempts.set(delivery.envelope.eventId, attempt);
+    this.behaviour(delivery, attempt);
+    await processOnce(this.db.pool, this.groupId, delivery.envelope.eventId, async (tx) => {
+      await tx.query('INSERT INTO effects (event_id) VALUES ($1)', [delivery.envelope.eventId]);
+    });
+  }
+}
+
+describe('ConsumerRunner on a real Kafka broker', () => {
+  let db: TestDatabase;
+  let producer: Producer;
+  const kafka = createKafka({ brokers: testKafkaBrokers(), clientId: 'consumer-spec' });
+  const runners: ConsumerRunner<RequestEvent>[] = [];
+
+  const startRunner = async (consumer: EventConsumer<RequestEvent>, maxAttempts = 3) => {
+    const runner = new ConsumerRunner(kafka, consumer, requestCodec, { maxAttempts, initialBackoffMs: 10 });
+    runners.push(runner);
+    await runner.start();
+    return runner;
+  };
+  const effectCount = async (): Promise<number> => Number((await db.pool.query('SELECT count(*) FROM effects')).rows[0].count);
+  const committedOffset = async (groupId: string, topic: string): Promise<string> => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      return offsets.partitions[0].offset;
+    } finally {
+      await admin.disconnect();
+    }
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase(eventStoreMigrations);
+    producer = kafka.producer();
+    await producer.connect();
+  });
+  beforeEach(() => db.pool.query('CREATE TABLE IF NOT EXISTS effects (event_id uuid); TRUNCATE effects'));
+  afterEach(async () => {
+    await Promise.all(runners.splice(0).map((runner) => runner.stop()));
+  });
+  afterAll(async () => {
+    await producer.disconnect();
+    await db.drop();
+  });
+
+  it('has one effect for a message delivered twice and commits past both', async () => {
+    const topic = uniqueTopic('consumer-redelivery');
+    await ensureTopics(kafka, [topic], 1);
+    const duplicate = message(rejected('r1'));
+    await producer.send({ topic, messages: [duplicate, duplicate] });
+    const consumer = new RecordingConsumer(topic, `g-${randomUUID()}`, db);
+    await startRunner(consumer);
+
+    await eventually(async () => expect(await committedOffset(consumer.groupId, topic)).toBe('2'));
+    expect(consumer.deliveries).toBe(2);
+    expect(await effectCount()).toBe(1);
+  });
+
+  it('sends poison messages to the dead-letter topic and keeps consuming', async () => {
+    const topic = uniqueTopic('consumer-poison');
+    await ensureTopics(kafka, [topic, deadLetterTopic(topic)], 1);
+    const refused = envelope();
+    await producer.send({
+      topic,
+      messages: [
+        { key: 'x', value: Buffer.from('not protobuf at all \u0000\u00ff'), headers: envelopeToHeaders(envelope()) },
+        { key: 'x', value: Buffer.from(requestCodec.encode(rejected('no-headers'))) },
+        message(rejected('domain-refusal'), refused),
+        message(rejected('fine')),
+      ],
+    });
+    const consumer = new RecordingConsumer(topic, `g-${randomUUID()}`, db, ({ envelope: env }) => {
+      if (env.eventId === refused.eventId) throw new DomainError('REQUEST.ALREADY_CLOSED', 'closed');
+    });
+    await startRunner(consumer);
+
+    const dead = await readTopic(testKafka(), deadLetterTopic(topic), (read) => read.length >= 3);
+    expect(dead.map((m) => m.headers['dlq-error'])).toEqual([
+      expect.stringContaining('CodecError'),
+      expect.stringContaining('header "event-id" is missing'),
+      expect.stringContaining('DomainError REQUEST.ALREADY_CLOSED: closed'),
+    ]);
+    expect(dead.every((m) => m.headers['dlq-source-topic'] === topic && m.headers['dlq-poison'] === 'true')).toBe(true);
+    await eventually(async () => expect(await committedOffset(consumer.groupId, topic)).toBe('4'));
+    expect(await effectCount()).toBe(1);
+  });
+
+  it('retries a failing handler with backoff and dead-letters it only after the last attempt', async () => {
+    const topic = uniqueTopic('consumer-retry');
+    await ensureTopics(kafka, [topic, deadLetterTopic(topic)], 1);
+    const flaky = envelope();
+    const broken = envelope();
+    await producer.send({ topic, messages: [message(rejected('flaky'), flaky), message(rejected('broken'), broken)] });
+    const consumer = new RecordingConsumer(topic, `g-${randomUUID()}`, db, ({ envelope: env }, attempt) => {
+      if (env.eventId === flaky.eventId && attempt < 3) throw new Error('database briefly unavailable');
+      if (env.eventId === broken.eventId) throw new Error('always fails');
+    });
+    await startRunner(consumer, 3);
+
+    const dead = await readTopic(testKafka(), deadLetterTopic(topic), (read) => read.length >= 1);
+    expect(dead).toHaveLength(1);
+    expect(dead[0].headers).toMatchObject({ 'event-id': broken.eventId, 'dlq-attempts': '3', 'dlq-poison': 'false' });
+    await eventually(async () => expect(await committedOffset(consumer.groupId, topic)).toBe('2'));
+    expect(await effectCount()).toBe(1);
+  });
+
+  it('has no second effect when the process dies between the effect and the offset commit', async () => {
+    const topic = uniqueTopic('consumer-crash');
+    await ensureTopics(kafka, [topic], 1);
+    const groupId = `g-${randomUUID()}`;
+    await producer.send({ topic, messages: [message(rejected('crash'))] });
+
+    const exitCode = await runFixture('crash-after-effect.ts', [db.url, testKafkaBrokers().join(','), topic, groupId]);
+    expect(exitCode).toBe(42);
+    expect(await effectCount()).toBe(1);
+    expect(await committedOffset(groupId, topic)).toBe('-1');
+
+    const consumer = new RecordingConsumer(topic, groupId, db);
+    await startRunner(consumer);
+    await eventually(async () => expect(await committedOffset(groupId, topic)).toBe('1'), { timeoutMs: 40_000 });
+    expect(consumer.deliveries).toBe(1);
+    expect(await effectCount()).toBe(1);
+  });
+});
+
+function runFixture(file: string, args: string[]): Promise<number> {
+  const root = join(__dirname, '..', '..', '..');
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'test/fixtures', file), ...args],
+      { cwd: root, env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json') }, timeout: 60_000 },
+      (error) => resolve(error && typeof error.code === 'number' ? error.code : 0),
+    );
+  });
+}

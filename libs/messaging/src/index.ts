@@ -1,0 +1,3 @@
+export * from './consumer-runner';
+export * from './kafka-client';
+export * from './kafka-publisher';

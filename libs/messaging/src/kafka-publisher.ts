@@ -1,0 +1,30 @@
+import { MessagePublisher, type OutgoingMessage } from '@lib/event-sourcing';
+import type { Kafka, Producer } from 'kafkajs';
+
+/**
+ * The outbox relay's publisher: idempotent producer, acks from all in-sync replicas, so a resolved
+ * `publish` means the batch is durable and the relay may advance its checkpoint.
+ */
+export class KafkaPublisher extends MessagePublisher {
+  private readonly producer: Producer;
+  private connected?: Promise<void>;
+
+  constructor(kafka: Kafka) {
+    super();
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
+  }
+
+  async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
+    this.connected ??= this.producer.connect().catch((error: unknown) => {
+      this.connected = undefined;
+      throw error;
+    });
+    await this.connected;
+    await this.producer.send({ topic, acks: -1, messages });
+  }
+
+  async disconnect(): Promise<void> {
+    if (this.connected) await this.producer.disconnect();
+    this.connected = undefined;
+  }
+}
