@@ -144,6 +144,10 @@ auto.create.topics.enable=true
 delete.topic.enable=true
 group.initial.rebalance.delay.ms=0
 log.retention.hours=24
+# After a kill -9 the controller keeps the dead incarnation registered until its session
+# expires (default 9s), which delays the restart and, in the cluster, leader failover.
+broker.session.timeout.ms=6000
+broker.heartbeat.interval.ms=1500
 EOF
 }
 
@@ -221,19 +225,22 @@ broker_answers() { # port
       --bootstrap-server "127.0.0.1:$1" >/dev/null 2>&1
 }
 
+# server.log outlives restarts; remember where this launch began so a failure shows only
+# its own lines, not the tail of an older run.
+declare -A LOG_OFFSET=()
+
 show_logs() { # node_dir
-  local f
-  for f in "$1/server.log" "$1/jvm.out"; do
-    [[ -s $f ]] || continue
-    log "---- last lines of $f"
-    tail -n 40 "$f" >&2
-  done
+  local recent
+  recent=$(tail -c +$((${LOG_OFFSET[$1]:-0} + 1)) "$1/server.log" 2>/dev/null | tail -n 40)
+  [[ -n $recent ]] && { log "---- last lines of $1/server.log"; printf '%s\n' "$recent" >&2; }
+  [[ -s $1/jvm.out ]] && { log "---- $1/jvm.out"; tail -n 40 "$1/jvm.out" >&2; }
+  return 0
 }
 
 launch_node() { # node_dir heap_opts
   local heap
   read -ra heap <<<"$2"
-  : >"$1/jvm.out"
+  LOG_OFFSET[$1]=$(stat -c %s "$1/server.log" 2>/dev/null || echo 0)
   # setsid detaches the broker from the caller's terminal and process group, so Ctrl-C or a
   # closing shell does not take it down. Without job control the child is no group leader,
   # so setsid execs in place and $! is the JVM's pid. fd 9 is the command lock: the broker
