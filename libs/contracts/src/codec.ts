@@ -19,7 +19,9 @@ export type SurveyEvent = NonNullable<surveyPb.SurveyEvent['event']>;
 export type EvaluationEvent = NonNullable<evaluationPb.EvaluationEvent['event']>;
 export type AnyEvent = RequestEvent | SurveyEvent | EvaluationEvent;
 
-export class CodecError extends Error {}
+export class CodecError extends Error {
+  override readonly name = 'CodecError';
+}
 
 /**
  * One schema, two encodings: proto-JSON for the event store's `payload` column and binary protobuf

