@@ -233,6 +233,8 @@ export interface SelfAssessmentReturned {
   notes: IndicatorNote[];
   /** When. */
   returnedAt: string;
+  /** User id of the evaluator or admin who returned it. */
+  returnedBy: string;
 }
 
 /** The unit resubmitted after a return. */
@@ -253,6 +255,8 @@ export interface SelfAssessmentVerified {
   unitId: string;
   /** When. */
   verifiedAt: string;
+  /** User id of the evaluator or admin who verified it. */
+  verifiedBy: string;
 }
 
 /** An evaluator scored one indicator (F-02). */
@@ -333,6 +337,12 @@ export interface UnitResult {
   ippSelf: number;
   /** True when a ruleset value used is provisional. */
   provisional: boolean;
+  /** Indicators of the ruleset without a final evaluator score, counted as 0; empty when complete. */
+  missingIndicatorCodes: string[];
+  /** Respondents behind the F-03 user score, 0 when none arrived. */
+  userScoreRespondents: number;
+  /** Why the F-03 score was not merged ("no-user-score", "quota-not-met", "ruleset-has-no-user-score"); empty when merged. */
+  userScoreNotMergedReason: string;
 }
 
 /** The cycle's results were published and are frozen from now on. */
@@ -1654,7 +1664,7 @@ export const IndicatorNote: MessageFns<IndicatorNote> = {
 };
 
 function createBaseSelfAssessmentReturned(): SelfAssessmentReturned {
-  return { cycleId: "", unitId: "", notes: [], returnedAt: "" };
+  return { cycleId: "", unitId: "", notes: [], returnedAt: "", returnedBy: "" };
 }
 
 export const SelfAssessmentReturned: MessageFns<SelfAssessmentReturned> = {
@@ -1670,6 +1680,9 @@ export const SelfAssessmentReturned: MessageFns<SelfAssessmentReturned> = {
     }
     if (message.returnedAt !== "") {
       writer.uint32(34).string(message.returnedAt);
+    }
+    if (message.returnedBy !== "") {
+      writer.uint32(42).string(message.returnedBy);
     }
     return writer;
   },
@@ -1719,6 +1732,14 @@ export const SelfAssessmentReturned: MessageFns<SelfAssessmentReturned> = {
             message.returnedAt = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.returnedBy = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1749,6 +1770,11 @@ export const SelfAssessmentReturned: MessageFns<SelfAssessmentReturned> = {
         : isSet(object.returned_at)
         ? globalThis.String(object.returned_at)
         : "",
+      returnedBy: isSet(object.returnedBy)
+        ? globalThis.String(object.returnedBy)
+        : isSet(object.returned_by)
+        ? globalThis.String(object.returned_by)
+        : "",
     };
   },
 
@@ -1765,6 +1791,9 @@ export const SelfAssessmentReturned: MessageFns<SelfAssessmentReturned> = {
     }
     if (message.returnedAt !== "") {
       obj.returnedAt = message.returnedAt;
+    }
+    if (message.returnedBy !== "") {
+      obj.returnedBy = message.returnedBy;
     }
     return obj;
   },
@@ -1873,7 +1902,7 @@ export const SelfAssessmentResubmitted: MessageFns<SelfAssessmentResubmitted> = 
 };
 
 function createBaseSelfAssessmentVerified(): SelfAssessmentVerified {
-  return { cycleId: "", unitId: "", verifiedAt: "" };
+  return { cycleId: "", unitId: "", verifiedAt: "", verifiedBy: "" };
 }
 
 export const SelfAssessmentVerified: MessageFns<SelfAssessmentVerified> = {
@@ -1886,6 +1915,9 @@ export const SelfAssessmentVerified: MessageFns<SelfAssessmentVerified> = {
     }
     if (message.verifiedAt !== "") {
       writer.uint32(26).string(message.verifiedAt);
+    }
+    if (message.verifiedBy !== "") {
+      writer.uint32(34).string(message.verifiedBy);
     }
     return writer;
   },
@@ -1927,6 +1959,14 @@ export const SelfAssessmentVerified: MessageFns<SelfAssessmentVerified> = {
             message.verifiedAt = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.verifiedBy = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1956,6 +1996,11 @@ export const SelfAssessmentVerified: MessageFns<SelfAssessmentVerified> = {
         : isSet(object.verified_at)
         ? globalThis.String(object.verified_at)
         : "",
+      verifiedBy: isSet(object.verifiedBy)
+        ? globalThis.String(object.verifiedBy)
+        : isSet(object.verified_by)
+        ? globalThis.String(object.verified_by)
+        : "",
     };
   },
 
@@ -1969,6 +2014,9 @@ export const SelfAssessmentVerified: MessageFns<SelfAssessmentVerified> = {
     }
     if (message.verifiedAt !== "") {
       obj.verifiedAt = message.verifiedAt;
+    }
+    if (message.verifiedBy !== "") {
+      obj.verifiedBy = message.verifiedBy;
     }
     return obj;
   },
@@ -2522,6 +2570,9 @@ function createBaseUnitResult(): UnitResult {
     predicate: "",
     ippSelf: 0,
     provisional: false,
+    missingIndicatorCodes: [],
+    userScoreRespondents: 0,
+    userScoreNotMergedReason: "",
   };
 }
 
@@ -2556,6 +2607,15 @@ export const UnitResult: MessageFns<UnitResult> = {
     }
     if (message.provisional !== false) {
       writer.uint32(80).bool(message.provisional);
+    }
+    for (const v of message.missingIndicatorCodes) {
+      writer.uint32(90).string(v!);
+    }
+    if (message.userScoreRespondents !== 0) {
+      writer.uint32(96).int32(message.userScoreRespondents);
+    }
+    if (message.userScoreNotMergedReason !== "") {
+      writer.uint32(106).string(message.userScoreNotMergedReason);
     }
     return writer;
   },
@@ -2653,6 +2713,30 @@ export const UnitResult: MessageFns<UnitResult> = {
             message.provisional = reader.bool();
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.missingIndicatorCodes.push(reader.string());
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.userScoreRespondents = reader.int32();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.userScoreNotMergedReason = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2697,6 +2781,21 @@ export const UnitResult: MessageFns<UnitResult> = {
         ? globalThis.Number(object.ipp_self)
         : 0,
       provisional: isSet(object.provisional) ? globalThis.Boolean(object.provisional) : false,
+      missingIndicatorCodes: globalThis.Array.isArray(object?.missingIndicatorCodes)
+        ? object.missingIndicatorCodes.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.missing_indicator_codes)
+        ? object.missing_indicator_codes.map((e: any) => globalThis.String(e))
+        : [],
+      userScoreRespondents: isSet(object.userScoreRespondents)
+        ? globalThis.Number(object.userScoreRespondents)
+        : isSet(object.user_score_respondents)
+        ? globalThis.Number(object.user_score_respondents)
+        : 0,
+      userScoreNotMergedReason: isSet(object.userScoreNotMergedReason)
+        ? globalThis.String(object.userScoreNotMergedReason)
+        : isSet(object.user_score_not_merged_reason)
+        ? globalThis.String(object.user_score_not_merged_reason)
+        : "",
     };
   },
 
@@ -2731,6 +2830,15 @@ export const UnitResult: MessageFns<UnitResult> = {
     }
     if (message.provisional !== false) {
       obj.provisional = message.provisional;
+    }
+    if (message.missingIndicatorCodes?.length) {
+      obj.missingIndicatorCodes = message.missingIndicatorCodes;
+    }
+    if (message.userScoreRespondents !== 0) {
+      obj.userScoreRespondents = Math.round(message.userScoreRespondents);
+    }
+    if (message.userScoreNotMergedReason !== "") {
+      obj.userScoreNotMergedReason = message.userScoreNotMergedReason;
     }
     return obj;
   },

@@ -294,6 +294,10 @@ export interface ServiceStandardPublished {
   effectiveAt: string;
   /** True when all 14 components are present and components 1..6 are published somewhere. */
   complete: boolean;
+  /** Component numbers (1..14) that are absent or have no content. */
+  missingComponents: number[];
+  /** Service-delivery component numbers (1..6) that are published nowhere. */
+  unpublishedComponents: number[];
 }
 
 /** A later revision of a Standar Pelayanan; requests submitted afterwards use it. */
@@ -322,6 +326,10 @@ export interface ServiceStandardRevised {
   complete: boolean;
   /** Why it was revised (e.g. result of a Forum Konsultasi Publik). */
   reason: string;
+  /** Component numbers (1..14) that are absent or have no content. */
+  missingComponents: number[];
+  /** Service-delivery component numbers (1..6) that are published nowhere. */
+  unpublishedComponents: number[];
 }
 
 /** A requirement on the checklist and whether the citizen supplied it. */
@@ -352,6 +360,8 @@ export interface RequestSubmitted {
   submittedAt: string;
   /** Requirement checklist at submission. */
   requirements: RequirementCheck[];
+  /** Working-day calendar the due date was computed on, e.g. "id-national-2025-2026@1+tenant-x". */
+  calendarId: string;
 }
 
 /** The unit returned the request for missing requirements; the SLA clock pauses. */
@@ -374,6 +384,10 @@ export interface RequestResubmitted {
   resubmittedAt: string;
   /** Deadline moved by the working days the clock was paused. */
   dueDate: string;
+  /** Requirements the citizen supplied on resubmission (those the return listed as missing). */
+  suppliedRequirements: string[];
+  /** Working days the clock was paused by this return (return day excluded, resubmission day included). */
+  pausedWorkingDays: number;
 }
 
 /** The unit started processing the request. */
@@ -446,6 +460,10 @@ export interface ComplaintReceived {
   ruleset: string;
   /** True when the ruleset values are provisional. */
   provisional: boolean;
+  /** Opaque reference to the reporter in the separate identity store; never the identity itself. */
+  reporterRef: string;
+  /** Working-day calendar the deadlines were computed on. */
+  calendarId: string;
 }
 
 /** The administrator acted on a received complaint. */
@@ -458,6 +476,11 @@ export interface ComplaintVerified {
   note: string;
   /** When. */
   verifiedAt: string;
+  /**
+   * Resolution deadline after this action: recomputed from this day when a postponed complaint is
+   * verified, otherwise unchanged; empty when the outcome closes the complaint.
+   */
+  resolutionDueDate: string;
 }
 
 /** The complaint was assigned (disposisi) to a unit. */
@@ -678,6 +701,8 @@ function createBaseServiceStandardPublished(): ServiceStandardPublished {
     product: "",
     effectiveAt: "",
     complete: false,
+    missingComponents: [],
+    unpublishedComponents: [],
   };
 }
 
@@ -715,6 +740,20 @@ export const ServiceStandardPublished: MessageFns<ServiceStandardPublished> = {
     }
     if (message.complete !== false) {
       writer.uint32(88).bool(message.complete);
+    }
+    if (message.missingComponents.length !== 0) {
+      writer.uint32(98).fork();
+      for (const v of message.missingComponents) {
+        writer.int32(v);
+      }
+      writer.join();
+    }
+    if (message.unpublishedComponents.length !== 0) {
+      writer.uint32(106).fork();
+      for (const v of message.unpublishedComponents) {
+        writer.int32(v);
+      }
+      writer.join();
     }
     return writer;
   },
@@ -820,6 +859,42 @@ export const ServiceStandardPublished: MessageFns<ServiceStandardPublished> = {
             message.complete = reader.bool();
             continue;
           }
+          case 12: {
+            if (tag === 96) {
+              message.missingComponents.push(reader.int32());
+
+              continue;
+            }
+
+            if (tag === 98) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.missingComponents.push(reader.int32());
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 13: {
+            if (tag === 104) {
+              message.unpublishedComponents.push(reader.int32());
+
+              continue;
+            }
+
+            if (tag === 106) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.unpublishedComponents.push(reader.int32());
+              }
+
+              continue;
+            }
+
+            break;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -869,6 +944,16 @@ export const ServiceStandardPublished: MessageFns<ServiceStandardPublished> = {
         ? globalThis.String(object.effective_at)
         : "",
       complete: isSet(object.complete) ? globalThis.Boolean(object.complete) : false,
+      missingComponents: globalThis.Array.isArray(object?.missingComponents)
+        ? object.missingComponents.map((e: any) => globalThis.Number(e))
+        : globalThis.Array.isArray(object?.missing_components)
+        ? object.missing_components.map((e: any) => globalThis.Number(e))
+        : [],
+      unpublishedComponents: globalThis.Array.isArray(object?.unpublishedComponents)
+        ? object.unpublishedComponents.map((e: any) => globalThis.Number(e))
+        : globalThis.Array.isArray(object?.unpublished_components)
+        ? object.unpublished_components.map((e: any) => globalThis.Number(e))
+        : [],
     };
   },
 
@@ -907,6 +992,12 @@ export const ServiceStandardPublished: MessageFns<ServiceStandardPublished> = {
     if (message.complete !== false) {
       obj.complete = message.complete;
     }
+    if (message.missingComponents?.length) {
+      obj.missingComponents = message.missingComponents.map((e) => Math.round(e));
+    }
+    if (message.unpublishedComponents?.length) {
+      obj.unpublishedComponents = message.unpublishedComponents.map((e) => Math.round(e));
+    }
     return obj;
   },
 };
@@ -925,6 +1016,8 @@ function createBaseServiceStandardRevised(): ServiceStandardRevised {
     effectiveAt: "",
     complete: false,
     reason: "",
+    missingComponents: [],
+    unpublishedComponents: [],
   };
 }
 
@@ -965,6 +1058,20 @@ export const ServiceStandardRevised: MessageFns<ServiceStandardRevised> = {
     }
     if (message.reason !== "") {
       writer.uint32(98).string(message.reason);
+    }
+    if (message.missingComponents.length !== 0) {
+      writer.uint32(106).fork();
+      for (const v of message.missingComponents) {
+        writer.int32(v);
+      }
+      writer.join();
+    }
+    if (message.unpublishedComponents.length !== 0) {
+      writer.uint32(114).fork();
+      for (const v of message.unpublishedComponents) {
+        writer.int32(v);
+      }
+      writer.join();
     }
     return writer;
   },
@@ -1078,6 +1185,42 @@ export const ServiceStandardRevised: MessageFns<ServiceStandardRevised> = {
             message.reason = reader.string();
             continue;
           }
+          case 13: {
+            if (tag === 104) {
+              message.missingComponents.push(reader.int32());
+
+              continue;
+            }
+
+            if (tag === 106) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.missingComponents.push(reader.int32());
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 14: {
+            if (tag === 112) {
+              message.unpublishedComponents.push(reader.int32());
+
+              continue;
+            }
+
+            if (tag === 114) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.unpublishedComponents.push(reader.int32());
+              }
+
+              continue;
+            }
+
+            break;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1128,6 +1271,16 @@ export const ServiceStandardRevised: MessageFns<ServiceStandardRevised> = {
         : "",
       complete: isSet(object.complete) ? globalThis.Boolean(object.complete) : false,
       reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      missingComponents: globalThis.Array.isArray(object?.missingComponents)
+        ? object.missingComponents.map((e: any) => globalThis.Number(e))
+        : globalThis.Array.isArray(object?.missing_components)
+        ? object.missing_components.map((e: any) => globalThis.Number(e))
+        : [],
+      unpublishedComponents: globalThis.Array.isArray(object?.unpublishedComponents)
+        ? object.unpublishedComponents.map((e: any) => globalThis.Number(e))
+        : globalThis.Array.isArray(object?.unpublished_components)
+        ? object.unpublished_components.map((e: any) => globalThis.Number(e))
+        : [],
     };
   },
 
@@ -1168,6 +1321,12 @@ export const ServiceStandardRevised: MessageFns<ServiceStandardRevised> = {
     }
     if (message.reason !== "") {
       obj.reason = message.reason;
+    }
+    if (message.missingComponents?.length) {
+      obj.missingComponents = message.missingComponents.map((e) => Math.round(e));
+    }
+    if (message.unpublishedComponents?.length) {
+      obj.unpublishedComponents = message.unpublishedComponents.map((e) => Math.round(e));
     }
     return obj;
   },
@@ -1259,6 +1418,7 @@ function createBaseRequestSubmitted(): RequestSubmitted {
     dueDate: "",
     submittedAt: "",
     requirements: [],
+    calendarId: "",
   };
 }
 
@@ -1290,6 +1450,9 @@ export const RequestSubmitted: MessageFns<RequestSubmitted> = {
     }
     for (const v of message.requirements) {
       RequirementCheck.encode(v!, writer.uint32(74).fork()).join();
+    }
+    if (message.calendarId !== "") {
+      writer.uint32(82).string(message.calendarId);
     }
     return writer;
   },
@@ -1379,6 +1542,14 @@ export const RequestSubmitted: MessageFns<RequestSubmitted> = {
             message.requirements.push(RequirementCheck.decode(reader, reader.uint32()));
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.calendarId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1436,6 +1607,11 @@ export const RequestSubmitted: MessageFns<RequestSubmitted> = {
       requirements: globalThis.Array.isArray(object?.requirements)
         ? object.requirements.map((e: any) => RequirementCheck.fromJSON(e))
         : [],
+      calendarId: isSet(object.calendarId)
+        ? globalThis.String(object.calendarId)
+        : isSet(object.calendar_id)
+        ? globalThis.String(object.calendar_id)
+        : "",
     };
   },
 
@@ -1467,6 +1643,9 @@ export const RequestSubmitted: MessageFns<RequestSubmitted> = {
     }
     if (message.requirements?.length) {
       obj.requirements = message.requirements.map((e) => RequirementCheck.toJSON(e));
+    }
+    if (message.calendarId !== "") {
+      obj.calendarId = message.calendarId;
     }
     return obj;
   },
@@ -1590,7 +1769,7 @@ export const RequestReturned: MessageFns<RequestReturned> = {
 };
 
 function createBaseRequestResubmitted(): RequestResubmitted {
-  return { requestId: "", resubmittedAt: "", dueDate: "" };
+  return { requestId: "", resubmittedAt: "", dueDate: "", suppliedRequirements: [], pausedWorkingDays: 0 };
 }
 
 export const RequestResubmitted: MessageFns<RequestResubmitted> = {
@@ -1603,6 +1782,12 @@ export const RequestResubmitted: MessageFns<RequestResubmitted> = {
     }
     if (message.dueDate !== "") {
       writer.uint32(26).string(message.dueDate);
+    }
+    for (const v of message.suppliedRequirements) {
+      writer.uint32(34).string(v!);
+    }
+    if (message.pausedWorkingDays !== 0) {
+      writer.uint32(40).int32(message.pausedWorkingDays);
     }
     return writer;
   },
@@ -1644,6 +1829,22 @@ export const RequestResubmitted: MessageFns<RequestResubmitted> = {
             message.dueDate = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.suppliedRequirements.push(reader.string());
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.pausedWorkingDays = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1673,6 +1874,16 @@ export const RequestResubmitted: MessageFns<RequestResubmitted> = {
         : isSet(object.due_date)
         ? globalThis.String(object.due_date)
         : "",
+      suppliedRequirements: globalThis.Array.isArray(object?.suppliedRequirements)
+        ? object.suppliedRequirements.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.supplied_requirements)
+        ? object.supplied_requirements.map((e: any) => globalThis.String(e))
+        : [],
+      pausedWorkingDays: isSet(object.pausedWorkingDays)
+        ? globalThis.Number(object.pausedWorkingDays)
+        : isSet(object.paused_working_days)
+        ? globalThis.Number(object.paused_working_days)
+        : 0,
     };
   },
 
@@ -1686,6 +1897,12 @@ export const RequestResubmitted: MessageFns<RequestResubmitted> = {
     }
     if (message.dueDate !== "") {
       obj.dueDate = message.dueDate;
+    }
+    if (message.suppliedRequirements?.length) {
+      obj.suppliedRequirements = message.suppliedRequirements;
+    }
+    if (message.pausedWorkingDays !== 0) {
+      obj.pausedWorkingDays = Math.round(message.pausedWorkingDays);
     }
     return obj;
   },
@@ -2147,6 +2364,8 @@ function createBaseComplaintReceived(): ComplaintReceived {
     resolutionDueDate: "",
     ruleset: "",
     provisional: false,
+    reporterRef: "",
+    calendarId: "",
   };
 }
 
@@ -2187,6 +2406,12 @@ export const ComplaintReceived: MessageFns<ComplaintReceived> = {
     }
     if (message.provisional !== false) {
       writer.uint32(96).bool(message.provisional);
+    }
+    if (message.reporterRef !== "") {
+      writer.uint32(106).string(message.reporterRef);
+    }
+    if (message.calendarId !== "") {
+      writer.uint32(114).string(message.calendarId);
     }
     return writer;
   },
@@ -2300,6 +2525,22 @@ export const ComplaintReceived: MessageFns<ComplaintReceived> = {
             message.provisional = reader.bool();
             continue;
           }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.reporterRef = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.calendarId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2354,6 +2595,16 @@ export const ComplaintReceived: MessageFns<ComplaintReceived> = {
         : "",
       ruleset: isSet(object.ruleset) ? globalThis.String(object.ruleset) : "",
       provisional: isSet(object.provisional) ? globalThis.Boolean(object.provisional) : false,
+      reporterRef: isSet(object.reporterRef)
+        ? globalThis.String(object.reporterRef)
+        : isSet(object.reporter_ref)
+        ? globalThis.String(object.reporter_ref)
+        : "",
+      calendarId: isSet(object.calendarId)
+        ? globalThis.String(object.calendarId)
+        : isSet(object.calendar_id)
+        ? globalThis.String(object.calendar_id)
+        : "",
     };
   },
 
@@ -2395,12 +2646,24 @@ export const ComplaintReceived: MessageFns<ComplaintReceived> = {
     if (message.provisional !== false) {
       obj.provisional = message.provisional;
     }
+    if (message.reporterRef !== "") {
+      obj.reporterRef = message.reporterRef;
+    }
+    if (message.calendarId !== "") {
+      obj.calendarId = message.calendarId;
+    }
     return obj;
   },
 };
 
 function createBaseComplaintVerified(): ComplaintVerified {
-  return { complaintId: "", outcome: VerificationOutcome.VERIFICATION_OUTCOME_UNSPECIFIED, note: "", verifiedAt: "" };
+  return {
+    complaintId: "",
+    outcome: VerificationOutcome.VERIFICATION_OUTCOME_UNSPECIFIED,
+    note: "",
+    verifiedAt: "",
+    resolutionDueDate: "",
+  };
 }
 
 export const ComplaintVerified: MessageFns<ComplaintVerified> = {
@@ -2416,6 +2679,9 @@ export const ComplaintVerified: MessageFns<ComplaintVerified> = {
     }
     if (message.verifiedAt !== "") {
       writer.uint32(34).string(message.verifiedAt);
+    }
+    if (message.resolutionDueDate !== "") {
+      writer.uint32(42).string(message.resolutionDueDate);
     }
     return writer;
   },
@@ -2465,6 +2731,14 @@ export const ComplaintVerified: MessageFns<ComplaintVerified> = {
             message.verifiedAt = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.resolutionDueDate = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2493,6 +2767,11 @@ export const ComplaintVerified: MessageFns<ComplaintVerified> = {
         : isSet(object.verified_at)
         ? globalThis.String(object.verified_at)
         : "",
+      resolutionDueDate: isSet(object.resolutionDueDate)
+        ? globalThis.String(object.resolutionDueDate)
+        : isSet(object.resolution_due_date)
+        ? globalThis.String(object.resolution_due_date)
+        : "",
     };
   },
 
@@ -2509,6 +2788,9 @@ export const ComplaintVerified: MessageFns<ComplaintVerified> = {
     }
     if (message.verifiedAt !== "") {
       obj.verifiedAt = message.verifiedAt;
+    }
+    if (message.resolutionDueDate !== "") {
+      obj.resolutionDueDate = message.resolutionDueDate;
     }
     return obj;
   },

@@ -82,6 +82,10 @@ export interface UnsurWeight {
   code: string;
   /** Weight; all weights of a survey sum to 1. */
   weight: number;
+  /** Exact weight = weight_numerator / weight_denominator (e.g. 1/9), so consumers never sum rounded doubles. */
+  weightNumerator: number;
+  /** Denominator of the exact weight, > 0. */
+  weightDenominator: number;
 }
 
 /** A unit opened an SKM survey for a period. */
@@ -106,6 +110,8 @@ export interface SurveyOpened {
   declaredPopulation: number;
   /** When it was opened. */
   openedAt: string;
+  /** Tenant (local government) the unit belongs to. */
+  tenantId: string;
 }
 
 /** One answer 1..4 to one unsur. */
@@ -158,6 +164,12 @@ export interface UnsurResult {
   nrr: number;
   /** Weight used. */
   weight: number;
+  /** Sum of the answers to this unsur; NRR = answer_total / respondents exactly. */
+  answerTotal: number;
+  /** Exact weight numerator (see UnsurWeight). */
+  weightNumerator: number;
+  /** Exact weight denominator, > 0. */
+  weightDenominator: number;
 }
 
 /** The computed SKM result of a period. */
@@ -186,6 +198,10 @@ export interface SkmResult {
   ruleset: string;
   /** True when a ruleset value used is provisional. */
   provisional: boolean;
+  /** Where the population came from: "declared" (by the unit) or "completed-requests" (of the period). */
+  populationSource: string;
+  /** Which ruleset parts used are provisional, e.g. "sampleSize". */
+  provisionalParts: string[];
 }
 
 /** The unit closed the period; late responses are refused from now on. */
@@ -222,6 +238,8 @@ export interface FollowUpPlanned {
   action: string;
   /** Target date (local date). */
   dueDate: string;
+  /** When the item was planned. */
+  plannedAt: string;
 }
 
 /** A follow-up item was done. */
@@ -242,6 +260,26 @@ export interface F03ItemScore {
   item: number;
   /** 0..5. */
   score: number;
+}
+
+/** F-03 collection opened for a unit lokus in a PEKPPP cycle, with the quotas of the evaluation ruleset. */
+export interface F03CollectionOpened {
+  /** PEKPPP cycle id (evaluation context). */
+  cycleId: string;
+  /** Unit lokus. */
+  unitId: string;
+  /** Tenant (local government) the unit belongs to. */
+  tenantId: string;
+  /** Respondents needed for the F-03 score to count. */
+  minimumQuota: number;
+  /** Respondents after which further responses are refused. */
+  maximumQuota: number;
+  /** Evaluation ruleset the quotas come from, e.g. "pekppp-2023@1". */
+  ruleset: string;
+  /** True when the quotas are provisional in that ruleset. */
+  provisional: boolean;
+  /** When it was opened. */
+  openedAt: string;
 }
 
 /** A service user answered the PEKPPP F-03 form. */
@@ -278,6 +316,10 @@ export interface F03Closed {
   ruleset: string;
   /** True when a ruleset value used is provisional. */
   provisional: boolean;
+  /** Sum of every item score of every respondent; score = item_score_total / item_answer_count exactly. */
+  itemScoreTotal: number;
+  /** Item answers counted (14 × respondents). */
+  itemAnswerCount: number;
 }
 
 /** Every event on topic survey.events.v1. */
@@ -308,6 +350,9 @@ export interface SurveyEvent {
     | //
     /** See message. */
     { $case: "f03Closed"; value: F03Closed }
+    | //
+    /** See message. */
+    { $case: "f03CollectionOpened"; value: F03CollectionOpened }
     | undefined;
 }
 
@@ -387,7 +432,7 @@ export const ExtraUnsur: MessageFns<ExtraUnsur> = {
 };
 
 function createBaseUnsurWeight(): UnsurWeight {
-  return { code: "", weight: 0 };
+  return { code: "", weight: 0, weightNumerator: 0, weightDenominator: 0 };
 }
 
 export const UnsurWeight: MessageFns<UnsurWeight> = {
@@ -397,6 +442,12 @@ export const UnsurWeight: MessageFns<UnsurWeight> = {
     }
     if (message.weight !== 0) {
       writer.uint32(17).double(message.weight);
+    }
+    if (message.weightNumerator !== 0) {
+      writer.uint32(24).int32(message.weightNumerator);
+    }
+    if (message.weightDenominator !== 0) {
+      writer.uint32(32).int32(message.weightDenominator);
     }
     return writer;
   },
@@ -430,6 +481,22 @@ export const UnsurWeight: MessageFns<UnsurWeight> = {
             message.weight = reader.double();
             continue;
           }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.weightNumerator = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.weightDenominator = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -446,6 +513,16 @@ export const UnsurWeight: MessageFns<UnsurWeight> = {
     return {
       code: isSet(object.code) ? globalThis.String(object.code) : "",
       weight: isSet(object.weight) ? globalThis.Number(object.weight) : 0,
+      weightNumerator: isSet(object.weightNumerator)
+        ? globalThis.Number(object.weightNumerator)
+        : isSet(object.weight_numerator)
+        ? globalThis.Number(object.weight_numerator)
+        : 0,
+      weightDenominator: isSet(object.weightDenominator)
+        ? globalThis.Number(object.weightDenominator)
+        : isSet(object.weight_denominator)
+        ? globalThis.Number(object.weight_denominator)
+        : 0,
     };
   },
 
@@ -456,6 +533,12 @@ export const UnsurWeight: MessageFns<UnsurWeight> = {
     }
     if (message.weight !== 0) {
       obj.weight = floatToJson(message.weight);
+    }
+    if (message.weightNumerator !== 0) {
+      obj.weightNumerator = Math.round(message.weightNumerator);
+    }
+    if (message.weightDenominator !== 0) {
+      obj.weightDenominator = Math.round(message.weightDenominator);
     }
     return obj;
   },
@@ -473,6 +556,7 @@ function createBaseSurveyOpened(): SurveyOpened {
     weights: [],
     declaredPopulation: 0,
     openedAt: "",
+    tenantId: "",
   };
 }
 
@@ -507,6 +591,9 @@ export const SurveyOpened: MessageFns<SurveyOpened> = {
     }
     if (message.openedAt !== "") {
       writer.uint32(82).string(message.openedAt);
+    }
+    if (message.tenantId !== "") {
+      writer.uint32(90).string(message.tenantId);
     }
     return writer;
   },
@@ -604,6 +691,14 @@ export const SurveyOpened: MessageFns<SurveyOpened> = {
             message.openedAt = reader.string();
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.tenantId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -662,6 +757,11 @@ export const SurveyOpened: MessageFns<SurveyOpened> = {
         : isSet(object.opened_at)
         ? globalThis.String(object.opened_at)
         : "",
+      tenantId: isSet(object.tenantId)
+        ? globalThis.String(object.tenantId)
+        : isSet(object.tenant_id)
+        ? globalThis.String(object.tenant_id)
+        : "",
     };
   },
 
@@ -696,6 +796,9 @@ export const SurveyOpened: MessageFns<SurveyOpened> = {
     }
     if (message.openedAt !== "") {
       obj.openedAt = message.openedAt;
+    }
+    if (message.tenantId !== "") {
+      obj.tenantId = message.tenantId;
     }
     return obj;
   },
@@ -1080,7 +1183,7 @@ export const SkmResponseRecorded: MessageFns<SkmResponseRecorded> = {
 };
 
 function createBaseUnsurResult(): UnsurResult {
-  return { code: "", nrr: 0, weight: 0 };
+  return { code: "", nrr: 0, weight: 0, answerTotal: 0, weightNumerator: 0, weightDenominator: 0 };
 }
 
 export const UnsurResult: MessageFns<UnsurResult> = {
@@ -1093,6 +1196,15 @@ export const UnsurResult: MessageFns<UnsurResult> = {
     }
     if (message.weight !== 0) {
       writer.uint32(25).double(message.weight);
+    }
+    if (message.answerTotal !== 0) {
+      writer.uint32(32).int32(message.answerTotal);
+    }
+    if (message.weightNumerator !== 0) {
+      writer.uint32(40).int32(message.weightNumerator);
+    }
+    if (message.weightDenominator !== 0) {
+      writer.uint32(48).int32(message.weightDenominator);
     }
     return writer;
   },
@@ -1134,6 +1246,30 @@ export const UnsurResult: MessageFns<UnsurResult> = {
             message.weight = reader.double();
             continue;
           }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.answerTotal = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.weightNumerator = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.weightDenominator = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1151,6 +1287,21 @@ export const UnsurResult: MessageFns<UnsurResult> = {
       code: isSet(object.code) ? globalThis.String(object.code) : "",
       nrr: isSet(object.nrr) ? globalThis.Number(object.nrr) : 0,
       weight: isSet(object.weight) ? globalThis.Number(object.weight) : 0,
+      answerTotal: isSet(object.answerTotal)
+        ? globalThis.Number(object.answerTotal)
+        : isSet(object.answer_total)
+        ? globalThis.Number(object.answer_total)
+        : 0,
+      weightNumerator: isSet(object.weightNumerator)
+        ? globalThis.Number(object.weightNumerator)
+        : isSet(object.weight_numerator)
+        ? globalThis.Number(object.weight_numerator)
+        : 0,
+      weightDenominator: isSet(object.weightDenominator)
+        ? globalThis.Number(object.weightDenominator)
+        : isSet(object.weight_denominator)
+        ? globalThis.Number(object.weight_denominator)
+        : 0,
     };
   },
 
@@ -1164,6 +1315,15 @@ export const UnsurResult: MessageFns<UnsurResult> = {
     }
     if (message.weight !== 0) {
       obj.weight = floatToJson(message.weight);
+    }
+    if (message.answerTotal !== 0) {
+      obj.answerTotal = Math.round(message.answerTotal);
+    }
+    if (message.weightNumerator !== 0) {
+      obj.weightNumerator = Math.round(message.weightNumerator);
+    }
+    if (message.weightDenominator !== 0) {
+      obj.weightDenominator = Math.round(message.weightDenominator);
     }
     return obj;
   },
@@ -1183,6 +1343,8 @@ function createBaseSkmResult(): SkmResult {
     sampleAdequate: false,
     ruleset: "",
     provisional: false,
+    populationSource: "",
+    provisionalParts: [],
   };
 }
 
@@ -1223,6 +1385,12 @@ export const SkmResult: MessageFns<SkmResult> = {
     }
     if (message.provisional !== false) {
       writer.uint32(96).bool(message.provisional);
+    }
+    if (message.populationSource !== "") {
+      writer.uint32(106).string(message.populationSource);
+    }
+    for (const v of message.provisionalParts) {
+      writer.uint32(114).string(v!);
     }
     return writer;
   },
@@ -1336,6 +1504,22 @@ export const SkmResult: MessageFns<SkmResult> = {
             message.provisional = reader.bool();
             continue;
           }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.populationSource = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.provisionalParts.push(reader.string());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1382,6 +1566,16 @@ export const SkmResult: MessageFns<SkmResult> = {
         : false,
       ruleset: isSet(object.ruleset) ? globalThis.String(object.ruleset) : "",
       provisional: isSet(object.provisional) ? globalThis.Boolean(object.provisional) : false,
+      populationSource: isSet(object.populationSource)
+        ? globalThis.String(object.populationSource)
+        : isSet(object.population_source)
+        ? globalThis.String(object.population_source)
+        : "",
+      provisionalParts: globalThis.Array.isArray(object?.provisionalParts)
+        ? object.provisionalParts.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.provisional_parts)
+        ? object.provisional_parts.map((e: any) => globalThis.String(e))
+        : [],
     };
   },
 
@@ -1422,6 +1616,12 @@ export const SkmResult: MessageFns<SkmResult> = {
     }
     if (message.provisional !== false) {
       obj.provisional = message.provisional;
+    }
+    if (message.populationSource !== "") {
+      obj.populationSource = message.populationSource;
+    }
+    if (message.provisionalParts?.length) {
+      obj.provisionalParts = message.provisionalParts;
     }
     return obj;
   },
@@ -1624,7 +1824,7 @@ export const SkmResultPublished: MessageFns<SkmResultPublished> = {
 };
 
 function createBaseFollowUpPlanned(): FollowUpPlanned {
-  return { surveyId: "", itemId: "", unsurCode: "", action: "", dueDate: "" };
+  return { surveyId: "", itemId: "", unsurCode: "", action: "", dueDate: "", plannedAt: "" };
 }
 
 export const FollowUpPlanned: MessageFns<FollowUpPlanned> = {
@@ -1643,6 +1843,9 @@ export const FollowUpPlanned: MessageFns<FollowUpPlanned> = {
     }
     if (message.dueDate !== "") {
       writer.uint32(42).string(message.dueDate);
+    }
+    if (message.plannedAt !== "") {
+      writer.uint32(50).string(message.plannedAt);
     }
     return writer;
   },
@@ -1700,6 +1903,14 @@ export const FollowUpPlanned: MessageFns<FollowUpPlanned> = {
             message.dueDate = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.plannedAt = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1735,6 +1946,11 @@ export const FollowUpPlanned: MessageFns<FollowUpPlanned> = {
         : isSet(object.due_date)
         ? globalThis.String(object.due_date)
         : "",
+      plannedAt: isSet(object.plannedAt)
+        ? globalThis.String(object.plannedAt)
+        : isSet(object.planned_at)
+        ? globalThis.String(object.planned_at)
+        : "",
     };
   },
 
@@ -1754,6 +1970,9 @@ export const FollowUpPlanned: MessageFns<FollowUpPlanned> = {
     }
     if (message.dueDate !== "") {
       obj.dueDate = message.dueDate;
+    }
+    if (message.plannedAt !== "") {
+      obj.plannedAt = message.plannedAt;
     }
     return obj;
   },
@@ -1951,6 +2170,204 @@ export const F03ItemScore: MessageFns<F03ItemScore> = {
   },
 };
 
+function createBaseF03CollectionOpened(): F03CollectionOpened {
+  return {
+    cycleId: "",
+    unitId: "",
+    tenantId: "",
+    minimumQuota: 0,
+    maximumQuota: 0,
+    ruleset: "",
+    provisional: false,
+    openedAt: "",
+  };
+}
+
+export const F03CollectionOpened: MessageFns<F03CollectionOpened> = {
+  encode(message: F03CollectionOpened, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cycleId !== "") {
+      writer.uint32(10).string(message.cycleId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(18).string(message.unitId);
+    }
+    if (message.tenantId !== "") {
+      writer.uint32(26).string(message.tenantId);
+    }
+    if (message.minimumQuota !== 0) {
+      writer.uint32(32).int32(message.minimumQuota);
+    }
+    if (message.maximumQuota !== 0) {
+      writer.uint32(40).int32(message.maximumQuota);
+    }
+    if (message.ruleset !== "") {
+      writer.uint32(50).string(message.ruleset);
+    }
+    if (message.provisional !== false) {
+      writer.uint32(56).bool(message.provisional);
+    }
+    if (message.openedAt !== "") {
+      writer.uint32(66).string(message.openedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): F03CollectionOpened {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseF03CollectionOpened();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.cycleId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.tenantId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.minimumQuota = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.maximumQuota = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.ruleset = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.provisional = reader.bool();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.openedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): F03CollectionOpened {
+    return {
+      cycleId: isSet(object.cycleId)
+        ? globalThis.String(object.cycleId)
+        : isSet(object.cycle_id)
+        ? globalThis.String(object.cycle_id)
+        : "",
+      unitId: isSet(object.unitId)
+        ? globalThis.String(object.unitId)
+        : isSet(object.unit_id)
+        ? globalThis.String(object.unit_id)
+        : "",
+      tenantId: isSet(object.tenantId)
+        ? globalThis.String(object.tenantId)
+        : isSet(object.tenant_id)
+        ? globalThis.String(object.tenant_id)
+        : "",
+      minimumQuota: isSet(object.minimumQuota)
+        ? globalThis.Number(object.minimumQuota)
+        : isSet(object.minimum_quota)
+        ? globalThis.Number(object.minimum_quota)
+        : 0,
+      maximumQuota: isSet(object.maximumQuota)
+        ? globalThis.Number(object.maximumQuota)
+        : isSet(object.maximum_quota)
+        ? globalThis.Number(object.maximum_quota)
+        : 0,
+      ruleset: isSet(object.ruleset) ? globalThis.String(object.ruleset) : "",
+      provisional: isSet(object.provisional) ? globalThis.Boolean(object.provisional) : false,
+      openedAt: isSet(object.openedAt)
+        ? globalThis.String(object.openedAt)
+        : isSet(object.opened_at)
+        ? globalThis.String(object.opened_at)
+        : "",
+    };
+  },
+
+  toJSON(message: F03CollectionOpened): unknown {
+    const obj: any = {};
+    if (message.cycleId !== "") {
+      obj.cycleId = message.cycleId;
+    }
+    if (message.unitId !== "") {
+      obj.unitId = message.unitId;
+    }
+    if (message.tenantId !== "") {
+      obj.tenantId = message.tenantId;
+    }
+    if (message.minimumQuota !== 0) {
+      obj.minimumQuota = Math.round(message.minimumQuota);
+    }
+    if (message.maximumQuota !== 0) {
+      obj.maximumQuota = Math.round(message.maximumQuota);
+    }
+    if (message.ruleset !== "") {
+      obj.ruleset = message.ruleset;
+    }
+    if (message.provisional !== false) {
+      obj.provisional = message.provisional;
+    }
+    if (message.openedAt !== "") {
+      obj.openedAt = message.openedAt;
+    }
+    return obj;
+  },
+};
+
 function createBaseF03ResponseRecorded(): F03ResponseRecorded {
   return { cycleId: "", unitId: "", responseId: "", items: [], recordedAt: "" };
 }
@@ -2098,6 +2515,8 @@ function createBaseF03Closed(): F03Closed {
     closedAt: "",
     ruleset: "",
     provisional: false,
+    itemScoreTotal: 0,
+    itemAnswerCount: 0,
   };
 }
 
@@ -2129,6 +2548,12 @@ export const F03Closed: MessageFns<F03Closed> = {
     }
     if (message.provisional !== false) {
       writer.uint32(72).bool(message.provisional);
+    }
+    if (message.itemScoreTotal !== 0) {
+      writer.uint32(80).int32(message.itemScoreTotal);
+    }
+    if (message.itemAnswerCount !== 0) {
+      writer.uint32(88).int32(message.itemAnswerCount);
     }
     return writer;
   },
@@ -2218,6 +2643,22 @@ export const F03Closed: MessageFns<F03Closed> = {
             message.provisional = reader.bool();
             continue;
           }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.itemScoreTotal = reader.int32();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.itemAnswerCount = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2261,6 +2702,16 @@ export const F03Closed: MessageFns<F03Closed> = {
         : "",
       ruleset: isSet(object.ruleset) ? globalThis.String(object.ruleset) : "",
       provisional: isSet(object.provisional) ? globalThis.Boolean(object.provisional) : false,
+      itemScoreTotal: isSet(object.itemScoreTotal)
+        ? globalThis.Number(object.itemScoreTotal)
+        : isSet(object.item_score_total)
+        ? globalThis.Number(object.item_score_total)
+        : 0,
+      itemAnswerCount: isSet(object.itemAnswerCount)
+        ? globalThis.Number(object.itemAnswerCount)
+        : isSet(object.item_answer_count)
+        ? globalThis.Number(object.item_answer_count)
+        : 0,
     };
   },
 
@@ -2292,6 +2743,12 @@ export const F03Closed: MessageFns<F03Closed> = {
     }
     if (message.provisional !== false) {
       obj.provisional = message.provisional;
+    }
+    if (message.itemScoreTotal !== 0) {
+      obj.itemScoreTotal = Math.round(message.itemScoreTotal);
+    }
+    if (message.itemAnswerCount !== 0) {
+      obj.itemAnswerCount = Math.round(message.itemAnswerCount);
     }
     return obj;
   },
@@ -2327,6 +2784,9 @@ export const SurveyEvent: MessageFns<SurveyEvent> = {
         break;
       case "f03Closed":
         F03Closed.encode(message.event.value, writer.uint32(66).fork()).join();
+        break;
+      case "f03CollectionOpened":
+        F03CollectionOpened.encode(message.event.value, writer.uint32(74).fork()).join();
         break;
     }
     return writer;
@@ -2415,6 +2875,17 @@ export const SurveyEvent: MessageFns<SurveyEvent> = {
             message.event = { $case: "f03Closed", value: F03Closed.decode(reader, reader.uint32()) };
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.event = {
+              $case: "f03CollectionOpened",
+              value: F03CollectionOpened.decode(reader, reader.uint32()),
+            };
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2461,6 +2932,10 @@ export const SurveyEvent: MessageFns<SurveyEvent> = {
         ? { $case: "f03Closed", value: F03Closed.fromJSON(object.f03Closed) }
         : isSet(object.f03_closed)
         ? { $case: "f03Closed", value: F03Closed.fromJSON(object.f03_closed) }
+        : isSet(object.f03CollectionOpened)
+        ? { $case: "f03CollectionOpened", value: F03CollectionOpened.fromJSON(object.f03CollectionOpened) }
+        : isSet(object.f03_collection_opened)
+        ? { $case: "f03CollectionOpened", value: F03CollectionOpened.fromJSON(object.f03_collection_opened) }
         : undefined,
     };
   },
@@ -2483,6 +2958,8 @@ export const SurveyEvent: MessageFns<SurveyEvent> = {
       obj.f03ResponseRecorded = F03ResponseRecorded.toJSON(message.event.value);
     } else if (message.event?.$case === "f03Closed") {
       obj.f03Closed = F03Closed.toJSON(message.event.value);
+    } else if (message.event?.$case === "f03CollectionOpened") {
+      obj.f03CollectionOpened = F03CollectionOpened.toJSON(message.event.value);
     }
     return obj;
   },

@@ -1,0 +1,359 @@
+import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
+import { type Decider, DomainError, assertNever } from '@lib/event-sourcing/domain';
+import type { Cycle } from './cycle';
+import { isAfter, isLocalDate } from './local-date';
+import { type Ruleset, SCALE_MAX, SCALE_MIN, findIndicator, sameRuleset, scoredIndicators } from './ruleset/ruleset';
+import type { ScoringInput } from './scoring/scoring-rules';
+
+// One stream per cycle × unit (`assessment-<cycleId>-<unitId>`): the unit's self-assessment (F-01)
+// with its evidence, the verifier's return/verify loop, the evaluators' F-02 scores and visits.
+// What lives on the cycle stream (window, deadline, evaluators, pinned ruleset, frozen results)
+// arrives on every command as an AssessmentContext built by assessmentContext().
+
+/** Facts of the cycle and its pinned ruleset the assessment rules depend on. */
+export interface AssessmentContext {
+  cycleId: string;
+  unitId: string;
+  windowStart: string;
+  windowEnd: string;
+  selfAssessmentDue: string;
+  resultsFrozen: boolean;
+  /** The ruleset the cycle pins (not the newest one). */
+  ruleset: Ruleset;
+  /** Null when the unit is not a unit lokus of the cycle. */
+  lokus: { evaluatorIds: readonly string[]; leadEvaluatorId: string } | null;
+}
+
+/** Builds the context from the cycle's state and the ruleset the handler looked up for it. */
+export function assessmentContext(cycle: Cycle, unitId: string, pinnedRuleset: Ruleset): AssessmentContext {
+  if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_OPENED', 'the cycle has not been opened');
+  if (!sameRuleset(cycle.ruleset, pinnedRuleset)) {
+    throw new DomainError('CYCLE.RULESET_MISMATCH', `cycle ${cycle.cycleId} pins ${cycle.ruleset.id} v${cycle.ruleset.version}, not ${pinnedRuleset.id} v${pinnedRuleset.version}`);
+  }
+  const lokus = cycle.units[unitId];
+  return {
+    cycleId: cycle.cycleId,
+    unitId,
+    windowStart: cycle.windowStart,
+    windowEnd: cycle.windowEnd,
+    selfAssessmentDue: cycle.selfAssessmentDue,
+    resultsFrozen: cycle.status === 'published',
+    ruleset: pinnedRuleset,
+    lokus: lokus ? { evaluatorIds: lokus.evaluatorIds, leadEvaluatorId: lokus.leadEvaluatorId } : null,
+  };
+}
+
+export type AssessmentStatus = 'draft' | 'submitted' | 'returned' | 'verified';
+
+export interface EvaluatorMark {
+  score: number;
+  note: string;
+}
+
+export interface Assessment {
+  status: AssessmentStatus;
+  answers: Record<string, evaluationPb.SelfAnswer>;
+  /** Evidence per indicator code. */
+  evidence: Record<string, evaluationPb.Evidence[]>;
+  /** Notes of the latest return. */
+  returnNotes: evaluationPb.IndicatorNote[];
+  /** Latest score per indicator code, per evaluator id. */
+  scores: Record<string, Record<string, EvaluatorMark>>;
+  visits: evaluationPb.VerificationVisitRecorded[];
+}
+
+export type Actor = { userId: string; role: 'evaluator' | 'admin' };
+
+export interface DraftAnswer {
+  indicatorCode: string;
+  score: number;
+  justification: string;
+  /** Evidence already attached to this indicator; default: all of it. */
+  evidenceIds?: string[];
+}
+
+export type EvidenceInput =
+  | { kind: 'file'; evidenceId: string; name: string; storageKey: string; sha256: string; sizeBytes: number; mediaType: string }
+  | { kind: 'link'; evidenceId: string; name: string; url: string };
+
+/** Upload limits, from configuration. */
+export interface EvidencePolicy {
+  maxSizeBytes: number;
+  allowedMediaTypes: readonly string[];
+}
+
+interface Common {
+  context: AssessmentContext;
+  /** Local date in the tenant's time zone. */
+  today: string;
+  /** Instant, ISO-8601. */
+  now: string;
+}
+
+export type AssessmentCommand =
+  | (Common & { type: 'SaveSelfAssessmentDraft'; answers: DraftAnswer[] })
+  | (Common & { type: 'AttachEvidence'; indicatorCode: string; evidence: EvidenceInput; policy: EvidencePolicy })
+  | (Common & { type: 'SubmitSelfAssessment' })
+  | (Common & { type: 'ReturnSelfAssessment'; by: Actor; notes: evaluationPb.IndicatorNote[] })
+  | (Common & { type: 'ResubmitSelfAssessment' })
+  | (Common & { type: 'VerifySelfAssessment'; by: Actor })
+  | (Common & { type: 'ScoreIndicator'; evaluatorId: string; indicatorCode: string; score: number; note: string })
+  | (Common & { type: 'RecordVerificationVisit'; visitedOn: string; evaluatorIds: string[]; findings: string });
+
+export const initialAssessment = (): Assessment => ({ status: 'draft', answers: {}, evidence: {}, returnNotes: [], scores: {}, visits: [] });
+
+const SHA256_HEX = /^[0-9a-f]{64}$/i;
+const HTTPS_URL = /^https:\/\/[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?$/i;
+
+function fail(code: string, message: string, details?: Record<string, unknown>): never {
+  throw new DomainError(code, message, details);
+}
+
+/** Checks every command shares: results not frozen, unit in scope, a valid `today`. */
+function guard(command: AssessmentCommand): NonNullable<AssessmentContext['lokus']> {
+  const { context } = command;
+  if (context.resultsFrozen) fail('CYCLE.RESULTS_FROZEN', `results of cycle ${context.cycleId} are published and frozen`);
+  if (!context.lokus) fail('ASSESSMENT.UNIT_NOT_IN_SCOPE', `unit ${context.unitId} is not a unit lokus of cycle ${context.cycleId}`);
+  if (!isLocalDate(command.today)) fail('ASSESSMENT.INVALID_DATE', `today must be a date YYYY-MM-DD, got "${command.today}"`);
+  return context.lokus;
+}
+
+/** The unit may edit its self-assessment: while a draft until the due date, or after a return until the window ends. */
+function guardUnitEditing(command: AssessmentCommand, state: Assessment): void {
+  const { context, today } = command;
+  if (isAfter(context.windowStart, today)) fail('CYCLE.NOT_STARTED', `cycle ${context.cycleId} opens on ${context.windowStart}`);
+  switch (state.status) {
+    case 'draft':
+      if (isAfter(today, context.selfAssessmentDue)) fail('ASSESSMENT.DEADLINE_PASSED', `the self-assessment was due on ${context.selfAssessmentDue}`);
+      return;
+    case 'returned':
+      if (isAfter(today, context.windowEnd)) fail('CYCLE.CLOSED', `cycle ${context.cycleId} closed on ${context.windowEnd}`);
+      return;
+    case 'submitted':
+      return fail('ASSESSMENT.ALREADY_SUBMITTED', 'the self-assessment is submitted and waits for verification');
+    case 'verified':
+      return fail('ASSESSMENT.ALREADY_VERIFIED', 'the self-assessment is verified');
+    default:
+      return assertNever(state.status);
+  }
+}
+
+/** Verifier and evaluator actions need a submitted assessment that is not back with the unit. */
+function guardSubmitted(state: Assessment): void {
+  if (state.status === 'draft') fail('ASSESSMENT.NOT_SUBMITTED', 'the self-assessment has not been submitted');
+  if (state.status === 'returned') fail('ASSESSMENT.AWAITING_RESUBMISSION', 'the self-assessment was returned to the unit and not resubmitted yet');
+}
+
+function guardActor(by: Actor, lokus: NonNullable<AssessmentContext['lokus']>): void {
+  if (by.role === 'evaluator' && !lokus.evaluatorIds.includes(by.userId)) {
+    fail('ASSESSMENT.EVALUATOR_NOT_ASSIGNED', `${by.userId} is not an evaluator of this unit`);
+  }
+}
+
+function guardIndicator(context: AssessmentContext, code: string): void {
+  if (!findIndicator(context.ruleset, code)) {
+    fail('ASSESSMENT.UNKNOWN_INDICATOR', `${code} is not a scored indicator of ${context.ruleset.id} v${context.ruleset.version}`);
+  }
+}
+
+function guardScore(score: number, code: string): void {
+  if (!Number.isInteger(score) || score < SCALE_MIN || score > SCALE_MAX) {
+    fail('ASSESSMENT.INVALID_SCORE', `score of ${code} must be an integer ${SCALE_MIN}..${SCALE_MAX}, got ${score}`);
+  }
+}
+
+function missingAnswers(context: AssessmentContext, state: Assessment): string[] {
+  return scoredIndicators(context.ruleset).map((indicator) => indicator.code).filter((code) => !state.answers[code]);
+}
+
+function guardComplete(context: AssessmentContext, state: Assessment): void {
+  const missing = missingAnswers(context, state);
+  if (missing.length > 0) fail('ASSESSMENT.INCOMPLETE', `${missing.length} indicator(s) have no answer`, { indicatorCodes: missing });
+}
+
+function evidenceOf(input: EvidenceInput, policy: EvidencePolicy): evaluationPb.Evidence {
+  if (input.evidenceId.trim() === '' || input.name.trim() === '') fail('ASSESSMENT.INVALID_EVIDENCE', 'evidence needs an id and a name');
+  if (input.kind === 'link') {
+    if (!HTTPS_URL.test(input.url)) fail('ASSESSMENT.INVALID_LINK', `evidence links must be https URLs, got "${input.url}"`);
+    return { evidenceId: input.evidenceId, kind: 'link', name: input.name, location: input.url, sha256: '', sizeBytes: 0, mediaType: '' };
+  }
+  if (!SHA256_HEX.test(input.sha256)) fail('ASSESSMENT.INVALID_EVIDENCE_HASH', 'sha256 must be 64 hexadecimal characters');
+  if (!Number.isInteger(input.sizeBytes) || input.sizeBytes <= 0) fail('ASSESSMENT.EMPTY_EVIDENCE', `file ${input.name} is empty`);
+  if (input.sizeBytes > policy.maxSizeBytes) {
+    fail('ASSESSMENT.EVIDENCE_TOO_LARGE', `file ${input.name} has ${input.sizeBytes} bytes; the limit is ${policy.maxSizeBytes}`);
+  }
+  if (!policy.allowedMediaTypes.includes(input.mediaType)) {
+    fail('ASSESSMENT.EVIDENCE_TYPE_NOT_ALLOWED', `${input.mediaType} is not allowed; allowed: ${policy.allowedMediaTypes.join(', ')}`);
+  }
+  if (input.storageKey.trim() === '') fail('ASSESSMENT.INVALID_EVIDENCE', 'a file needs its storage key');
+  return {
+    evidenceId: input.evidenceId,
+    kind: 'file',
+    name: input.name,
+    location: input.storageKey,
+    sha256: input.sha256.toLowerCase(),
+    sizeBytes: input.sizeBytes,
+    mediaType: input.mediaType,
+  };
+}
+
+const sameEvidence = (a: evaluationPb.Evidence, b: evaluationPb.Evidence): boolean =>
+  a.evidenceId === b.evidenceId && a.kind === b.kind && a.name === b.name && a.location === b.location && a.sha256 === b.sha256 && a.sizeBytes === b.sizeBytes && a.mediaType === b.mediaType;
+
+export function decideAssessment(command: AssessmentCommand, state: Assessment): EvaluationEvent[] {
+  const { context } = command;
+  const ids = { cycleId: context.cycleId, unitId: context.unitId };
+  switch (command.type) {
+    case 'SaveSelfAssessmentDraft': {
+      guard(command);
+      guardUnitEditing(command, state);
+      if (command.answers.length === 0) fail('ASSESSMENT.NO_ANSWERS', 'a draft needs at least one answer');
+      const seen = new Set<string>();
+      const answers = command.answers.map((answer): evaluationPb.SelfAnswer => {
+        guardIndicator(context, answer.indicatorCode);
+        if (seen.has(answer.indicatorCode)) fail('ASSESSMENT.DUPLICATE_ANSWER', `${answer.indicatorCode} is answered twice`);
+        seen.add(answer.indicatorCode);
+        guardScore(answer.score, answer.indicatorCode);
+        const attached = (state.evidence[answer.indicatorCode] ?? []).map((evidence) => evidence.evidenceId);
+        const evidenceIds = answer.evidenceIds ?? attached;
+        const unknown = evidenceIds.filter((id) => !attached.includes(id));
+        if (unknown.length > 0) {
+          fail('ASSESSMENT.UNKNOWN_EVIDENCE', `evidence ${unknown.join(', ')} is not attached to ${answer.indicatorCode}`, { evidenceIds: unknown });
+        }
+        return { indicatorCode: answer.indicatorCode, score: answer.score, justification: answer.justification, evidenceIds };
+      });
+      return [{ $case: 'selfAssessmentDraftSaved', value: { ...ids, answers, savedAt: command.now } }];
+    }
+    case 'AttachEvidence': {
+      guard(command);
+      guardUnitEditing(command, state);
+      guardIndicator(context, command.indicatorCode);
+      const evidence = evidenceOf(command.evidence, command.policy);
+      const existing = Object.values(state.evidence).flat().find((candidate) => candidate.evidenceId === evidence.evidenceId);
+      if (existing) {
+        const sameIndicator = (state.evidence[command.indicatorCode] ?? []).includes(existing);
+        if (sameIndicator && sameEvidence(existing, evidence)) return [];
+        fail('ASSESSMENT.DUPLICATE_EVIDENCE', `evidence id ${evidence.evidenceId} is already used`);
+      }
+      return [{ $case: 'evidenceAttached', value: { ...ids, indicatorCode: command.indicatorCode, evidence } }];
+    }
+    case 'SubmitSelfAssessment': {
+      guard(command);
+      if (state.status === 'returned') fail('ASSESSMENT.RETURNED', 'a returned self-assessment is resubmitted, not submitted');
+      guardUnitEditing(command, state);
+      guardComplete(context, state);
+      return [{ $case: 'selfAssessmentSubmitted', value: { ...ids, submittedAt: command.now } }];
+    }
+    case 'ReturnSelfAssessment': {
+      const lokus = guard(command);
+      guardActor(command.by, lokus);
+      if (state.status === 'draft') fail('ASSESSMENT.NOT_SUBMITTED', 'the self-assessment has not been submitted');
+      if (state.status === 'returned') fail('ASSESSMENT.ALREADY_RETURNED', 'the self-assessment is already back with the unit');
+      if (state.status === 'verified') fail('ASSESSMENT.ALREADY_VERIFIED', 'a verified self-assessment cannot be returned');
+      if (command.notes.length === 0 || command.notes.some((note) => note.note.trim() === '')) {
+        fail('ASSESSMENT.NOTES_REQUIRED', 'a return needs a note on every indicator it concerns');
+      }
+      command.notes.forEach((note) => guardIndicator(context, note.indicatorCode));
+      return [{ $case: 'selfAssessmentReturned', value: { ...ids, notes: command.notes, returnedAt: command.now, returnedBy: command.by.userId } }];
+    }
+    case 'ResubmitSelfAssessment': {
+      guard(command);
+      if (state.status !== 'returned') fail('ASSESSMENT.NOT_RETURNED', `only a returned self-assessment is resubmitted; it is ${state.status}`);
+      guardUnitEditing(command, state);
+      guardComplete(context, state);
+      return [{ $case: 'selfAssessmentResubmitted', value: { ...ids, resubmittedAt: command.now } }];
+    }
+    case 'VerifySelfAssessment': {
+      const lokus = guard(command);
+      guardActor(command.by, lokus);
+      if (state.status === 'verified') fail('ASSESSMENT.ALREADY_VERIFIED', 'the self-assessment is already verified');
+      guardSubmitted(state);
+      return [{ $case: 'selfAssessmentVerified', value: { ...ids, verifiedAt: command.now, verifiedBy: command.by.userId } }];
+    }
+    case 'ScoreIndicator': {
+      const lokus = guard(command);
+      guardActor({ userId: command.evaluatorId, role: 'evaluator' }, lokus);
+      guardIndicator(context, command.indicatorCode);
+      guardSubmitted(state);
+      guardScore(command.score, command.indicatorCode);
+      if (command.note.trim() === '') fail('ASSESSMENT.NOTE_REQUIRED', 'an F-02 score needs a note against the descriptors');
+      const latest = state.scores[command.indicatorCode]?.[command.evaluatorId];
+      if (latest && latest.score === command.score && latest.note === command.note) return [];
+      return [
+        {
+          $case: 'indicatorScored',
+          value: { ...ids, indicatorCode: command.indicatorCode, evaluatorId: command.evaluatorId, score: command.score, note: command.note, scoredAt: command.now },
+        },
+      ];
+    }
+    case 'RecordVerificationVisit': {
+      const lokus = guard(command);
+      guardSubmitted(state);
+      if (command.evaluatorIds.length === 0) fail('ASSESSMENT.VISIT_WITHOUT_EVALUATOR', 'a verification visit needs the evaluators present');
+      command.evaluatorIds.forEach((userId) => guardActor({ userId, role: 'evaluator' }, lokus));
+      if (!isLocalDate(command.visitedOn)) fail('ASSESSMENT.INVALID_DATE', `visitedOn must be a date YYYY-MM-DD, got "${command.visitedOn}"`);
+      if (isAfter(command.visitedOn, command.today)) fail('ASSESSMENT.VISIT_IN_FUTURE', `a visit on ${command.visitedOn} has not happened yet`);
+      if (command.findings.trim() === '') fail('ASSESSMENT.FINDINGS_REQUIRED', 'a verification visit needs its findings');
+      return [
+        { $case: 'verificationVisitRecorded', value: { ...ids, visitedOn: command.visitedOn, evaluatorIds: command.evaluatorIds, findings: command.findings } },
+      ];
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+export function evolveAssessment(state: Assessment, event: EvaluationEvent): Assessment {
+  switch (event.$case) {
+    case 'selfAssessmentDraftSaved': {
+      const answers = { ...state.answers };
+      for (const answer of event.value.answers) answers[answer.indicatorCode] = answer;
+      return { ...state, answers };
+    }
+    case 'evidenceAttached': {
+      const { indicatorCode, evidence } = event.value;
+      if (!evidence) return state;
+      return { ...state, evidence: { ...state.evidence, [indicatorCode]: [...(state.evidence[indicatorCode] ?? []), evidence] } };
+    }
+    case 'selfAssessmentSubmitted':
+    case 'selfAssessmentResubmitted':
+      return { ...state, status: 'submitted' };
+    case 'selfAssessmentReturned':
+      return { ...state, status: 'returned', returnNotes: event.value.notes };
+    case 'selfAssessmentVerified':
+      return { ...state, status: 'verified' };
+    case 'indicatorScored': {
+      const { indicatorCode, evaluatorId, score, note } = event.value;
+      return { ...state, scores: { ...state.scores, [indicatorCode]: { ...state.scores[indicatorCode], [evaluatorId]: { score, note } } } };
+    }
+    case 'verificationVisitRecorded':
+      return { ...state, visits: [...state.visits, event.value] };
+    case 'unitRegistered':
+    case 'rulesetPublished':
+    case 'cycleOpened':
+    case 'unitLokusAssigned':
+    case 'userScoreReceived':
+    case 'cycleResultsPublished':
+    case 'resultCorrected':
+      return state;
+    default:
+      return assertNever(event);
+  }
+}
+
+export const assessmentDecider: Decider<AssessmentCommand, EvaluationEvent, Assessment> = {
+  initialState: initialAssessment,
+  decide: decideAssessment,
+  evolve: evolveAssessment,
+};
+
+/** What scoreUnit() needs from an assessment; the handler adds the cycle's user score. */
+export function scoringInputOf(state: Assessment, leadEvaluatorId: string): ScoringInput {
+  return {
+    selfScores: Object.values(state.answers).map(({ indicatorCode, score }) => ({ indicatorCode, score })),
+    evaluatorScores: Object.entries(state.scores).flatMap(([indicatorCode, byEvaluator]) =>
+      Object.entries(byEvaluator).map(([evaluatorId, mark]) => ({ indicatorCode, evaluatorId, score: mark.score })),
+    ),
+    leadEvaluatorId,
+  };
+}

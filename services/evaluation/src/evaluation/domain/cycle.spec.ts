@@ -1,0 +1,141 @@
+import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
+import { type DeciderOutcome, givenWhen } from '@lib/event-sourcing/domain';
+import { type CycleCommand, cycleDecider } from './cycle';
+import { pekppp2023 } from './ruleset/pekppp-2023';
+
+const CYCLE = 'cycle-1';
+const NOW = '2026-10-01T02:00:00.000Z';
+
+const opened: EvaluationEvent = {
+  $case: 'cycleOpened',
+  value: {
+    cycleId: CYCLE,
+    name: 'PEKPPP 2026',
+    rulesetId: 'pekppp-2023',
+    rulesetVersion: 1,
+    windowStart: '2026-03-01',
+    windowEnd: '2026-09-30',
+    selfAssessmentDue: '2026-05-31',
+  },
+};
+const assigned: EvaluationEvent = {
+  $case: 'unitLokusAssigned',
+  value: { cycleId: CYCLE, unitId: 'disdukcapil', evaluatorIds: ['eva', 'budi'], leadEvaluatorId: 'eva' },
+};
+const userScore: EvaluationEvent = {
+  $case: 'userScoreReceived',
+  value: { cycleId: CYCLE, unitId: 'disdukcapil', score: 4.25, respondents: 12, quotaMet: true, sourceEventId: 'survey-event-1' },
+};
+const result = (unitId: string, ipp = 3.69): evaluationPb.UnitResult => ({
+  unitId,
+  aspects: [],
+  ippEvaluator: 3.5,
+  userScore: 4.25,
+  userScoreMerged: true,
+  ipp,
+  category: 'B',
+  predicate: 'Baik',
+  ippSelf: 5,
+  provisional: true,
+  missingIndicatorCodes: [],
+  userScoreRespondents: 12,
+  userScoreNotMergedReason: '',
+});
+const published: EvaluationEvent = {
+  $case: 'cycleResultsPublished',
+  value: { cycleId: CYCLE, rulesetId: 'pekppp-2023', rulesetVersion: 1, results: [result('disdukcapil')], publishedAt: NOW },
+};
+
+const open: CycleCommand = {
+  type: 'OpenCycle',
+  cycleId: CYCLE,
+  name: 'PEKPPP 2026',
+  ruleset: pekppp2023,
+  windowStart: '2026-03-01',
+  windowEnd: '2026-09-30',
+  selfAssessmentDue: '2026-05-31',
+};
+const assign: CycleCommand = {
+  type: 'AssignUnitLokus',
+  cycleId: CYCLE,
+  unitId: 'disdukcapil',
+  evaluatorIds: ['eva', 'budi'],
+  leadEvaluatorId: 'eva',
+  today: '2026-03-02',
+};
+const recordUserScore: CycleCommand = {
+  type: 'RecordUserScore',
+  cycleId: CYCLE,
+  unitId: 'disdukcapil',
+  score: 4.25,
+  respondents: 12,
+  quotaMet: true,
+  sourceEventId: 'survey-event-1',
+};
+const publish: CycleCommand = { type: 'PublishResults', cycleId: CYCLE, scoredUnder: { id: 'pekppp-2023', version: 1 }, results: [result('disdukcapil')], now: NOW };
+const correct: CycleCommand = { type: 'CorrectResult', cycleId: CYCLE, result: result('disdukcapil', 3.75), reason: 'skor 18.c.K salah input', now: NOW };
+const error = (code: string): DeciderOutcome<EvaluationEvent> => ({ error: { code } });
+
+describe('cycle decider', () => {
+  it.each<[string, EvaluationEvent[], CycleCommand, DeciderOutcome<EvaluationEvent>]>([
+    // open
+    ['opens a cycle pinning the ruleset id and version', [], open, { events: [opened] }],
+    ['refuses to open a cycle twice', [opened], open, error('CYCLE.ALREADY_OPENED')],
+    ['refuses a cycle without a name', [], { ...open, name: ' ' }, error('CYCLE.NAME_REQUIRED')],
+    ['refuses a window date that is not YYYY-MM-DD', [], { ...open, windowEnd: '30/09/2026' }, error('CYCLE.INVALID_DATE')],
+    ['refuses 29 February of a common year', [], { ...open, windowEnd: '2026-02-29' }, error('CYCLE.INVALID_DATE')],
+    ['refuses a window ending before it starts', [], { ...open, windowStart: '2026-10-01', selfAssessmentDue: '2026-10-01' }, error('CYCLE.INVALID_WINDOW')],
+    ['refuses a self-assessment due date after the window', [], { ...open, selfAssessmentDue: '2026-10-01' }, error('CYCLE.DUE_OUTSIDE_WINDOW')],
+    ['refuses a self-assessment due date before the window', [], { ...open, selfAssessmentDue: '2026-02-28' }, error('CYCLE.DUE_OUTSIDE_WINDOW')],
+    // assign
+    ['assigns a unit lokus with its evaluators and lead', [opened], assign, { events: [assigned] }],
+    ['assigning the same evaluators again records nothing', [opened, assigned], { ...assign, evaluatorIds: ['budi', 'eva'] }, { events: [] }],
+    ['reassigns a unit to other evaluators', [opened, assigned], { ...assign, evaluatorIds: ['eva', 'citra'] },
+      { events: [{ $case: 'unitLokusAssigned', value: { cycleId: CYCLE, unitId: 'disdukcapil', evaluatorIds: ['eva', 'citra'], leadEvaluatorId: 'eva' } }] }],
+    ['refuses to assign in a cycle that was not opened', [], assign, error('CYCLE.NOT_OPENED')],
+    ['refuses to assign after the window closed', [opened], { ...assign, today: '2026-10-01' }, error('CYCLE.CLOSED')],
+    ['refuses to assign after results are published', [opened, assigned, published], { ...assign, unitId: 'dpmptsp' }, error('CYCLE.RESULTS_FROZEN')],
+    ['refuses a unit without evaluators', [opened], { ...assign, evaluatorIds: [] }, error('CYCLE.NO_EVALUATORS')],
+    ['refuses an evaluator listed twice', [opened], { ...assign, evaluatorIds: ['eva', 'eva'] }, error('CYCLE.DUPLICATE_EVALUATOR')],
+    ['refuses a lead who is not among the evaluators', [opened], { ...assign, leadEvaluatorId: 'dewi' }, error('CYCLE.LEAD_NOT_AN_EVALUATOR')],
+    ['refuses an empty unit id', [opened], { ...assign, unitId: '' }, error('CYCLE.UNIT_REQUIRED')],
+    ['refuses a today that is not a date', [opened], { ...assign, today: 'tomorrow' }, error('CYCLE.INVALID_DATE')],
+    // user score
+    ['records the F-03 user score from the survey context', [opened, assigned], recordUserScore, { events: [userScore] }],
+    ['a redelivered F03Closed records nothing', [opened, assigned, userScore], recordUserScore, { events: [] }],
+    ['refuses a user score for a unit out of scope', [opened], recordUserScore, error('CYCLE.UNIT_NOT_IN_SCOPE')],
+    ['refuses a user score above 5', [opened, assigned], { ...recordUserScore, score: 5.5 }, error('CYCLE.INVALID_USER_SCORE')],
+    ['refuses a negative respondent count', [opened, assigned], { ...recordUserScore, respondents: -1 }, error('CYCLE.INVALID_USER_SCORE')],
+    ['refuses a new user score after results are published', [opened, assigned, published], { ...recordUserScore, sourceEventId: 'survey-event-2' }, error('CYCLE.RESULTS_FROZEN')],
+    ['refuses a user score for a cycle not opened', [], recordUserScore, error('CYCLE.NOT_OPENED')],
+    // publish
+    ['publishes one result per unit lokus under the pinned ruleset', [opened, assigned, userScore], publish, { events: [published] }],
+    ['refuses to publish twice: results are frozen', [opened, assigned, published], publish, error('CYCLE.RESULTS_FROZEN')],
+    ['refuses results scored under another ruleset version (a what-if)', [opened, assigned], { ...publish, scoredUnder: { id: 'pekppp-2023', version: 2 } }, error('CYCLE.RULESET_MISMATCH')],
+    ['refuses to publish without unit lokus', [opened], { ...publish, results: [] }, error('CYCLE.NO_UNITS')],
+    ['refuses results missing a unit lokus', [opened, assigned], { ...publish, results: [] }, error('CYCLE.RESULTS_INCOMPLETE')],
+    ['refuses a result for a unit out of scope', [opened, assigned], { ...publish, results: [result('disdukcapil'), result('dpmptsp')] }, error('CYCLE.UNIT_NOT_IN_SCOPE')],
+    ['refuses two results for one unit', [opened, assigned], { ...publish, results: [result('disdukcapil'), result('disdukcapil')] }, error('CYCLE.DUPLICATE_RESULT')],
+    ['refuses to publish a cycle not opened', [], publish, error('CYCLE.NOT_OPENED')],
+    // correct
+    ['corrects a published result with a reason', [opened, assigned, published], correct,
+      { events: [{ $case: 'resultCorrected', value: { cycleId: CYCLE, result: result('disdukcapil', 3.75), reason: 'skor 18.c.K salah input', correctedAt: NOW } }] }],
+    ['refuses a correction before publishing', [opened, assigned], correct, error('CYCLE.NOT_PUBLISHED')],
+    ['refuses a correction without reason', [opened, assigned, published], { ...correct, reason: '  ' }, error('CYCLE.REASON_REQUIRED')],
+    ['refuses a correction for a unit without result', [opened, assigned, published], { ...correct, result: result('dpmptsp') }, error('CYCLE.UNIT_NOT_IN_SCOPE')],
+    ['refuses a correction in a cycle not opened', [], correct, error('CYCLE.NOT_OPENED')],
+  ])('%s', (_name, given, when, expected) => {
+    expect(givenWhen(cycleDecider, given, when)).toEqual(expected);
+  });
+
+  it('folds the lokus, its user score and the corrected result', () => {
+    const corrected: EvaluationEvent = { $case: 'resultCorrected', value: { cycleId: CYCLE, result: result('disdukcapil', 3.75), reason: 'x', correctedAt: NOW } };
+    const state = [opened, assigned, userScore, published, corrected].reduce(cycleDecider.evolve, cycleDecider.initialState());
+    expect(state).toMatchObject({
+      status: 'published',
+      ruleset: { id: 'pekppp-2023', version: 1 },
+      units: { disdukcapil: { evaluatorIds: ['eva', 'budi'], leadEvaluatorId: 'eva', userScore: { score: 4.25, respondents: 12 } } },
+      results: { disdukcapil: { ipp: 3.75 } },
+    });
+  });
+});

@@ -1,0 +1,261 @@
+import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
+import { type Decider, DomainError, assertNever } from '@lib/event-sourcing/domain';
+import { isAfter, isLocalDate } from './local-date';
+import { type Ruleset, type RulesetRef, SCALE_MAX, SCALE_MIN, sameRuleset } from './ruleset/ruleset';
+
+// One stream per PEKPPP cycle (`cycle-<uuid>`): the window, the pinned ruleset, the unit lokus with
+// their evaluators, the F-03 user scores from the survey context, and the published results.
+
+export interface UserScore {
+  score: number;
+  respondents: number;
+  quotaMet: boolean;
+  sourceEventId: string;
+}
+
+export interface UnitLokus {
+  evaluatorIds: string[];
+  leadEvaluatorId: string;
+  userScore: UserScore | null;
+}
+
+export interface OpenCycle {
+  status: 'open' | 'published';
+  cycleId: string;
+  name: string;
+  ruleset: RulesetRef;
+  windowStart: string;
+  windowEnd: string;
+  selfAssessmentDue: string;
+  units: Record<string, UnitLokus>;
+  /** Current result per unit once published (corrections replace). */
+  results: Record<string, evaluationPb.UnitResult>;
+  /** Survey event ids already recorded, so a redelivered F03Closed records nothing. */
+  userScoreSources: string[];
+}
+
+export type Cycle = { status: 'none' } | OpenCycle;
+
+export type CycleCommand =
+  | {
+      type: 'OpenCycle';
+      cycleId: string;
+      name: string;
+      /** The ruleset to pin, as looked up by the handler (it must exist). */
+      ruleset: Ruleset;
+      windowStart: string;
+      windowEnd: string;
+      selfAssessmentDue: string;
+    }
+  | { type: 'AssignUnitLokus'; cycleId: string; unitId: string; evaluatorIds: string[]; leadEvaluatorId: string; today: string }
+  /** From the survey context's F03Closed. */
+  | { type: 'RecordUserScore'; cycleId: string; unitId: string; score: number; respondents: number; quotaMet: boolean; sourceEventId: string }
+  /** Results computed by the handler with scoreUnit() under the pinned ruleset. */
+  | { type: 'PublishResults'; cycleId: string; scoredUnder: RulesetRef; results: evaluationPb.UnitResult[]; now: string }
+  | { type: 'CorrectResult'; cycleId: string; result: evaluationPb.UnitResult; reason: string; now: string };
+
+export const initialCycle = (): Cycle => ({ status: 'none' });
+
+function opened(state: Cycle, cycleId: string): OpenCycle {
+  if (state.status === 'none') throw new DomainError('CYCLE.NOT_OPENED', `cycle ${cycleId} has not been opened`);
+  return state;
+}
+
+function notFrozen(state: OpenCycle): OpenCycle {
+  if (state.status === 'published') throw new DomainError('CYCLE.RESULTS_FROZEN', `results of cycle ${state.cycleId} are published and frozen`);
+  return state;
+}
+
+function lokusOf(state: OpenCycle, unitId: string): UnitLokus {
+  const lokus = state.units[unitId];
+  if (!lokus) throw new DomainError('CYCLE.UNIT_NOT_IN_SCOPE', `unit ${unitId} is not a unit lokus of cycle ${state.cycleId}`);
+  return lokus;
+}
+
+function requireDate(value: string, field: string): void {
+  if (!isLocalDate(value)) throw new DomainError('CYCLE.INVALID_DATE', `${field} must be a date YYYY-MM-DD, got "${value}"`);
+}
+
+export function decideCycle(command: CycleCommand, state: Cycle): EvaluationEvent[] {
+  switch (command.type) {
+    case 'OpenCycle': {
+      if (state.status !== 'none') throw new DomainError('CYCLE.ALREADY_OPENED', `cycle ${command.cycleId} is already open`);
+      if (command.name.trim() === '') throw new DomainError('CYCLE.NAME_REQUIRED', 'a cycle needs a name, e.g. "PEKPPP 2026"');
+      requireDate(command.windowStart, 'windowStart');
+      requireDate(command.windowEnd, 'windowEnd');
+      requireDate(command.selfAssessmentDue, 'selfAssessmentDue');
+      if (isAfter(command.windowStart, command.windowEnd)) {
+        throw new DomainError('CYCLE.INVALID_WINDOW', `the window starts ${command.windowStart}, after it ends ${command.windowEnd}`);
+      }
+      if (isAfter(command.windowStart, command.selfAssessmentDue) || isAfter(command.selfAssessmentDue, command.windowEnd)) {
+        throw new DomainError('CYCLE.DUE_OUTSIDE_WINDOW', `the self-assessment due date ${command.selfAssessmentDue} is outside ${command.windowStart}..${command.windowEnd}`);
+      }
+      return [
+        {
+          $case: 'cycleOpened',
+          value: {
+            cycleId: command.cycleId,
+            name: command.name,
+            rulesetId: command.ruleset.id,
+            rulesetVersion: command.ruleset.version,
+            windowStart: command.windowStart,
+            windowEnd: command.windowEnd,
+            selfAssessmentDue: command.selfAssessmentDue,
+          },
+        },
+      ];
+    }
+    case 'AssignUnitLokus': {
+      const cycle = notFrozen(opened(state, command.cycleId));
+      requireDate(command.today, 'today');
+      if (isAfter(command.today, cycle.windowEnd)) throw new DomainError('CYCLE.CLOSED', `cycle ${cycle.cycleId} closed on ${cycle.windowEnd}`);
+      if (command.unitId.trim() === '') throw new DomainError('CYCLE.UNIT_REQUIRED', 'a unit id is required');
+      if (command.evaluatorIds.length === 0) throw new DomainError('CYCLE.NO_EVALUATORS', `unit ${command.unitId} needs at least one evaluator`);
+      if (new Set(command.evaluatorIds).size !== command.evaluatorIds.length) {
+        throw new DomainError('CYCLE.DUPLICATE_EVALUATOR', `an evaluator is listed twice for unit ${command.unitId}`);
+      }
+      if (!command.evaluatorIds.includes(command.leadEvaluatorId)) {
+        throw new DomainError('CYCLE.LEAD_NOT_AN_EVALUATOR', `lead evaluator ${command.leadEvaluatorId} is not among the evaluators of unit ${command.unitId}`);
+      }
+      const current = cycle.units[command.unitId];
+      if (current && current.leadEvaluatorId === command.leadEvaluatorId && sameMembers(current.evaluatorIds, command.evaluatorIds)) return [];
+      return [
+        {
+          $case: 'unitLokusAssigned',
+          value: { cycleId: cycle.cycleId, unitId: command.unitId, evaluatorIds: command.evaluatorIds, leadEvaluatorId: command.leadEvaluatorId },
+        },
+      ];
+    }
+    case 'RecordUserScore': {
+      const cycle = opened(state, command.cycleId);
+      if (cycle.userScoreSources.includes(command.sourceEventId)) return []; // a redelivered F03Closed
+      notFrozen(cycle);
+      lokusOf(cycle, command.unitId);
+      if (!Number.isFinite(command.score) || command.score < SCALE_MIN || command.score > SCALE_MAX || !Number.isInteger(command.respondents) || command.respondents < 0) {
+        throw new DomainError('CYCLE.INVALID_USER_SCORE', `user score must be 0..5 from >= 0 respondents, got ${command.score} from ${command.respondents}`);
+      }
+      return [
+        {
+          $case: 'userScoreReceived',
+          value: {
+            cycleId: cycle.cycleId,
+            unitId: command.unitId,
+            score: command.score,
+            respondents: command.respondents,
+            quotaMet: command.quotaMet,
+            sourceEventId: command.sourceEventId,
+          },
+        },
+      ];
+    }
+    case 'PublishResults': {
+      const cycle = notFrozen(opened(state, command.cycleId));
+      if (!sameRuleset(command.scoredUnder, cycle.ruleset)) {
+        throw new DomainError('CYCLE.RULESET_MISMATCH',
+          `results scored under ${command.scoredUnder.id} v${command.scoredUnder.version}; cycle ${cycle.cycleId} pins ${cycle.ruleset.id} v${cycle.ruleset.version}`);
+      }
+      const unitIds = Object.keys(cycle.units);
+      if (unitIds.length === 0) throw new DomainError('CYCLE.NO_UNITS', `cycle ${cycle.cycleId} has no unit lokus`);
+      const seen = new Set<string>();
+      for (const result of command.results) {
+        lokusOf(cycle, result.unitId);
+        if (seen.has(result.unitId)) throw new DomainError('CYCLE.DUPLICATE_RESULT', `unit ${result.unitId} has two results`);
+        seen.add(result.unitId);
+      }
+      const missing = unitIds.filter((unitId) => !seen.has(unitId));
+      if (missing.length > 0) {
+        throw new DomainError('CYCLE.RESULTS_INCOMPLETE', `${missing.length} unit lokus have no result`, { unitIds: missing });
+      }
+      return [
+        {
+          $case: 'cycleResultsPublished',
+          value: {
+            cycleId: cycle.cycleId,
+            rulesetId: cycle.ruleset.id,
+            rulesetVersion: cycle.ruleset.version,
+            results: command.results,
+            publishedAt: command.now,
+          },
+        },
+      ];
+    }
+    case 'CorrectResult': {
+      const cycle = opened(state, command.cycleId);
+      if (cycle.status !== 'published') throw new DomainError('CYCLE.NOT_PUBLISHED', `results of cycle ${cycle.cycleId} are not published; change the scores instead`);
+      if (!cycle.results[command.result.unitId]) lokusOf(cycle, command.result.unitId);
+      if (command.reason.trim() === '') throw new DomainError('CYCLE.REASON_REQUIRED', 'a correction of a published result must say why');
+      return [{ $case: 'resultCorrected', value: { cycleId: cycle.cycleId, result: command.result, reason: command.reason, correctedAt: command.now } }];
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
+}
+
+export function evolveCycle(state: Cycle, event: EvaluationEvent): Cycle {
+  switch (event.$case) {
+    case 'cycleOpened': {
+      const value = event.value;
+      return {
+        status: 'open',
+        cycleId: value.cycleId,
+        name: value.name,
+        ruleset: { id: value.rulesetId, version: value.rulesetVersion },
+        windowStart: value.windowStart,
+        windowEnd: value.windowEnd,
+        selfAssessmentDue: value.selfAssessmentDue,
+        units: {},
+        results: {},
+        userScoreSources: [],
+      };
+    }
+    case 'unitLokusAssigned': {
+      if (state.status === 'none') return state;
+      const { unitId, evaluatorIds, leadEvaluatorId } = event.value;
+      const userScore = state.units[unitId]?.userScore ?? null;
+      return { ...state, units: { ...state.units, [unitId]: { evaluatorIds: [...evaluatorIds], leadEvaluatorId, userScore } } };
+    }
+    case 'userScoreReceived': {
+      if (state.status === 'none') return state;
+      const { unitId, score, respondents, quotaMet, sourceEventId } = event.value;
+      const lokus = state.units[unitId];
+      if (!lokus) return state;
+      return {
+        ...state,
+        units: { ...state.units, [unitId]: { ...lokus, userScore: { score, respondents, quotaMet, sourceEventId } } },
+        userScoreSources: [...state.userScoreSources, sourceEventId],
+      };
+    }
+    case 'cycleResultsPublished': {
+      if (state.status === 'none') return state;
+      return { ...state, status: 'published', results: Object.fromEntries(event.value.results.map((result) => [result.unitId, result])) };
+    }
+    case 'resultCorrected': {
+      const result = event.value.result;
+      if (state.status === 'none' || !result) return state;
+      return { ...state, results: { ...state.results, [result.unitId]: result } };
+    }
+    case 'unitRegistered':
+    case 'rulesetPublished':
+    case 'selfAssessmentDraftSaved':
+    case 'evidenceAttached':
+    case 'selfAssessmentSubmitted':
+    case 'selfAssessmentReturned':
+    case 'selfAssessmentResubmitted':
+    case 'selfAssessmentVerified':
+    case 'indicatorScored':
+    case 'verificationVisitRecorded':
+      return state;
+    default:
+      return assertNever(event);
+  }
+}
+
+export const cycleDecider: Decider<CycleCommand, EvaluationEvent, Cycle> = {
+  initialState: initialCycle,
+  decide: decideCycle,
+  evolve: evolveCycle,
+};

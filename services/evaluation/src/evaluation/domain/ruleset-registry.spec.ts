@@ -1,0 +1,45 @@
+import type { EvaluationEvent } from '@lib/contracts';
+import { type DeciderOutcome, givenWhen } from '@lib/event-sourcing/domain';
+import { type RulesetRegistryCommand, rulesetFromDocument, rulesetRegistryDecider } from './ruleset-registry';
+import { pekppp2017 } from './ruleset/pekppp-2017';
+import { pekppp2023 } from './ruleset/pekppp-2023';
+
+const NOW = '2026-01-05T00:00:00.000Z';
+const v2 = { ...pekppp2023, version: 2 };
+const publishedV1: EvaluationEvent = {
+  $case: 'rulesetPublished',
+  value: { rulesetId: 'pekppp-2023', version: 1, documentJson: JSON.stringify(pekppp2023), reason: 'shipped', publishedAt: NOW },
+};
+const publish = (ruleset = v2, reason = 'bobot aspek II–VI dikonfirmasi'): RulesetRegistryCommand => ({ type: 'PublishRuleset', ruleset, reason, now: NOW });
+const error = (code: string): DeciderOutcome<EvaluationEvent> => ({ error: { code } });
+
+describe('ruleset registry decider', () => {
+  it.each<[string, EvaluationEvent[], RulesetRegistryCommand, DeciderOutcome<EvaluationEvent>]>([
+    ['publishes the first version of a ruleset', [], publish(pekppp2023, 'shipped'), { events: [publishedV1] }],
+    ['publishes a higher version', [publishedV1], publish(),
+      { events: [{ $case: 'rulesetPublished', value: { rulesetId: 'pekppp-2023', version: 2, documentJson: JSON.stringify(v2), reason: 'bobot aspek II–VI dikonfirmasi', publishedAt: NOW } }] }],
+    ['refuses a version that does not increase', [publishedV1], publish(pekppp2023), error('RULESET.VERSION_NOT_INCREASING')],
+    ['refuses an invalid ruleset', [publishedV1], publish({ ...v2, bands: v2.bands.slice(1) }), error('RULESET.INVALID')],
+    ['refuses another ruleset id on this stream', [publishedV1], publish({ ...pekppp2017, version: 2 }), error('RULESET.ID_MISMATCH')],
+    ['refuses a version without reason', [publishedV1], publish(v2, ' '), error('RULESET.REASON_REQUIRED')],
+  ])('%s', (_name, given, when, expected) => {
+    expect(givenWhen(rulesetRegistryDecider, given, when)).toEqual(expected);
+  });
+
+  it('lists the violations on the refusal, for the 400 body', () => {
+    try {
+      rulesetRegistryDecider.decide(publish({ ...v2, bands: v2.bands.slice(1) }), rulesetRegistryDecider.initialState());
+      throw new Error('expected a refusal');
+    } catch (refusal) {
+      expect(refusal).toMatchObject({
+        code: 'RULESET.INVALID',
+        details: { violations: [{ path: 'bands[0].maxHundredths', rule: 'bands-cover-0-to-5', message: 'the highest band ends at 4.50, not 5.00' }] },
+      });
+    }
+  });
+
+  it('reads back the published document', () => {
+    expect(rulesetFromDocument(publishedV1.$case === 'rulesetPublished' ? publishedV1.value.documentJson : '')).toEqual(pekppp2023);
+    expect(() => rulesetFromDocument('{')).toThrow(expect.objectContaining({ code: 'RULESET.UNREADABLE' }));
+  });
+});

@@ -1,0 +1,88 @@
+import type { EvaluationEvent } from '@lib/contracts';
+import { type Decider, DomainError, assertNever } from '@lib/event-sourcing/domain';
+import { type Ruleset, validateRuleset } from './ruleset/ruleset';
+
+// One stream per ruleset id (`ruleset-<id>`): publishing a version is an event, so history keeps
+// every version an evaluation may have been scored under.
+
+export interface RulesetRegistry {
+  rulesetId: string | null;
+  /** 0 before the first version. */
+  latestVersion: number;
+}
+
+export type RulesetRegistryCommand = {
+  type: 'PublishRuleset';
+  ruleset: Ruleset;
+  /** Why this version exists, e.g. "bobot aspek II–VI dikonfirmasi dari Pedoman 5/2023". */
+  reason: string;
+  now: string;
+};
+
+export const initialRulesetRegistry = (): RulesetRegistry => ({ rulesetId: null, latestVersion: 0 });
+
+export function decideRuleset(command: RulesetRegistryCommand, state: RulesetRegistry): EvaluationEvent[] {
+  switch (command.type) {
+    case 'PublishRuleset': {
+      const { ruleset } = command;
+      const violations = validateRuleset(ruleset);
+      if (violations.length > 0) {
+        throw new DomainError('RULESET.INVALID', `ruleset ${ruleset.id} v${ruleset.version} breaks ${violations.length} rule(s)`, { violations });
+      }
+      if (state.rulesetId !== null && state.rulesetId !== ruleset.id) {
+        throw new DomainError('RULESET.ID_MISMATCH', `this stream holds ${state.rulesetId}, not ${ruleset.id}`);
+      }
+      if (ruleset.version <= state.latestVersion) {
+        throw new DomainError('RULESET.VERSION_NOT_INCREASING', `${ruleset.id} is at version ${state.latestVersion}; a new version must be above it, got ${ruleset.version}`);
+      }
+      if (command.reason.trim() === '') throw new DomainError('RULESET.REASON_REQUIRED', 'say why this ruleset version exists');
+      return [
+        {
+          $case: 'rulesetPublished',
+          value: { rulesetId: ruleset.id, version: ruleset.version, documentJson: JSON.stringify(ruleset), reason: command.reason, publishedAt: command.now },
+        },
+      ];
+    }
+    default:
+      return assertNever(command.type);
+  }
+}
+
+export function evolveRuleset(state: RulesetRegistry, event: EvaluationEvent): RulesetRegistry {
+  switch (event.$case) {
+    case 'rulesetPublished':
+      return { rulesetId: event.value.rulesetId, latestVersion: Math.max(state.latestVersion, event.value.version) };
+    case 'unitRegistered':
+    case 'cycleOpened':
+    case 'unitLokusAssigned':
+    case 'selfAssessmentDraftSaved':
+    case 'evidenceAttached':
+    case 'selfAssessmentSubmitted':
+    case 'selfAssessmentReturned':
+    case 'selfAssessmentResubmitted':
+    case 'selfAssessmentVerified':
+    case 'indicatorScored':
+    case 'verificationVisitRecorded':
+    case 'userScoreReceived':
+    case 'cycleResultsPublished':
+    case 'resultCorrected':
+      return state;
+    default:
+      return assertNever(event);
+  }
+}
+
+export const rulesetRegistryDecider: Decider<RulesetRegistryCommand, EvaluationEvent, RulesetRegistry> = {
+  initialState: initialRulesetRegistry,
+  decide: decideRuleset,
+  evolve: evolveRuleset,
+};
+
+/** The ruleset stored in a RulesetPublished event (it was validated when published). */
+export function rulesetFromDocument(documentJson: string): Ruleset {
+  try {
+    return JSON.parse(documentJson) as Ruleset;
+  } catch (error) {
+    throw new DomainError('RULESET.UNREADABLE', `the ruleset document is not JSON: ${(error as Error).message}`);
+  }
+}

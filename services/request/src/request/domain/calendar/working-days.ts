@@ -1,0 +1,238 @@
+import { DomainError } from '@lib/event-sourcing/domain';
+
+/**
+ * Working-day arithmetic on a tenant's calendar, as pure calendar-date arithmetic (no Date, no clock).
+ *
+ * Conventions, used by every deadline in the request context:
+ * - Dates are local ISO dates `YYYY-MM-DD` in the tenant's time zone. Instants are RFC 3339 strings and
+ *   are turned into local dates with the tenant's fixed UTC offset (Indonesia has no daylight saving:
+ *   WIB +07:00, WITA +08:00, WIT +09:00).
+ * - Counting starts the day AFTER the start date: the submission day never counts, so something
+ *   submitted on Monday with 1 working day is due on Tuesday. `workingDaysBetween(from, to)` counts
+ *   working days d with from < d <= to, and `workingDaysBetween(s, addWorkingDays(s, n)) === n`.
+ * - A deadline has passed once a working day after the due date has begun (`deadlinePassed`), so
+ *   "late" means "needed more working days than promised"; a Saturday after a Friday due date is not late.
+ * - Elapsed time between two instants (`elapsedWorkingTime`) counts the full 24 hours of each working
+ *   day and nothing of other days, in working days with a fractional part. Office hours differ per
+ *   unit and are not modelled.
+ * - A date in a year the calendar does not cover is refused (`CALENDAR.YEAR_NOT_COVERED`) rather than
+ *   guessed: holidays are decreed yearly by SKB, so an uncovered year has unknown working days.
+ */
+
+export type IsoDate = string;
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+export type HolidayKind = 'national-holiday' | 'cuti-bersama' | 'local-holiday';
+
+export interface Holiday {
+  date: IsoDate;
+  kind: HolidayKind;
+  name: string;
+  /** True when the date is not certain (e.g. an Islamic holiday before the sidang isbat). */
+  provisional?: boolean;
+  /** Where the date comes from, required when provisional. */
+  source?: string;
+}
+
+export interface WorkingCalendar {
+  /** e.g. `id-national-2025-2026@1` or `id-national-2025-2026@1+tenant-banjarmasin`. */
+  id: string;
+  /** Days that are never working days. */
+  weekendDays: readonly IsoWeekday[];
+  /** Years whose holidays are known; any other year is refused. */
+  coveredYears: readonly number[];
+  holidays: readonly Holiday[];
+  /** The tenant's offset from UTC in minutes (WIB = 420). */
+  utcOffsetMinutes: number;
+  /**
+   * Cuti bersama closes government offices by default (SKB 3 Menteri), but direct-service units may be
+   * assigned to work through it; such a tenant sets this to true.
+   */
+  cutiBersamaIsWorkingDay?: boolean;
+}
+
+export interface TenantCalendarOptions {
+  tenantId: string;
+  utcOffsetMinutes?: number;
+  localHolidays?: readonly Omit<Holiday, 'kind'>[];
+  cutiBersamaIsWorkingDay?: boolean;
+}
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** A tenant's calendar: the national one plus its local holidays (e.g. a regency's anniversary). */
+export function tenantCalendar(base: WorkingCalendar, options: TenantCalendarOptions): WorkingCalendar {
+  const local = (options.localHolidays ?? []).map((holiday): Holiday => {
+    dayNumber(holiday.date);
+    return { ...holiday, kind: 'local-holiday' };
+  });
+  return {
+    ...base,
+    id: `${base.id}+tenant-${options.tenantId}`,
+    holidays: [...base.holidays, ...local],
+    utcOffsetMinutes: options.utcOffsetMinutes ?? base.utcOffsetMinutes,
+    cutiBersamaIsWorkingDay: options.cutiBersamaIsWorkingDay ?? base.cutiBersamaIsWorkingDay,
+  };
+}
+
+export function isWorkingDay(calendar: WorkingCalendar, date: IsoDate): boolean {
+  return isWorkingDayNumber(calendar, dayNumber(date));
+}
+
+/** The n-th working day after `start` (the start day itself never counts); n = 0 returns `start`. */
+export function addWorkingDays(calendar: WorkingCalendar, start: IsoDate, n: number): IsoDate {
+  if (!Number.isInteger(n) || n < 0) {
+    throw new DomainError('CALENDAR.INVALID_DAY_COUNT', `working days must be a whole number >= 0, got ${n}`);
+  }
+  let day = dayNumber(start);
+  coveredYearOf(calendar, day);
+  for (let left = n; left > 0; ) {
+    day += 1;
+    if (isWorkingDayNumber(calendar, day)) left -= 1;
+  }
+  return isoDate(day);
+}
+
+/** Working days d with from < d <= to; negative when `to` is before `from`. */
+export function workingDaysBetween(calendar: WorkingCalendar, from: IsoDate, to: IsoDate): number {
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  if (b < a) return -workingDaysBetween(calendar, to, from);
+  coveredYearOf(calendar, a);
+  let count = 0;
+  for (let day = a + 1; day <= b; day += 1) if (isWorkingDayNumber(calendar, day)) count += 1;
+  return count;
+}
+
+/** True once a working day after `due` has begun on `today` (see the module conventions). */
+export function deadlinePassed(calendar: WorkingCalendar, due: IsoDate, today: IsoDate): boolean {
+  return workingDaysBetween(calendar, due, today) > 0;
+}
+
+/** Working days (fractional) between two instants: 24 h of each working day, nothing of other days. */
+export function elapsedWorkingTime(calendar: WorkingCalendar, fromInstant: string, toInstant: string): number {
+  const offsetMs = calendar.utcOffsetMinutes * 60_000;
+  const from = instantMs(fromInstant) + offsetMs;
+  const to = instantMs(toInstant) + offsetMs;
+  if (to < from) {
+    throw new DomainError('CALENDAR.INSTANTS_REVERSED', `${toInstant} is before ${fromInstant}`);
+  }
+  const firstDay = Math.floor(from / MS_PER_DAY);
+  const lastDay = Math.floor(to / MS_PER_DAY);
+  coveredYearOf(calendar, firstDay);
+  let ms = 0;
+  for (let day = firstDay; day <= lastDay; day += 1) {
+    if (!isWorkingDayNumber(calendar, day)) continue;
+    const start = Math.max(from, day * MS_PER_DAY);
+    const end = Math.min(to, (day + 1) * MS_PER_DAY);
+    ms += Math.max(0, end - start);
+  }
+  return ms / MS_PER_DAY;
+}
+
+/** The tenant-local date of an RFC 3339 instant. */
+export function localDate(calendar: WorkingCalendar, instant: string): IsoDate {
+  return isoDate(Math.floor((instantMs(instant) + calendar.utcOffsetMinutes * 60_000) / MS_PER_DAY));
+}
+
+/** Plain calendar-day addition (for rules counted in calendar days). */
+export function addCalendarDays(date: IsoDate, n: number): IsoDate {
+  if (!Number.isInteger(n)) throw new DomainError('CALENDAR.INVALID_DAY_COUNT', `days must be whole, got ${n}`);
+  return isoDate(dayNumber(date) + n);
+}
+
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return dayNumber(a) - dayNumber(b);
+}
+
+/** The holiday entries on a date, for explaining why a day is not a working day. */
+export function holidaysOn(calendar: WorkingCalendar, date: IsoDate): Holiday[] {
+  dayNumber(date);
+  return calendar.holidays.filter((holiday) => holiday.date === date);
+}
+
+function isWorkingDayNumber(calendar: WorkingCalendar, day: number): boolean {
+  coveredYearOf(calendar, day);
+  if (calendar.weekendDays.includes(isoWeekday(day))) return false;
+  const date = isoDate(day);
+  return !calendar.holidays.some(
+    (holiday) => holiday.date === date && !(holiday.kind === 'cuti-bersama' && calendar.cutiBersamaIsWorkingDay),
+  );
+}
+
+function coveredYearOf(calendar: WorkingCalendar, day: number): void {
+  const year = civilFromDays(day).year;
+  if (!calendar.coveredYears.includes(year)) {
+    throw new DomainError(
+      'CALENDAR.YEAR_NOT_COVERED',
+      `calendar ${calendar.id} has no holidays for ${year} (covers ${calendar.coveredYears.join(', ')})`,
+      { calendarId: calendar.id, year },
+    );
+  }
+}
+
+/** Days since 1970-01-01 of a valid ISO date; anything else is a DomainError. */
+export function dayNumber(date: IsoDate): number {
+  const match = DATE_PATTERN.exec(date);
+  if (!match) throw new DomainError('CALENDAR.INVALID_DATE', `not an ISO date (YYYY-MM-DD): "${date}"`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new DomainError('CALENDAR.INVALID_DATE', `no such date: "${date}"`);
+  }
+  return daysFromCivil(year, month, day);
+}
+
+export function isoDate(day: number): IsoDate {
+  const { year, month, day: dom } = civilFromDays(day);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dom).padStart(2, '0')}`;
+}
+
+export function isoWeekday(day: number): IsoWeekday {
+  // 1970-01-01 was a Thursday (ISO 4).
+  return ((((day + 3) % 7) + 7) % 7) + 1 as IsoWeekday;
+}
+
+/** Milliseconds since the Unix epoch of an RFC 3339 instant, to order instants with different offsets. */
+export function instantMs(instant: string): number {
+  const match = INSTANT_PATTERN.exec(instant);
+  if (!match) throw new DomainError('CALENDAR.INVALID_INSTANT', `not an RFC 3339 instant: "${instant}"`);
+  const day = dayNumber(`${match[1]}-${match[2]}-${match[3]}`);
+  const [hours, minutes, seconds] = [Number(match[4]), Number(match[5]), Number(match[6])];
+  if (hours > 23 || minutes > 59 || seconds > 60) {
+    throw new DomainError('CALENDAR.INVALID_INSTANT', `no such time: "${instant}"`);
+  }
+  const fraction = match[7] ? Math.round(Number(match[7]) * 1000) : 0;
+  const zone = match[8];
+  const offsetMinutes =
+    zone === 'Z' || zone === 'z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  return day * MS_PER_DAY + ((hours * 60 + minutes - offsetMinutes) * 60 + seconds) * 1000 + fraction;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian).
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}

@@ -1,0 +1,143 @@
+import type { SurveyEvent, surveyPb } from '@lib/contracts';
+import { foldEvents, givenWhen, type DeciderOutcome } from '@lib/event-sourcing/domain';
+import { f03Decider, f03ItemProblems, f03Score, f03ScoreForDisplay, f03StreamId, type F03Command, type F03ItemScore } from './f03';
+import { F03_ASPECTS, F03_DEFAULT_QUOTA, F03_ITEMS } from './ruleset/f03-form';
+import { rational } from './scoring/rational';
+
+const NOW = '2025-05-02T09:00:00.000Z';
+const QUOTA = { minimum: 2, maximum: 3, provisional: true };
+
+const items = (...scores: number[]): F03ItemScore[] => scores.map((score, i) => ({ item: i + 1, score }));
+const allItems = (score: number): F03ItemScore[] => items(...F03_ITEMS.map(() => score));
+
+const opened = (overrides: Partial<surveyPb.F03CollectionOpened> = {}): SurveyEvent => ({
+  $case: 'f03CollectionOpened',
+  value: {
+    cycleId: 'pekppp-2025',
+    unitId: 'disdukcapil',
+    tenantId: 'banjarmasin',
+    minimumQuota: 2,
+    maximumQuota: 3,
+    ruleset: 'pekppp-2023@1',
+    provisional: true,
+    openedAt: NOW,
+    ...overrides,
+  },
+});
+const recorded = (responseId: string, scores: F03ItemScore[] = allItems(4)): SurveyEvent => ({
+  $case: 'f03ResponseRecorded',
+  value: { cycleId: 'pekppp-2025', unitId: 'disdukcapil', responseId, items: scores, recordedAt: NOW },
+});
+const closedWith = (value: Partial<surveyPb.F03Closed>): SurveyEvent => ({
+  $case: 'f03Closed',
+  value: {
+    cycleId: 'pekppp-2025',
+    unitId: 'disdukcapil',
+    respondents: 0,
+    score: 0,
+    quotaMet: false,
+    minimumQuota: 2,
+    closedAt: NOW,
+    ruleset: 'pekppp-2023@1',
+    provisional: true,
+    itemScoreTotal: 0,
+    itemAnswerCount: 0,
+    ...value,
+  },
+});
+
+const open = (overrides: Partial<Extract<F03Command, { type: 'OpenF03Collection' }>> = {}): F03Command => ({
+  type: 'OpenF03Collection',
+  cycleId: 'pekppp-2025',
+  unitId: 'disdukcapil',
+  tenantId: 'banjarmasin',
+  quota: QUOTA,
+  ruleset: 'pekppp-2023@1',
+  now: NOW,
+  ...overrides,
+});
+const record = (responseId = 'f9', scores: F03ItemScore[] = allItems(4)): F03Command => ({ type: 'RecordF03Response', responseId, items: scores, now: NOW });
+const close: F03Command = { type: 'CloseF03', now: NOW };
+
+const error = (code: string): DeciderOutcome<SurveyEvent> => ({ error: { code } });
+const events = (...list: SurveyEvent[]): DeciderOutcome<SurveyEvent> => ({ events: list });
+
+describe('F-03 form', () => {
+  it('has 14 items grouped I..V as Kebijakan 4, SDM 3, Sarpras 4, SIPP 2, Konsultasi & pengaduan 1', () => {
+    expect(F03_ITEMS.map((i) => i.item)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+    const sizes = F03_ASPECTS.map((a) => F03_ITEMS.filter((i) => i.aspect === a.aspect).length);
+    expect(sizes).toEqual([4, 3, 4, 2, 1]);
+  });
+
+  it('ships the 2022 quota 10..20 as provisional with its source', () => {
+    expect(F03_DEFAULT_QUOTA).toMatchObject({ minimum: 10, maximum: 20, provisional: true });
+    expect(F03_DEFAULT_QUOTA.source).toContain('592468911');
+  });
+
+  it.each<[string, F03ItemScore[], number]>([
+    ['every item 0..5 once is complete', allItems(0), 0],
+    ['a missing item', allItems(3).slice(1), 1],
+    ['an item scored twice', [...allItems(3), { item: 3, score: 2 }], 1],
+    ['a score of 6', [...allItems(3).slice(1), { item: 1, score: 6 }], 1],
+    ['a negative score', [...allItems(3).slice(1), { item: 1, score: -1 }], 1],
+    ['a fractional score', [...allItems(3).slice(1), { item: 1, score: 2.5 }], 1],
+    ['an item 15', [...allItems(3), { item: 15, score: 3 }], 1],
+  ])('checks a response: %s', (_name, scores, problemCount) => {
+    expect(f03ItemProblems(scores)).toHaveLength(problemCount);
+  });
+
+  it.each<[string, number, number, ReturnType<typeof rational>, number]>([
+    ['no respondents score 0', 0, 0, rational(0), 0],
+    ['every item 5 scores 5', 14 * 5 * 3, 3, rational(5), 5],
+    ['a mean that does not terminate stays exact: 59/14', 59, 1, rational(59, 14), 4.21],
+    ['half-up at display: exactly 4.205 → 4.21', 5887, 100, rational(841, 200), 4.21],
+  ])('score: %s', (_name, total, respondents, exact, display) => {
+    expect(f03Score(total, respondents)).toEqual(exact);
+    expect(f03ScoreForDisplay(total, respondents)).toBe(display);
+  });
+});
+
+describe('F-03 collection decider', () => {
+  it.each<[string, SurveyEvent[], F03Command, DeciderOutcome<SurveyEvent>]>([
+    ['opens with the quotas of the evaluation ruleset', [], open(), events(opened())],
+    ['refuses opening twice', [opened()], open(), error('F03.ALREADY_OPENED')],
+    ['refuses a minimum above the maximum', [], open({ quota: { minimum: 21, maximum: 20, provisional: true } }), error('F03.INVALID_QUOTA')],
+    ['refuses a minimum of 0', [], open({ quota: { minimum: 0, maximum: 20, provisional: true } }), error('F03.INVALID_QUOTA')],
+    ['refuses a missing ruleset', [], open({ ruleset: '' }), error('F03.INVALID_COLLECTION')],
+    ['refuses a response before opening', [], record(), error('F03.NOT_OPENED')],
+    ['records a response with its items in form order', [opened()], record('f1', [...allItems(4)].reverse()), events(recorded('f1'))],
+    ['records nothing for a retried response id', [opened(), recorded('f1')], record('f1'), events()],
+    ['refuses a response missing an item', [opened()], record('f1', allItems(4).slice(0, 13)), error('F03.INVALID_ITEMS')],
+    ['refuses a score of 6', [opened()], record('f1', items(6, ...allItems(4).slice(1).map((i) => i.score))), error('F03.INVALID_ITEMS')],
+    ['accepts the last response within the maximum quota', [opened(), recorded('f1'), recorded('f2')], record('f3'), events(recorded('f3'))],
+    ['refuses a response beyond the maximum quota', [opened(), recorded('f1'), recorded('f2'), recorded('f3')], record('f4'), error('F03.QUOTA_FULL')],
+    ['refuses a response after close', [opened(), recorded('f1'), closedWith({})], record('f2'), error('F03.CLOSED')],
+    ['refuses closing before opening', [], close, error('F03.NOT_OPENED')],
+    ['closing twice changes nothing', [opened(), closedWith({})], close, events()],
+    [
+      'closes below the minimum quota: quota not met',
+      [opened(), recorded('f1')],
+      close,
+      events(closedWith({ respondents: 1, score: 4, quotaMet: false, itemScoreTotal: 56, itemAnswerCount: 14 })),
+    ],
+    [
+      'closes at the minimum quota with the exact mean: quota met',
+      [opened(), recorded('f1', allItems(5)), recorded('f2', items(5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 4))],
+      close,
+      events(closedWith({ respondents: 2, score: 139 / 28, quotaMet: true, itemScoreTotal: 139, itemAnswerCount: 28 })),
+    ],
+    ['closes an empty collection with score 0', [opened()], close, events(closedWith({}))],
+  ])('%s', (_name, given, when, expected) => {
+    expect(givenWhen(f03Decider, given, when)).toEqual(expected);
+  });
+
+  it('names one stream per cycle and unit lokus', () => {
+    expect(f03StreamId('pekppp-2025', 'disdukcapil')).toBe('f03-pekppp-2025-disdukcapil');
+  });
+
+  it('ignores SKM events, which live on their own streams', () => {
+    const state = foldEvents(f03Decider.evolve, f03Decider.initialState(), [opened()]);
+    const skm: SurveyEvent = { $case: 'skmResultPublished', value: { surveyId: 's', media: ['website'], publishedOn: '2025-01-01' } };
+    expect(f03Decider.evolve(state, skm)).toBe(state);
+  });
+});

@@ -1,0 +1,215 @@
+import type { SurveyEvent } from '@lib/contracts';
+import { DomainError, assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { emptyIdSet, idSetAdd, idSetHas, type IdSet } from './id-set';
+import { F03_ITEMS, F03_SCALE } from './ruleset/f03-form';
+import { ZERO, rational, toNumber, toRounded, type Rational } from './scoring/rational';
+
+/**
+ * PEKPPP F-03 user assessment: one stream per cycle × unit lokus (see `f03StreamId`). Opened with the
+ * evaluation ruleset's quotas, it records responses up to the maximum quota, and closing emits the
+ * score the evaluation context merges (F03Closed).
+ */
+
+export interface F03ItemScore {
+  item: number;
+  score: number;
+}
+
+export type F03Collection =
+  | { status: 'none' }
+  | {
+      status: 'open' | 'closed';
+      cycleId: string;
+      unitId: string;
+      tenantId: string;
+      minimumQuota: number;
+      maximumQuota: number;
+      ruleset: string;
+      provisional: boolean;
+      respondents: number;
+      itemScoreTotal: number;
+      responseIds: IdSet;
+    };
+
+export type F03Command =
+  | {
+      type: 'OpenF03Collection';
+      cycleId: string;
+      unitId: string;
+      tenantId: string;
+      /** From the evaluation ruleset the cycle runs under. */
+      quota: { minimum: number; maximum: number; provisional: boolean };
+      /** That ruleset, e.g. "pekppp-2023@1". */
+      ruleset: string;
+      now: string;
+    }
+  | { type: 'RecordF03Response'; responseId: string; items: readonly F03ItemScore[]; now: string }
+  | { type: 'CloseF03'; now: string };
+
+export const f03StreamId = (cycleId: string, unitId: string): string => `f03-${cycleId}-${unitId}`;
+
+/** Every problem with one F-03 response; empty when each of the 14 items is scored once, 0..5. */
+export function f03ItemProblems(items: readonly F03ItemScore[]): string[] {
+  const known = new Set(F03_ITEMS.map((i) => i.item));
+  const seen = new Set<number>();
+  const problems: string[] = [];
+  for (const { item, score } of items) {
+    if (!known.has(item)) problems.push(`item ${item} is not on the F-03 form`);
+    else if (seen.has(item)) problems.push(`item ${item} is scored twice`);
+    else if (!Number.isInteger(score) || score < F03_SCALE.min || score > F03_SCALE.max) {
+      problems.push(`item ${item} must be an integer ${F03_SCALE.min}..${F03_SCALE.max}, got ${score}`);
+    }
+    seen.add(item);
+  }
+  const missing = F03_ITEMS.filter((i) => !seen.has(i.item)).map((i) => i.item);
+  if (missing.length > 0) problems.push(`missing items ${missing.join(', ')}`);
+  return problems;
+}
+
+/**
+ * F-03 score = mean of every item score of every respondent (0..5), exact. Every respondent scores
+ * every item, so this is also the mean of the respondents' means. Zero respondents score 0.
+ */
+export function f03Score(itemScoreTotal: number, respondents: number): Rational {
+  return respondents === 0 ? ZERO : rational(itemScoreTotal, F03_ITEMS.length * respondents);
+}
+
+/** The score as a report shows it, rounded half-up to 2 decimals like the IPP band limits (4.51). */
+export const f03ScoreForDisplay = (itemScoreTotal: number, respondents: number): number => toRounded(f03Score(itemScoreTotal, respondents), 2);
+
+function requireOpened(state: F03Collection): Exclude<F03Collection, { status: 'none' }> {
+  if (state.status === 'none') throw new DomainError('F03.NOT_OPENED', 'F-03 collection has not been opened for this unit and cycle');
+  return state;
+}
+
+const isBlank = (value: string): boolean => value.trim() === '';
+
+export const f03Decider: Decider<F03Command, SurveyEvent, F03Collection> = {
+  initialState: () => ({ status: 'none' }),
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'OpenF03Collection': {
+        if (state.status !== 'none') throw new DomainError('F03.ALREADY_OPENED', `F-03 collection of ${state.unitId} in cycle ${state.cycleId} is already open`);
+        if (isBlank(command.cycleId) || isBlank(command.unitId) || isBlank(command.tenantId) || isBlank(command.ruleset)) {
+          throw new DomainError('F03.INVALID_COLLECTION', 'cycle, unit, tenant and ruleset are required');
+        }
+        const { minimum, maximum } = command.quota;
+        if (!Number.isInteger(minimum) || !Number.isInteger(maximum) || minimum < 1 || minimum > maximum) {
+          throw new DomainError('F03.INVALID_QUOTA', `quotas must be integers with 1 <= minimum <= maximum, got ${minimum}..${maximum}`);
+        }
+        return [
+          {
+            $case: 'f03CollectionOpened',
+            value: {
+              cycleId: command.cycleId,
+              unitId: command.unitId,
+              tenantId: command.tenantId,
+              minimumQuota: minimum,
+              maximumQuota: maximum,
+              ruleset: command.ruleset,
+              provisional: command.quota.provisional,
+              openedAt: command.now,
+            },
+          },
+        ];
+      }
+
+      case 'RecordF03Response': {
+        const collection = requireOpened(state);
+        if (idSetHas(collection.responseIds, command.responseId)) return []; // a retried submission records nothing
+        if (collection.status === 'closed') throw new DomainError('F03.CLOSED', `F-03 collection of ${collection.unitId} is closed`);
+        if (collection.respondents >= collection.maximumQuota) {
+          throw new DomainError('F03.QUOTA_FULL', `F-03 of ${collection.unitId} already has the maximum of ${collection.maximumQuota} respondents`, {
+            maximumQuota: collection.maximumQuota,
+          });
+        }
+        if (isBlank(command.responseId)) throw new DomainError('F03.INVALID_ITEMS', 'response id is required');
+        const problems = f03ItemProblems(command.items);
+        if (problems.length > 0) throw new DomainError('F03.INVALID_ITEMS', problems.join('; '), { problems });
+        return [
+          {
+            $case: 'f03ResponseRecorded',
+            value: {
+              cycleId: collection.cycleId,
+              unitId: collection.unitId,
+              responseId: command.responseId,
+              items: [...command.items].sort((a, b) => a.item - b.item).map(({ item, score }) => ({ item, score })),
+              recordedAt: command.now,
+            },
+          },
+        ];
+      }
+
+      case 'CloseF03': {
+        const collection = requireOpened(state);
+        if (collection.status === 'closed') return []; // closing twice changes nothing
+        const { respondents, itemScoreTotal } = collection;
+        return [
+          {
+            $case: 'f03Closed',
+            value: {
+              cycleId: collection.cycleId,
+              unitId: collection.unitId,
+              respondents,
+              // Not rounded: the evaluation context merges it (0.25 × F-03) before its own 2-decimal
+              // rounding, and rounding twice could move a unit across a band; the exact parts follow.
+              score: toNumber(f03Score(itemScoreTotal, respondents)),
+              quotaMet: respondents >= collection.minimumQuota,
+              minimumQuota: collection.minimumQuota,
+              closedAt: command.now,
+              ruleset: collection.ruleset,
+              provisional: collection.provisional,
+              itemScoreTotal,
+              itemAnswerCount: F03_ITEMS.length * respondents,
+            },
+          },
+        ];
+      }
+
+      default:
+        return assertNever(command);
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.$case) {
+      case 'f03CollectionOpened': {
+        const opened = event.value;
+        return {
+          status: 'open',
+          cycleId: opened.cycleId,
+          unitId: opened.unitId,
+          tenantId: opened.tenantId,
+          minimumQuota: opened.minimumQuota,
+          maximumQuota: opened.maximumQuota,
+          ruleset: opened.ruleset,
+          provisional: opened.provisional,
+          respondents: 0,
+          itemScoreTotal: 0,
+          responseIds: emptyIdSet(),
+        };
+      }
+      case 'f03ResponseRecorded':
+        if (state.status === 'none') return state;
+        return {
+          ...state,
+          respondents: state.respondents + 1,
+          itemScoreTotal: state.itemScoreTotal + event.value.items.reduce((acc, i) => acc + i.score, 0),
+          responseIds: idSetAdd(state.responseIds, event.value.responseId),
+        };
+      case 'f03Closed':
+        return state.status === 'none' ? state : { ...state, status: 'closed' };
+      // SKM events live on their own streams (survey.ts)
+      case 'surveyOpened':
+      case 'skmResponseRecorded':
+      case 'skmPeriodClosed':
+      case 'skmResultPublished':
+      case 'followUpPlanned':
+      case 'followUpCompleted':
+        return state;
+      default:
+        return assertNever(event);
+    }
+  },
+};

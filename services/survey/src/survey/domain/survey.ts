@@ -1,0 +1,407 @@
+import type { SurveyEvent, surveyPb } from '@lib/contracts';
+import { DomainError, assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { emptyIdSet, idSetAdd, idSetHas, type IdSet } from './id-set';
+import { compareLocalDates, isLocalDate } from './local-date';
+import { CURRENT_SKM_RULESET, findShippedSkmRuleset } from './ruleset/skm-2017';
+import {
+  buildUnsurSet,
+  provisionalParts,
+  rulesetRef,
+  type SkmPeriodKind,
+  type SkmRuleset,
+  type SurveyUnsur,
+  type UnsurSetInput,
+} from './ruleset/skm-ruleset';
+import { addToTally, answerProblems, assessSample, emptyTally, scoreIkm, type SkmTally, type UnsurAnswer } from './scoring/ikm';
+import { rational, toNumber } from './scoring/rational';
+
+/**
+ * One SKM survey = one stream per unit × period (see `skmStreamId`). Opened with its unsur set, it
+ * records responses until the unit closes the period; closing computes the IKM (SkmPeriodClosed), then
+ * the result is published and the follow-up plan (rencana tindak lanjut) is planned and completed.
+ */
+
+export type SkmPopulationSource = 'declared' | 'completed-requests';
+
+export interface RespondentProfileInput {
+  ageBand?: string;
+  sex?: string;
+  education?: string;
+  occupation?: string;
+}
+
+export interface FollowUpItem {
+  unsurCode: string;
+  action: string;
+  dueDate: string;
+  completedOn: string | null;
+}
+
+export type Survey =
+  | { status: 'none' }
+  | {
+      status: 'open' | 'closed';
+      surveyId: string;
+      unitId: string;
+      tenantId: string;
+      periodKind: SkmPeriodKind;
+      periodStart: string;
+      periodEnd: string;
+      rulesetRef: string;
+      unsur: readonly SurveyUnsur[];
+      declaredPopulation: number | null;
+      tally: SkmTally;
+      responseIds: IdSet;
+      citedRequests: IdSet;
+      result: surveyPb.SkmResult | null;
+      publishedMedia: readonly string[];
+      followUps: Readonly<Record<string, FollowUpItem>>;
+    };
+
+type OpenSurvey = Exclude<Survey, { status: 'none' }>;
+
+export type SurveyCommand =
+  | {
+      type: 'OpenSurvey';
+      surveyId: string;
+      unitId: string;
+      tenantId: string;
+      periodKind: SkmPeriodKind;
+      periodStart: string;
+      periodEnd: string;
+      /** Defaults to the current ruleset ("skm-2017@1"). */
+      rulesetRef?: string;
+      unsurSet?: UnsurSetInput;
+      /** Population the unit declares; omitted → completed requests of the period at close. */
+      declaredPopulation?: number;
+      now: string;
+    }
+  | {
+      type: 'RecordSkmResponse';
+      responseId: string;
+      answers: readonly UnsurAnswer[];
+      profile?: RespondentProfileInput;
+      suggestion?: string;
+      /** What the handler looked up about the request the respondent cites, if any. */
+      citedRequest?: { trackingCode: string; completedInUnitAndPeriod: boolean };
+      now: string;
+    }
+  | {
+      type: 'CloseSkmPeriod';
+      /** Requests of this unit completed in the period (the handler counts them); used unless a population was declared. */
+      completedRequestsInPeriod: number;
+      now: string;
+    }
+  | { type: 'PublishSkmResult'; media: readonly string[]; publishedOn: string }
+  | { type: 'PlanFollowUp'; itemId: string; unsurCode: string; action: string; dueDate: string; now: string }
+  | { type: 'CompleteFollowUp'; itemId: string; completedOn: string; evidence: string };
+
+/** Stream of the survey of one unit for one period, e.g. `survey-<unit>-quarter-2025-01-01`. */
+export const skmStreamId = (unitId: string, periodKind: SkmPeriodKind, periodStart: string): string =>
+  `survey-${unitId}-${periodKind}-${periodStart}`;
+
+const PERIOD_KIND_TO_PB: Record<SkmPeriodKind, surveyPb.PeriodKind> = {
+  quarter: 'PERIOD_KIND_QUARTER' as surveyPb.PeriodKind,
+  semester: 'PERIOD_KIND_SEMESTER' as surveyPb.PeriodKind,
+  year: 'PERIOD_KIND_YEAR' as surveyPb.PeriodKind,
+};
+
+const periodKindFromPb = (kind: surveyPb.PeriodKind): SkmPeriodKind => {
+  const found = (Object.keys(PERIOD_KIND_TO_PB) as SkmPeriodKind[]).find((k) => PERIOD_KIND_TO_PB[k] === kind);
+  if (!found) throw new Error(`unexpected period kind ${kind}`);
+  return found;
+};
+
+const isBlank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
+
+export type SkmRulesetLookup = (ref: string) => SkmRuleset | undefined;
+
+function requireRuleset(lookup: SkmRulesetLookup, ref: string): SkmRuleset {
+  const ruleset = lookup(ref);
+  if (!ruleset) throw new DomainError('SURVEY.UNKNOWN_RULESET', `no SKM ruleset ${ref}`, { ruleset: ref });
+  return ruleset;
+}
+
+function requireOpened(state: Survey): OpenSurvey {
+  if (state.status === 'none') throw new DomainError('SURVEY.NOT_OPENED', 'the survey has not been opened');
+  return state;
+}
+
+function requireClosed(state: Survey): OpenSurvey {
+  const survey = requireOpened(state);
+  if (survey.status !== 'closed') throw new DomainError('SURVEY.NOT_CLOSED', `survey ${survey.surveyId} is still open; close the period first`);
+  return survey;
+}
+
+/** The SkmResult of a survey's tally under its ruleset; exact until the proto doubles. */
+export function skmResult(ruleset: SkmRuleset, unsur: readonly SurveyUnsur[], tally: SkmTally, population: number, populationSource: SkmPopulationSource): surveyPb.SkmResult {
+  const ikm = scoreIkm(ruleset, unsur, tally);
+  const sample = assessSample(ruleset, population, tally.respondents);
+  const parts = provisionalParts(ruleset);
+  return {
+    respondents: tally.respondents,
+    unsur: ikm.unsur.map((u) => ({
+      code: u.code,
+      nrr: u.nrr === null ? 0 : toNumber(u.nrr),
+      weight: toNumber(u.weight),
+      answerTotal: u.answerTotal,
+      weightNumerator: Number(u.weight.num),
+      weightDenominator: Number(u.weight.den),
+    })),
+    ikm: ikm.ikm === null ? 0 : toNumber(ikm.ikm),
+    ikmConverted: ikm.convertedScaled === null ? 0 : ikm.convertedScaled / 10 ** ruleset.bandRounding.decimals,
+    band: ikm.band?.band ?? '',
+    bandLabel: ikm.band?.label ?? '',
+    weakestUnsur: ikm.weakestUnsur ?? '',
+    population,
+    requiredSample: sample.requiredSample,
+    sampleAdequate: sample.adequate,
+    ruleset: rulesetRef(ruleset),
+    provisional: parts.length > 0,
+    populationSource,
+    provisionalParts: parts,
+  };
+}
+
+export function createSurveyDecider(lookup: SkmRulesetLookup): Decider<SurveyCommand, SurveyEvent, Survey> {
+  function decide(command: SurveyCommand, state: Survey): SurveyEvent[] {
+    switch (command.type) {
+      case 'OpenSurvey': {
+        if (state.status !== 'none') throw new DomainError('SURVEY.ALREADY_OPENED', `survey ${state.surveyId} is already open for this unit and period`);
+        const ruleset = requireRuleset(lookup, command.rulesetRef ?? rulesetRef(CURRENT_SKM_RULESET));
+        if (isBlank(command.surveyId) || isBlank(command.unitId) || isBlank(command.tenantId)) {
+          throw new DomainError('SURVEY.INVALID_SURVEY', 'survey id, unit and tenant are required');
+        }
+        if (!ruleset.periodKinds.kinds.includes(command.periodKind)) {
+          throw new DomainError('SURVEY.INVALID_PERIOD', `period kind must be one of ${ruleset.periodKinds.kinds.join(', ')}, got ${command.periodKind}`);
+        }
+        if (!isLocalDate(command.periodStart) || !isLocalDate(command.periodEnd) || compareLocalDates(command.periodStart, command.periodEnd) > 0) {
+          throw new DomainError('SURVEY.INVALID_PERIOD', `period must be two dates YYYY-MM-DD, start not after end, got ${command.periodStart}..${command.periodEnd}`);
+        }
+        const { declaredPopulation } = command;
+        if (declaredPopulation !== undefined && (!Number.isInteger(declaredPopulation) || declaredPopulation < 1)) {
+          throw new DomainError('SURVEY.INVALID_POPULATION', `a declared population must be a positive integer, got ${declaredPopulation}`);
+        }
+        const unsurSet = buildUnsurSet(ruleset, command.unsurSet);
+        if (!unsurSet.ok) {
+          throw new DomainError('SURVEY.INVALID_UNSUR_SET', unsurSet.errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors: unsurSet.errors });
+        }
+        return [
+          {
+            $case: 'surveyOpened',
+            value: {
+              surveyId: command.surveyId,
+              unitId: command.unitId,
+              tenantId: command.tenantId,
+              periodKind: PERIOD_KIND_TO_PB[command.periodKind],
+              periodStart: command.periodStart,
+              periodEnd: command.periodEnd,
+              ruleset: rulesetRef(ruleset),
+              extraUnsur: unsurSet.unsur.filter((u) => u.extra).map((u) => ({ code: u.code, label: u.name })),
+              weights: unsurSet.unsur.map((u) => ({
+                code: u.code,
+                weight: toNumber(u.weight),
+                weightNumerator: Number(u.weight.num),
+                weightDenominator: Number(u.weight.den),
+              })),
+              declaredPopulation: declaredPopulation ?? 0,
+              openedAt: command.now,
+            },
+          },
+        ];
+      }
+
+      case 'RecordSkmResponse': {
+        const survey = requireOpened(state);
+        if (idSetHas(survey.responseIds, command.responseId)) return []; // a retried submission records nothing
+        if (survey.status === 'closed') throw new DomainError('SURVEY.CLOSED', `survey ${survey.surveyId} is closed; responses are no longer accepted`);
+        if (isBlank(command.responseId)) throw new DomainError('SURVEY.INVALID_ANSWERS', 'response id is required');
+        const ruleset = requireRuleset(lookup, survey.rulesetRef);
+        const problems = answerProblems(ruleset, survey.unsur, command.answers);
+        if (problems.length > 0) throw new DomainError('SURVEY.INVALID_ANSWERS', problems.join('; '), { problems });
+        const cited = command.citedRequest && !isBlank(command.citedRequest.trackingCode) ? command.citedRequest : undefined;
+        const trackingCode = cited?.trackingCode.trim() ?? '';
+        if (cited && !cited.completedInUnitAndPeriod) {
+          throw new DomainError('SURVEY.REQUEST_NOT_COMPLETED', `request ${trackingCode} is not a completed request of this unit in this period`, { trackingCode });
+        }
+        if (cited && idSetHas(survey.citedRequests, trackingCode)) {
+          throw new DomainError('SURVEY.DUPLICATE_REQUEST_RESPONSE', `request ${trackingCode} already has a response in this survey`, { trackingCode });
+        }
+        const profile = command.profile;
+        const hasProfile = profile !== undefined && Object.values(profile).some((v) => !isBlank(v));
+        return [
+          {
+            $case: 'skmResponseRecorded',
+            value: {
+              surveyId: survey.surveyId,
+              responseId: command.responseId,
+              // regulation order, whatever order the form sent
+              answers: survey.unsur.map((u) => ({ code: u.code, value: (command.answers.find((a) => a.code === u.code) as UnsurAnswer).value })),
+              profile: hasProfile
+                ? {
+                    ageBand: profile.ageBand?.trim() ?? '',
+                    sex: profile.sex?.trim() ?? '',
+                    education: profile.education?.trim() ?? '',
+                    occupation: profile.occupation?.trim() ?? '',
+                  }
+                : undefined,
+              suggestion: command.suggestion?.trim() ?? '',
+              requestTrackingCode: trackingCode,
+              verifiedUser: cited !== undefined,
+              recordedAt: command.now,
+            },
+          },
+        ];
+      }
+
+      case 'CloseSkmPeriod': {
+        const survey = requireOpened(state);
+        if (survey.status === 'closed') return []; // closing twice changes nothing
+        const completed = command.completedRequestsInPeriod;
+        if (!Number.isInteger(completed) || completed < 0) {
+          throw new DomainError('SURVEY.INVALID_POPULATION', `completed requests must be an integer >= 0, got ${completed}`);
+        }
+        const ruleset = requireRuleset(lookup, survey.rulesetRef);
+        const [population, source]: [number, SkmPopulationSource] =
+          survey.declaredPopulation !== null ? [survey.declaredPopulation, 'declared'] : [completed, 'completed-requests'];
+        return [
+          {
+            $case: 'skmPeriodClosed',
+            value: { surveyId: survey.surveyId, result: skmResult(ruleset, survey.unsur, survey.tally, population, source), closedAt: command.now },
+          },
+        ];
+      }
+
+      case 'PublishSkmResult': {
+        const survey = requireClosed(state);
+        const media = [...new Set(command.media.map((m) => m.trim()).filter((m) => m !== ''))];
+        if (media.length === 0) throw new DomainError('SURVEY.PUBLICATION_MEDIA_REQUIRED', 'name at least one medium the result was published in');
+        if (!isLocalDate(command.publishedOn)) throw new DomainError('SURVEY.INVALID_DATE', `published on must be a date YYYY-MM-DD, got ${command.publishedOn}`);
+        const added = media.filter((m) => !survey.publishedMedia.includes(m));
+        if (added.length === 0) return []; // already published in every medium named
+        return [{ $case: 'skmResultPublished', value: { surveyId: survey.surveyId, media: added, publishedOn: command.publishedOn } }];
+      }
+
+      case 'PlanFollowUp': {
+        const survey = requireClosed(state);
+        if (isBlank(command.itemId)) throw new DomainError('SURVEY.INVALID_FOLLOW_UP', 'item id is required');
+        if (!survey.unsur.some((u) => u.code === command.unsurCode)) {
+          throw new DomainError('SURVEY.UNKNOWN_UNSUR', `${command.unsurCode} is not an unsur of survey ${survey.surveyId}`, { unsurCode: command.unsurCode });
+        }
+        if (isBlank(command.action)) throw new DomainError('SURVEY.INVALID_FOLLOW_UP', 'the action is required');
+        if (!isLocalDate(command.dueDate)) throw new DomainError('SURVEY.INVALID_DATE', `due date must be a date YYYY-MM-DD, got ${command.dueDate}`);
+        const existing = survey.followUps[command.itemId];
+        if (existing) {
+          const same = existing.unsurCode === command.unsurCode && existing.action === command.action.trim() && existing.dueDate === command.dueDate;
+          if (same) return []; // a retried plan records nothing
+          throw new DomainError('SURVEY.DUPLICATE_FOLLOW_UP', `follow-up item ${command.itemId} is already planned differently`, { itemId: command.itemId });
+        }
+        return [
+          {
+            $case: 'followUpPlanned',
+            value: {
+              surveyId: survey.surveyId,
+              itemId: command.itemId,
+              unsurCode: command.unsurCode,
+              action: command.action.trim(),
+              dueDate: command.dueDate,
+              plannedAt: command.now,
+            },
+          },
+        ];
+      }
+
+      case 'CompleteFollowUp': {
+        const survey = requireClosed(state);
+        const item = survey.followUps[command.itemId];
+        if (!item) throw new DomainError('SURVEY.FOLLOW_UP_NOT_FOUND', `no follow-up item ${command.itemId} in survey ${survey.surveyId}`, { itemId: command.itemId });
+        if (item.completedOn !== null) return []; // already done
+        if (!isLocalDate(command.completedOn)) throw new DomainError('SURVEY.INVALID_DATE', `completed on must be a date YYYY-MM-DD, got ${command.completedOn}`);
+        // RTL counts in PEKPPP only with a report (laporan), so completion needs its evidence
+        if (isBlank(command.evidence)) throw new DomainError('SURVEY.FOLLOW_UP_EVIDENCE_REQUIRED', 'describe or link the evidence of the completed follow-up');
+        return [
+          {
+            $case: 'followUpCompleted',
+            value: { surveyId: survey.surveyId, itemId: command.itemId, completedOn: command.completedOn, evidence: command.evidence.trim() },
+          },
+        ];
+      }
+
+      default:
+        return assertNever(command);
+    }
+  }
+
+  function evolve(state: Survey, event: SurveyEvent): Survey {
+    switch (event.$case) {
+      case 'surveyOpened': {
+        const opened = event.value;
+        const names = new Map([
+          ...(lookup(opened.ruleset)?.unsur ?? []).map((u): [string, string] => [u.code, u.name]),
+          ...opened.extraUnsur.map((x): [string, string] => [x.code, x.label]),
+        ]);
+        const extraCodes = new Set(opened.extraUnsur.map((x) => x.code));
+        return {
+          status: 'open',
+          surveyId: opened.surveyId,
+          unitId: opened.unitId,
+          tenantId: opened.tenantId,
+          periodKind: periodKindFromPb(opened.periodKind),
+          periodStart: opened.periodStart,
+          periodEnd: opened.periodEnd,
+          rulesetRef: opened.ruleset,
+          unsur: opened.weights.map((w) => ({
+            code: w.code,
+            name: names.get(w.code) ?? w.code,
+            weight: rational(w.weightNumerator, w.weightDenominator),
+            extra: extraCodes.has(w.code),
+          })),
+          declaredPopulation: opened.declaredPopulation > 0 ? opened.declaredPopulation : null,
+          tally: emptyTally(),
+          responseIds: emptyIdSet(),
+          citedRequests: emptyIdSet(),
+          result: null,
+          publishedMedia: [],
+          followUps: {},
+        };
+      }
+      case 'skmResponseRecorded': {
+        if (state.status === 'none') return state;
+        const { responseId, answers, requestTrackingCode } = event.value;
+        return {
+          ...state,
+          tally: addToTally(state.tally, answers),
+          responseIds: idSetAdd(state.responseIds, responseId),
+          citedRequests: requestTrackingCode === '' ? state.citedRequests : idSetAdd(state.citedRequests, requestTrackingCode),
+        };
+      }
+      case 'skmPeriodClosed':
+        return state.status === 'none' ? state : { ...state, status: 'closed', result: event.value.result ?? null };
+      case 'skmResultPublished':
+        return state.status === 'none' ? state : { ...state, publishedMedia: [...state.publishedMedia, ...event.value.media] };
+      case 'followUpPlanned': {
+        if (state.status === 'none') return state;
+        const { itemId, unsurCode, action, dueDate } = event.value;
+        return { ...state, followUps: { ...state.followUps, [itemId]: { unsurCode, action, dueDate, completedOn: null } } };
+      }
+      case 'followUpCompleted': {
+        if (state.status === 'none') return state;
+        const item = state.followUps[event.value.itemId];
+        if (!item) return state;
+        return { ...state, followUps: { ...state.followUps, [event.value.itemId]: { ...item, completedOn: event.value.completedOn } } };
+      }
+      // F-03 events live on their own streams (f03.ts)
+      case 'f03CollectionOpened':
+      case 'f03ResponseRecorded':
+      case 'f03Closed':
+        return state;
+      default:
+        return assertNever(event);
+    }
+  }
+
+  return { initialState: (): Survey => ({ status: 'none' }), decide, evolve };
+}
+
+/** The survey decider over the rulesets the platform ships. */
+export const surveyDecider = createSurveyDecider(findShippedSkmRuleset);
