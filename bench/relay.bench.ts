@@ -1,0 +1,232 @@
+// Bench 3: the outbox relay (events already committed → Kafka ack, until the checkpoint covers the
+// last event) and the consumer side: our ConsumerRunner with a no-op handler, the runner with the
+// production inbox effect (processOnce in PostgreSQL), and a bare kafkajs eachBatch consumer, all
+// reading the same topic from the beginning with fresh groups, interleaved.
+import { randomBytes } from 'node:crypto';
+import { type RequestEvent, envelopeToHeaders, requestCodec } from '@lib/contracts';
+import { EventStore, eventStoreMigrations, type OutgoingMessage, OutboxRelay, processOnce, START } from '@lib/event-sourcing';
+import { ConsumerRunner, createKafka, ensureTopics, KafkaPublisher } from '@lib/messaging';
+import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import type { Kafka } from 'kafkajs';
+import { generateEvents, KAFKA_BROKERS, log, median, now, parseArgs, round, writePartial } from './support/common';
+import { FixedOrderEventStore } from './support/fixed-read-all';
+
+const RELAY_BATCH = 500; // OutboxRelay's default
+const PARTITIONS = 3; // ensureTopics' default
+
+interface Consumed {
+  messages: number;
+  /** From the first handled message to the last: steady state, without the group join. */
+  eventsPerSec: number;
+  secondsIncludingJoin: number;
+}
+
+async function highWatermarkTotal(kafka: Kafka, topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, p) => sum + Number(p.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function checkpointCoversAll(db: TestDatabase, name: string): Promise<boolean> {
+  const { rows } = await db.pool.query<{ covers: boolean }>(
+    `SELECT (c.transaction_id, c.global_position) >= (e.transaction_id, e.global_position) AS covers
+     FROM checkpoints c, (SELECT transaction_id, global_position FROM events ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1) e
+     WHERE c.name = $1`,
+    [name],
+  );
+  return rows[0]?.covers ?? false;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs();
+  const events = args.relayEvents;
+  const rounds = args.quick ? 1 : 2;
+  const inboxEvents = Math.min(events, args.quick ? events : 20_000);
+  const runId = randomBytes(4).toString('hex');
+  const kafka = createKafka({ brokers: KAFKA_BROKERS, clientId: 'pantau-bench' });
+  const db = await createTestDatabase(eventStoreMigrations, 'pantau_bench');
+  const publisher = new KafkaPublisher(kafka);
+  const bareProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
+  const topicsMade: string[] = [];
+  const newTopic = async (label: string): Promise<string> => {
+    const topic = `bench.${label}.${runId}.${topicsMade.length}`;
+    await ensureTopics(kafka, [topic], PARTITIONS);
+    topicsMade.push(topic);
+    return topic;
+  };
+  try {
+    await db.pool.query(`CREATE TABLE bench_effects (consumer text NOT NULL, event_id uuid NOT NULL, PRIMARY KEY (consumer, event_id))`);
+    log(`relay: ${events} events committed before the relay starts`);
+    await generateEvents(db.pool, 0, events);
+    await db.pool.query('VACUUM (ANALYZE) events');
+    const shippedStore = new EventStore<RequestEvent>(db.pool, requestCodec);
+    const fixedStore = new FixedOrderEventStore<RequestEvent>(db.pool, requestCodec);
+
+    // The bare producer's messages: the same rows, keys, headers and bytes the relay sends, built before timing.
+    const bareMessages: OutgoingMessage[][] = [];
+    for (let checkpoint = START; ;) {
+      const batch = await fixedStore.readAll(checkpoint, RELAY_BATCH);
+      if (batch.length === 0) break;
+      bareMessages.push(batch.map(({ event, envelope }) => ({ key: envelope.unitId || envelope.streamId, value: Buffer.from(requestCodec.encode(event)), headers: envelopeToHeaders(envelope) })));
+      checkpoint = { transactionId: batch[batch.length - 1].transactionId, globalPosition: batch[batch.length - 1].globalPosition };
+    }
+    await bareProducer.connect();
+
+    const relayRun = async (variant: 'shipped' | 'fixed') => {
+      const topic = await newTopic(`relay-${variant}`);
+      const relay = new OutboxRelay(db.pool, variant === 'fixed' ? fixedStore : shippedStore, requestCodec, publisher, RELAY_BATCH, topic);
+      const t0 = now();
+      while (await relay.publishBatch());
+      const seconds = (now() - t0) / 1000;
+      return { topic, seconds, published: await highWatermarkTotal(kafka, topic), checkpointCoversAll: await checkpointCoversAll(db, relay.name) };
+    };
+    const bareRun = async () => {
+      const topic = await newTopic('bare-producer');
+      const t0 = now();
+      for (const messages of bareMessages) await bareProducer.send({ topic, acks: -1, messages });
+      return { topic, seconds: (now() - t0) / 1000, published: await highWatermarkTotal(kafka, topic), checkpointCoversAll: true };
+    };
+
+    log('relay: warm-up');
+    const consumerTopic = (await relayRun('fixed')).topic; // N messages: the topic every consumer reads
+    await bareRun();
+    const relaySamples: Record<string, { seconds: number; published: number; checkpointCoversAll: boolean }[]> = { shipped: [], fixed: [], bare: [] };
+    const relaySteps: [string, () => Promise<{ seconds: number; published: number; checkpointCoversAll: boolean }>][] = [
+      ['shipped', () => relayRun('shipped')],
+      ['fixed', () => relayRun('fixed')],
+      ['bare', bareRun],
+    ];
+    for (let r = 0; r < rounds; r++) {
+      for (let i = 0; i < relaySteps.length; i++) {
+        const [name, step] = relaySteps[(i + r) % relaySteps.length];
+        const { seconds, published, checkpointCoversAll } = await step();
+        relaySamples[name].push({ seconds: round(seconds, 3), published, checkpointCoversAll });
+        log(`relay round ${r + 1} ${name}: ${round(events / seconds)} ev/s (${published}/${events} published)`);
+      }
+    }
+
+    const consume = async (kind: 'bare' | 'runner-noop' | 'runner-inbox'): Promise<Consumed> => {
+      const target = kind === 'runner-inbox' ? inboxEvents : events;
+      const groupId = `bench-${kind}-${randomBytes(4).toString('hex')}`;
+      let count = 0;
+      let first = 0;
+      let last = 0;
+      let done!: () => void;
+      const finished = new Promise<void>((resolve) => (done = resolve));
+      const tick = () => {
+        count++;
+        if (count === 1) first = now();
+        if (count === target) {
+          last = now();
+          done();
+        }
+      };
+      const t0 = now();
+      let stop: () => Promise<void>;
+      if (kind === 'bare') {
+        const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+        await consumer.connect();
+        await consumer.subscribe({ topic: consumerTopic, fromBeginning: true });
+        await consumer.run({
+          eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+            for (const message of batch.messages) {
+              if (message.value) requestCodec.decode(message.value);
+              tick();
+              resolveOffset(message.offset);
+            }
+            await heartbeat();
+          },
+        });
+        stop = () => consumer.disconnect();
+      } else {
+        const runner = new ConsumerRunner<RequestEvent>(kafka, {
+          groupId,
+          topic: consumerTopic,
+          handle: async (delivery) => {
+            if (kind === 'runner-inbox') {
+              await processOnce(db.pool, groupId, delivery.envelope.eventId, async (tx) => {
+                await tx.query({ name: 'bench-effect', text: 'INSERT INTO bench_effects (consumer, event_id) VALUES ($1, $2)', values: [groupId, delivery.envelope.eventId] });
+              });
+            }
+            tick();
+          },
+        }, requestCodec);
+        await runner.start();
+        stop = () => runner.stop();
+      }
+      await finished;
+      await stop();
+      return { messages: target, eventsPerSec: round((target - 1) / ((last - first) / 1000), 0), secondsIncludingJoin: round((last - t0) / 1000, 2) };
+    };
+
+    const kinds = ['bare', 'runner-noop', 'runner-inbox'] as const;
+    log('consumers: warm-up');
+    await consume('bare');
+    const consumerSamples: Record<string, Consumed[]> = { bare: [], 'runner-noop': [], 'runner-inbox': [] };
+    for (let r = 0; r < rounds; r++) {
+      for (let i = 0; i < kinds.length; i++) {
+        const kind = kinds[(i + r) % kinds.length];
+        const result = await consume(kind);
+        consumerSamples[kind].push(result);
+        log(`consumer round ${r + 1} ${kind}: ${result.eventsPerSec} ev/s over ${result.messages}`);
+      }
+    }
+
+    const relayRate = (name: string) => round(median(relaySamples[name].map((s) => events / s.seconds)), 0);
+    const consumerRate = (kind: string) => round(median(consumerSamples[kind].map((s) => s.eventsPerSec)), 0);
+    const shippedComplete = relaySamples.shipped.every((s) => s.published === events);
+    writePartial('relay', {
+      description:
+        `Relay: ${events} RequestRejected events committed before the relay starts; OutboxRelay (batch ${RELAY_BATCH}) with KafkaPublisher ` +
+        `(idempotent, acks=all) to a fresh ${PARTITIONS}-partition topic per run, timed until publishBatch() reports nothing more; then the ` +
+        "checkpoint is checked against the last event and the topic's high watermarks are summed. `shipped` is OutboxRelay over EventStore " +
+        'as it is; `diagnosticFixedOrder` over the fixed-order readAll (bench/support/fixed-read-all.ts, proposed fix, not shipped); ' +
+        '`bareProducer` sends the same pre-built messages in the same batches with a bare idempotent kafkajs producer (the Kafka ceiling). ' +
+        'Consumers read the fixed relay\'s topic from the beginning with a fresh group each: bare kafkajs eachBatch (decodes each value, ' +
+        'autoCommit), ConsumerRunner with a no-op handler, and ConsumerRunner whose handler runs processOnce (inbox row + one effect row ' +
+        `in one PostgreSQL transaction per message), the latter over the first ${inboxEvents} messages. Consumer rates run from the first ` +
+        'handled message to the last (group join excluded; secondsIncludingJoin includes it). Medians over rounds.',
+      events,
+      rounds,
+      targets: { runnerNoopVsBare: '>= 0.8' },
+      relay: {
+        shipped: { eventsPerSec: shippedComplete ? relayRate('shipped') : null, complete: shippedComplete, runs: relaySamples.shipped },
+        diagnosticFixedOrder: { eventsPerSec: relayRate('fixed'), runs: relaySamples.fixed },
+        bareProducer: { eventsPerSec: relayRate('bare'), runs: relaySamples.bare },
+        ratios: {
+          shippedVsBareProducer: shippedComplete ? round(relayRate('shipped') / relayRate('bare'), 2) : null,
+          diagnosticFixedOrderVsBareProducer: round(relayRate('fixed') / relayRate('bare'), 2),
+        },
+      },
+      consumers: {
+        bare: { eventsPerSec: consumerRate('bare'), runs: consumerSamples.bare },
+        runnerNoop: { eventsPerSec: consumerRate('runner-noop'), runs: consumerSamples['runner-noop'] },
+        runnerInbox: { eventsPerSec: consumerRate('runner-inbox'), runs: consumerSamples['runner-inbox'] },
+        ratios: {
+          runnerNoopVsBare: round(consumerRate('runner-noop') / consumerRate('bare'), 2),
+          runnerInboxVsBare: round(consumerRate('runner-inbox') / consumerRate('bare'), 2),
+        },
+      },
+    });
+  } finally {
+    await publisher.disconnect().catch(() => undefined);
+    await bareProducer.disconnect().catch(() => undefined);
+    if (topicsMade.length > 0) {
+      const admin = kafka.admin();
+      await admin.connect();
+      await admin.deleteTopics({ topics: topicsMade }).catch((error: unknown) => log(`could not delete topics: ${String(error)}`));
+      await admin.disconnect();
+    }
+    await db.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
