@@ -1,0 +1,95 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type EventCodec, deadLetterTopic } from '@lib/contracts';
+import { EventStore, OutboxRelay, type Projection, Projector, TailLoop } from '@lib/event-sourcing';
+import { ConsumerRunner, type EventConsumer, ensureTopics, KafkaPublisher } from '@lib/messaging';
+import type { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { runWithContext } from './logger';
+import { KAFKA, LOGGER } from './tokens';
+
+type AnyEvent = { $case: string; value: unknown };
+
+/** A consumer of another context's topic: it names the codec of the events it reads. */
+export interface RegisteredConsumer<E extends AnyEvent = AnyEvent> extends EventConsumer<E> {
+  readonly codec: EventCodec<E>;
+}
+
+export const PROJECTIONS = Symbol('PROJECTIONS');
+export const CONSUMERS = Symbol('CONSUMERS');
+export const OWN_CODEC = Symbol('OWN_CODEC');
+
+/** Seconds a missed wake-up can delay the relay or a projection; NOTIFY normally wakes them at once. */
+const POLL_INTERVAL_MS = 1_000;
+
+/**
+ * The service's moving parts besides HTTP: the outbox relay to its topic, the projections that feed
+ * its read tables, and the consumers of other contexts' topics. Started after the app is wired,
+ * stopped before the pool closes, so a shutdown finishes the batch in flight and loses nothing.
+ */
+@Injectable()
+export class BackgroundWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly loops: TailLoop[] = [];
+  private readonly runners: ConsumerRunner<AnyEvent>[] = [];
+  private readonly publisher: KafkaPublisher;
+  readonly projectors: Projector<AnyEvent>[];
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: EventStore<AnyEvent>,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(OWN_CODEC) private readonly codec: EventCodec<AnyEvent>,
+    @Inject(PROJECTIONS) projections: Projection<AnyEvent>[],
+    @Inject(CONSUMERS) private readonly consumers: RegisteredConsumer[],
+  ) {
+    this.publisher = new KafkaPublisher(kafka);
+    this.projectors = projections.map((projection) => new Projector(pool, store, projection));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const topics = [this.codec.topic, ...this.consumers.map((consumer) => consumer.topic)];
+    await ensureTopics(this.kafka, [...new Set(topics.flatMap((topic) => [topic, deadLetterTopic(topic)]))]);
+
+    const relay = new OutboxRelay(this.pool, this.store, this.codec, this.publisher);
+    this.loops.push(this.tail(relay.name, () => relay.publishBatch()));
+    for (const projector of this.projectors) this.loops.push(this.tail(projector.name, () => projector.processBatch()));
+    await Promise.all(this.loops.map((loop) => loop.start()));
+
+    for (const consumer of this.consumers) {
+      const runner = new ConsumerRunner(this.kafka, consumer, consumer.codec, {
+        withContext: (envelope, fn) =>
+          envelope ? runWithContext({ correlationId: envelope.correlationId, causationId: envelope.eventId }, fn) : fn(),
+        log: (level, message, fields) => this.logger[level]({ ...fields, consumer: consumer.groupId }, message),
+      });
+      this.runners.push(runner);
+      await runner.start();
+    }
+    this.logger.info({ topic: this.codec.topic, projections: this.projectors.length, consumers: this.consumers.length }, 'background workers started');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.stop().catch((error: unknown) => this.logger.warn({ err: error }, 'consumer stop failed'))));
+    await Promise.all(this.loops.map((loop) => loop.stop()));
+    await this.publisher.disconnect();
+  }
+
+  /** Consumer lag per group and partition, for /metrics. */
+  consumerLag(): { groupId: string; topic: string; partition: number; lag: number }[] {
+    return this.runners.flatMap((runner, index) =>
+      Object.entries(runner.lag()).map(([partition, lag]) => ({
+        groupId: this.consumers[index].groupId,
+        topic: this.consumers[index].topic,
+        partition: Number(partition),
+        lag,
+      })),
+    );
+  }
+
+  private tail(name: string, work: () => Promise<boolean>): TailLoop {
+    return new TailLoop(this.pool, work, {
+      pollIntervalMs: POLL_INTERVAL_MS,
+      onError: (error) => this.logger.error({ err: error, worker: name }, 'background worker failed; retrying on the next wake-up'),
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { Pool } from 'pg';
+import { DataSource, type MigrationInterface } from 'typeorm';
+
+export class DatabaseUnavailableError extends Error {
+  override readonly name = 'DatabaseUnavailableError';
+}
+
+const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+
+/**
+ * Fails at boot with a message a newcomer can act on, instead of a stack trace from deep in pg.
+ */
+export async function assertDatabaseReachable(url: string): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 5_000 });
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    if (code === '3D000') {
+      throw new DatabaseUnavailableError(`database in ${redact(url)} does not exist: run "npm run db:setup" (or set DATABASE_URL). ${message}`);
+    }
+    throw new DatabaseUnavailableError(
+      `PostgreSQL at ${redact(url)} is unreachable (${code ?? message}). Start it (Debian: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start) or fix DATABASE_URL.`,
+    );
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Runs pending TypeORM migrations, each in its own transaction. Schema never comes from `synchronize`. */
+export async function runMigrations(url: string, migrations: (new () => MigrationInterface)[]): Promise<string[]> {
+  const dataSource = new DataSource({ type: 'postgres', url, migrations, migrationsTableName: 'migrations', synchronize: false, logging: false });
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export function createPool(url: string, max = 20): Pool {
+  return new Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
+}

@@ -1,0 +1,61 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+import { KAFKA } from './tokens';
+
+const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
+  Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref())]);
+
+/**
+ * Liveness says the process runs; readiness says it can do its job: PostgreSQL answers and the
+ * Kafka cluster has a controller. Load balancers route on readiness, orchestrators restart on liveness.
+ */
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly pool: Pool,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+  ) {}
+
+  @Get('live')
+  @ApiOperation({ summary: 'The process is running' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get(['ready', ''])
+  @HealthCheck()
+  @ApiOperation({ summary: 'PostgreSQL and Kafka answer' })
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check([() => this.postgres(), () => this.broker()]);
+  }
+
+  private async postgres() {
+    const indicator = this.indicators.check('postgres');
+    try {
+      await withTimeout(this.pool.query('SELECT 1'), 3_000, 'PostgreSQL');
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
+  }
+
+  private async broker() {
+    const indicator = this.indicators.check('kafka');
+    const admin = this.kafka.admin();
+    try {
+      await withTimeout(admin.connect(), 3_000, 'Kafka');
+      const cluster = await withTimeout(admin.describeCluster(), 3_000, 'Kafka');
+      return indicator.up({ brokers: cluster.brokers.length, controller: cluster.controller });
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const splitList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+
+/**
+ * Settings every service reads. A service's own config class extends it; `deploy/.env.example`
+ * documents each key. Secrets come only from the environment.
+ */
+export class BaseServiceConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT!: number;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @Matches(/^postgres(ql)?:\/\/.+\/[^/]+$/, { message: 'DATABASE_URL must be a postgres:// URL that names the database' })
+  DATABASE_URL!: string;
+
+  @Transform(splitList)
+  @IsString({ each: true })
+  @Matches(/^[^:\s]+:\d+$/, { each: true, message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  KAFKA_BROKERS!: string[];
+
+  @IsString()
+  @MinLength(1)
+  KAFKA_CLIENT_ID!: string;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  KAFKA_SSL = false;
+
+  @IsOptional()
+  @IsIn(['plain', 'scram-sha-256', 'scram-sha-512'])
+  KAFKA_SASL_MECHANISM?: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_USERNAME?: string;
+
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_PASSWORD?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(splitList)
+  @IsString({ each: true })
+  CORS_ORIGINS: string[] = [];
+
+  /** Largest JSON body accepted, in bytes; larger requests get 413. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES = 256 * 1024;
+}
+
+/**
+ * Reads and validates configuration once at boot and fails with every problem listed, so a
+ * misconfigured deployment stops before it touches the database or the broker.
+ */
+export function loadConfig<T extends BaseServiceConfig>(configClass: new () => T, env: NodeJS.ProcessEnv = process.env): T {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const config = plainToInstance(configClass, defined, { exposeDefaultValues: true });
+  const problems = validateSync(config, { whitelist: false }).flatMap((error) => describe(error));
+  if (config.KAFKA_SASL_MECHANISM && (!config.KAFKA_SASL_USERNAME || !config.KAFKA_SASL_PASSWORD)) {
+    problems.push('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required when KAFKA_SASL_MECHANISM is set');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function describe(error: ValidationError, prefix = ''): string[] {
+  const path = `${prefix}${error.property}`;
+  const own = Object.values(error.constraints ?? {}).map((message) => (message.startsWith(path) ? message : `${path}: ${message}`));
+  return [...own, ...(error.children ?? []).flatMap((child) => describe(child, `${path}.`))];
+}

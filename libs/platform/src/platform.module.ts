@@ -1,0 +1,92 @@
+import { type DynamicModule, Global, type InjectionToken, Module, type OnApplicationShutdown, type Provider, type Type } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import type { EventCodec } from '@lib/contracts';
+import { EventStore, type Projection } from '@lib/event-sourcing';
+import { createKafka } from '@lib/messaging';
+import type { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { BackgroundWorkers, CONSUMERS, OWN_CODEC, PROJECTIONS, type RegisteredConsumer } from './background-workers';
+import { Clock, SystemClock } from './clock';
+import { createPool } from './database';
+import { HealthController } from './health.controller';
+import type { BaseServiceConfig } from './load-config';
+import { MetricsController } from './metrics.controller';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { KAFKA, LOGGER, SERVICE_CONFIG } from './tokens';
+
+type AnyEvent = { $case: string; value: unknown };
+
+export interface ServiceInfrastructure<E extends AnyEvent> {
+  config: BaseServiceConfig;
+  /** The config class too, so handlers can inject their service's typed config. */
+  configClass: Type<BaseServiceConfig>;
+  logger: Logger;
+  /** The codec of the events this service writes; its topic is where the relay publishes. */
+  codec: EventCodec<E>;
+  projections?: Type<Projection<E>>[];
+  consumers?: Type<RegisteredConsumer>[];
+}
+
+/** Closes the pool last, after the workers that use it have stopped. */
+class PoolCloser implements OnApplicationShutdown {
+  constructor(private readonly pool: Pool) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/**
+ * What every Pantau service shares: config, logger, PostgreSQL pool and event store, the Kafka
+ * client, the background workers (relay, projections, consumers), health, metrics and the error filter.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forService<E extends AnyEvent>(options: ServiceInfrastructure<E>): DynamicModule {
+    const { config } = options;
+    const projections = options.projections ?? [];
+    const consumers = options.consumers ?? [];
+    const collect = (token: InjectionToken, classes: Type[]): Provider => ({
+      provide: token,
+      useFactory: (...instances: unknown[]) => instances,
+      inject: classes,
+    });
+    const providers: Provider[] = [
+      { provide: SERVICE_CONFIG, useValue: config },
+      { provide: options.configClass, useValue: config },
+      { provide: LOGGER, useValue: options.logger },
+      { provide: OWN_CODEC, useValue: options.codec },
+      { provide: Pool, useFactory: () => createPool(config.DATABASE_URL) },
+      { provide: EventStore, useFactory: (pool: Pool, clock: Clock) => new EventStore(pool, options.codec, () => clock.now()), inject: [Pool, Clock] },
+      { provide: Clock, useClass: SystemClock },
+      {
+        provide: KAFKA,
+        useFactory: (): Kafka =>
+          createKafka({
+            brokers: config.KAFKA_BROKERS,
+            clientId: config.KAFKA_CLIENT_ID,
+            ssl: config.KAFKA_SSL,
+            sasl: config.KAFKA_SASL_MECHANISM
+              ? { mechanism: config.KAFKA_SASL_MECHANISM, username: config.KAFKA_SASL_USERNAME ?? '', password: config.KAFKA_SASL_PASSWORD ?? '' }
+              : undefined,
+          }),
+      },
+      { provide: PoolCloser, useFactory: (pool: Pool) => new PoolCloser(pool), inject: [Pool] },
+      ...projections,
+      ...consumers,
+      collect(PROJECTIONS, projections),
+      collect(CONSUMERS, consumers),
+      BackgroundWorkers,
+      { provide: APP_FILTER, useFactory: (logger: Logger) => new ProblemDetailsFilter(logger), inject: [LOGGER] },
+    ];
+    return {
+      module: PlatformModule,
+      imports: [TerminusModule],
+      controllers: [HealthController, MetricsController],
+      providers,
+      exports: [SERVICE_CONFIG, options.configClass, LOGGER, Pool, EventStore, Clock, KAFKA, BackgroundWorkers, ...projections],
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import { ConcurrencyError, DomainError } from '@lib/event-sourcing';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { currentContext } from './logger';
+
+/** One field that failed one rule: what API clients show next to the input. */
+export interface FieldProblem {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** A 400 that names each field and rule; thrown by the validation pipe and by handlers that check data. */
+export class InputProblemException extends HttpException {
+  constructor(readonly problems: FieldProblem[]) {
+    super({ code: 'INPUT.INVALID', problems }, HttpStatus.BAD_REQUEST);
+  }
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  correlationId?: string;
+  errors?: FieldProblem[];
+  errorId?: string;
+  details?: Record<string, unknown>;
+}
+
+const DOMAIN_STATUS: Record<string, number> = { NOT_FOUND: HttpStatus.NOT_FOUND, FORBIDDEN: HttpStatus.FORBIDDEN };
+
+/**
+ * Every error leaves as application/problem+json with a stable `code` and the correlation id.
+ * Broken business rules are 409, bad input 400 with field-level errors, and anything unexpected a
+ * 500 that carries only an errorId to find the logged stack: no internals reach the client.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const body = this.toProblem(exception, request);
+    if (body.status >= 500) this.logger.error({ err: exception, errorId: body.errorId, path: request.url }, 'unhandled error');
+    response.status(body.status).type('application/problem+json').json(body);
+  }
+
+  private toProblem(exception: unknown, request: Request): ProblemBody {
+    const correlationId = currentContext()?.correlationId ?? (request.headers['x-correlation-id'] as string | undefined);
+    const problem = (status: number, code: string, detail: string, extra: Partial<ProblemBody> = {}): ProblemBody => ({
+      type: `https://pantau.example/problems/${code.toLowerCase().replace(/[._]/g, '-')}`,
+      title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'error',
+      status,
+      code,
+      detail,
+      correlationId,
+      ...extra,
+    });
+
+    if (exception instanceof DomainError) {
+      const suffix = exception.code.split('.').pop() ?? '';
+      const status = DOMAIN_STATUS[suffix] ?? HttpStatus.CONFLICT;
+      return problem(status, exception.code, exception.message, exception.details ? { details: exception.details } : {});
+    }
+    if (exception instanceof ConcurrencyError) {
+      return problem(HttpStatus.CONFLICT, 'STREAM.CONCURRENT_UPDATE', 'the resource changed while the command ran; retry it');
+    }
+    if (exception instanceof InputProblemException) {
+      const summary = exception.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+      return problem(HttpStatus.BAD_REQUEST, 'INPUT.INVALID', summary, { errors: exception.problems });
+    }
+    const bodyParserError = exception as { type?: string; status?: number; limit?: number };
+    if (bodyParserError?.type === 'entity.parse.failed') {
+      return problem(HttpStatus.BAD_REQUEST, 'INPUT.MALFORMED_JSON', 'the request body is not valid JSON', {
+        errors: [{ field: 'body', rule: 'json', message: 'the request body is not valid JSON' }],
+      });
+    }
+    if (bodyParserError?.type === 'entity.too.large') {
+      return problem(HttpStatus.PAYLOAD_TOO_LARGE, 'INPUT.TOO_LARGE', `the request body exceeds ${bodyParserError.limit} bytes`);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const detail = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      const code = (response as { code?: string }).code ?? `HTTP.${HttpStatus[status] ?? status}`;
+      return problem(status, code, Array.isArray(detail) ? detail.join('; ') : String(detail));
+    }
+    const errorId = randomUUID();
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', `an unexpected error occurred; quote errorId ${errorId}`, { errorId });
+  }
+}
