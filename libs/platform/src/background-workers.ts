@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { type EventCodec, deadLetterTopic } from '@lib/contracts';
 import { EventStore, OutboxRelay, type Projection, Projector, TailLoop } from '@lib/event-sourcing';
 import { ConsumerRunner, type EventConsumer, ensureTopics, KafkaPublisher } from '@lib/messaging';
@@ -6,7 +6,8 @@ import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { runWithContext } from './logger';
-import { KAFKA, LOGGER } from './tokens';
+import type { BaseServiceConfig } from './load-config';
+import { KAFKA, LOGGER, SERVICE_CONFIG } from './tokens';
 
 type AnyEvent = { $case: string; value: unknown };
 
@@ -28,10 +29,11 @@ const POLL_INTERVAL_MS = 1_000;
  * stopped before the pool closes, so a shutdown finishes the batch in flight and loses nothing.
  */
 @Injectable()
-export class BackgroundWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly loops: TailLoop[] = [];
   private readonly runners: ConsumerRunner<AnyEvent>[] = [];
   private readonly publisher: KafkaPublisher;
+  private readonly consumers: RegisteredConsumer[];
   readonly projectors: Projector<AnyEvent>[];
 
   constructor(
@@ -41,8 +43,13 @@ export class BackgroundWorkers implements OnApplicationBootstrap, OnApplicationS
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(OWN_CODEC) private readonly codec: EventCodec<AnyEvent>,
     @Inject(PROJECTIONS) projections: Projection<AnyEvent>[],
-    @Inject(CONSUMERS) private readonly consumers: RegisteredConsumer[],
+    @Inject(CONSUMERS) consumers: RegisteredConsumer[],
+    @Inject(SERVICE_CONFIG) config: BaseServiceConfig,
   ) {
+    const prefix = config.KAFKA_CONSUMER_GROUP_PREFIX;
+    this.consumers = consumers.map((consumer) =>
+      prefix ? { groupId: `${prefix}${consumer.groupId}`, topic: consumer.topic, codec: consumer.codec, handle: (delivery) => consumer.handle(delivery) } : consumer,
+    );
     this.publisher = new KafkaPublisher(kafka);
     this.projectors = projections.map((projection) => new Projector(pool, store, projection));
   }
@@ -68,7 +75,8 @@ export class BackgroundWorkers implements OnApplicationBootstrap, OnApplicationS
     this.logger.info({ topic: this.codec.topic, projections: this.projectors.length, consumers: this.consumers.length }, 'background workers started');
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before, not on, shutdown: the pool closes in the shutdown phase and must outlive the workers. */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.stop().catch((error: unknown) => this.logger.warn({ err: error }, 'consumer stop failed'))));
     await Promise.all(this.loops.map((loop) => loop.stop()));
     await this.publisher.disconnect();

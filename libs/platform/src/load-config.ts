@@ -57,6 +57,14 @@ export class BaseServiceConfig {
   @IsString()
   KAFKA_SASL_PASSWORD?: string;
 
+  /**
+   * Prepended to every consumer group id, so two deployments (or a test run beside a dev run) can
+   * share one broker without stealing each other's partitions.
+   */
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]*$/)
+  KAFKA_CONSUMER_GROUP_PREFIX = '';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

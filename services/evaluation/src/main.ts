@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { configureHttp, createLogger, loadConfig, PinoNestLogger, prepareDatabase } from '@lib/platform';
+import { AppModule } from './app.module';
+import { EvaluationConfig } from './config';
+import { evaluationMigrations } from './migrations';
+
+async function main(): Promise<void> {
+  const config = loadConfig(EvaluationConfig);
+  const logger = createLogger('evaluation', config.LOG_LEVEL);
+  await prepareDatabase(config.DATABASE_URL, evaluationMigrations, logger);
+  const app = await NestFactory.create(AppModule.register(config, logger), { logger: new PinoNestLogger(logger), bodyParser: false });
+  configureHttp(app, config, logger, {
+    title: 'Pantau evaluation service',
+    description: 'PEKPPP cycles, self-assessment, evaluator scoring and IPP under versioned rulesets',
+  });
+  await app.listen(config.PORT, config.HOST);
+  logger.info({ url: `http://${config.HOST}:${config.PORT}`, docs: `http://${config.HOST}:${config.PORT}/docs` }, 'evaluation service listening');
+}
+
+main().catch((error: unknown) => {
+  // Config, database and broker problems are expected at boot: print them plainly, not as a stack.
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`pantau-evaluation failed to start: ${message}\n`);
+  process.exit(1);
+});

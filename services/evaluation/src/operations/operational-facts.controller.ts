@@ -1,0 +1,70 @@
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Pool } from 'pg';
+
+export class OperationalFactsQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}
+
+class UnitPath {
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  tenantId!: string;
+
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  unitId!: string;
+}
+
+export interface OperationalFacts {
+  tenantId: string;
+  unitId: string;
+  year: number;
+  requests: { submitted: number; completed: number; completedOnTime: number; rejected: number; slaBreaches: number; slaCompliancePercent: number | null };
+  complaints: { received: number; resolved: number; resolvedInTime: number; resolvedViaLapor: number; deadlineBreaches: number };
+  lastEventAt: string | null;
+}
+
+@ApiTags('operational facts')
+@Controller('tenants/:tenantId/units/:unitId/operational-facts')
+export class OperationalFactsController {
+  constructor(private readonly pool: Pool) {}
+
+  @Get()
+  @ApiOperation({ summary: "A unit's request and complaint figures for a year, counted from the request service's events" })
+  @ApiOkResponse({ description: 'Counters; SLA compliance is completed-on-time over completed' })
+  async get(@Param() { tenantId, unitId }: UnitPath, @Query() { year }: OperationalFactsQuery): Promise<OperationalFacts> {
+    const { rows } = await this.pool.query(
+      `SELECT * FROM operational_facts_v1 WHERE tenant_id = $1 AND unit_id = $2 AND year = coalesce($3, extract(year FROM now())::int)`,
+      [tenantId, unitId, year ?? null],
+    );
+    if (rows.length === 0) throw new NotFoundException(`no facts for unit ${unitId} in ${year ?? 'this year'}`);
+    const row = rows[0];
+    return {
+      tenantId,
+      unitId,
+      year: row.year,
+      requests: {
+        submitted: row.requests_submitted,
+        completed: row.requests_completed,
+        completedOnTime: row.requests_completed_on_time,
+        rejected: row.requests_rejected,
+        slaBreaches: row.sla_breaches,
+        slaCompliancePercent: row.requests_completed > 0 ? Math.round((row.requests_completed_on_time / row.requests_completed) * 10000) / 100 : null,
+      },
+      complaints: {
+        received: row.complaints_received,
+        resolved: row.complaints_resolved,
+        resolvedInTime: row.complaints_resolved_in_time,
+        resolvedViaLapor: row.complaints_resolved_via_lapor,
+        deadlineBreaches: row.complaint_deadline_breaches,
+      },
+      lastEventAt: row.last_event_at ? new Date(row.last_event_at).toISOString() : null,
+    };
+  }
+}

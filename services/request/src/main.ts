@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { configureHttp, createLogger, loadConfig, PinoNestLogger, prepareDatabase } from '@lib/platform';
+import { AppModule } from './app.module';
+import { RequestConfig } from './config';
+import { requestMigrations } from './migrations';
+
+async function main(): Promise<void> {
+  const config = loadConfig(RequestConfig);
+  const logger = createLogger('request', config.LOG_LEVEL);
+  await prepareDatabase(config.DATABASE_URL, requestMigrations, logger);
+  const app = await NestFactory.create(AppModule.register(config, logger), { logger: new PinoNestLogger(logger), bodyParser: false });
+  configureHttp(app, config, logger, {
+    title: 'Pantau request service',
+    description: 'Service standards, citizen requests with SLA, complaints (SP4N-LAPOR!)',
+  });
+  await app.listen(config.PORT, config.HOST);
+  logger.info({ url: `http://${config.HOST}:${config.PORT}`, docs: `http://${config.HOST}:${config.PORT}/docs` }, 'request service listening');
+}
+
+main().catch((error: unknown) => {
+  // Config, database and broker problems are expected at boot: print them plainly, not as a stack.
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`pantau-request failed to start: ${message}\n`);
+  process.exit(1);
+});
