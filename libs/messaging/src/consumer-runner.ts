@@ -1,6 +1,6 @@
 import { CodecError, deadLetterTopic, type EventCodec, type EventEnvelope, EnvelopeError, envelopeFromHeaders } from '@lib/contracts';
 import { DomainError } from '@lib/event-sourcing/domain';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, Partitioners, type Producer } from 'kafkajs';
 
 /** One decoded message, as a handler sees it. */
 export interface Delivery<E> {
@@ -56,7 +56,7 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
     private readonly options: ConsumerRunnerOptions = {},
   ) {
     this.consumer = kafka.consumer({ groupId: handler.groupId, allowAutoTopicCreation: false });
-    this.deadLetters = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+    this.deadLetters = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
     this.maxAttempts = options.maxAttempts ?? 5;
     this.initialBackoffMs = options.initialBackoffMs ?? 200;
   }

@@ -1,11 +1,15 @@
-import { Kafka, type KafkaConfig, logLevel, type SASLOptions } from 'kafkajs';
+import { Kafka, type KafkaConfig, type logCreator, logLevel, type SASLOptions } from 'kafkajs';
 
 export interface KafkaSettings {
   brokers: string[];
   clientId: string;
   ssl?: boolean;
   sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
+  /** Where kafkajs's own warnings and errors go; the console when absent. */
+  log?: (level: 'error' | 'warn' | 'info', message: string, fields: Record<string, unknown>) => void;
 }
+
+const LEVEL_NAMES = { [logLevel.ERROR]: 'error', [logLevel.WARN]: 'warn', [logLevel.INFO]: 'info', [logLevel.DEBUG]: 'info', [logLevel.NOTHING]: 'info' } as const;
 
 /** kafkajs is unmaintained since 2023: every use of it goes through this library. */
 export function createKafka(settings: KafkaSettings): Kafka {
@@ -15,6 +19,7 @@ export function createKafka(settings: KafkaSettings): Kafka {
     ssl: settings.ssl,
     sasl: settings.sasl as SASLOptions | undefined,
     logLevel: logLevel.WARN,
+    logCreator: settings.log ? toLogCreator(settings.log) : undefined,
     retry: { initialRetryTime: 100, retries: 8 },
   };
   return new Kafka(config);
@@ -33,4 +38,10 @@ export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions
   } finally {
     await admin.disconnect();
   }
+}
+
+function toLogCreator(log: NonNullable<KafkaSettings['log']>): logCreator {
+  return () =>
+    ({ level, namespace, log: { message, ...fields } }) =>
+      log(LEVEL_NAMES[level], message, { ...fields, logger: 'kafkajs', namespace });
 }

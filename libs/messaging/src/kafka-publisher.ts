@@ -1,5 +1,5 @@
 import { MessagePublisher, type OutgoingMessage } from '@lib/event-sourcing';
-import type { Kafka, Producer } from 'kafkajs';
+import { type Kafka, Partitioners, type Producer } from 'kafkajs';
 
 /**
  * The outbox relay's publisher: idempotent producer, acks from all in-sync replicas, so a resolved
@@ -11,7 +11,7 @@ export class KafkaPublisher extends MessagePublisher {
 
   constructor(kafka: Kafka) {
     super();
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
   }
 
   async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {

@@ -67,6 +67,7 @@ export class PlatformModule {
           createKafka({
             brokers: config.KAFKA_BROKERS,
             clientId: config.KAFKA_CLIENT_ID,
+            log: (level, message, fields) => options.logger[level](fields, message),
             ssl: config.KAFKA_SSL,
             sasl: config.KAFKA_SASL_MECHANISM
               ? { mechanism: config.KAFKA_SASL_MECHANISM, username: config.KAFKA_SASL_USERNAME ?? '', password: config.KAFKA_SASL_PASSWORD ?? '' }
