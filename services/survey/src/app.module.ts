@@ -4,6 +4,9 @@ import { surveyCodec } from '@lib/contracts';
 import { PlatformModule } from '@lib/platform';
 import type { Logger } from 'pino';
 import { SurveyConfig } from './config';
+import { CompletedRequestsConsumer } from './survey/consumers/completed-requests.consumer';
+import { SkmSurveysProjection } from './survey/projections/skm-surveys.projection';
+import { SurveyModule } from './survey/survey.module';
 
 @Module({})
 export class AppModule {
@@ -12,7 +15,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
-        PlatformModule.forService({ config, configClass: SurveyConfig, logger, codec: surveyCodec }),
+        PlatformModule.forService({
+          config,
+          configClass: SurveyConfig,
+          logger,
+          codec: surveyCodec,
+          projections: [SkmSurveysProjection],
+          consumers: [CompletedRequestsConsumer],
+        }),
+        SurveyModule,
       ],
     };
   }

@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AppendResult } from '@lib/event-sourcing';
+import { CloseF03Command, OpenF03CollectionCommand } from '../commands/f03.handlers';
+import { F03_DEFAULT_QUOTA } from '../domain';
+import { type Actor, IdempotencyKey, StaffActor } from './actor';
+import { STAFF_HEADERS } from './skm-surveys.controller';
+import { F03Path, OpenF03CollectionRequest } from './skm-survey.requests';
+
+@ApiTags('PEKPPP F-03')
+@ApiHeader(STAFF_HEADERS[0])
+@ApiHeader(STAFF_HEADERS[1])
+@ApiHeader(STAFF_HEADERS[2])
+@ApiHeader(STAFF_HEADERS[3])
+@Controller('f03-collections/:cycleId/:unitId')
+export class F03CollectionsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Open F-03 collection for a unit lokus in a PEKPPP cycle' })
+  open(@StaffActor() actor: Actor, @Param() { cycleId, unitId }: F03Path, @Body() body: OpenF03CollectionRequest, @IdempotencyKey() key?: string): Promise<AppendResult> {
+    const quota = body.quota
+      ? { minimum: body.quota.minimum, maximum: body.quota.maximum, provisional: body.quota.provisional ?? false }
+      : { minimum: F03_DEFAULT_QUOTA.minimum, maximum: F03_DEFAULT_QUOTA.maximum, provisional: F03_DEFAULT_QUOTA.provisional };
+    return this.commands.execute(new OpenF03CollectionCommand(actor, cycleId, unitId, quota, body.ruleset, key));
+  }
+
+  @Post('close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close the collection: emits F03Closed with the score the evaluation context merges' })
+  close(@StaffActor() actor: Actor, @Param() { cycleId, unitId }: F03Path, @IdempotencyKey() key?: string): Promise<AppendResult> {
+    return this.commands.execute(new CloseF03Command(actor, cycleId, unitId, key));
+  }
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { DomainError, type AppendResult } from '@lib/event-sourcing';
+import { RecordF03ResponseCommand } from '../commands/f03.handlers';
+import { RecordSkmResponseCommand, type RecordedResponse } from '../commands/record-skm-response.handler';
+import { CURRENT_SKM_RULESET, F03_ITEMS, F03_SCALE, findShippedSkmRuleset } from '../domain';
+import { SkmSurveyReader } from '../queries/skm-survey.reader';
+import { IdempotencyKey } from './actor';
+import { F03Path, F03ResponseRequest, PublicLinkPath, SkmResponseRequest } from './skm-survey.requests';
+
+/** What respondents reach without logging in; rate-limited per client address. */
+@ApiTags('public survey forms')
+@ApiTooManyRequestsResponse({ description: 'Too many submissions from this address; retry later' })
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried submission with the same key is recorded once' })
+@UseGuards(ThrottlerGuard)
+@Controller('public')
+export class PublicSurveysController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly surveys: SkmSurveyReader,
+  ) {}
+
+  @Get('skm-surveys/:publicLinkId')
+  @ApiOperation({ summary: 'The SKM form: unsur in regulation order, the answer scale, whether it still accepts responses' })
+  async form(@Param() { publicLinkId }: PublicLinkPath): Promise<object> {
+    const survey = await this.surveys.byPublicLink(publicLinkId);
+    if (!survey) throw new DomainError('SURVEY.NOT_FOUND', `no survey ${publicLinkId}`);
+    const ruleset = findShippedSkmRuleset(survey.ruleset) ?? CURRENT_SKM_RULESET;
+    return {
+      surveyId: survey.surveyId,
+      unitId: survey.unitId,
+      periodStart: survey.periodStart,
+      periodEnd: survey.periodEnd,
+      accepting: survey.status === 'open',
+      unsur: survey.unsur.map((u) => ({ code: u.code, name: u.name, extra: u.extra })),
+      answerScale: ruleset.answerScale.levels,
+    };
+  }
+
+  @Post('skm-surveys/:publicLinkId/responses')
+  @ApiOperation({ summary: 'Submit a response: one answer 1..4 per unsur, optional profile, suggestion and tracking code of a completed request' })
+  respond(@Param() { publicLinkId }: PublicLinkPath, @Body() body: SkmResponseRequest, @IdempotencyKey() key?: string): Promise<RecordedResponse> {
+    return this.commands.execute(
+      new RecordSkmResponseCommand(
+        publicLinkId,
+        body.answers.map(({ code, value }) => ({ code, value })),
+        body.profile && { ...body.profile },
+        body.suggestion,
+        body.trackingCode,
+        key,
+      ),
+    );
+  }
+
+  @Get('f03/:cycleId/:unitId')
+  @ApiOperation({ summary: 'The PEKPPP F-03 form: its 14 items and the 0..5 scale' })
+  f03Form(@Param() { cycleId, unitId }: F03Path): object {
+    return { cycleId, unitId, items: F03_ITEMS, scale: F03_SCALE };
+  }
+
+  @Post('f03/:cycleId/:unitId/responses')
+  @ApiOperation({ summary: 'Submit an F-03 user assessment: every item scored 0..5' })
+  respondF03(@Param() { cycleId, unitId }: F03Path, @Body() body: F03ResponseRequest, @IdempotencyKey() key?: string): Promise<AppendResult> {
+    return this.commands.execute(new RecordF03ResponseCommand(cycleId, unitId, body.items.map(({ item, score }) => ({ item, score })), key));
+  }
+}

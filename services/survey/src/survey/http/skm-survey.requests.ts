@@ -1,0 +1,220 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export class SkmSurveyPath {
+  @Matches(SAFE_ID)
+  unitId!: string;
+
+  @IsIn(['quarter', 'semester', 'year'])
+  periodKind!: 'quarter' | 'semester' | 'year';
+
+  @Matches(LOCAL_DATE, { message: 'periodStart must be a date YYYY-MM-DD' })
+  periodStart!: string;
+}
+
+export class PublicLinkPath {
+  @Matches(/^[A-Za-z0-9-]{1,64}$/)
+  publicLinkId!: string;
+}
+
+export class ExtraUnsurRequest {
+  @ApiProperty({ example: 'X1' })
+  @IsString()
+  code!: string;
+
+  @ApiProperty({ example: 'Kemudahan aplikasi' })
+  @IsString()
+  @MaxLength(200)
+  label!: string;
+
+  @ApiPropertyOptional({ description: 'Exact fraction "1/10" or decimal; all weights or none, summing to 1', example: '1/10' })
+  @IsOptional()
+  @Matches(/^\d+(\.\d+)?(\/\d+)?$/, { message: 'weight must be a fraction like "1/10" or a decimal like "0.1"' })
+  weight?: string;
+}
+
+export class OpenSkmSurveyRequest {
+  @ApiProperty({ example: '2026-03-31' })
+  @Matches(LOCAL_DATE, { message: 'periodEnd must be a date YYYY-MM-DD' })
+  periodEnd!: string;
+
+  @ApiPropertyOptional({ example: 'skm-2017@1' })
+  @IsOptional()
+  @IsString()
+  ruleset?: string;
+
+  @ApiPropertyOptional({ type: [ExtraUnsurRequest] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ExtraUnsurRequest)
+  extraUnsur?: ExtraUnsurRequest[];
+
+  @ApiPropertyOptional({ description: 'Weights of U1..U9 when extra unsur are weighted', example: { U1: '1/10' } })
+  @IsOptional()
+  @IsObject()
+  regulationWeights?: Record<string, string>;
+
+  @ApiPropertyOptional({ description: 'Omitted → requests completed in the period' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  declaredPopulation?: number;
+}
+
+export class UnsurAnswerRequest {
+  @ApiProperty({ example: 'U1' })
+  @IsString()
+  @MaxLength(10)
+  code!: string;
+
+  @ApiProperty({ minimum: 1, maximum: 4 })
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  value!: number;
+}
+
+export class RespondentProfileRequest {
+  @IsOptional() @IsString() @MaxLength(40) ageBand?: string;
+  @IsOptional() @IsString() @MaxLength(40) sex?: string;
+  @IsOptional() @IsString() @MaxLength(80) education?: string;
+  @IsOptional() @IsString() @MaxLength(80) occupation?: string;
+}
+
+export class SkmResponseRequest {
+  @ApiProperty({ type: [UnsurAnswerRequest] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => UnsurAnswerRequest)
+  answers!: UnsurAnswerRequest[];
+
+  @ApiPropertyOptional({ type: RespondentProfileRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RespondentProfileRequest)
+  profile?: RespondentProfileRequest;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  suggestion?: string;
+
+  @ApiPropertyOptional({ description: 'Tracking code of a completed request of this unit in this period' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  trackingCode?: string;
+}
+
+export class PublishSkmResultRequest {
+  @ApiProperty({ example: ['website', 'papan pengumuman'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  media!: string[];
+
+  @ApiProperty({ example: '2026-04-10' })
+  @Matches(LOCAL_DATE, { message: 'publishedOn must be a date YYYY-MM-DD' })
+  publishedOn!: string;
+}
+
+export class PlanFollowUpRequest {
+  @Matches(SAFE_ID)
+  itemId!: string;
+
+  @IsString()
+  @MaxLength(10)
+  unsurCode!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  action!: string;
+
+  @Matches(LOCAL_DATE, { message: 'dueDate must be a date YYYY-MM-DD' })
+  dueDate!: string;
+}
+
+export class CompleteFollowUpRequest {
+  @Matches(LOCAL_DATE, { message: 'completedOn must be a date YYYY-MM-DD' })
+  completedOn!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  evidence!: string;
+}
+
+export class FollowUpPath extends SkmSurveyPath {
+  @Matches(SAFE_ID)
+  itemId!: string;
+}
+
+export class F03Path {
+  @Matches(SAFE_ID)
+  cycleId!: string;
+
+  @Matches(SAFE_ID)
+  unitId!: string;
+}
+
+export class F03QuotaRequest {
+  @IsInt() @Min(1) minimum!: number;
+  @IsInt() @Min(1) maximum!: number;
+  @IsOptional() @IsBoolean() provisional?: boolean;
+}
+
+export class OpenF03CollectionRequest {
+  @ApiProperty({ example: 'pekppp-2023@1' })
+  @IsString()
+  @MinLength(1)
+  ruleset!: string;
+
+  @ApiPropertyOptional({ description: 'Defaults to the 2022 panduan quota (10..20, provisional)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => F03QuotaRequest)
+  quota?: F03QuotaRequest;
+}
+
+export class F03ItemRequest {
+  @IsInt() @Min(1) @Max(14) item!: number;
+  @IsInt() @Min(0) @Max(5) score!: number;
+}
+
+export class F03ResponseRequest {
+  @ApiProperty({ type: [F03ItemRequest] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(14)
+  @ValidateNested({ each: true })
+  @Type(() => F03ItemRequest)
+  items!: F03ItemRequest[];
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import type { surveyPb } from '@lib/contracts';
+import { Pool } from 'pg';
+import { findShippedSkmRuleset, rational, type SkmPeriodKind, skmResult, type SkmTally } from '../domain';
+import type { StoredUnsur } from '../projections/skm-surveys.projection';
+
+export interface SkmSurveyRow {
+  surveyId: string;
+  streamId: string;
+  tenantId: string;
+  unitId: string;
+  periodKind: SkmPeriodKind;
+  periodStart: string;
+  periodEnd: string;
+  ruleset: string;
+  unsur: StoredUnsur[];
+  declaredPopulation: number | null;
+  status: 'open' | 'closed';
+  respondents: number;
+  verifiedRespondents: number;
+  tally: SkmTally;
+  result: surveyPb.SkmResult | null;
+  publishedMedia: string[];
+  followUps: Record<string, unknown>;
+  openedAt: string;
+  closedAt: string | null;
+}
+
+const SELECT = `
+  SELECT s.survey_id, s.stream_id, s.tenant_id, s.unit_id, s.period_kind, s.period_start::text, s.period_end::text, s.ruleset, s.unsur,
+         s.declared_population, s.status, s.respondents, s.verified_respondents, s.result, s.published_media, s.follow_ups,
+         s.opened_at, s.closed_at,
+         coalesce((SELECT jsonb_object_agg(t.code, t.answer_total) FROM skm_unsur_totals_v1 t WHERE t.survey_id = s.survey_id), '{}') AS totals
+  FROM skm_surveys_v1 s`;
+
+/** Reads skm_surveys_v1 (the survey projection): forms, results, the stream a public link points to. */
+@Injectable()
+export class SkmSurveyReader {
+  constructor(private readonly pool: Pool) {}
+
+  async byPublicLink(publicLinkId: string): Promise<SkmSurveyRow | undefined> {
+    const { rows } = await this.pool.query(`${SELECT} WHERE s.survey_id = $1`, [publicLinkId]);
+    return rows[0] && toRow(rows[0]);
+  }
+
+  async byRef(tenantId: string, unitId: string, periodKind: SkmPeriodKind, periodStart: string): Promise<SkmSurveyRow | undefined> {
+    const { rows } = await this.pool.query(`${SELECT} WHERE s.tenant_id = $1 AND s.unit_id = $2 AND s.period_kind = $3 AND s.period_start = $4::date`, [
+      tenantId,
+      unitId,
+      periodKind,
+      periodStart,
+    ]);
+    return rows[0] && toRow(rows[0]);
+  }
+}
+
+/**
+ * The result of a survey: the one fixed at close, or for an open survey the running result of the
+ * responses so far (population: the declared one, else `completedSoFar`).
+ */
+export function currentResult(survey: SkmSurveyRow, completedSoFar: number): surveyPb.SkmResult {
+  if (survey.result) return survey.result;
+  const ruleset = findShippedSkmRuleset(survey.ruleset);
+  if (!ruleset) throw new Error(`survey ${survey.surveyId} names unknown ruleset ${survey.ruleset}`);
+  const unsur = survey.unsur.map((u) => ({ code: u.code, name: u.name, extra: u.extra, weight: rational(u.weightNumerator, u.weightDenominator) }));
+  return survey.declaredPopulation !== null
+    ? skmResult(ruleset, unsur, survey.tally, survey.declaredPopulation, 'declared')
+    : skmResult(ruleset, unsur, survey.tally, completedSoFar, 'completed-requests');
+}
+
+function toRow(row: Record<string, unknown>): SkmSurveyRow {
+  const iso = (value: unknown): string | null => (value ? new Date(value as string).toISOString() : null);
+  return {
+    surveyId: row.survey_id as string,
+    streamId: row.stream_id as string,
+    tenantId: row.tenant_id as string,
+    unitId: row.unit_id as string,
+    periodKind: row.period_kind as SkmPeriodKind,
+    periodStart: row.period_start as string,
+    periodEnd: row.period_end as string,
+    ruleset: row.ruleset as string,
+    unsur: row.unsur as StoredUnsur[],
+    declaredPopulation: row.declared_population as number | null,
+    status: row.status as 'open' | 'closed',
+    respondents: row.respondents as number,
+    verifiedRespondents: row.verified_respondents as number,
+    tally: { respondents: row.respondents as number, totals: row.totals as Record<string, number> },
+    result: row.result as surveyPb.SkmResult | null,
+    publishedMedia: row.published_media as string[],
+    followUps: row.follow_ups as Record<string, unknown>,
+    openedAt: iso(row.opened_at) as string,
+    closedAt: iso(row.closed_at),
+  };
+}
