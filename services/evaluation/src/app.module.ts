@@ -4,6 +4,9 @@ import { evaluationCodec } from '@lib/contracts';
 import { PlatformModule } from '@lib/platform';
 import type { Logger } from 'pino';
 import { EvaluationConfig } from './config';
+import { F03ClosedConsumer } from './evaluation/consumers/f03-closed.consumer';
+import { EvaluationModule } from './evaluation/evaluation.module';
+import { EvaluationReadModelProjection } from './evaluation/projections/evaluation-read-model.projection';
 import { OperationalFactsController } from './operations/operational-facts.controller';
 import { RequestFactsConsumer } from './operations/request-facts.consumer';
 
@@ -14,7 +17,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
-        PlatformModule.forService({ config, configClass: EvaluationConfig, logger, codec: evaluationCodec, consumers: [RequestFactsConsumer] }),
+        PlatformModule.forService({
+          config,
+          configClass: EvaluationConfig,
+          logger,
+          codec: evaluationCodec,
+          projections: [EvaluationReadModelProjection],
+          consumers: [RequestFactsConsumer, F03ClosedConsumer],
+        }),
+        EvaluationModule,
       ],
       controllers: [OperationalFactsController],
     };

@@ -1,0 +1,161 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { EvaluationEvent } from '@lib/contracts';
+import { type AppendResult, type CommandMeta, DomainError, EventStore } from '@lib/event-sourcing';
+import { Clock } from '@lib/platform';
+import { type Cycle, decideCycle, evolveCycle, initialCycle, toUnitResult } from '../domain';
+import { RulesetCatalog } from '../queries/ruleset-catalog';
+import { scoreOf } from '../queries/unit-score.view';
+import { cycleStream, localDate } from './command-meta';
+import { readAssessment, readCycle } from './stream-state';
+
+const cycleFold = { initialState: initialCycle, evolve: evolveCycle };
+
+export class OpenCycleCommand extends Command<AppendResult> {
+  constructor(
+    readonly cycleId: string,
+    readonly name: string,
+    readonly rulesetId: string,
+    readonly rulesetVersion: number | undefined,
+    readonly window: { windowStart: string; windowEnd: string; selfAssessmentDue: string },
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(OpenCycleCommand)
+export class OpenCycleHandler implements ICommandHandler<OpenCycleCommand> {
+  constructor(
+    private readonly store: EventStore<EvaluationEvent>,
+    private readonly rulesets: RulesetCatalog,
+  ) {}
+
+  async execute({ cycleId, name, rulesetId, rulesetVersion, window, meta }: OpenCycleCommand): Promise<AppendResult> {
+    const ruleset = await this.rulesets.find(rulesetId, rulesetVersion);
+    return this.store.handle(cycleStream(cycleId), cycleFold, (state) => decideCycle({ type: 'OpenCycle', cycleId, name, ruleset, ...window }, state), meta);
+  }
+}
+
+export class AssignUnitLokusCommand extends Command<AppendResult> {
+  constructor(
+    readonly cycleId: string,
+    readonly unitId: string,
+    readonly evaluatorIds: string[],
+    readonly leadEvaluatorId: string,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(AssignUnitLokusCommand)
+export class AssignUnitLokusHandler implements ICommandHandler<AssignUnitLokusCommand> {
+  constructor(
+    private readonly store: EventStore<EvaluationEvent>,
+    private readonly clock: Clock,
+  ) {}
+
+  execute({ cycleId, unitId, evaluatorIds, leadEvaluatorId, meta }: AssignUnitLokusCommand): Promise<AppendResult> {
+    const today = localDate(this.clock.now());
+    return this.store.handle(cycleStream(cycleId), cycleFold, (state) =>
+      decideCycle({ type: 'AssignUnitLokus', cycleId, unitId, evaluatorIds, leadEvaluatorId, today }, state), meta);
+  }
+}
+
+export class RecordUserScoreCommand extends Command<AppendResult> {
+  constructor(
+    readonly cycleId: string,
+    readonly unitId: string,
+    readonly summary: { score: number; respondents: number; quotaMet: boolean },
+    readonly sourceEventId: string,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RecordUserScoreCommand)
+export class RecordUserScoreHandler implements ICommandHandler<RecordUserScoreCommand> {
+  constructor(private readonly store: EventStore<EvaluationEvent>) {}
+
+  execute({ cycleId, unitId, summary, sourceEventId, meta }: RecordUserScoreCommand): Promise<AppendResult> {
+    return this.store.handle(cycleStream(cycleId), cycleFold, (state) =>
+      decideCycle({ type: 'RecordUserScore', cycleId, unitId, ...summary, sourceEventId }, state), meta);
+  }
+}
+
+/** Freezes every unit's result, scored now under the cycle's pinned ruleset from the assessment streams. */
+export class PublishResultsCommand extends Command<AppendResult> {
+  constructor(
+    readonly cycleId: string,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(PublishResultsCommand)
+export class PublishResultsHandler implements ICommandHandler<PublishResultsCommand> {
+  constructor(
+    private readonly store: EventStore<EvaluationEvent>,
+    private readonly rulesets: RulesetCatalog,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ cycleId, meta }: PublishResultsCommand): Promise<AppendResult> {
+    const cycle = await readCycle(this.store, cycleId);
+    if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
+    const ruleset = await this.rulesets.get(cycle.ruleset);
+    const unitIds = Object.keys(cycle.units);
+    const assessments = await Promise.all(unitIds.map((unitId) => readAssessment(this.store, cycleId, unitId)));
+    const now = this.clock.now().toISOString();
+    // Results are scored inside decide from the state handle() read, so a user score recorded
+    // meanwhile makes the append retry with it. TODO(#6): an F-02 score appended to an assessment
+    // stream between the reads above and the append is not in the frozen result.
+    const resultsOf = (state: Cycle) =>
+      state.status === 'none' ? [] : unitIds.map((unitId, u) => toUnitResult(unitId, scoreOf(ruleset, assessments[u], state.units[unitId] ?? null)));
+    return this.store.handle(cycleStream(cycleId), cycleFold, (state) =>
+      decideCycle({ type: 'PublishResults', cycleId, scoredUnder: { id: ruleset.id, version: ruleset.version }, results: resultsOf(state), now }, state), meta);
+  }
+}
+
+/** Corrects a published result: indicator scores replaced by the given ones, rescored under the pinned ruleset. */
+export class CorrectResultCommand extends Command<AppendResult> {
+  constructor(
+    readonly cycleId: string,
+    readonly unitId: string,
+    readonly correctedScores: { indicatorCode: string; score: number }[],
+    readonly reason: string,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CorrectResultCommand)
+export class CorrectResultHandler implements ICommandHandler<CorrectResultCommand> {
+  constructor(
+    private readonly store: EventStore<EvaluationEvent>,
+    private readonly rulesets: RulesetCatalog,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ cycleId, unitId, correctedScores, reason, meta }: CorrectResultCommand): Promise<AppendResult> {
+    const cycle = await readCycle(this.store, cycleId);
+    if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
+    const lokus = cycle.units[unitId];
+    if (!lokus) throw new DomainError('CYCLE.UNIT_NOT_IN_SCOPE', `unit ${unitId} is not a unit lokus of cycle ${cycleId}`);
+    const ruleset = await this.rulesets.get(cycle.ruleset);
+    const assessment = await readAssessment(this.store, cycleId, unitId);
+    // A corrected score is recorded as the lead evaluator's, so it is final under either combination rule's lead.
+    const scores = { ...assessment.scores };
+    for (const { indicatorCode, score } of correctedScores) {
+      scores[indicatorCode] = ruleset.evaluatorCombination === 'mean'
+        ? { correction: { score, note: reason } }
+        : { [lokus.leadEvaluatorId]: { score, note: reason } };
+    }
+    const result = toUnitResult(unitId, scoreOf(ruleset, { ...assessment, scores }, lokus));
+    const now = this.clock.now().toISOString();
+    return this.store.handle(cycleStream(cycleId), cycleFold, (state) => decideCycle({ type: 'CorrectResult', cycleId, result, reason, now }, state), meta);
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { type SurveyEvent, surveyCodec, topics } from '@lib/contracts';
+import type { Delivery } from '@lib/messaging';
+import type { RegisteredConsumer } from '@lib/platform';
+import { RecordUserScoreCommand } from '../commands/cycle.commands';
+
+/**
+ * Records the survey context's F-03 result on the cycle stream, so the merged IPP is computed from
+ * the evaluation store alone. The decider ignores an F03Closed whose event id it has recorded, and the
+ * idempotency key makes a redelivery a no-op even after the results are frozen.
+ * A DomainError (unknown cycle, unit not in scope) goes to the DLQ via the runner.
+ */
+@Injectable()
+export class F03ClosedConsumer implements RegisteredConsumer<SurveyEvent> {
+  readonly groupId = 'evaluation.f03-closed';
+  readonly topic = topics.survey;
+  readonly codec = surveyCodec;
+
+  constructor(private readonly commands: CommandBus) {}
+
+  async handle({ event, envelope }: Delivery<SurveyEvent>): Promise<void> {
+    if (event.$case !== 'f03Closed') return;
+    const { cycleId, unitId, score, respondents, quotaMet } = event.value;
+    await this.commands.execute(
+      new RecordUserScoreCommand(cycleId, unitId, { score, respondents, quotaMet }, envelope.eventId, {
+        correlationId: envelope.correlationId,
+        causationId: envelope.eventId,
+        idempotencyKey: `${this.groupId}:${envelope.eventId}`,
+        tenantId: envelope.tenantId,
+        unitId,
+        actor: { id: 'survey-service', role: 'system' },
+      }),
+    );
+  }
+}

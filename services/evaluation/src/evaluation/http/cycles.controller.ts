@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AssignUnitLokusCommand, CorrectResultCommand, OpenCycleCommand, PublishResultsCommand } from '../commands/cycle.commands';
+import { httpMeta } from '../commands/command-meta';
+import { type CycleView, GetCycleQuery, GetUnitScoreQuery, type UnitScoreResponse } from '../queries/evaluation.queries';
+import { type Actor, CurrentActor, IdempotencyKey } from './actor';
+import { type CommandResponse, commandResponse } from './command-response';
+import { AssignUnitLokusRequest, CorrectResultRequest, CyclePath, OpenCycleRequest, ScoreQuery, UnitPath } from './evaluation.request';
+
+@ApiTags('cycles')
+@ApiHeader({ name: 'X-Tenant-Id', required: true })
+@ApiHeader({ name: 'X-Actor-Id', required: true })
+@ApiHeader({ name: 'X-Actor-Role', required: true, enum: ['admin', 'evaluator', 'unit'] })
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@ApiConflictResponse({ description: 'A business rule refused the command; `code` says which (e.g. CYCLE.RESULTS_FROZEN)' })
+@Controller('cycles')
+export class CyclesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Open a PEKPPP cycle pinning a ruleset version' })
+  @ApiCreatedResponse({ description: 'Opened; the body carries the cycle id' })
+  async open(@CurrentActor('admin') actor: Actor, @IdempotencyKey() key: string | undefined, @Body() body: OpenCycleRequest): Promise<CommandResponse & { cycleId: string }> {
+    const cycleId = body.cycleId ?? randomUUID();
+    const { windowStart, windowEnd, selfAssessmentDue } = body;
+    const result = await this.commands.execute(
+      new OpenCycleCommand(cycleId, body.name, body.rulesetId, body.rulesetVersion, { windowStart, windowEnd, selfAssessmentDue }, httpMeta(actor, '', key)),
+    );
+    return { cycleId, ...commandResponse(result) };
+  }
+
+  @Get(':cycleId')
+  @ApiOperation({ summary: 'A cycle with its unit lokus, evaluators and received F-03 user scores' })
+  @ApiOkResponse({ description: 'The cycle' })
+  get(@CurrentActor() actor: Actor, @Param() { cycleId }: CyclePath): Promise<CycleView> {
+    return this.queries.execute(new GetCycleQuery(actor.tenantId, cycleId));
+  }
+
+  @Put(':cycleId/units/:unitId')
+  @ApiOperation({ summary: 'Make a unit a unit lokus of the cycle, with its evaluators and lead evaluator' })
+  @ApiOkResponse({ description: 'Assigned (a repeat with the same evaluators appends nothing)' })
+  async assign(
+    @CurrentActor('admin') actor: Actor,
+    @IdempotencyKey() key: string | undefined,
+    @Param() { cycleId, unitId }: UnitPath,
+    @Body() body: AssignUnitLokusRequest,
+  ): Promise<CommandResponse> {
+    return commandResponse(await this.commands.execute(new AssignUnitLokusCommand(cycleId, unitId, body.evaluatorIds, body.leadEvaluatorId, httpMeta(actor, unitId, key))));
+  }
+
+  @Get(':cycleId/units/:unitId/score')
+  @ApiOperation({
+    summary: "A unit's score: self-assessment vs evaluator per indicator and aspect, IPP merged with F-03 when the quota is met, category, provisional flags",
+    description: 'With `?ruleset=<id>` (and optionally `rulesetVersion`) the same answers and scores are re-scored under that ruleset; nothing is recorded.',
+  })
+  @ApiOkResponse({ description: 'The score (eventually consistent with the commands)' })
+  score(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: UnitPath, @Query() query: ScoreQuery): Promise<UnitScoreResponse> {
+    const whatIf = query.ruleset ? { rulesetId: query.ruleset, version: query.rulesetVersion } : undefined;
+    return this.queries.execute(new GetUnitScoreQuery(actor.tenantId, cycleId, unitId, whatIf));
+  }
+
+  @Post(':cycleId/results')
+  @HttpCode(201)
+  @ApiOperation({ summary: "Publish and freeze every unit's result under the pinned ruleset" })
+  @ApiCreatedResponse({ description: 'Published' })
+  async publish(@CurrentActor('admin') actor: Actor, @IdempotencyKey() key: string | undefined, @Param() { cycleId }: CyclePath): Promise<CommandResponse> {
+    return commandResponse(await this.commands.execute(new PublishResultsCommand(cycleId, httpMeta(actor, '', key))));
+  }
+
+  @Post(':cycleId/units/:unitId/result-corrections')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Correct a published result: replace indicator scores, re-score, and record why' })
+  @ApiCreatedResponse({ description: 'Corrected' })
+  async correct(
+    @CurrentActor('admin') actor: Actor,
+    @IdempotencyKey() key: string | undefined,
+    @Param() { cycleId, unitId }: UnitPath,
+    @Body() body: CorrectResultRequest,
+  ): Promise<CommandResponse> {
+    const scores = body.scores.map(({ indicatorCode, score }) => ({ indicatorCode, score }));
+    return commandResponse(await this.commands.execute(new CorrectResultCommand(cycleId, unitId, scores, body.reason, httpMeta(actor, unitId, key))));
+  }
+}

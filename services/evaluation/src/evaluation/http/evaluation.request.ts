@@ -1,0 +1,280 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+const ID = /^[A-Za-z0-9._:@-]{1,128}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
+
+export class CyclePath {
+  @IsUUID()
+  cycleId!: string;
+}
+
+export class UnitPath extends CyclePath {
+  @Matches(ID)
+  unitId!: string;
+}
+
+export class IndicatorPath extends UnitPath {
+  @Matches(/^[0-9]+\.[a-z]\.[A-Za-z]+$/, { message: 'indicatorCode must look like "1.a.Ak"' })
+  indicatorCode!: string;
+}
+
+export class PublishRulesetRequest {
+  @ApiProperty({ example: 'bobot aspek II–VI dikonfirmasi dari Pedoman 5/2023' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiProperty({ description: 'The ruleset document (see GET /rulesets for shipped examples); checked with validateRuleset', type: 'object', additionalProperties: true })
+  @IsObject()
+  ruleset!: Record<string, unknown>;
+}
+
+export class OpenCycleRequest {
+  @ApiPropertyOptional({ description: 'Client-chosen id (a retry with the same id is refused as already open)' })
+  @IsOptional()
+  @IsUUID()
+  cycleId?: string;
+
+  @ApiProperty({ example: 'PEKPPP 2026' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: 'pekppp-2023' })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  rulesetId!: string;
+
+  @ApiPropertyOptional({ description: 'Default: the latest version' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  rulesetVersion?: number;
+
+  @ApiProperty({ example: '2026-03-01' })
+  @Matches(DATE, { message: DATE_MESSAGE })
+  windowStart!: string;
+
+  @ApiProperty({ example: '2026-10-31' })
+  @Matches(DATE, { message: DATE_MESSAGE })
+  windowEnd!: string;
+
+  @ApiProperty({ example: '2026-05-31' })
+  @Matches(DATE, { message: DATE_MESSAGE })
+  selfAssessmentDue!: string;
+}
+
+export class AssignUnitLokusRequest {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @Matches(ID, { each: true })
+  evaluatorIds!: string[];
+
+  @ApiProperty()
+  @Matches(ID)
+  leadEvaluatorId!: string;
+}
+
+export class DraftAnswerRequest {
+  @ApiProperty({ example: '1.a.Ak' })
+  @IsString()
+  @MaxLength(64)
+  indicatorCode!: string;
+
+  @ApiProperty({ minimum: 0, maximum: 5 })
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  score!: number;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(10_000)
+  justification!: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Default: all evidence attached to the indicator' })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  evidenceIds?: string[];
+}
+
+export class SaveDraftRequest {
+  @ApiProperty({ type: [DraftAnswerRequest] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => DraftAnswerRequest)
+  answers!: DraftAnswerRequest[];
+}
+
+export class AttachEvidenceRequest {
+  @ApiProperty({ example: '1.a.Ak' })
+  @IsString()
+  @MaxLength(64)
+  indicatorCode!: string;
+
+  @ApiProperty({ enum: ['link', 'file'] })
+  @IsIn(['link', 'file'])
+  kind!: 'link' | 'file';
+
+  @ApiPropertyOptional({ description: 'Default: a new uuid' })
+  @IsOptional()
+  @Matches(ID)
+  evidenceId?: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'https URL, for kind=link' })
+  @ValidateIf((body: AttachEvidenceRequest) => body.kind === 'link')
+  @IsString()
+  @MaxLength(2000)
+  url?: string;
+
+  @ApiPropertyOptional({ description: 'Object storage key, for kind=file' })
+  @ValidateIf((body: AttachEvidenceRequest) => body.kind === 'file')
+  @IsString()
+  @MaxLength(500)
+  storageKey?: string;
+
+  @ApiPropertyOptional({ description: 'Hex sha256 of the file, for kind=file' })
+  @ValidateIf((body: AttachEvidenceRequest) => body.kind === 'file')
+  @Matches(/^[0-9a-fA-F]{64}$/)
+  sha256?: string;
+
+  @ApiPropertyOptional()
+  @ValidateIf((body: AttachEvidenceRequest) => body.kind === 'file')
+  @IsInt()
+  @Min(1)
+  sizeBytes?: number;
+
+  @ApiPropertyOptional({ example: 'application/pdf' })
+  @ValidateIf((body: AttachEvidenceRequest) => body.kind === 'file')
+  @IsString()
+  @MaxLength(200)
+  mediaType?: string;
+}
+
+export class IndicatorNoteRequest {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(64)
+  indicatorCode!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  note!: string;
+}
+
+export class ReturnRequest {
+  @ApiProperty({ type: [IndicatorNoteRequest] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorNoteRequest)
+  notes!: IndicatorNoteRequest[];
+}
+
+export class ScoreIndicatorRequest {
+  @ApiProperty({ minimum: 0, maximum: 5 })
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  score!: number;
+
+  @ApiProperty({ description: 'Against the F-02 descriptors' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  note!: string;
+}
+
+export class VerificationVisitRequest {
+  @ApiProperty({ example: '2026-07-14' })
+  @Matches(DATE, { message: DATE_MESSAGE })
+  visitedOn!: string;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @Matches(ID, { each: true })
+  evaluatorIds!: string[];
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000)
+  findings!: string;
+}
+
+export class CorrectedScoreRequest {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(64)
+  indicatorCode!: string;
+
+  @ApiProperty({ minimum: 0, maximum: 5 })
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  score!: number;
+}
+
+export class CorrectResultRequest {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  reason!: string;
+
+  @ApiProperty({ type: [CorrectedScoreRequest] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => CorrectedScoreRequest)
+  scores!: CorrectedScoreRequest[];
+}
+
+export class ScoreQuery {
+  @ApiPropertyOptional({ description: 'What-if: re-score under this ruleset id (no events are written)' })
+  @IsOptional()
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  ruleset?: string;
+
+  @ApiPropertyOptional({ description: 'With ruleset: the version (default: latest)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  rulesetVersion?: number;
+}
