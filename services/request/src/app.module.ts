@@ -4,6 +4,7 @@ import { requestCodec } from '@lib/contracts';
 import { PlatformModule } from '@lib/platform';
 import type { Logger } from 'pino';
 import { RequestConfig } from './config';
+import { RequestModule, requestProjections } from './request/request.module';
 
 @Module({})
 export class AppModule {
@@ -12,7 +13,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
-        PlatformModule.forService({ config, configClass: RequestConfig, logger, codec: requestCodec }),
+        PlatformModule.forService({ config, configClass: RequestConfig, logger, codec: requestCodec, projections: requestProjections }),
+        RequestModule,
       ],
     };
   }

@@ -1,0 +1,149 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { RequestEvent } from '@lib/contracts';
+import { type CommandMeta, type DeciderFold, DomainError, EventStore } from '@lib/event-sourcing';
+import { Clock } from '@lib/platform';
+import { Pool } from 'pg';
+import { calendarId20252026, type Request, type RequestCommand, requestDecider, type StandardInForce } from '../domain';
+import { type CommandOutcome, outcomeOf, type Without } from './outcome';
+import { refuseKeyReuse, refuseOtherTenant } from './stream-guard';
+
+// TODO(#6): the tenant's own calendar (local holidays) from its settings.
+export const tenantCalendar = () => calendarId20252026;
+
+/** The request's state plus its unit, which the Request state does not keep but every event's envelope needs. */
+export interface RequestWithUnit {
+  request: Request;
+  unitId: string;
+}
+
+export const requestFold: DeciderFold<RequestEvent, RequestWithUnit> = {
+  initialState: () => ({ request: requestDecider.initialState(), unitId: '' }),
+  evolve: (state, event) => ({
+    request: requestDecider.evolve(state.request, event),
+    unitId: event.$case === 'requestSubmitted' ? event.value.unitId : state.unitId,
+  }),
+};
+
+export const requestStream = (requestId: string) => `request-${requestId}`;
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** Short enough to read out over the phone, 60 bits so guessing another citizen's code is hopeless. */
+export function newTrackingCode(): string {
+  const bytes = randomBytes(12);
+  return `PTN-${[...bytes].map((b) => CROCKFORD[b & 31]).join('')}`;
+}
+
+export class SubmitRequestCommand extends Command<CommandOutcome<RequestWithUnit>> {
+  constructor(
+    readonly serviceId: string,
+    readonly suppliedRequirements: string[],
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(SubmitRequestCommand)
+export class SubmitRequestHandler implements ICommandHandler<SubmitRequestCommand> {
+  constructor(
+    private readonly store: EventStore<RequestEvent>,
+    private readonly pool: Pool,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ serviceId, suppliedRequirements, meta }: SubmitRequestCommand): Promise<CommandOutcome<RequestWithUnit>> {
+    const standard = await this.standardInForce(meta.tenantId, serviceId);
+    const requestId = randomUUID();
+    const trackingCode = await this.unusedTrackingCode();
+    const result = await this.store.handle(
+      requestStream(requestId),
+      requestFold,
+      (state) =>
+        requestDecider.decide(
+          {
+            type: 'SubmitRequest',
+            requestId,
+            serviceId,
+            unitId: standard.unitId,
+            trackingCode,
+            standard: standard.inForce,
+            suppliedRequirements,
+            calendar: tenantCalendar(),
+            now: this.clock.now().toISOString(),
+          },
+          state.request,
+        ),
+      { ...meta, unitId: standard.unitId },
+    );
+    refuseKeyReuse(result, (streamId) => streamId.startsWith('request-'));
+    return outcomeOf(this.store, result, requestFold);
+  }
+
+  /**
+   * A collision is astronomically rare, but it would show a citizen someone else's request, so codes
+   * already in the read table are skipped. The table's index is not unique: a projection must never
+   * stall on a value the store has already accepted.
+   */
+  private async unusedTrackingCode(): Promise<string> {
+    for (;;) {
+      const code = newTrackingCode();
+      const { rowCount } = await this.pool.query(`SELECT 1 FROM requests_v1 WHERE tracking_code = $1`, [code]);
+      if (rowCount === 0) return code;
+    }
+  }
+
+  private async standardInForce(tenantId: string, serviceId: string): Promise<{ unitId: string; inForce: StandardInForce }> {
+    const { rows } = await this.pool.query(
+      `SELECT unit_id, revision, completion_working_days, requirements FROM service_standards_v1 WHERE service_id = $1 AND tenant_id = $2`,
+      [serviceId, tenantId],
+    );
+    if (rows.length === 0) throw new DomainError('STANDARD.NOT_PUBLISHED', `service ${serviceId} has no published standard`);
+    const row = rows[0];
+    return {
+      unitId: row.unit_id,
+      inForce: { serviceId, revision: row.revision, completionWorkingDays: row.completion_working_days, requirements: row.requirements },
+    };
+  }
+}
+
+/** Every step after submission; the handler adds the time and the calendar. */
+export type RequestStep = Without<Exclude<RequestCommand, { type: 'SubmitRequest' }>, 'requestId' | 'now' | 'calendar'>;
+
+export class ChangeRequestCommand extends Command<CommandOutcome<RequestWithUnit>> {
+  constructor(
+    readonly requestId: string,
+    readonly step: RequestStep,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ChangeRequestCommand)
+export class ChangeRequestHandler implements ICommandHandler<ChangeRequestCommand> {
+  constructor(
+    private readonly store: EventStore<RequestEvent>,
+    private readonly pool: Pool,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ requestId, step, meta }: ChangeRequestCommand): Promise<CommandOutcome<RequestWithUnit>> {
+    await refuseOtherTenant(this.pool, requestStream(requestId), meta.tenantId, 'REQUEST.NOT_FOUND');
+    const commandMeta = { ...meta };
+    const result = await this.store.handle(
+      requestStream(requestId),
+      requestFold,
+      (state) => {
+        if (state.request.status === 'none') throw new DomainError('REQUEST.NOT_FOUND', `request ${requestId} does not exist`);
+        // The envelope carries the request's unit, known only once the stream is read.
+        commandMeta.unitId = state.unitId;
+        const command = { ...step, requestId, calendar: tenantCalendar(), now: this.clock.now().toISOString() } as RequestCommand;
+        return requestDecider.decide(command, state.request);
+      },
+      commandMeta,
+    );
+    refuseKeyReuse(result, (streamId) => streamId === requestStream(requestId));
+    return outcomeOf(this.store, result, requestFold);
+  }
+}

@@ -1,0 +1,99 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import type { Response } from 'express';
+import { type CommandMeta, DomainError } from '@lib/event-sourcing';
+import { ChangeComplaintCommand, type ComplaintStep, ReceiveComplaintCommand } from '../commands/complaint.commands';
+import { ListComplaintsQuery } from '../queries/read-models.queries';
+import { Caller } from './actor';
+import { ACTOR_HEADERS } from './api-headers';
+import {
+  AssignComplaintRequest,
+  ReceiveComplaintRequest,
+  ReopenComplaintRequest,
+  RespondToComplaintRequest,
+  VerifyComplaintRequest,
+} from './complaint.request';
+import { ComplaintListFilter } from './page.request';
+import { complaintBody, markReplay } from './responses';
+
+class ComplaintPath {
+  @IsUUID()
+  complaintId!: string;
+}
+
+@ApiTags('complaints')
+@ACTOR_HEADERS()
+@Controller('complaints')
+export class ComplaintsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "The tenant's complaints, filtered by unit, period and status (no reporter identity)" })
+  list(@Query() { unitId, period, status, limit, offset }: ComplaintListFilter, @Caller() { actor }: Caller) {
+    return this.queries.execute(new ListComplaintsQuery(actor.tenantId, { unitId, period, status }, { limit, offset }));
+  }
+
+  @Get(':complaintId')
+  @ApiOperation({ summary: 'One complaint with its deadlines' })
+  async get(@Param() { complaintId }: ComplaintPath, @Caller() { actor }: Caller) {
+    const page = await this.queries.execute(new ListComplaintsQuery(actor.tenantId, { complaintId }, { limit: 1, offset: 0 }));
+    if (page.items.length === 0) throw new DomainError('COMPLAINT.NOT_FOUND', `complaint ${complaintId} does not exist`);
+    return page.items[0];
+  }
+
+  @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: "Receive a complaint; the reporter's identity is kept apart from the event log" })
+  @ApiCreatedResponse({ description: 'Complaint id, deadlines and the reporterRef needed to reopen' })
+  async receive(@Body() { reporter, ...complaint }: ReceiveComplaintRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+    const outcome = await this.commands.execute(new ReceiveComplaintCommand(complaint, reporter, meta));
+    markReplay(response, outcome);
+    return { ...complaintBody(outcome), reporterRef: outcome.reporterRef };
+  }
+
+  @Post(':complaintId/verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Verify: verified, postponed (tunda), not our authority, or archived' })
+  verify(@Param() { complaintId }: ComplaintPath, @Body() body: VerifyComplaintRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+    return this.change(complaintId, { type: 'VerifyComplaint', ...body }, meta, response);
+  }
+
+  @Post(':complaintId/assign')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Assign (disposisi) to a unit' })
+  assign(@Param() { complaintId }: ComplaintPath, @Body() body: AssignComplaintRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+    return this.change(complaintId, { type: 'AssignComplaint', ...body }, meta, response);
+  }
+
+  @Post(':complaintId/respond')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record a follow-up (tindak lanjut)' })
+  respond(@Param() { complaintId }: ComplaintPath, @Body() body: RespondToComplaintRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+    return this.change(complaintId, { type: 'RespondToComplaint', ...body }, meta, response);
+  }
+
+  @Post(':complaintId/resolve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resolve; records whether it was within the deadline and via LAPOR!' })
+  resolve(@Param() { complaintId }: ComplaintPath, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+    return this.change(complaintId, { type: 'ResolveComplaint' }, meta, response);
+  }
+
+  @Post(':complaintId/reopen')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reopen a resolved complaint (reporter only, by reporterRef)' })
+  reopen(@Param() { complaintId }: ComplaintPath, @Body() body: ReopenComplaintRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+    return this.change(complaintId, { type: 'ReopenComplaint', ...body }, meta, response);
+  }
+
+  private async change(complaintId: string, step: ComplaintStep, meta: CommandMeta, response: Response) {
+    const outcome = await this.commands.execute(new ChangeComplaintCommand(complaintId, step, meta));
+    markReplay(response, outcome);
+    return complaintBody(outcome);
+  }
+}

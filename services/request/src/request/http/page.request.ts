@@ -1,0 +1,57 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+const ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export class PageRequest {
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit = 50;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+export class UnitPeriodFilter extends PageRequest {
+  @ApiPropertyOptional({ example: 'disdukcapil' })
+  @IsOptional()
+  @Matches(ID)
+  unitId?: string;
+
+  @ApiPropertyOptional({ description: 'A year (2026) or a month (2026-11)', example: '2026-11' })
+  @IsOptional()
+  @Matches(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { message: 'period must be YYYY or YYYY-MM' })
+  period?: string;
+}
+
+export class RequestListFilter extends UnitPeriodFilter {
+  @ApiPropertyOptional({ enum: ['submitted', 'returned', 'in-process', 'completed', 'rejected'] })
+  @IsOptional()
+  @IsIn(['submitted', 'returned', 'in-process', 'completed', 'rejected'])
+  status?: string;
+}
+
+export class StandardListFilter extends PageRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(ID)
+  unitId?: string;
+}
+
+const COMPLAINT_STATUSES = ['received', 'postponed', 'verified', 'assigned', 'responded', 'resolved', 'not-our-authority', 'archived'];
+
+export class ComplaintListFilter extends UnitPeriodFilter {
+  @ApiPropertyOptional({ enum: COMPLAINT_STATUSES })
+  @IsOptional()
+  @IsIn(COMPLAINT_STATUSES)
+  status?: string;
+}

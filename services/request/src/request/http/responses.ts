@@ -1,0 +1,48 @@
+import type { Response } from 'express';
+import type { CommandOutcome } from '../commands/outcome';
+import type { RequestWithUnit } from '../commands/request.commands';
+import { type Complaint, evaluateCompleteness, type ServiceStandard } from '../domain';
+
+/** A replayed Idempotency-Key gets the first answer; the header tells clients nothing new happened. */
+export function markReplay(response: Response, outcome: CommandOutcome<unknown>): void {
+  if (outcome.duplicate) response.setHeader('Idempotent-Replayed', 'true');
+}
+
+export function requestBody({ state, version, streamId }: CommandOutcome<RequestWithUnit>) {
+  const request = state.request;
+  if (request.status === 'none') return { requestId: streamId.replace(/^request-/, ''), version };
+  return {
+    requestId: request.requestId,
+    trackingCode: request.trackingCode,
+    unitId: state.unitId,
+    status: request.status,
+    dueDate: request.dueDate,
+    missingRequirements: request.missingRequirements,
+    slaBreached: request.slaBreached,
+    version,
+  };
+}
+
+export function complaintBody({ state, version, streamId }: CommandOutcome<Complaint>) {
+  if (state.status === 'none') return { complaintId: streamId.replace(/^complaint-/, ''), version };
+  return {
+    complaintId: state.complaintId,
+    unitId: state.unitId,
+    status: state.status,
+    statusDueDate: state.statusDueDate,
+    resolutionDueDate: state.resolutionDueDate || null,
+    version,
+  };
+}
+
+export function standardBody({ state, version, streamId }: CommandOutcome<ServiceStandard>) {
+  if (state.status === 'none') return { serviceId: streamId.replace(/^service-standard-/, ''), version };
+  return {
+    serviceId: state.serviceId,
+    unitId: state.unitId,
+    revision: state.revision,
+    effectiveAt: state.effectiveAt,
+    completeness: evaluateCompleteness(state.content.components),
+    version,
+  };
+}

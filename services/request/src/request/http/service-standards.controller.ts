@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@lib/event-sourcing';
+import { Matches } from 'class-validator';
+import type { Response } from 'express';
+import { DecideServiceStandardCommand } from '../commands/service-standard.commands';
+import { ListServiceStandardsQuery } from '../queries/read-models.queries';
+import { Caller } from './actor';
+import { ACTOR_HEADERS } from './api-headers';
+import { StandardListFilter } from './page.request';
+import { markReplay, standardBody } from './responses';
+import { PublishServiceStandardRequest, ReviseServiceStandardRequest } from './service-standard.request';
+
+class ServicePath {
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  serviceId!: string;
+}
+
+@ApiTags('service standards')
+@ACTOR_HEADERS()
+@Controller('service-standards')
+export class ServiceStandardsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Publish the first standard of a service (14 components; completeness is evaluated)' })
+  @ApiCreatedResponse({ description: 'The published revision and its completeness' })
+  @ApiConflictResponse({ description: 'Already published, or content breaks a rule' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async publish(@Body() body: PublishServiceStandardRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+    const outcome = await this.commands.execute(new DecideServiceStandardCommand({ type: 'PublishServiceStandard', ...body }, meta));
+    markReplay(response, outcome);
+    return standardBody(outcome);
+  }
+
+  @Put(':serviceId')
+  @ApiOperation({ summary: 'Revise a published standard' })
+  @ApiOkResponse({ description: 'The new revision and its completeness' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async revise(
+    @Param() { serviceId }: ServicePath,
+    @Body() body: ReviseServiceStandardRequest,
+    @Caller() { meta }: Caller,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const outcome = await this.commands.execute(new DecideServiceStandardCommand({ type: 'ReviseServiceStandard', serviceId, ...body }, meta));
+    markReplay(response, outcome);
+    return standardBody(outcome);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The tenant's standards in force, by unit" })
+  list(@Query() { unitId, limit, offset }: StandardListFilter, @Caller() { actor }: Caller) {
+    return this.queries.execute(new ListServiceStandardsQuery(actor.tenantId, { unitId }, { limit, offset }));
+  }
+
+  @Get(':serviceId')
+  @ApiOperation({ summary: 'The standard in force of one service' })
+  async get(@Param() { serviceId }: ServicePath, @Caller() { actor }: Caller) {
+    const page = await this.queries.execute(new ListServiceStandardsQuery(actor.tenantId, { serviceId }, { limit: 1, offset: 0 }));
+    if (page.items.length === 0) throw new DomainError('STANDARD.NOT_FOUND', `service ${serviceId} has no published standard`);
+    return page.items[0];
+  }
+}
