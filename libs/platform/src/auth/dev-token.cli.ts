@@ -1,0 +1,23 @@
+/**
+ * Prints a dev token for a seeded user, for curl and the local scripts:
+ *   AUTH_DEV_SIGNING_SECRET=... npx ts-node libs/platform/src/auth/dev-token.cli.ts operator-disdukcapil
+ * Without a user name it prints one `name<TAB>token` line per seeded user.
+ */
+import { DEV_USERS, type DevUserName, issueDevToken } from './dev-issuer';
+
+async function main(args: string[]): Promise<void> {
+  if (process.env.NODE_ENV === 'production') throw new Error('dev tokens are not issued when NODE_ENV=production');
+  const secret = process.env.AUTH_DEV_SIGNING_SECRET;
+  if (!secret) throw new Error('set AUTH_DEV_SIGNING_SECRET to the secret the services use');
+  const names = args.length > 0 ? args : Object.keys(DEV_USERS);
+  for (const name of names) {
+    if (!(name in DEV_USERS)) throw new Error(`unknown dev user ${name}; one of ${Object.keys(DEV_USERS).join(', ')}`);
+    const token = await issueDevToken(DEV_USERS[name as DevUserName], secret, new Date());
+    process.stdout.write(args.length === 1 ? `${token}\n` : `${name}\t${token}\n`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
