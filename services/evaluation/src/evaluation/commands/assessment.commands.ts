@@ -12,7 +12,7 @@ type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An F-01/F-02 action without what the handler supplies (cycle context, dates, upload policy). */
 export type AssessmentAction = Without<AssessmentCommand, 'context' | 'today' | 'now' | 'policy'>;
 
-// TODO(#evidence-storage): move to configuration together with the upload endpoint.
+// TODO(#6): move to configuration together with the upload endpoint.
 export const EVIDENCE_POLICY: EvidencePolicy = {
   maxSizeBytes: 20 * 1024 * 1024,
   allowedMediaTypes: ['application/pdf', 'image/jpeg', 'image/png', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],

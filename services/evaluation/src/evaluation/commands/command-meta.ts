@@ -22,7 +22,7 @@ export const cycleStream = (cycleId: string): string => `cycle-${cycleId}`;
 export const assessmentStream = (cycleId: string, unitId: string): string => `assessment-${cycleId}-${unitId}`;
 export const rulesetStream = (rulesetId: string): string => `ruleset-${rulesetId}`;
 
-/** Local date (YYYY-MM-DD) in the tenant's time zone. TODO(#tenant-settings): per-tenant zone. */
+/** Local date (YYYY-MM-DD) in the tenant's time zone. TODO(#6): per-tenant zone. */
 export function localDate(instant: Date, timeZone = 'Asia/Jakarta'): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }

@@ -1,7 +1,7 @@
 import { BadRequestException, createParamDecorator, type ExecutionContext, ForbiddenException } from '@nestjs/common';
 import type { Request } from 'express';
 
-// TODO(#auth): replace the headers with the verified JWT's claims; nothing else needs to change.
+// TODO(#7): replace the headers with the verified JWT's claims; nothing else needs to change.
 
 export type ActorRole = 'admin' | 'evaluator' | 'unit';
 const ROLES: readonly ActorRole[] = ['admin', 'evaluator', 'unit'];

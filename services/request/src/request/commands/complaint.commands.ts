@@ -9,7 +9,7 @@ import { type CommandOutcome, outcomeOf, type Without } from './outcome';
 import { refuseKeyReuse, refuseOtherTenant } from './stream-guard';
 import { tenantCalendar } from './request.commands';
 
-// TODO(#7): the tenant's published ruleset version instead of the national 2018 one.
+// TODO(#4): the tenant's published ruleset version instead of the national 2018 one.
 export const complaintRuleset = () => complaints2018;
 
 export const complaintStream = (complaintId: string) => `complaint-${complaintId}`;

@@ -8,7 +8,7 @@ import { calendarId20252026, type Request, type RequestCommand, requestDecider, 
 import { type CommandOutcome, outcomeOf, type Without } from './outcome';
 import { refuseKeyReuse, refuseOtherTenant } from './stream-guard';
 
-// TODO(#6): the tenant's own calendar (local holidays) from its settings.
+// TODO(#4): the tenant's own calendar (local holidays) from its settings.
 export const tenantCalendar = () => calendarId20252026;
 
 /** The request's state plus its unit, which the Request state does not keep but every event's envelope needs. */

@@ -4,7 +4,7 @@ import type { CommandMeta } from '@lib/event-sourcing';
 import { type FieldProblem, InputProblemException, currentContext } from '@lib/platform';
 import type { Request } from 'express';
 
-/** Who sends a command. TODO(#5): comes from the verified JWT once auth lands; only this file changes. */
+/** Who sends a command. TODO(#7): comes from the verified JWT once auth lands; only this file changes. */
 export interface Actor {
   tenantId: string;
   id: string;

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 
-/** Documents the caller headers read by actor.ts. TODO(#5): an ApiBearerAuth once JWT lands. */
+/** Documents the caller headers read by actor.ts. TODO(#7): an ApiBearerAuth once JWT lands. */
 export const ACTOR_HEADERS = () =>
   applyDecorators(
     ApiHeader({ name: 'X-Tenant-Id', required: true }),

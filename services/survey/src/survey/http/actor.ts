@@ -2,7 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { InputProblemException } from '@lib/platform';
 import type { Request } from 'express';
 
-/** Who is calling. Staff identity comes from headers until auth lands (TODO(#5): replace with the token's claims). */
+/** Who is calling. Staff identity comes from headers until auth lands (TODO(#7): replace with the token's claims). */
 export interface Actor {
   tenantId: string;
   id: string;
