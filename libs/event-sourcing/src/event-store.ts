@@ -1,22 +1,40 @@
 import { randomUUID } from 'node:crypto';
 import type { EventCodec, EventEnvelope } from '@lib/contracts';
-import type { Pool, PoolClient } from 'pg';
+import { type CustomTypesConfig, type Pool, type PoolClient, types as pgTypes } from 'pg';
 import { foldEvents } from './domain';
 import { type AppendResult, type Checkpoint, type CommandMeta, ConcurrencyError, type StoredEvent } from './types';
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 
-interface EventRow {
-  global_position: string;
-  transaction_id: string;
-  stream_id: string;
-  stream_version: number;
-  event_id: string;
-  event_type: string;
-  payload: unknown;
-  metadata: Omit<EventEnvelope, 'eventId' | 'eventType' | 'streamId' | 'streamVersion'>;
-  recorded_at: Date;
-}
+type EnvelopeMetadata = Omit<EventEnvelope, 'eventId' | 'eventType' | 'streamId' | 'streamVersion'>;
+
+/** A row of COLUMNS in `rowMode: 'array'`, with jsonb and timestamptz left as the server sent them (see RAW_TYPES). */
+type EventRow = [
+  globalPosition: string,
+  transactionId: string,
+  streamId: string,
+  streamVersion: number,
+  eventId: string,
+  eventType: string,
+  payload: string,
+  metadata: string,
+  recordedAt: string,
+];
+
+const JSONB_OID = 3802;
+const TIMESTAMPTZ_OID = 1184;
+const keepText = (value: string): string => value;
+const parseTimestamptz = pgTypes.getTypeParser(TIMESTAMPTZ_OID, 'text') as (value: string) => Date;
+
+// Reading the log is CPU-bound in this process, not in PostgreSQL: per row, the driver would
+// JSON.parse two documents and parse a date, and the mapping would decode the payload with fromJSON,
+// whether the reader needs them or not (a projection keyed by unit only reads the envelope). So the
+// reads take rows as arrays with jsonb and timestamptz as text, and StoredEvent decodes each part on
+// first access (see LazyStoredEvent).
+const RAW_TYPES: CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === JSONB_OID || oid === TIMESTAMPTZ_OID ? keepText : pgTypes.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+};
 
 const UNIQUE_VIOLATION = '23505';
 const MAX_CONCURRENCY_RETRIES = 3;
@@ -154,8 +172,8 @@ export class EventStore<E extends { $case: string; value: unknown }> {
   }
 
   async readStream(streamId: string, db: Queryable = this.pool): Promise<StoredEvent<E>[]> {
-    const result = await db.query<EventRow>({ name: 'event-store-read-stream', text: READ_STREAM_SQL, values: [streamId] });
-    return result.rows.map((row) => this.toStoredEvent(row));
+    const result = await db.query<EventRow>({ name: 'event-store-read-stream', text: READ_STREAM_SQL, values: [streamId], rowMode: 'array', types: RAW_TYPES });
+    return this.toStoredEvents(result.rows);
   }
 
   /** Reads the log after `checkpoint` in commit-safe order; pass the last event's checkpoint to go on. */
@@ -164,8 +182,10 @@ export class EventStore<E extends { $case: string; value: unknown }> {
       name: 'event-store-read-all',
       text: READ_ALL_SQL,
       values: [checkpoint.transactionId, checkpoint.globalPosition, limit],
+      rowMode: 'array',
+      types: RAW_TYPES,
     });
-    return result.rows.map((row) => this.toStoredEvent(row));
+    return this.toStoredEvents(result.rows);
   }
 
   /**
@@ -208,23 +228,127 @@ export class EventStore<E extends { $case: string; value: unknown }> {
     return { streamId: row.stream_id, nextExpectedVersion: row.result.nextExpectedVersion, appended: 0, duplicate: true };
   }
 
-  private toStoredEvent(row: EventRow): StoredEvent<E> {
-    return {
-      event: this.codec.fromPayload(row.event_type, row.payload),
-      envelope: {
-        ...row.metadata,
-        eventId: row.event_id,
-        eventType: row.event_type,
-        streamId: row.stream_id,
-        streamVersion: row.stream_version,
-      },
-      globalPosition: row.global_position,
-      transactionId: row.transaction_id,
-      recordedAt: row.recorded_at,
-    };
+  private toStoredEvents(rows: EventRow[]): StoredEvent<E>[] {
+    const events = new Array<StoredEvent<E>>(rows.length);
+    for (let i = 0; i < rows.length; i++) events[i] = new LazyStoredEvent(this.codec, rows[i]);
+    return events;
   }
+}
+
+/**
+ * A StoredEvent whose `event`, `envelope` and `recordedAt` decode on first access and keep the result.
+ * They are own, enumerable, assignable accessors, so spreading, JSON.stringify, Object.keys and deep
+ * equality see the same five fields, in the same order, as on the plain object this used to be (the
+ * row and the caches are private fields, which none of those see). The accessors are shared, defined
+ * per instance from one descriptor each: an object literal with getters costs twice as much per row.
+ * A malformed payload therefore throws where `event` is first read, not in readAll.
+ */
+class LazyStoredEvent<E extends { $case: string; value: unknown }> implements StoredEvent<E> {
+  declare event: E;
+  declare envelope: EventEnvelope;
+  declare globalPosition: string;
+  declare transactionId: string;
+  declare recordedAt: Date;
+  readonly #codec: EventCodec<E>;
+  readonly #row: EventRow;
+  #event?: E;
+  #envelope?: EventEnvelope;
+  #recordedAt?: Date;
+
+  static readonly #accessors = {
+    event: {
+      enumerable: true,
+      configurable: true,
+      get(this: LazyStoredEvent<never>) {
+        return (this.#event ??= this.#codec.fromPayload(this.#row[5], JSON.parse(this.#row[6])));
+      },
+      set(this: LazyStoredEvent<never>, value: never) {
+        this.#event = value;
+      },
+    },
+    envelope: {
+      enumerable: true,
+      configurable: true,
+      get(this: LazyStoredEvent<never>) {
+        return (this.#envelope ??= toEnvelope(this.#row));
+      },
+      set(this: LazyStoredEvent<never>, value: EventEnvelope) {
+        this.#envelope = value;
+      },
+    },
+    recordedAt: {
+      enumerable: true,
+      configurable: true,
+      get(this: LazyStoredEvent<never>) {
+        return (this.#recordedAt ??= parseTimestamptz(this.#row[8]));
+      },
+      set(this: LazyStoredEvent<never>, value: Date) {
+        this.#recordedAt = value;
+      },
+    },
+  } satisfies Record<string, PropertyDescriptor>;
+
+  constructor(codec: EventCodec<E>, row: EventRow) {
+    this.#codec = codec;
+    this.#row = row;
+    Object.defineProperty(this, 'event', LazyStoredEvent.#accessors.event);
+    Object.defineProperty(this, 'envelope', LazyStoredEvent.#accessors.envelope);
+    this.globalPosition = row[0];
+    this.transactionId = row[1];
+    Object.defineProperty(this, 'recordedAt', LazyStoredEvent.#accessors.recordedAt);
+  }
+}
+
+function toEnvelope(row: EventRow): EventEnvelope {
+  // The parsed metadata object becomes the envelope: same fields, same order as spreading it into a
+  // new object, without the copy.
+  const envelope = JSON.parse(row[7]) as EnvelopeMetadata as EventEnvelope;
+  envelope.eventId = row[4];
+  envelope.eventType = row[5];
+  envelope.streamId = row[2];
+  envelope.streamVersion = row[3];
+  return envelope;
 }
 
 export function checkpointOf(event: Pick<StoredEvent<unknown>, 'transactionId' | 'globalPosition'>): Checkpoint {
   return { transactionId: event.transactionId, globalPosition: event.globalPosition };
+}
+
+const sameCheckpoint = (a: Checkpoint, b: Checkpoint): boolean => a.transactionId === b.transactionId && a.globalPosition === b.globalPosition;
+
+/**
+ * Reads the next batch of the log while its owner (Projector, OutboxRelay) is still applying or
+ * publishing the current one, so this process and PostgreSQL work at the same time instead of taking
+ * turns. The read runs on the store's pool, outside the owner's transaction; the owner uses it only if
+ * it is a full batch that starts at the checkpoint the owner then locks. Such a batch is exactly what
+ * readAll would return inside that transaction: every row of it belongs to a transaction older than
+ * the read's snapshot xmin, and anything that became visible since sorts after all of those rows.
+ * Anything else (a short batch, a checkpoint moved by another replica, a failed read) is dropped and
+ * the owner reads as usual.
+ */
+export class ReadAhead<E extends { $case: string; value: unknown }> {
+  private pending?: { from: Checkpoint; limit: number; events: Promise<StoredEvent<E>[] | undefined> };
+
+  constructor(private readonly store: EventStore<E>) {}
+
+  /** Starts reading `limit` events after `from`. */
+  start(from: Checkpoint, limit: number): void {
+    this.pending = { from, limit, events: this.store.readAll(from, limit).catch(() => undefined) };
+  }
+
+  /**
+   * Waits for the read in flight, if any, and hands it over. Call it before taking a client for the
+   * owner's transaction: the read may be waiting for a pooled client itself.
+   */
+  async take(): Promise<{ from: Checkpoint; limit: number; events: StoredEvent<E>[] } | undefined> {
+    const pending = this.pending;
+    this.pending = undefined;
+    const events = await pending?.events;
+    return pending && events ? { from: pending.from, limit: pending.limit, events } : undefined;
+  }
+
+  /** The batch after `checkpoint`, if the read ahead has it whole. */
+  static usable<E>(ahead: { from: Checkpoint; limit: number; events: StoredEvent<E>[] } | undefined, checkpoint: Checkpoint, limit: number): StoredEvent<E>[] | undefined {
+    return ahead && ahead.limit === limit && ahead.events.length === limit && sameCheckpoint(ahead.from, checkpoint) ? ahead.events : undefined;
+  }
 }

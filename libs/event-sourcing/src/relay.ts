@@ -1,7 +1,7 @@
 import { type EventCodec, envelopeToHeaders } from '@lib/contracts';
 import type { Pool } from 'pg';
 import { inTransaction, lockCheckpoint, saveCheckpoint } from './checkpoint-store';
-import { checkpointOf, type EventStore } from './event-store';
+import { checkpointOf, type EventStore, ReadAhead } from './event-store';
 
 export interface OutgoingMessage {
   key: string;
@@ -22,6 +22,7 @@ export abstract class MessagePublisher {
  */
 export class OutboxRelay<E extends { $case: string; value: unknown }> {
   readonly name: string;
+  private readonly readAhead: ReadAhead<E>;
 
   constructor(
     private readonly pool: Pool,
@@ -32,14 +33,18 @@ export class OutboxRelay<E extends { $case: string; value: unknown }> {
     private readonly topic = codec.topic,
   ) {
     this.name = `relay:${this.topic}`;
+    this.readAhead = new ReadAhead(store);
   }
 
   /** Publishes the next batch; true when there may be more. */
   async publishBatch(): Promise<boolean> {
+    const ahead = await this.readAhead.take();
     return inTransaction(this.pool, async (tx) => {
       const checkpoint = await lockCheckpoint(tx, this.name);
-      const events = await this.store.readAll(checkpoint, this.batchSize, tx);
+      const events = ReadAhead.usable(ahead, checkpoint, this.batchSize) ?? (await this.store.readAll(checkpoint, this.batchSize, tx));
       if (events.length === 0) return false;
+      // A full batch is likely followed by another: read it while this one is on its way to Kafka.
+      if (events.length === this.batchSize) this.readAhead.start(checkpointOf(events[events.length - 1]), this.batchSize);
       await this.publisher.publish(
         this.topic,
         events.map(({ event, envelope }) => ({
