@@ -10,14 +10,13 @@ interface Rate { opsPerSec: number; p50Ms: number; p99Ms: number }
 interface AppendFigures { c1?: { results: Record<string, Rate>; ratios: Json }; c16?: { results: Record<string, Rate>; ratios: Json } }
 interface ReplayRun { complete: boolean; eventsProjected: number; eventsPerSec: number; peakRssMb: number }
 interface ReplayFigures {
-  sizes?: { events: number; ours: ReplayRun; diagnosticFixedOrder: ReplayRun; rawCopy: { rowsPerSec: number }; ratioOursVsCopy: number | null; diagnosticFixedOrderRatioVsCopy: number | null }[];
+  sizes?: { events: number; ours: ReplayRun; oursDecodingEvents: ReplayRun; rawCopy: { rowsPerSec: number }; ratioOursVsCopy: number | null; ratioOursDecodingEventsVsCopy: number | null }[];
   peakRssGrowthLargeVsSmallMb?: Json;
 }
 interface RelayFigures {
   events: number;
   relay?: {
-    shipped: { eventsPerSec: number | null; complete: boolean; runs: { published: number }[] };
-    diagnosticFixedOrder: { eventsPerSec: number };
+    ours: { eventsPerSec: number | null; complete: boolean; runs: { published: number }[] };
     bareProducer: { eventsPerSec: number };
     ratios: Json;
   };
@@ -62,24 +61,24 @@ async function main(): Promise<void> {
     for (const c of ['c1', 'c16'] as const) {
       const block = append[c];
       if (!block) continue;
-      for (const [name, r] of Object.entries(block.results)) lines.push(`  ${c.padEnd(4)} ${name.padEnd(62)} ${fmt(r.opsPerSec).padStart(9)}/s  ${fmt(r.p50Ms)} / ${fmt(r.p99Ms)}`);
+      for (const [name, r] of Object.entries(block.results)) lines.push(`  ${c.padEnd(4)} ${name.padEnd(34)} ${fmt(r.opsPerSec).padStart(9)}/s  ${fmt(r.p50Ms)} / ${fmt(r.p99Ms)}`);
       lines.push(`  ${c.padEnd(4)} ratios ${JSON.stringify(block.ratios)}`);
     }
   }
   if (replay?.sizes) {
     lines.push('', '2. replay into a projection (events/s, peak RSS)');
     for (const size of replay.sizes) {
-      lines.push(`  N=${fmt(size.events)}: shipped ${fmt(size.ours.eventsPerSec)}/s ${size.ours.complete ? '' : `INCOMPLETE (${fmt(size.ours.eventsProjected)} projected) `}peak ${fmt(size.ours.peakRssMb)} MB; ` +
-        `fixed-order (diagnostic) ${fmt(size.diagnosticFixedOrder.eventsPerSec)}/s peak ${fmt(size.diagnosticFixedOrder.peakRssMb)} MB; raw COPY ${fmt(size.rawCopy.rowsPerSec)}/s; ` +
-        `ratio ${fmt(size.ratioOursVsCopy)} (fixed ${fmt(size.diagnosticFixedOrderRatioVsCopy)})`);
+      const run = (r: ReplayRun) => `${fmt(r.eventsPerSec)}/s ${r.complete ? '' : `INCOMPLETE (${fmt(r.eventsProjected)} projected) `}peak ${fmt(r.peakRssMb)} MB`;
+      lines.push(`  N=${fmt(size.events)}: ours ${run(size.ours)}; decoding every event ${run(size.oursDecodingEvents)}; raw COPY ${fmt(size.rawCopy.rowsPerSec)}/s; ` +
+        `ratio ${fmt(size.ratioOursVsCopy)} (decoding ${fmt(size.ratioOursDecodingEventsVsCopy)})`);
     }
     lines.push(`  peak RSS growth large vs small: ${JSON.stringify(replay.peakRssGrowthLargeVsSmallMb)} MB`);
   }
   if (relay?.relay) {
     const r = relay.relay;
     lines.push('', `3. relay of ${fmt(relay.events)} events and consumers (events/s)`);
-    lines.push(`  relay shipped ${fmt(r.shipped.eventsPerSec)}${r.shipped.complete ? '' : ` INCOMPLETE (published ${r.shipped.runs.map((x) => x.published).join(', ')})`}; ` +
-      `fixed-order (diagnostic) ${fmt(r.diagnosticFixedOrder.eventsPerSec)}; bare producer ${fmt(r.bareProducer.eventsPerSec)}; ratios ${JSON.stringify(r.ratios)}`);
+    lines.push(`  relay ${fmt(r.ours.eventsPerSec)}${r.ours.complete ? '' : ` INCOMPLETE (published ${r.ours.runs.map((x) => x.published).join(', ')})`}; ` +
+      `bare producer ${fmt(r.bareProducer.eventsPerSec)}; ratios ${JSON.stringify(r.ratios)}`);
     const c = relay.consumers;
     lines.push(`  consumer bare ${fmt(c.bare.eventsPerSec)}; runner no-op ${fmt(c.runnerNoop.eventsPerSec)}; runner + inbox ${fmt(c.runnerInbox.eventsPerSec)}; ratios ${JSON.stringify(c.ratios)}`);
   }
