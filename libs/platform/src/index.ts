@@ -1,5 +1,6 @@
 export * from './background-workers';
 export * from './bootstrap';
+export * from './caller-headers';
 export * from './clock';
 export * from './database';
 export * from './health.controller';

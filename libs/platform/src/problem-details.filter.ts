@@ -14,8 +14,11 @@ export interface FieldProblem {
 
 /** A 400 that names each field and rule; thrown by the validation pipe and by handlers that check data. */
 export class InputProblemException extends HttpException {
-  constructor(readonly problems: FieldProblem[]) {
-    super({ code: 'INPUT.INVALID', problems }, HttpStatus.BAD_REQUEST);
+  constructor(
+    readonly problems: FieldProblem[],
+    readonly code = 'INPUT.INVALID',
+  ) {
+    super({ code, problems }, HttpStatus.BAD_REQUEST);
   }
 }
 
@@ -73,7 +76,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof InputProblemException) {
       const summary = exception.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-      return problem(HttpStatus.BAD_REQUEST, 'INPUT.INVALID', summary, { errors: exception.problems });
+      return problem(HttpStatus.BAD_REQUEST, exception.code, summary, { errors: exception.problems });
     }
     const bodyParserError = exception as { type?: string; status?: number; limit?: number };
     if (bodyParserError?.type === 'entity.parse.failed') {

@@ -1,4 +1,5 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext, ForbiddenException } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext, ForbiddenException } from '@nestjs/common';
+import { callerFromHeaders } from '@lib/platform';
 import type { Request } from 'express';
 
 // TODO(#7): replace the headers with the verified JWT's claims; nothing else needs to change.
@@ -12,26 +13,8 @@ export interface Actor {
   role: ActorRole;
 }
 
-const SAFE_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
-
-function header(request: Request, name: string): string {
-  const raw = request.headers[name.toLowerCase()];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (value === undefined || value.trim() === '') {
-    throw new BadRequestException({ code: 'ACTOR.HEADER_MISSING', message: `header ${name} is required` });
-  }
-  if (!SAFE_ID.test(value)) throw new BadRequestException({ code: 'ACTOR.HEADER_INVALID', message: `header ${name} is not a valid id` });
-  return value;
-}
-
 export function actorFrom(request: Request): Actor {
-  const tenantId = header(request, 'X-Tenant-Id');
-  const id = header(request, 'X-Actor-Id');
-  const role = header(request, 'X-Actor-Role');
-  if (!ROLES.includes(role as ActorRole)) {
-    throw new BadRequestException({ code: 'ACTOR.HEADER_INVALID', message: `header X-Actor-Role must be one of ${ROLES.join(', ')}` });
-  }
-  return { tenantId, id, role: role as ActorRole };
+  return callerFromHeaders(request.headers, ROLES) as Actor;
 }
 
 /** The calling actor; `@CurrentActor('admin')` also refuses every other role with 403. */

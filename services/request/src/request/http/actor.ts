@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { CommandMeta } from '@lib/event-sourcing';
-import { type FieldProblem, InputProblemException, currentContext } from '@lib/platform';
+import { callerFromHeaders, currentContext, InputProblemException } from '@lib/platform';
 import type { Request } from 'express';
 
 /** Who sends a command. TODO(#7): comes from the verified JWT once auth lands; only this file changes. */
@@ -11,25 +11,10 @@ export interface Actor {
   role: string;
 }
 
-const SAFE_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 const ROLES = ['citizen', 'officer', 'supervisor', 'admin', 'system'] as const;
-const HEADERS = { tenantId: 'X-Tenant-Id', id: 'X-Actor-Id', role: 'X-Actor-Role' } as const;
 
 export function actorFrom(request: Request): Actor {
-  const problems: FieldProblem[] = [];
-  const read = (key: keyof typeof HEADERS): string => {
-    const header = HEADERS[key];
-    const value = request.header(header);
-    if (value === undefined || value === '') problems.push({ field: header, rule: 'required', message: `${header} header is required` });
-    else if (!SAFE_ID.test(value)) problems.push({ field: header, rule: 'matches', message: `${header} must be 1-128 characters of [A-Za-z0-9._:@-]` });
-    return value ?? '';
-  };
-  const actor = { tenantId: read('tenantId'), id: read('id'), role: read('role') };
-  if (actor.role && !problems.some((p) => p.field === HEADERS.role) && !(ROLES as readonly string[]).includes(actor.role)) {
-    problems.push({ field: HEADERS.role, rule: 'isIn', message: `${HEADERS.role} must be one of ${ROLES.join(', ')}` });
-  }
-  if (problems.length > 0) throw new InputProblemException(problems);
-  return actor;
+  return callerFromHeaders(request.headers, ROLES);
 }
 
 /** The command metadata of one HTTP request; the unit is filled in by the handler from the stream. */
