@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, type NextFunction, type Request, type Response } from 'express';
+import { type Application, json, type NextFunction, type Request, type Response } from 'express';
 import type { MigrationInterface } from 'typeorm';
 import type { Logger } from 'pino';
 import { assertDatabaseReachable, runMigrations } from './database';
@@ -30,6 +30,7 @@ export interface HttpSurface {
  */
 export function configureHttp(app: INestApplication, config: BaseServiceConfig, logger: Logger, surface: HttpSurface): void {
   app.enableShutdownHooks();
+  if (config.TRUST_PROXY_HOPS > 0) (app.getHttpAdapter().getInstance() as Application).set('trust proxy', config.TRUST_PROXY_HOPS);
   app.use((request: Request, response: Response, next: NextFunction) => {
     const incoming = request.headers[CORRELATION_HEADER];
     const correlationId = typeof incoming === 'string' && SAFE_CORRELATION_ID.test(incoming) ? incoming : randomUUID();

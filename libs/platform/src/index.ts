@@ -8,5 +8,6 @@ export * from './load-config';
 export * from './logger';
 export * from './platform.module';
 export * from './problem-details.filter';
+export * from './secret.validator';
 export * from './tokens';
 export * from './validation';

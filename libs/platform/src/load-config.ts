@@ -72,6 +72,17 @@ export class BaseServiceConfig {
   @IsString({ each: true })
   CORS_ORIGINS: string[] = [];
 
+  /**
+   * How many reverse proxies (the portal, an ingress) stand in front of the service and are trusted to
+   * set X-Forwarded-For; 0 = none, the peer address is the client's. Rate limits and duplicate
+   * detection key on the client address, so behind a proxy this must be set or every client looks alike.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  TRUST_PROXY_HOPS = 0;
+
   /** Largest JSON body accepted, in bytes; larger requests get 413. */
   @Type(() => Number)
   @IsInt()

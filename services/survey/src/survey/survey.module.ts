@@ -9,6 +9,7 @@ import { F03CollectionsController } from './http/f03-collections.controller';
 import { PublicSurveysController } from './http/public-surveys.controller';
 import { SkmSurveysController } from './http/skm-surveys.controller';
 import { CompletedRequests } from './queries/completed-requests';
+import { F03ReportReader } from './queries/f03-report.reader';
 import { SkmSurveyReader } from './queries/skm-survey.reader';
 
 /** Public forms accept this many submissions and reads per client address per minute. */
@@ -20,6 +21,7 @@ const PUBLIC_REQUESTS_PER_MINUTE = 60;
   controllers: [SkmSurveysController, PublicSurveysController, F03CollectionsController],
   providers: [
     CompletedRequests,
+    F03ReportReader,
     SkmSurveyReader,
     OpenSkmSurveyHandler,
     RecordSkmResponseHandler,

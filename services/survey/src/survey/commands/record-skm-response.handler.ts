@@ -7,7 +7,9 @@ import { type RespondentProfileInput, surveyDecider, type UnsurAnswer } from '..
 import { PUBLIC_ACTOR } from '../http/actor';
 import { CompletedRequests } from '../queries/completed-requests';
 import { SkmSurveyReader } from '../queries/skm-survey.reader';
+import { SurveyConfig } from '../../config';
 import { commandMeta } from './command-meta';
+import { duplicateCheck, type SubmittingClient } from './duplicate-check';
 
 export interface RecordedResponse {
   responseId: string;
@@ -21,6 +23,7 @@ export class RecordSkmResponseCommand extends Command<RecordedResponse> {
     readonly profile: RespondentProfileInput | undefined,
     readonly suggestion: string | undefined,
     readonly trackingCode: string | undefined,
+    readonly client: SubmittingClient,
     readonly idempotencyKey?: string,
   ) {
     super();
@@ -34,9 +37,10 @@ export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmRespon
     private readonly clock: Clock,
     private readonly surveys: SkmSurveyReader,
     private readonly completedRequests: CompletedRequests,
+    private readonly config: SurveyConfig,
   ) {}
 
-  async execute({ publicLinkId, answers, profile, suggestion, trackingCode, idempotencyKey }: RecordSkmResponseCommand): Promise<RecordedResponse> {
+  async execute({ publicLinkId, answers, profile, suggestion, trackingCode, client, idempotencyKey }: RecordSkmResponseCommand): Promise<RecordedResponse> {
     const survey = await this.surveys.byPublicLink(publicLinkId);
     if (!survey) throw new DomainError('SURVEY.NOT_FOUND', `no survey ${publicLinkId}`);
     const known = new Set(survey.unsur.map((u) => u.code));
@@ -56,12 +60,14 @@ export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmRespon
       : undefined;
     // The same key always names the same response, so a retried submission records nothing new.
     const responseId = idempotencyKey ? createHash('sha256').update(`${survey.surveyId}/${idempotencyKey}`).digest('hex').slice(0, 32) : randomUUID();
+    const now = this.clock.now();
+    const duplicate = duplicateCheck(this.config.SURVEY_FINGERPRINT_SECRET, survey.surveyId, client, answers, suggestion, now);
     const result = await this.store.handle(
       survey.streamId,
       surveyDecider,
       (state) =>
         surveyDecider.decide(
-          { type: 'RecordSkmResponse', responseId, answers, profile, suggestion, citedRequest, now: this.clock.now().toISOString() },
+          { type: 'RecordSkmResponse', responseId, answers, profile, suggestion, citedRequest, duplicateCheck: duplicate, now: now.toISOString() },
           state,
         ),
       commandMeta({ ...PUBLIC_ACTOR, tenantId: survey.tenantId }, survey.unitId, idempotencyKey),

@@ -1,6 +1,6 @@
 import type { SurveyEvent, surveyPb } from '@lib/contracts';
 import { foldEvents, givenWhen, type DeciderOutcome } from '@lib/event-sourcing/domain';
-import { f03Decider, f03ItemProblems, f03Score, f03ScoreForDisplay, f03StreamId, type F03Command, type F03ItemScore } from './f03';
+import { f03Decider, f03ItemProblems, f03Report, f03Score, f03ScoreForDisplay, f03StreamId, type F03Collection, type F03Command, type F03ItemScore } from './f03';
 import { F03_ASPECTS, F03_DEFAULT_QUOTA, F03_ITEMS } from './ruleset/f03-form';
 import { rational } from './scoring/rational';
 
@@ -139,5 +139,48 @@ describe('F-03 collection decider', () => {
     const state = foldEvents(f03Decider.evolve, f03Decider.initialState(), [opened()]);
     const skm: SurveyEvent = { $case: 'skmResultPublished', value: { surveyId: 's', media: ['website'], publishedOn: '2025-01-01' } };
     expect(f03Decider.evolve(state, skm)).toBe(state);
+  });
+});
+
+describe('F-03 report', () => {
+  const reportOf = (...history: SurveyEvent[]) => {
+    const state: F03Collection = foldEvents(f03Decider.evolve, f03Decider.initialState(), history);
+    if (state.status === 'none') throw new Error('not opened');
+    return f03Report(state);
+  };
+
+  it('reports an empty collection: score 0, no weakest items, quota not met', () => {
+    expect(reportOf(opened())).toMatchObject({
+      status: 'open',
+      respondents: 0,
+      score: 0,
+      quota: { minimum: 2, maximum: 3, met: false, provisional: true },
+      weakestItems: [],
+    });
+  });
+
+  it('means per item and per aspect, and the weakest items, from two respondents', () => {
+    // toilets (10) and parking (8) score low; everything else 4 or 5
+    const first = items(4, 4, 4, 4, 5, 5, 5, 1, 4, 1, 4, 4, 4, 5);
+    const second = items(5, 5, 5, 5, 4, 4, 4, 2, 4, 2, 4, 4, 4, 4);
+    const report = reportOf(opened(), recorded('f1', first), recorded('f2', second));
+    expect(report.respondents).toBe(2);
+    expect(report.quota.met).toBe(true);
+    expect(report.items.find((i) => i.item === 8)).toEqual({ item: 8, aspect: 'III', name: 'Tempat parkir', mean: 1.5 });
+    expect(report.weakestItems).toEqual([8, 10]);
+    expect(report.aspects).toEqual([
+      { aspect: 'I', name: 'Kebijakan Pelayanan', mean: 4.5 },
+      { aspect: 'II', name: 'Profesionalisme SDM', mean: 4.5 },
+      // (1+4+1+4 + 2+4+2+4) / 8 = 22/8
+      { aspect: 'III', name: 'Sarana dan Prasarana', mean: 2.75 },
+      { aspect: 'IV', name: 'Sistem Informasi Pelayanan Publik', mean: 4 },
+      { aspect: 'V', name: 'Konsultasi dan Pengaduan', mean: 4.5 },
+    ]);
+    // (54 + 56) / 28 = 3.928…
+    expect(report.score).toBe(3.93);
+  });
+
+  it('says closed once the collection is closed', () => {
+    expect(reportOf(opened(), recorded('f1'), closedWith({})).status).toBe('closed');
   });
 });

@@ -1,7 +1,7 @@
 import type { SurveyEvent } from '@lib/contracts';
 import { DomainError, assertNever, type Decider } from '@lib/event-sourcing/domain';
 import { emptyIdSet, idSetAdd, idSetHas, type IdSet } from './id-set';
-import { F03_ITEMS, F03_SCALE } from './ruleset/f03-form';
+import { F03_ASPECTS, F03_ITEMS, F03_SCALE, type F03Aspect } from './ruleset/f03-form';
 import { ZERO, rational, toNumber, toRounded, type Rational } from './scoring/rational';
 
 /**
@@ -28,6 +28,8 @@ export type F03Collection =
       provisional: boolean;
       respondents: number;
       itemScoreTotal: number;
+      /** Sum of the scores per item number, for the per-item and per-aspect report. */
+      itemTotals: Readonly<Record<number, number>>;
       responseIds: IdSet;
     };
 
@@ -76,6 +78,51 @@ export function f03Score(itemScoreTotal: number, respondents: number): Rational 
 
 /** The score as a report shows it, rounded half-up to 2 decimals like the IPP band limits (4.51). */
 export const f03ScoreForDisplay = (itemScoreTotal: number, respondents: number): number => toRounded(f03Score(itemScoreTotal, respondents), 2);
+
+export interface F03Report {
+  cycleId: string;
+  unitId: string;
+  status: 'open' | 'closed';
+  respondents: number;
+  quota: { minimum: number; maximum: number; met: boolean; provisional: boolean };
+  /** The F-03 score (0..5, 2 decimals) so far, or the final one once closed. */
+  score: number;
+  aspects: { aspect: F03Aspect; name: string; mean: number }[];
+  items: { item: number; aspect: F03Aspect; name: string; mean: number }[];
+  /** The lowest-scoring items: what respondents ask the unit to fix first. Empty without respondents. */
+  weakestItems: number[];
+  ruleset: string;
+}
+
+/** What the unit and Bagian Organisasi see of a collection: score, quota, means per item and aspect. */
+export function f03Report(collection: Exclude<F03Collection, { status: 'none' }>): F03Report {
+  const { respondents, itemTotals } = collection;
+  const mean = (total: number, answers: number): number => (answers === 0 ? 0 : toRounded(rational(total, answers), 2));
+  const items = F03_ITEMS.map(({ item, aspect, name }) => ({ item, aspect, name, mean: mean(itemTotals[item] ?? 0, respondents) }));
+  const aspects = F03_ASPECTS.map(({ aspect, name }) => {
+    const inAspect = F03_ITEMS.filter((i) => i.aspect === aspect);
+    const total = inAspect.reduce((acc, i) => acc + (itemTotals[i.item] ?? 0), 0);
+    return { aspect, name, mean: mean(total, inAspect.length * respondents) };
+  });
+  const lowest = Math.min(...items.map((i) => i.mean));
+  return {
+    cycleId: collection.cycleId,
+    unitId: collection.unitId,
+    status: collection.status,
+    respondents,
+    quota: {
+      minimum: collection.minimumQuota,
+      maximum: collection.maximumQuota,
+      met: respondents >= collection.minimumQuota,
+      provisional: collection.provisional,
+    },
+    score: f03ScoreForDisplay(collection.itemScoreTotal, respondents),
+    aspects,
+    items,
+    weakestItems: respondents === 0 ? [] : items.filter((i) => i.mean === lowest).map((i) => i.item),
+    ruleset: collection.ruleset,
+  };
+}
 
 function requireOpened(state: F03Collection): Exclude<F03Collection, { status: 'none' }> {
   if (state.status === 'none') throw new DomainError('F03.NOT_OPENED', 'F-03 collection has not been opened for this unit and cycle');
@@ -187,17 +234,22 @@ export const f03Decider: Decider<F03Command, SurveyEvent, F03Collection> = {
           provisional: opened.provisional,
           respondents: 0,
           itemScoreTotal: 0,
+          itemTotals: {},
           responseIds: emptyIdSet(),
         };
       }
-      case 'f03ResponseRecorded':
+      case 'f03ResponseRecorded': {
         if (state.status === 'none') return state;
+        const itemTotals = { ...state.itemTotals };
+        for (const { item, score } of event.value.items) itemTotals[item] = (itemTotals[item] ?? 0) + score;
         return {
           ...state,
           respondents: state.respondents + 1,
           itemScoreTotal: state.itemScoreTotal + event.value.items.reduce((acc, i) => acc + i.score, 0),
+          itemTotals,
           responseIds: idSetAdd(state.responseIds, event.value.responseId),
         };
+      }
       case 'f03Closed':
         return state.status === 'none' ? state : { ...state, status: 'closed' };
       // SKM events live on their own streams (survey.ts)

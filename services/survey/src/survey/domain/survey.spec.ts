@@ -30,7 +30,7 @@ const opened = (overrides: Partial<surveyPb.SurveyOpened> = {}): SurveyEvent => 
   },
 });
 
-const recorded = (responseId: string, value = 4, requestTrackingCode = ''): SurveyEvent => ({
+const recorded = (responseId: string, value = 4, requestTrackingCode = '', duplicateKeys: { respondentKey?: string; submissionFingerprint?: string } = {}): SurveyEvent => ({
   $case: 'skmResponseRecorded',
   value: {
     surveyId: SURVEY,
@@ -41,8 +41,14 @@ const recorded = (responseId: string, value = 4, requestTrackingCode = ''): Surv
     requestTrackingCode,
     verifiedUser: requestTrackingCode !== '',
     recordedAt: NOW,
+    respondentKey: duplicateKeys.respondentKey ?? '',
+    submissionFingerprint: duplicateKeys.submissionFingerprint ?? '',
   },
 });
+const fromDevice = (fingerprint: string, earlierFingerprints: string[] = []) => ({
+  duplicateCheck: { kind: 'device' as const, fingerprint, earlierFingerprints },
+});
+const fromForm = (respondentKey: string) => ({ duplicateCheck: { kind: 'respondent' as const, respondentKey } });
 
 const closedEvent = (): SurveyEvent => {
   const state = foldEvents(surveyDecider.evolve, surveyDecider.initialState(), [opened(), recorded('r1')]);
@@ -172,6 +178,56 @@ describe('SKM survey decider', () => {
       events(recorded('r2')),
     ],
     ['records nothing for a retried response id', [opened(), recorded('r1')], record({ responseId: 'r1' }), events()],
+
+    // anonymous duplicates
+    [
+      'records the respondent key of a form',
+      [opened()],
+      record({ responseId: 'r1', ...fromForm('token-a') }),
+      events(recorded('r1', 4, '', { respondentKey: 'token-a' })),
+    ],
+    [
+      'records the submission fingerprint of a client without a form token',
+      [opened()],
+      record({ responseId: 'r1', ...fromDevice('fp-w2', ['fp-w1']) }),
+      events(recorded('r1', 4, '', { submissionFingerprint: 'fp-w2' })),
+    ],
+    [
+      'refuses a second response from the same form token',
+      [opened(), recorded('r1', 4, '', { respondentKey: 'token-a' })],
+      record({ responseId: 'r2', answers: answers(2), ...fromForm('token-a') }),
+      error('SURVEY.DUPLICATE_RESPONDENT'),
+    ],
+    [
+      'accepts a kiosk respondent: same device, fresh form token, same answers',
+      [opened(), recorded('r1', 4, '', { respondentKey: 'token-a' })],
+      record({ responseId: 'r2', ...fromForm('token-b') }),
+      events(recorded('r2', 4, '', { respondentKey: 'token-b' })),
+    ],
+    [
+      'refuses the same submission resent in the same window',
+      [opened(), recorded('r1', 4, '', { submissionFingerprint: 'fp-w2' })],
+      record({ responseId: 'r2', ...fromDevice('fp-w2', ['fp-w1']) }),
+      error('SURVEY.DUPLICATE_SUBMISSION'),
+    ],
+    [
+      'refuses the same submission resent across a window boundary',
+      [opened(), recorded('r1', 4, '', { submissionFingerprint: 'fp-w2' })],
+      record({ responseId: 'r2', ...fromDevice('fp-w3', ['fp-w2']) }),
+      error('SURVEY.DUPLICATE_SUBMISSION'),
+    ],
+    [
+      'accepts the same device and answers once the window has passed',
+      [opened(), recorded('r1', 4, '', { submissionFingerprint: 'fp-w2' })],
+      record({ responseId: 'r2', ...fromDevice('fp-w4', ['fp-w3']) }),
+      events(recorded('r2', 4, '', { submissionFingerprint: 'fp-w4' })),
+    ],
+    [
+      'a retried response id is not a duplicate',
+      [opened(), recorded('r1', 4, '', { respondentKey: 'token-a' })],
+      record({ responseId: 'r1', ...fromForm('token-a') }),
+      events(),
+    ],
     ['refuses a response missing an unsur', [opened()], record({ answers: answers(4).slice(1) }), error('SURVEY.INVALID_ANSWERS')],
     ['refuses an answer off the 1..4 scale', [opened()], record({ answers: [...answers(4).slice(1), { code: 'U1', value: 5 }] }), error('SURVEY.INVALID_ANSWERS')],
     [

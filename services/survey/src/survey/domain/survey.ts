@@ -53,6 +53,8 @@ export type Survey =
       tally: SkmTally;
       responseIds: IdSet;
       citedRequests: IdSet;
+      respondentKeys: IdSet;
+      submissionFingerprints: IdSet;
       result: surveyPb.SkmResult | null;
       publishedMedia: readonly string[];
       followUps: Readonly<Record<string, FollowUpItem>>;
@@ -84,6 +86,8 @@ export type SurveyCommand =
       suggestion?: string;
       /** What the handler looked up about the request the respondent cites, if any. */
       citedRequest?: { trackingCode: string; completedInUnitAndPeriod: boolean };
+      /** Anonymous duplicate detection, computed by the handler; see `DuplicateCheck`. */
+      duplicateCheck?: DuplicateCheck;
       now: string;
     }
   | {
@@ -95,6 +99,20 @@ export type SurveyCommand =
   | { type: 'PublishSkmResult'; media: readonly string[]; publishedOn: string }
   | { type: 'PlanFollowUp'; itemId: string; unsurCode: string; action: string; dueDate: string; now: string }
   | { type: 'CompleteFollowUp'; itemId: string; completedOn: string; evidence: string };
+
+/**
+ * What identifies a repeated anonymous submission, as keyed hashes (the decider never sees an address).
+ * - `respondent`: the token the public form keeps in the browser; one response per token. A kiosk at
+ *   the service counter starts every respondent with a fresh token.
+ * - `device`, for a client that sent no token: address + user agent + the exact answers in the current
+ *   time window (`fingerprint`, recorded) and the windows still within reach (`earlierFingerprints`,
+ *   so a resend across a window boundary is caught). It only catches the same submission sent twice
+ *   (double tap, back-and-resend): citizens on one office Wi-Fi share an address and often a user
+ *   agent and an all-4 answer sheet, so this is never used to tell respondents apart over a long time.
+ */
+export type DuplicateCheck =
+  | { kind: 'respondent'; respondentKey: string }
+  | { kind: 'device'; fingerprint: string; earlierFingerprints: readonly string[] };
 
 /** Stream of the survey of one unit for one period, e.g. `survey-<unit>-quarter-2025-01-01`. */
 export const skmStreamId = (unitId: string, periodKind: SkmPeriodKind, periodStart: string): string =>
@@ -227,6 +245,13 @@ export function createSurveyDecider(lookup: SkmRulesetLookup): Decider<SurveyCom
         if (cited && idSetHas(survey.citedRequests, trackingCode)) {
           throw new DomainError('SURVEY.DUPLICATE_REQUEST_RESPONSE', `request ${trackingCode} already has a response in this survey`, { trackingCode });
         }
+        const duplicate = command.duplicateCheck;
+        if (duplicate?.kind === 'respondent' && idSetHas(survey.respondentKeys, duplicate.respondentKey)) {
+          throw new DomainError('SURVEY.DUPLICATE_RESPONDENT', `this form has already sent a response to survey ${survey.surveyId}`);
+        }
+        if (duplicate?.kind === 'device' && [duplicate.fingerprint, ...duplicate.earlierFingerprints].some((f) => idSetHas(survey.submissionFingerprints, f))) {
+          throw new DomainError('SURVEY.DUPLICATE_SUBMISSION', `the same answers were just sent from this device to survey ${survey.surveyId}`);
+        }
         const profile = command.profile;
         const hasProfile = profile !== undefined && Object.values(profile).some((v) => !isBlank(v));
         return [
@@ -249,6 +274,8 @@ export function createSurveyDecider(lookup: SkmRulesetLookup): Decider<SurveyCom
               requestTrackingCode: trackingCode,
               verifiedUser: cited !== undefined,
               recordedAt: command.now,
+              respondentKey: duplicate?.kind === 'respondent' ? duplicate.respondentKey : '',
+              submissionFingerprint: duplicate?.kind === 'device' ? duplicate.fingerprint : '',
             },
           },
         ];
@@ -360,6 +387,8 @@ export function createSurveyDecider(lookup: SkmRulesetLookup): Decider<SurveyCom
           tally: emptyTally(),
           responseIds: emptyIdSet(),
           citedRequests: emptyIdSet(),
+          respondentKeys: emptyIdSet(),
+          submissionFingerprints: emptyIdSet(),
           result: null,
           publishedMedia: [],
           followUps: {},
@@ -367,12 +396,14 @@ export function createSurveyDecider(lookup: SkmRulesetLookup): Decider<SurveyCom
       }
       case 'skmResponseRecorded': {
         if (state.status === 'none') return state;
-        const { responseId, answers, requestTrackingCode } = event.value;
+        const { responseId, answers, requestTrackingCode, respondentKey, submissionFingerprint } = event.value;
         return {
           ...state,
           tally: addToTally(state.tally, answers),
           responseIds: idSetAdd(state.responseIds, responseId),
           citedRequests: requestTrackingCode === '' ? state.citedRequests : idSetAdd(state.citedRequests, requestTrackingCode),
+          respondentKeys: respondentKey === '' ? state.respondentKeys : idSetAdd(state.respondentKeys, respondentKey),
+          submissionFingerprints: submissionFingerprint === '' ? state.submissionFingerprints : idSetAdd(state.submissionFingerprints, submissionFingerprint),
         };
       }
       case 'skmPeriodClosed':

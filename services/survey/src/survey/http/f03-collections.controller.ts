@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AppendResult } from '@lib/event-sourcing';
 import { CloseF03Command, OpenF03CollectionCommand } from '../commands/f03.handlers';
-import { F03_DEFAULT_QUOTA } from '../domain';
+import { F03_DEFAULT_QUOTA, type F03Report } from '../domain';
+import { F03ReportReader } from '../queries/f03-report.reader';
 import { type Actor, IdempotencyKey, StaffActor } from './actor';
 import { STAFF_HEADERS } from './skm-surveys.controller';
 import { F03Path, OpenF03CollectionRequest } from './skm-survey.requests';
@@ -15,7 +16,16 @@ import { F03Path, OpenF03CollectionRequest } from './skm-survey.requests';
 @ApiHeader(STAFF_HEADERS[3])
 @Controller('f03-collections/:cycleId/:unitId')
 export class F03CollectionsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly reports: F03ReportReader,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The F-03 score so far (final once closed), the quota, the mean per item and aspect, and the weakest items' })
+  report(@StaffActor() actor: Actor, @Param() { cycleId, unitId }: F03Path): Promise<F03Report> {
+    return this.reports.report(actor.tenantId, cycleId, unitId);
+  }
 
   @Post()
   @ApiOperation({ summary: 'Open F-03 collection for a unit lokus in a PEKPPP cycle' })

@@ -1,13 +1,16 @@
-import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Req, StreamableFile, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request } from 'express';
 import { DomainError, type AppendResult } from '@lib/event-sourcing';
+import { SurveyConfig } from '../../config';
 import { RecordF03ResponseCommand } from '../commands/f03.handlers';
 import { RecordSkmResponseCommand, type RecordedResponse } from '../commands/record-skm-response.handler';
 import { CURRENT_SKM_RULESET, F03_ITEMS, F03_SCALE, findShippedSkmRuleset } from '../domain';
 import { SkmSurveyReader } from '../queries/skm-survey.reader';
 import { IdempotencyKey } from './actor';
+import { publicSurveyUrl, qrPng, qrSvg } from './survey-poster';
 import { F03Path, F03ResponseRequest, PublicLinkPath, SkmResponseRequest } from './skm-survey.requests';
 
 /** What respondents reach without logging in; rate-limited per client address. */
@@ -20,6 +23,7 @@ export class PublicSurveysController {
   constructor(
     private readonly commands: CommandBus,
     private readonly surveys: SkmSurveyReader,
+    private readonly config: SurveyConfig,
   ) {}
 
   @Get('skm-surveys/:publicLinkId')
@@ -30,6 +34,7 @@ export class PublicSurveysController {
     const ruleset = findShippedSkmRuleset(survey.ruleset) ?? CURRENT_SKM_RULESET;
     return {
       surveyId: survey.surveyId,
+      publicUrl: publicSurveyUrl(this.config.PUBLIC_SURVEY_BASE_URL, publicLinkId),
       unitId: survey.unitId,
       periodStart: survey.periodStart,
       periodEnd: survey.periodEnd,
@@ -39,9 +44,33 @@ export class PublicSurveysController {
     };
   }
 
+  @Get('skm-surveys/:publicLinkId/qr.svg')
+  @Header('Content-Type', 'image/svg+xml')
+  @Header('Cache-Control', 'public, max-age=86400')
+  @ApiOperation({ summary: "QR code of the survey's public link, as SVG for the office poster" })
+  @ApiProduces('image/svg+xml')
+  async qrSvg(@Param() { publicLinkId }: PublicLinkPath): Promise<string> {
+    return qrSvg(await this.publicUrl(publicLinkId));
+  }
+
+  @Get('skm-surveys/:publicLinkId/qr.png')
+  @Header('Content-Type', 'image/png')
+  @Header('Cache-Control', 'public, max-age=86400')
+  @ApiOperation({ summary: "QR code of the survey's public link, as PNG for documents and messages" })
+  @ApiProduces('image/png')
+  async qrPng(@Param() { publicLinkId }: PublicLinkPath): Promise<StreamableFile> {
+    return new StreamableFile(await qrPng(await this.publicUrl(publicLinkId)));
+  }
+
   @Post('skm-surveys/:publicLinkId/responses')
   @ApiOperation({ summary: 'Submit a response: one answer 1..4 per unsur, optional profile, suggestion and tracking code of a completed request' })
-  respond(@Param() { publicLinkId }: PublicLinkPath, @Body() body: SkmResponseRequest, @IdempotencyKey() key?: string): Promise<RecordedResponse> {
+  respond(
+    @Param() { publicLinkId }: PublicLinkPath,
+    @Body() body: SkmResponseRequest,
+    @Req() request: Request,
+    @IdempotencyKey() key?: string,
+  ): Promise<RecordedResponse> {
+    const client = { address: request.ip ?? '', userAgent: request.headers['user-agent'] ?? '', respondentToken: body.respondentToken };
     return this.commands.execute(
       new RecordSkmResponseCommand(
         publicLinkId,
@@ -49,9 +78,15 @@ export class PublicSurveysController {
         body.profile && { ...body.profile },
         body.suggestion,
         body.trackingCode,
+        client,
         key,
       ),
     );
+  }
+
+  private async publicUrl(publicLinkId: string): Promise<string> {
+    if (!(await this.surveys.byPublicLink(publicLinkId))) throw new DomainError('SURVEY.NOT_FOUND', `no survey ${publicLinkId}`);
+    return publicSurveyUrl(this.config.PUBLIC_SURVEY_BASE_URL, publicLinkId);
   }
 
   @Get('f03/:cycleId/:unitId')

@@ -130,6 +130,13 @@ export class SkmResponseRequest {
   @MinLength(1)
   @MaxLength(64)
   trackingCode?: string;
+
+  @ApiPropertyOptional({
+    description: 'A random token the form keeps for this respondent (e.g. in localStorage); one response per token. A kiosk starts each respondent with a new one.',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{16,128}$/, { message: 'respondentToken must be 16-128 characters of [A-Za-z0-9_-]' })
+  respondentToken?: string;
 }
 
 export class PublishSkmResultRequest {

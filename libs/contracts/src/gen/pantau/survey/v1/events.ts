@@ -154,6 +154,16 @@ export interface SkmResponseRecorded {
   verifiedUser: boolean;
   /** When it was recorded. */
   recordedAt: string;
+  /**
+   * Keyed hash (HMAC-SHA256, the survey service's secret) of the respondent token the public form keeps
+   * in the browser; empty when the form sent none. One response per token and survey.
+   */
+  respondentKey: string;
+  /**
+   * Keyed hash of the client address, user agent, answers and suggestion within a ten-minute window:
+   * the same submission sent twice is refused without storing the address itself.
+   */
+  submissionFingerprint: string;
 }
 
 /** Mean score of one unsur. */
@@ -998,6 +1008,8 @@ function createBaseSkmResponseRecorded(): SkmResponseRecorded {
     requestTrackingCode: "",
     verifiedUser: false,
     recordedAt: "",
+    respondentKey: "",
+    submissionFingerprint: "",
   };
 }
 
@@ -1026,6 +1038,12 @@ export const SkmResponseRecorded: MessageFns<SkmResponseRecorded> = {
     }
     if (message.recordedAt !== "") {
       writer.uint32(66).string(message.recordedAt);
+    }
+    if (message.respondentKey !== "") {
+      writer.uint32(74).string(message.respondentKey);
+    }
+    if (message.submissionFingerprint !== "") {
+      writer.uint32(82).string(message.submissionFingerprint);
     }
     return writer;
   },
@@ -1107,6 +1125,22 @@ export const SkmResponseRecorded: MessageFns<SkmResponseRecorded> = {
             message.recordedAt = reader.string();
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.respondentKey = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.submissionFingerprint = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1149,6 +1183,16 @@ export const SkmResponseRecorded: MessageFns<SkmResponseRecorded> = {
         : isSet(object.recorded_at)
         ? globalThis.String(object.recorded_at)
         : "",
+      respondentKey: isSet(object.respondentKey)
+        ? globalThis.String(object.respondentKey)
+        : isSet(object.respondent_key)
+        ? globalThis.String(object.respondent_key)
+        : "",
+      submissionFingerprint: isSet(object.submissionFingerprint)
+        ? globalThis.String(object.submissionFingerprint)
+        : isSet(object.submission_fingerprint)
+        ? globalThis.String(object.submission_fingerprint)
+        : "",
     };
   },
 
@@ -1177,6 +1221,12 @@ export const SkmResponseRecorded: MessageFns<SkmResponseRecorded> = {
     }
     if (message.recordedAt !== "") {
       obj.recordedAt = message.recordedAt;
+    }
+    if (message.respondentKey !== "") {
+      obj.respondentKey = message.respondentKey;
+    }
+    if (message.submissionFingerprint !== "") {
+      obj.submissionFingerprint = message.submissionFingerprint;
     }
     return obj;
   },

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import type { SurveyEvent } from '@lib/contracts';
+import { DomainError, EventStore } from '@lib/event-sourcing';
+import { foldEvents } from '@lib/event-sourcing/domain';
+import { f03Decider, f03Report, type F03Report, f03StreamId } from '../domain';
+
+/**
+ * The F-03 report of one unit lokus in one cycle, folded from its stream: a collection holds at most
+ * the ruleset's maximum quota of responses (20 today), so a projection would buy nothing.
+ */
+@Injectable()
+export class F03ReportReader {
+  constructor(private readonly store: EventStore<SurveyEvent>) {}
+
+  async report(tenantId: string, cycleId: string, unitId: string): Promise<F03Report> {
+    const history = await this.store.readStream(f03StreamId(cycleId, unitId));
+    const collection = foldEvents(f03Decider.evolve, f03Decider.initialState(), history.map((stored) => stored.event));
+    // another tenant's collection is absent, not forbidden: its existence is not theirs to learn
+    if (collection.status === 'none' || collection.tenantId !== tenantId) {
+      throw new DomainError('F03.NOT_FOUND', `no F-03 collection for unit ${unitId} in cycle ${cycleId}`);
+    }
+    return f03Report(collection);
+  }
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { createTestDatabase, eventually, type TestDatabase, testKafkaBrokers } from '@lib/testing';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import request from 'supertest';
+import { startService } from '../../../test/support/service-app';
+import { AppModule } from '../src/app.module';
+import { SurveyConfig } from '../src/config';
+import { surveyMigrations } from '../src/migrations';
+
+const PORTAL = 'https://pantau.banjarmasinkota.go.id/survei';
+
+describe('public survey forms: poster QR code, duplicate detection, F-03 report', () => {
+  const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
+  const unitId = `dinkes-${randomUUID().slice(0, 8)}`;
+  const staff = { 'X-Tenant-Id': tenantId, 'X-Actor-Id': 'operator-1', 'X-Actor-Role': 'unit-admin' };
+  let db: TestDatabase;
+  let app: INestApplication;
+  let publicLinkId: string;
+
+  const http = () => request(app.getHttpServer());
+  const answers = (value: number) => Array.from({ length: 9 }, (_, i) => ({ code: `U${i + 1}`, value }));
+  const respond = (body: object, userAgent = 'Mozilla/5.0 (Linux; Android 10; K)') =>
+    http().post(`/public/skm-surveys/${publicLinkId}/responses`).set('User-Agent', userAgent).send(body);
+  const respondents = async (): Promise<number> => {
+    const result = await http().get(`/units/${unitId}/skm-surveys/quarter/2026-10-01/result`).set(staff).expect(200);
+    return result.body.result.respondents as number;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase([], 'pantau_survey');
+    app = await startService(
+      { name: 'survey', configClass: SurveyConfig, appModule: AppModule, migrations: surveyMigrations },
+      {
+        DATABASE_URL: db.url,
+        KAFKA_BROKERS: testKafkaBrokers().join(','),
+        KAFKA_CONSUMER_GROUP_PREFIX: `survey-forms-${randomUUID().slice(0, 8)}.`,
+        PUBLIC_SURVEY_BASE_URL: PORTAL,
+      },
+    );
+    const opened = await http().post(`/units/${unitId}/skm-surveys/quarter/2026-10-01`).set(staff).send({ periodEnd: '2026-12-31' }).expect(201);
+    publicLinkId = opened.body.publicLinkId;
+    await eventually(async () => {
+      await http().get(`/public/skm-surveys/${publicLinkId}`).expect(200);
+    });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('serves a poster QR code that scans to the public form on the portal', async () => {
+    const png = await http().get(`/public/skm-surveys/${publicLinkId}/qr.png`).buffer(true).expect('Content-Type', 'image/png').expect(200);
+    const image = PNG.sync.read(png.body as Buffer);
+    expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(`${PORTAL}/${publicLinkId}`);
+
+    const svg = await http().get(`/public/skm-surveys/${publicLinkId}/qr.svg`).buffer(true).expect('Content-Type', /image\/svg\+xml/).expect(200);
+    expect((svg.body as Buffer).toString('utf8')).toMatch(/^<svg/);
+    const form = await http().get(`/public/skm-surveys/${publicLinkId}`).expect(200);
+    expect(form.body.publicUrl).toBe(`${PORTAL}/${publicLinkId}`);
+  });
+
+  it('answers 404 for the QR code of an unknown survey', async () => {
+    const response = await http().get(`/public/skm-surveys/${randomUUID()}/qr.svg`).expect(404);
+    expect(response.body.code).toBe('SURVEY.NOT_FOUND');
+  });
+
+  it('accepts one response per form token and tells a second one apart', async () => {
+    const token = `tok${randomUUID().replace(/-/g, '')}`;
+    await respond({ answers: answers(4), respondentToken: token }).expect(201);
+    const second = await respond({ answers: answers(3), respondentToken: token }).expect(409);
+    expect(second.body.code).toBe('SURVEY.DUPLICATE_RESPONDENT');
+    // a kiosk: the same device, a fresh token per respondent, the same answers
+    await respond({ answers: answers(4), respondentToken: `tok${randomUUID().replace(/-/g, '')}` }).expect(201);
+    await eventually(async () => expect(await respondents()).toBe(2));
+  });
+
+  it('refuses the same tokenless submission sent twice, and accepts other answers from the same device', async () => {
+    const before = await respondents();
+    const body = { answers: answers(2), suggestion: 'Ruang tunggu panas' };
+    await respond(body, 'curl/8.5').expect(201);
+    const resent = await respond({ ...body, suggestion: ' ruang tunggu PANAS ' }, 'curl/8.5').expect(409);
+    expect(resent.body.code).toBe('SURVEY.DUPLICATE_SUBMISSION');
+    await respond({ ...body, answers: answers(1) }, 'curl/8.5').expect(201);
+    await eventually(async () => expect(await respondents()).toBe(before + 2));
+  });
+
+  it('names the field of a malformed form token', async () => {
+    const response = await respond({ answers: answers(4), respondentToken: 'short' }).expect(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'respondentToken', rule: 'matches' })]);
+  });
+
+  it('reports an F-03 collection per item and aspect, and 404 to another tenant', async () => {
+    const cycleId = `pekppp-${randomUUID().slice(0, 8)}`;
+    await http().post(`/f03-collections/${cycleId}/${unitId}`).set(staff).send({ ruleset: 'pekppp-2023@1' }).expect(201);
+    const scores = (toilet: number) => Array.from({ length: 14 }, (_, i) => ({ item: i + 1, score: i + 1 === 10 ? toilet : 4 }));
+    await http().post(`/public/f03/${cycleId}/${unitId}/responses`).send({ items: scores(1) }).expect(201);
+    await http().post(`/public/f03/${cycleId}/${unitId}/responses`).send({ items: scores(2) }).expect(201);
+
+    const report = await http().get(`/f03-collections/${cycleId}/${unitId}`).set(staff).expect(200);
+    expect(report.body).toMatchObject({ status: 'open', respondents: 2, quota: { minimum: 10, maximum: 20, met: false, provisional: true }, weakestItems: [10] });
+    expect(report.body.items[9]).toEqual({ item: 10, aspect: 'III', name: 'Toilet', mean: 1.5 });
+    // (13×4×2 + 1 + 2) / 28
+    expect(report.body.score).toBe(3.82);
+
+    const otherTenant = await http().get(`/f03-collections/${cycleId}/${unitId}`).set({ ...staff, 'X-Tenant-Id': 'kabupaten-lain' }).expect(404);
+    expect(otherTenant.body.code).toBe('F03.NOT_FOUND');
+  });
+});
