@@ -15,7 +15,18 @@ const shared: Config = {
 // each spec file creates its own database and topics, so files may run in parallel.
 const config: Config = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{services,libs,bench}/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{services,libs,bench}/**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/services/portal/web/'] },
+    {
+      // The portal's web app: React components in a DOM (jsdom), compiled with the web app's own tsconfig.
+      displayName: 'web',
+      rootDir: '.',
+      moduleFileExtensions: ['tsx', 'ts', 'js', 'json'],
+      transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/services/portal/web/tsconfig.spec.json' }] },
+      testEnvironment: 'jsdom',
+      setupFiles: ['<rootDir>/services/portal/web/jest-setup.ts'],
+      testMatch: ['<rootDir>/services/portal/web/**/*.spec.{ts,tsx}'],
+      modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.local'],
+    },
     {
       ...shared,
       displayName: 'integration',

@@ -7,7 +7,8 @@ import { KAFKA_BROKERS, parseArgs, RESULTS_DIR, serverSettings } from './common'
 type Json = Record<string, unknown>;
 // The parts of what append/replay/relay.bench.ts write that the table prints.
 interface Rate { opsPerSec: number; p50Ms: number; p99Ms: number }
-interface AppendFigures { c1?: { results: Record<string, Rate>; ratios: Json }; c16?: { results: Record<string, Rate>; ratios: Json } }
+interface AppendBlock { results: Record<string, Rate>; ratios: { oursVsEmmett: number; oursVsPgbench: number } & Json }
+interface AppendFigures { c1?: AppendBlock; c16?: AppendBlock }
 interface ReplayRun { complete: boolean; eventsProjected: number; eventsPerSec: number; peakRssMb: number }
 interface ReplayFigures {
   sizes?: { events: number; ours: ReplayRun; oursDecodingEvents: ReplayRun; rawCopy: { rowsPerSec: number }; ratioOursVsCopy: number | null; ratioOursDecodingEventsVsCopy: number | null }[];
@@ -20,13 +21,48 @@ interface RelayFigures {
     bareProducer: { eventsPerSec: number };
     ratios: Json;
   };
-  consumers: { bare: { eventsPerSec: number }; runnerNoop: { eventsPerSec: number }; runnerInbox: { eventsPerSec: number }; ratios: Json };
+  consumers: { bare: { eventsPerSec: number }; runnerNoop: { eventsPerSec: number }; runnerInbox: { eventsPerSec: number }; ratios: { runnerNoopVsBare: number } & Json };
 }
 
 const readPartial = (name: string): Json | undefined => {
   const path = join(RESULTS_DIR, `${name}.tmp`);
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Json) : undefined;
 };
+
+interface TargetCheck {
+  target: string;
+  measured: number | null;
+  met: boolean;
+}
+
+const atLeast = (measured: number | null | undefined, minimum: number): TargetCheck => ({
+  target: `>= ${minimum}`,
+  measured: measured ?? null,
+  met: typeof measured === 'number' && measured >= minimum,
+});
+
+/**
+ * Every issue-3 target against what this run measured (a bench that failed counts as not met).
+ * Bounded memory: the replay's peak RSS at N may exceed its peak at N/10 by at most 10%.
+ */
+function checkTargets(append: AppendFigures | undefined, replay: ReplayFigures | undefined, relay: RelayFigures | undefined): Record<string, TargetCheck> {
+  const largest = replay?.sizes?.[replay.sizes.length - 1];
+  const smallest = replay?.sizes?.[0];
+  const rssGrowth = largest && smallest && largest !== smallest ? largest.ours.peakRssMb / smallest.ours.peakRssMb - 1 : null;
+  return {
+    appendC1OursVsEmmett: atLeast(append?.c1?.ratios.oursVsEmmett, 2),
+    appendC16OursVsEmmett: atLeast(append?.c16?.ratios.oursVsEmmett, 2),
+    appendC1OursVsPgbench: atLeast(append?.c1?.ratios.oursVsPgbench, 0.7),
+    appendC16OursVsPgbench: atLeast(append?.c16?.ratios.oursVsPgbench, 0.7),
+    replayOursVsCopyAtLargestN: atLeast(largest?.ratioOursVsCopy, 0.5),
+    replayPeakRssGrowthLargestVsSmallestN: {
+      target: '<= 10%',
+      measured: rssGrowth === null ? null : Number((rssGrowth * 100).toFixed(1)),
+      met: rssGrowth !== null && rssGrowth <= 0.1 && largest?.ours.complete === true,
+    },
+    consumerRunnerNoopVsBare: atLeast(relay?.consumers?.ratios.runnerNoopVsBare, 0.8),
+  };
+}
 
 const fmt = (value: unknown): string => (value === null || value === undefined ? 'n/a' : typeof value === 'number' ? value.toLocaleString('en-US') : String(value));
 
@@ -49,6 +85,7 @@ async function main(): Promise<void> {
       postgres: await serverSettings(),
       kafkaBrokers: KAFKA_BROKERS,
     },
+    targets: checkTargets(append, replay, relay),
     append: append ?? { missing: 'append bench failed or did not run' },
     replay: replay ?? { missing: 'replay bench failed or did not run' },
     relay: relay ?? { missing: 'relay bench failed or did not run' },
@@ -81,6 +118,10 @@ async function main(): Promise<void> {
       `bare producer ${fmt(r.bareProducer.eventsPerSec)}; ratios ${JSON.stringify(r.ratios)}`);
     const c = relay.consumers;
     lines.push(`  consumer bare ${fmt(c.bare.eventsPerSec)}; runner no-op ${fmt(c.runnerNoop.eventsPerSec)}; runner + inbox ${fmt(c.runnerInbox.eventsPerSec)}; ratios ${JSON.stringify(c.ratios)}`);
+  }
+  lines.push('', 'targets');
+  for (const [name, check] of Object.entries(result.targets)) {
+    lines.push(`  ${name.padEnd(40)} ${fmt(check.measured).padStart(6)} (${check.target})  ${check.met ? 'met' : 'MISSED'}`);
   }
   lines.push('', `written: ${join(RESULTS_DIR, 'latest.json')}`);
   console.log(lines.join('\n'));

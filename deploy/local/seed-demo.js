@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // Loads the demo city "Kota Banjarmasin" (tenant kota-banjarmasin) through the services' public HTTP
-// APIs. Every POST/PUT carries a deterministic Idempotency-Key (demo:kota-banjarmasin:<step>), so a
-// second run replays the first answers and appends nothing. Reads that go through projections are
-// polled until they show the result (at most ~15 s each), never slept on.
+// APIs, signed in as the seeded dev users (`npm run dev-token`, with AUTH_DEV_SIGNING_SECRET from the
+// environment as the services have it). Every POST/PUT carries a deterministic Idempotency-Key
+// (demo:kota-banjarmasin:<step>), so a second run replays the first answers and appends nothing.
+// Reads that go through projections are polled until they show the result (at most ~15 s each),
+// never slept on.
 'use strict';
 
+const { execFileSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
+const path = require('node:path');
 
 const REQUEST = process.env.PANTAU_REQUEST_URL || 'http://127.0.0.1:3001';
 const SURVEY = process.env.PANTAU_SURVEY_URL || 'http://127.0.0.1:3002';
@@ -13,16 +17,39 @@ const EVALUATION = process.env.PANTAU_EVALUATION_URL || 'http://127.0.0.1:3003';
 const TENANT = 'kota-banjarmasin';
 const POLL_TIMEOUT_MS = 15_000;
 
-const actor = (id, role) => ({ 'X-Tenant-Id': TENANT, 'X-Actor-Id': id, 'X-Actor-Role': role });
-const officerDukcapil = actor('petugas-disdukcapil-rina', 'officer');
-const officerKecamatan = actor('petugas-kec-bjm-utara-fajar', 'officer');
-const officerPengaduan = actor('admin-pengaduan-dewi', 'officer');
-const surveyAdmin = actor('admin-skm-disdukcapil-yusuf', 'unit-admin');
-const evalAdmin = actor('admin-ortala-hendra', 'admin');
-const lead = actor('evaluator-ahmad-fauzi', 'evaluator');
-const unitOperator = (unitId) => actor(`operator-${unitId}`, 'unit');
-
 class SeedError extends Error {}
+
+/** One dev token per seeded user, from the same issuer `npm run dev-token` uses. */
+function devTokens() {
+  try {
+    const printed = execFileSync('npm', ['run', '--silent', 'dev-token'], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return Object.fromEntries(printed.trim().split('\n').map((line) => line.split('\t')));
+  } catch (error) {
+    throw new SeedError(`could not issue dev tokens (npm run dev-token): ${error.stderr || error.message}`);
+  }
+}
+
+// Who does what; set by signIn() before anything is loaded. Bagian Organisasi runs the standards
+// register, the complaints desk and the PEKPPP cycle; each unit's operator works its own unit.
+let tokens = {};
+let admin;
+let operatorDukcapil;
+let operatorKecamatan;
+let lead;
+
+/** The Authorization header of a seeded user. */
+function as(user) {
+  if (!tokens[user]) throw new SeedError(`no dev user ${user} (npm run dev-token lists them)`);
+  return { Authorization: `Bearer ${tokens[user]}` };
+}
+
+function signIn() {
+  tokens = devTokens();
+  admin = as('admin-orpeg');
+  operatorDukcapil = as('operator-disdukcapil');
+  operatorKecamatan = as('operator-kecamatan-utara');
+  lead = as('evaluator-1');
+}
 
 const stats = { calls: 0, appended: 0, replayed: 0 };
 
@@ -128,24 +155,34 @@ const standards = [
   },
 ];
 
-// label: who asks (for the log only; the request API takes no applicant identity)
+// officer: the dev user at the counter; applicant: who asks (for the log only; the request API takes no applicant identity)
 const requestPlan = [
-  { key: 'req-01', serviceId: 'ktp-el', officer: officerDukcapil, applicant: 'Muhammad Rizky Pratama', outcome: 'completed' },
-  { key: 'req-02', serviceId: 'ktp-el', officer: officerDukcapil, applicant: 'Siti Nurhaliza', outcome: 'completed' },
-  { key: 'req-03', serviceId: 'ktp-el', officer: officerDukcapil, applicant: 'Ahmad Syahrani', outcome: 'completed' },
-  { key: 'req-04', serviceId: 'ktp-el', officer: officerDukcapil, applicant: 'Noor Aida', outcome: 'completed' },
-  { key: 'req-05', serviceId: 'ktp-el', officer: officerDukcapil, applicant: 'Gusti Rahmadi', outcome: 'in-process' },
-  { key: 'req-06', serviceId: 'ktp-el', officer: officerDukcapil, applicant: 'Fitriani Saleh', outcome: 'returned', missing: ['surat-pengantar-rt-rw'] },
-  { key: 'req-07', serviceId: 'surat-keterangan-domisili', officer: officerKecamatan, applicant: 'Hj. Rusmini', outcome: 'completed' },
-  { key: 'req-08', serviceId: 'surat-keterangan-domisili', officer: officerKecamatan, applicant: 'Bayu Anggara', outcome: 'completed' },
-  { key: 'req-09', serviceId: 'surat-keterangan-domisili', officer: officerKecamatan, applicant: 'Dian Permatasari', outcome: 'submitted' },
-  { key: 'req-10', serviceId: 'surat-keterangan-domisili', officer: officerKecamatan, applicant: 'Yusran Effendi', outcome: 'rejected', reason: 'Alamat di luar wilayah Kecamatan Banjarmasin Utara' },
+  { key: 'req-01', serviceId: 'ktp-el', officer: 'operator-disdukcapil', applicant: 'Muhammad Rizky Pratama', outcome: 'completed' },
+  { key: 'req-02', serviceId: 'ktp-el', officer: 'operator-disdukcapil', applicant: 'Siti Nurhaliza', outcome: 'completed' },
+  { key: 'req-03', serviceId: 'ktp-el', officer: 'operator-disdukcapil', applicant: 'Ahmad Syahrani', outcome: 'completed' },
+  { key: 'req-04', serviceId: 'ktp-el', officer: 'operator-disdukcapil', applicant: 'Noor Aida', outcome: 'completed' },
+  { key: 'req-05', serviceId: 'ktp-el', officer: 'operator-disdukcapil', applicant: 'Gusti Rahmadi', outcome: 'in-process' },
+  { key: 'req-06', serviceId: 'ktp-el', officer: 'operator-disdukcapil', applicant: 'Fitriani Saleh', outcome: 'returned', missing: ['surat-pengantar-rt-rw'] },
+  { key: 'req-07', serviceId: 'surat-keterangan-domisili', officer: 'operator-kecamatan-utara', applicant: 'Hj. Rusmini', outcome: 'completed' },
+  { key: 'req-08', serviceId: 'surat-keterangan-domisili', officer: 'operator-kecamatan-utara', applicant: 'Bayu Anggara', outcome: 'completed' },
+  { key: 'req-09', serviceId: 'surat-keterangan-domisili', officer: 'operator-kecamatan-utara', applicant: 'Dian Permatasari', outcome: 'submitted' },
+  { key: 'req-10', serviceId: 'surat-keterangan-domisili', officer: 'operator-kecamatan-utara', applicant: 'Yusran Effendi', outcome: 'rejected', reason: 'Alamat di luar wilayah Kecamatan Banjarmasin Utara' },
 ];
+
+// Banjarmasin keeps Central Indonesian Time: deadlines, SKM periods and F-01 dates follow WITA.
+async function seedCalendar() {
+  await call('PUT', `${REQUEST}/calendars/settings`, {
+    headers: admin,
+    body: { utcOffsetMinutes: 480, cutiBersamaIsWorkingDay: false, reason: 'Kota Banjarmasin berada di zona WITA' },
+    key: 'calendar:settings:wita',
+  });
+  log('calendar: WITA (UTC+8), offices closed on cuti bersama');
+}
 
 async function seedRequests() {
   for (const standard of standards) {
-    await call('POST', `${REQUEST}/service-standards`, { headers: officerDukcapil, body: standard, key: `standard:${standard.serviceId}` });
-    await poll(`service standard ${standard.serviceId}`, `${REQUEST}/service-standards/${standard.serviceId}`, officerDukcapil, () => true);
+    await call('POST', `${REQUEST}/service-standards`, { headers: admin, body: standard, key: `standard:${standard.serviceId}` });
+    await poll(`service standard ${standard.serviceId}`, `${REQUEST}/service-standards/${standard.serviceId}`, admin, () => true);
   }
   log(`service standards: ${standards.map((s) => `${s.serviceId} (${s.unitId})`).join(', ')}`);
 
@@ -155,28 +192,28 @@ async function seedRequests() {
     const missing = plan.missing ?? [];
     const supplied = standard.requirements.filter((r) => !missing.includes(r));
     const submitted = await call('POST', `${REQUEST}/requests`, {
-      headers: plan.officer,
+      headers: as(plan.officer),
       body: { serviceId: plan.serviceId, suppliedRequirements: supplied },
       key: `${plan.key}:submit`,
     });
     const base = `${REQUEST}/requests/${submitted.requestId}`;
     switch (plan.outcome) {
       case 'completed':
-        await call('POST', `${base}/start-processing`, { headers: plan.officer, key: `${plan.key}:start` });
-        await call('POST', `${base}/complete`, { headers: plan.officer, key: `${plan.key}:complete` });
+        await call('POST', `${base}/start-processing`, { headers: as(plan.officer), key: `${plan.key}:start` });
+        await call('POST', `${base}/complete`, { headers: as(plan.officer), key: `${plan.key}:complete` });
         break;
       case 'in-process':
-        await call('POST', `${base}/start-processing`, { headers: plan.officer, key: `${plan.key}:start` });
+        await call('POST', `${base}/start-processing`, { headers: as(plan.officer), key: `${plan.key}:start` });
         break;
       case 'returned':
         await call('POST', `${base}/return`, {
-          headers: plan.officer,
+          headers: as(plan.officer),
           body: { missingRequirements: missing, note: 'Mohon lengkapi surat pengantar dari RT/RW setempat' },
           key: `${plan.key}:return`,
         });
         break;
       case 'rejected':
-        await call('POST', `${base}/reject`, { headers: plan.officer, body: { reason: plan.reason }, key: `${plan.key}:reject` });
+        await call('POST', `${base}/reject`, { headers: as(plan.officer), body: { reason: plan.reason }, key: `${plan.key}:reject` });
         break;
       default:
         break;
@@ -184,7 +221,7 @@ async function seedRequests() {
     made.push({ ...plan, requestId: submitted.requestId, trackingCode: submitted.trackingCode, unitId: standard.unitId });
   }
   for (const r of made) {
-    await poll(`request ${r.trackingCode} to be ${r.outcome}`, `${REQUEST}/requests/track/${r.trackingCode}`, {}, (body) => body.status === r.outcome);
+    await poll(`request ${r.trackingCode} to be ${r.outcome}`, `${REQUEST}/public/requests/${r.trackingCode}`, {}, (body) => body.status === r.outcome);
   }
   const byOutcome = made.reduce((acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }), {});
   log(`requests: ${made.length} (${Object.entries(byOutcome).map(([k, n]) => `${n} ${k}`).join(', ')})`);
@@ -194,7 +231,7 @@ async function seedRequests() {
 async function seedComplaints() {
   // SP4N-LAPOR! complaint about the queue at Puskesmas Teluk Dalam, run to resolution.
   const lapor = await call('POST', `${REQUEST}/complaints`, {
-    headers: officerPengaduan,
+    headers: admin,
     body: {
       unitId: 'puskesmas-teluk-dalam',
       channel: 'lapor',
@@ -207,18 +244,18 @@ async function seedComplaints() {
     key: 'complaint-lapor:receive',
   });
   const c = `${REQUEST}/complaints/${lapor.complaintId}`;
-  await call('POST', `${c}/verify`, { headers: officerPengaduan, body: { outcome: 'verified', note: 'Laporan sesuai kondisi di lapangan' }, key: 'complaint-lapor:verify' });
-  await call('POST', `${c}/assign`, { headers: officerPengaduan, body: { unitId: 'puskesmas-teluk-dalam' }, key: 'complaint-lapor:assign' });
+  await call('POST', `${c}/verify`, { headers: admin, body: { outcome: 'verified', note: 'Laporan sesuai kondisi di lapangan' }, key: 'complaint-lapor:verify' });
+  await call('POST', `${c}/assign`, { headers: admin, body: { unitId: 'puskesmas-teluk-dalam' }, key: 'complaint-lapor:assign' });
   await call('POST', `${c}/respond`, {
-    headers: officerPengaduan,
+    headers: admin,
     body: { response: 'Loket pendaftaran ditambah satu dan antrian daring dibuka mulai pukul 07.30 WITA.' },
     key: 'complaint-lapor:respond',
   });
-  await call('POST', `${c}/resolve`, { headers: officerPengaduan, key: 'complaint-lapor:resolve' });
+  await call('POST', `${c}/resolve`, { headers: admin, key: 'complaint-lapor:resolve' });
 
   // Walk-in information request at Dinas Kesehatan, still waiting for verification.
   const web = await call('POST', `${REQUEST}/complaints`, {
-    headers: officerPengaduan,
+    headers: admin,
     body: {
       unitId: 'dinkes',
       channel: 'web',
@@ -230,8 +267,8 @@ async function seedComplaints() {
     key: 'complaint-web:receive',
   });
 
-  await poll('the LAPOR! complaint to be resolved', c, officerPengaduan, (body) => body.status === 'resolved');
-  await poll('the web complaint', `${REQUEST}/complaints/${web.complaintId}`, officerPengaduan, () => true);
+  await poll('the LAPOR! complaint to be resolved', c, admin, (body) => body.status === 'resolved');
+  await poll('the web complaint', `${REQUEST}/complaints/${web.complaintId}`, admin, () => true);
   log('complaints: 2 (1 via SP4N-LAPOR! resolved at puskesmas-teluk-dalam, 1 web information request at dinkes)');
   return { lapor: lapor.complaintId, web: web.complaintId };
 }
@@ -280,14 +317,16 @@ const suggestions = {
 async function seedSurvey(completedDukcapil) {
   const quarter = currentQuarter();
   const path = `${SURVEY}/units/disdukcapil/skm-surveys/quarter/${quarter.start}`;
-  const opened = await call('POST', path, { headers: surveyAdmin, body: { periodEnd: quarter.end }, key: `skm:disdukcapil:${quarter.label}:open` });
+  const opened = await call('POST', path, { headers: operatorDukcapil, body: { periodEnd: quarter.end }, key: `skm:disdukcapil:${quarter.label}:open` });
   const link = opened.publicLinkId;
   await poll('the public SKM form', `${SURVEY}/public/skm-surveys/${link}`, {}, () => true);
 
-  const before = await call('GET', `${path}/result`, { headers: surveyAdmin });
+  const before = await call('GET', `${path}/result`, { headers: operatorDukcapil });
   if (!before.final) {
     for (const [i, values] of skmAnswers.entries()) {
-      const body = { answers: values.map((value, u) => ({ code: `U${u + 1}`, value })), profile: profiles[i] };
+      // Fifteen people, some with the same answers: each form keeps its own respondent token.
+      const respondentToken = `demo-${quarter.label}-respondent-${String(i + 1).padStart(2, '0')}`;
+      const body = { answers: values.map((value, u) => ({ code: `U${u + 1}`, value })), profile: profiles[i], respondentToken };
       if (suggestions[i]) body.suggestion = suggestions[i];
       await call('POST', `${SURVEY}/public/skm-surveys/${link}/responses`, { body, key: `skm:disdukcapil:${quarter.label}:response-${String(i + 1).padStart(2, '0')}` });
     }
@@ -295,12 +334,12 @@ async function seedSurvey(completedDukcapil) {
     await poll(
       `the survey to count ${skmAnswers.length} respondents and ${completedDukcapil} completed requests`,
       `${path}/result`,
-      surveyAdmin,
+      operatorDukcapil,
       (body) => body.final || (body.result?.respondents >= skmAnswers.length && body.result?.population >= completedDukcapil),
     );
   }
-  await call('POST', `${path}/close`, { headers: surveyAdmin, key: `skm:disdukcapil:${quarter.label}:close` });
-  const result = await poll('the closed SKM result', `${path}/result`, surveyAdmin, (body) => body.final === true);
+  await call('POST', `${path}/close`, { headers: operatorDukcapil, key: `skm:disdukcapil:${quarter.label}:close` });
+  const result = await poll('the closed SKM result', `${path}/result`, operatorDukcapil, (body) => body.final === true);
   log(`SKM disdukcapil ${quarter.label}: ${result.result?.respondents} responses, closed, IKM ${Number(result.result?.ikm).toFixed(2)} (${result.result?.band})`);
   return { path, link, result, quarter };
 }
@@ -320,8 +359,8 @@ const PEKPPP_2023_CODES = [
 // Disdukcapil: self-assessment vs evaluator score per indicator (0..5).
 const selfScores = [5, 4, 4, 4, 5, 5, 4, 4, 4, 5, 4, 4, 4, 4, 4, 5, 4, 3, 4, 5, 5, 4, 4, 4, 4, 5, 4, 4, 4, 3];
 const evalScores = [4, 4, 3, 4, 4, 4, 3, 3, 3, 4, 4, 3, 3, 4, 4, 4, 4, 3, 3, 4, 4, 4, 3, 3, 4, 4, 3, 3, 3, 3];
-// Puskesmas Teluk Dalam submits its self-assessment but is not scored yet.
-const puskesmasSelf = [4, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 3, 3, 4, 3, 4, 3, 3, 3, 4, 3, 3, 3, 3, 4, 4, 3, 3, 3, 2];
+// Kecamatan Banjarmasin Utara submits its self-assessment but is not scored yet.
+const kecamatanSelf = [4, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 3, 3, 4, 3, 4, 3, 3, 3, 4, 3, 3, 3, 3, 4, 4, 3, 3, 3, 2];
 
 /** A fixed UUID (v4 layout) for the demo cycle, so a replay names the same cycle. */
 function demoUuid(name) {
@@ -329,31 +368,33 @@ function demoUuid(name) {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+// Evaluators by their dev subjects; scoring also needs the unit among the token's assigned units
+// (evaluator-1: disdukcapil and dinkes, evaluator-2: kecamatan-banjarmasin-utara).
 const lokus = [
-  { unitId: 'disdukcapil', evaluatorIds: ['evaluator-ahmad-fauzi', 'evaluator-lina-marlina'], leadEvaluatorId: 'evaluator-ahmad-fauzi' },
-  { unitId: 'puskesmas-teluk-dalam', evaluatorIds: ['evaluator-ahmad-fauzi', 'evaluator-lina-marlina'], leadEvaluatorId: 'evaluator-lina-marlina' },
-  { unitId: 'kecamatan-banjarmasin-utara', evaluatorIds: ['evaluator-lina-marlina'], leadEvaluatorId: 'evaluator-lina-marlina' },
+  { unitId: 'disdukcapil', evaluatorIds: ['dev-evaluator-1', 'dev-evaluator-2'], leadEvaluatorId: 'dev-evaluator-1' },
+  { unitId: 'puskesmas-teluk-dalam', evaluatorIds: ['dev-evaluator-1', 'dev-evaluator-2'], leadEvaluatorId: 'dev-evaluator-2' },
+  { unitId: 'kecamatan-banjarmasin-utara', evaluatorIds: ['dev-evaluator-2'], leadEvaluatorId: 'dev-evaluator-2' },
 ];
 
 async function seedEvaluation() {
   const cycleId = demoUuid('cycle:pekppp-2026');
   await call('POST', `${EVALUATION}/cycles`, {
-    headers: evalAdmin,
+    headers: admin,
     body: { cycleId, name: 'PEKPPP 2026', rulesetId: 'pekppp-2023', rulesetVersion: 1, windowStart: '2026-01-01', windowEnd: '2027-03-31', selfAssessmentDue: '2027-01-31' },
     key: 'pekppp-2026:open',
   });
   for (const l of lokus) {
     await call('PUT', `${EVALUATION}/cycles/${cycleId}/units/${l.unitId}`, {
-      headers: evalAdmin,
+      headers: admin,
       body: { evaluatorIds: l.evaluatorIds, leadEvaluatorId: l.leadEvaluatorId },
       key: `pekppp-2026:lokus:${l.unitId}`,
     });
   }
-  await poll('cycle PEKPPP 2026 with its lokus', `${EVALUATION}/cycles/${cycleId}`, evalAdmin, (body) => body.status === 'open' && (body.units ?? []).length >= lokus.length);
+  await poll('cycle PEKPPP 2026 with its lokus', `${EVALUATION}/cycles/${cycleId}`, admin, (body) => body.status === 'open' && (body.units ?? []).length >= lokus.length);
 
   // Disdukcapil: F-01 with evidence, submitted, verified; F-02 by the lead evaluator; a field visit.
   const a = (unitId, p = '') => `${EVALUATION}/cycles/${cycleId}/units/${unitId}/assessment${p}`;
-  const dukcapil = unitOperator('disdukcapil');
+  const dukcapil = operatorDukcapil;
   await call('POST', a('disdukcapil', '/evidence'), {
     headers: dukcapil,
     body: { indicatorCode: '1.a.Ak', kind: 'link', name: 'SK Kepala Disdukcapil tentang Standar Pelayanan', url: 'https://jdih.banjarmasinkota.go.id/sk-standar-pelayanan-disdukcapil-2026.pdf' },
@@ -375,22 +416,22 @@ async function seedEvaluation() {
   }
   await call('POST', a('disdukcapil', '/visits'), {
     headers: lead,
-    body: { visitedOn: '2026-11-10', evaluatorIds: ['evaluator-ahmad-fauzi', 'evaluator-lina-marlina'], findings: 'Sarana ruang tunggu memadai; papan informasi standar pelayanan terpasang.' },
+    body: { visitedOn: '2026-11-10', evaluatorIds: ['dev-evaluator-1', 'dev-evaluator-2'], findings: 'Sarana ruang tunggu memadai; papan informasi standar pelayanan terpasang.' },
     key: 'pekppp-2026:disdukcapil:visit-1',
   });
 
-  // Puskesmas Teluk Dalam: self-assessment submitted, awaiting the evaluators.
-  const puskesmas = unitOperator('puskesmas-teluk-dalam');
-  await call('PUT', a('puskesmas-teluk-dalam', '/draft'), {
-    headers: puskesmas,
-    body: { answers: PEKPPP_2023_CODES.map((indicatorCode, i) => ({ indicatorCode, score: puskesmasSelf[i], justification: 'Sudah dilaksanakan' })) },
-    key: 'pekppp-2026:puskesmas-teluk-dalam:draft',
+  // Kecamatan Banjarmasin Utara: self-assessment submitted, awaiting its evaluator.
+  const kecamatan = 'kecamatan-banjarmasin-utara';
+  await call('PUT', a(kecamatan, '/draft'), {
+    headers: operatorKecamatan,
+    body: { answers: PEKPPP_2023_CODES.map((indicatorCode, i) => ({ indicatorCode, score: kecamatanSelf[i], justification: 'Sudah dilaksanakan' })) },
+    key: `pekppp-2026:${kecamatan}:draft`,
   });
-  await call('POST', a('puskesmas-teluk-dalam', '/submit'), { headers: puskesmas, key: 'pekppp-2026:puskesmas-teluk-dalam:submit' });
+  await call('POST', a(kecamatan, '/submit'), { headers: operatorKecamatan, key: `pekppp-2026:${kecamatan}:submit` });
 
   const scoreUrl = `${EVALUATION}/cycles/${cycleId}/units/disdukcapil/score`;
-  const score = await poll('the disdukcapil PEKPPP score', scoreUrl, evalAdmin, (body) => body.complete === true && body.ipp && body.category);
-  await poll('the puskesmas self-assessment to be submitted', a('puskesmas-teluk-dalam'), evalAdmin, (body) => body.status === 'submitted');
+  const score = await poll('the disdukcapil PEKPPP score', scoreUrl, admin, (body) => body.complete === true && body.ipp && body.category);
+  await poll('the kecamatan self-assessment to be submitted', a(kecamatan), admin, (body) => body.status === 'submitted');
   log(`PEKPPP 2026 (pekppp-2023): lokus ${lokus.map((l) => l.unitId).join(', ')}; disdukcapil IPP ${score.ipp.final} category ${score.category} (${score.predicate})`);
   return { cycleId, scoreUrl, score };
 }
@@ -399,6 +440,8 @@ async function seedEvaluation() {
 
 async function main() {
   log(`loading the demo city Kota Banjarmasin (tenant ${TENANT})`);
+  signIn();
+  await seedCalendar();
   const requests = await seedRequests();
   const complaints = await seedComplaints();
   const completedDukcapil = requests.filter((r) => r.unitId === 'disdukcapil' && r.outcome === 'completed').length;
@@ -407,9 +450,7 @@ async function main() {
 
   const completed = requests.find((r) => r.outcome === 'completed');
   const returned = requests.find((r) => r.outcome === 'returned');
-  const h = `-H 'X-Tenant-Id: ${TENANT}' -H 'X-Actor-Id: admin-ortala-hendra' -H 'X-Actor-Role: admin'`;
-  const hs = `-H 'X-Tenant-Id: ${TENANT}' -H 'X-Actor-Id: admin-skm-disdukcapil-yusuf' -H 'X-Actor-Role: unit-admin'`;
-  const ho = `-H 'X-Tenant-Id: ${TENANT}' -H 'X-Actor-Id: petugas-disdukcapil-rina' -H 'X-Actor-Role: officer'`;
+  const signedInAs = (user) => `-H "Authorization: Bearer $(npm run --silent dev-token -- ${user})"`;
   console.log(`
 Demo city Kota Banjarmasin loaded (${stats.calls} commands: ${stats.appended} new, ${stats.replayed} already there).
   units        disdukcapil, dinkes, kecamatan-banjarmasin-utara, puskesmas-teluk-dalam
@@ -419,11 +460,11 @@ Demo city Kota Banjarmasin loaded (${stats.calls} commands: ${stats.appended} ne
   SKM          disdukcapil ${survey.quarter.label}: ${survey.result.result?.respondents} responses, closed, IKM ${Number(survey.result.result?.ikm).toFixed(2)} (${survey.result.result?.band}), population ${survey.result.result?.population}
   PEKPPP 2026  cycle ${evaluation.cycleId}; disdukcapil IPP ${evaluation.score.ipp.final}, category ${evaluation.score.category}
 Try:
-  curl -s ${REQUEST}/requests/track/${completed.trackingCode}
-  curl -s ${REQUEST}/requests/track/${returned.trackingCode}
-  curl -s ${h} ${evaluation.scoreUrl}
-  curl -s ${hs} ${survey.path}/result
-  curl -s ${ho} '${REQUEST}/figures?unitId=disdukcapil'
+  curl -s ${REQUEST}/public/requests/${completed.trackingCode}
+  curl -s ${REQUEST}/public/requests/${returned.trackingCode}
+  curl -s ${signedInAs('admin-orpeg')} ${evaluation.scoreUrl}
+  curl -s ${signedInAs('operator-disdukcapil')} ${survey.path}/result
+  curl -s ${signedInAs('operator-disdukcapil')} '${REQUEST}/figures?unitId=disdukcapil'
   SKM form     ${SURVEY}/public/skm-surveys/${survey.link}`);
 }
 

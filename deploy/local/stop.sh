@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 state=.local/run
 
-for name in request survey evaluation; do
+for name in portal request survey evaluation; do
   pidfile=$state/$name.pid
   [[ -f $pidfile ]] || continue
   pid=$(cat "$pidfile")

@@ -10,6 +10,7 @@ import { evaluationMigrations } from '../../services/evaluation/src/migrations';
 import { AppModule as RequestAppModule } from '../../services/request/src/app.module';
 import { RequestConfig } from '../../services/request/src/config';
 import { requestMigrations } from '../../services/request/src/migrations';
+import { bearer } from '../support/auth';
 import { startService } from '../support/service-app';
 
 describe('request service → Kafka → evaluation service', () => {
@@ -62,6 +63,7 @@ describe('request service → Kafka → evaluation service', () => {
         submittedAt: '2026-11-23T02:00:00.000Z',
         requirements: [],
         calendarId: 'id-national',
+        dueDateProvisional: false,
       },
     };
     const store = requestApp.get<EventStore<RequestEvent>>(EventStore);
@@ -76,7 +78,10 @@ describe('request service → Kafka → evaluation service', () => {
 
     const facts = await eventually(
       async () => {
-        const response = await request(evaluationApp.getHttpServer()).get(`/tenants/${tenantId}/units/${unitId}/operational-facts?year=2026`).expect(200);
+        const response = await request(evaluationApp.getHttpServer())
+          .get(`/tenants/${tenantId}/units/${unitId}/operational-facts?year=2026`)
+          .set(await bearer('auditor-inspektorat', { tenantId }))
+          .expect(200);
         return response.body;
       },
       { timeoutMs: 30_000 },
@@ -110,7 +115,10 @@ describe('request service → Kafka → evaluation service', () => {
     }
     const { rows } = await evaluationDb.pool.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [onTopic.headers['event-id']]);
     expect(rows[0].n).toBe(1);
-    const again = await request(evaluationApp.getHttpServer()).get(`/tenants/${tenantId}/units/${unitId}/operational-facts?year=2026`).expect(200);
+    const again = await request(evaluationApp.getHttpServer())
+      .get(`/tenants/${tenantId}/units/${unitId}/operational-facts?year=2026`)
+      .set(await bearer('auditor-inspektorat', { tenantId }))
+      .expect(200);
     expect(again.body.requests.submitted).toBe(1);
   });
 });

@@ -1,25 +1,38 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type BaseServiceConfig, configureHttp, createLogger, loadConfig, PinoNestLogger, prepareDatabase } from '@lib/platform';
+import { type AuthConfig, type BaseServiceConfig, configureHttp, createLogger, DEFAULT_DEV_SIGNING_SECRET, loadServiceConfig, PinoNestLogger, prepareDatabase } from '@lib/platform';
+import { applicationDatabaseUrl } from '@lib/testing';
 import type { Logger } from 'pino';
 import type { MigrationInterface } from 'typeorm';
 
 export interface ServiceUnderTest<C extends BaseServiceConfig> {
   name: string;
   configClass: new () => C;
-  appModule: { register(config: C, logger: Logger): DynamicModule } & Type;
+  appModule: { register(config: C, logger: Logger, auth: AuthConfig): DynamicModule } & Type;
   migrations: (new () => MigrationInterface)[];
 }
 
 /**
  * Boots a service the way main.ts does (validated config, migrations, the whole module with its relay
  * and consumers, the HTTP edge) against the given database and broker, without opening a port.
+ * Migrations run over `env.DATABASE_URL` (the schema owner); the service then connects as the
+ * application role, as in production. Tokens come from the dev issuer (see ./auth.ts); citizen
+ * endpoints are not rate-limited unless `env` sets PUBLIC_RATE_LIMIT_PER_MINUTE.
  */
 export async function startService<C extends BaseServiceConfig>(service: ServiceUnderTest<C>, env: Record<string, string>): Promise<INestApplication> {
-  const config = loadConfig(service.configClass, { NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env });
+  const { config, auth } = loadServiceConfig(service.configClass, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    AUTH_MODE: 'dev',
+    AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
+    ...env,
+    DATABASE_MIGRATION_URL: env.DATABASE_URL,
+    DATABASE_URL: applicationDatabaseUrl(env.DATABASE_URL),
+  });
   const logger = createLogger(service.name, config.LOG_LEVEL);
-  await prepareDatabase(config.DATABASE_URL, service.migrations, logger);
-  const app = await NestFactory.create(service.appModule.register(config, logger), { logger: new PinoNestLogger(logger), bodyParser: false });
+  await prepareDatabase(config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, service.migrations, logger);
+  const app = await NestFactory.create(service.appModule.register(config, logger, auth), { logger: new PinoNestLogger(logger), bodyParser: false });
   configureHttp(app, config, logger, { title: service.name, description: 'under test' });
   await app.init();
   return app;

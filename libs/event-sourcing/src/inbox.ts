@@ -17,3 +17,40 @@ export async function processOnce(pool: Pool, consumer: string, eventId: string,
     return true;
   });
 }
+
+/**
+ * processOnce for a batch, in one transaction: one statement records every event id, then `effect`
+ * runs, in order, for each item whose id it recorded (the first of items sharing an id). If `effect`
+ * throws, nothing of the batch is kept. Returns the items whose effect ran.
+ */
+export async function processBatchOnce<T>(
+  pool: Pool,
+  consumer: string,
+  items: readonly T[],
+  eventIdOf: (item: T) => string,
+  effect: (item: T, tx: PoolClient) => Promise<void>,
+): Promise<T[]> {
+  return inTransaction(pool, async (tx) => {
+    // Answers with positions, not ids: PostgreSQL prints a uuid in one canonical form, which need not be
+    // the form the message carried.
+    const recorded = await tx.query<{ position: number }>({
+      name: 'inbox-insert-batch',
+      text: `
+        WITH recorded AS (
+          INSERT INTO inbox (consumer, event_id) SELECT $1, id FROM unnest($2::uuid[]) AS id
+          ON CONFLICT DO NOTHING RETURNING event_id
+        )
+        SELECT min(item.position)::int AS position
+        FROM unnest($2::uuid[]) WITH ORDINALITY AS item(id, position) JOIN recorded ON recorded.event_id = item.id
+        GROUP BY item.id ORDER BY position`,
+      values: [consumer, items.map(eventIdOf)],
+    });
+    const applied: T[] = [];
+    for (const { position } of recorded.rows) {
+      const item = items[position - 1];
+      await effect(item, tx);
+      applied.push(item);
+    }
+    return applied;
+  });
+}

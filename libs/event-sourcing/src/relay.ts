@@ -2,6 +2,7 @@ import { type EventCodec, envelopeToHeaders } from '@lib/contracts';
 import type { Pool } from 'pg';
 import { inTransaction, lockCheckpoint, saveCheckpoint } from './checkpoint-store';
 import { checkpointOf, type EventStore, ReadAhead } from './event-store';
+import type { StoredEvent } from './types';
 
 export interface OutgoingMessage {
   key: string;
@@ -45,16 +46,20 @@ export class OutboxRelay<E extends { $case: string; value: unknown }> {
       if (events.length === 0) return false;
       // A full batch is likely followed by another: read it while this one is on its way to Kafka.
       if (events.length === this.batchSize) this.readAhead.start(checkpointOf(events[events.length - 1]), this.batchSize);
-      await this.publisher.publish(
-        this.topic,
-        events.map(({ event, envelope }) => ({
-          key: envelope.unitId || envelope.streamId,
-          value: Buffer.from(this.codec.encode(event)),
-          headers: envelopeToHeaders(envelope),
-        })),
-      );
+      await this.publisher.publish(this.topic, this.encode(events));
       await saveCheckpoint(tx, this.name, checkpointOf(events[events.length - 1]));
       return events.length === this.batchSize;
+    });
+  }
+
+  private encode(events: StoredEvent<E>[]): OutgoingMessage[] {
+    return events.map(({ event, envelope }) => {
+      const value = this.codec.encode(event);
+      return {
+        key: envelope.unitId || envelope.streamId,
+        value: Buffer.from(value.buffer, value.byteOffset, value.byteLength), // a view, not a copy
+        headers: envelopeToHeaders(envelope),
+      };
     });
   }
 }

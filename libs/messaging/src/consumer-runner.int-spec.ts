@@ -6,7 +6,8 @@ import { eventStoreMigrations, processOnce } from '@lib/event-sourcing';
 import { DomainError } from '@lib/event-sourcing/domain';
 import { createTestDatabase, eventually, readTopic, type TestDatabase, testKafka, testKafkaBrokers, uniqueTopic } from '@lib/testing';
 import type { Producer } from 'kafkajs';
-import { ConsumerRunner, type Delivery, type EventConsumer } from './consumer-runner';
+import type { Pool, PoolClient } from 'pg';
+import { ConsumerRunner, type Delivery, type EventConsumer, type InboxConsumer } from './consumer-runner';
 import { createKafka, ensureTopics } from './kafka-client';
 
 const envelope = (overrides: Partial<EventEnvelope> = {}): EventEnvelope => ({
@@ -56,13 +57,32 @@ class RecordingConsumer implements EventConsumer<RequestEvent> {
   }
 }
 
+/** Writes its effect with the runner's inbox transaction; counts every call of `apply`. */
+class RecordingInboxConsumer implements InboxConsumer<RequestEvent> {
+  applied: string[] = [];
+  private attempts = new Map<string, number>();
+  constructor(
+    readonly topic: string,
+    readonly groupId: string,
+    readonly pool: Pool,
+    private readonly behaviour: (delivery: Delivery<RequestEvent>, attempt: number) => void = () => undefined,
+  ) {}
+  async apply(delivery: Delivery<RequestEvent>, tx: PoolClient): Promise<void> {
+    const attempt = (this.attempts.get(delivery.envelope.eventId) ?? 0) + 1;
+    this.attempts.set(delivery.envelope.eventId, attempt);
+    this.applied.push(delivery.envelope.eventId);
+    await tx.query('INSERT INTO effects (event_id) VALUES ($1)', [delivery.envelope.eventId]);
+    this.behaviour(delivery, attempt);
+  }
+}
+
 describe('ConsumerRunner on a real Kafka broker', () => {
   let db: TestDatabase;
   let producer: Producer;
   const kafka = createKafka({ brokers: testKafkaBrokers(), clientId: 'consumer-spec' });
   const runners: ConsumerRunner<RequestEvent>[] = [];
 
-  const startRunner = async (consumer: EventConsumer<RequestEvent>, maxAttempts = 3) => {
+  const startRunner = async (consumer: EventConsumer<RequestEvent> | InboxConsumer<RequestEvent>, maxAttempts = 3) => {
     const runner = new ConsumerRunner(kafka, consumer, requestCodec, { maxAttempts, initialBackoffMs: 10 });
     runners.push(runner);
     await runner.start();
@@ -171,6 +191,105 @@ describe('ConsumerRunner on a real Kafka broker', () => {
     await eventually(async () => expect(await committedOffset(groupId, topic)).toBe('1'), { timeoutMs: 40_000 });
     expect(consumer.deliveries).toBe(1);
     expect(await effectCount()).toBe(1);
+  });
+});
+
+describe('ConsumerRunner with an InboxConsumer', () => {
+  let db: TestDatabase;
+  let producer: Producer;
+  const kafka = createKafka({ brokers: testKafkaBrokers(), clientId: 'inbox-consumer-spec' });
+  const runners: ConsumerRunner<RequestEvent>[] = [];
+
+  const startRunner = async (consumer: InboxConsumer<RequestEvent>) => {
+    const runner = new ConsumerRunner(kafka, consumer, requestCodec, { maxAttempts: 3, initialBackoffMs: 10 });
+    runners.push(runner);
+    await runner.start();
+    return runner;
+  };
+  const effectsPerEvent = async (): Promise<Record<string, number>> =>
+    Object.fromEntries((await db.pool.query<{ event_id: string; n: number }>('SELECT event_id, count(*)::int AS n FROM effects GROUP BY event_id')).rows.map((r) => [r.event_id, r.n]));
+  const committedOffset = async (groupId: string, topic: string): Promise<string> => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      return offsets.partitions[0].offset;
+    } finally {
+      await admin.disconnect();
+    }
+  };
+  /** Ten messages in one produce request, so they reach the runner as one batch. */
+  const sendBatch = async (topic: string, envelopes: EventEnvelope[]) =>
+    producer.send({ topic, messages: envelopes.map((env, i) => message(rejected(`r${i}`), env)) });
+
+  beforeAll(async () => {
+    db = await createTestDatabase(eventStoreMigrations);
+    await db.pool.query('CREATE TABLE effects (event_id uuid NOT NULL)');
+    producer = kafka.producer();
+    await producer.connect();
+  });
+  afterEach(async () => {
+    await Promise.all(runners.splice(0).map((runner) => runner.stop()));
+    await db.pool.query('TRUNCATE effects');
+  });
+  afterAll(async () => {
+    await producer.disconnect();
+    await db.drop();
+  });
+
+  it('applies a batch once and gives a redelivered batch no second effect', async () => {
+    const topic = uniqueTopic('inbox-redelivery');
+    await ensureTopics(kafka, [topic], 1);
+    const envelopes = Array.from({ length: 10 }, () => envelope());
+    await sendBatch(topic, envelopes);
+    const groupId = `g-${randomUUID()}`;
+    const first = new RecordingInboxConsumer(topic, groupId, db.pool);
+    const runner = await startRunner(first);
+    await eventually(async () => expect(await committedOffset(groupId, topic)).toBe('10'));
+    await runner.stop();
+
+    // The offsets go back to the start, as after a crash between the effects and the offset commit.
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.resetOffsets({ groupId, topic, earliest: true });
+    await admin.disconnect();
+    expect(await committedOffset(groupId, topic)).not.toBe('10');
+    const second = new RecordingInboxConsumer(topic, groupId, db.pool);
+    await startRunner(second);
+    await eventually(async () => expect(await committedOffset(groupId, topic)).toBe('10'));
+
+    expect(first.applied).toEqual(envelopes.map((e) => e.eventId));
+    expect(second.applied).toEqual([]);
+    expect(await effectsPerEvent()).toEqual(Object.fromEntries(envelopes.map((e) => [e.eventId, 1])));
+  });
+
+  it('dead-letters a poison message in the middle of a batch and applies each neighbour exactly once', async () => {
+    const topic = uniqueTopic('inbox-poison');
+    await ensureTopics(kafka, [topic, deadLetterTopic(topic)], 1);
+    const envelopes = Array.from({ length: 10 }, () => envelope());
+    const [poison, flaky] = [envelopes[4], envelopes[7]];
+    await producer.send({
+      topic,
+      messages: [
+        ...envelopes.slice(0, 2).map((env, i) => message(rejected(`r${i}`), env)),
+        { key: 'x', value: Buffer.from('not protobuf at all \u0000\u00ff'), headers: envelopeToHeaders(envelope()) },
+        ...envelopes.slice(2).map((env, i) => message(rejected(`r${i + 2}`), env)),
+      ],
+    });
+    const consumer = new RecordingInboxConsumer(topic, `g-${randomUUID()}`, db.pool, ({ envelope: env }, attempt) => {
+      if (env.eventId === poison.eventId) throw new DomainError('REQUEST.ALREADY_CLOSED', 'closed');
+      if (env.eventId === flaky.eventId && attempt < 3) throw new Error('database briefly unavailable');
+    });
+    await startRunner(consumer);
+
+    const dead = await readTopic(testKafka(), deadLetterTopic(topic), (read) => read.length >= 2);
+    expect(dead.map((m) => m.headers['dlq-error'])).toEqual([expect.stringContaining('CodecError'), 'DomainError REQUEST.ALREADY_CLOSED: closed']);
+    expect(dead[1].headers['event-id']).toBe(poison.eventId);
+    await eventually(async () => expect(await committedOffset(consumer.groupId, topic)).toBe('11'));
+    const neighbours = envelopes.filter((e) => e !== poison).map((e) => e.eventId);
+    expect(await effectsPerEvent()).toEqual(Object.fromEntries(neighbours.map((id) => [id, 1])));
+    // The batch was tried whole first, then message by message.
+    expect(consumer.applied.filter((id) => id === neighbours[0])).toHaveLength(2);
   });
 });
 

@@ -1,7 +1,7 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { type EventCodec, deadLetterTopic } from '@lib/contracts';
 import { EventStore, OutboxRelay, type Projection, Projector, TailLoop } from '@lib/event-sourcing';
-import { ConsumerRunner, type EventConsumer, ensureTopics, KafkaPublisher } from '@lib/messaging';
+import { ConsumerRunner, type EventConsumer, ensureTopics, type InboxConsumer, KafkaPublisher } from '@lib/messaging';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -15,6 +15,13 @@ type AnyEvent = { $case: string; value: unknown };
 export interface RegisteredConsumer<E extends AnyEvent = AnyEvent> extends EventConsumer<E> {
   readonly codec: EventCodec<E>;
 }
+
+/** An InboxConsumer of another context's topic: the runner records its inbox a Kafka batch at a time. */
+export interface RegisteredInboxConsumer<E extends AnyEvent = AnyEvent> extends InboxConsumer<E> {
+  readonly codec: EventCodec<E>;
+}
+
+export type AnyRegisteredConsumer = RegisteredConsumer | RegisteredInboxConsumer;
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
 export const CONSUMERS = Symbol('CONSUMERS');
@@ -33,7 +40,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
   private readonly loops: TailLoop[] = [];
   private readonly runners: ConsumerRunner<AnyEvent>[] = [];
   private readonly publisher: KafkaPublisher;
-  private readonly consumers: RegisteredConsumer[];
+  private readonly consumers: AnyRegisteredConsumer[];
   readonly projectors: Projector<AnyEvent>[];
 
   constructor(
@@ -43,13 +50,11 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(OWN_CODEC) private readonly codec: EventCodec<AnyEvent>,
     @Inject(PROJECTIONS) projections: Projection<AnyEvent>[],
-    @Inject(CONSUMERS) consumers: RegisteredConsumer[],
+    @Inject(CONSUMERS) consumers: AnyRegisteredConsumer[],
     @Inject(SERVICE_CONFIG) config: BaseServiceConfig,
   ) {
     const prefix = config.KAFKA_CONSUMER_GROUP_PREFIX;
-    this.consumers = consumers.map((consumer) =>
-      prefix ? { groupId: `${prefix}${consumer.groupId}`, topic: consumer.topic, codec: consumer.codec, handle: (delivery) => consumer.handle(delivery) } : consumer,
-    );
+    this.consumers = consumers.map((consumer) => (prefix ? withGroupId(consumer, `${prefix}${consumer.groupId}`) : consumer));
     this.publisher = new KafkaPublisher(kafka);
     this.projectors = projections.map((projection) => new Projector(pool, store, projection));
   }
@@ -100,4 +105,11 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
       onError: (error) => this.logger.error({ err: error, worker: name }, 'background worker failed; retrying on the next wake-up'),
     });
   }
+}
+
+function withGroupId(consumer: AnyRegisteredConsumer, groupId: string): AnyRegisteredConsumer {
+  const { topic, codec } = consumer;
+  return 'apply' in consumer
+    ? { groupId, topic, codec, pool: consumer.pool, apply: (delivery, tx) => consumer.apply(delivery, tx) }
+    : { groupId, topic, codec, handle: (delivery) => consumer.handle(delivery) };
 }

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
+import { PublicEndpoint } from './auth/require-permission.decorator';
 import { KAFKA } from './tokens';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
@@ -13,6 +14,7 @@ const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<
  * Kafka cluster has a controller. Load balancers route on readiness, orchestrators restart on liveness.
  */
 @ApiTags('health')
+@PublicEndpoint()
 @Controller('health')
 export class HealthController {
   constructor(

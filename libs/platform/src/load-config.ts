@@ -8,7 +8,8 @@ export class ConfigError extends Error {
   }
 }
 
-const splitList = ({ value }: { value: unknown }): unknown =>
+/** A `@Transform` for list settings: `a, b,c` → ['a', 'b', 'c']. */
+export const splitList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -29,8 +30,14 @@ export class BaseServiceConfig {
   @IsString()
   HOST = '127.0.0.1';
 
+  /** The application role's connection: it may not change or delete stored events (see deploy/local/create-databases.js). */
   @Matches(/^postgres(ql)?:\/\/.+\/[^/]+$/, { message: 'DATABASE_URL must be a postgres:// URL that names the database' })
   DATABASE_URL!: string;
+
+  /** The schema owner's connection, used only to run migrations at boot; DATABASE_URL when not set. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+\/[^/]+$/, { message: 'DATABASE_MIGRATION_URL must be a postgres:// URL that names the database' })
+  DATABASE_MIGRATION_URL?: string;
 
   @Transform(splitList)
   @IsString({ each: true })
@@ -83,6 +90,13 @@ export class BaseServiceConfig {
   @Max(5)
   TRUST_PROXY_HOPS = 0;
 
+  /** Requests per minute one client address may make to each citizen endpoint; 429 above. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 60;
+
   /** Largest JSON body accepted, in bytes; larger requests get 413. */
   @Type(() => Number)
   @IsInt()
@@ -100,6 +114,10 @@ export function loadConfig<T extends BaseServiceConfig>(configClass: new () => T
   const problems = validateSync(config, { whitelist: false }).flatMap((error) => describe(error));
   if (config.KAFKA_SASL_MECHANISM && (!config.KAFKA_SASL_USERNAME || !config.KAFKA_SASL_PASSWORD)) {
     problems.push('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required when KAFKA_SASL_MECHANISM is set');
+  }
+  // SASL PLAIN sends the password as it is: only over TLS, except on a developer's loopback broker.
+  if (config.NODE_ENV === 'production' && config.KAFKA_SASL_MECHANISM === 'plain' && !config.KAFKA_SSL) {
+    problems.push('KAFKA_SASL_MECHANISM=plain needs KAFKA_SSL=true when NODE_ENV=production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

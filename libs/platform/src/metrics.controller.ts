@@ -1,9 +1,11 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PublicEndpoint } from './auth/require-permission.decorator';
 import { BackgroundWorkers } from './background-workers';
 
 /** Prometheus text format, scraped by the platform's monitoring. */
 @ApiTags('health')
+@PublicEndpoint()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly workers: BackgroundWorkers) {}

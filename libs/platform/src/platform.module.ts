@@ -1,13 +1,16 @@
 import { type DynamicModule, Global, type InjectionToken, Module, type OnApplicationShutdown, type Provider, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { EventCodec } from '@lib/contracts';
 import { EventStore, type Projection } from '@lib/event-sourcing';
 import { createKafka } from '@lib/messaging';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { BackgroundWorkers, CONSUMERS, OWN_CODEC, PROJECTIONS, type RegisteredConsumer } from './background-workers';
+import type { AuthConfig } from './auth/auth.config';
+import { authProviders, TargetLocator } from './auth/auth.guard';
+import { type AnyRegisteredConsumer, BackgroundWorkers, CONSUMERS, OWN_CODEC, PROJECTIONS } from './background-workers';
 import { Clock, SystemClock } from './clock';
 import { createPool } from './database';
 import { HealthController } from './health.controller';
@@ -22,11 +25,15 @@ export interface ServiceInfrastructure<E extends AnyEvent> {
   config: BaseServiceConfig;
   /** The config class too, so handlers can inject their service's typed config. */
   configClass: Type<BaseServiceConfig>;
+  /** How bearer tokens are verified; every route is then closed unless it declares its policy. */
+  auth: AuthConfig;
+  /** Where the service's stored resources live, for routes whose policy names a resource. */
+  targetLocator?: Type<TargetLocator>;
   logger: Logger;
   /** The codec of the events this service writes; its topic is where the relay publishes. */
   codec: EventCodec<E>;
   projections?: Type<Projection<E>>[];
-  consumers?: Type<RegisteredConsumer>[];
+  consumers?: Type<AnyRegisteredConsumer>[];
 }
 
 /** Closes the pool last, after the workers that use it have stopped. */
@@ -80,14 +87,23 @@ export class PlatformModule {
       collect(PROJECTIONS, projections),
       collect(CONSUMERS, consumers),
       BackgroundWorkers,
+      ...authProviders(options.auth),
+      ...(options.targetLocator ? [{ provide: TargetLocator, useClass: options.targetLocator }] : []),
       { provide: APP_FILTER, useFactory: (logger: Logger) => new ProblemDetailsFilter(logger), inject: [LOGGER] },
     ];
     return {
       module: PlatformModule,
-      imports: [TerminusModule],
+      imports: [
+        TerminusModule,
+        // Global, so citizen endpoints of every module can use its ThrottlerGuard.
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: 60_000, limit: config.PUBLIC_RATE_LIMIT_PER_MINUTE }],
+          errorMessage: 'too many requests from this address; retry after Retry-After seconds',
+        }),
+      ],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [SERVICE_CONFIG, options.configClass, LOGGER, Pool, EventStore, Clock, KAFKA, BackgroundWorkers, ...projections],
+      exports: [SERVICE_CONFIG, options.configClass, LOGGER, Pool, EventStore, Clock, KAFKA, BackgroundWorkers, ...projections, ...(options.targetLocator ? [TargetLocator] : [])],
     };
   }
 }

@@ -22,6 +22,35 @@ export function databaseUrl(serverUrl: string, database: string): string {
   return url.toString();
 }
 
+/** The application role of the services (APPLICATION_ROLE in @lib/platform) and its password in test runs. */
+const APPLICATION_ROLE = 'pantau_app';
+const TEST_APPLICATION_PASSWORD = 'pantau_app';
+
+/**
+ * Creates the services' application role on the test server unless it exists (`npm run db:setup`
+ * creates it for local runs). Another run creating it at the same moment is fine.
+ */
+export async function ensureApplicationRole(serverUrl: string): Promise<void> {
+  const admin = new Pool({ connectionString: databaseUrl(serverUrl, 'postgres'), max: 1 });
+  try {
+    const { rowCount } = await admin.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [APPLICATION_ROLE]);
+    if (rowCount === 0) await admin.query(`CREATE ROLE ${APPLICATION_ROLE} LOGIN PASSWORD '${TEST_APPLICATION_PASSWORD}'`);
+  } catch (error) {
+    // 42710 duplicate_object, 23505 unique_violation: a concurrent run won the race.
+    if (!['42710', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
+  } finally {
+    await admin.end();
+  }
+}
+
+/** `url` with the application role as its user: the connection a service uses at run time. */
+export function applicationDatabaseUrl(url: string): string {
+  const application = new URL(url);
+  application.username = APPLICATION_ROLE;
+  application.password = TEST_APPLICATION_PASSWORD;
+  return application.toString();
+}
+
 /**
  * A fresh database per spec file, migrated with the given migrations, so spec files run in parallel
  * without sharing rows. `drop()` closes the pool and removes the database.
@@ -44,11 +73,17 @@ export async function createTestDatabase(migrations: DataSourceOptions['migratio
     await migrator.destroy();
   }
   const pool = new Pool({ connectionString: url, max: 20 });
+  let dropping = false;
+  // DROP … WITH (FORCE) terminates (57P01) a connection pg-pool is still closing; anything else is a failure
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (!(dropping && error.code === '57P01')) throw error;
+  });
   return {
     name,
     url,
     pool,
     async drop() {
+      dropping = true;
       await pool.end();
       const cleaner = new Pool({ connectionString: databaseUrl(server, 'postgres'), max: 1 });
       try {

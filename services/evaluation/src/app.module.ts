@@ -1,18 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { evaluationCodec } from '@lib/contracts';
-import { PlatformModule } from '@lib/platform';
+import { type AuthConfig, PlatformModule } from '@lib/platform';
 import type { Logger } from 'pino';
 import { EvaluationConfig } from './config';
 import { F03ClosedConsumer } from './evaluation/consumers/f03-closed.consumer';
 import { EvaluationModule } from './evaluation/evaluation.module';
+import { EvaluationResourceLocator } from './evaluation/http/resources';
 import { EvaluationReadModelProjection } from './evaluation/projections/evaluation-read-model.projection';
-import { OperationalFactsController } from './operations/operational-facts.controller';
+import { OperationsModule } from './operations/operations.module';
 import { RequestFactsConsumer } from './operations/request-facts.consumer';
 
 @Module({})
 export class AppModule {
-  static register(config: EvaluationConfig, logger: Logger): DynamicModule {
+  static register(config: EvaluationConfig, logger: Logger, auth: AuthConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -20,14 +21,16 @@ export class AppModule {
         PlatformModule.forService({
           config,
           configClass: EvaluationConfig,
+          auth,
+          targetLocator: EvaluationResourceLocator,
           logger,
           codec: evaluationCodec,
           projections: [EvaluationReadModelProjection],
           consumers: [RequestFactsConsumer, F03ClosedConsumer],
         }),
+        OperationsModule,
         EvaluationModule,
       ],
-      controllers: [OperationalFactsController],
     };
   }
 }

@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { configureHttp, createLogger, loadConfig, PinoNestLogger, prepareDatabase } from '@lib/platform';
+import { configureHttp, createLogger, loadServiceConfig, PinoNestLogger, prepareDatabase } from '@lib/platform';
 import { AppModule } from './app.module';
 import { EvaluationConfig } from './config';
 import { evaluationMigrations } from './migrations';
 
 async function main(): Promise<void> {
-  const config = loadConfig(EvaluationConfig);
+  const { config, auth } = loadServiceConfig(EvaluationConfig);
   const logger = createLogger('evaluation', config.LOG_LEVEL);
-  await prepareDatabase(config.DATABASE_URL, evaluationMigrations, logger);
-  const app = await NestFactory.create(AppModule.register(config, logger), { logger: new PinoNestLogger(logger), bodyParser: false });
+  await prepareDatabase(config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, evaluationMigrations, logger);
+  const app = await NestFactory.create(AppModule.register(config, logger, auth), { logger: new PinoNestLogger(logger), bodyParser: false });
   configureHttp(app, config, logger, {
     title: 'Pantau evaluation service',
     description: 'PEKPPP cycles, self-assessment, evaluator scoring and IPP under versioned rulesets',

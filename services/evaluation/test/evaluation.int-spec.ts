@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { type EvaluationEvent, type EventEnvelope, envelopeToHeaders, type SurveyEvent, surveyCodec, topics } from '@lib/contracts';
 import { EventStore, START } from '@lib/event-sourcing';
 import { BackgroundWorkers } from '@lib/platform';
 import { createTestDatabase, eventually, type TestDatabase, testKafka, testKafkaBrokers } from '@lib/testing';
 import request from 'supertest';
+import { bearer } from '../../../test/support/auth';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
@@ -12,25 +13,44 @@ import { pekppp2023, scoredIndicators } from '../src/evaluation/domain';
 import { EvaluationReadModelProjection } from '../src/evaluation/projections/evaluation-read-model.projection';
 import { evaluationMigrations } from '../src/migrations';
 
+const MAKLUMAT_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% Maklumat Pelayanan DPMPTSP\n%%EOF\n');
+const MAKLUMAT_SHA256 = createHash('sha256').update(MAKLUMAT_PDF).digest('hex');
+const EVIDENCE_MAX_BYTES = 64 * 1024;
+
 describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Kafka', () => {
   const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
   const unitId = `dpmptsp-${randomUUID().slice(0, 8)}`;
-  const admin = { 'X-Tenant-Id': tenantId, 'X-Actor-Id': 'admin-1', 'X-Actor-Role': 'admin' };
-  const unit = { 'X-Tenant-Id': tenantId, 'X-Actor-Id': 'unit-operator-1', 'X-Actor-Role': 'unit' };
-  const lead = { 'X-Tenant-Id': tenantId, 'X-Actor-Id': 'evaluator-lead', 'X-Actor-Role': 'evaluator' };
+  // The lead evaluator is dev-evaluator-1, the second one dev-evaluator-2; both are assigned the unit.
+  let admin: { Authorization: string };
+  let unit: { Authorization: string };
+  let lead: { Authorization: string };
+  let second: { Authorization: string };
   const codes = scoredIndicators(pekppp2023).map((indicator) => indicator.code);
   let db: TestDatabase;
   let app: INestApplication;
   let cycleId: string;
   const http = () => request(app.getHttpServer());
   const assessment = (path = '') => `/cycles/${cycleId}/units/${unitId}/assessment${path}`;
+  const uploadEvidence = (as: { Authorization: string }, content: Buffer, filename: string, contentType: string) =>
+    http().post(`/cycles/${cycleId}/units/${unitId}/evidence-files`).set(as).attach('file', content, { filename, contentType });
   const scoreOf = async (query = '') => (await http().get(`/cycles/${cycleId}/units/${unitId}/score${query}`).set(admin).expect(200)).body;
 
   beforeAll(async () => {
+    [admin, unit, lead, second] = await Promise.all([
+      bearer('admin-orpeg', { tenantId }),
+      bearer('operator-disdukcapil', { tenantId, unitId }),
+      bearer('evaluator-1', { tenantId, assignedUnitIds: [unitId] }),
+      bearer('evaluator-2', { tenantId, assignedUnitIds: [unitId] }),
+    ]);
     db = await createTestDatabase([], 'pantau_eval');
     app = await startService(
       { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, migrations: evaluationMigrations },
-      { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `int-eval-${randomUUID().slice(0, 8)}.` },
+      {
+        DATABASE_URL: db.url,
+        KAFKA_BROKERS: testKafkaBrokers().join(','),
+        KAFKA_CONSUMER_GROUP_PREFIX: `int-eval-${randomUUID().slice(0, 8)}.`,
+        EVIDENCE_MAX_BYTES: String(EVIDENCE_MAX_BYTES),
+      },
     );
   });
 
@@ -49,9 +69,9 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     );
   });
 
-  it('names the missing actor header with a 400', async () => {
-    const { body } = await http().get('/rulesets').set({ 'X-Tenant-Id': tenantId, 'X-Actor-Role': 'admin' }).expect(400);
-    expect(body).toMatchObject({ code: 'ACTOR.HEADER_MISSING', detail: expect.stringContaining('X-Actor-Id') });
+  it('refuses a call without a token with 401 and its code', async () => {
+    const { body } = await http().get('/rulesets').set({ 'X-Tenant-Id': tenantId, 'X-Actor-Role': 'admin' }).expect(401);
+    expect(body).toMatchObject({ code: 'AUTH.MISSING_TOKEN', detail: expect.stringContaining('Bearer') });
   });
 
   it('refuses a ruleset whose indicator weights do not sum to 100%, naming the path', async () => {
@@ -73,7 +93,7 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     const again = await http().post('/rulesets').set(admin).send({ reason: 'uji versi baru', ruleset }).expect(409);
     expect(again.body.code).toBe('RULESET.VERSION_NOT_INCREASING');
     const forbidden = await http().post('/rulesets').set(unit).send({ reason: 'x', ruleset: { ...ruleset, version: 3 } }).expect(403);
-    expect(forbidden.body.code).toBe('ACTOR.FORBIDDEN');
+    expect(forbidden.body.code).toBe('AUTH.FORBIDDEN');
     await eventually(async () => {
       const { body } = await http().get('/rulesets').set(admin).expect(200);
       expect(body).toContainEqual(expect.objectContaining({ id: 'pekppp-2023', version: 2, shipped: false, provisional: true, reason: 'uji versi baru' }));
@@ -90,11 +110,11 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     await http()
       .put(`/cycles/${cycleId}/units/${unitId}`)
       .set(admin)
-      .send({ evaluatorIds: ['evaluator-lead', 'evaluator-2'], leadEvaluatorId: 'evaluator-lead' })
+      .send({ evaluatorIds: ['dev-evaluator-1', 'dev-evaluator-2'], leadEvaluatorId: 'dev-evaluator-1' })
       .expect(200);
     await eventually(async () => {
       const { body } = await http().get(`/cycles/${cycleId}`).set(admin).expect(200);
-      expect(body).toMatchObject({ status: 'open', ruleset: { id: 'pekppp-2023', version: 1 }, units: [{ unitId, leadEvaluatorId: 'evaluator-lead' }] });
+      expect(body).toMatchObject({ status: 'open', ruleset: { id: 'pekppp-2023', version: 1 }, units: [{ unitId, leadEvaluatorId: 'dev-evaluator-1' }] });
     });
   });
 
@@ -103,16 +123,28 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     expect(body.code).toBe('ASSESSMENT.NOT_SUBMITTED');
   });
 
+  it("keeps the cycle's own evaluator assignment on top of the token's assigned units", async () => {
+    const otherUnit = `dinkes-${randomUUID().slice(0, 8)}`;
+    await http().put(`/cycles/${cycleId}/units/${otherUnit}`).set(admin).send({ evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' }).expect(200);
+    const assignedByToken = await bearer('evaluator-2', { tenantId, assignedUnitIds: [otherUnit] });
+    const refused = await http().post(`/cycles/${cycleId}/units/${otherUnit}/assessment/verify`).set(assignedByToken).expect(409);
+    expect(refused.body.code).toBe('ASSESSMENT.EVALUATOR_NOT_ASSIGNED');
+    const notByToken = await http().post(`/cycles/${cycleId}/units/${otherUnit}/assessment/verify`).set(lead).expect(403);
+    expect(notByToken.body.code).toBe('AUTH.FORBIDDEN');
+  });
+
   it('runs F-01: draft with evidence, submit, return, resubmit, verify', async () => {
     await http()
       .post(assessment('/evidence'))
       .set(unit)
       .send({ indicatorCode: codes[0], kind: 'link', name: 'SK Standar Pelayanan', url: 'https://jdih.example.go.id/sk-1.pdf' })
       .expect(201);
+    const uploaded = await uploadEvidence(unit, MAKLUMAT_PDF, 'maklumat.pdf', 'application/pdf').expect(201);
+    expect(uploaded.body).toEqual({ storageKey: `sha256:${MAKLUMAT_SHA256}`, sha256: MAKLUMAT_SHA256, sizeBytes: MAKLUMAT_PDF.length, mediaType: 'application/pdf' });
     await http()
       .post(assessment('/evidence'))
       .set(unit)
-      .send({ indicatorCode: codes[1], kind: 'file', name: 'maklumat.pdf', storageKey: 'evidence/maklumat.pdf', sha256: 'a'.repeat(64), sizeBytes: 1024, mediaType: 'application/pdf' })
+      .send({ indicatorCode: codes[1], kind: 'file', name: 'maklumat.pdf', storageKey: uploaded.body.storageKey, sha256: MAKLUMAT_SHA256 })
       .expect(201);
     await http()
       .put(assessment('/draft'))
@@ -128,8 +160,50 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     await eventually(async () => {
       const { body } = await http().get(assessment()).set(admin).expect(200);
       expect(body.status).toBe('verified');
-      expect(body.evidence[codes[1]]).toEqual([expect.objectContaining({ kind: 'file', sha256: 'a'.repeat(64) })]);
+      expect(body.evidence[codes[1]]).toEqual([
+        expect.objectContaining({ kind: 'file', sha256: MAKLUMAT_SHA256, sizeBytes: MAKLUMAT_PDF.length, mediaType: 'application/pdf' }),
+      ]);
     });
+  });
+
+  it('keeps evidence files whole: checked on upload, attached only once uploaded, the same bytes on download', async () => {
+    const renamed = await uploadEvidence(unit, Buffer.from('MZ\x90\x00 not a pdf'), 'sk.pdf', 'application/pdf').expect(400);
+    expect(renamed.body.errors).toEqual([expect.objectContaining({ field: 'file', rule: 'content' })]);
+    const html = await uploadEvidence(unit, Buffer.from('<html></html>'), 'sk.html', 'text/html').expect(400);
+    expect(html.body.errors).toEqual([expect.objectContaining({ field: 'file', rule: 'mediaType' })]);
+    const tooLarge = await uploadEvidence(unit, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(EVIDENCE_MAX_BYTES)]), 'big.pdf', 'application/pdf').expect(413);
+    expect(tooLarge.body.status).toBe(413);
+    const missing = await http().post(`/cycles/${cycleId}/units/${unitId}/evidence-files`).set(unit).expect(400);
+    expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'file', rule: 'required' })]);
+
+    const notUploaded = await http()
+      .post(assessment('/evidence'))
+      .set(unit)
+      .send({ indicatorCode: codes[2], kind: 'file', name: 'sop.pdf', storageKey: `sha256:${'b'.repeat(64)}` })
+      .expect(409);
+    expect(notUploaded.body.code).toBe('ASSESSMENT.EVIDENCE_FILE_NOT_UPLOADED');
+    const wrongHash = await http()
+      .post(assessment('/evidence'))
+      .set(unit)
+      .send({ indicatorCode: codes[2], kind: 'file', name: 'sop.pdf', storageKey: `sha256:${MAKLUMAT_SHA256}`, sha256: 'c'.repeat(64) })
+      .expect(409);
+    expect(wrongHash.body.code).toBe('ASSESSMENT.EVIDENCE_HASH_MISMATCH');
+
+    const downloaded = await http()
+      .get(`/cycles/${cycleId}/units/${unitId}/evidence-files/${MAKLUMAT_SHA256}`)
+      .set(lead)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(downloaded.headers['content-type']).toBe('application/pdf');
+    expect(downloaded.headers['content-disposition']).toBe('attachment');
+    expect(createHash('sha256').update(downloaded.body as Buffer).digest('hex')).toBe(MAKLUMAT_SHA256);
+
+    await expect(db.pool.query(`UPDATE evidence_files_v1 SET content = 'x'`)).rejects.toThrow(/insert-only/);
   });
 
   it('refuses a score of 6 naming the field, and an unknown indicator with its code', async () => {
@@ -146,10 +220,10 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     // The second evaluator's score does not count under lead-evaluator combination.
     await http()
       .put(assessment(`/scores/${codes[0]}`))
-      .set({ ...lead, 'X-Actor-Id': 'evaluator-2' })
+      .set(second)
       .send({ score: 0, note: 'tidak setuju' })
       .expect(200);
-    await http().post(assessment('/visits')).set(lead).send({ visitedOn: '2026-01-15', evaluatorIds: ['evaluator-lead'], findings: 'sesuai' }).expect(201);
+    await http().post(assessment('/visits')).set(lead).send({ visitedOn: '2026-01-15', evaluatorIds: ['dev-evaluator-1'], findings: 'sesuai' }).expect(201);
     const score = await eventually(async () => {
       const body = await scoreOf();
       expect(body.complete).toBe(true);

@@ -1,19 +1,28 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { requestCodec } from '@lib/contracts';
-import { PlatformModule } from '@lib/platform';
+import { type AuthConfig, PlatformModule } from '@lib/platform';
 import type { Logger } from 'pino';
 import { RequestConfig } from './config';
+import { RequestResourceLocator } from './request/http/resources';
 import { RequestModule, requestProjections } from './request/request.module';
 
 @Module({})
 export class AppModule {
-  static register(config: RequestConfig, logger: Logger): DynamicModule {
+  static register(config: RequestConfig, logger: Logger, auth: AuthConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
-        PlatformModule.forService({ config, configClass: RequestConfig, logger, codec: requestCodec, projections: requestProjections }),
+        PlatformModule.forService({
+          config,
+          configClass: RequestConfig,
+          auth,
+          targetLocator: RequestResourceLocator,
+          logger,
+          codec: requestCodec,
+          projections: requestProjections,
+        }),
         RequestModule,
       ],
     };

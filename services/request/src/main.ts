@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { configureHttp, createLogger, loadConfig, PinoNestLogger, prepareDatabase } from '@lib/platform';
+import { configureHttp, createLogger, loadServiceConfig, PinoNestLogger, prepareDatabase } from '@lib/platform';
 import { AppModule } from './app.module';
 import { RequestConfig } from './config';
 import { requestMigrations } from './migrations';
 
 async function main(): Promise<void> {
-  const config = loadConfig(RequestConfig);
+  const { config, auth } = loadServiceConfig(RequestConfig);
   const logger = createLogger('request', config.LOG_LEVEL);
-  await prepareDatabase(config.DATABASE_URL, requestMigrations, logger);
-  const app = await NestFactory.create(AppModule.register(config, logger), { logger: new PinoNestLogger(logger), bodyParser: false });
+  await prepareDatabase(config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, requestMigrations, logger);
+  const app = await NestFactory.create(AppModule.register(config, logger, auth), { logger: new PinoNestLogger(logger), bodyParser: false });
   configureHttp(app, config, logger, {
     title: 'Pantau request service',
     description: 'Service standards, citizen requests with SLA, complaints (SP4N-LAPOR!)',

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { type RequestEvent, requestCodec, topics } from '@lib/contracts';
 import { EventStore } from '@lib/event-sourcing';
-import { createTestDatabase, eventually, readTopic, type TestDatabase, testKafka, testKafkaBrokers } from '@lib/testing';
+import { applicationDatabaseUrl, createTestDatabase, eventually, readTopic, type TestDatabase, testKafka, testKafkaBrokers } from '@lib/testing';
+import { Client } from 'pg';
 import request from 'supertest';
-import { BackgroundWorkers } from '@lib/platform';
+import { BackgroundWorkers, Clock } from '@lib/platform';
+import { bearer } from '../../../test/support/auth';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { RequestConfig } from '../src/config';
@@ -15,7 +17,7 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
   const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
   const unitId = `disdukcapil-${randomUUID().slice(0, 8)}`;
   const serviceId = `ktp-el-${randomUUID().slice(0, 8)}`;
-  const officer = { 'X-Tenant-Id': tenantId, 'X-Actor-Id': 'officer-1', 'X-Actor-Role': 'officer' };
+  let officer: { Authorization: string };
   let db: TestDatabase;
   let app: INestApplication;
   const http = () => request(app.getHttpServer());
@@ -32,14 +34,20 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     effectiveAt: '2026-01-01T00:00:00+07:00',
   };
 
+  const ACTOR_COLUMNS = `metadata->>'actorId' AS actor_id, metadata->>'actorRole' AS actor_role`;
+  const PUBLIC_ACTOR_ROW = { actor_id: 'public', actor_role: 'public' };
   const eventCount = async () => (await db.pool.query(`SELECT count(*)::int AS n FROM events`)).rows[0].n as number;
 
   beforeAll(async () => {
+    officer = await bearer('operator-disdukcapil', { tenantId, unitId });
     db = await createTestDatabase([], 'pantau_req');
     app = await startService(
       { name: 'request', configClass: RequestConfig, appModule: AppModule, migrations: requestMigrations },
       { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `req-int-${randomUUID().slice(0, 8)}.` },
     );
+    // Due dates depend on the working-day calendar of the day: a fixed Monday keeps them inside the
+    // calendar's years whatever the real date is.
+    jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date('2026-11-23T02:00:00.000Z'));
     const published = await http().post('/service-standards').set(officer).send(standard).expect(201);
     expect(published.body).toMatchObject({ serviceId, revision: 1, completeness: { complete: true } });
     await eventually(() => http().get(`/service-standards/${serviceId}`).set(officer).expect(200), { timeoutMs: 15_000 });
@@ -70,7 +78,7 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     expect(completed.body).toMatchObject({ requestId: submitted.requestId, status: 'completed', version: 3 });
 
     const status = await eventually(async () => {
-      const response = await http().get(`/requests/track/${submitted.trackingCode}`).expect(200);
+      const response = await http().get(`/public/requests/${submitted.trackingCode}`).expect(200);
       expect(response.body.status).toBe('completed');
       return response.body;
     });
@@ -83,7 +91,13 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     );
     expect(messages.map((m) => m.headers['event-type'])).toEqual(['RequestSubmitted', 'RequestProcessingStarted', 'RequestCompleted']);
     expect(messages[0].key).toBe(unitId);
-    expect(messages[0].headers).toMatchObject({ 'tenant-id': tenantId, 'unit-id': unitId, 'correlation-id': correlationId, 'actor-id': 'officer-1', 'actor-role': 'officer' });
+    expect(messages[0].headers).toMatchObject({
+      'tenant-id': tenantId,
+      'unit-id': unitId,
+      'correlation-id': correlationId,
+      'actor-id': 'dev-operator-disdukcapil',
+      'actor-role': 'skpd-operator',
+    });
     expect(requestCodec.decode(messages[2].value)).toMatchObject({ $case: 'requestCompleted', value: { requestId: submitted.requestId, metStandard: true } });
 
     const figures = await eventually(async () => {
@@ -120,9 +134,11 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 
-  it('refuses a command without the actor headers with a 400 naming the header', async () => {
-    const response = await http().post('/requests').set({ 'X-Tenant-Id': tenantId }).send({ serviceId, suppliedRequirements: [] }).expect(400);
-    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['X-Actor-Id', 'X-Actor-Role']));
+  it('refuses a command without a token with 401 and the caller headers of old with 401 too', async () => {
+    const response = await http().post('/requests').send({ serviceId, suppliedRequirements: [] }).expect(401);
+    expect(response.body).toMatchObject({ code: 'AUTH.MISSING_TOKEN', status: 401 });
+    const headers = { 'X-Tenant-Id': tenantId, 'X-Actor-Id': 'officer-1', 'X-Actor-Role': 'admin' };
+    await http().post('/requests').set(headers).send({ serviceId, suppliedRequirements: [] }).expect(401);
   });
 
   it('answers a repeated Idempotency-Key with the first answer and appends nothing', async () => {
@@ -155,7 +171,7 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     await http().post(`/complaints/${complaintId}/respond`).set(officer).send({ response: 'Loket ditambah' }).expect(200);
     const resolved = await http().post(`/complaints/${complaintId}/resolve`).set(officer).expect(200);
     expect(resolved.body.status).toBe('resolved');
-    await http().post(`/complaints/${complaintId}/reopen`).set(officer).send({ reporterRef: randomUUID(), reason: 'belum' }).expect(409);
+    await http().post(`/public/complaints/${complaintId}/reopen`).send({ reporterRef: randomUUID(), reason: 'belum' }).expect(409);
 
     const stored = await db.pool.query(`SELECT name, email FROM complaint_reporters WHERE reporter_ref = $1`, [reporterRef]);
     expect(stored.rows).toEqual([{ name: 'Siti Aminah', email: 'siti@example.id' }]);
@@ -186,6 +202,7 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
         submittedAt: '2026-01-05T02:00:00.000Z',
         requirements: [],
         calendarId: 'id-2025-2026',
+        dueDateProvisional: false,
       },
     };
     await store.append(`request-${requestId}`, 0, [late], { correlationId: randomUUID(), tenantId, unitId, actor: { id: 'test', role: 'system' }, occurredAt: late.value.submittedAt });
@@ -197,7 +214,7 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     const breaches = await db.pool.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = $1 AND event_type = 'RequestSlaBreached'`, [`request-${requestId}`]);
     expect(breaches.rows[0].n).toBe(1);
     await eventually(async () => {
-      const response = await http().get(`/requests/track/${late.value.trackingCode}`).expect(200);
+      const response = await http().get(`/public/requests/${late.value.trackingCode}`).expect(200);
       expect(response.body).toMatchObject({ status: 'submitted', overdue: true });
     });
   });
@@ -222,6 +239,7 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
         provisional: true,
         reporterRef: randomUUID(),
         calendarId: 'id-2025-2026',
+        deadlinesProvisional: false,
       },
     };
     await store.append(`complaint-${complaintId}`, 0, [received], { correlationId: randomUUID(), tenantId, unitId, actor: { id: 'test', role: 'system' }, occurredAt: '2026-01-05T02:00:00.000Z' });
@@ -259,7 +277,7 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
 
   it("hides another tenant's requests and standards", async () => {
     const { requestId } = await submit();
-    const stranger = { ...officer, 'X-Tenant-Id': `other-${randomUUID().slice(0, 8)}` };
+    const stranger = await bearer('operator-disdukcapil', { tenantId: `other-${randomUUID().slice(0, 8)}`, unitId });
     const response = await http().post(`/requests/${requestId}/start-processing`).set(stranger).expect(404);
     expect(response.body.code).toBe('REQUEST.NOT_FOUND');
     await http().get(`/service-standards/${serviceId}`).set(stranger).expect(404);
@@ -285,8 +303,11 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
   it('documents the endpoints in OpenAPI', async () => {
     const docs = await http().get('/docs-json').expect(200);
     expect(Object.keys(docs.body.paths)).toEqual(
-      expect.arrayContaining(['/requests', '/requests/track/{trackingCode}', '/service-standards', '/complaints/{complaintId}/reopen', '/figures']),
+      expect.arrayContaining(['/requests', '/public/requests/{trackingCode}', '/service-standards', '/public/complaints/{complaintId}/reopen', '/figures']),
     );
+    expect(docs.body.components.securitySchemes).toMatchObject({ bearer: { type: 'http', scheme: 'bearer' } });
+    expect(docs.body.paths['/requests'].post.security).toEqual([{ bearer: [] }]);
+    expect(docs.body.paths['/public/requests/{trackingCode}'].get.security).toBeUndefined();
   });
 
   it('pauses a returned request and resumes it on resubmission', async () => {
@@ -296,11 +317,11 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     expect(refused.body.code).toBe('REQUEST.MISSING_REQUIREMENTS');
     const returned = await http().post(`/requests/${requestId}/return`).set(officer).send({ missingRequirements: ['surat-pengantar'], note: 'lengkapi' }).expect(200);
     expect(returned.body).toMatchObject({ status: 'returned', missingRequirements: ['surat-pengantar'] });
-    await eventually(async () => expect((await http().get(`/requests/track/${trackingCode}`).expect(200)).body).toMatchObject({ status: 'returned', paused: true }));
+    await eventually(async () => expect((await http().get(`/public/requests/${trackingCode}`).expect(200)).body).toMatchObject({ status: 'returned', paused: true }));
     const resubmitted = await http().post(`/requests/${requestId}/resubmit`).set(officer).send({ suppliedRequirements: ['surat-pengantar'] }).expect(200);
     expect(resubmitted.body.status).toBe('submitted');
     await http().post(`/requests/${requestId}/start-processing`).set(officer).expect(200);
-    await eventually(async () => expect((await http().get(`/requests/track/${trackingCode}`).expect(200)).body).toMatchObject({ status: 'in-process', paused: false }));
+    await eventually(async () => expect((await http().get(`/public/requests/${trackingCode}`).expect(200)).body).toMatchObject({ status: 'in-process', paused: false }));
     const listed = await http().get(`/requests?unitId=${unitId}&status=in-process&limit=1`).set(officer).expect(200);
     expect(listed.body).toMatchObject({ limit: 1, offset: 0, items: [{ requestId, status: 'in-process' }] });
   });
@@ -335,5 +356,109 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     expect(JSON.stringify(one)).not.toMatch(/Rina|0000/);
     const page = await http().get(`/complaints?unitId=${unitId}&status=received&limit=10`).set(officer).expect(200);
     expect(page.body.items.map((c: { complaintId: string }) => c.complaintId)).toContain(received.body.complaintId);
+  });
+  it('records the verified actor of every staff command in the metadata of its events', async () => {
+    const { requestId } = await submit();
+    await http().post(`/requests/${requestId}/start-processing`).set(officer).expect(200);
+    const { rows } = await db.pool.query(`SELECT ${ACTOR_COLUMNS}, metadata->>'tenantId' AS tenant FROM events WHERE stream_id = $1 ORDER BY stream_version`, [
+      `request-${requestId}`,
+    ]);
+    expect(rows).toEqual([
+      { actor_id: 'dev-operator-disdukcapil', actor_role: 'skpd-operator', tenant: tenantId },
+      { actor_id: 'dev-operator-disdukcapil', actor_role: 'skpd-operator', tenant: tenantId },
+    ]);
+  });
+
+  it("refuses another unit's request with 403, and an operator the list of the whole tenant", async () => {
+    const { requestId } = await submit();
+    const neighbour = await bearer('operator-dinkes', { tenantId, unitId: `dinkes-${randomUUID().slice(0, 8)}` });
+    const refused = await http().post(`/requests/${requestId}/complete`).set(neighbour).expect(403);
+    expect(refused.body).toMatchObject({ code: 'AUTH.FORBIDDEN', detail: expect.stringContaining('UNIT_OUT_OF_SCOPE') });
+    const unnamed = await http().get('/requests').set(officer).expect(403);
+    expect(unnamed.body.detail).toContain('UNIT_REQUIRED');
+    const admin = await bearer('admin-orpeg', { tenantId });
+    await eventually(async () => expect((await http().get('/requests').set(admin).expect(200)).body.items.map((r: { requestId: string }) => r.requestId)).toContain(requestId));
+  });
+
+  describe('citizens, without a token', () => {
+    it('submit a request online to the unit of the service and follow it by tracking code, as the public actor', async () => {
+      const submitted = await http()
+        .post(`/public/tenants/${tenantId}/units/${unitId}/requests`)
+        .set('Idempotency-Key', randomUUID())
+        .send({ serviceId, suppliedRequirements: ['kartu-keluarga', 'surat-pengantar'] })
+        .expect(201);
+      expect(submitted.body).toEqual({ trackingCode: expect.stringMatching(/^PTN-/), status: 'submitted', dueDate: expect.any(String), missingRequirements: [] });
+      const tracked = await eventually(async () => (await http().get(`/public/requests/${submitted.body.trackingCode}`).expect(200)).body);
+      expect(tracked).toMatchObject({ serviceId, status: 'submitted' });
+      const { rows } = await db.pool.query(`SELECT ${ACTOR_COLUMNS} FROM events WHERE payload->>'trackingCode' = $1`, [submitted.body.trackingCode]);
+      expect(rows).toEqual([PUBLIC_ACTOR_ROW]);
+    });
+
+    it('cannot submit to a unit that does not offer the service, nor with a guessable Idempotency-Key', async () => {
+      const wrongUnit = await http().post(`/public/tenants/${tenantId}/units/dinkes/requests`).send({ serviceId, suppliedRequirements: [] }).expect(409);
+      expect(wrongUnit.body.code).toBe('STANDARD.NOT_PUBLISHED');
+      const guessable = await http()
+        .post(`/public/tenants/${tenantId}/units/${unitId}/requests`)
+        .set('Idempotency-Key', 'attempt-0001')
+        .send({ serviceId, suppliedRequirements: [] })
+        .expect(400);
+      expect(guessable.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
+    });
+
+    it('file a complaint, keep their identity out of the events, and reopen it with their reporterRef once resolved', async () => {
+      const filed = await http()
+        .post(`/public/tenants/${tenantId}/complaints`)
+        .send({ unitId, category: 'grievance', subject: 'Loket tutup', description: 'Loket tutup jam 11', reporter: { name: 'Bambang Sutejo', phone: '+62 811 5000 111' } })
+        .expect(201);
+      const { complaintId, reporterRef } = filed.body;
+      expect(filed.body).toMatchObject({ status: 'received', reporterRef: expect.any(String) });
+      const admin = await bearer('admin-orpeg', { tenantId });
+      await http().post(`/complaints/${complaintId}/verify`).set(admin).send({ outcome: 'verified', note: '' }).expect(200);
+      await http().post(`/complaints/${complaintId}/assign`).set(admin).send({ unitId }).expect(200);
+      await http().post(`/complaints/${complaintId}/respond`).set(officer).send({ response: 'Jam layanan diperpanjang' }).expect(200);
+      await http().post(`/complaints/${complaintId}/resolve`).set(officer).expect(200);
+      const reopened = await http().post(`/public/complaints/${complaintId}/reopen`).send({ reporterRef, reason: 'Masih tutup jam 11' }).expect(200);
+      expect(reopened.body.status).not.toBe('resolved');
+
+      const { rows } = await db.pool.query(`SELECT event_type, ${ACTOR_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [`complaint-${complaintId}`]);
+      expect(rows[0]).toEqual({ event_type: 'ComplaintReceived', ...PUBLIC_ACTOR_ROW });
+      expect(rows.at(-1)).toMatchObject(PUBLIC_ACTOR_ROW);
+      const leaked = await db.pool.query(`SELECT count(*)::int AS n FROM events WHERE payload::text ILIKE '%bambang%' OR metadata::text ILIKE '%5000%'`);
+      expect(leaked.rows[0].n).toBe(0);
+    });
+
+    it('get 404 for a complaint to a unit the tenant does not have, and for reopening an unknown complaint', async () => {
+      const unknownUnit = await http()
+        .post(`/public/tenants/${tenantId}/complaints`)
+        .send({ unitId: 'dinas-tidak-ada', category: 'grievance', subject: 's', description: 'd', reporter: { name: 'A' } })
+        .expect(404);
+      expect(unknownUnit.body.code).toBe('UNIT.NOT_FOUND');
+      const unknown = await http().post(`/public/complaints/${randomUUID()}/reopen`).send({ reporterRef: randomUUID(), reason: 'x' }).expect(404);
+      expect(unknown.body.code).toBe('COMPLAINT.NOT_FOUND');
+    });
+  });
+
+  it('connects as an application role that can append events but never change or remove one', async () => {
+    const application = new Client({ connectionString: applicationDatabaseUrl(db.url) });
+    await application.connect();
+    try {
+      const { rows } = await application.query(`SELECT current_user AS role, count(*)::int AS n FROM events GROUP BY 1`);
+      expect(rows[0]).toMatchObject({ role: 'pantau_app', n: expect.any(Number) });
+      const refusals = await Promise.all(
+        [
+          `UPDATE events SET payload = '{}' WHERE global_position = (SELECT min(global_position) FROM events)`,
+          `DELETE FROM events WHERE global_position = (SELECT min(global_position) FROM events)`,
+          `TRUNCATE events`,
+          `ALTER TABLE events DISABLE TRIGGER events_no_update_delete`,
+        ].map((sql) => application.query(sql).then(
+          () => 'allowed',
+          (error: { code?: string }) => error.code,
+        )),
+      );
+      // 42501 insufficient_privilege: refused by the grants, before the append-only trigger is reached.
+      expect(refusals).toEqual(['42501', '42501', '42501', '42501']);
+    } finally {
+      await application.end();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { surveyCodec } from '@lib/contracts';
-import { PlatformModule } from '@lib/platform';
+import { type AuthConfig, PlatformModule } from '@lib/platform';
 import type { Logger } from 'pino';
 import { SurveyConfig } from './config';
 import { CompletedRequestsConsumer } from './survey/consumers/completed-requests.consumer';
@@ -10,7 +10,7 @@ import { SurveyModule } from './survey/survey.module';
 
 @Module({})
 export class AppModule {
-  static register(config: SurveyConfig, logger: Logger): DynamicModule {
+  static register(config: SurveyConfig, logger: Logger, auth: AuthConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -18,6 +18,7 @@ export class AppModule {
         PlatformModule.forService({
           config,
           configClass: SurveyConfig,
+          auth,
           logger,
           codec: surveyCodec,
           projections: [SkmSurveysProjection],

@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { configureHttp, createLogger, loadConfig, PinoNestLogger, prepareDatabase } from '@lib/platform';
+import { configureHttp, createLogger, loadServiceConfig, PinoNestLogger, prepareDatabase } from '@lib/platform';
 import { AppModule } from './app.module';
 import { SurveyConfig } from './config';
 import { surveyMigrations } from './migrations';
 
 async function main(): Promise<void> {
-  const config = loadConfig(SurveyConfig);
+  const { config, auth } = loadServiceConfig(SurveyConfig);
   const logger = createLogger('survey', config.LOG_LEVEL);
-  await prepareDatabase(config.DATABASE_URL, surveyMigrations, logger);
-  const app = await NestFactory.create(AppModule.register(config, logger), { logger: new PinoNestLogger(logger), bodyParser: false });
+  await prepareDatabase(config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, surveyMigrations, logger);
+  const app = await NestFactory.create(AppModule.register(config, logger, auth), { logger: new PinoNestLogger(logger), bodyParser: false });
   configureHttp(app, config, logger, {
     title: 'Pantau survey service',
     description: 'SKM surveys (PermenPANRB 14/2017) and PEKPPP F-03 user assessment',

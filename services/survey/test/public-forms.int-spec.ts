@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import { type RequestEvent, requestCodec, topics } from '@lib/contracts';
 import { createTestDatabase, eventually, type TestDatabase, testKafkaBrokers } from '@lib/testing';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import request from 'supertest';
+import { bearer } from '../../../test/support/auth';
+import { publishForeignEvent } from '../../../test/support/foreign-events';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { SurveyConfig } from '../src/config';
@@ -14,7 +17,9 @@ const PORTAL = 'https://pantau.banjarmasinkota.go.id/survei';
 describe('public survey forms: poster QR code, duplicate detection, F-03 report', () => {
   const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
   const unitId = `dinkes-${randomUUID().slice(0, 8)}`;
-  const staff = { 'X-Tenant-Id': tenantId, 'X-Actor-Id': 'operator-1', 'X-Actor-Role': 'unit-admin' };
+  // The unit's operator runs its SKM; Bagian Organisasi opens F-03 collections as part of the PEKPPP cycle.
+  let staff: { Authorization: string };
+  let admin: { Authorization: string };
   let db: TestDatabase;
   let app: INestApplication;
   let publicLinkId: string;
@@ -29,6 +34,7 @@ describe('public survey forms: poster QR code, duplicate detection, F-03 report'
   };
 
   beforeAll(async () => {
+    [staff, admin] = await Promise.all([bearer('operator-dinkes', { tenantId, unitId }), bearer('admin-orpeg', { tenantId })]);
     db = await createTestDatabase([], 'pantau_survey');
     app = await startService(
       { name: 'survey', configClass: SurveyConfig, appModule: AppModule, migrations: surveyMigrations },
@@ -94,7 +100,7 @@ describe('public survey forms: poster QR code, duplicate detection, F-03 report'
 
   it('reports an F-03 collection per item and aspect, and 404 to another tenant', async () => {
     const cycleId = `pekppp-${randomUUID().slice(0, 8)}`;
-    await http().post(`/f03-collections/${cycleId}/${unitId}`).set(staff).send({ ruleset: 'pekppp-2023@1' }).expect(201);
+    await http().post(`/f03-collections/${cycleId}/${unitId}`).set(admin).send({ ruleset: 'pekppp-2023@1' }).expect(201);
     const scores = (toilet: number) => Array.from({ length: 14 }, (_, i) => ({ item: i + 1, score: i + 1 === 10 ? toilet : 4 }));
     await http().post(`/public/f03/${cycleId}/${unitId}/responses`).send({ items: scores(1) }).expect(201);
     await http().post(`/public/f03/${cycleId}/${unitId}/responses`).send({ items: scores(2) }).expect(201);
@@ -105,7 +111,49 @@ describe('public survey forms: poster QR code, duplicate detection, F-03 report'
     // (13×4×2 + 1 + 2) / 28
     expect(report.body.score).toBe(3.82);
 
-    const otherTenant = await http().get(`/f03-collections/${cycleId}/${unitId}`).set({ ...staff, 'X-Tenant-Id': 'kabupaten-lain' }).expect(404);
+    const otherTenant = await http()
+      .get(`/f03-collections/${cycleId}/${unitId}`)
+      .set(await bearer('operator-dinkes', { tenantId: 'kabupaten-lain', unitId }))
+      .expect(404);
     expect(otherTenant.body.code).toBe('F03.NOT_FOUND');
+  });
+
+  it("counts a request completed after midnight WIT in the next local period, as the request service dated it", async () => {
+    const survey = `/units/${unitId}/skm-surveys/semester/2026-07-01`;
+    await http().post(survey).set(staff).send({ periodEnd: '2026-12-31' }).expect(201);
+    const completion = (completedAt: string, completedOn: string): RequestEvent => ({
+      $case: 'requestCompleted',
+      value: {
+        requestId: randomUUID(),
+        completedAt,
+        completedOn,
+        calendarId: 'id-national@2026-1,2027-provisional-1+tenant-jayapura@1',
+        elapsedWorkingDays: 1,
+        metStandard: true,
+        trackingCode: `KIA-${randomUUID().slice(0, 8)}`,
+        serviceId: 'kia',
+      },
+    });
+    const origin = (event: RequestEvent, occurredAt: string) => ({ tenantId, unitId, streamId: `request-${randomUUID()}`, streamVersion: 3, occurredAt, event });
+    // 15:30 UTC on 31 December is 22:30 WIB but 00:30 WIT on 1 January: the next quarter in Papua
+    for (const [completedAt, completedOn] of [
+      ['2026-12-31T08:00:00.000Z', '2026-12-31'],
+      ['2026-12-31T15:30:00.000Z', '2027-01-01'],
+    ]) {
+      const { event, ...where } = origin(completion(completedAt, completedOn), completedAt);
+      await publishForeignEvent(topics.request, requestCodec, event, where);
+    }
+    await eventually(
+      async () => {
+        const { rows } = await db.pool.query<{ completed_on: string }>(
+          `SELECT completed_on::text FROM completed_requests_v1 WHERE unit_id = $1 ORDER BY completed_on`,
+          [unitId],
+        );
+        expect(rows.map((row) => row.completed_on)).toEqual(['2026-12-31', '2027-01-01']);
+      },
+      { timeoutMs: 30_000 },
+    );
+    const result = await http().get(`${survey}/result`).set(staff).expect(200);
+    expect(result.body.result).toMatchObject({ population: 1, populationSource: 'completed-requests' });
   });
 });

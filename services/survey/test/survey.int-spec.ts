@@ -4,6 +4,7 @@ import { envelopeToHeaders, type RequestEvent, requestCodec, topics } from '@lib
 import { BackgroundWorkers } from '@lib/platform';
 import { createTestDatabase, eventually, type TestDatabase, testKafka, testKafkaBrokers } from '@lib/testing';
 import request from 'supertest';
+import { bearer } from '../../../test/support/auth';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { SurveyConfig } from '../src/config';
@@ -12,7 +13,7 @@ import { surveyMigrations } from '../src/migrations';
 describe('survey service on PostgreSQL and Kafka', () => {
   const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
   const unitId = `dpmptsp-${randomUUID().slice(0, 8)}`;
-  const staff = { 'X-Tenant-Id': tenantId, 'X-Actor-Id': 'operator-1', 'X-Actor-Role': 'unit-admin' };
+  let staff: { Authorization: string };
   const surveyPath = `/units/${unitId}/skm-surveys/quarter/2026-10-01`;
   let db: TestDatabase;
   let app: INestApplication;
@@ -22,6 +23,7 @@ describe('survey service on PostgreSQL and Kafka', () => {
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
+    staff = await bearer('operator-disdukcapil', { tenantId, unitId });
     db = await createTestDatabase([], 'pantau_survey');
     app = await startService(
       { name: 'survey', configClass: SurveyConfig, appModule: AppModule, migrations: surveyMigrations },
@@ -39,9 +41,12 @@ describe('survey service on PostgreSQL and Kafka', () => {
     await db?.drop();
   });
 
-  it('names the missing staff header', async () => {
-    const response = await http().post(`${surveyPath}/close`).set({ 'X-Tenant-Id': tenantId, 'X-Actor-Id': 'x' }).expect(400);
-    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'X-Actor-Role', rule: 'required' })]);
+  it('refuses a staff command without a token, and another unit\'s operator', async () => {
+    const response = await http().post(`${surveyPath}/close`).set({ 'X-Tenant-Id': tenantId, 'X-Actor-Id': 'x' }).expect(401);
+    expect(response.body).toMatchObject({ code: 'AUTH.MISSING_TOKEN', status: 401 });
+    const neighbour = await bearer('operator-dinkes', { tenantId, unitId: `dinkes-${randomUUID().slice(0, 8)}` });
+    const forbidden = await http().post(`${surveyPath}/close`).set(neighbour).expect(403);
+    expect(forbidden.body).toMatchObject({ code: 'AUTH.FORBIDDEN', detail: expect.stringContaining('UNIT_OUT_OF_SCOPE') });
   });
 
   it('refuses extra unsur weights that do not sum to 1, naming the field', async () => {
@@ -70,7 +75,16 @@ describe('survey service on PostgreSQL and Kafka', () => {
     const trackingCode = `SIUP-${randomUUID().slice(0, 6)}`;
     const completed: RequestEvent = {
       $case: 'requestCompleted',
-      value: { requestId: randomUUID(), completedAt: '2026-11-20T03:00:00.000Z', elapsedWorkingDays: 2, metStandard: true, trackingCode, serviceId: 'siup' },
+      value: {
+        requestId: randomUUID(),
+        completedAt: '2026-11-20T03:00:00.000Z',
+        completedOn: '2026-11-20',
+        calendarId: 'id-national@2026-1',
+        elapsedWorkingDays: 2,
+        metStandard: true,
+        trackingCode,
+        serviceId: 'siup',
+      },
     };
     const producer = testKafka().producer();
     await producer.connect();

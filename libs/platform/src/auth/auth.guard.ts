@@ -4,16 +4,29 @@ import {
   type ExecutionContext,
   ForbiddenException,
   Injectable,
+  Optional,
   type Provider,
   UnauthorizedException,
 } from '@nestjs/common';
 import { APP_GUARD, Reflector } from '@nestjs/core';
+import { DomainError } from '@lib/event-sourcing';
+import { InputProblemException } from '../problem-details.filter';
 import type { AuthConfig } from './auth.config';
 import { AuthenticationError } from './authentication-error';
-import { authorize, type Target } from './permissions';
+import { type Action, authorize, type Decision, permits, type Subject, type Target } from './permissions';
 import type { Principal } from './principal';
-import { AUTH_POLICY, type AuthenticatedRequest, type RoutePolicy } from './require-permission.decorator';
+import { AUTH_POLICY, type AuthenticatedRequest, DEFAULT_TENANT_PARAM, type ResourceRef, type RoutePolicy } from './require-permission.decorator';
 import { TokenVerifier } from './token-verifier';
+
+/**
+ * Where the stored resources of a service live. Each service that has routes with a `resource`
+ * policy provides one; it must read a store that is current when the command that created the
+ * resource has returned (the event store, not a projection).
+ */
+export abstract class TargetLocator {
+  /** The tenant and, for unit-owned resources, the unit of `kind` `id`; undefined when there is none. */
+  abstract locate(kind: string, id: string): Promise<Target | undefined>;
+}
 
 /** The parts of an HTTP request the guard reads. */
 export interface GuardedRequest extends AuthenticatedRequest {
@@ -29,9 +42,16 @@ const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)[ ]*$/i;
 
 /**
  * The guard's decision, without Nest: refuses a route with no policy (403 AUTH.NO_POLICY), a missing
- * or unusable token (401), and a principal the matrix does not allow on the resolved target (403).
+ * or unusable token (401), a role the matrix never allows the action (403), a resource that does not
+ * exist or lives in another tenant (the resource's own not-found code, 404 for a `*.NOT_FOUND`), and a
+ * target outside the principal's scope (403 AUTH.FORBIDDEN).
  */
-export async function admit(policy: RoutePolicy | undefined, request: GuardedRequest, verifier: Pick<TokenVerifier, 'verify'>): Promise<Admission> {
+export async function admit(
+  policy: RoutePolicy | undefined,
+  request: GuardedRequest,
+  verifier: Pick<TokenVerifier, 'verify'>,
+  locator?: TargetLocator,
+): Promise<Admission> {
   if (policy === undefined) throw new ForbiddenException({ code: 'AUTH.NO_POLICY', message: 'this route declares no access policy, so it is closed' });
   if (policy.kind === 'public') return { kind: 'public' };
 
@@ -45,13 +65,56 @@ export async function admit(policy: RoutePolicy | undefined, request: GuardedReq
     if (error instanceof AuthenticationError) throw new UnauthorizedException({ code: error.code, message: error.message });
     throw error;
   }
+  refuseUnless(permits(principal, policy.action));
 
-  const target: Target = { tenantId: pick(request, policy.tenantParam, false) ?? principal.tenantId };
-  const unitId = pick(request, policy.unitParam, true);
-  if (unitId !== undefined) target.unitId = unitId;
-  const decision = authorize(principal, policy.action, target);
-  if (!decision.allowed) throw new ForbiddenException({ code: 'AUTH.FORBIDDEN', message: `${decision.reason}: ${decision.detail}` });
+  const namedTenant = pick(request, policy.tenantParam ?? DEFAULT_TENANT_PARAM, false);
+  const namedUnit = pick(request, policy.unitParam, true);
+  if (policy.resource === undefined) {
+    const target: Target = { tenantId: namedTenant ?? principal.tenantId };
+    if (namedUnit !== undefined) target.unitId = namedUnit;
+    refuseUnless(authorize(principal, policy.action, target));
+    return { kind: 'authorized', principal, target };
+  }
+  const target = await resourceTarget(policy.resource, request, principal, policy.action, namedTenant, namedUnit, locator);
   return { kind: 'authorized', principal, target };
+}
+
+/**
+ * Where the named resource lives, once the principal may act there. Unknown, in another tenant than
+ * the one named, or in a tenant the principal cannot reach: all the same "not found". A resource with
+ * a unit and a named unit (a complaint reassigned to another unit) must both be in scope.
+ */
+async function resourceTarget(
+  resource: ResourceRef,
+  request: GuardedRequest,
+  principal: Subject,
+  action: Action,
+  namedTenant: string | undefined,
+  namedUnit: string | undefined,
+  locator: TargetLocator | undefined,
+): Promise<Target> {
+  if (!locator) throw new Error(`a route names a ${resource.kind} resource but the service provides no TargetLocator`);
+  const id = pick(request, resource.idParam, true);
+  if (id === undefined) throw new InputProblemException([{ field: resource.idParam, rule: 'required', message: `${resource.idParam} is required` }]);
+  const located = await locator.locate(resource.kind, id);
+  const notFound = () => new DomainError(resource.notFoundCode, `${resource.kind} ${id} does not exist`);
+  if (!located || (namedTenant !== undefined && namedTenant !== located.tenantId)) throw notFound();
+  const checks: Target[] = [];
+  if (located.unitId !== undefined || namedUnit === undefined) checks.push(located);
+  if (namedUnit !== undefined) checks.push({ tenantId: located.tenantId, unitId: namedUnit });
+  for (const check of checks) {
+    const decision = authorize(principal, action, check);
+    if (!decision.allowed && decision.reason === 'OTHER_TENANT') throw notFound();
+    refuseUnless(decision);
+  }
+  const target: Target = { tenantId: located.tenantId };
+  const unitId = namedUnit ?? located.unitId;
+  if (unitId !== undefined) target.unitId = unitId;
+  return target;
+}
+
+function refuseUnless(decision: Decision): void {
+  if (!decision.allowed) throw new ForbiddenException({ code: 'AUTH.FORBIDDEN', message: `${decision.reason}: ${decision.detail}` });
 }
 
 /** One id from the route params, the query or (for units) the body; two different values are refused. */
@@ -75,13 +138,14 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    @Optional() private readonly locator?: TargetLocator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return false;
     const policy = this.reflector.getAllAndOverride<RoutePolicy | undefined>(AUTH_POLICY, [context.getHandler(), context.getClass()]);
     const request = context.switchToHttp().getRequest<GuardedRequest>();
-    const admission = await admit(policy, request, this.verifier);
+    const admission = await admit(policy, request, this.verifier, this.locator);
     if (admission.kind === 'authorized') {
       request.principal = admission.principal;
       request.authTarget = admission.target;

@@ -5,4 +5,5 @@ export * from './dev-issuer';
 export * from './permissions';
 export * from './principal';
 export * from './require-permission.decorator';
+export * from './tenant-query';
 export * from './token-verifier';

@@ -1,4 +1,4 @@
-import { ACTIONS, ALL_ACTIONS, type Action, authorize, PERMISSIONS, READ_ONLY_ROLES, type Role, ROLES, type Subject } from './permissions';
+import { ACTIONS, ALL_ACTIONS, type Action, authorize, PERMISSIONS, permits, READ_ONLY_ROLES, type Role, ROLES, type Subject } from './permissions';
 
 const KOTA = 'kota-banjarmasin';
 const BANJAR = 'kabupaten-banjar';
@@ -19,6 +19,7 @@ const SUBJECTS: Record<Role, Subject & { ownUnit: string }> = {
  */
 const EXPECTED: [Role, Action, string][] = [
   ['admin', 'standard:write', 'YYY NNN'],
+  ['admin', 'standard:read', 'YYY NNN'],
   ['admin', 'request:write', 'NNN NNN'],
   ['admin', 'request:read', 'YYY NNN'],
   ['admin', 'complaint:write', 'YYY NNN'],
@@ -26,16 +27,20 @@ const EXPECTED: [Role, Action, string][] = [
   ['admin', 'survey:admin', 'YYY NNN'],
   ['admin', 'survey:read', 'YYY NNN'],
   ['admin', 'cycle:admin', 'YYY NNN'],
+  ['admin', 'cycle:read', 'YYY NNN'],
   ['admin', 'assessment:write-own', 'NNN NNN'],
   ['admin', 'assessment:score', 'NNN NNN'],
   ['admin', 'assessment:verify', 'YYY NNN'],
   ['admin', 'results:read', 'YYY NNN'],
   ['admin', 'results:publish', 'YYY NNN'],
   ['admin', 'ruleset:publish', 'YYY NNN'],
+  ['admin', 'ruleset:read', 'YYY NNN'],
   ['admin', 'audit:read', 'YYY NNN'],
   ['admin', 'public:respond', 'NNN NNN'],
+  ['admin', 'calendar:admin', 'YYY NNN'],
 
   ['evaluator', 'standard:write', 'NNN NNN'],
+  ['evaluator', 'standard:read', 'YNN NNN'],
   ['evaluator', 'request:write', 'NNN NNN'],
   ['evaluator', 'request:read', 'YNN NNN'],
   ['evaluator', 'complaint:write', 'NNN NNN'],
@@ -43,16 +48,20 @@ const EXPECTED: [Role, Action, string][] = [
   ['evaluator', 'survey:admin', 'NNN NNN'],
   ['evaluator', 'survey:read', 'YNN NNN'],
   ['evaluator', 'cycle:admin', 'NNN NNN'],
+  ['evaluator', 'cycle:read', 'YYY NNN'],
   ['evaluator', 'assessment:write-own', 'NNN NNN'],
   ['evaluator', 'assessment:score', 'YNN NNN'],
   ['evaluator', 'assessment:verify', 'YNN NNN'],
   ['evaluator', 'results:read', 'YNN NNN'],
   ['evaluator', 'results:publish', 'NNN NNN'],
   ['evaluator', 'ruleset:publish', 'NNN NNN'],
+  ['evaluator', 'ruleset:read', 'YYY NNN'],
   ['evaluator', 'audit:read', 'NNN NNN'],
   ['evaluator', 'public:respond', 'NNN NNN'],
+  ['evaluator', 'calendar:admin', 'NNN NNN'],
 
   ['skpd-operator', 'standard:write', 'YNN NNN'],
+  ['skpd-operator', 'standard:read', 'YNN NNN'],
   ['skpd-operator', 'request:write', 'YNN NNN'],
   ['skpd-operator', 'request:read', 'YNN NNN'],
   ['skpd-operator', 'complaint:write', 'YNN NNN'],
@@ -60,16 +69,20 @@ const EXPECTED: [Role, Action, string][] = [
   ['skpd-operator', 'survey:admin', 'YNN NNN'],
   ['skpd-operator', 'survey:read', 'YNN NNN'],
   ['skpd-operator', 'cycle:admin', 'NNN NNN'],
+  ['skpd-operator', 'cycle:read', 'YYY NNN'],
   ['skpd-operator', 'assessment:write-own', 'YNN NNN'],
   ['skpd-operator', 'assessment:score', 'NNN NNN'],
   ['skpd-operator', 'assessment:verify', 'NNN NNN'],
   ['skpd-operator', 'results:read', 'YNN NNN'],
   ['skpd-operator', 'results:publish', 'NNN NNN'],
   ['skpd-operator', 'ruleset:publish', 'NNN NNN'],
+  ['skpd-operator', 'ruleset:read', 'YYY NNN'],
   ['skpd-operator', 'audit:read', 'NNN NNN'],
   ['skpd-operator', 'public:respond', 'NNN NNN'],
+  ['skpd-operator', 'calendar:admin', 'NNN NNN'],
 
   ['auditor', 'standard:write', 'NNN NNN'],
+  ['auditor', 'standard:read', 'YYY NNN'],
   ['auditor', 'request:write', 'NNN NNN'],
   ['auditor', 'request:read', 'YYY NNN'],
   ['auditor', 'complaint:write', 'NNN NNN'],
@@ -77,16 +90,20 @@ const EXPECTED: [Role, Action, string][] = [
   ['auditor', 'survey:admin', 'NNN NNN'],
   ['auditor', 'survey:read', 'YYY NNN'],
   ['auditor', 'cycle:admin', 'NNN NNN'],
+  ['auditor', 'cycle:read', 'YYY NNN'],
   ['auditor', 'assessment:write-own', 'NNN NNN'],
   ['auditor', 'assessment:score', 'NNN NNN'],
   ['auditor', 'assessment:verify', 'NNN NNN'],
   ['auditor', 'results:read', 'YYY NNN'],
   ['auditor', 'results:publish', 'NNN NNN'],
   ['auditor', 'ruleset:publish', 'NNN NNN'],
+  ['auditor', 'ruleset:read', 'YYY NNN'],
   ['auditor', 'audit:read', 'YYY NNN'],
   ['auditor', 'public:respond', 'NNN NNN'],
+  ['auditor', 'calendar:admin', 'NNN NNN'],
 
   ['national-auditor', 'standard:write', 'NNN NNN'],
+  ['national-auditor', 'standard:read', 'YYY YYY'],
   ['national-auditor', 'request:write', 'NNN NNN'],
   ['national-auditor', 'request:read', 'YYY YYY'],
   ['national-auditor', 'complaint:write', 'NNN NNN'],
@@ -94,16 +111,20 @@ const EXPECTED: [Role, Action, string][] = [
   ['national-auditor', 'survey:admin', 'NNN NNN'],
   ['national-auditor', 'survey:read', 'YYY YYY'],
   ['national-auditor', 'cycle:admin', 'NNN NNN'],
+  ['national-auditor', 'cycle:read', 'YYY YYY'],
   ['national-auditor', 'assessment:write-own', 'NNN NNN'],
   ['national-auditor', 'assessment:score', 'NNN NNN'],
   ['national-auditor', 'assessment:verify', 'NNN NNN'],
   ['national-auditor', 'results:read', 'YYY YYY'],
   ['national-auditor', 'results:publish', 'NNN NNN'],
   ['national-auditor', 'ruleset:publish', 'NNN NNN'],
+  ['national-auditor', 'ruleset:read', 'YYY YYY'],
   ['national-auditor', 'audit:read', 'YYY YYY'],
   ['national-auditor', 'public:respond', 'NNN NNN'],
+  ['national-auditor', 'calendar:admin', 'NNN NNN'],
 
   ['public', 'standard:write', 'NNN NNN'],
+  ['public', 'standard:read', 'NNN NNN'],
   ['public', 'request:write', 'NNN NNN'],
   ['public', 'request:read', 'NNN NNN'],
   ['public', 'complaint:write', 'NNN NNN'],
@@ -111,14 +132,17 @@ const EXPECTED: [Role, Action, string][] = [
   ['public', 'survey:admin', 'NNN NNN'],
   ['public', 'survey:read', 'NNN NNN'],
   ['public', 'cycle:admin', 'NNN NNN'],
+  ['public', 'cycle:read', 'NNN NNN'],
   ['public', 'assessment:write-own', 'NNN NNN'],
   ['public', 'assessment:score', 'NNN NNN'],
   ['public', 'assessment:verify', 'NNN NNN'],
   ['public', 'results:read', 'NNN NNN'],
   ['public', 'results:publish', 'NNN NNN'],
   ['public', 'ruleset:publish', 'NNN NNN'],
+  ['public', 'ruleset:read', 'NNN NNN'],
   ['public', 'audit:read', 'NNN NNN'],
   ['public', 'public:respond', 'YYY NNN'],
+  ['public', 'calendar:admin', 'NNN NNN'],
 ];
 
 describe('authorize: the permission matrix', () => {
@@ -150,6 +174,18 @@ describe('authorize: scoping details', () => {
       const writes = Object.keys(PERMISSIONS[role]).filter((action) => ACTIONS[action as Action] === 'write');
       expect(writes).toEqual([]);
     }
+  });
+
+  it.each<[string, Role, Action, boolean]>([
+    ['an operator may write its requests somewhere', 'skpd-operator', 'request:write', true],
+    ['an admin may not score', 'admin', 'assessment:score', false],
+    ['a national auditor may read requests anywhere', 'national-auditor', 'request:read', true],
+  ])('permits: %s', (_name, role, action, allowed) => {
+    expect(permits({ role }, action).allowed).toBe(allowed);
+  });
+
+  it('permits nothing to write for a read-only role, naming the reason', () => {
+    expect(permits({ role: 'auditor' }, 'complaint:write')).toMatchObject({ allowed: false, reason: 'ROLE_NOT_PERMITTED' });
   });
 
   it('refuses an auditor publishing results as not permitted', () => {

@@ -11,6 +11,7 @@ export const READ_ONLY_ROLES: readonly Role[] = ['auditor', 'national-auditor'];
 
 export const ACTIONS = {
   'standard:write': 'write',
+  'standard:read': 'read',
   'request:write': 'write',
   'request:read': 'read',
   'complaint:write': 'write',
@@ -18,14 +19,17 @@ export const ACTIONS = {
   'survey:admin': 'write',
   'survey:read': 'read',
   'cycle:admin': 'write',
+  'cycle:read': 'read',
   'assessment:write-own': 'write',
   'assessment:score': 'write',
   'assessment:verify': 'write',
   'results:read': 'read',
   'results:publish': 'write',
   'ruleset:publish': 'write',
+  'ruleset:read': 'read',
   'audit:read': 'read',
   'public:respond': 'write',
+  'calendar:admin': 'write',
 } as const satisfies Record<string, 'read' | 'write'>;
 export type Action = keyof typeof ACTIONS;
 export const ALL_ACTIONS = Object.keys(ACTIONS) as Action[];
@@ -44,50 +48,67 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
   // Bagian Organisasi: runs the evaluation of its whole tenant.
   admin: {
     'standard:write': 'tenant',
+    'standard:read': 'tenant',
     'request:read': 'tenant',
     'complaint:write': 'tenant',
     'complaint:read': 'tenant',
     'survey:admin': 'tenant',
     'survey:read': 'tenant',
     'cycle:admin': 'tenant',
+    'cycle:read': 'tenant',
     'assessment:verify': 'tenant',
     'results:read': 'tenant',
     'results:publish': 'tenant',
     'ruleset:publish': 'tenant',
+    'ruleset:read': 'tenant',
     'audit:read': 'tenant',
+    'calendar:admin': 'tenant',
   },
+  // Evaluators see the cycle and the rulesets of their tenant, and the units assigned to them.
   evaluator: {
+    'standard:read': 'assigned-units',
     'request:read': 'assigned-units',
     'complaint:read': 'assigned-units',
     'survey:read': 'assigned-units',
+    'cycle:read': 'tenant',
+    'ruleset:read': 'tenant',
     'assessment:score': 'assigned-units',
     'assessment:verify': 'assigned-units',
     'results:read': 'assigned-units',
   },
   'skpd-operator': {
     'standard:write': 'own-unit',
+    'standard:read': 'own-unit',
     'request:write': 'own-unit',
     'request:read': 'own-unit',
     'complaint:write': 'own-unit',
     'complaint:read': 'own-unit',
     'survey:admin': 'own-unit',
     'survey:read': 'own-unit',
+    'cycle:read': 'tenant',
+    'ruleset:read': 'tenant',
     'assessment:write-own': 'own-unit',
     'results:read': 'own-unit',
   },
   // Inspektorat: reads everything of its tenant, changes nothing.
   auditor: {
+    'standard:read': 'tenant',
     'request:read': 'tenant',
     'complaint:read': 'tenant',
     'survey:read': 'tenant',
+    'cycle:read': 'tenant',
+    'ruleset:read': 'tenant',
     'results:read': 'tenant',
     'audit:read': 'tenant',
   },
   // KemenPAN-RB: reads across tenants, changes nothing.
   'national-auditor': {
+    'standard:read': 'all-tenants',
     'request:read': 'all-tenants',
     'complaint:read': 'all-tenants',
     'survey:read': 'all-tenants',
+    'cycle:read': 'all-tenants',
+    'ruleset:read': 'all-tenants',
     'results:read': 'all-tenants',
     'audit:read': 'all-tenants',
   },
@@ -116,15 +137,23 @@ export type Decision = { allowed: true } | { allowed: false; reason: DenialReaso
 const deny = (reason: DenialReason, detail: string): Decision => ({ allowed: false, reason, detail });
 
 /**
+ * Whether the role of `subject` may perform `action` anywhere at all. Checked before a stored
+ * resource is looked up, so a role without the grant learns nothing about which resources exist.
+ */
+export function permits(subject: Pick<Subject, 'role'>, action: Action): Decision {
+  if (PERMISSIONS[subject.role]?.[action] === undefined) return deny('ROLE_NOT_PERMITTED', `role ${subject.role} may not ${action}`);
+  if (ACTIONS[action] === 'write' && READ_ONLY_ROLES.includes(subject.role)) return deny('READ_ONLY_ROLE', `role ${subject.role} is read-only`);
+  return { allowed: true };
+}
+
+/**
  * Whether `subject` may perform `action` on `target`. A unit-scoped grant (own or assigned units)
  * never covers a tenant-wide target: list endpoints must name the unit they list.
  */
 export function authorize(subject: Subject, action: Action, target: Target): Decision {
-  const scope = PERMISSIONS[subject.role]?.[action];
-  if (scope === undefined) return deny('ROLE_NOT_PERMITTED', `role ${subject.role} may not ${action}`);
-  if (ACTIONS[action] === 'write' && READ_ONLY_ROLES.includes(subject.role)) {
-    return deny('READ_ONLY_ROLE', `role ${subject.role} is read-only`);
-  }
+  const granted = permits(subject, action);
+  if (!granted.allowed) return granted;
+  const scope = PERMISSIONS[subject.role][action];
   if (scope === 'all-tenants') return { allowed: true };
   if (target.tenantId !== subject.tenantId) return deny('OTHER_TENANT', `role ${subject.role} may ${action} only in its own tenant`);
   if (scope === 'tenant') return { allowed: true };

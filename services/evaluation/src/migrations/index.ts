@@ -1,6 +1,16 @@
 import { eventStoreMigrations } from '@lib/event-sourcing';
+import { ApplicationRole1732900000000 } from '@lib/platform';
 import { OperationalFacts1732400000000 } from './1732400000000-operational-facts';
 import { EvaluationReadModel1732500000000 } from './1732500000000-evaluation-read-model';
+import { EvidenceFiles1732600000000 } from './1732600000000-evidence-files';
+import { TenantTimeZones1732700000000 } from './1732700000000-tenant-time-zones';
 
-/** In order: the shared event store first, then this service's read tables. */
-export const evaluationMigrations = [...eventStoreMigrations, OperationalFacts1732400000000, EvaluationReadModel1732500000000];
+/** In order: the shared event store first, then this service's read tables, then the application role's grants. */
+export const evaluationMigrations = [
+  ...eventStoreMigrations,
+  OperationalFacts1732400000000,
+  EvaluationReadModel1732500000000,
+  EvidenceFiles1732600000000,
+  TenantTimeZones1732700000000,
+  ApplicationRole1732900000000,
+];

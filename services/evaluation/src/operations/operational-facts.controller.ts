@@ -2,6 +2,7 @@ import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { RequirePermission } from '@lib/platform';
 import { Pool } from 'pg';
 
 export class OperationalFactsQuery {
@@ -36,6 +37,7 @@ export class OperationalFactsController {
   constructor(private readonly pool: Pool) {}
 
   @Get()
+  @RequirePermission('results:read', { unitParam: 'unitId' })
   @ApiOperation({ summary: "A unit's request and complaint figures for a year, counted from the request service's events" })
   @ApiOkResponse({ description: 'Counters; SLA compliance is completed-on-time over completed' })
   async get(@Param() { tenantId, unitId }: UnitPath, @Query() { year }: OperationalFactsQuery): Promise<OperationalFacts> {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type RequestEvent, requestCodec, topics } from '@lib/contracts';
-import { assertNever, processOnce } from '@lib/event-sourcing';
+import { assertNever } from '@lib/event-sourcing';
 import type { Delivery } from '@lib/messaging';
-import type { RegisteredConsumer } from '@lib/platform';
-import { Pool } from 'pg';
+import type { RegisteredInboxConsumer } from '@lib/platform';
+import { Pool, type PoolClient } from 'pg';
+import { TenantTimeZones } from './tenant-time-zones';
 
 type Counter =
   | 'requests_submitted'
@@ -45,6 +46,10 @@ function countersOf(event: RequestEvent): { counter: Counter; extra?: Partial<Re
     case 'complaintAssigned':
     case 'complaintResponded':
     case 'complaintReopened':
+    case 'nationalCalendarYearPublished':
+    case 'tenantCalendarSettingsChanged': // kept by apply() as the tenant's time zone, counts nothing
+    case 'localHolidayAdded':
+    case 'localHolidayRemoved':
       return [];
     default:
       return assertNever(event);
@@ -52,33 +57,47 @@ function countersOf(event: RequestEvent): { counter: Counter; extra?: Partial<Re
 }
 
 /**
- * Counts the request service's facts per unit and year. The inbox row and the counter update commit
- * together, so a redelivered event (relay retry, consumer restart) is counted once.
+ * Counts the request service's facts per unit and year. The runner commits the inbox row and the
+ * counter update together, so a redelivered event (relay retry, consumer restart) is counted once.
  */
 @Injectable()
-export class RequestFactsConsumer implements RegisteredConsumer<RequestEvent> {
+export class RequestFactsConsumer implements RegisteredInboxConsumer<RequestEvent> {
   readonly groupId = 'evaluation.request-facts';
   readonly topic = topics.request;
   readonly codec = requestCodec;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    readonly pool: Pool,
+    private readonly timeZones: TenantTimeZones,
+  ) {}
 
-  async handle({ event, envelope }: Delivery<RequestEvent>): Promise<void> {
+  async apply({ event, envelope }: Delivery<RequestEvent>, tx: PoolClient): Promise<void> {
+    if (event.$case === 'tenantCalendarSettingsChanged') {
+      const { tenantId, utcOffsetMinutes, changedAt } = event.value;
+      // a settings event replayed out of order never overwrites a later one
+      await tx.query(
+        `INSERT INTO tenant_time_zones_v1 (tenant_id, utc_offset_minutes, changed_at) VALUES ($1, $2, $3)
+         ON CONFLICT (tenant_id) DO UPDATE SET utc_offset_minutes = excluded.utc_offset_minutes, changed_at = excluded.changed_at
+         WHERE tenant_time_zones_v1.changed_at <= excluded.changed_at`,
+        [tenantId, utcOffsetMinutes, changedAt || envelope.occurredAt],
+      );
+      return;
+    }
     const changes = countersOf(event);
-    const year = Number(envelope.occurredAt.slice(0, 4));
-    await processOnce(this.pool, this.groupId, envelope.eventId, async (tx) => {
-      for (const { counter, extra } of changes) {
-        const flags = Object.entries(extra ?? {}).filter(([, on]) => on).map(([column]) => column);
-        const increments = [counter, ...flags];
-        await tx.query(
-          `INSERT INTO operational_facts_v1 (tenant_id, unit_id, year, ${increments.join(', ')}, last_event_id, last_event_at)
-           VALUES ($1, $2, $3, ${increments.map(() => '1').join(', ')}, $4, $5)
-           ON CONFLICT (tenant_id, unit_id, year) DO UPDATE SET
-             ${increments.map((column) => `${column} = operational_facts_v1.${column} + 1`).join(', ')},
-             last_event_id = $4, last_event_at = $5`,
-          [envelope.tenantId, envelope.unitId, year, envelope.eventId, envelope.occurredAt],
-        );
-      }
-    });
+    if (changes.length === 0) return;
+    // the tenant's local year: a WITA completion at 00:30 on 1 January counts in the new year
+    const year = Number((await this.timeZones.localDate(envelope.tenantId, new Date(envelope.occurredAt), tx)).slice(0, 4));
+    for (const { counter, extra } of changes) {
+      const flags = Object.entries(extra ?? {}).filter(([, on]) => on).map(([column]) => column);
+      const increments = [counter, ...flags];
+      await tx.query(
+        `INSERT INTO operational_facts_v1 (tenant_id, unit_id, year, ${increments.join(', ')}, last_event_id, last_event_at)
+         VALUES ($1, $2, $3, ${increments.map(() => '1').join(', ')}, $4, $5)
+         ON CONFLICT (tenant_id, unit_id, year) DO UPDATE SET
+           ${increments.map((column) => `${column} = operational_facts_v1.${column} + 1`).join(', ')},
+           last_event_id = $4, last_event_at = $5`,
+        [envelope.tenantId, envelope.unitId, year, envelope.eventId, envelope.occurredAt],
+      );
+    }
   }
 }

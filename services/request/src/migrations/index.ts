@@ -1,5 +1,7 @@
 import { eventStoreMigrations } from '@lib/event-sourcing';
+import { ApplicationRole1732900000000 } from '@lib/platform';
 import { RequestReadModels1732500000000 } from './1732500000000-request-read-models';
+import { CalendarReadModel1732600000000 } from './1732600000000-calendar-read-model';
 
-/** In order: the shared event store first, then this service's read tables. */
-export const requestMigrations = [...eventStoreMigrations, RequestReadModels1732500000000];
+/** In order: the shared event store first, then this service's read tables, then the application role's grants. */
+export const requestMigrations = [...eventStoreMigrations, RequestReadModels1732500000000, CalendarReadModel1732600000000, ApplicationRole1732900000000];

@@ -1,5 +1,7 @@
 import { eventStoreMigrations } from '@lib/event-sourcing';
+import { ApplicationRole1732900000000 } from '@lib/platform';
 import { SurveyReadModels1732500000000 } from './1732500000000-survey-read-models';
+import { CompletedOnLocalDate1732600000000 } from './1732600000000-completed-on-local-date';
 
-/** In order: the shared event store first, then this service's read tables. */
-export const surveyMigrations = [...eventStoreMigrations, SurveyReadModels1732500000000];
+/** In order: the shared event store first, then this service's read tables, then the application role's grants. */
+export const surveyMigrations = [...eventStoreMigrations, SurveyReadModels1732500000000, CompletedOnLocalDate1732600000000, ApplicationRole1732900000000];

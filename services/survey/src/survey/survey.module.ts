@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { CloseSkmPeriodHandler } from './commands/close-skm-period.handler';
 import { CloseF03Handler, OpenF03CollectionHandler, RecordF03ResponseHandler } from './commands/f03.handlers';
 import { OpenSkmSurveyHandler } from './commands/open-skm-survey.handler';
@@ -11,13 +10,10 @@ import { SkmSurveysController } from './http/skm-surveys.controller';
 import { CompletedRequests } from './queries/completed-requests';
 import { F03ReportReader } from './queries/f03-report.reader';
 import { SkmSurveyReader } from './queries/skm-survey.reader';
-
-/** Public forms accept this many submissions and reads per client address per minute. */
-const PUBLIC_REQUESTS_PER_MINUTE = 60;
+import { UnitSkmSurveysModule } from './unit-skm-surveys.module';
 
 @Module({
-  // Only controllers with ThrottlerGuard (the public ones) are limited.
-  imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'public', ttl: 60_000, limit: PUBLIC_REQUESTS_PER_MINUTE }] })],
+  imports: [UnitSkmSurveysModule],
   controllers: [SkmSurveysController, PublicSurveysController, F03CollectionsController],
   providers: [
     CompletedRequests,

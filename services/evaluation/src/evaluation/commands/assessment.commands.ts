@@ -2,21 +2,17 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EvaluationEvent } from '@lib/contracts';
 import { type AppendResult, type CommandMeta, DomainError, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
-import { type AssessmentCommand, assessmentContext, decideAssessment, evolveAssessment, type EvidencePolicy, initialAssessment } from '../domain';
+import { type AssessmentCommand, assessmentContext, decideAssessment, evolveAssessment, initialAssessment } from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
-import { assessmentStream, localDate } from './command-meta';
+import { TenantTimeZones } from '../../operations/tenant-time-zones';
+import { assessmentStream } from './command-meta';
+import { EvidenceFileStore } from './evidence-file-store';
 import { readCycle } from './stream-state';
 
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** An F-01/F-02 action without what the handler supplies (cycle context, dates, upload policy). */
 export type AssessmentAction = Without<AssessmentCommand, 'context' | 'today' | 'now' | 'policy'>;
-
-// TODO(#6): move to configuration together with the upload endpoint.
-export const EVIDENCE_POLICY: EvidencePolicy = {
-  maxSizeBytes: 20 * 1024 * 1024,
-  allowedMediaTypes: ['application/pdf', 'image/jpeg', 'image/png', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-};
 
 /** Any command on a unit's assessment stream (`assessment-<cycleId>-<unitId>`). */
 export class HandleAssessmentCommand extends Command<AppendResult> {
@@ -36,18 +32,42 @@ export class HandleAssessmentHandler implements ICommandHandler<HandleAssessment
     private readonly store: EventStore<EvaluationEvent>,
     private readonly rulesets: RulesetCatalog,
     private readonly clock: Clock,
+    private readonly evidenceFiles: EvidenceFileStore,
+    private readonly timeZones: TenantTimeZones,
   ) {}
 
-  async execute({ cycleId, unitId, action, meta }: HandleAssessmentCommand): Promise<AppendResult> {
+  async execute({ cycleId, unitId, action: requested, meta }: HandleAssessmentCommand): Promise<AppendResult> {
     const cycle = await readCycle(this.store, cycleId);
     if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
     const ruleset = await this.rulesets.get(cycle.ruleset);
+    const action = await this.withStoredFile(meta.tenantId, requested);
     const instant = this.clock.now();
+    const today = await this.timeZones.localDate(meta.tenantId, instant);
     const fold = { initialState: initialAssessment, evolve: evolveAssessment };
     return this.store.handle(assessmentStream(cycleId, unitId), fold, (state) => {
       const context = assessmentContext(cycle, unitId, ruleset);
-      const command = { ...action, context, today: localDate(instant), now: instant.toISOString(), policy: EVIDENCE_POLICY } as AssessmentCommand;
+      const command = { ...action, context, today, now: instant.toISOString(), policy: this.evidenceFiles.policy } as AssessmentCommand;
       return decideAssessment(command, state);
     }, meta);
+  }
+
+  /**
+   * A file is attached by the storage key its upload returned; its hash, size and type are taken from
+   * the stored file, so evidence events only ever name bytes the service holds. A hash the client
+   * states must agree with them.
+   */
+  private async withStoredFile(tenantId: string, action: AssessmentAction): Promise<AssessmentAction> {
+    if (action.type !== 'AttachEvidence' || action.evidence.kind !== 'file') return action;
+    const { evidence } = action;
+    const stored = await this.evidenceFiles.describe(tenantId, evidence.storageKey);
+    if (!stored) {
+      throw new DomainError('ASSESSMENT.EVIDENCE_FILE_NOT_UPLOADED', `no uploaded file ${evidence.storageKey}; upload it to evidence-files first`, {
+        storageKey: evidence.storageKey,
+      });
+    }
+    if (evidence.sha256 !== '' && evidence.sha256.toLowerCase() !== stored.sha256) {
+      throw new DomainError('ASSESSMENT.EVIDENCE_HASH_MISMATCH', `the stated sha256 is not the uploaded file's (${stored.sha256})`);
+    }
+    return { ...action, evidence: { ...evidence, sha256: stored.sha256, sizeBytes: stored.sizeBytes, mediaType: stored.mediaType } };
   }
 }

@@ -5,7 +5,8 @@ import { Clock } from '@lib/platform';
 import { type Cycle, decideCycle, evolveCycle, initialCycle, toUnitResult } from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
 import { scoreOf } from '../queries/unit-score.view';
-import { cycleStream, localDate } from './command-meta';
+import { TenantTimeZones } from '../../operations/tenant-time-zones';
+import { cycleStream } from './command-meta';
 import { readAssessment, readCycle } from './stream-state';
 
 const cycleFold = { initialState: initialCycle, evolve: evolveCycle };
@@ -53,10 +54,11 @@ export class AssignUnitLokusHandler implements ICommandHandler<AssignUnitLokusCo
   constructor(
     private readonly store: EventStore<EvaluationEvent>,
     private readonly clock: Clock,
+    private readonly timeZones: TenantTimeZones,
   ) {}
 
-  execute({ cycleId, unitId, evaluatorIds, leadEvaluatorId, meta }: AssignUnitLokusCommand): Promise<AppendResult> {
-    const today = localDate(this.clock.now());
+  async execute({ cycleId, unitId, evaluatorIds, leadEvaluatorId, meta }: AssignUnitLokusCommand): Promise<AppendResult> {
+    const today = await this.timeZones.localDate(meta.tenantId, this.clock.now());
     return this.store.handle(cycleStream(cycleId), cycleFold, (state) =>
       decideCycle({ type: 'AssignUnitLokus', cycleId, unitId, evaluatorIds, leadEvaluatorId, today }, state), meta);
   }

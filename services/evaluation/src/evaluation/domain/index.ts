@@ -1,5 +1,6 @@
 export * from './assessment';
 export * from './cycle';
+export * from './evidence-file';
 export * from './local-date';
 export * from './ruleset-registry';
 export * from './ruleset/pekppp-2017';

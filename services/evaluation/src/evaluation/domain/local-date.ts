@@ -17,3 +17,11 @@ export function isLocalDate(value: string): boolean {
 
 /** True when local date `a` is after `b`. */
 export const isAfter = (a: string, b: string): boolean => a > b;
+
+/** Indonesia's time zones have fixed offsets (no daylight saving): WIB +7, WITA +8, WIT +9. */
+export const WIB_OFFSET_MINUTES = 420;
+
+/** The local date (YYYY-MM-DD) of an instant at a fixed offset from UTC, in minutes. */
+export function localDateAt(instant: Date, utcOffsetMinutes: number): string {
+  return new Date(instant.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+}

@@ -6,7 +6,8 @@ import { type AssessmentAction, HandleAssessmentCommand } from '../commands/asse
 import { httpMeta } from '../commands/command-meta';
 import type { Assessment } from '../domain';
 import { GetAssessmentQuery } from '../queries/evaluation.queries';
-import { type Actor, CurrentActor, IdempotencyKey } from './actor';
+import { type Actor, CurrentActor, RequirePermission } from '@lib/platform';
+import { IdempotencyKey } from './actor';
 import { type CommandResponse, commandResponse } from './command-response';
 import {
   AttachEvidenceRequest,
@@ -17,11 +18,9 @@ import {
   UnitPath,
   VerificationVisitRequest,
 } from './evaluation.request';
+import { CYCLE } from './resources';
 
 @ApiTags('assessments')
-@ApiHeader({ name: 'X-Tenant-Id', required: true })
-@ApiHeader({ name: 'X-Actor-Id', required: true })
-@ApiHeader({ name: 'X-Actor-Role', required: true, enum: ['admin', 'evaluator', 'unit'] })
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @ApiConflictResponse({ description: 'Not allowed in the current state; `code` says why (e.g. ASSESSMENT.NOT_SUBMITTED)' })
 @Controller('cycles/:cycleId/units/:unitId/assessment')
@@ -36,6 +35,7 @@ export class AssessmentsController {
   }
 
   @Get()
+  @RequirePermission('results:read', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: "The unit's F-01 answers, evidence, return notes, evaluator F-02 scores and visits" })
   @ApiOkResponse({ description: 'The assessment' })
   get(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: UnitPath): Promise<Assessment> {
@@ -43,19 +43,21 @@ export class AssessmentsController {
   }
 
   @Put('draft')
+  @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: save self-assessment answers (merged into the draft)' })
   @ApiOkResponse({ description: 'Saved' })
-  saveDraft(@CurrentActor('unit') actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath, @Body() body: SaveDraftRequest): Promise<CommandResponse> {
+  saveDraft(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath, @Body() body: SaveDraftRequest): Promise<CommandResponse> {
     const answers = body.answers.map(({ indicatorCode, score, justification, evidenceIds }) => ({ indicatorCode, score, justification, evidenceIds }));
     return this.run(actor, key, path, { type: 'SaveSelfAssessmentDraft', answers });
   }
 
   @Post('evidence')
   @HttpCode(201)
-  @ApiOperation({ summary: 'F-01: attach evidence (an https link, or an uploaded file by storage key and sha256) to an indicator' })
+  @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
+  @ApiOperation({ summary: 'F-01: attach evidence to an indicator: an https link, or a file uploaded to evidence-files (by its storageKey)' })
   @ApiCreatedResponse({ description: 'Attached; the body carries the evidence id' })
   async attachEvidence(
-    @CurrentActor('unit') actor: Actor,
+    @CurrentActor() actor: Actor,
     @IdempotencyKey() key: string | undefined,
     @Param() path: UnitPath,
     @Body() body: AttachEvidenceRequest,
@@ -70,50 +72,56 @@ export class AssessmentsController {
             name: body.name,
             storageKey: body.storageKey ?? '',
             sha256: body.sha256 ?? '',
-            sizeBytes: body.sizeBytes ?? 0,
-            mediaType: body.mediaType ?? '',
+            // filled in from the stored file by the handler
+            sizeBytes: 0,
+            mediaType: '',
           };
     return { evidenceId, ...(await this.run(actor, key, path, { type: 'AttachEvidence', indicatorCode: body.indicatorCode, evidence })) };
   }
 
   @Post('submit')
   @HttpCode(200)
+  @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: submit the complete self-assessment for verification' })
   @ApiOkResponse({ description: 'Submitted' })
-  submit(@CurrentActor('unit') actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponse> {
+  submit(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponse> {
     return this.run(actor, key, path, { type: 'SubmitSelfAssessment' });
   }
 
   @Post('return')
   @HttpCode(200)
+  @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Return the self-assessment to the unit with notes per indicator' })
   @ApiOkResponse({ description: 'Returned' })
-  returnToUnit(@CurrentActor(['evaluator', 'admin']) actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath, @Body() body: ReturnRequest): Promise<CommandResponse> {
+  returnToUnit(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath, @Body() body: ReturnRequest): Promise<CommandResponse> {
     const notes = body.notes.map(({ indicatorCode, note }) => ({ indicatorCode, note }));
     return this.run(actor, key, path, { type: 'ReturnSelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' }, notes });
   }
 
   @Post('resubmit')
   @HttpCode(200)
+  @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: resubmit a returned self-assessment' })
   @ApiOkResponse({ description: 'Resubmitted' })
-  resubmit(@CurrentActor('unit') actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponse> {
+  resubmit(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponse> {
     return this.run(actor, key, path, { type: 'ResubmitSelfAssessment' });
   }
 
   @Post('verify')
   @HttpCode(200)
+  @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Verify the submitted self-assessment' })
   @ApiOkResponse({ description: 'Verified' })
-  verify(@CurrentActor(['evaluator', 'admin']) actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponse> {
+  verify(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponse> {
     return this.run(actor, key, path, { type: 'VerifySelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' } });
   }
 
   @Put('scores/:indicatorCode')
+  @RequirePermission('assessment:score', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: "F-02: the calling evaluator's score 0..5 of one indicator, with a note against the descriptors" })
   @ApiOkResponse({ description: 'Scored (the same score and note again appends nothing)' })
   score(
-    @CurrentActor('evaluator') actor: Actor,
+    @CurrentActor() actor: Actor,
     @IdempotencyKey() key: string | undefined,
     @Param() path: IndicatorPath,
     @Body() body: ScoreIndicatorRequest,
@@ -123,10 +131,11 @@ export class AssessmentsController {
 
   @Post('visits')
   @HttpCode(201)
+  @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Record a verification visit (visitasi) with the evaluators present and the findings' })
   @ApiCreatedResponse({ description: 'Recorded' })
   visit(
-    @CurrentActor(['evaluator', 'admin']) actor: Actor,
+    @CurrentActor() actor: Actor,
     @IdempotencyKey() key: string | undefined,
     @Param() path: UnitPath,
     @Body() body: VerificationVisitRequest,

@@ -5,14 +5,13 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiO
 import { AssignUnitLokusCommand, CorrectResultCommand, OpenCycleCommand, PublishResultsCommand } from '../commands/cycle.commands';
 import { httpMeta } from '../commands/command-meta';
 import { type CycleView, GetCycleQuery, GetUnitScoreQuery, type UnitScoreResponse } from '../queries/evaluation.queries';
-import { type Actor, CurrentActor, IdempotencyKey } from './actor';
+import { type Actor, CurrentActor, RequirePermission } from '@lib/platform';
+import { IdempotencyKey } from './actor';
 import { type CommandResponse, commandResponse } from './command-response';
 import { AssignUnitLokusRequest, CorrectResultRequest, CyclePath, OpenCycleRequest, ScoreQuery, UnitPath } from './evaluation.request';
+import { CYCLE } from './resources';
 
 @ApiTags('cycles')
-@ApiHeader({ name: 'X-Tenant-Id', required: true })
-@ApiHeader({ name: 'X-Actor-Id', required: true })
-@ApiHeader({ name: 'X-Actor-Role', required: true, enum: ['admin', 'evaluator', 'unit'] })
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @ApiConflictResponse({ description: 'A business rule refused the command; `code` says which (e.g. CYCLE.RESULTS_FROZEN)' })
 @Controller('cycles')
@@ -24,9 +23,10 @@ export class CyclesController {
 
   @Post()
   @HttpCode(201)
+  @RequirePermission('cycle:admin')
   @ApiOperation({ summary: 'Open a PEKPPP cycle pinning a ruleset version' })
   @ApiCreatedResponse({ description: 'Opened; the body carries the cycle id' })
-  async open(@CurrentActor('admin') actor: Actor, @IdempotencyKey() key: string | undefined, @Body() body: OpenCycleRequest): Promise<CommandResponse & { cycleId: string }> {
+  async open(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Body() body: OpenCycleRequest): Promise<CommandResponse & { cycleId: string }> {
     const cycleId = body.cycleId ?? randomUUID();
     const { windowStart, windowEnd, selfAssessmentDue } = body;
     const result = await this.commands.execute(
@@ -36,6 +36,7 @@ export class CyclesController {
   }
 
   @Get(':cycleId')
+  @RequirePermission('cycle:read', { resource: CYCLE })
   @ApiOperation({ summary: 'A cycle with its unit lokus, evaluators and received F-03 user scores' })
   @ApiOkResponse({ description: 'The cycle' })
   get(@CurrentActor() actor: Actor, @Param() { cycleId }: CyclePath): Promise<CycleView> {
@@ -43,10 +44,11 @@ export class CyclesController {
   }
 
   @Put(':cycleId/units/:unitId')
+  @RequirePermission('cycle:admin', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Make a unit a unit lokus of the cycle, with its evaluators and lead evaluator' })
   @ApiOkResponse({ description: 'Assigned (a repeat with the same evaluators appends nothing)' })
   async assign(
-    @CurrentActor('admin') actor: Actor,
+    @CurrentActor() actor: Actor,
     @IdempotencyKey() key: string | undefined,
     @Param() { cycleId, unitId }: UnitPath,
     @Body() body: AssignUnitLokusRequest,
@@ -55,6 +57,7 @@ export class CyclesController {
   }
 
   @Get(':cycleId/units/:unitId/score')
+  @RequirePermission('results:read', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({
     summary: "A unit's score: self-assessment vs evaluator per indicator and aspect, IPP merged with F-03 when the quota is met, category, provisional flags",
     description: 'With `?ruleset=<id>` (and optionally `rulesetVersion`) the same answers and scores are re-scored under that ruleset; nothing is recorded.',
@@ -67,18 +70,20 @@ export class CyclesController {
 
   @Post(':cycleId/results')
   @HttpCode(201)
+  @RequirePermission('results:publish', { resource: CYCLE })
   @ApiOperation({ summary: "Publish and freeze every unit's result under the pinned ruleset" })
   @ApiCreatedResponse({ description: 'Published' })
-  async publish(@CurrentActor('admin') actor: Actor, @IdempotencyKey() key: string | undefined, @Param() { cycleId }: CyclePath): Promise<CommandResponse> {
+  async publish(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() { cycleId }: CyclePath): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new PublishResultsCommand(cycleId, httpMeta(actor, '', key))));
   }
 
   @Post(':cycleId/units/:unitId/result-corrections')
   @HttpCode(201)
+  @RequirePermission('results:publish', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Correct a published result: replace indicator scores, re-score, and record why' })
   @ApiCreatedResponse({ description: 'Corrected' })
   async correct(
-    @CurrentActor('admin') actor: Actor,
+    @CurrentActor() actor: Actor,
     @IdempotencyKey() key: string | undefined,
     @Param() { cycleId, unitId }: UnitPath,
     @Body() body: CorrectResultRequest,

@@ -159,28 +159,15 @@ export class AttachEvidenceRequest {
   @MaxLength(2000)
   url?: string;
 
-  @ApiPropertyOptional({ description: 'Object storage key, for kind=file' })
+  @ApiPropertyOptional({ description: 'For kind=file: the storageKey the upload to evidence-files returned (sha256:<hex>)' })
   @ValidateIf((body: AttachEvidenceRequest) => body.kind === 'file')
-  @IsString()
-  @MaxLength(500)
+  @Matches(/^sha256:[0-9a-f]{64}$/, { message: 'storageKey must be the sha256:<hex> key an evidence-files upload returned' })
   storageKey?: string;
 
-  @ApiPropertyOptional({ description: 'Hex sha256 of the file, for kind=file' })
-  @ValidateIf((body: AttachEvidenceRequest) => body.kind === 'file')
+  @ApiPropertyOptional({ description: "For kind=file, optional: the sha256 the client computed; must equal the uploaded file's" })
+  @IsOptional()
   @Matches(/^[0-9a-fA-F]{64}$/)
   sha256?: string;
-
-  @ApiPropertyOptional()
-  @ValidateIf((body: AttachEvidenceRequest) => body.kind === 'file')
-  @IsInt()
-  @Min(1)
-  sizeBytes?: number;
-
-  @ApiPropertyOptional({ example: 'application/pdf' })
-  @ValidateIf((body: AttachEvidenceRequest) => body.kind === 'file')
-  @IsString()
-  @MaxLength(200)
-  mediaType?: string;
 }
 
 export class IndicatorNoteRequest {

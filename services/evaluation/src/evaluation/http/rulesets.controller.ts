@@ -1,19 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InputProblemException } from '@lib/platform';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, InputProblemException, RequirePermission } from '@lib/platform';
 import { PublishRulesetCommand } from '../commands/publish-ruleset.command';
 import { httpMeta } from '../commands/command-meta';
 import { type Ruleset, validateRuleset } from '../domain';
 import { ListRulesetsQuery, type RulesetSummary } from '../queries/evaluation.queries';
-import { type Actor, CurrentActor, IdempotencyKey } from './actor';
+import { IdempotencyKey } from './actor';
 import { type CommandResponse, commandResponse } from './command-response';
 import { PublishRulesetRequest } from './evaluation.request';
 
 @ApiTags('rulesets')
-@ApiHeader({ name: 'X-Tenant-Id', required: true })
-@ApiHeader({ name: 'X-Actor-Id', required: true })
-@ApiHeader({ name: 'X-Actor-Role', required: true, enum: ['admin', 'evaluator', 'unit'] })
 @Controller('rulesets')
 export class RulesetsController {
   constructor(
@@ -22,20 +19,22 @@ export class RulesetsController {
   ) {}
 
   @Get()
+  @RequirePermission('ruleset:read')
   @ApiOperation({ summary: 'Shipped and published scoring rulesets, with which parts are provisional' })
   @ApiOkResponse({ description: 'Every version, oldest first per id' })
-  list(@CurrentActor() _actor: Actor): Promise<RulesetSummary[]> {
+  list(): Promise<RulesetSummary[]> {
     return this.queries.execute(new ListRulesetsQuery());
   }
 
   @Post()
   @HttpCode(201)
+  @RequirePermission('ruleset:publish')
   @ApiOperation({ summary: 'Publish a new version of a ruleset (weights, bands, quotas); existing cycles keep the version they pinned' })
   @ApiCreatedResponse({ description: 'Published' })
   @ApiBadRequestResponse({ description: 'The document breaks a rule; each error names its path, e.g. ruleset.aspects[2].indicators' })
   @ApiConflictResponse({ description: 'Version not above the latest (RULESET.VERSION_NOT_INCREASING)' })
   async publish(
-    @CurrentActor('admin') actor: Actor,
+    @CurrentActor() actor: Actor,
     @IdempotencyKey() key: string | undefined,
     @Body() body: PublishRulesetRequest,
   ): Promise<CommandResponse> {

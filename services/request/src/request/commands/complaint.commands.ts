@@ -6,8 +6,8 @@ import { Clock } from '@lib/platform';
 import { Pool } from 'pg';
 import { type Complaint, type ComplaintCommand, type ComplaintCategoryKey, type ComplaintChannelKey, complaintDecider, complaints2018 } from '../domain';
 import { type CommandOutcome, outcomeOf, type Without } from './outcome';
+import { TenantCalendars } from '../queries/tenant-calendars';
 import { refuseKeyReuse, refuseOtherTenant } from './stream-guard';
-import { tenantCalendar } from './request.commands';
 
 // TODO(#4): the tenant's published ruleset version instead of the national 2018 one.
 export const complaintRuleset = () => complaints2018;
@@ -47,12 +47,14 @@ export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaint
   constructor(
     private readonly store: EventStore<RequestEvent>,
     private readonly pool: Pool,
+    private readonly calendars: TenantCalendars,
     private readonly clock: Clock,
   ) {}
 
   async execute({ complaint, reporter, meta }: ReceiveComplaintCommand): Promise<ReceivedComplaint> {
     const complaintId = randomUUID();
     const reporterRef = randomUUID();
+    const calendar = await this.calendars.workingCalendarOf(meta.tenantId);
     // The identity row is written first: an event must never point at a reporter that is not stored.
     // If the command fails or was a duplicate, the row is removed again.
     await this.pool.query(`INSERT INTO complaint_reporters (reporter_ref, tenant_id, name, email, phone) VALUES ($1, $2, $3, $4, $5)`, [
@@ -68,7 +70,7 @@ export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaint
         complaintDecider,
         (state) =>
           complaintDecider.decide(
-            { type: 'ReceiveComplaint', complaintId, ...complaint, reporterRef, ruleset: complaintRuleset(), calendar: tenantCalendar(), now: this.clock.now().toISOString() },
+            { type: 'ReceiveComplaint', complaintId, ...complaint, reporterRef, ruleset: complaintRuleset(), calendar, now: this.clock.now().toISOString() },
             state,
           ),
         { ...meta, unitId: complaint.unitId },
@@ -106,11 +108,13 @@ export class ChangeComplaintHandler implements ICommandHandler<ChangeComplaintCo
   constructor(
     private readonly store: EventStore<RequestEvent>,
     private readonly pool: Pool,
+    private readonly calendars: TenantCalendars,
     private readonly clock: Clock,
   ) {}
 
   async execute({ complaintId, step, meta }: ChangeComplaintCommand): Promise<CommandOutcome<Complaint>> {
     await refuseOtherTenant(this.pool, complaintStream(complaintId), meta.tenantId, 'COMPLAINT.NOT_FOUND');
+    const calendar = await this.calendars.workingCalendarOf(meta.tenantId);
     const commandMeta = { ...meta };
     const result = await this.store.handle(
       complaintStream(complaintId),
@@ -118,7 +122,7 @@ export class ChangeComplaintHandler implements ICommandHandler<ChangeComplaintCo
       (state) => {
         if (state.status === 'none') throw new DomainError('COMPLAINT.NOT_FOUND', `complaint ${complaintId} does not exist`);
         commandMeta.unitId = step.type === 'AssignComplaint' ? step.unitId : state.unitId;
-        const command = { ...step, complaintId, ruleset: complaintRuleset(), calendar: tenantCalendar(), now: this.clock.now().toISOString() };
+        const command = { ...step, complaintId, ruleset: complaintRuleset(), calendar, now: this.clock.now().toISOString() };
         return complaintDecider.decide(command as ComplaintCommand, state);
       },
       commandMeta,

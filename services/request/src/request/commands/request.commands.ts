@@ -4,12 +4,10 @@ import type { RequestEvent } from '@lib/contracts';
 import { type CommandMeta, type DeciderFold, DomainError, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { Pool } from 'pg';
-import { calendarId20252026, type Request, type RequestCommand, requestDecider, type StandardInForce } from '../domain';
+import { type Request, type RequestCommand, requestDecider, type StandardInForce } from '../domain';
+import { TenantCalendars } from '../queries/tenant-calendars';
 import { type CommandOutcome, outcomeOf, type Without } from './outcome';
 import { refuseKeyReuse, refuseOtherTenant } from './stream-guard';
-
-// TODO(#4): the tenant's own calendar (local holidays) from its settings.
-export const tenantCalendar = () => calendarId20252026;
 
 /** The request's state plus its unit, which the Request state does not keep but every event's envelope needs. */
 export interface RequestWithUnit {
@@ -39,6 +37,8 @@ export class SubmitRequestCommand extends Command<CommandOutcome<RequestWithUnit
     readonly serviceId: string,
     readonly suppliedRequirements: string[],
     readonly meta: CommandMeta,
+    /** The unit a citizen chose on the portal: the service must be one of its standards. */
+    readonly chosenUnitId?: string,
   ) {
     super();
   }
@@ -49,13 +49,18 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
   constructor(
     private readonly store: EventStore<RequestEvent>,
     private readonly pool: Pool,
+    private readonly calendars: TenantCalendars,
     private readonly clock: Clock,
   ) {}
 
-  async execute({ serviceId, suppliedRequirements, meta }: SubmitRequestCommand): Promise<CommandOutcome<RequestWithUnit>> {
+  async execute({ serviceId, suppliedRequirements, meta, chosenUnitId }: SubmitRequestCommand): Promise<CommandOutcome<RequestWithUnit>> {
     const standard = await this.standardInForce(meta.tenantId, serviceId);
+    if (chosenUnitId !== undefined && standard.unitId !== chosenUnitId) {
+      throw new DomainError('STANDARD.NOT_PUBLISHED', `unit ${chosenUnitId} has no published standard for service ${serviceId}`);
+    }
     const requestId = randomUUID();
     const trackingCode = await this.unusedTrackingCode();
+    const calendar = await this.calendars.workingCalendarOf(meta.tenantId);
     const result = await this.store.handle(
       requestStream(requestId),
       requestFold,
@@ -69,7 +74,7 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
             trackingCode,
             standard: standard.inForce,
             suppliedRequirements,
-            calendar: tenantCalendar(),
+            calendar,
             now: this.clock.now().toISOString(),
           },
           state.request,
@@ -125,11 +130,13 @@ export class ChangeRequestHandler implements ICommandHandler<ChangeRequestComman
   constructor(
     private readonly store: EventStore<RequestEvent>,
     private readonly pool: Pool,
+    private readonly calendars: TenantCalendars,
     private readonly clock: Clock,
   ) {}
 
   async execute({ requestId, step, meta }: ChangeRequestCommand): Promise<CommandOutcome<RequestWithUnit>> {
     await refuseOtherTenant(this.pool, requestStream(requestId), meta.tenantId, 'REQUEST.NOT_FOUND');
+    const calendar = await this.calendars.workingCalendarOf(meta.tenantId);
     const commandMeta = { ...meta };
     const result = await this.store.handle(
       requestStream(requestId),
@@ -138,7 +145,7 @@ export class ChangeRequestHandler implements ICommandHandler<ChangeRequestComman
         if (state.request.status === 'none') throw new DomainError('REQUEST.NOT_FOUND', `request ${requestId} does not exist`);
         // The envelope carries the request's unit, known only once the stream is read.
         commandMeta.unitId = state.unitId;
-        const command = { ...step, requestId, calendar: tenantCalendar(), now: this.clock.now().toISOString() } as RequestCommand;
+        const command = { ...step, requestId, calendar, now: this.clock.now().toISOString() } as RequestCommand;
         return requestDecider.decide(command, state.request);
       },
       commandMeta,

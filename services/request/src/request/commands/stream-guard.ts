@@ -3,8 +3,8 @@ import type { Pool } from 'pg';
 
 /**
  * Streams are not partitioned by tenant, so every command on an existing stream checks the tenant its
- * first event was written for. Another tenant's stream answers as if it did not exist.
- * TODO(#7): the tenant then comes from the verified token instead of a header.
+ * first event was written for. Another tenant's stream answers as if it did not exist. Over HTTP the
+ * guard has already refused it; this keeps the rule for every other sender of commands.
  */
 export async function refuseOtherTenant(pool: Pool, streamId: string, tenantId: string, notFoundCode: string): Promise<void> {
   const { rows } = await pool.query<{ tenant_id: string }>(`SELECT metadata->>'tenantId' AS tenant_id FROM events WHERE stream_id = $1 AND stream_version = 1`, [

@@ -62,6 +62,33 @@ export class ReceiveComplaintRequest {
   reporter!: ReporterRequest;
 }
 
+/** What a citizen sends from the portal: the channel is the web, and there is no LAPOR! reference. */
+export class CitizenComplaintRequest {
+  @ApiProperty({ example: 'disdukcapil' })
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  unitId!: string;
+
+  @ApiProperty({ enum: CATEGORIES })
+  @IsIn(CATEGORIES)
+  category!: ComplaintCategoryKey;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  subject!: string;
+
+  @ApiProperty({ description: 'Without the reporter’s personal data' })
+  @IsString()
+  @MaxLength(10_000)
+  description!: string;
+
+  @ApiProperty({ type: ReporterRequest })
+  @ValidateNested()
+  @Type(() => ReporterRequest)
+  reporter!: ReporterRequest;
+}
+
 export class VerifyComplaintRequest {
   @ApiProperty({ enum: OUTCOMES })
   @IsIn(OUTCOMES)

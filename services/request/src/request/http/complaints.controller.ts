@@ -4,18 +4,13 @@ import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/sw
 import { IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import { type CommandMeta, DomainError } from '@lib/event-sourcing';
+import { RequirePermission } from '@lib/platform';
 import { ChangeComplaintCommand, type ComplaintStep, ReceiveComplaintCommand } from '../commands/complaint.commands';
 import { ListComplaintsQuery } from '../queries/read-models.queries';
 import { Caller } from './actor';
-import { ACTOR_HEADERS } from './api-headers';
-import {
-  AssignComplaintRequest,
-  ReceiveComplaintRequest,
-  ReopenComplaintRequest,
-  RespondToComplaintRequest,
-  VerifyComplaintRequest,
-} from './complaint.request';
+import { AssignComplaintRequest, ReceiveComplaintRequest, RespondToComplaintRequest, VerifyComplaintRequest } from './complaint.request';
 import { ComplaintListFilter } from './page.request';
+import { COMPLAINT } from './resources';
 import { complaintBody, markReplay } from './responses';
 
 class ComplaintPath {
@@ -24,7 +19,6 @@ class ComplaintPath {
 }
 
 @ApiTags('complaints')
-@ACTOR_HEADERS()
 @Controller('complaints')
 export class ComplaintsController {
   constructor(
@@ -33,12 +27,14 @@ export class ComplaintsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "The tenant's complaints, filtered by unit, period and status (no reporter identity)" })
+  @RequirePermission('complaint:read', { unitParam: 'unitId' })
+  @ApiOperation({ summary: "The tenant's complaints, filtered by unit, period and status (no reporter identity); a unit-scoped role must name its unit" })
   list(@Query() { unitId, period, status, limit, offset }: ComplaintListFilter, @Caller() { actor }: Caller) {
     return this.queries.execute(new ListComplaintsQuery(actor.tenantId, { unitId, period, status }, { limit, offset }));
   }
 
   @Get(':complaintId')
+  @RequirePermission('complaint:read', { resource: COMPLAINT })
   @ApiOperation({ summary: 'One complaint with its deadlines' })
   async get(@Param() { complaintId }: ComplaintPath, @Caller() { actor }: Caller) {
     const page = await this.queries.execute(new ListComplaintsQuery(actor.tenantId, { complaintId }, { limit: 1, offset: 0 }));
@@ -47,8 +43,9 @@ export class ComplaintsController {
   }
 
   @Post()
+  @RequirePermission('complaint:write', { unitParam: 'unitId' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({ summary: "Receive a complaint; the reporter's identity is kept apart from the event log" })
+  @ApiOperation({ summary: "Receive a complaint at the counter, by letter or from SP4N-LAPOR!; the reporter's identity is kept apart from the event log" })
   @ApiCreatedResponse({ description: 'Complaint id, deadlines and the reporterRef needed to reopen' })
   async receive(@Body() { reporter, ...complaint }: ReceiveComplaintRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     const outcome = await this.commands.execute(new ReceiveComplaintCommand(complaint, reporter, meta));
@@ -58,6 +55,7 @@ export class ComplaintsController {
 
   @Post(':complaintId/verify')
   @HttpCode(200)
+  @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Verify: verified, postponed (tunda), not our authority, or archived' })
   verify(@Param() { complaintId }: ComplaintPath, @Body() body: VerifyComplaintRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     return this.change(complaintId, { type: 'VerifyComplaint', ...body }, meta, response);
@@ -65,13 +63,15 @@ export class ComplaintsController {
 
   @Post(':complaintId/assign')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Assign (disposisi) to a unit' })
+  @RequirePermission('complaint:write', { resource: COMPLAINT, unitParam: 'unitId' })
+  @ApiOperation({ summary: "Assign (disposisi) to a unit; the caller's scope must cover the complaint's unit and the new one" })
   assign(@Param() { complaintId }: ComplaintPath, @Body() body: AssignComplaintRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     return this.change(complaintId, { type: 'AssignComplaint', ...body }, meta, response);
   }
 
   @Post(':complaintId/respond')
   @HttpCode(200)
+  @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Record a follow-up (tindak lanjut)' })
   respond(@Param() { complaintId }: ComplaintPath, @Body() body: RespondToComplaintRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     return this.change(complaintId, { type: 'RespondToComplaint', ...body }, meta, response);
@@ -79,16 +79,10 @@ export class ComplaintsController {
 
   @Post(':complaintId/resolve')
   @HttpCode(200)
+  @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Resolve; records whether it was within the deadline and via LAPOR!' })
   resolve(@Param() { complaintId }: ComplaintPath, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     return this.change(complaintId, { type: 'ResolveComplaint' }, meta, response);
-  }
-
-  @Post(':complaintId/reopen')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Reopen a resolved complaint (reporter only, by reporterRef)' })
-  reopen(@Param() { complaintId }: ComplaintPath, @Body() body: ReopenComplaintRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
-    return this.change(complaintId, { type: 'ReopenComplaint', ...body }, meta, response);
   }
 
   private async change(complaintId: string, step: ComplaintStep, meta: CommandMeta, response: Response) {

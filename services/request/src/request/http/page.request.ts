@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { TenantQuery } from '@lib/platform';
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export class PageRequest {
+export class PageRequest extends TenantQuery {
   @ApiPropertyOptional({ default: 50, maximum: 200 })
   @IsOptional()
   @Type(() => Number)

@@ -1,25 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsUUID, Matches } from 'class-validator';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import type { CommandMeta } from '@lib/event-sourcing';
+import { RequirePermission } from '@lib/platform';
 import { ChangeRequestCommand, type RequestStep, SubmitRequestCommand } from '../commands/request.commands';
-import { GetRequestByTrackingCodeQuery, GetUnitFiguresQuery, ListRequestsQuery } from '../queries/read-models.queries';
+import { GetUnitFiguresQuery, ListRequestsQuery } from '../queries/read-models.queries';
 import { Caller } from './actor';
-import { ACTOR_HEADERS } from './api-headers';
 import { RequestListFilter, UnitPeriodFilter } from './page.request';
 import { RejectRequestRequest, ResubmitRequestRequest, ReturnRequestRequest, SubmitRequestRequest } from './request.request';
+import { REQUEST, STANDARD_TO_SUBMIT_AGAINST } from './resources';
 import { markReplay, requestBody } from './responses';
 
 class RequestPath {
   @IsUUID()
   requestId!: string;
-}
-
-class TrackingPath {
-  @Matches(/^[A-Z0-9-]{4,32}$/)
-  trackingCode!: string;
 }
 
 @ApiTags('requests')
@@ -31,9 +27,9 @@ export class RequestsController {
   ) {}
 
   @Post('requests')
-  @ACTOR_HEADERS()
+  @RequirePermission('request:write', { resource: STANDARD_TO_SUBMIT_AGAINST })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({ summary: 'Submit a request against the standard in force; the due date follows the working-day calendar' })
+  @ApiOperation({ summary: "At the counter: submit a request against the standard in force of the operator's unit; the due date follows the working-day calendar" })
   @ApiCreatedResponse({ description: 'Request id, tracking code and due date' })
   @ApiConflictResponse({ description: 'No published standard, or unknown requirements' })
   async submit(@Body() body: SubmitRequestRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
@@ -44,7 +40,7 @@ export class RequestsController {
 
   @Post('requests/:requestId/return')
   @HttpCode(200)
-  @ACTOR_HEADERS()
+  @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Return to the citizen for missing requirements (pauses the SLA clock)' })
   return(@Param() { requestId }: RequestPath, @Body() body: ReturnRequestRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     return this.change(requestId, { type: 'ReturnRequest', ...body }, meta, response);
@@ -52,7 +48,7 @@ export class RequestsController {
 
   @Post('requests/:requestId/resubmit')
   @HttpCode(200)
-  @ACTOR_HEADERS()
+  @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Resubmit with the missing requirements (moves the due date by the paused days)' })
   resubmit(@Param() { requestId }: RequestPath, @Body() body: ResubmitRequestRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     return this.change(requestId, { type: 'ResubmitRequest', ...body }, meta, response);
@@ -60,7 +56,7 @@ export class RequestsController {
 
   @Post('requests/:requestId/start-processing')
   @HttpCode(200)
-  @ACTOR_HEADERS()
+  @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Start processing a request whose requirements are complete' })
   startProcessing(@Param() { requestId }: RequestPath, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     return this.change(requestId, { type: 'StartProcessing' }, meta, response);
@@ -68,7 +64,7 @@ export class RequestsController {
 
   @Post('requests/:requestId/complete')
   @HttpCode(200)
-  @ACTOR_HEADERS()
+  @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Complete a request; records whether the standard was met' })
   complete(@Param() { requestId }: RequestPath, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     return this.change(requestId, { type: 'CompleteRequest' }, meta, response);
@@ -76,30 +72,22 @@ export class RequestsController {
 
   @Post('requests/:requestId/reject')
   @HttpCode(200)
-  @ACTOR_HEADERS()
+  @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Reject a request with a reason for the citizen' })
   reject(@Param() { requestId }: RequestPath, @Body() body: RejectRequestRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     return this.change(requestId, { type: 'RejectRequest', ...body }, meta, response);
   }
 
-  @Get('requests/track/:trackingCode')
-  @ApiOperation({ summary: 'Public status of a request by its tracking code' })
-  @ApiOkResponse({ description: 'Status, due date, paused, overdue' })
-  @ApiNotFoundResponse({ description: 'No such tracking code' })
-  track(@Param() { trackingCode }: TrackingPath) {
-    return this.queries.execute(new GetRequestByTrackingCodeQuery(trackingCode));
-  }
-
   @Get('requests')
-  @ACTOR_HEADERS()
-  @ApiOperation({ summary: "The tenant's requests, filtered by unit, period and status" })
+  @RequirePermission('request:read', { unitParam: 'unitId' })
+  @ApiOperation({ summary: "The tenant's requests, filtered by unit, period and status; a unit-scoped role must name its unit" })
   list(@Query() { unitId, period, status, limit, offset }: RequestListFilter, @Caller() { actor }: Caller) {
     return this.queries.execute(new ListRequestsQuery(actor.tenantId, { unitId, period, status }, { limit, offset }));
   }
 
   @Get('figures')
-  @ACTOR_HEADERS()
-  @ApiOperation({ summary: 'Per unit and month: SLA compliance, open/overdue, complaint resolution within deadline and via LAPOR!' })
+  @RequirePermission('request:read', { unitParam: 'unitId' })
+  @ApiOperation({ summary: 'Per unit and month: SLA compliance, open/overdue, complaint resolution within deadline and via LAPOR!; a unit-scoped role must name its unit' })
   figures(@Query() { unitId, period, limit, offset }: UnitPeriodFilter, @Caller() { actor }: Caller) {
     return this.queries.execute(new GetUnitFiguresQuery(actor.tenantId, { unitId, period }, { limit, offset }));
   }

@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import type { CommandOutcome } from '../commands/outcome';
 import type { RequestWithUnit } from '../commands/request.commands';
-import { type Complaint, evaluateCompleteness, type ServiceStandard } from '../domain';
+import { type CalendarStream, type Complaint, evaluateCompleteness, nationalVersionId, type ServiceStandard } from '../domain';
 
 /** A replayed Idempotency-Key gets the first answer; the header tells clients nothing new happened. */
 export function markReplay(response: Response, outcome: CommandOutcome<unknown>): void {
@@ -17,6 +17,9 @@ export function requestBody({ state, version, streamId }: CommandOutcome<Request
     unitId: state.unitId,
     status: request.status,
     dueDate: request.dueDate,
+    // Said with every answer so an officer knows when a promised date rests on estimates.
+    dueDateProvisional: request.dueDateProvisional,
+    calendarId: request.calendarId,
     missingRequirements: request.missingRequirements,
     slaBreached: request.slaBreached,
     version,
@@ -31,6 +34,7 @@ export function complaintBody({ state, version, streamId }: CommandOutcome<Compl
     status: state.status,
     statusDueDate: state.statusDueDate,
     resolutionDueDate: state.resolutionDueDate || null,
+    deadlinesProvisional: state.deadlinesProvisional,
     version,
   };
 }
@@ -43,6 +47,23 @@ export function standardBody({ state, version, streamId }: CommandOutcome<Servic
     revision: state.revision,
     effectiveAt: state.effectiveAt,
     completeness: evaluateCompleteness(state.content.components),
+    version,
+  };
+}
+
+/** A tenant's calendar stream after a command: what the admin changed, with the stream version. */
+export function calendarBody(tenantId: string, { state, version }: CommandOutcome<CalendarStream>) {
+  return {
+    tenantId,
+    utcOffsetMinutes: state.settings.utcOffsetMinutes,
+    cutiBersamaIsWorkingDay: state.settings.cutiBersamaIsWorkingDay,
+    localHolidays: [...state.localHolidays].sort((a, b) => a.date.localeCompare(b.date)),
+    nationalYears: state.nationalYears.map((calendar) => ({
+      calendarVersionId: nationalVersionId(calendar),
+      year: calendar.year,
+      revision: calendar.revision,
+      provisional: calendar.provisional,
+    })),
     version,
   };
 }

@@ -2,13 +2,14 @@ import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/com
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@lib/event-sourcing';
+import { RequirePermission } from '@lib/platform';
 import { Matches } from 'class-validator';
 import type { Response } from 'express';
 import { DecideServiceStandardCommand } from '../commands/service-standard.commands';
 import { ListServiceStandardsQuery } from '../queries/read-models.queries';
 import { Caller } from './actor';
-import { ACTOR_HEADERS } from './api-headers';
 import { StandardListFilter } from './page.request';
+import { STANDARD } from './resources';
 import { markReplay, standardBody } from './responses';
 import { PublishServiceStandardRequest, ReviseServiceStandardRequest } from './service-standard.request';
 
@@ -18,7 +19,6 @@ class ServicePath {
 }
 
 @ApiTags('service standards')
-@ACTOR_HEADERS()
 @Controller('service-standards')
 export class ServiceStandardsController {
   constructor(
@@ -27,6 +27,7 @@ export class ServiceStandardsController {
   ) {}
 
   @Post()
+  @RequirePermission('standard:write', { unitParam: 'unitId' })
   @ApiOperation({ summary: 'Publish the first standard of a service (14 components; completeness is evaluated)' })
   @ApiCreatedResponse({ description: 'The published revision and its completeness' })
   @ApiConflictResponse({ description: 'Already published, or content breaks a rule' })
@@ -38,7 +39,8 @@ export class ServiceStandardsController {
   }
 
   @Put(':serviceId')
-  @ApiOperation({ summary: 'Revise a published standard' })
+  @RequirePermission('standard:write', { resource: STANDARD, unitParam: 'unitId' })
+  @ApiOperation({ summary: "Revise a published standard; moving it to another unit needs both units in the caller's scope" })
   @ApiOkResponse({ description: 'The new revision and its completeness' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async revise(
@@ -53,12 +55,14 @@ export class ServiceStandardsController {
   }
 
   @Get()
-  @ApiOperation({ summary: "The tenant's standards in force, by unit" })
+  @RequirePermission('standard:read', { unitParam: 'unitId' })
+  @ApiOperation({ summary: "The tenant's standards in force, by unit; a unit-scoped role must name its unit" })
   list(@Query() { unitId, limit, offset }: StandardListFilter, @Caller() { actor }: Caller) {
     return this.queries.execute(new ListServiceStandardsQuery(actor.tenantId, { unitId }, { limit, offset }));
   }
 
   @Get(':serviceId')
+  @RequirePermission('standard:read', { resource: STANDARD })
   @ApiOperation({ summary: 'The standard in force of one service' })
   async get(@Param() { serviceId }: ServicePath, @Caller() { actor }: Caller) {
     const page = await this.queries.execute(new ListServiceStandardsQuery(actor.tenantId, { serviceId }, { limit: 1, offset: 0 }));

@@ -24,8 +24,8 @@ export class ComplaintsProjection implements Projection<RequestEvent> {
           const v = event.value;
           await tx.query(
             `INSERT INTO complaints_v1 (complaint_id, tenant_id, unit_id, channel, category, status, period, received_at,
-               status_due_date, resolution_due_date, via_lapor, updated_at)
-             VALUES ($1, $2, $3, $4, $5, 'received', $6, $7, $8, $9, $10, $11) ON CONFLICT (complaint_id) DO NOTHING`,
+               status_due_date, resolution_due_date, deadlines_provisional, via_lapor, updated_at)
+             VALUES ($1, $2, $3, $4, $5, 'received', $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (complaint_id) DO NOTHING`,
             [
               v.complaintId,
               envelope.tenantId,
@@ -36,6 +36,7 @@ export class ComplaintsProjection implements Projection<RequestEvent> {
               v.receivedAt,
               v.statusDueDate,
               v.resolutionDueDate || null,
+              v.deadlinesProvisional,
               v.channel === 'COMPLAINT_CHANNEL_LAPOR',
               at,
             ],
@@ -43,10 +44,14 @@ export class ComplaintsProjection implements Projection<RequestEvent> {
           break;
         }
         case 'complaintVerified':
-          await update(tx, event.value.complaintId, `status = $3, resolution_due_date = $4`, [
-            STATUS_OF_OUTCOME[event.value.outcome] ?? 'received',
-            event.value.resolutionDueDate || null,
-          ], at);
+          // A calendar id means the resolution deadline was counted afresh; otherwise its flag stands.
+          await update(
+            tx,
+            event.value.complaintId,
+            `status = $3, resolution_due_date = $4, deadlines_provisional = CASE WHEN $5::text = '' THEN deadlines_provisional ELSE $6::boolean END`,
+            [STATUS_OF_OUTCOME[event.value.outcome] ?? 'received', event.value.resolutionDueDate || null, event.value.calendarId, event.value.resolutionDueDateProvisional],
+            at,
+          );
           break;
         case 'complaintAssigned':
           await update(tx, event.value.complaintId, `status = 'assigned', unit_id = $3`, [event.value.unitId], at);
@@ -61,9 +66,13 @@ export class ComplaintsProjection implements Projection<RequestEvent> {
           ], at);
           break;
         case 'complaintReopened':
-          await update(tx, event.value.complaintId, `status = 'assigned', resolution_due_date = $3, resolved_within_deadline = NULL, resolved_at = NULL`, [
-            event.value.resolutionDueDate,
-          ], at);
+          await update(
+            tx,
+            event.value.complaintId,
+            `status = 'assigned', resolution_due_date = $3, deadlines_provisional = $4, resolved_within_deadline = NULL, resolved_at = NULL`,
+            [event.value.resolutionDueDate, event.value.resolutionDueDateProvisional],
+            at,
+          );
           break;
         case 'complaintDeadlineBreached':
           // Remember which deadline was flagged, so the scanner stops asking about it.
@@ -78,7 +87,7 @@ export class ComplaintsProjection implements Projection<RequestEvent> {
           );
           break;
         default:
-          break; // standards and requests have their own projections
+          break; // standards, requests and calendars have their own projections
       }
     }
   }

@@ -20,9 +20,9 @@ export class RequestsProjection implements Projection<RequestEvent> {
         case 'requestSubmitted': {
           const v = event.value;
           await tx.query(
-            `INSERT INTO requests_v1 (request_id, tenant_id, unit_id, service_id, tracking_code, status, period, submitted_at, due_date, updated_at)
-             VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9) ON CONFLICT (request_id) DO NOTHING`,
-            [v.requestId, envelope.tenantId, v.unitId, v.serviceId, v.trackingCode, v.submittedAt.slice(0, 7), v.submittedAt, v.dueDate, at],
+            `INSERT INTO requests_v1 (request_id, tenant_id, unit_id, service_id, tracking_code, status, period, submitted_at, due_date, calendar_id, due_date_provisional, updated_at)
+             VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9, $10, $11) ON CONFLICT (request_id) DO NOTHING`,
+            [v.requestId, envelope.tenantId, v.unitId, v.serviceId, v.trackingCode, v.submittedAt.slice(0, 7), v.submittedAt, v.dueDate, v.calendarId, v.dueDateProvisional, at],
           );
           break;
         }
@@ -30,7 +30,14 @@ export class RequestsProjection implements Projection<RequestEvent> {
           await update(tx, event.value.requestId, `status = 'returned', paused = true`, [], at);
           break;
         case 'requestResubmitted':
-          await update(tx, event.value.requestId, `status = 'submitted', paused = false, due_date = $3`, [event.value.dueDate], at);
+          // Resubmissions recorded before they named a calendar keep the submission's.
+          await update(
+            tx,
+            event.value.requestId,
+            `status = 'submitted', paused = false, due_date = $3, due_date_provisional = $4, calendar_id = coalesce(nullif($5, ''), calendar_id)`,
+            [event.value.dueDate, event.value.dueDateProvisional, event.value.calendarId],
+            at,
+          );
           break;
         case 'requestProcessingStarted':
           await update(tx, event.value.requestId, `status = 'in-process'`, [], at);
@@ -51,7 +58,7 @@ export class RequestsProjection implements Projection<RequestEvent> {
           await update(tx, event.value.requestId, `sla_breached = true`, [], at);
           break;
         default:
-          break; // standards and complaints have their own projections
+          break; // standards, complaints and calendars have their own projections
       }
     }
   }

@@ -3,7 +3,7 @@ import { DomainError } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { Pool } from 'pg';
 import { localDate } from '../domain';
-import { tenantCalendar } from '../commands/request.commands';
+import { TenantCalendars } from './tenant-calendars';
 
 export interface Page<T> {
   items: T[];
@@ -28,6 +28,8 @@ export interface PublicRequestStatus {
   status: string;
   submittedAt: string;
   dueDate: string;
+  /** The due date rests on provisional calendar data (e.g. 2027 before its SKB) and may not hold. */
+  dueDateProvisional: boolean;
   paused: boolean;
   overdue: boolean;
   metStandard: boolean | null;
@@ -45,6 +47,7 @@ export class GetRequestByTrackingCodeQuery extends Query<PublicRequestStatus> {
 export class GetRequestByTrackingCodeHandler implements IQueryHandler<GetRequestByTrackingCodeQuery> {
   constructor(
     private readonly pool: Pool,
+    private readonly calendars: TenantCalendars,
     private readonly clock: Clock,
   ) {}
 
@@ -52,7 +55,7 @@ export class GetRequestByTrackingCodeHandler implements IQueryHandler<GetRequest
     const { rows } = await this.pool.query(`SELECT *, ${DUE} FROM requests_v1 WHERE tracking_code = $1 ORDER BY submitted_at LIMIT 1`, [trackingCode]);
     if (rows.length === 0) throw new DomainError('REQUEST.NOT_FOUND', `no request with tracking code ${trackingCode}`);
     const row = rows[0];
-    const today = localDate(tenantCalendar(), this.clock.now().toISOString());
+    const today = localDate(await this.calendars.workingCalendarOf(row.tenant_id), this.clock.now().toISOString());
     const open = ['submitted', 'in-process'].includes(row.status);
     return {
       trackingCode: row.tracking_code,
@@ -60,6 +63,7 @@ export class GetRequestByTrackingCodeHandler implements IQueryHandler<GetRequest
       status: row.status,
       submittedAt: new Date(row.submitted_at).toISOString(),
       dueDate: row.due_date,
+      dueDateProvisional: row.due_date_provisional,
       paused: row.paused,
       overdue: open && (row.sla_breached || row.due_date < today),
       metStandard: row.met_standard,
@@ -76,6 +80,9 @@ export interface RequestRow {
   status: string;
   period: string;
   dueDate: string;
+  dueDateProvisional: boolean;
+  /** The working-day calendar the due date was computed on. */
+  calendarId: string;
   paused: boolean;
   slaBreached: boolean;
   metStandard: boolean | null;
@@ -111,6 +118,8 @@ export class ListRequestsHandler implements IQueryHandler<ListRequestsQuery> {
         status: row.status,
         period: row.period,
         dueDate: dateOf(row.due_date) ?? '',
+        dueDateProvisional: row.due_date_provisional,
+        calendarId: row.calendar_id,
         paused: row.paused,
         slaBreached: row.sla_breached,
         metStandard: row.met_standard,
@@ -212,11 +221,12 @@ export class GetUnitFiguresQuery extends Query<Page<UnitFigures>> {
 export class GetUnitFiguresHandler implements IQueryHandler<GetUnitFiguresQuery> {
   constructor(
     private readonly pool: Pool,
+    private readonly calendars: TenantCalendars,
     private readonly clock: Clock,
   ) {}
 
   async execute({ tenantId, filter, page }: GetUnitFiguresQuery): Promise<Page<UnitFigures>> {
-    const today = localDate(tenantCalendar(), this.clock.now().toISOString());
+    const today = localDate(await this.calendars.workingCalendarOf(tenantId), this.clock.now().toISOString());
     const { rows } = await this.pool.query(
       `WITH r AS (
          SELECT unit_id, period,
@@ -287,6 +297,8 @@ export interface ComplaintRow {
   period: string;
   statusDueDate: string;
   resolutionDueDate: string | null;
+  /** The deadlines rest on provisional calendar data (e.g. 2027 before its SKB) and may not hold. */
+  deadlinesProvisional: boolean;
   deadlineBreaches: number;
   resolvedWithinDeadline: boolean | null;
 }
@@ -326,6 +338,7 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery>
         period: row.period,
         statusDueDate: row.status_due,
         resolutionDueDate: row.resolution_due,
+        deadlinesProvisional: row.deadlines_provisional,
         deadlineBreaches: row.deadline_breaches,
         resolvedWithinDeadline: row.resolved_within_deadline,
       })),

@@ -6,8 +6,8 @@ import { Clock, LOGGER } from '@lib/platform';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { ChangeComplaintCommand } from '../commands/complaint.commands';
-import { ChangeRequestCommand, tenantCalendar } from '../commands/request.commands';
-import { localDate } from '../domain';
+import { ChangeRequestCommand } from '../commands/request.commands';
+import { INDONESIAN_UTC_OFFSETS, localDateAtOffset } from '../domain';
 
 export const SLA_SCAN_INTERVAL_MS = 60_000;
 const BATCH = 500;
@@ -46,7 +46,9 @@ export class SlaBreachScanner implements OnApplicationBootstrap, BeforeApplicati
 
   /** One sweep; returns how many commands appended a breach. */
   async scanOnce(): Promise<{ requests: number; complaints: number }> {
-    const today = localDate(tenantCalendar(), this.clock.now().toISOString());
+    // Tenants keep different local dates near midnight, so candidates are picked with the latest one
+    // (WIT); each command then judges its request on its own tenant's calendar and is a no-op if not due.
+    const today = localDateAtOffset(Math.max(...INDONESIAN_UTC_OFFSETS), this.clock.now().toISOString());
     const correlationId = randomUUID();
     const meta = (tenantId: string, unitId: string): CommandMeta => ({ correlationId, tenantId, unitId, actor: { id: 'sla-breach-scanner', role: 'system' } });
     const flagged = { requests: 0, complaints: 0 };

@@ -2,18 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AppendResult } from '@lib/event-sourcing';
+import { type Actor, CurrentActor, RequirePermission } from '@lib/platform';
 import { CloseF03Command, OpenF03CollectionCommand } from '../commands/f03.handlers';
 import { F03_DEFAULT_QUOTA, type F03Report } from '../domain';
 import { F03ReportReader } from '../queries/f03-report.reader';
-import { type Actor, IdempotencyKey, StaffActor } from './actor';
-import { STAFF_HEADERS } from './skm-surveys.controller';
+import { IdempotencyKey } from './actor';
+import { IDEMPOTENCY_HEADER } from './skm-surveys.controller';
 import { F03Path, OpenF03CollectionRequest } from './skm-survey.requests';
 
 @ApiTags('PEKPPP F-03')
-@ApiHeader(STAFF_HEADERS[0])
-@ApiHeader(STAFF_HEADERS[1])
-@ApiHeader(STAFF_HEADERS[2])
-@ApiHeader(STAFF_HEADERS[3])
+@ApiHeader(IDEMPOTENCY_HEADER)
 @Controller('f03-collections/:cycleId/:unitId')
 export class F03CollectionsController {
   constructor(
@@ -22,14 +20,16 @@ export class F03CollectionsController {
   ) {}
 
   @Get()
+  @RequirePermission('survey:read', { unitParam: 'unitId' })
   @ApiOperation({ summary: 'The F-03 score so far (final once closed), the quota, the mean per item and aspect, and the weakest items' })
-  report(@StaffActor() actor: Actor, @Param() { cycleId, unitId }: F03Path): Promise<F03Report> {
+  report(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: F03Path): Promise<F03Report> {
     return this.reports.report(actor.tenantId, cycleId, unitId);
   }
 
   @Post()
-  @ApiOperation({ summary: 'Open F-03 collection for a unit lokus in a PEKPPP cycle' })
-  open(@StaffActor() actor: Actor, @Param() { cycleId, unitId }: F03Path, @Body() body: OpenF03CollectionRequest, @IdempotencyKey() key?: string): Promise<AppendResult> {
+  @RequirePermission('cycle:admin', { unitParam: 'unitId' })
+  @ApiOperation({ summary: 'Open F-03 collection for a unit lokus in a PEKPPP cycle (Bagian Organisasi runs the cycle)' })
+  open(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: F03Path, @Body() body: OpenF03CollectionRequest, @IdempotencyKey() key?: string): Promise<AppendResult> {
     const quota = body.quota
       ? { minimum: body.quota.minimum, maximum: body.quota.maximum, provisional: body.quota.provisional ?? false }
       : { minimum: F03_DEFAULT_QUOTA.minimum, maximum: F03_DEFAULT_QUOTA.maximum, provisional: F03_DEFAULT_QUOTA.provisional };
@@ -38,8 +38,9 @@ export class F03CollectionsController {
 
   @Post('close')
   @HttpCode(200)
+  @RequirePermission('cycle:admin', { unitParam: 'unitId' })
   @ApiOperation({ summary: 'Close the collection: emits F03Closed with the score the evaluation context merges' })
-  close(@StaffActor() actor: Actor, @Param() { cycleId, unitId }: F03Path, @IdempotencyKey() key?: string): Promise<AppendResult> {
+  close(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: F03Path, @IdempotencyKey() key?: string): Promise<AppendResult> {
     return this.commands.execute(new CloseF03Command(actor, cycleId, unitId, key));
   }
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Header, Param, Post, Req, StreamableFile, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Req, StreamableFile } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { DomainError, type AppendResult } from '@lib/event-sourcing';
+import { CitizenEndpoint } from '@lib/platform';
 import { SurveyConfig } from '../../config';
 import { RecordF03ResponseCommand } from '../commands/f03.handlers';
 import { RecordSkmResponseCommand, type RecordedResponse } from '../commands/record-skm-response.handler';
@@ -15,9 +15,8 @@ import { F03Path, F03ResponseRequest, PublicLinkPath, SkmResponseRequest } from 
 
 /** What respondents reach without logging in; rate-limited per client address. */
 @ApiTags('public survey forms')
-@ApiTooManyRequestsResponse({ description: 'Too many submissions from this address; retry later' })
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried submission with the same key is recorded once' })
-@UseGuards(ThrottlerGuard)
+@CitizenEndpoint()
 @Controller('public')
 export class PublicSurveysController {
   constructor(

@@ -1,4 +1,5 @@
-import type { Holiday, WorkingCalendar } from './working-days';
+import type { NationalCalendarYear } from './national-calendar';
+import type { Holiday } from './working-days';
 
 /**
  * Indonesia's national working-day calendar for 2025 and 2026, as data.
@@ -11,7 +12,8 @@ import type { Holiday, WorkingCalendar } from './working-days';
  * Cross-checked against press copies (kontan.co.id, okezone.com, detik.com, tribunnews.com,
  * disdiksmg.semarangkota.go.id), not against the signed SKB PDFs.
  * The 2026 Islamic holidays follow the Hijri estimate in the SKB and may move after the sidang isbat
- * (the government then amends the SKB), so they are provisional; publish a new calendar version then.
+ * (the government then amends the SKB), so they are provisional; publish a new revision of the year then.
+ * Deadlines computed before this data became per-year versions name `id-national-2025-2026@1`.
  */
 const SKB_2025 = 'SKB 3 Menteri No. 1017/2024, 2/2024, 2/2024 (libur nasional dan cuti bersama 2025)';
 const SKB_2025_AMENDED = 'SKB 3 Menteri No. 933/2025, 1/2025, 3/2025 (perubahan, 7 Agustus 2025)';
@@ -82,12 +84,20 @@ export const nationalHolidays2026: readonly Holiday[] = [
   cutiBersama('2026-12-24', 'Cuti bersama Kelahiran Yesus Kristus', SKB_2026),
 ];
 
-/** WIB (+07:00) by default; a tenant in WITA/WIT overrides `utcOffsetMinutes` via `tenantCalendar`. */
-export const calendarId20252026: WorkingCalendar = {
-  id: 'id-national-2025-2026@1',
-  weekendDays: [6, 7],
-  coveredYears: [2025, 2026],
-  holidays: [...nationalHolidays2025, ...nationalHolidays2026],
-  utcOffsetMinutes: 7 * 60,
-  cutiBersamaIsWorkingDay: false,
+export const nationalCalendar2025: NationalCalendarYear = {
+  year: 2025,
+  revision: 1,
+  provisional: false,
+  provisionalReason: '',
+  source: `${SKB_2025}; ${SKB_2025_AMENDED}`,
+  holidays: nationalHolidays2025,
+};
+
+export const nationalCalendar2026: NationalCalendarYear = {
+  year: 2026,
+  revision: 1,
+  provisional: false,
+  provisionalReason: '',
+  source: SKB_2026,
+  holidays: nationalHolidays2026,
 };

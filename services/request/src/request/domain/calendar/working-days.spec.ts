@@ -1,5 +1,6 @@
 import { DomainError } from '@lib/event-sourcing/domain';
-import { calendarId20252026 as national, nationalHolidays2025, nationalHolidays2026 } from './calendar-id-2025-2026';
+import { nationalCalendar2025, nationalCalendar2026, nationalHolidays2025, nationalHolidays2026 } from './calendar-id-2025-2026';
+import { emptyCalendarStream, tenantWorkingCalendar } from './tenant-calendar';
 import {
   addCalendarDays,
   addWorkingDays,
@@ -10,16 +11,18 @@ import {
   isWorkingDay,
   isoWeekday,
   localDate,
-  tenantCalendar,
   workingDaysBetween,
 } from './working-days';
 
-const banjarmasin = tenantCalendar(national, {
-  tenantId: 'banjarmasin',
-  utcOffsetMinutes: 8 * 60,
-  localHolidays: [{ date: '2025-09-24', name: 'Hari Jadi Kota Banjarmasin' }],
+// 2025–2026 only, so the refusals of an uncovered year have a year to refuse.
+const years = [nationalCalendar2025, nationalCalendar2026];
+const national = tenantWorkingCalendar('kota-x', years, emptyCalendarStream());
+const banjarmasin = tenantWorkingCalendar('banjarmasin', years, {
+  ...emptyCalendarStream(),
+  settings: { utcOffsetMinutes: 480, cutiBersamaIsWorkingDay: false },
+  localHolidays: [{ date: '2025-09-24', name: 'Hari Jadi Kota Banjarmasin', source: '' }],
 });
-const worksThroughCutiBersama = tenantCalendar(national, { tenantId: 'rsud', cutiBersamaIsWorkingDay: true });
+const worksThroughCutiBersama = tenantWorkingCalendar('rsud', years, { ...emptyCalendarStream(), settings: { utcOffsetMinutes: 420, cutiBersamaIsWorkingDay: true } });
 
 function codeOf(run: () => unknown): string | undefined {
   try {

@@ -17,6 +17,8 @@ import { DomainError } from '@lib/event-sourcing/domain';
  *   unit and are not modelled.
  * - A date in a year the calendar does not cover is refused (`CALENDAR.YEAR_NOT_COVERED`) rather than
  *   guessed: holidays are decreed yearly by SKB, so an uncovered year has unknown working days.
+ * - A year can be covered provisionally (estimated dates before its SKB is signed, see
+ *   tenant-calendar.ts); `dependsOnProvisionalData` tells whether a deadline rests on such data.
  */
 
 export type IsoDate = string;
@@ -35,12 +37,14 @@ export interface Holiday {
 }
 
 export interface WorkingCalendar {
-  /** e.g. `id-national-2025-2026@1` or `id-national-2025-2026@1+tenant-banjarmasin`. */
+  /** e.g. `id-national@2026-1,2027-provisional-1+tenant-banjarmasin@3` (see tenant-calendar.ts). */
   id: string;
   /** Days that are never working days. */
   weekendDays: readonly IsoWeekday[];
   /** Years whose holidays are known; any other year is refused. */
   coveredYears: readonly number[];
+  /** Covered years whose holidays are estimates pending the SKB (cuti bersama unknown). */
+  provisionalYears: readonly number[];
   holidays: readonly Holiday[];
   /** The tenant's offset from UTC in minutes (WIB = 420). */
   utcOffsetMinutes: number;
@@ -51,31 +55,9 @@ export interface WorkingCalendar {
   cutiBersamaIsWorkingDay?: boolean;
 }
 
-export interface TenantCalendarOptions {
-  tenantId: string;
-  utcOffsetMinutes?: number;
-  localHolidays?: readonly Omit<Holiday, 'kind'>[];
-  cutiBersamaIsWorkingDay?: boolean;
-}
-
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 const MS_PER_DAY = 86_400_000;
-
-/** A tenant's calendar: the national one plus its local holidays (e.g. a regency's anniversary). */
-export function tenantCalendar(base: WorkingCalendar, options: TenantCalendarOptions): WorkingCalendar {
-  const local = (options.localHolidays ?? []).map((holiday): Holiday => {
-    dayNumber(holiday.date);
-    return { ...holiday, kind: 'local-holiday' };
-  });
-  return {
-    ...base,
-    id: `${base.id}+tenant-${options.tenantId}`,
-    holidays: [...base.holidays, ...local],
-    utcOffsetMinutes: options.utcOffsetMinutes ?? base.utcOffsetMinutes,
-    cutiBersamaIsWorkingDay: options.cutiBersamaIsWorkingDay ?? base.cutiBersamaIsWorkingDay,
-  };
-}
 
 export function isWorkingDay(calendar: WorkingCalendar, date: IsoDate): boolean {
   return isWorkingDayNumber(calendar, dayNumber(date));
@@ -134,7 +116,12 @@ export function elapsedWorkingTime(calendar: WorkingCalendar, fromInstant: strin
 
 /** The tenant-local date of an RFC 3339 instant. */
 export function localDate(calendar: WorkingCalendar, instant: string): IsoDate {
-  return isoDate(Math.floor((instantMs(instant) + calendar.utcOffsetMinutes * 60_000) / MS_PER_DAY));
+  return localDateAtOffset(calendar.utcOffsetMinutes, instant);
+}
+
+/** The date of an RFC 3339 instant at a fixed offset from UTC. */
+export function localDateAtOffset(utcOffsetMinutes: number, instant: string): IsoDate {
+  return isoDate(Math.floor((instantMs(instant) + utcOffsetMinutes * 60_000) / MS_PER_DAY));
 }
 
 /** Plain calendar-day addition (for rules counted in calendar days). */
@@ -145,6 +132,20 @@ export function addCalendarDays(date: IsoDate, n: number): IsoDate {
 
 export function compareDates(a: IsoDate, b: IsoDate): number {
   return dayNumber(a) - dayNumber(b);
+}
+
+/**
+ * Whether counting the working days d with from < d <= to rests on provisional data: a day in a
+ * provisional year (its cuti bersama are unknown, so any day may turn out to be off) or an estimated
+ * holiday in the range. A deadline computed over such a range may move when the calendar is replaced.
+ */
+export function dependsOnProvisionalData(calendar: WorkingCalendar, from: IsoDate, to: IsoDate): boolean {
+  const [a, b] = [dayNumber(from), dayNumber(to)].sort((x, y) => x - y);
+  if (b === a) return false;
+  const firstYear = civilFromDays(a + 1).year;
+  const lastYear = civilFromDays(b).year;
+  if (calendar.provisionalYears.some((year) => year >= firstYear && year <= lastYear)) return true;
+  return calendar.holidays.some((holiday) => holiday.provisional === true && dayNumber(holiday.date) > a && dayNumber(holiday.date) <= b);
 }
 
 /** The holiday entries on a date, for explaining why a day is not a working day. */

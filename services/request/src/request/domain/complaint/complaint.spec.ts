@@ -1,11 +1,13 @@
 import type { RequestEvent, requestPb } from '@lib/contracts';
 import { givenWhen } from '@lib/event-sourcing/domain';
-import { calendarId20252026 as calendar } from '../calendar/calendar-id-2025-2026';
+import { emptyCalendarStream, shippedNationalCalendars, tenantWorkingCalendar } from '../calendar/tenant-calendar';
 import { complaintDecider as decider, type ComplaintCommand } from './complaint';
 import { complaints2018, deadlineFrom, isOverdue, rulesetIsProvisional, rulesetRef, type ComplaintCategoryKey, type ComplaintRuleset } from './complaints-2018';
 
 const id = 'cmp-1';
 const ruleset = complaints2018;
+const calendar = tenantWorkingCalendar('kota-x', shippedNationalCalendars, emptyCalendarStream());
+const CALENDAR_ID = 'id-national@2025-1,2026-1,2027-provisional-1+tenant-kota-x@0';
 const MON_0707 = '2025-07-07T02:00:00Z'; // 09:00 WIB
 const at = (date: string, time = '02:00:00') => `${date}T${time}Z`;
 
@@ -50,13 +52,14 @@ const received = (overrides: Partial<Extract<RequestEvent, { $case: 'complaintRe
     ruleset: 'complaints-2018@1',
     provisional: true,
     reporterRef: 'rep-7f3a9c',
-    calendarId: 'id-national-2025-2026@1',
+    calendarId: CALENDAR_ID,
+    deadlinesProvisional: false,
     ...overrides,
   },
 });
-const verifiedEvent = (outcome: string, verifiedAt: string, resolutionDueDate: string, note = 'Catatan'): RequestEvent => ({
+const verifiedEvent = (outcome: string, verifiedAt: string, resolutionDueDate: string, recomputedOn = ''): RequestEvent => ({
   $case: 'complaintVerified',
-  value: { complaintId: id, outcome: outcome as requestPb.VerificationOutcome, note, verifiedAt, resolutionDueDate },
+  value: { complaintId: id, outcome: outcome as requestPb.VerificationOutcome, note: 'Catatan', verifiedAt, resolutionDueDate, calendarId: recomputedOn, resolutionDueDateProvisional: false },
 });
 const verified = verifiedEvent('VERIFICATION_OUTCOME_VERIFIED', at('2025-07-08'), '2025-07-14');
 const postponed = verifiedEvent('VERIFICATION_OUTCOME_POSTPONED', at('2025-07-08'), '2025-07-14');
@@ -67,7 +70,7 @@ const responded: RequestEvent = { $case: 'complaintResponded', value: { complain
 const resolved: RequestEvent = { $case: 'complaintResolved', value: { complaintId: id, resolvedAt: at('2025-07-11'), withinDeadline: true, viaLapor: false } };
 const reopened: RequestEvent = {
   $case: 'complaintReopened',
-  value: { complaintId: id, reason: 'Antrean masih panjang', reopenedAt: at('2025-07-15'), resolutionDueDate: '2025-07-22' },
+  value: { complaintId: id, reason: 'Antrean masih panjang', reopenedAt: at('2025-07-15'), resolutionDueDate: '2025-07-22', calendarId: CALENDAR_ID, resolutionDueDateProvisional: false },
 };
 const breached = (kind: 'STATUS' | 'RESOLUTION', dueDate: string, detectedAt: string): RequestEvent => ({
   $case: 'complaintDeadlineBreached',
@@ -132,13 +135,19 @@ describe('complaint decider: transitions', () => {
         ],
       },
     ],
+    [
+      'flags deadlines that reach into the provisional 2027 calendar',
+      [],
+      receive({ now: at('2026-12-28') }),
+      { events: [received({ receivedAt: at('2026-12-28'), statusDueDate: '2026-12-31', resolutionDueDate: '2027-01-06', deadlinesProvisional: true })] },
+    ],
     ['verifies a received complaint, keeping the resolution deadline', [received()], verify('verified'), { events: [verified] }],
     ['postpones a received complaint', [received()], verify('postponed'), { events: [postponed] }],
     [
       'verifies a postponed complaint and counts resolution from then',
       [received(), postponed],
       verify('verified', at('2025-07-10')),
-      { events: [verifiedEvent('VERIFICATION_OUTCOME_VERIFIED', at('2025-07-10'), '2025-07-17')] },
+      { events: [verifiedEvent('VERIFICATION_OUTCOME_VERIFIED', at('2025-07-10'), '2025-07-17', CALENDAR_ID)] },
     ],
     ['closes a complaint that is not the Pemda’s authority', [received()], verify('not-our-authority'), { events: [notOurs] }],
     ['archives a received complaint', [received()], verify('archived'), { events: [archived] }],
@@ -200,7 +209,7 @@ describe('complaint decider: refusals', () => {
     ['a LAPOR! reference on a web complaint', [], receive({ laporReference: 'LAPOR-1' }), 'COMPLAINT.LAPOR_REFERENCE_UNEXPECTED'],
     ['no subject', [], receive({ subject: '' }), 'COMPLAINT.SUBJECT_REQUIRED'],
     ['no unit', [], receive({ unitId: '' }), 'COMPLAINT.UNIT_REQUIRED'],
-    ['a deadline beyond the calendar’s years', [], receive({ category: 'dispute-with-field-check', now: at('2026-11-02') }), 'CALENDAR.YEAR_NOT_COVERED'],
+    ['a deadline beyond the calendar’s years', [], receive({ category: 'dispute-with-field-check', now: at('2027-11-02') }), 'CALENDAR.YEAR_NOT_COVERED'],
     ['any command before receipt', [], verify('verified'), 'COMPLAINT.NOT_RECEIVED'],
     ['a command dated before the last event', [received()], verify('verified', at('2025-07-06')), 'COMPLAINT.TIME_BEFORE_LAST_EVENT'],
     ['a command under another ruleset version', [received()], flag(at('2025-07-20'), otherRuleset), 'COMPLAINT.RULESET_MISMATCH'],

@@ -3,6 +3,7 @@ import { DomainError, assertNever, type Decider } from '@lib/event-sourcing/doma
 import { instantMs, localDate, type IsoDate, type WorkingCalendar } from '../calendar/working-days';
 import {
   deadlineFrom,
+  deadlineIsProvisional,
   isOverdue,
   rulesetIsProvisional,
   rulesetRef,
@@ -29,6 +30,8 @@ import {
  * 76/2013 counts from a complete file), and again from a reopening. `FlagComplaintDeadlineBreach`
  * emits ComplaintDeadlineBreached once per deadline (kind + due date): a reopened complaint's new
  * resolution deadline can be breached once more. Not-yet-due or already-flagged is a no-op.
+ * Every computed deadline is recorded with its calendar id and whether it rests on provisional
+ * calendar data; a later calendar version never rewrites it.
  */
 
 export type ComplaintChannelKey = 'in-person' | 'web' | 'lapor';
@@ -76,6 +79,8 @@ export type Complaint =
       ruleset: string;
       statusDueDate: IsoDate;
       resolutionDueDate: IsoDate;
+      /** Whether the open deadlines rest on provisional calendar data. */
+      deadlinesProvisional: boolean;
       /** `kind@dueDate` of every deadline already flagged. */
       breached: string[];
       lastAt: string;
@@ -151,12 +156,8 @@ function decide(command: ComplaintCommand, state: Complaint): RequestEvent[] {
       if (command.outcome !== 'verified' && command.note.trim() === '') {
         throw new DomainError('COMPLAINT.NOTE_REQUIRED', `a "${command.outcome}" outcome must tell the reporter why`);
       }
-      const resolutionDueDate =
-        command.outcome === 'not-our-authority' || command.outcome === 'archived'
-          ? ''
-          : command.outcome === 'verified' && state.status === 'postponed'
-            ? deadlineFrom(resolutionRule(command.ruleset, state), command.calendar, localDate(command.calendar, command.now))
-            : state.resolutionDueDate;
+      const closes = command.outcome === 'not-our-authority' || command.outcome === 'archived';
+      const recomputed = command.outcome === 'verified' && state.status === 'postponed' ? newResolutionDeadline(command, state) : undefined;
       return [
         {
           $case: 'complaintVerified',
@@ -165,7 +166,9 @@ function decide(command: ComplaintCommand, state: Complaint): RequestEvent[] {
             outcome: outcomeOf(command.outcome),
             note: command.note.trim(),
             verifiedAt: command.now,
-            resolutionDueDate,
+            resolutionDueDate: closes ? '' : (recomputed?.resolutionDueDate ?? state.resolutionDueDate),
+            calendarId: recomputed?.calendarId ?? '',
+            resolutionDueDateProvisional: recomputed?.resolutionDueDateProvisional ?? false,
           },
         },
       ];
@@ -214,7 +217,7 @@ function decide(command: ComplaintCommand, state: Complaint): RequestEvent[] {
             complaintId: state.complaintId,
             reason: command.reason.trim(),
             reopenedAt: command.now,
-            resolutionDueDate: deadlineFrom(resolutionRule(command.ruleset, state), command.calendar, localDate(command.calendar, command.now)),
+            ...newResolutionDeadline(command, state),
           },
         },
       ];
@@ -255,6 +258,9 @@ function receive(command: Extract<ComplaintCommand, { type: 'ReceiveComplaint' }
   if (command.unitId.trim() === '') throw new DomainError('COMPLAINT.UNIT_REQUIRED', 'a complaint is about a unit');
   const { ruleset, calendar } = command;
   const received = localDate(calendar, command.now);
+  const statusDueDate = deadlineFrom(ruleset.status, calendar, received);
+  const resolution = ruleset.resolution[command.category];
+  const resolutionDueDate = deadlineFrom(resolution, calendar, received);
   return [
     {
       $case: 'complaintReceived',
@@ -267,15 +273,29 @@ function receive(command: Extract<ComplaintCommand, { type: 'ReceiveComplaint' }
         subject: command.subject.trim(),
         description: command.description.trim(),
         receivedAt: command.now,
-        statusDueDate: deadlineFrom(ruleset.status, calendar, received),
-        resolutionDueDate: deadlineFrom(ruleset.resolution[command.category], calendar, received),
+        statusDueDate,
+        resolutionDueDate,
         ruleset: rulesetRef(ruleset),
         provisional: rulesetIsProvisional(ruleset),
         reporterRef,
         calendarId: calendar.id,
+        deadlinesProvisional:
+          deadlineIsProvisional(ruleset.status, calendar, received, statusDueDate) || deadlineIsProvisional(resolution, calendar, received, resolutionDueDate),
       },
     },
   ];
+}
+
+/** A resolution deadline counted afresh from today (a postponed complaint verified, or a reopening). */
+function newResolutionDeadline(command: { ruleset: ComplaintRuleset; calendar: WorkingCalendar; now: string }, state: Open) {
+  const rule = resolutionRule(command.ruleset, state);
+  const today = localDate(command.calendar, command.now);
+  const resolutionDueDate = deadlineFrom(rule, command.calendar, today);
+  return {
+    resolutionDueDate,
+    calendarId: command.calendar.id,
+    resolutionDueDateProvisional: deadlineIsProvisional(rule, command.calendar, today, resolutionDueDate),
+  };
 }
 
 
@@ -293,13 +313,21 @@ function evolve(state: Complaint, event: RequestEvent): Complaint {
         ruleset: v.ruleset,
         statusDueDate: v.statusDueDate,
         resolutionDueDate: v.resolutionDueDate,
+        deadlinesProvisional: v.deadlinesProvisional,
         breached: [],
         lastAt: v.receivedAt,
       };
     }
     case 'complaintVerified': {
       const status: ComplaintStatus = keyOf(OUTCOMES, event.value.outcome);
-      return open(state, (s) => ({ ...s, status, resolutionDueDate: event.value.resolutionDueDate, lastAt: event.value.verifiedAt }));
+      const recomputed = event.value.calendarId !== '';
+      return open(state, (s) => ({
+        ...s,
+        status,
+        resolutionDueDate: event.value.resolutionDueDate,
+        deadlinesProvisional: recomputed ? event.value.resolutionDueDateProvisional : s.deadlinesProvisional,
+        lastAt: event.value.verifiedAt,
+      }));
     }
     case 'complaintAssigned':
       return open(state, (s) => ({ ...s, status: 'assigned', unitId: event.value.unitId, lastAt: event.value.assignedAt }));
@@ -308,7 +336,13 @@ function evolve(state: Complaint, event: RequestEvent): Complaint {
     case 'complaintResolved':
       return open(state, (s) => ({ ...s, status: 'resolved', lastAt: event.value.resolvedAt }));
     case 'complaintReopened':
-      return open(state, (s) => ({ ...s, status: 'assigned', resolutionDueDate: event.value.resolutionDueDate, lastAt: event.value.reopenedAt }));
+      return open(state, (s) => ({
+        ...s,
+        status: 'assigned',
+        resolutionDueDate: event.value.resolutionDueDate,
+        deadlinesProvisional: event.value.resolutionDueDateProvisional,
+        lastAt: event.value.reopenedAt,
+      }));
     case 'complaintDeadlineBreached':
       return open(state, (s) => ({ ...s, breached: [...s.breached, `${event.value.kind}@${event.value.dueDate}`] }));
     case 'serviceStandardPublished':
@@ -320,6 +354,10 @@ function evolve(state: Complaint, event: RequestEvent): Complaint {
     case 'requestCompleted':
     case 'requestRejected':
     case 'requestSlaBreached':
+    case 'nationalCalendarYearPublished':
+    case 'tenantCalendarSettingsChanged':
+    case 'localHolidayAdded':
+    case 'localHolidayRemoved':
       return state; // other streams of the same topic
     default:
       return assertNever(event);

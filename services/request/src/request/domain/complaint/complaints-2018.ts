@@ -3,6 +3,7 @@ import {
   addWorkingDays,
   compareDates,
   deadlinePassed,
+  dependsOnProvisionalData,
   type IsoDate,
   type WorkingCalendar,
 } from '../calendar/working-days';
@@ -70,6 +71,11 @@ export function rulesetIsProvisional(ruleset: ComplaintRuleset): boolean {
 /** The last day allowed; the start day never counts (calendar/working-days.ts). */
 export function deadlineFrom(rule: DeadlineRule, calendar: WorkingCalendar, start: IsoDate): IsoDate {
   return rule.unit === 'working' ? addWorkingDays(calendar, start, rule.days) : addCalendarDays(start, rule.days);
+}
+
+/** A calendar-day deadline never depends on the working-day calendar; a working-day one may rest on estimates. */
+export function deadlineIsProvisional(rule: DeadlineRule, calendar: WorkingCalendar, start: IsoDate, due: IsoDate): boolean {
+  return rule.unit === 'working' && dependsOnProvisionalData(calendar, start, due);
 }
 
 /** Working-day deadlines pass when a working day after them begins; calendar-day ones the next day. */

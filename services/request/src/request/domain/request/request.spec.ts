@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@lib/contracts';
 import { givenWhen } from '@lib/event-sourcing/domain';
-import { calendarId20252026 as calendar } from '../calendar/calendar-id-2025-2026';
+import { emptyCalendarStream, shippedNationalCalendars, tenantWorkingCalendar } from '../calendar/tenant-calendar';
 import type { StandardInForce } from '../standard/service-standard';
 import { requestDecider as decider, type RequestCommand } from './request';
 
@@ -8,6 +8,8 @@ const KK = 'Fotokopi KK';
 const RT = 'Surat pengantar RT/RW';
 const standard: StandardInForce = { serviceId: 'svc-ktp', revision: 2, completionWorkingDays: 5, requirements: [KK, RT] };
 const id = 'req-1';
+const calendar = tenantWorkingCalendar('kota-x', shippedNationalCalendars, emptyCalendarStream());
+const CALENDAR_ID = 'id-national@2025-1,2026-1,2027-provisional-1+tenant-kota-x@0';
 
 // Monday 7 July 2025, 09:00 WIB; 5 working days → due Monday 14 July.
 const MON_0707 = '2025-07-07T02:00:00Z';
@@ -52,7 +54,8 @@ const submitted = (supplied: Record<string, boolean> = { [KK]: true, [RT]: true 
       { requirement: KK, supplied: supplied[KK] },
       { requirement: RT, supplied: supplied[RT] },
     ],
-    calendarId: 'id-national-2025-2026@1',
+    calendarId: CALENDAR_ID,
+    dueDateProvisional: false,
     ...overrides,
   },
 });
@@ -63,12 +66,21 @@ const returned: RequestEvent = {
 };
 const resubmitted: RequestEvent = {
   $case: 'requestResubmitted',
-  value: { requestId: id, resubmittedAt: THU_0710, dueDate: '2025-07-16', suppliedRequirements: [RT], pausedWorkingDays: 2 },
+  value: { requestId: id, resubmittedAt: THU_0710, dueDate: '2025-07-16', suppliedRequirements: [RT], pausedWorkingDays: 2, calendarId: CALENDAR_ID, dueDateProvisional: false },
 };
 const started = (at = TUE_0708): RequestEvent => ({ $case: 'requestProcessingStarted', value: { requestId: id, startedAt: at } });
 const completed: RequestEvent = {
   $case: 'requestCompleted',
-  value: { requestId: id, completedAt: '2025-07-11T02:00:00Z', elapsedWorkingDays: 4, metStandard: true, trackingCode: 'KTP-2025-000123', serviceId: 'svc-ktp' },
+  value: {
+    requestId: id,
+    completedAt: '2025-07-11T02:00:00Z',
+    elapsedWorkingDays: 4,
+    metStandard: true,
+    trackingCode: 'KTP-2025-000123',
+    serviceId: 'svc-ktp',
+    completedOn: '2025-07-11',
+    calendarId: calendar.id,
+  },
 };
 const rejected: RequestEvent = { $case: 'requestRejected', value: { requestId: id, reason: 'Data kependudukan tidak sesuai', rejectedAt: TUE_0708 } };
 const breached: RequestEvent = { $case: 'requestSlaBreached', value: { requestId: id, dueDate: '2025-07-14', detectedAt: '2025-07-15T02:00:00Z' } };
@@ -91,6 +103,12 @@ describe('request decider: transitions', () => {
       submit({ now: '2025-12-22T02:00:00Z' }),
       { events: [submitted(undefined, { submittedAt: '2025-12-22T02:00:00Z', dueDate: '2025-12-31' })] },
     ],
+    [
+      'flags a due date that reaches into the provisional 2027 calendar',
+      [],
+      submit({ now: '2026-12-21T02:00:00Z', standard: { ...standard, completionWorkingDays: 7 } }),
+      { events: [submitted(undefined, { submittedAt: '2026-12-21T02:00:00Z', completionWorkingDays: 7, dueDate: '2027-01-04', dueDateProvisional: true })] },
+    ],
     ['returns a submitted request for missing requirements', [incomplete], returnIt(), { events: [returned] }],
     ['returns a request found incomplete during processing', [submitted(), started()], returnIt([RT], '2025-07-08T03:00:00Z'), {
       events: [{ ...returned, value: { ...returned.value, returnedAt: '2025-07-08T03:00:00Z' } } as RequestEvent],
@@ -103,19 +121,25 @@ describe('request decider: transitions', () => {
       'completes within the standard (5 of 5 working days)',
       [submitted(), started()],
       complete('2025-07-14T08:00:00Z'),
-      { events: [{ ...completed, value: { ...completed.value, completedAt: '2025-07-14T08:00:00Z', elapsedWorkingDays: 5, metStandard: true } } as RequestEvent] },
+      { events: [{ ...completed, value: { ...completed.value, completedAt: '2025-07-14T08:00:00Z', completedOn: '2025-07-14', elapsedWorkingDays: 5, metStandard: true } } as RequestEvent] },
     ],
     [
       'completes late (6 of 5 working days)',
       [submitted(), started()],
       complete('2025-07-15T02:00:00Z'),
-      { events: [{ ...completed, value: { ...completed.value, completedAt: '2025-07-15T02:00:00Z', elapsedWorkingDays: 6, metStandard: false } } as RequestEvent] },
+      { events: [{ ...completed, value: { ...completed.value, completedAt: '2025-07-15T02:00:00Z', completedOn: '2025-07-15', elapsedWorkingDays: 6, metStandard: false } } as RequestEvent] },
     ],
     [
       'does not count paused days against the unit',
       [incomplete, returned, resubmitted, started(THU_0710)],
       complete('2025-07-16T08:00:00Z'),
-      { events: [{ ...completed, value: { ...completed.value, completedAt: '2025-07-16T08:00:00Z', elapsedWorkingDays: 5, metStandard: true } } as RequestEvent] },
+      { events: [{ ...completed, value: { ...completed.value, completedAt: '2025-07-16T08:00:00Z', completedOn: '2025-07-16', elapsedWorkingDays: 5, metStandard: true } } as RequestEvent] },
+    ],
+    [
+      'dates a completion after local midnight on the next local day (01:30 WIB)',
+      [submitted(), started()],
+      complete('2025-07-14T18:30:00Z'),
+      { events: [{ ...completed, value: { ...completed.value, completedAt: '2025-07-14T18:30:00Z', completedOn: '2025-07-15', elapsedWorkingDays: 6, metStandard: false } } as RequestEvent] },
     ],
     ['rejects an open request with a reason', [submitted()], reject(), { events: [rejected] }],
     ['rejects a request the citizen never brought back', [incomplete, returned], reject('Tidak dilengkapi', THU_0710), {
@@ -133,6 +157,35 @@ describe('request decider: transitions', () => {
     });
   });
 
+  describe('on the way into the provisional 2027 calendar', () => {
+    const december = (dueDate: string, dueDateProvisional: boolean) =>
+      submitted({ [KK]: true, [RT]: false }, { submittedAt: '2026-12-21T02:00:00Z', dueDate, dueDateProvisional });
+    const back: RequestEvent = { $case: 'requestReturned', value: { requestId: id, missingRequirements: [RT], note: '', returnedAt: '2026-12-22T02:00:00Z' } };
+
+    it('flags a due date the pause pushes into 2027', () => {
+      expect(givenWhen(decider, [december('2026-12-30', false), back], resubmit([RT], '2026-12-28T02:00:00Z'))).toEqual({
+        events: [
+          {
+            $case: 'requestResubmitted',
+            value: { requestId: id, resubmittedAt: '2026-12-28T02:00:00Z', dueDate: '2027-01-04', suppliedRequirements: [RT], pausedWorkingDays: 2, calendarId: CALENDAR_ID, dueDateProvisional: true },
+          },
+        ],
+      });
+    });
+
+    it('keeps a provisional due date provisional when nothing moves it', () => {
+      expect(givenWhen(decider, [december('2027-01-04', true), back], resubmit([RT], '2026-12-22T07:00:00Z'))).toMatchObject({
+        events: [{ value: { pausedWorkingDays: 0, dueDate: '2027-01-04', dueDateProvisional: true } }],
+      });
+    });
+
+    it('keeps the submission’s calendar id for a resubmission recorded before resubmissions named one', () => {
+      const legacy: RequestEvent = { ...resubmitted, value: { ...resubmitted.value, calendarId: '', dueDateProvisional: false } } as RequestEvent;
+      const state = [incomplete, returned, legacy].reduce(decider.evolve, decider.initialState());
+      expect(state).toMatchObject({ dueDate: '2025-07-16', calendarId: CALENDAR_ID, dueDateProvisional: false });
+    });
+  });
+
   it('keeps the pause at 0 when returned and resubmitted the same day', () => {
     expect(givenWhen(decider, [incomplete, returned], resubmit([RT], '2025-07-08T07:00:00Z'))).toMatchObject({
       events: [{ value: { pausedWorkingDays: 0, dueDate: '2025-07-14' } }],
@@ -146,7 +199,7 @@ describe('request decider: refusals', () => {
     ['submitting without a tracking code', [], submit({ trackingCode: ' ' }), 'REQUEST.TRACKING_CODE_REQUIRED'],
     ['submitting against another service’s standard', [], submit({ standard: { ...standard, serviceId: 'svc-kk' } }), 'REQUEST.STANDARD_MISMATCH'],
     ['supplying a requirement the standard does not list', [], submit({ suppliedRequirements: [KK, RT, 'Akta lahir'] }), 'REQUEST.UNKNOWN_REQUIREMENT'],
-    ['a due date beyond the calendar’s years', [], submit({ now: '2026-12-28T02:00:00Z' }), 'CALENDAR.YEAR_NOT_COVERED'],
+    ['a due date beyond the calendar’s years', [], submit({ now: '2027-12-28T02:00:00Z' }), 'CALENDAR.YEAR_NOT_COVERED'],
     ['a submission time that is not an instant', [], submit({ now: '2025-07-07' }), 'CALENDAR.INVALID_INSTANT'],
     ['any command before submission', [], start(), 'REQUEST.NOT_SUBMITTED'],
     ['a command dated before the last event', [submitted()], start('2025-07-06T02:00:00Z'), 'REQUEST.TIME_BEFORE_LAST_EVENT'],

@@ -3,6 +3,7 @@ import { DomainError, assertNever, type Decider } from '@lib/event-sourcing/doma
 import {
   addWorkingDays,
   deadlinePassed,
+  dependsOnProvisionalData,
   instantMs,
   localDate,
   workingDaysBetween,
@@ -18,6 +19,8 @@ import type { StandardInForce } from '../standard/service-standard';
  *
  * SLA rules (working days on the tenant's calendar, see calendar/working-days.ts):
  * - due date = submission date + the standard's completion time; the submission day does not count.
+ *   It is recorded with the calendar id it was computed on and whether it rests on provisional calendar
+ *   data (a year before its SKB, an estimated holiday); a later calendar version never rewrites it.
  * - Returning the request pauses the clock; on resubmission the due date moves by the working days
  *   after the return day up to and including the resubmission day.
  * - elapsed working days = working days after the submission day up to the completion day, minus the
@@ -40,6 +43,9 @@ export type Request =
       submittedAt: string;
       completionWorkingDays: number;
       dueDate: IsoDate;
+      /** The calendar the current due date was computed on. */
+      calendarId: string;
+      dueDateProvisional: boolean;
       checklist: requestPb.RequirementCheck[];
       pausedWorkingDays: number;
       returnedAt?: string;
@@ -102,16 +108,23 @@ function decide(command: RequestCommand, state: Request): RequestEvent[] {
       if (stillMissing.length > 0) {
         throw new DomainError('REQUEST.MISSING_REQUIREMENTS', `still missing: ${stillMissing.join(', ')}`, { missing: stillMissing });
       }
-      const paused = workingDaysBetween(command.calendar, localDate(command.calendar, state.returnedAt), localDate(command.calendar, command.now));
+      const { calendar } = command;
+      const [returnedOn, resubmittedOn] = [localDate(calendar, state.returnedAt), localDate(calendar, command.now)];
+      const paused = workingDaysBetween(calendar, returnedOn, resubmittedOn);
+      const dueDate = addWorkingDays(calendar, state.dueDate, paused);
       return [
         {
           $case: 'requestResubmitted',
           value: {
             requestId: state.requestId,
             resubmittedAt: command.now,
-            dueDate: addWorkingDays(command.calendar, state.dueDate, paused),
+            dueDate,
             suppliedRequirements: supplied,
             pausedWorkingDays: paused,
+            calendarId: calendar.id,
+            // The moved date inherits the old one's uncertainty and adds that of the days counted now.
+            dueDateProvisional:
+              state.dueDateProvisional || dependsOnProvisionalData(calendar, returnedOn, resubmittedOn) || dependsOnProvisionalData(calendar, state.dueDate, dueDate),
           },
         },
       ];
@@ -141,6 +154,8 @@ function decide(command: RequestCommand, state: Request): RequestEvent[] {
             metStandard: elapsed <= state.completionWorkingDays,
             trackingCode: state.trackingCode,
             serviceId: state.serviceId,
+            completedOn: localDate(command.calendar, command.now),
+            calendarId: command.calendar.id,
           },
         },
       ];
@@ -173,6 +188,8 @@ function submit(command: Extract<RequestCommand, { type: 'SubmitRequest' }>, sta
     throw new DomainError('REQUEST.UNKNOWN_REQUIREMENT', `not on the standard: ${unknown.join(', ')}`, { unknown });
   }
   const calendar = command.calendar;
+  const submittedOn = localDate(calendar, command.now);
+  const dueDate = addWorkingDays(calendar, submittedOn, standard.completionWorkingDays);
   return [
     {
       $case: 'requestSubmitted',
@@ -183,10 +200,11 @@ function submit(command: Extract<RequestCommand, { type: 'SubmitRequest' }>, sta
         trackingCode: command.trackingCode.trim(),
         standardRevision: standard.revision,
         completionWorkingDays: standard.completionWorkingDays,
-        dueDate: addWorkingDays(calendar, localDate(calendar, command.now), standard.completionWorkingDays),
+        dueDate,
         submittedAt: command.now,
         requirements: standard.requirements.map((requirement) => ({ requirement, supplied: supplied.includes(requirement) })),
         calendarId: calendar.id,
+        dueDateProvisional: dependsOnProvisionalData(calendar, submittedOn, dueDate),
       },
     },
   ];
@@ -204,6 +222,8 @@ function evolve(state: Request, event: RequestEvent): Request {
         submittedAt: v.submittedAt,
         completionWorkingDays: v.completionWorkingDays,
         dueDate: v.dueDate,
+        calendarId: v.calendarId,
+        dueDateProvisional: v.dueDateProvisional,
         checklist: v.requirements.map((c) => ({ ...c })),
         pausedWorkingDays: 0,
         missingRequirements: [],
@@ -227,6 +247,9 @@ function evolve(state: Request, event: RequestEvent): Request {
         returnedAt: undefined,
         missingRequirements: [],
         dueDate: event.value.dueDate,
+        // Resubmissions recorded before they named their calendar keep the submission's.
+        calendarId: event.value.calendarId || s.calendarId,
+        dueDateProvisional: event.value.dueDateProvisional,
         pausedWorkingDays: s.pausedWorkingDays + event.value.pausedWorkingDays,
         checklist: s.checklist.map((c) => (event.value.suppliedRequirements.includes(c.requirement) ? { ...c, supplied: true } : c)),
         lastAt: event.value.resubmittedAt,
@@ -248,6 +271,10 @@ function evolve(state: Request, event: RequestEvent): Request {
     case 'complaintResolved':
     case 'complaintReopened':
     case 'complaintDeadlineBreached':
+    case 'nationalCalendarYearPublished':
+    case 'tenantCalendarSettingsChanged':
+    case 'localHolidayAdded':
+    case 'localHolidayRemoved':
       return state; // other streams of the same topic
     default:
       return assertNever(event);

@@ -207,6 +207,10 @@ function evolve(state: ServiceStandard, event: RequestEvent): ServiceStandard {
     case 'complaintResolved':
     case 'complaintReopened':
     case 'complaintDeadlineBreached':
+    case 'nationalCalendarYearPublished':
+    case 'tenantCalendarSettingsChanged':
+    case 'localHolidayAdded':
+    case 'localHolidayRemoved':
       return state; // other streams of the same topic
     default:
       return assertNever(event);

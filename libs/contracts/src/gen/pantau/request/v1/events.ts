@@ -260,6 +260,58 @@ export function complaintDeadlineKindToNumber(object: ComplaintDeadlineKind): nu
   }
 }
 
+/** Kind of a national calendar entry (SKB libur nasional dan cuti bersama). */
+export enum CalendarHolidayKind {
+  /** CALENDAR_HOLIDAY_KIND_UNSPECIFIED - Not set. */
+  CALENDAR_HOLIDAY_KIND_UNSPECIFIED = "CALENDAR_HOLIDAY_KIND_UNSPECIFIED",
+  /** CALENDAR_HOLIDAY_KIND_NATIONAL_HOLIDAY - Hari libur nasional. */
+  CALENDAR_HOLIDAY_KIND_NATIONAL_HOLIDAY = "CALENDAR_HOLIDAY_KIND_NATIONAL_HOLIDAY",
+  /** CALENDAR_HOLIDAY_KIND_CUTI_BERSAMA - Cuti bersama: closes government offices unless the tenant works through it. */
+  CALENDAR_HOLIDAY_KIND_CUTI_BERSAMA = "CALENDAR_HOLIDAY_KIND_CUTI_BERSAMA",
+}
+
+export function calendarHolidayKindFromJSON(object: any): CalendarHolidayKind {
+  switch (object) {
+    case 0:
+    case "CALENDAR_HOLIDAY_KIND_UNSPECIFIED":
+      return CalendarHolidayKind.CALENDAR_HOLIDAY_KIND_UNSPECIFIED;
+    case 1:
+    case "CALENDAR_HOLIDAY_KIND_NATIONAL_HOLIDAY":
+      return CalendarHolidayKind.CALENDAR_HOLIDAY_KIND_NATIONAL_HOLIDAY;
+    case 2:
+    case "CALENDAR_HOLIDAY_KIND_CUTI_BERSAMA":
+      return CalendarHolidayKind.CALENDAR_HOLIDAY_KIND_CUTI_BERSAMA;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum CalendarHolidayKind");
+  }
+}
+
+export function calendarHolidayKindToJSON(object: CalendarHolidayKind): string {
+  switch (object) {
+    case CalendarHolidayKind.CALENDAR_HOLIDAY_KIND_UNSPECIFIED:
+      return "CALENDAR_HOLIDAY_KIND_UNSPECIFIED";
+    case CalendarHolidayKind.CALENDAR_HOLIDAY_KIND_NATIONAL_HOLIDAY:
+      return "CALENDAR_HOLIDAY_KIND_NATIONAL_HOLIDAY";
+    case CalendarHolidayKind.CALENDAR_HOLIDAY_KIND_CUTI_BERSAMA:
+      return "CALENDAR_HOLIDAY_KIND_CUTI_BERSAMA";
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum CalendarHolidayKind");
+  }
+}
+
+export function calendarHolidayKindToNumber(object: CalendarHolidayKind): number {
+  switch (object) {
+    case CalendarHolidayKind.CALENDAR_HOLIDAY_KIND_UNSPECIFIED:
+      return 0;
+    case CalendarHolidayKind.CALENDAR_HOLIDAY_KIND_NATIONAL_HOLIDAY:
+      return 1;
+    case CalendarHolidayKind.CALENDAR_HOLIDAY_KIND_CUTI_BERSAMA:
+      return 2;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum CalendarHolidayKind");
+  }
+}
+
 /** One of the 14 Standar Pelayanan components (PermenPANRB 15/2014). */
 export interface StandardComponent {
   /** Component number 1..14; 1..6 are service-delivery components that must be published. */
@@ -360,8 +412,16 @@ export interface RequestSubmitted {
   submittedAt: string;
   /** Requirement checklist at submission. */
   requirements: RequirementCheck[];
-  /** Working-day calendar the due date was computed on, e.g. "id-national-2025-2026@1+tenant-x". */
+  /**
+   * Working-day calendar the due date was computed on, e.g.
+   * "id-national@2026-1,2027-provisional-1+tenant-x@3" (national year versions + tenant calendar version).
+   */
   calendarId: string;
+  /**
+   * True when the due date depends on provisional calendar data (a year whose SKB is not signed, or an
+   * estimated holiday date) and may move when the calendar is replaced; the recorded date itself never does.
+   */
+  dueDateProvisional: boolean;
 }
 
 /** The unit returned the request for missing requirements; the SLA clock pauses. */
@@ -388,6 +448,10 @@ export interface RequestResubmitted {
   suppliedRequirements: string[];
   /** Working days the clock was paused by this return (return day excluded, resubmission day included). */
   pausedWorkingDays: number;
+  /** Working-day calendar the paused days and the moved due date were computed on. */
+  calendarId: string;
+  /** True when the moved due date depends on provisional calendar data (see RequestSubmitted). */
+  dueDateProvisional: boolean;
 }
 
 /** The unit started processing the request. */
@@ -412,6 +476,13 @@ export interface RequestCompleted {
   trackingCode: string;
   /** Service type. */
   serviceId: string;
+  /**
+   * Local date of completion (YYYY-MM-DD) on the tenant's calendar: the day that counts for SKM
+   * periods and yearly figures, whatever the tenant's time zone. Empty in events before it existed.
+   */
+  completedOn: string;
+  /** The calendar the elapsed working days were counted on. */
+  calendarId: string;
 }
 
 /** The unit rejected the request. */
@@ -464,6 +535,8 @@ export interface ComplaintReceived {
   reporterRef: string;
   /** Working-day calendar the deadlines were computed on. */
   calendarId: string;
+  /** True when a working-day deadline depends on provisional calendar data (see RequestSubmitted). */
+  deadlinesProvisional: boolean;
 }
 
 /** The administrator acted on a received complaint. */
@@ -481,6 +554,10 @@ export interface ComplaintVerified {
    * verified, otherwise unchanged; empty when the outcome closes the complaint.
    */
   resolutionDueDate: string;
+  /** Working-day calendar of a recomputed resolution deadline; empty when it was not recomputed. */
+  calendarId: string;
+  /** True when a recomputed resolution deadline depends on provisional calendar data. */
+  resolutionDueDateProvisional: boolean;
 }
 
 /** The complaint was assigned (disposisi) to a unit. */
@@ -525,6 +602,10 @@ export interface ComplaintReopened {
   reopenedAt: string;
   /** New resolution deadline. */
   resolutionDueDate: string;
+  /** Working-day calendar the new deadline was computed on. */
+  calendarId: string;
+  /** True when the new deadline depends on provisional calendar data. */
+  resolutionDueDateProvisional: boolean;
 }
 
 /** A complaint deadline passed without the required action. Emitted once per deadline. */
@@ -537,6 +618,86 @@ export interface ComplaintDeadlineBreached {
   dueDate: string;
   /** When the scheduler noticed. */
   detectedAt: string;
+}
+
+/** One day off in a national calendar year. */
+export interface CalendarHoliday {
+  /** Local date YYYY-MM-DD. */
+  date: string;
+  /** National holiday or cuti bersama. */
+  kind: CalendarHolidayKind;
+  /** Name as in the SKB, e.g. "Idul Fitri 1448 H". */
+  name: string;
+  /** True when the date is an estimate (before the SKB, or an Islamic date before the sidang isbat). */
+  provisional: boolean;
+  /** Where the date comes from: the decree, or the estimate and its method. */
+  source: string;
+}
+
+/**
+ * A version of one year's national working-day calendar. Stream `national-calendar` (shipped with
+ * the code, every tenant) or `calendar-<tenantId>` (published by the tenant's admin, that tenant only).
+ * A tenant uses, per year, the highest revision it sees; on a tie its own publication.
+ */
+export interface NationalCalendarYearPublished {
+  /** e.g. "id-national@2027-provisional-1": year, "-provisional" while the SKB is not signed, revision. */
+  calendarVersionId: string;
+  /** Gregorian year the version covers. */
+  year: number;
+  /** Revision within the year, from 1; a replacement (the signed SKB, a sidang isbat) is a higher one. */
+  revision: number;
+  /** True while the year's SKB is not signed: movable dates are estimates and cuti bersama is unknown. */
+  provisional: boolean;
+  /** Why the year is provisional; empty when it is not. */
+  provisionalReason: string;
+  /** The decree or the estimate the version follows. */
+  source: string;
+  /** Every national holiday and cuti bersama of the year. */
+  holidays: CalendarHoliday[];
+  /** Tenant the version applies to; empty when it applies to every tenant. */
+  tenantId: string;
+  /** When it was published. */
+  publishedAt: string;
+}
+
+/** A tenant's calendar settings changed; deadlines computed afterwards use them. */
+export interface TenantCalendarSettingsChanged {
+  /** Tenant. */
+  tenantId: string;
+  /** Offset of the tenant's local time from UTC in minutes: 420 WIB, 480 WITA, 540 WIT. */
+  utcOffsetMinutes: number;
+  /** True when the tenant's units work through cuti bersama. */
+  cutiBersamaIsWorkingDay: boolean;
+  /** Why it changed. */
+  reason: string;
+  /** When it changed. */
+  changedAt: string;
+}
+
+/** A local holiday (e.g. the city's anniversary) was added to a tenant's calendar. */
+export interface LocalHolidayAdded {
+  /** Tenant. */
+  tenantId: string;
+  /** Local date YYYY-MM-DD. */
+  date: string;
+  /** Name, e.g. "Hari Jadi Kota Banjarmasin". */
+  name: string;
+  /** The regional decree or other basis; may be empty. */
+  source: string;
+  /** When it was added. */
+  addedAt: string;
+}
+
+/** A local holiday was removed from a tenant's calendar. */
+export interface LocalHolidayRemoved {
+  /** Tenant. */
+  tenantId: string;
+  /** Local date YYYY-MM-DD of the removed holiday. */
+  date: string;
+  /** Why it was removed. */
+  reason: string;
+  /** When it was removed. */
+  removedAt: string;
 }
 
 /** Every event on topic request.events.v1. */
@@ -591,6 +752,18 @@ export interface RequestEvent {
     | //
     /** See message. */
     { $case: "complaintDeadlineBreached"; value: ComplaintDeadlineBreached }
+    | //
+    /** See message. */
+    { $case: "nationalCalendarYearPublished"; value: NationalCalendarYearPublished }
+    | //
+    /** See message. */
+    { $case: "tenantCalendarSettingsChanged"; value: TenantCalendarSettingsChanged }
+    | //
+    /** See message. */
+    { $case: "localHolidayAdded"; value: LocalHolidayAdded }
+    | //
+    /** See message. */
+    { $case: "localHolidayRemoved"; value: LocalHolidayRemoved }
     | undefined;
 }
 
@@ -1419,6 +1592,7 @@ function createBaseRequestSubmitted(): RequestSubmitted {
     submittedAt: "",
     requirements: [],
     calendarId: "",
+    dueDateProvisional: false,
   };
 }
 
@@ -1453,6 +1627,9 @@ export const RequestSubmitted: MessageFns<RequestSubmitted> = {
     }
     if (message.calendarId !== "") {
       writer.uint32(82).string(message.calendarId);
+    }
+    if (message.dueDateProvisional !== false) {
+      writer.uint32(88).bool(message.dueDateProvisional);
     }
     return writer;
   },
@@ -1550,6 +1727,14 @@ export const RequestSubmitted: MessageFns<RequestSubmitted> = {
             message.calendarId = reader.string();
             continue;
           }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.dueDateProvisional = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1612,6 +1797,11 @@ export const RequestSubmitted: MessageFns<RequestSubmitted> = {
         : isSet(object.calendar_id)
         ? globalThis.String(object.calendar_id)
         : "",
+      dueDateProvisional: isSet(object.dueDateProvisional)
+        ? globalThis.Boolean(object.dueDateProvisional)
+        : isSet(object.due_date_provisional)
+        ? globalThis.Boolean(object.due_date_provisional)
+        : false,
     };
   },
 
@@ -1646,6 +1836,9 @@ export const RequestSubmitted: MessageFns<RequestSubmitted> = {
     }
     if (message.calendarId !== "") {
       obj.calendarId = message.calendarId;
+    }
+    if (message.dueDateProvisional !== false) {
+      obj.dueDateProvisional = message.dueDateProvisional;
     }
     return obj;
   },
@@ -1769,7 +1962,15 @@ export const RequestReturned: MessageFns<RequestReturned> = {
 };
 
 function createBaseRequestResubmitted(): RequestResubmitted {
-  return { requestId: "", resubmittedAt: "", dueDate: "", suppliedRequirements: [], pausedWorkingDays: 0 };
+  return {
+    requestId: "",
+    resubmittedAt: "",
+    dueDate: "",
+    suppliedRequirements: [],
+    pausedWorkingDays: 0,
+    calendarId: "",
+    dueDateProvisional: false,
+  };
 }
 
 export const RequestResubmitted: MessageFns<RequestResubmitted> = {
@@ -1788,6 +1989,12 @@ export const RequestResubmitted: MessageFns<RequestResubmitted> = {
     }
     if (message.pausedWorkingDays !== 0) {
       writer.uint32(40).int32(message.pausedWorkingDays);
+    }
+    if (message.calendarId !== "") {
+      writer.uint32(50).string(message.calendarId);
+    }
+    if (message.dueDateProvisional !== false) {
+      writer.uint32(56).bool(message.dueDateProvisional);
     }
     return writer;
   },
@@ -1845,6 +2052,22 @@ export const RequestResubmitted: MessageFns<RequestResubmitted> = {
             message.pausedWorkingDays = reader.int32();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.calendarId = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.dueDateProvisional = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1884,6 +2107,16 @@ export const RequestResubmitted: MessageFns<RequestResubmitted> = {
         : isSet(object.paused_working_days)
         ? globalThis.Number(object.paused_working_days)
         : 0,
+      calendarId: isSet(object.calendarId)
+        ? globalThis.String(object.calendarId)
+        : isSet(object.calendar_id)
+        ? globalThis.String(object.calendar_id)
+        : "",
+      dueDateProvisional: isSet(object.dueDateProvisional)
+        ? globalThis.Boolean(object.dueDateProvisional)
+        : isSet(object.due_date_provisional)
+        ? globalThis.Boolean(object.due_date_provisional)
+        : false,
     };
   },
 
@@ -1903,6 +2136,12 @@ export const RequestResubmitted: MessageFns<RequestResubmitted> = {
     }
     if (message.pausedWorkingDays !== 0) {
       obj.pausedWorkingDays = Math.round(message.pausedWorkingDays);
+    }
+    if (message.calendarId !== "") {
+      obj.calendarId = message.calendarId;
+    }
+    if (message.dueDateProvisional !== false) {
+      obj.dueDateProvisional = message.dueDateProvisional;
     }
     return obj;
   },
@@ -1992,7 +2231,16 @@ export const RequestProcessingStarted: MessageFns<RequestProcessingStarted> = {
 };
 
 function createBaseRequestCompleted(): RequestCompleted {
-  return { requestId: "", completedAt: "", elapsedWorkingDays: 0, metStandard: false, trackingCode: "", serviceId: "" };
+  return {
+    requestId: "",
+    completedAt: "",
+    elapsedWorkingDays: 0,
+    metStandard: false,
+    trackingCode: "",
+    serviceId: "",
+    completedOn: "",
+    calendarId: "",
+  };
 }
 
 export const RequestCompleted: MessageFns<RequestCompleted> = {
@@ -2014,6 +2262,12 @@ export const RequestCompleted: MessageFns<RequestCompleted> = {
     }
     if (message.serviceId !== "") {
       writer.uint32(50).string(message.serviceId);
+    }
+    if (message.completedOn !== "") {
+      writer.uint32(58).string(message.completedOn);
+    }
+    if (message.calendarId !== "") {
+      writer.uint32(66).string(message.calendarId);
     }
     return writer;
   },
@@ -2079,6 +2333,22 @@ export const RequestCompleted: MessageFns<RequestCompleted> = {
             message.serviceId = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.completedOn = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.calendarId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2123,6 +2393,16 @@ export const RequestCompleted: MessageFns<RequestCompleted> = {
         : isSet(object.service_id)
         ? globalThis.String(object.service_id)
         : "",
+      completedOn: isSet(object.completedOn)
+        ? globalThis.String(object.completedOn)
+        : isSet(object.completed_on)
+        ? globalThis.String(object.completed_on)
+        : "",
+      calendarId: isSet(object.calendarId)
+        ? globalThis.String(object.calendarId)
+        : isSet(object.calendar_id)
+        ? globalThis.String(object.calendar_id)
+        : "",
     };
   },
 
@@ -2145,6 +2425,12 @@ export const RequestCompleted: MessageFns<RequestCompleted> = {
     }
     if (message.serviceId !== "") {
       obj.serviceId = message.serviceId;
+    }
+    if (message.completedOn !== "") {
+      obj.completedOn = message.completedOn;
+    }
+    if (message.calendarId !== "") {
+      obj.calendarId = message.calendarId;
     }
     return obj;
   },
@@ -2366,6 +2652,7 @@ function createBaseComplaintReceived(): ComplaintReceived {
     provisional: false,
     reporterRef: "",
     calendarId: "",
+    deadlinesProvisional: false,
   };
 }
 
@@ -2412,6 +2699,9 @@ export const ComplaintReceived: MessageFns<ComplaintReceived> = {
     }
     if (message.calendarId !== "") {
       writer.uint32(114).string(message.calendarId);
+    }
+    if (message.deadlinesProvisional !== false) {
+      writer.uint32(120).bool(message.deadlinesProvisional);
     }
     return writer;
   },
@@ -2541,6 +2831,14 @@ export const ComplaintReceived: MessageFns<ComplaintReceived> = {
             message.calendarId = reader.string();
             continue;
           }
+          case 15: {
+            if (tag !== 120) {
+              break;
+            }
+
+            message.deadlinesProvisional = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2605,6 +2903,11 @@ export const ComplaintReceived: MessageFns<ComplaintReceived> = {
         : isSet(object.calendar_id)
         ? globalThis.String(object.calendar_id)
         : "",
+      deadlinesProvisional: isSet(object.deadlinesProvisional)
+        ? globalThis.Boolean(object.deadlinesProvisional)
+        : isSet(object.deadlines_provisional)
+        ? globalThis.Boolean(object.deadlines_provisional)
+        : false,
     };
   },
 
@@ -2652,6 +2955,9 @@ export const ComplaintReceived: MessageFns<ComplaintReceived> = {
     if (message.calendarId !== "") {
       obj.calendarId = message.calendarId;
     }
+    if (message.deadlinesProvisional !== false) {
+      obj.deadlinesProvisional = message.deadlinesProvisional;
+    }
     return obj;
   },
 };
@@ -2663,6 +2969,8 @@ function createBaseComplaintVerified(): ComplaintVerified {
     note: "",
     verifiedAt: "",
     resolutionDueDate: "",
+    calendarId: "",
+    resolutionDueDateProvisional: false,
   };
 }
 
@@ -2682,6 +2990,12 @@ export const ComplaintVerified: MessageFns<ComplaintVerified> = {
     }
     if (message.resolutionDueDate !== "") {
       writer.uint32(42).string(message.resolutionDueDate);
+    }
+    if (message.calendarId !== "") {
+      writer.uint32(50).string(message.calendarId);
+    }
+    if (message.resolutionDueDateProvisional !== false) {
+      writer.uint32(56).bool(message.resolutionDueDateProvisional);
     }
     return writer;
   },
@@ -2739,6 +3053,22 @@ export const ComplaintVerified: MessageFns<ComplaintVerified> = {
             message.resolutionDueDate = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.calendarId = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.resolutionDueDateProvisional = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2772,6 +3102,16 @@ export const ComplaintVerified: MessageFns<ComplaintVerified> = {
         : isSet(object.resolution_due_date)
         ? globalThis.String(object.resolution_due_date)
         : "",
+      calendarId: isSet(object.calendarId)
+        ? globalThis.String(object.calendarId)
+        : isSet(object.calendar_id)
+        ? globalThis.String(object.calendar_id)
+        : "",
+      resolutionDueDateProvisional: isSet(object.resolutionDueDateProvisional)
+        ? globalThis.Boolean(object.resolutionDueDateProvisional)
+        : isSet(object.resolution_due_date_provisional)
+        ? globalThis.Boolean(object.resolution_due_date_provisional)
+        : false,
     };
   },
 
@@ -2791,6 +3131,12 @@ export const ComplaintVerified: MessageFns<ComplaintVerified> = {
     }
     if (message.resolutionDueDate !== "") {
       obj.resolutionDueDate = message.resolutionDueDate;
+    }
+    if (message.calendarId !== "") {
+      obj.calendarId = message.calendarId;
+    }
+    if (message.resolutionDueDateProvisional !== false) {
+      obj.resolutionDueDateProvisional = message.resolutionDueDateProvisional;
     }
     return obj;
   },
@@ -3118,7 +3464,14 @@ export const ComplaintResolved: MessageFns<ComplaintResolved> = {
 };
 
 function createBaseComplaintReopened(): ComplaintReopened {
-  return { complaintId: "", reason: "", reopenedAt: "", resolutionDueDate: "" };
+  return {
+    complaintId: "",
+    reason: "",
+    reopenedAt: "",
+    resolutionDueDate: "",
+    calendarId: "",
+    resolutionDueDateProvisional: false,
+  };
 }
 
 export const ComplaintReopened: MessageFns<ComplaintReopened> = {
@@ -3134,6 +3487,12 @@ export const ComplaintReopened: MessageFns<ComplaintReopened> = {
     }
     if (message.resolutionDueDate !== "") {
       writer.uint32(34).string(message.resolutionDueDate);
+    }
+    if (message.calendarId !== "") {
+      writer.uint32(42).string(message.calendarId);
+    }
+    if (message.resolutionDueDateProvisional !== false) {
+      writer.uint32(48).bool(message.resolutionDueDateProvisional);
     }
     return writer;
   },
@@ -3183,6 +3542,22 @@ export const ComplaintReopened: MessageFns<ComplaintReopened> = {
             message.resolutionDueDate = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.calendarId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.resolutionDueDateProvisional = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3213,6 +3588,16 @@ export const ComplaintReopened: MessageFns<ComplaintReopened> = {
         : isSet(object.resolution_due_date)
         ? globalThis.String(object.resolution_due_date)
         : "",
+      calendarId: isSet(object.calendarId)
+        ? globalThis.String(object.calendarId)
+        : isSet(object.calendar_id)
+        ? globalThis.String(object.calendar_id)
+        : "",
+      resolutionDueDateProvisional: isSet(object.resolutionDueDateProvisional)
+        ? globalThis.Boolean(object.resolutionDueDateProvisional)
+        : isSet(object.resolution_due_date_provisional)
+        ? globalThis.Boolean(object.resolution_due_date_provisional)
+        : false,
     };
   },
 
@@ -3229,6 +3614,12 @@ export const ComplaintReopened: MessageFns<ComplaintReopened> = {
     }
     if (message.resolutionDueDate !== "") {
       obj.resolutionDueDate = message.resolutionDueDate;
+    }
+    if (message.calendarId !== "") {
+      obj.calendarId = message.calendarId;
+    }
+    if (message.resolutionDueDateProvisional !== false) {
+      obj.resolutionDueDateProvisional = message.resolutionDueDateProvisional;
     }
     return obj;
   },
@@ -3358,6 +3749,719 @@ export const ComplaintDeadlineBreached: MessageFns<ComplaintDeadlineBreached> = 
   },
 };
 
+function createBaseCalendarHoliday(): CalendarHoliday {
+  return {
+    date: "",
+    kind: CalendarHolidayKind.CALENDAR_HOLIDAY_KIND_UNSPECIFIED,
+    name: "",
+    provisional: false,
+    source: "",
+  };
+}
+
+export const CalendarHoliday: MessageFns<CalendarHoliday> = {
+  encode(message: CalendarHoliday, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.date !== "") {
+      writer.uint32(10).string(message.date);
+    }
+    if (message.kind !== CalendarHolidayKind.CALENDAR_HOLIDAY_KIND_UNSPECIFIED) {
+      writer.uint32(16).int32(calendarHolidayKindToNumber(message.kind));
+    }
+    if (message.name !== "") {
+      writer.uint32(26).string(message.name);
+    }
+    if (message.provisional !== false) {
+      writer.uint32(32).bool(message.provisional);
+    }
+    if (message.source !== "") {
+      writer.uint32(42).string(message.source);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CalendarHoliday {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCalendarHoliday();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.date = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.kind = calendarHolidayKindFromJSON(reader.int32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.provisional = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.source = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CalendarHoliday {
+    return {
+      date: isSet(object.date) ? globalThis.String(object.date) : "",
+      kind: isSet(object.kind)
+        ? calendarHolidayKindFromJSON(object.kind)
+        : CalendarHolidayKind.CALENDAR_HOLIDAY_KIND_UNSPECIFIED,
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      provisional: isSet(object.provisional) ? globalThis.Boolean(object.provisional) : false,
+      source: isSet(object.source) ? globalThis.String(object.source) : "",
+    };
+  },
+
+  toJSON(message: CalendarHoliday): unknown {
+    const obj: any = {};
+    if (message.date !== "") {
+      obj.date = message.date;
+    }
+    if (message.kind !== CalendarHolidayKind.CALENDAR_HOLIDAY_KIND_UNSPECIFIED) {
+      obj.kind = calendarHolidayKindToJSON(message.kind);
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.provisional !== false) {
+      obj.provisional = message.provisional;
+    }
+    if (message.source !== "") {
+      obj.source = message.source;
+    }
+    return obj;
+  },
+};
+
+function createBaseNationalCalendarYearPublished(): NationalCalendarYearPublished {
+  return {
+    calendarVersionId: "",
+    year: 0,
+    revision: 0,
+    provisional: false,
+    provisionalReason: "",
+    source: "",
+    holidays: [],
+    tenantId: "",
+    publishedAt: "",
+  };
+}
+
+export const NationalCalendarYearPublished: MessageFns<NationalCalendarYearPublished> = {
+  encode(message: NationalCalendarYearPublished, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.calendarVersionId !== "") {
+      writer.uint32(10).string(message.calendarVersionId);
+    }
+    if (message.year !== 0) {
+      writer.uint32(16).int32(message.year);
+    }
+    if (message.revision !== 0) {
+      writer.uint32(24).int32(message.revision);
+    }
+    if (message.provisional !== false) {
+      writer.uint32(32).bool(message.provisional);
+    }
+    if (message.provisionalReason !== "") {
+      writer.uint32(42).string(message.provisionalReason);
+    }
+    if (message.source !== "") {
+      writer.uint32(50).string(message.source);
+    }
+    for (const v of message.holidays) {
+      CalendarHoliday.encode(v!, writer.uint32(58).fork()).join();
+    }
+    if (message.tenantId !== "") {
+      writer.uint32(66).string(message.tenantId);
+    }
+    if (message.publishedAt !== "") {
+      writer.uint32(74).string(message.publishedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): NationalCalendarYearPublished {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseNationalCalendarYearPublished();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.calendarVersionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.year = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.revision = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.provisional = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.provisionalReason = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.source = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.holidays.push(CalendarHoliday.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.tenantId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.publishedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): NationalCalendarYearPublished {
+    return {
+      calendarVersionId: isSet(object.calendarVersionId)
+        ? globalThis.String(object.calendarVersionId)
+        : isSet(object.calendar_version_id)
+        ? globalThis.String(object.calendar_version_id)
+        : "",
+      year: isSet(object.year) ? globalThis.Number(object.year) : 0,
+      revision: isSet(object.revision) ? globalThis.Number(object.revision) : 0,
+      provisional: isSet(object.provisional) ? globalThis.Boolean(object.provisional) : false,
+      provisionalReason: isSet(object.provisionalReason)
+        ? globalThis.String(object.provisionalReason)
+        : isSet(object.provisional_reason)
+        ? globalThis.String(object.provisional_reason)
+        : "",
+      source: isSet(object.source) ? globalThis.String(object.source) : "",
+      holidays: globalThis.Array.isArray(object?.holidays)
+        ? object.holidays.map((e: any) => CalendarHoliday.fromJSON(e))
+        : [],
+      tenantId: isSet(object.tenantId)
+        ? globalThis.String(object.tenantId)
+        : isSet(object.tenant_id)
+        ? globalThis.String(object.tenant_id)
+        : "",
+      publishedAt: isSet(object.publishedAt)
+        ? globalThis.String(object.publishedAt)
+        : isSet(object.published_at)
+        ? globalThis.String(object.published_at)
+        : "",
+    };
+  },
+
+  toJSON(message: NationalCalendarYearPublished): unknown {
+    const obj: any = {};
+    if (message.calendarVersionId !== "") {
+      obj.calendarVersionId = message.calendarVersionId;
+    }
+    if (message.year !== 0) {
+      obj.year = Math.round(message.year);
+    }
+    if (message.revision !== 0) {
+      obj.revision = Math.round(message.revision);
+    }
+    if (message.provisional !== false) {
+      obj.provisional = message.provisional;
+    }
+    if (message.provisionalReason !== "") {
+      obj.provisionalReason = message.provisionalReason;
+    }
+    if (message.source !== "") {
+      obj.source = message.source;
+    }
+    if (message.holidays?.length) {
+      obj.holidays = message.holidays.map((e) => CalendarHoliday.toJSON(e));
+    }
+    if (message.tenantId !== "") {
+      obj.tenantId = message.tenantId;
+    }
+    if (message.publishedAt !== "") {
+      obj.publishedAt = message.publishedAt;
+    }
+    return obj;
+  },
+};
+
+function createBaseTenantCalendarSettingsChanged(): TenantCalendarSettingsChanged {
+  return { tenantId: "", utcOffsetMinutes: 0, cutiBersamaIsWorkingDay: false, reason: "", changedAt: "" };
+}
+
+export const TenantCalendarSettingsChanged: MessageFns<TenantCalendarSettingsChanged> = {
+  encode(message: TenantCalendarSettingsChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.tenantId !== "") {
+      writer.uint32(10).string(message.tenantId);
+    }
+    if (message.utcOffsetMinutes !== 0) {
+      writer.uint32(16).int32(message.utcOffsetMinutes);
+    }
+    if (message.cutiBersamaIsWorkingDay !== false) {
+      writer.uint32(24).bool(message.cutiBersamaIsWorkingDay);
+    }
+    if (message.reason !== "") {
+      writer.uint32(34).string(message.reason);
+    }
+    if (message.changedAt !== "") {
+      writer.uint32(42).string(message.changedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TenantCalendarSettingsChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTenantCalendarSettingsChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.tenantId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.utcOffsetMinutes = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.cutiBersamaIsWorkingDay = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.changedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): TenantCalendarSettingsChanged {
+    return {
+      tenantId: isSet(object.tenantId)
+        ? globalThis.String(object.tenantId)
+        : isSet(object.tenant_id)
+        ? globalThis.String(object.tenant_id)
+        : "",
+      utcOffsetMinutes: isSet(object.utcOffsetMinutes)
+        ? globalThis.Number(object.utcOffsetMinutes)
+        : isSet(object.utc_offset_minutes)
+        ? globalThis.Number(object.utc_offset_minutes)
+        : 0,
+      cutiBersamaIsWorkingDay: isSet(object.cutiBersamaIsWorkingDay)
+        ? globalThis.Boolean(object.cutiBersamaIsWorkingDay)
+        : isSet(object.cuti_bersama_is_working_day)
+        ? globalThis.Boolean(object.cuti_bersama_is_working_day)
+        : false,
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      changedAt: isSet(object.changedAt)
+        ? globalThis.String(object.changedAt)
+        : isSet(object.changed_at)
+        ? globalThis.String(object.changed_at)
+        : "",
+    };
+  },
+
+  toJSON(message: TenantCalendarSettingsChanged): unknown {
+    const obj: any = {};
+    if (message.tenantId !== "") {
+      obj.tenantId = message.tenantId;
+    }
+    if (message.utcOffsetMinutes !== 0) {
+      obj.utcOffsetMinutes = Math.round(message.utcOffsetMinutes);
+    }
+    if (message.cutiBersamaIsWorkingDay !== false) {
+      obj.cutiBersamaIsWorkingDay = message.cutiBersamaIsWorkingDay;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.changedAt !== "") {
+      obj.changedAt = message.changedAt;
+    }
+    return obj;
+  },
+};
+
+function createBaseLocalHolidayAdded(): LocalHolidayAdded {
+  return { tenantId: "", date: "", name: "", source: "", addedAt: "" };
+}
+
+export const LocalHolidayAdded: MessageFns<LocalHolidayAdded> = {
+  encode(message: LocalHolidayAdded, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.tenantId !== "") {
+      writer.uint32(10).string(message.tenantId);
+    }
+    if (message.date !== "") {
+      writer.uint32(18).string(message.date);
+    }
+    if (message.name !== "") {
+      writer.uint32(26).string(message.name);
+    }
+    if (message.source !== "") {
+      writer.uint32(34).string(message.source);
+    }
+    if (message.addedAt !== "") {
+      writer.uint32(42).string(message.addedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LocalHolidayAdded {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLocalHolidayAdded();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.tenantId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.date = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.source = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.addedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LocalHolidayAdded {
+    return {
+      tenantId: isSet(object.tenantId)
+        ? globalThis.String(object.tenantId)
+        : isSet(object.tenant_id)
+        ? globalThis.String(object.tenant_id)
+        : "",
+      date: isSet(object.date) ? globalThis.String(object.date) : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      source: isSet(object.source) ? globalThis.String(object.source) : "",
+      addedAt: isSet(object.addedAt)
+        ? globalThis.String(object.addedAt)
+        : isSet(object.added_at)
+        ? globalThis.String(object.added_at)
+        : "",
+    };
+  },
+
+  toJSON(message: LocalHolidayAdded): unknown {
+    const obj: any = {};
+    if (message.tenantId !== "") {
+      obj.tenantId = message.tenantId;
+    }
+    if (message.date !== "") {
+      obj.date = message.date;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.source !== "") {
+      obj.source = message.source;
+    }
+    if (message.addedAt !== "") {
+      obj.addedAt = message.addedAt;
+    }
+    return obj;
+  },
+};
+
+function createBaseLocalHolidayRemoved(): LocalHolidayRemoved {
+  return { tenantId: "", date: "", reason: "", removedAt: "" };
+}
+
+export const LocalHolidayRemoved: MessageFns<LocalHolidayRemoved> = {
+  encode(message: LocalHolidayRemoved, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.tenantId !== "") {
+      writer.uint32(10).string(message.tenantId);
+    }
+    if (message.date !== "") {
+      writer.uint32(18).string(message.date);
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    if (message.removedAt !== "") {
+      writer.uint32(34).string(message.removedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LocalHolidayRemoved {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLocalHolidayRemoved();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.tenantId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.date = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.removedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LocalHolidayRemoved {
+    return {
+      tenantId: isSet(object.tenantId)
+        ? globalThis.String(object.tenantId)
+        : isSet(object.tenant_id)
+        ? globalThis.String(object.tenant_id)
+        : "",
+      date: isSet(object.date) ? globalThis.String(object.date) : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      removedAt: isSet(object.removedAt)
+        ? globalThis.String(object.removedAt)
+        : isSet(object.removed_at)
+        ? globalThis.String(object.removed_at)
+        : "",
+    };
+  },
+
+  toJSON(message: LocalHolidayRemoved): unknown {
+    const obj: any = {};
+    if (message.tenantId !== "") {
+      obj.tenantId = message.tenantId;
+    }
+    if (message.date !== "") {
+      obj.date = message.date;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.removedAt !== "") {
+      obj.removedAt = message.removedAt;
+    }
+    return obj;
+  },
+};
+
 function createBaseRequestEvent(): RequestEvent {
   return { event: undefined };
 }
@@ -3412,6 +4516,18 @@ export const RequestEvent: MessageFns<RequestEvent> = {
         break;
       case "complaintDeadlineBreached":
         ComplaintDeadlineBreached.encode(message.event.value, writer.uint32(130).fork()).join();
+        break;
+      case "nationalCalendarYearPublished":
+        NationalCalendarYearPublished.encode(message.event.value, writer.uint32(138).fork()).join();
+        break;
+      case "tenantCalendarSettingsChanged":
+        TenantCalendarSettingsChanged.encode(message.event.value, writer.uint32(146).fork()).join();
+        break;
+      case "localHolidayAdded":
+        LocalHolidayAdded.encode(message.event.value, writer.uint32(154).fork()).join();
+        break;
+      case "localHolidayRemoved":
+        LocalHolidayRemoved.encode(message.event.value, writer.uint32(162).fork()).join();
         break;
     }
     return writer;
@@ -3570,6 +4686,47 @@ export const RequestEvent: MessageFns<RequestEvent> = {
             };
             continue;
           }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.event = {
+              $case: "nationalCalendarYearPublished",
+              value: NationalCalendarYearPublished.decode(reader, reader.uint32()),
+            };
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.event = {
+              $case: "tenantCalendarSettingsChanged",
+              value: TenantCalendarSettingsChanged.decode(reader, reader.uint32()),
+            };
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              break;
+            }
+
+            message.event = { $case: "localHolidayAdded", value: LocalHolidayAdded.decode(reader, reader.uint32()) };
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.event = {
+              $case: "localHolidayRemoved",
+              value: LocalHolidayRemoved.decode(reader, reader.uint32()),
+            };
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3666,6 +4823,34 @@ export const RequestEvent: MessageFns<RequestEvent> = {
           $case: "complaintDeadlineBreached",
           value: ComplaintDeadlineBreached.fromJSON(object.complaint_deadline_breached),
         }
+        : isSet(object.nationalCalendarYearPublished)
+        ? {
+          $case: "nationalCalendarYearPublished",
+          value: NationalCalendarYearPublished.fromJSON(object.nationalCalendarYearPublished),
+        }
+        : isSet(object.national_calendar_year_published)
+        ? {
+          $case: "nationalCalendarYearPublished",
+          value: NationalCalendarYearPublished.fromJSON(object.national_calendar_year_published),
+        }
+        : isSet(object.tenantCalendarSettingsChanged)
+        ? {
+          $case: "tenantCalendarSettingsChanged",
+          value: TenantCalendarSettingsChanged.fromJSON(object.tenantCalendarSettingsChanged),
+        }
+        : isSet(object.tenant_calendar_settings_changed)
+        ? {
+          $case: "tenantCalendarSettingsChanged",
+          value: TenantCalendarSettingsChanged.fromJSON(object.tenant_calendar_settings_changed),
+        }
+        : isSet(object.localHolidayAdded)
+        ? { $case: "localHolidayAdded", value: LocalHolidayAdded.fromJSON(object.localHolidayAdded) }
+        : isSet(object.local_holiday_added)
+        ? { $case: "localHolidayAdded", value: LocalHolidayAdded.fromJSON(object.local_holiday_added) }
+        : isSet(object.localHolidayRemoved)
+        ? { $case: "localHolidayRemoved", value: LocalHolidayRemoved.fromJSON(object.localHolidayRemoved) }
+        : isSet(object.local_holiday_removed)
+        ? { $case: "localHolidayRemoved", value: LocalHolidayRemoved.fromJSON(object.local_holiday_removed) }
         : undefined,
     };
   },
@@ -3704,6 +4889,14 @@ export const RequestEvent: MessageFns<RequestEvent> = {
       obj.complaintReopened = ComplaintReopened.toJSON(message.event.value);
     } else if (message.event?.$case === "complaintDeadlineBreached") {
       obj.complaintDeadlineBreached = ComplaintDeadlineBreached.toJSON(message.event.value);
+    } else if (message.event?.$case === "nationalCalendarYearPublished") {
+      obj.nationalCalendarYearPublished = NationalCalendarYearPublished.toJSON(message.event.value);
+    } else if (message.event?.$case === "tenantCalendarSettingsChanged") {
+      obj.tenantCalendarSettingsChanged = TenantCalendarSettingsChanged.toJSON(message.event.value);
+    } else if (message.event?.$case === "localHolidayAdded") {
+      obj.localHolidayAdded = LocalHolidayAdded.toJSON(message.event.value);
+    } else if (message.event?.$case === "localHolidayRemoved") {
+      obj.localHolidayRemoved = LocalHolidayRemoved.toJSON(message.event.value);
     }
     return obj;
   },

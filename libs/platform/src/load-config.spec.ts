@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { BaseServiceConfig, ConfigError, loadConfig } from './load-config';
+
+class TestServiceConfig extends BaseServiceConfig {
+  override PORT = 3999;
+  override KAFKA_CLIENT_ID = 'pantau-test';
+}
+
+const BASE = { DATABASE_URL: 'postgres://pantau_app@127.0.0.1:5432/pantau_test', KAFKA_BROKERS: '127.0.0.1:9092' };
+const problemsOf = (load: () => unknown): string[] => {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('Kafka security settings', () => {
+  it.each<[string, Record<string, string>, string[]]>([
+    ['plain on loopback in development', { NODE_ENV: 'development' }, []],
+    ['SASL PLAIN over TLS in production', { NODE_ENV: 'production', KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' }, []],
+    ['SCRAM without TLS in production', { NODE_ENV: 'production', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' }, []],
+    [
+      'SASL PLAIN without TLS in production',
+      { NODE_ENV: 'production', KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' },
+      ['KAFKA_SASL_MECHANISM=plain needs KAFKA_SSL=true when NODE_ENV=production'],
+    ],
+    [
+      'a mechanism without credentials',
+      { KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-256' },
+      ['KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required when KAFKA_SASL_MECHANISM is set'],
+    ],
+  ])('%s', (_name, env, expected) => {
+    expect(problemsOf(() => loadConfig(TestServiceConfig, { ...BASE, ...env }))).toEqual(expected);
+  });
+
+  it('reads TLS and SASL from the environment', () => {
+    const config = loadConfig(TestServiceConfig, { ...BASE, KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' });
+    expect(config).toMatchObject({ KAFKA_SSL: true, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' });
+  });
+});

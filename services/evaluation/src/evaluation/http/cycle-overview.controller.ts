@@ -1,0 +1,64 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
+import type { Ruleset } from '../domain';
+import { type CycleScores, type CycleSummary, GetCycleScoresQuery, GetRulesetQuery, ListCyclesQuery } from '../queries/cycle-overview.queries';
+import { CyclePath } from './evaluation.request';
+import { CYCLE } from './resources';
+
+class RulesetVersionPath {
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  rulesetId!: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+class CycleScoresFilter {
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:@-]{1,128}$/)
+  unitId?: string;
+}
+
+/**
+ * Reads for the web portal's overview screens: the tenant's cycles, all unit scores of one cycle
+ * (the "which SKPDs score C or below, and why?" table), and a ruleset's full text for the forms.
+ */
+@ApiTags('cycles')
+@Controller()
+export class CycleOverviewController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('cycles')
+  @RequirePermission('cycle:read')
+  @ApiOperation({ summary: "The tenant's PEKPPP cycles, newest first, with their unit lokus and evaluators" })
+  @ApiOkResponse({ description: 'Cycles (eventually consistent with the commands)' })
+  // The query is declared so a national auditor's ?tenantId= passes validation; the guard resolves it into the actor.
+  list(@CurrentActor() actor: Actor, @Query() _tenant: TenantQuery): Promise<CycleSummary[]> {
+    return this.queries.execute(new ListCyclesQuery(actor.tenantId));
+  }
+
+  @Get('cycles/:cycleId/scores')
+  @RequirePermission('results:read', { resource: CYCLE, unitParam: 'unitId' })
+  @ApiOperation({
+    summary: 'The unit lokus of a cycle, lowest IPP first: IPP, category, provisional flag, weakest aspects and indicators, self-assessment vs evaluator gap',
+    description: 'Without `unitId` every unit (roles that read the whole tenant); with it one unit, which is how an SKPD operator or an evaluator reads "what to fix".',
+  })
+  @ApiOkResponse({ description: 'The scores (eventually consistent with the commands)' })
+  scores(@CurrentActor() actor: Actor, @Param() { cycleId }: CyclePath, @Query() { unitId }: CycleScoresFilter): Promise<CycleScores> {
+    return this.queries.execute(new GetCycleScoresQuery(actor.tenantId, cycleId, unitId));
+  }
+
+  @Get('rulesets/:rulesetId/versions/:version')
+  @RequirePermission('ruleset:read')
+  @ApiOperation({ summary: 'One ruleset version in full: aspects, indicators with their 0..5 descriptors and evidence examples, bands, provenance' })
+  @ApiOkResponse({ description: 'The ruleset document' })
+  ruleset(@Param() { rulesetId, version }: RulesetVersionPath): Promise<Ruleset & { provisional: boolean }> {
+    return this.queries.execute(new GetRulesetQuery(rulesetId, version));
+  }
+}

@@ -1,0 +1,144 @@
+import { NotFoundException } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { Pool } from 'pg';
+import { type Cycle, isProvisional, type Ruleset } from '../domain';
+import { rulesetIn } from '../projections/evaluation-read-model.projection';
+import { RulesetCatalog } from './ruleset-catalog';
+import { explainUnitScore, type UnitScoreExplanation } from './unit-score-explanation';
+import type { PublishedResult, UnitScoreView } from './unit-score.view';
+
+export interface CycleSummary {
+  cycleId: string;
+  name: string;
+  status: string;
+  ruleset: { id: string; version: number };
+  windowStart: string;
+  windowEnd: string;
+  selfAssessmentDue: string;
+  units: { unitId: string; evaluatorIds: string[]; leadEvaluatorId: string }[];
+}
+
+/** The tenant's PEKPPP cycles, newest window first, with their unit lokus. */
+export class ListCyclesQuery extends Query<CycleSummary[]> {
+  constructor(readonly tenantId: string) {
+    super();
+  }
+}
+
+@QueryHandler(ListCyclesQuery)
+export class ListCyclesHandler implements IQueryHandler<ListCyclesQuery> {
+  constructor(private readonly pool: Pool) {}
+
+  async execute({ tenantId }: ListCyclesQuery): Promise<CycleSummary[]> {
+    const { rows } = await this.pool.query<{ state: Cycle }>(`SELECT state FROM cycles_v1 WHERE tenant_id = $1 ORDER BY window_start DESC, name, cycle_id`, [tenantId]);
+    return rows.flatMap(({ state }) =>
+      state.status === 'none'
+        ? []
+        : [
+            {
+              cycleId: state.cycleId,
+              name: state.name,
+              status: state.status,
+              ruleset: state.ruleset,
+              windowStart: state.windowStart,
+              windowEnd: state.windowEnd,
+              selfAssessmentDue: state.selfAssessmentDue,
+              units: Object.entries(state.units).map(([unitId, lokus]) => ({ unitId, evaluatorIds: [...lokus.evaluatorIds], leadEvaluatorId: lokus.leadEvaluatorId })),
+            },
+          ],
+    );
+  }
+}
+
+/** One unit's line in the results table: its score, category and why. */
+export interface UnitScoreLine {
+  unitId: string;
+  assessmentStatus: UnitScoreView['assessmentStatus'];
+  complete: boolean;
+  provisional: boolean;
+  ipp: UnitScoreView['ipp'];
+  category: string;
+  predicate: string;
+  published: { ipp: number; category: string } | null;
+  correctionReason: string | null;
+  explanation: UnitScoreExplanation;
+}
+
+export interface CycleScores {
+  cycleId: string;
+  name: string;
+  status: string;
+  ruleset: { id: string; version: number; provisional: boolean };
+  units: UnitScoreLine[];
+}
+
+/** The unit lokus of a cycle (all, or the one named) with their live score and the published one once frozen, lowest IPP first. */
+export class GetCycleScoresQuery extends Query<CycleScores> {
+  constructor(
+    readonly tenantId: string,
+    readonly cycleId: string,
+    readonly unitId?: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetCycleScoresQuery)
+export class GetCycleScoresHandler implements IQueryHandler<GetCycleScoresQuery> {
+  constructor(private readonly pool: Pool) {}
+
+  async execute({ tenantId, cycleId, unitId }: GetCycleScoresQuery): Promise<CycleScores> {
+    const cycles = await this.pool.query<{ state: Cycle }>(`SELECT state FROM cycles_v1 WHERE cycle_id = $1 AND tenant_id = $2`, [cycleId, tenantId]);
+    const cycle = cycles.rows[0]?.state;
+    if (!cycle || cycle.status === 'none') throw new NotFoundException({ code: 'CYCLE.NOT_FOUND', message: `no cycle ${cycleId}` });
+    const ruleset = await rulesetIn(this.pool, cycle.ruleset);
+    if (!ruleset) throw new Error(`cycle ${cycleId} pins ruleset ${cycle.ruleset.id} v${cycle.ruleset.version}, which is not in the read model`);
+    const { rows } = await this.pool.query<{ score: UnitScoreView; published: PublishedResult | null; correction_reason: string | null }>(
+      `SELECT score, published, correction_reason FROM unit_results_v1
+       WHERE cycle_id = $1 AND tenant_id = $2 AND ($3::text IS NULL OR unit_id = $3) ORDER BY ipp, unit_id`,
+      [cycleId, tenantId, unitId ?? null],
+    );
+    return {
+      cycleId,
+      name: cycle.name,
+      status: cycle.status,
+      ruleset: { ...cycle.ruleset, provisional: isProvisional(ruleset) },
+      units: rows.map((row) => scoreLine(row.score, row.published, row.correction_reason, ruleset)),
+    };
+  }
+}
+
+function scoreLine(score: UnitScoreView, published: PublishedResult | null, correctionReason: string | null, ruleset: Ruleset): UnitScoreLine {
+  return {
+    unitId: score.unitId,
+    assessmentStatus: score.assessmentStatus,
+    complete: score.complete,
+    provisional: score.provisional,
+    ipp: score.ipp,
+    category: score.category,
+    predicate: score.predicate,
+    published: published ? { ipp: published.ipp, category: published.category } : null,
+    correctionReason,
+    explanation: explainUnitScore(score, ruleset),
+  };
+}
+
+/** A whole ruleset document (aspects, indicators with their 0..5 descriptors, bands), for the F-01 and F-02 forms. */
+export class GetRulesetQuery extends Query<Ruleset & { provisional: boolean }> {
+  constructor(
+    readonly rulesetId: string,
+    readonly version: number,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetRulesetQuery)
+export class GetRulesetHandler implements IQueryHandler<GetRulesetQuery> {
+  constructor(private readonly rulesets: RulesetCatalog) {}
+
+  async execute({ rulesetId, version }: GetRulesetQuery): Promise<Ruleset & { provisional: boolean }> {
+    const ruleset = await this.rulesets.find(rulesetId, version);
+    return { ...ruleset, provisional: isProvisional(ruleset) };
+  }
+}

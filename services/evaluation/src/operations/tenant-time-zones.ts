@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
+import { localDateAt, WIB_OFFSET_MINUTES } from '../evaluation/domain';
+
+type Queryable = Pick<Pool, 'query'>;
+
+/** Each tenant's UTC offset, as the request service's calendar settings last said (tenant_time_zones_v1). */
+@Injectable()
+export class TenantTimeZones {
+  constructor(private readonly pool: Pool) {}
+
+  /** The tenant's offset in minutes; WIB for a tenant that never changed its calendar settings. */
+  async offsetOf(tenantId: string, db: Queryable = this.pool): Promise<number> {
+    const { rows } = await db.query<{ utc_offset_minutes: number }>('SELECT utc_offset_minutes FROM tenant_time_zones_v1 WHERE tenant_id = $1', [tenantId]);
+    return rows[0]?.utc_offset_minutes ?? WIB_OFFSET_MINUTES;
+  }
+
+  /** Today's date (YYYY-MM-DD) for the tenant at `instant`. */
+  async localDate(tenantId: string, instant: Date, db: Queryable = this.pool): Promise<string> {
+    return localDateAt(instant, await this.offsetOf(tenantId, db));
+  }
+}

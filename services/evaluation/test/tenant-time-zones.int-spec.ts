@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { type RequestEvent, requestCodec, topics } from '@lib/contracts';
+import { createTestDatabase, eventually, type TestDatabase, testKafkaBrokers } from '@lib/testing';
+import request from 'supertest';
+import { bearer } from '../../../test/support/auth';
+import { publishForeignEvent } from '../../../test/support/foreign-events';
+import { startService } from '../../../test/support/service-app';
+import { AppModule } from '../src/app.module';
+import { EvaluationConfig } from '../src/config';
+import { evaluationMigrations } from '../src/migrations';
+import { TenantTimeZones } from '../src/operations/tenant-time-zones';
+
+describe("evaluation learns each tenant's time zone from the request service", () => {
+  const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
+  const unitId = `disdukcapil-${randomUUID().slice(0, 8)}`;
+  let db: TestDatabase;
+  let app: INestApplication;
+
+  const completed = (completedAt: string): RequestEvent => ({
+    $case: 'requestCompleted',
+    value: {
+      requestId: randomUUID(),
+      completedAt,
+      completedOn: '',
+      calendarId: '',
+      elapsedWorkingDays: 1,
+      metStandard: true,
+      trackingCode: `KTP-${randomUUID().slice(0, 8)}`,
+      serviceId: 'ktp-el',
+    },
+  });
+  const settingsChanged = (utcOffsetMinutes: number, changedAt: string): RequestEvent => ({
+    $case: 'tenantCalendarSettingsChanged',
+    value: { tenantId, utcOffsetMinutes, cutiBersamaIsWorkingDay: false, reason: 'Kota di zona WITA', changedAt },
+  });
+  const publish = (event: RequestEvent, occurredAt: string, streamId: string) =>
+    publishForeignEvent(topics.request, requestCodec, event, { tenantId, unitId, streamId, streamVersion: 1, occurredAt });
+
+  beforeAll(async () => {
+    db = await createTestDatabase([], 'pantau_eval_tz');
+    app = await startService(
+      { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, migrations: evaluationMigrations },
+      { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `int-eval-tz-${randomUUID().slice(0, 8)}.` },
+    );
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('dates facts and deadlines in WITA once the tenant says so, and ignores an older settings event', async () => {
+    const zones = app.get(TenantTimeZones);
+    expect(await zones.offsetOf(tenantId)).toBe(420);
+
+    await publish(settingsChanged(480, '2026-11-01T00:00:00Z'), '2026-11-01T00:00:00Z', `calendar-${tenantId}`);
+    await eventually(async () => expect(await zones.offsetOf(tenantId)).toBe(480), { timeoutMs: 30_000 });
+    // a replayed older event does not move the tenant back to WIB
+    await publish(settingsChanged(420, '2026-10-01T00:00:00Z'), '2026-10-01T00:00:00Z', `calendar-${tenantId}`);
+
+    // 16:30 UTC on 31 December is 00:30 on 1 January in WITA: the completion counts in 2027
+    await publish(completed('2026-12-31T16:30:00Z'), '2026-12-31T16:30:00Z', `request-${randomUUID()}`);
+    const admin = await bearer('admin-orpeg', { tenantId });
+    await eventually(
+      async () => {
+        const facts = await request(app.getHttpServer()).get(`/tenants/${tenantId}/units/${unitId}/operational-facts?year=2027`).set(admin).expect(200);
+        expect(facts.body).toMatchObject({ year: 2027, requests: { completed: 1, completedOnTime: 1 } });
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(await zones.offsetOf(tenantId)).toBe(480);
+    expect(await zones.localDate(tenantId, new Date('2026-12-31T16:30:00Z'))).toBe('2027-01-01');
+  });
+});

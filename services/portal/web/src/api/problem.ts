@@ -1,0 +1,59 @@
+/** One field that failed one rule, as the services report it. */
+export interface FieldProblem {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** The application/problem+json body every service (and the portal) answers errors with. */
+export interface Problem {
+  status: number;
+  code: string;
+  detail: string;
+  correlationId?: string;
+  errors?: FieldProblem[];
+}
+
+/** A failed API call: the problem the server sent, or one made up for a network failure. */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+    this.name = 'ApiError';
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  get code(): string {
+    return this.problem.code;
+  }
+}
+
+const isProblem = (value: unknown): value is Problem =>
+  typeof value === 'object' && value !== null && typeof (value as Problem).code === 'string' && typeof (value as Problem).detail === 'string';
+
+/** Reads an error answer; a body that is not a problem (a proxy's HTML page) still yields one. */
+export async function problemFrom(response: Response): Promise<Problem> {
+  const text = await response.text().catch(() => '');
+  try {
+    const body: unknown = JSON.parse(text);
+    if (isProblem(body)) return { ...body, status: body.status ?? response.status };
+  } catch {
+    // not JSON: fall through
+  }
+  return { status: response.status, code: `HTTP.${response.status}`, detail: response.statusText || `Permintaan gagal (HTTP ${response.status})` };
+}
+
+export const networkProblem = (): Problem => ({ status: 0, code: 'NETWORK', detail: 'Tidak dapat menghubungi server. Periksa koneksi lalu coba lagi.' });
+
+/**
+ * Field errors keyed by field path (`answers[2].score`), for showing each one next to its input.
+ * Several broken rules of one field are joined.
+ */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const byField: Record<string, string> = {};
+  for (const { field, message } of error.problem.errors ?? []) byField[field] = byField[field] ? `${byField[field]}; ${message}` : message;
+  return byField;
+}

@@ -1,0 +1,48 @@
+import { useMutation } from '@tanstack/react-query';
+import { type Evidence, evaluationApi } from '../../api/evaluation';
+import { useApi } from '../../api/use-api';
+import { ProblemMessage } from '../../components/problem-message';
+
+/** The evidence (bukti dukung) of one indicator: links open, files download with the user's token. */
+export function EvidenceList({ cycleId, unitId, evidence }: { cycleId: string; unitId: string; evidence: readonly Evidence[] }) {
+  if (evidence.length === 0) return <p className="muted small">Belum ada bukti dukung.</p>;
+  return (
+    <ul className="evidence">
+      {evidence.map((item) => (
+        <li key={item.evidenceId}>
+          {item.kind === 'link' ? (
+            <a href={item.location} target="_blank" rel="noopener noreferrer">
+              {item.name}
+            </a>
+          ) : (
+            <EvidenceDownload cycleId={cycleId} unitId={unitId} file={item} />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function EvidenceDownload({ cycleId, unitId, file }: { cycleId: string; unitId: string; file: Evidence }) {
+  const api = useApi();
+  // The download needs the bearer token, so it goes through fetch and a temporary object URL.
+  const download = useMutation({
+    mutationFn: async () => {
+      const response = await evaluationApi.downloadEvidence(api, cycleId, unitId, file.sha256);
+      const url = URL.createObjectURL(await response.blob());
+      const anchor = document.createElement('a');
+      anchor.href = url;
+      anchor.download = file.name;
+      anchor.click();
+      URL.revokeObjectURL(url);
+    },
+  });
+  return (
+    <>
+      <button type="button" className="link" onClick={() => download.mutate()} disabled={download.isPending}>
+        {file.name} (unduh)
+      </button>
+      <ProblemMessage error={download.error} title="Berkas tidak dapat diunduh" />
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Assessment, Indicator } from '../../api/evaluation';
+import { EvidenceList } from './evidence-list';
+
+/** What the unit said about one indicator (score, justification, evidence) and what the evaluators gave it. */
+export function IndicatorReview({ assessment, indicator }: { assessment: Assessment; indicator: Indicator }) {
+  const answer = assessment.answers[indicator.code];
+  const scores = Object.entries(assessment.scores[indicator.code] ?? {});
+  return (
+    <div className="review">
+      <p>
+        Nilai mandiri: <strong>{answer ? `${answer.score} — ${indicator.descriptors[answer.score] ?? ''}` : 'belum diisi'}</strong>
+      </p>
+      {answer?.justification && <p className="quote">{answer.justification}</p>}
+      <EvidenceList cycleId={assessment.cycleId} unitId={assessment.unitId} evidence={assessment.evidence[indicator.code] ?? []} />
+      {scores.length > 0 && (
+        <ul className="compact">
+          {scores.map(([evaluatorId, mark]) => (
+            <li key={evaluatorId}>
+              Evaluator {evaluatorId}: {mark.score} — {mark.note}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

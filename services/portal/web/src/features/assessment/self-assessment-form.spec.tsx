@@ -1,0 +1,89 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Assessment, Ruleset } from '../../api/evaluation';
+import { fakeFetch, OPERATOR, problem, renderAt } from '../../test-support';
+import { SelfAssessmentForm } from './self-assessment-form';
+
+const CYCLE = '6f1c2a40-0000-4000-8000-000000000001';
+const UNIT_PATH = `/api/evaluation/cycles/${CYCLE}/units/disdukcapil`;
+
+const descriptors = ['tidak tersedia', 'tersedia sebagian', 'memenuhi 14 komponen', 'ditetapkan', 'melibatkan masyarakat', 'dimonev'];
+const indicator = (code: string, name: string) => ({
+  no: Number(code.split('.')[0]),
+  code,
+  name,
+  weightBp: 5000,
+  descriptors,
+  descriptorsProvenance: { provisional: false, source: 'F-02' },
+  evidenceExamples: ['SK Standar Pelayanan'],
+});
+const ruleset: Ruleset = {
+  id: 'pekppp-2023',
+  version: 1,
+  title: 'PEKPPP 2023',
+  provisional: true,
+  aspects: [{ code: 'a', name: 'Kebijakan Pelayanan', weightBp: 10000, indicators: [indicator('1.a.Ak', 'Standar Pelayanan'), indicator('2.a.P', 'Partisipasi masyarakat')] }],
+};
+const assessment: Assessment = {
+  cycleId: CYCLE,
+  unitId: 'disdukcapil',
+  status: 'returned',
+  answers: { '2.a.P': { indicatorCode: '2.a.P', score: 2, justification: 'FKP dengan dua unsur', evidenceIds: [] } },
+  evidence: { '2.a.P': [{ evidenceId: 'e1', kind: 'link', name: 'BA FKP 2026', location: 'https://jdih.example/ba-fkp.pdf', sha256: '' }] },
+  returnNotes: [{ indicatorCode: '2.a.P', note: 'Lampirkan daftar hadir FKP' }],
+  scores: {},
+  visits: [],
+};
+
+const renderForm = () =>
+  renderAt(<SelfAssessmentForm cycleId={CYCLE} unitId="disdukcapil" ruleset={ruleset} assessment={assessment} />, { path: '/f01', claims: OPERATOR });
+
+describe('SelfAssessmentForm (F-01)', () => {
+  it('shows each field error of a problem+json answer next to the field it is about', async () => {
+    const calls = fakeFetch({
+      [`PUT ${UNIT_PATH}/assessment/draft`]: problem(400, 'INPUT.INVALID', 'answers[1].justification: justification must be shorter than or equal to 10000 characters', [
+        { field: 'answers[1].justification', rule: 'maxLength', message: 'justification must be shorter than or equal to 10000 characters' },
+        { field: 'answers[0].score', rule: 'max', message: 'score must not be greater than 5' },
+      ]),
+    });
+    renderForm();
+
+    await userEvent.click(within(screen.getByRole('group', { name: 'Nilai mandiri 1.a.Ak' })).getByRole('radio', { name: '4 — melibatkan masyarakat' }));
+    await userEvent.type(screen.getByLabelText('Penjelasan 1.a.Ak'), 'SK ditetapkan 2026');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan draf' }));
+
+    // The answers were sent in ruleset order, so answers[1] is 2.a.P and answers[0] is 1.a.Ak.
+    const justification = screen.getByLabelText('Penjelasan 2.a.P');
+    await waitFor(() => expect(justification.getAttribute('aria-invalid')).toBe('true'));
+    const describedBy = justification.getAttribute('aria-describedby') ?? '';
+    expect(describedBy.split(' ').map((id) => document.getElementById(id)?.textContent)).toContain('justification must be shorter than or equal to 10000 characters');
+    expect(screen.getByRole('group', { name: 'Nilai mandiri 1.a.Ak' }).textContent).toContain('score must not be greater than 5');
+    expect(screen.getByLabelText('Penjelasan 1.a.Ak').getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByRole('alert').textContent).toContain('Kode: INPUT.INVALID · rujukan corr-test-1');
+
+    const [save] = calls;
+    expect(save.headers.Authorization).toMatch(/^Bearer /);
+    expect(save.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(save.body).toEqual({
+      answers: [
+        { indicatorCode: '1.a.Ak', score: 4, justification: 'SK ditetapkan 2026' },
+        { indicatorCode: '2.a.P', score: 2, justification: 'FKP dengan dua unsur' },
+      ],
+    });
+  });
+
+  it('shows the verifier notes of a returned assessment and resubmits after saving', async () => {
+    const calls = fakeFetch({
+      [`PUT ${UNIT_PATH}/assessment/draft`]: { status: 200, body: { appended: 1 } },
+      [`POST ${UNIT_PATH}/assessment/resubmit`]: { status: 200, body: { appended: 1 } },
+      [`GET ${UNIT_PATH}/assessment`]: { status: 200, body: assessment },
+    });
+    renderForm();
+
+    expect(screen.getByText('Catatan verifikator: Lampirkan daftar hadir FKP')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Ajukan ulang' }));
+
+    expect(await screen.findByText('Penilaian mandiri diajukan.')).toBeTruthy();
+    expect(calls.map((call) => `${call.method} ${call.url}`).slice(0, 2)).toEqual([`PUT ${UNIT_PATH}/assessment/draft`, `POST ${UNIT_PATH}/assessment/resubmit`]);
+  });
+});

@@ -1,0 +1,39 @@
+import { useQuery } from '@tanstack/react-query';
+import { type Assessment, evaluationApi } from '../../api/evaluation';
+import { ApiError } from '../../api/problem';
+import { useApi } from '../../api/use-api';
+
+/** A unit that has not saved anything yet has no assessment: the same as an empty draft. */
+const emptyAssessment = (cycleId: string, unitId: string): Assessment => ({
+  cycleId,
+  unitId,
+  status: 'draft',
+  answers: {},
+  evidence: {},
+  returnNotes: [],
+  scores: {},
+  visits: [],
+});
+
+/** The cycle, the ruleset it pins (with the descriptors) and the unit's assessment, for the F-01 and F-02 screens. */
+export function useAssessmentData(cycleId: string, unitId: string) {
+  const api = useApi();
+  const cycle = useQuery({ queryKey: ['cycle', cycleId], queryFn: () => evaluationApi.cycle(api, cycleId) });
+  const ruleset = useQuery({
+    queryKey: ['ruleset', cycle.data?.ruleset.id, cycle.data?.ruleset.version],
+    queryFn: () => evaluationApi.ruleset(api, cycle.data!.ruleset.id, cycle.data!.ruleset.version),
+    enabled: cycle.data !== undefined,
+    staleTime: Infinity,
+  });
+  const assessment = useQuery({
+    queryKey: ['assessment', cycleId, unitId],
+    queryFn: () =>
+      evaluationApi.assessment(api, cycleId, unitId).catch((error: unknown) => {
+        if (error instanceof ApiError && error.code === 'ASSESSMENT.NOT_FOUND') return emptyAssessment(cycleId, unitId);
+        throw error;
+      }),
+  });
+  const error = cycle.error ?? ruleset.error ?? assessment.error;
+  const data = cycle.data && ruleset.data && assessment.data ? { cycle: cycle.data, ruleset: ruleset.data, assessment: assessment.data } : undefined;
+  return { data, error, isPending: !data && !error };
+}

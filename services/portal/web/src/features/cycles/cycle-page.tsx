@@ -1,0 +1,77 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import { type CycleDetail, evaluationApi } from '../../api/evaluation';
+import { useApi } from '../../api/use-api';
+import { isReadOnly } from '../../auth/claims';
+import { useSignedIn } from '../../auth/session';
+import { QueryState } from '../../components/query-state';
+import { AssignLokusForm } from './assign-lokus-form';
+import { OpenF03Button } from './open-f03-button';
+
+/** One cycle: its unit lokus with evaluators and F-03 user scores; Bagian Organisasi assigns units here. */
+export function CyclePage() {
+  const { cycleId = '' } = useParams();
+  const api = useApi();
+  const { claims } = useSignedIn();
+  const cycle = useQuery({ queryKey: ['cycle', cycleId], queryFn: () => evaluationApi.cycle(api, cycleId) });
+  const admin = claims.role === 'admin';
+
+  return (
+    <QueryState query={cycle} what="siklus">
+      {(data) => (
+        <>
+          <p>
+            <Link to="/siklus">← Semua siklus</Link>
+          </p>
+          <h1>{data.name}</h1>
+          <p>
+            {data.windowStart} s.d. {data.windowEnd} · batas penilaian mandiri {data.selfAssessmentDue} · aturan {data.ruleset.id} v{data.ruleset.version} ·{' '}
+            {data.status === 'published' ? 'hasil telah diterbitkan' : 'berjalan'}
+          </p>
+          <p>
+            <Link className="button" to={`/siklus/${cycleId}/hasil`}>
+              Lihat hasil: unit dengan kategori C ke bawah dan penyebabnya
+            </Link>
+          </p>
+          <LokusTable cycle={data} canAdminister={admin} />
+          {admin && data.status !== 'published' && <AssignLokusForm cycleId={cycleId} />}
+          {isReadOnly(claims.role) && <p className="muted">Anda masuk sebagai auditor: tampilan ini hanya untuk dibaca.</p>}
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+function LokusTable({ cycle, canAdminister }: { cycle: CycleDetail; canAdminister: boolean }) {
+  if (cycle.units.length === 0) return <p>Belum ada unit lokus.</p>;
+  return (
+    <table>
+      <caption>Unit lokus</caption>
+      <thead>
+        <tr>
+          <th scope="col">Unit</th>
+          <th scope="col">Evaluator (ketua)</th>
+          <th scope="col">Nilai pengguna (F-03)</th>
+          <th scope="col">Formulir F-03 masyarakat</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cycle.units.map((unit) => (
+          <tr key={unit.unitId}>
+            <th scope="row">
+              <Link to={`/siklus/${cycle.cycleId}/unit/${unit.unitId}`}>{unit.unitId}</Link>
+            </th>
+            <td>
+              {unit.evaluatorIds.join(', ')} ({unit.leadEvaluatorId})
+            </td>
+            <td>{unit.userScore ? `${unit.userScore.score.toFixed(2)} dari ${unit.userScore.respondents} responden${unit.userScore.quotaMet ? '' : ', kuota belum terpenuhi'}` : '—'}</td>
+            <td>
+              <Link to={`/f03/${cycle.cycleId}/${unit.unitId}`}>tautan formulir</Link>
+              {canAdminister && cycle.status !== 'published' && <OpenF03Button cycleId={cycle.cycleId} unitId={unit.unitId} ruleset={`${cycle.ruleset.id}@${cycle.ruleset.version}`} />}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CommandMeta } from '@lib/event-sourcing';
+import { InputProblemException, RequirePermission } from '@lib/platform';
+import type { Response } from 'express';
+import { type CalendarStep, ChangeCalendarCommand } from '../commands/calendar.commands';
+import { validateNationalCalendarYear } from '../domain';
+import { GetCalendarYearQuery } from '../queries/calendar-year.query';
+import { Caller } from './actor';
+import {
+  AddLocalHolidayRequest,
+  CalendarYearPath,
+  CalendarYearQuery,
+  ChangeCalendarSettingsRequest,
+  LocalHolidayPath,
+  PublishNationalCalendarYearRequest,
+  RemoveLocalHolidayRequest,
+} from './calendar.request';
+import { calendarBody, markReplay } from './responses';
+
+/**
+ * The tenant's working-day calendar: read it, and (Bagian Organisasi) change its settings and local
+ * holidays or publish a national year for it. A change applies to deadlines computed afterwards;
+ * recorded due dates keep the calendar they name.
+ */
+@ApiTags('calendars')
+@Controller('calendars')
+export class CalendarsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get(':year')
+  @RequirePermission('request:read', { unitParam: 'unitId' })
+  @ApiOperation({ summary: "The tenant's effective calendar for a year: working days, holidays with kind, source and provisional flag" })
+  @ApiOkResponse({ description: 'The national version in use, whether it awaits its SKB, the settings and every holiday' })
+  @ApiNotFoundResponse({ description: 'The calendar does not cover the year (CALENDAR_YEAR.NOT_FOUND)' })
+  year(@Param() { year }: CalendarYearPath, @Query() _filter: CalendarYearQuery, @Caller() { actor }: Caller) {
+    return this.queries.execute(new GetCalendarYearQuery(actor.tenantId, year));
+  }
+
+  @Put('settings')
+  @RequirePermission('calendar:admin')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: "Set the tenant's UTC offset (WIB/WITA/WIT) and whether its units work through cuti bersama" })
+  @ApiOkResponse({ description: "The tenant's calendar settings and local holidays" })
+  changeSettings(@Body() body: ChangeCalendarSettingsRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+    const settings = { utcOffsetMinutes: body.utcOffsetMinutes, cutiBersamaIsWorkingDay: body.cutiBersamaIsWorkingDay };
+    return this.change({ type: 'ChangeTenantCalendarSettings', settings, reason: body.reason ?? '' }, meta, response);
+  }
+
+  @Post('local-holidays')
+  @RequirePermission('calendar:admin')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: "Add a local holiday (e.g. the city's anniversary) to the tenant's calendar" })
+  @ApiCreatedResponse({ description: "The tenant's calendar settings and local holidays" })
+  @ApiConflictResponse({ description: 'Another local holiday on that date (CALENDAR.LOCAL_HOLIDAY_EXISTS)' })
+  addLocalHoliday(@Body() body: AddLocalHolidayRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+    return this.change({ type: 'AddLocalHoliday', holiday: { date: body.date, name: body.name, source: body.source ?? '' } }, meta, response);
+  }
+
+  @Post('local-holidays/:date/remove')
+  @HttpCode(200)
+  @RequirePermission('calendar:admin')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: "Remove a local holiday from the tenant's calendar" })
+  @ApiNotFoundResponse({ description: 'No local holiday on that date (LOCAL_HOLIDAY.NOT_FOUND)' })
+  removeLocalHoliday(@Param() { date }: LocalHolidayPath, @Body() body: RemoveLocalHolidayRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+    return this.change({ type: 'RemoveLocalHoliday', date, reason: body.reason ?? '' }, meta, response);
+  }
+
+  @Put(':year/national')
+  @RequirePermission('calendar:admin')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({
+    summary: 'Publish a national year for the tenant (e.g. from the signed SKB) as a revision above the one in use; other tenants keep theirs',
+  })
+  @ApiOkResponse({ description: "The tenant's calendar, with the national years it published" })
+  @ApiBadRequestResponse({ description: 'A rule broken, named by field, e.g. holidays[2].date for a date outside the year' })
+  publishNationalYear(
+    @Param() { year }: CalendarYearPath,
+    @Body() body: PublishNationalCalendarYearRequest,
+    @Caller() { meta }: Caller,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const calendar = { year, provisional: body.provisional, provisionalReason: body.provisionalReason ?? '', source: body.source, holidays: body.holidays };
+    const violations = validateNationalCalendarYear(calendar);
+    if (violations.length > 0) {
+      throw new InputProblemException(violations.map((violation) => ({ field: violation.path, rule: violation.rule, message: violation.message })));
+    }
+    return this.change({ type: 'PublishNationalCalendarYear', calendar }, meta, response);
+  }
+
+  private async change(step: CalendarStep, meta: CommandMeta, response: Response) {
+    const outcome = await this.commands.execute(new ChangeCalendarCommand(step, meta));
+    markReplay(response, outcome);
+    return calendarBody(meta.tenantId, outcome);
+  }
+}

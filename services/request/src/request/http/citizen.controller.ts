@@ -1,0 +1,107 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsUUID, Matches } from 'class-validator';
+import type { Request, Response } from 'express';
+import { DomainError } from '@lib/event-sourcing';
+import { CitizenEndpoint, TargetLocator } from '@lib/platform';
+import { ChangeComplaintCommand, ReceiveComplaintCommand } from '../commands/complaint.commands';
+import { SubmitRequestCommand } from '../commands/request.commands';
+import { GetRequestByTrackingCodeQuery, ListServiceStandardsQuery } from '../queries/read-models.queries';
+import { citizenMeta } from './actor';
+import { CitizenComplaintRequest, ReopenComplaintRequest } from './complaint.request';
+import { SubmitRequestRequest } from './request.request';
+import { COMPLAINT } from './resources';
+import { complaintBody, markReplay } from './responses';
+
+const ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+class TenantPath {
+  @Matches(ID)
+  tenantId!: string;
+}
+
+class TenantUnitPath extends TenantPath {
+  @Matches(ID)
+  unitId!: string;
+}
+
+class TrackingPath {
+  @Matches(/^[A-Z0-9-]{4,32}$/)
+  trackingCode!: string;
+}
+
+class ComplaintPath {
+  @IsUUID()
+  complaintId!: string;
+}
+
+/**
+ * What citizens do without an account: submit a request online (eLOK-style, no queueing), follow it by
+ * its tracking code, file a complaint, and reopen it with the reporterRef they got. Rate-limited per
+ * client address; the events record the `public` actor and nothing personal.
+ */
+@ApiTags('citizens')
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A random UUID; a retry with the same key gets the first answer' })
+@Controller('public')
+export class CitizenController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly resources: TargetLocator,
+  ) {}
+
+  @Get('requests/:trackingCode')
+  @CitizenEndpoint()
+  @ApiOperation({ summary: 'The status of a request by its tracking code: no internal ids, no staff names' })
+  @ApiOkResponse({ description: 'Status, due date, paused, overdue' })
+  @ApiNotFoundResponse({ description: 'No such tracking code' })
+  track(@Param() { trackingCode }: TrackingPath) {
+    return this.queries.execute(new GetRequestByTrackingCodeQuery(trackingCode));
+  }
+
+  @Post('tenants/:tenantId/units/:unitId/requests')
+  @CitizenEndpoint()
+  @ApiOperation({ summary: "Submit a request online to a unit's service; keep the tracking code to follow it" })
+  @ApiCreatedResponse({ description: 'Tracking code, status and due date' })
+  @ApiConflictResponse({ description: 'The unit publishes no standard for this service, or unknown requirements' })
+  async submit(@Param() { tenantId, unitId }: TenantUnitPath, @Body() body: SubmitRequestRequest, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const outcome = await this.commands.execute(new SubmitRequestCommand(body.serviceId, body.suppliedRequirements, citizenMeta(request, tenantId), unitId));
+    markReplay(response, outcome);
+    const submitted = outcome.state.request;
+    if (submitted.status === 'none') throw new Error(`request ${outcome.streamId} has no state after its submission`);
+    return { trackingCode: submitted.trackingCode, status: submitted.status, dueDate: submitted.dueDate, missingRequirements: submitted.missingRequirements };
+  }
+
+  @Post('tenants/:tenantId/complaints')
+  @CitizenEndpoint()
+  @ApiOperation({ summary: 'File a complaint about a unit; keep the reporterRef to reopen it. Your identity stays out of the event log' })
+  @ApiCreatedResponse({ description: 'Complaint id, deadlines and the reporterRef needed to reopen' })
+  @ApiNotFoundResponse({ description: 'The tenant has no such service unit' })
+  async complain(
+    @Param() { tenantId }: TenantPath,
+    @Body() { reporter, ...complaint }: CitizenComplaintRequest,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    // Service units are the units that publish standards; anything else is a typo or noise.
+    const units = await this.queries.execute(new ListServiceStandardsQuery(tenantId, { unitId: complaint.unitId }, { limit: 1, offset: 0 }));
+    if (units.total === 0) throw new DomainError('UNIT.NOT_FOUND', `${tenantId} has no service unit ${complaint.unitId}`);
+    const outcome = await this.commands.execute(new ReceiveComplaintCommand({ ...complaint, channel: 'web' }, reporter, citizenMeta(request, tenantId)));
+    markReplay(response, outcome);
+    return { ...complaintBody(outcome), reporterRef: outcome.reporterRef };
+  }
+
+  @Post('complaints/:complaintId/reopen')
+  @HttpCode(200)
+  @CitizenEndpoint()
+  @ApiOperation({ summary: 'Reopen a resolved complaint with the reporterRef received when filing it' })
+  @ApiConflictResponse({ description: 'Not resolved, or the reporterRef does not match' })
+  async reopen(@Param() { complaintId }: ComplaintPath, @Body() body: ReopenComplaintRequest, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const located = await this.resources.locate(COMPLAINT.kind, complaintId);
+    if (!located) throw new DomainError(COMPLAINT.notFoundCode, `complaint ${complaintId} does not exist`);
+    const outcome = await this.commands.execute(new ChangeComplaintCommand(complaintId, { type: 'ReopenComplaint', ...body }, citizenMeta(request, located.tenantId)));
+    markReplay(response, outcome);
+    return complaintBody(outcome);
+  }
+}

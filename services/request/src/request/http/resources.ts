@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { type ResourceRef, type Target, TargetLocator } from '@lib/platform';
+import { Pool } from 'pg';
+import { complaintStream } from '../commands/complaint.commands';
+import { requestStream } from '../commands/request.commands';
+import { standardStream } from '../commands/service-standard.commands';
+
+export const REQUEST: ResourceRef = { kind: 'request', idParam: 'requestId', notFoundCode: 'REQUEST.NOT_FOUND' };
+export const COMPLAINT: ResourceRef = { kind: 'complaint', idParam: 'complaintId', notFoundCode: 'COMPLAINT.NOT_FOUND' };
+export const STANDARD: ResourceRef = { kind: 'service-standard', idParam: 'serviceId', notFoundCode: 'STANDARD.NOT_FOUND' };
+/** A submission names the service in its body; an unknown one is the submission's own 409. */
+export const STANDARD_TO_SUBMIT_AGAINST: ResourceRef = { ...STANDARD, notFoundCode: 'STANDARD.NOT_PUBLISHED' };
+
+const STREAMS: Record<string, (id: string) => string> = {
+  [REQUEST.kind]: requestStream,
+  [COMPLAINT.kind]: complaintStream,
+  [STANDARD.kind]: standardStream,
+};
+
+/**
+ * Reads where a request, complaint or standard lives from the envelope of its latest event: current
+ * as soon as a command returns (a projection may lag), and a complaint's unit follows its assignment.
+ */
+@Injectable()
+export class RequestResourceLocator extends TargetLocator {
+  constructor(private readonly pool: Pool) {
+    super();
+  }
+
+  async locate(kind: string, id: string): Promise<Target | undefined> {
+    const stream = STREAMS[kind];
+    if (!stream) throw new Error(`unknown resource kind ${kind}`);
+    const { rows } = await this.pool.query<{ tenant_id: string | null; unit_id: string | null }>(
+      `SELECT metadata->>'tenantId' AS tenant_id, metadata->>'unitId' AS unit_id FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`,
+      [stream(id)],
+    );
+    const row = rows[0];
+    if (!row?.tenant_id) return undefined;
+    return row.unit_id ? { tenantId: row.tenant_id, unitId: row.unit_id } : { tenantId: row.tenant_id };
+  }
+}

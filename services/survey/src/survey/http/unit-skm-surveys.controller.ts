@@ -1,0 +1,26 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
+import { type UnitSkmSurvey, UnitSkmSurveysReader } from '../queries/unit-skm-surveys.reader';
+
+class UnitPath {
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  unitId!: string;
+}
+
+/** Lists a unit's SKM surveys, so a form can offer them instead of asking for a period kind and start. */
+@ApiTags('SKM surveys')
+@Controller('units/:unitId/skm-surveys')
+export class UnitSkmSurveysController {
+  constructor(private readonly surveys: UnitSkmSurveysReader) {}
+
+  @Get()
+  @RequirePermission('survey:read', { unitParam: 'unitId' })
+  @ApiOperation({ summary: "The unit's SKM surveys, newest period first, with their public link id and, once closed, the final IKM and band" })
+  @ApiOkResponse({ description: 'Surveys (eventually consistent with the commands)' })
+  // The query is declared so a national auditor's ?tenantId= passes validation; the guard resolves it into the actor.
+  list(@CurrentActor() actor: Actor, @Param() { unitId }: UnitPath, @Query() _tenant: TenantQuery): Promise<UnitSkmSurvey[]> {
+    return this.surveys.list(actor.tenantId, unitId);
+  }
+}

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { type EventCodec, type EventEnvelope, envelopeToHeaders } from '@lib/contracts';
+import { testKafka } from '@lib/testing';
+
+/** Where a test pretends an event came from: the other service's tenant, unit and stream. */
+export interface ForeignOrigin {
+  tenantId: string;
+  unitId: string;
+  streamId: string;
+  streamVersion: number;
+  occurredAt: string;
+}
+
+/**
+ * Publishes an event as another service's relay would (binary protobuf, envelope in the headers,
+ * keyed by unit), for tests of a consumer without running the producing service.
+ */
+export async function publishForeignEvent<E extends { $case: string; value: unknown }>(topic: string, codec: EventCodec<E>, event: E, origin: ForeignOrigin): Promise<EventEnvelope> {
+  const envelope: EventEnvelope = {
+    eventId: randomUUID(),
+    eventType: codec.typeOf(event),
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    actorId: 'test-producer',
+    actorRole: 'system',
+    ...origin,
+  };
+  const producer = testKafka().producer();
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages: [{ key: origin.unitId, value: Buffer.from(codec.encode(event)), headers: envelopeToHeaders(envelope) }] });
+  } finally {
+    await producer.disconnect();
+  }
+  return envelope;
+}
