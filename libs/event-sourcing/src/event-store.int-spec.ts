@@ -78,14 +78,54 @@ describe('EventStore on PostgreSQL', () => {
     expect(await store.readStream(streamId)).toHaveLength(1);
   });
 
-  it('retries a command on a concurrency clash until every concurrent command is in', async () => {
+  it('retries a command on a concurrency clash with another process until every concurrent command is in', async () => {
     const streamId = `request-${randomUUID()}`;
     const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
-    await Promise.all(
-      Array.from({ length: 4 }, (_, i) => store.handle(streamId, fold, () => [rejected(`c${i}`)], meta())),
-    );
+    // one store per command: four processes racing for the same version
+    const processes = Array.from({ length: 4 }, () => new EventStore(db.pool, requestCodec));
+    await Promise.all(processes.map((other, i) => other.handle(streamId, fold, () => [rejected(`c${i}`)], meta())));
     const versions = (await store.readStream(streamId)).map((e) => e.envelope.streamVersion);
     expect(versions).toEqual([1, 2, 3, 4]);
+  });
+
+  it('queues concurrent commands on one stream in one process, each deciding on the state before it', async () => {
+    const streamId = `request-${randomUUID()}`;
+    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const seen: number[] = [];
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        store.handle(streamId, fold, (count) => {
+          seen.push(count);
+          return [rejected(`q${i}`)];
+        }, meta()),
+      ),
+    );
+    // no clash, so no decision ran twice: each saw one more event than the one before
+    expect(seen).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    expect(results.map((r) => r.nextExpectedVersion).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  it('folds only the newer events onto a long stream it handled before, including those another process appended', async () => {
+    const streamId = `request-${randomUUID()}`;
+    const fold = { initialState: (): string[] => [], evolve: (ids: string[], event: RequestEvent) => [...ids, event.$case === 'requestRejected' ? event.value.requestId : ''] };
+    for (let i = 0; i < 20; i++) await store.handle(streamId, fold, () => [rejected(`a${i}`)], meta());
+    const otherProcess = new EventStore(db.pool, requestCodec);
+    await otherProcess.append(streamId, 20, [rejected('from-elsewhere')], meta());
+
+    let decidedOn: string[] = [];
+    const reads: unknown[] = [];
+    const spied = jest.spyOn(store, 'readStream').mockImplementation(async (...args) => {
+      reads.push(args[2]);
+      spied.mockRestore();
+      return store.readStream(...args);
+    });
+    await store.handle(streamId, fold, (ids) => {
+      decidedOn = ids;
+      return [rejected('last')];
+    }, meta());
+    expect(reads).toEqual([20]);
+    expect(decidedOn).toEqual([...Array.from({ length: 20 }, (_, i) => `a${i}`), 'from-elsewhere']);
+    expect(await store.readStream(streamId)).toHaveLength(22);
   });
 
   it('answers a retried command from its idempotency key without deciding again', async () => {

@@ -80,7 +80,7 @@ const APPEND_STATEMENTS = {
 
 const COLUMNS = `global_position::text, transaction_id::text, stream_id, stream_version, event_id, event_type, payload, metadata, recorded_at`;
 
-const READ_STREAM_SQL = `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`;
+const READ_STREAM_SQL = `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version`;
 
 // The select list casts both columns to text under their own names, and ORDER BY prefers output
 // columns, so the order is qualified with the table: text order would step over positions.
@@ -106,7 +106,78 @@ const READ_IDEMPOTENCY_SQL = `SELECT stream_id, result FROM idempotency_keys WHE
 
 export interface DeciderFold<E, S> {
   initialState: () => S;
+  /** Must not change `state`: the store keeps folded states and folds further events onto them. */
   evolve: (state: S, event: E) => S;
+}
+
+/** A stream's folded state after its first `version` events. */
+interface FoldedStream {
+  version: number;
+  state: unknown;
+}
+
+/**
+ * Folded states of the streams this process handled last, per decider, so a command on a long
+ * stream (a busy SKM survey collects thousands of responses on one) reads only the events appended
+ * since, not the whole stream. Any process may have appended meanwhile: the tail read catches up.
+ */
+class FoldedStreamCache {
+  // Short streams cost one small read; caching them would only spend memory.
+  static readonly MIN_VERSION = 16;
+  static readonly MAX_STREAMS = 256;
+  readonly #byDecider = new WeakMap<object, Map<string, FoldedStream>>();
+  // Insertion order of (decider, stream) pairs, oldest first: Map iteration order gives an LRU.
+  readonly #recent = new Map<string, { decider: object; streamId: string }>();
+  #deciderIds = new WeakMap<object, number>();
+  #nextDeciderId = 0;
+
+  get(decider: object, streamId: string): FoldedStream | undefined {
+    return this.#byDecider.get(decider)?.get(streamId);
+  }
+
+  set(decider: object, streamId: string, folded: FoldedStream): void {
+    if (folded.version < FoldedStreamCache.MIN_VERSION) return;
+    let streams = this.#byDecider.get(decider);
+    if (!streams) this.#byDecider.set(decider, (streams = new Map()));
+    streams.set(streamId, folded);
+    const key = `${this.#idOf(decider)}/${streamId}`;
+    this.#recent.delete(key);
+    this.#recent.set(key, { decider, streamId });
+    if (this.#recent.size > FoldedStreamCache.MAX_STREAMS) {
+      const [oldestKey, oldest] = this.#recent.entries().next().value as [string, { decider: object; streamId: string }];
+      this.#recent.delete(oldestKey);
+      this.#byDecider.get(oldest.decider)?.delete(oldest.streamId);
+    }
+  }
+
+  #idOf(decider: object): number {
+    let id = this.#deciderIds.get(decider);
+    if (id === undefined) this.#deciderIds.set(decider, (id = this.#nextDeciderId++));
+    return id;
+  }
+}
+
+/**
+ * Runs the commands of one stream one after another within this process, so concurrent commands on
+ * a hot stream (many respondents answering one survey) queue instead of racing to the same version
+ * and failing after their retries. Other processes still race; `handle` retries those clashes.
+ */
+class PerStreamQueue {
+  readonly #tails = new Map<string, Promise<void>>();
+
+  run<T>(streamId: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.#tails.get(streamId) ?? Promise.resolve();
+    const result = previous.then(task);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#tails.set(streamId, tail);
+    void tail.then(() => {
+      if (this.#tails.get(streamId) === tail) this.#tails.delete(streamId);
+    });
+    return result;
+  }
 }
 
 /**
@@ -116,6 +187,8 @@ export interface DeciderFold<E, S> {
 export class EventStore<E extends { $case: string; value: unknown }> {
   private lastNotifyAt = -Infinity;
   private notifyPending = false;
+  private readonly folded = new FoldedStreamCache();
+  private readonly commandQueue = new PerStreamQueue();
 
   constructor(
     private readonly pool: Pool,
@@ -198,8 +271,15 @@ export class EventStore<E extends { $case: string; value: unknown }> {
     this.pool.query(NOTIFY_SQL).catch(() => undefined); // a lost wake-up only delays tailers until their next poll
   }
 
-  async readStream(streamId: string, db: Queryable = this.pool): Promise<StoredEvent<E>[]> {
-    const result = await db.query<EventRow>({ name: 'event-store-read-stream', text: READ_STREAM_SQL, values: [streamId], rowMode: 'array', types: RAW_TYPES });
+  /** The stream's events in order; with `afterVersion`, only those after it. */
+  async readStream(streamId: string, db: Queryable = this.pool, afterVersion = 0): Promise<StoredEvent<E>[]> {
+    const result = await db.query<EventRow>({
+      name: 'event-store-read-stream',
+      text: READ_STREAM_SQL,
+      values: [streamId, afterVersion],
+      rowMode: 'array',
+      types: RAW_TYPES,
+    });
     return this.toStoredEvents(result.rows);
   }
 
@@ -227,21 +307,30 @@ export class EventStore<E extends { $case: string; value: unknown }> {
     decide: (state: S, version: number) => E[],
     meta: CommandMeta,
   ): Promise<AppendResult & { events: E[] }> {
-    for (let attempt = 0; ; attempt++) {
-      if (meta.idempotencyKey) {
-        const remembered = await this.rememberedResult(meta.idempotencyKey);
-        if (remembered) return { ...remembered, events: [] };
+    return this.commandQueue.run(streamId, async () => {
+      for (let attempt = 0; ; attempt++) {
+        if (meta.idempotencyKey) {
+          const remembered = await this.rememberedResult(meta.idempotencyKey);
+          if (remembered) return { ...remembered, events: [] };
+        }
+        const cached = this.folded.get(decider, streamId);
+        const from = cached ?? { version: 0, state: decider.initialState() };
+        const newer = await this.readStream(streamId, this.pool, from.version);
+        const state = foldEvents(decider.evolve, from.state as S, newer.map((stored) => stored.event));
+        const version = from.version + newer.length;
+        const events = decide(state, version);
+        try {
+          const result = await this.append(streamId, version, events, meta);
+          const appended = result.duplicate ? [] : events;
+          this.folded.set(decider, streamId, { version: version + appended.length, state: foldEvents(decider.evolve, state, appended) });
+          return { ...result, events: appended };
+        } catch (error) {
+          if (!(error instanceof ConcurrencyError) || attempt >= MAX_CONCURRENCY_RETRIES) throw error;
+          // the state folded so far is still a true prefix of the stream: keep it and read on from there
+          this.folded.set(decider, streamId, { version, state });
+        }
       }
-      const history = await this.readStream(streamId);
-      const state = foldEvents(decider.evolve, decider.initialState(), history.map((stored) => stored.event));
-      const events = decide(state, history.length);
-      try {
-        const result = await this.append(streamId, history.length, events, meta);
-        return { ...result, events: result.duplicate ? [] : events };
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= MAX_CONCURRENCY_RETRIES) throw error;
-      }
-    }
+    });
   }
 
   private async rememberedResult(key: string, db: Queryable = this.pool): Promise<AppendResult | undefined> {

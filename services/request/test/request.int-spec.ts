@@ -444,17 +444,15 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     try {
       const { rows } = await application.query(`SELECT current_user AS role, count(*)::int AS n FROM events GROUP BY 1`);
       expect(rows[0]).toMatchObject({ role: 'pantau_app', n: expect.any(Number) });
-      const refusals = await Promise.all(
-        [
-          `UPDATE events SET payload = '{}' WHERE global_position = (SELECT min(global_position) FROM events)`,
-          `DELETE FROM events WHERE global_position = (SELECT min(global_position) FROM events)`,
-          `TRUNCATE events`,
-          `ALTER TABLE events DISABLE TRIGGER events_no_update_delete`,
-        ].map((sql) => application.query(sql).then(
-          () => 'allowed',
-          (error: { code?: string }) => error.code,
-        )),
-      );
+      const refusals: (string | undefined)[] = [];
+      for (const sql of [
+        `UPDATE events SET payload = '{}' WHERE global_position = (SELECT min(global_position) FROM events)`,
+        `DELETE FROM events WHERE global_position = (SELECT min(global_position) FROM events)`,
+        `TRUNCATE events`,
+        `ALTER TABLE events DISABLE TRIGGER events_no_update_delete`,
+      ]) {
+        refusals.push(await application.query(sql).then(() => 'allowed', (error: { code?: string }) => error.code));
+      }
       // 42501 insufficient_privilege: refused by the grants, before the append-only trigger is reached.
       expect(refusals).toEqual(['42501', '42501', '42501', '42501']);
     } finally {

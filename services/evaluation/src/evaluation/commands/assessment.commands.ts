@@ -9,6 +9,8 @@ import { assessmentStream } from './command-meta';
 import { EvidenceFileStore } from './evidence-file-store';
 import { readCycle } from './stream-state';
 
+const assessmentFold = { initialState: initialAssessment, evolve: evolveAssessment };
+
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** An F-01/F-02 action without what the handler supplies (cycle context, dates, upload policy). */
@@ -43,8 +45,7 @@ export class HandleAssessmentHandler implements ICommandHandler<HandleAssessment
     const action = await this.withStoredFile(meta.tenantId, requested);
     const instant = this.clock.now();
     const today = await this.timeZones.localDate(meta.tenantId, instant);
-    const fold = { initialState: initialAssessment, evolve: evolveAssessment };
-    return this.store.handle(assessmentStream(cycleId, unitId), fold, (state) => {
+    return this.store.handle(assessmentStream(cycleId, unitId), assessmentFold, (state) => {
       const context = assessmentContext(cycle, unitId, ruleset);
       const command = { ...action, context, today, now: instant.toISOString(), policy: this.evidenceFiles.policy } as AssessmentCommand;
       return decideAssessment(command, state);
