@@ -3,7 +3,7 @@ import { type RequestEvent, requestCodec } from '@lib/contracts';
 import { createTestDatabase, type TestDatabase } from '@lib/testing';
 import { checkpointOf, EventStore } from './event-store';
 import { eventStoreMigrations } from './migrations';
-import { type CommandMeta, ConcurrencyError, START, type StoredEvent } from './types';
+import { type AppendGuard, type CommandMeta, ConcurrencyError, START, type StoredEvent, StreamChangedError } from './types';
 
 const meta = (overrides: Partial<CommandMeta> = {}): CommandMeta => ({
   correlationId: randomUUID(),
@@ -126,6 +126,47 @@ describe('EventStore on PostgreSQL', () => {
     expect(reads).toEqual([20]);
     expect(decidedOn).toEqual([...Array.from({ length: 20 }, (_, i) => `a${i}`), 'from-elsewhere']);
     expect(await store.readStream(streamId)).toHaveLength(22);
+  });
+
+  it('appends under a guard only while the guarded stream is at the version the command read', async () => {
+    const guarded = `cycle-${randomUUID()}`;
+    const streamId = `request-${randomUUID()}`;
+    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    await store.append(guarded, 0, [rejected('g1')], meta());
+    const guard = (version: number): AppendGuard => ({ lockKey: guarded, lockMode: 'exclusive', unchanged: [{ streamId: guarded, version }] });
+    await expect(store.handle(streamId, fold, () => [rejected('x')], meta(), guard(0))).rejects.toBeInstanceOf(StreamChangedError);
+    expect(await store.readStream(streamId)).toHaveLength(0);
+    await store.handle(streamId, fold, () => [rejected('x')], meta(), guard(1));
+    expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('makes an exclusive guard wait for a shared holder and then see what it committed', async () => {
+    const cycle = `cycle-${randomUUID()}`;
+    const assessment = `assessment-${randomUUID()}`;
+    // a shared holder (an F-02 score) is mid-transaction on the assessment when publishing starts
+    const scoring = await db.pool.connect();
+    try {
+      await scoring.query('BEGIN');
+      await scoring.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [`guard:${cycle}`]);
+      await store.append(assessment, 0, [rejected('late-score')], meta(), scoring);
+      const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+      const publishing = store.handle(cycle, fold, () => [rejected('published')], meta(), {
+        lockKey: cycle,
+        lockMode: 'exclusive',
+        unchanged: [{ streamId: assessment, version: 0 }],
+      });
+      const outcome = publishing.then(
+        () => 'appended',
+        (error: unknown) => error,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await store.readStream(cycle)).toHaveLength(0); // still waiting for the lock
+      await scoring.query('COMMIT');
+      expect(await outcome).toBeInstanceOf(StreamChangedError);
+      expect(await store.readStream(cycle)).toHaveLength(0);
+    } finally {
+      scoring.release();
+    }
   });
 
   it('answers a retried command from its idempotency key without deciding again', async () => {

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { EventCodec, EventEnvelope } from '@lib/contracts';
 import { type CustomTypesConfig, type Pool, type PoolClient, types as pgTypes } from 'pg';
 import { foldEvents } from './domain';
-import { type AppendResult, type Checkpoint, type CommandMeta, ConcurrencyError, type StoredEvent } from './types';
+import { type AppendGuard, type AppendResult, type Checkpoint, type CommandMeta, ConcurrencyError, type StoredEvent, StreamChangedError } from './types';
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 
@@ -306,6 +306,7 @@ export class EventStore<E extends { $case: string; value: unknown }> {
     decider: DeciderFold<E, S>,
     decide: (state: S, version: number) => E[],
     meta: CommandMeta,
+    guard?: AppendGuard,
   ): Promise<AppendResult & { events: E[] }> {
     return this.commandQueue.run(streamId, async () => {
       for (let attempt = 0; ; attempt++) {
@@ -320,7 +321,7 @@ export class EventStore<E extends { $case: string; value: unknown }> {
         const version = from.version + newer.length;
         const events = decide(state, version);
         try {
-          const result = await this.append(streamId, version, events, meta);
+          const result = guard ? await this.appendGuarded(streamId, version, events, meta, guard) : await this.append(streamId, version, events, meta);
           const appended = result.duplicate ? [] : events;
           this.folded.set(decider, streamId, { version: version + appended.length, state: foldEvents(decider.evolve, state, appended) });
           return { ...result, events: appended };
@@ -331,6 +332,36 @@ export class EventStore<E extends { $case: string; value: unknown }> {
         }
       }
     });
+  }
+
+  /**
+   * `append` in a transaction that first takes the guard's advisory lock and checks its streams are
+   * still at the versions the command read; a later statement of the same transaction sees every
+   * commit made before the lock was granted, which a single statement would not.
+   */
+  private async appendGuarded(streamId: string, expectedVersion: number, events: E[], meta: CommandMeta, guard: AppendGuard): Promise<AppendResult> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const lock = guard.lockMode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+      await client.query(`SELECT ${lock}(hashtextextended($1, 0))`, [`guard:${guard.lockKey}`]);
+      const { rows } = await client.query<{ stream_id: string; version: number }>(
+        'SELECT stream_id, max(stream_version)::int AS version FROM events WHERE stream_id = ANY($1::text[]) GROUP BY stream_id',
+        [guard.unchanged.map((stream) => stream.streamId)],
+      );
+      for (const { streamId: guarded, version } of guard.unchanged) {
+        const current = rows.find((row) => row.stream_id === guarded)?.version ?? 0;
+        if (current !== version) throw new StreamChangedError(guarded, version, current);
+      }
+      const result = await this.append(streamId, expectedVersion, events, meta, client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   private async rememberedResult(key: string, db: Queryable = this.pool): Promise<AppendResult | undefined> {

@@ -52,3 +52,27 @@ export class ConcurrencyError extends Error {
     this.name = 'ConcurrencyError';
   }
 }
+
+/**
+ * Other streams a command decided on, which must be unchanged when it appends (see
+ * `EventStore.handle`). Commands guarding against each other name the same `lockKey`: `shared`
+ * holders run side by side, an `exclusive` holder waits for them and they for it, so whichever
+ * commits second sees the first one's events and is refused with StreamChangedError.
+ */
+export interface AppendGuard {
+  lockKey: string;
+  lockMode: 'shared' | 'exclusive';
+  unchanged: readonly { streamId: string; version: number }[];
+}
+
+/** A stream an AppendGuard named changed after the command read it: read again and decide again. */
+export class StreamChangedError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly readVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(`stream ${streamId} moved from version ${readVersion} to ${currentVersion} while the command ran`);
+    this.name = 'StreamChangedError';
+  }
+}

@@ -1,13 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EvaluationEvent } from '@lib/contracts';
-import { type AppendResult, type CommandMeta, DomainError, EventStore } from '@lib/event-sourcing';
+import { type AppendGuard, type AppendResult, type CommandMeta, DomainError, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { type AssessmentCommand, assessmentContext, decideAssessment, evolveAssessment, initialAssessment } from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
 import { TenantTimeZones } from '../../operations/tenant-time-zones';
-import { assessmentStream } from './command-meta';
+import { assessmentStream, cycleStream } from './command-meta';
 import { EvidenceFileStore } from './evidence-file-store';
-import { readCycle } from './stream-state';
+import { readCycle, rereadingOnChange, resultsLock } from './stream-state';
 
 const assessmentFold = { initialState: initialAssessment, evolve: evolveAssessment };
 
@@ -39,17 +39,27 @@ export class HandleAssessmentHandler implements ICommandHandler<HandleAssessment
   ) {}
 
   async execute({ cycleId, unitId, action: requested, meta }: HandleAssessmentCommand): Promise<AppendResult> {
-    const cycle = await readCycle(this.store, cycleId);
-    if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
-    const ruleset = await this.rulesets.get(cycle.ruleset);
     const action = await this.withStoredFile(meta.tenantId, requested);
-    const instant = this.clock.now();
-    const today = await this.timeZones.localDate(meta.tenantId, instant);
-    return this.store.handle(assessmentStream(cycleId, unitId), assessmentFold, (state) => {
-      const context = assessmentContext(cycle, unitId, ruleset);
-      const command = { ...action, context, today, now: instant.toISOString(), policy: this.evidenceFiles.policy } as AssessmentCommand;
-      return decideAssessment(command, state);
-    }, meta);
+    return rereadingOnChange(async () => {
+      const { state: cycle, version: cycleVersion } = await readCycle(this.store, cycleId);
+      if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
+      const ruleset = await this.rulesets.get(cycle.ruleset);
+      const instant = this.clock.now();
+      const today = await this.timeZones.localDate(meta.tenantId, instant);
+      // decided on the cycle as read: if it changes before the append (results published, say), read again
+      const guard: AppendGuard = { lockKey: resultsLock(cycleId), lockMode: 'shared', unchanged: [{ streamId: cycleStream(cycleId), version: cycleVersion }] };
+      return this.store.handle(
+        assessmentStream(cycleId, unitId),
+        assessmentFold,
+        (state) => {
+          const context = assessmentContext(cycle, unitId, ruleset);
+          const command = { ...action, context, today, now: instant.toISOString(), policy: this.evidenceFiles.policy } as AssessmentCommand;
+          return decideAssessment(command, state);
+        },
+        meta,
+        guard,
+      );
+    });
   }
 
   /**

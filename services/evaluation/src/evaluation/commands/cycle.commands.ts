@@ -1,13 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EvaluationEvent } from '@lib/contracts';
-import { type AppendResult, type CommandMeta, DomainError, EventStore } from '@lib/event-sourcing';
+import { type AppendGuard, type AppendResult, type CommandMeta, DomainError, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { type Cycle, decideCycle, evolveCycle, initialCycle, toUnitResult } from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
 import { scoreOf } from '../queries/unit-score.view';
 import { TenantTimeZones } from '../../operations/tenant-time-zones';
-import { cycleStream } from './command-meta';
-import { readAssessment, readCycle } from './stream-state';
+import { assessmentStream, cycleStream } from './command-meta';
+import { readAssessment, readCycle, rereadingOnChange, resultsLock } from './stream-state';
 
 const cycleFold = { initialState: initialCycle, evolve: evolveCycle };
 
@@ -105,19 +105,31 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
   ) {}
 
   async execute({ cycleId, meta }: PublishResultsCommand): Promise<AppendResult> {
-    const cycle = await readCycle(this.store, cycleId);
-    if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
-    const ruleset = await this.rulesets.get(cycle.ruleset);
-    const unitIds = Object.keys(cycle.units);
-    const assessments = await Promise.all(unitIds.map((unitId) => readAssessment(this.store, cycleId, unitId)));
-    const now = this.clock.now().toISOString();
-    // Results are scored inside decide from the state handle() read, so a user score recorded
-    // meanwhile makes the append retry with it. TODO(#6): an F-02 score appended to an assessment
-    // stream between the reads above and the append is not in the frozen result.
-    const resultsOf = (state: Cycle) =>
-      state.status === 'none' ? [] : unitIds.map((unitId, u) => toUnitResult(unitId, scoreOf(ruleset, assessments[u], state.units[unitId] ?? null)));
-    return this.store.handle(cycleStream(cycleId), cycleFold, (state) =>
-      decideCycle({ type: 'PublishResults', cycleId, scoredUnder: { id: ruleset.id, version: ruleset.version }, results: resultsOf(state), now }, state), meta);
+    return rereadingOnChange(async () => {
+      const { state: cycle } = await readCycle(this.store, cycleId);
+      if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
+      const ruleset = await this.rulesets.get(cycle.ruleset);
+      const unitIds = Object.keys(cycle.units);
+      const assessments = await Promise.all(unitIds.map((unitId) => readAssessment(this.store, cycleId, unitId)));
+      const now = this.clock.now().toISOString();
+      // Results are scored inside decide from the cycle state handle() read, so a user score recorded
+      // meanwhile makes the append retry with it; an F-01/F-02 change to an assessment after the
+      // reads above fails the guard, and the whole publication is read and decided again.
+      const resultsOf = (state: Cycle) =>
+        state.status === 'none' ? [] : unitIds.map((unitId, u) => toUnitResult(unitId, scoreOf(ruleset, assessments[u].state, state.units[unitId] ?? null)));
+      const guard: AppendGuard = {
+        lockKey: resultsLock(cycleId),
+        lockMode: 'exclusive',
+        unchanged: unitIds.map((unitId, u) => ({ streamId: assessmentStream(cycleId, unitId), version: assessments[u].version })),
+      };
+      return this.store.handle(
+        cycleStream(cycleId),
+        cycleFold,
+        (state) => decideCycle({ type: 'PublishResults', cycleId, scoredUnder: { id: ruleset.id, version: ruleset.version }, results: resultsOf(state), now }, state),
+        meta,
+        guard,
+      );
+    });
   }
 }
 
@@ -143,12 +155,12 @@ export class CorrectResultHandler implements ICommandHandler<CorrectResultComman
   ) {}
 
   async execute({ cycleId, unitId, correctedScores, reason, meta }: CorrectResultCommand): Promise<AppendResult> {
-    const cycle = await readCycle(this.store, cycleId);
+    const { state: cycle } = await readCycle(this.store, cycleId);
     if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
     const lokus = cycle.units[unitId];
     if (!lokus) throw new DomainError('CYCLE.UNIT_NOT_IN_SCOPE', `unit ${unitId} is not a unit lokus of cycle ${cycleId}`);
     const ruleset = await this.rulesets.get(cycle.ruleset);
-    const assessment = await readAssessment(this.store, cycleId, unitId);
+    const { state: assessment } = await readAssessment(this.store, cycleId, unitId);
     // A corrected score is recorded as the lead evaluator's, so it is final under either combination rule's lead.
     const scores = { ...assessment.scores };
     for (const { indicatorCode, score } of correctedScores) {

@@ -1,15 +1,40 @@
 import type { EvaluationEvent } from '@lib/contracts';
-import type { EventStore } from '@lib/event-sourcing';
+import { type EventStore, StreamChangedError } from '@lib/event-sourcing';
 import { type Assessment, type Cycle, evolveAssessment, evolveCycle, initialAssessment, initialCycle } from '../domain';
 import { assessmentStream, cycleStream } from './command-meta';
 
-/** Current state of a cycle, folded from its stream (for commands that need it besides their own stream). */
-export async function readCycle(store: EventStore<EvaluationEvent>, cycleId: string): Promise<Cycle> {
-  const history = await store.readStream(cycleStream(cycleId));
-  return history.reduce((state, { event }) => evolveCycle(state, event), initialCycle());
+/** A stream's folded state and how many events made it: the version an AppendGuard checks. */
+export interface ReadState<S> {
+  state: S;
+  version: number;
 }
 
-export async function readAssessment(store: EventStore<EvaluationEvent>, cycleId: string, unitId: string): Promise<Assessment> {
+/** Current state of a cycle, folded from its stream (for commands that need it besides their own stream). */
+export async function readCycle(store: EventStore<EvaluationEvent>, cycleId: string): Promise<ReadState<Cycle>> {
+  const history = await store.readStream(cycleStream(cycleId));
+  return { state: history.reduce((state, { event }) => evolveCycle(state, event), initialCycle()), version: history.length };
+}
+
+export async function readAssessment(store: EventStore<EvaluationEvent>, cycleId: string, unitId: string): Promise<ReadState<Assessment>> {
   const history = await store.readStream(assessmentStream(cycleId, unitId));
-  return history.reduce((state, { event }) => evolveAssessment(state, event), initialAssessment());
+  return { state: history.reduce((state, { event }) => evolveAssessment(state, event), initialAssessment()), version: history.length };
+}
+
+/**
+ * The lock an assessment command (shared) and publishing the cycle's results (exclusive) take, so a
+ * unit's F-01/F-02 change and the frozen results never miss each other.
+ */
+export const resultsLock = (cycleId: string): string => cycleStream(cycleId);
+
+const MAX_REREADS = 3;
+
+/** Runs `attempt` again, on fresh reads, when a stream it guarded changed meanwhile. */
+export async function rereadingOnChange<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let reread = 0; ; reread++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof StreamChangedError) || reread >= MAX_REREADS) throw error;
+    }
+  }
 }
