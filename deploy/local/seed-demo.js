@@ -179,6 +179,23 @@ async function seedCalendar() {
   log('calendar: WITA (UTC+8), offices closed on cuti bersama');
 }
 
+// The registry of the city's units, parents first (a puskesmas belongs to the dinas kesehatan).
+const units = [
+  { unitId: 'bagian-organisasi', name: 'Bagian Organisasi Setda Kota Banjarmasin', kind: 'bagian' },
+  { unitId: 'inspektorat', name: 'Inspektorat Kota Banjarmasin', kind: 'skpd' },
+  { unitId: 'disdukcapil', name: 'Dinas Kependudukan dan Pencatatan Sipil', kind: 'skpd' },
+  { unitId: 'dinkes', name: 'Dinas Kesehatan', kind: 'skpd' },
+  { unitId: 'puskesmas-teluk-dalam', name: 'Puskesmas Teluk Dalam', kind: 'puskesmas', parentUnitId: 'dinkes' },
+  { unitId: 'kecamatan-banjarmasin-utara', name: 'Kecamatan Banjarmasin Utara', kind: 'kecamatan' },
+];
+
+async function seedUnits() {
+  for (const unit of units) {
+    await call('POST', `${EVALUATION}/units`, { headers: admin, body: unit, key: `unit:${unit.unitId}` });
+  }
+  log(`units registry: ${units.map((u) => u.unitId).join(', ')}`);
+}
+
 async function seedRequests() {
   for (const standard of standards) {
     await call('POST', `${REQUEST}/service-standards`, { headers: admin, body: standard, key: `standard:${standard.serviceId}` });
@@ -442,6 +459,7 @@ async function main() {
   log(`loading the demo city Kota Banjarmasin (tenant ${TENANT})`);
   signIn();
   await seedCalendar();
+  await seedUnits();
   const requests = await seedRequests();
   const complaints = await seedComplaints();
   const completedDukcapil = requests.filter((r) => r.unitId === 'disdukcapil' && r.outcome === 'completed').length;

@@ -123,6 +123,8 @@ const EXPECTED: Record<string, string> = {
   'evaluation POST /rulesets': /*                                        */ 'YYN NNN NNN NNN NNN NNN NNN NNN NNY NNN',
   'evaluation POST /cycles': /*                                          */ 'YYN NNN NNN NNN NNN NNN NNN NNN NNY NNN',
   'evaluation GET /cycles': /*                                           */ 'YYN YYN YYN YYN YYN YYN YYN YYY NNY NNN',
+  'evaluation POST /units': /*                                           */ 'YYN NNN NNN NNN NNN NNN NNN NNN NNY NNN',
+  'evaluation GET /units': /*                                            */ 'YYN YYN YYN YYN YYN YYN YYN YYY NNY NNN',
   'evaluation GET /cycles/:cycleId': /*                                  */ 'YYH YYH YYH YYH YYH YYH YYH YYY HHY NNN',
   'evaluation GET /cycles/:cycleId/scores': /*                           */ 'YYH YNH NYH YNH NNH NYH YYH YYY HHY NNN',
   'evaluation PUT /cycles/:cycleId/units/:unitId': /*                    */ 'YYH NNN NNN NNN NNN NNN NNN NNN HHY NNN',

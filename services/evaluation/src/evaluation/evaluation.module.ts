@@ -5,11 +5,13 @@ import { HandleAssessmentHandler } from './commands/assessment.commands';
 import { AssignUnitLokusHandler, CorrectResultHandler, OpenCycleHandler, PublishResultsHandler, RecordUserScoreHandler } from './commands/cycle.commands';
 import { EvidenceFileStore } from './commands/evidence-file-store';
 import { PublishRulesetHandler } from './commands/publish-ruleset.command';
+import { RegisterUnitHandler } from './commands/register-unit.command';
 import { CycleOverviewModule } from './cycle-overview.module';
 import { AssessmentsController } from './http/assessments.controller';
 import { CyclesController } from './http/cycles.controller';
 import { EvidenceFilesController } from './http/evidence-files.controller';
 import { RulesetsController } from './http/rulesets.controller';
+import { UnitsController } from './http/units.controller';
 import { GetAssessmentHandler, GetCycleHandler, GetUnitScoreHandler, ListRulesetsHandler } from './queries/evaluation.queries';
 import { RulesetCatalog } from './queries/ruleset-catalog';
 
@@ -23,10 +25,11 @@ import { RulesetCatalog } from './queries/ruleset-catalog';
       inject: [EvaluationConfig],
     }),
   ],
-  controllers: [RulesetsController, CyclesController, AssessmentsController, EvidenceFilesController],
+  controllers: [RulesetsController, CyclesController, AssessmentsController, EvidenceFilesController, UnitsController],
   providers: [
     RulesetCatalog,
     EvidenceFileStore,
+    RegisterUnitHandler,
     PublishRulesetHandler,
     OpenCycleHandler,
     AssignUnitLokusHandler,

@@ -9,3 +9,4 @@ export * from './ruleset/ruleset';
 export * from './ruleset/shipped-rulesets';
 export * from './scoring/exact';
 export * from './scoring/scoring-rules';
+export * from './unit-registry';

@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { EvaluationEvent } from '@lib/contracts';
+import { EventStore } from '@lib/event-sourcing';
+import { foldEvents } from '@lib/event-sourcing/domain';
+import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { httpMeta } from '../commands/command-meta';
+import { RegisterUnitCommand } from '../commands/register-unit.command';
+import { type RegisteredUnit, UNIT_KINDS, type UnitKind, unitRegistryDecider, unitRegistryStream } from '../domain';
+import { IdempotencyKey } from './actor';
+import { type CommandResponse, commandResponse } from './command-response';
+
+const UNIT_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
+
+class RegisterUnitRequest {
+  @ApiProperty({ example: 'puskesmas-teluk-dalam' })
+  @Matches(UNIT_ID, { message: 'unitId must be 1-128 characters of [A-Za-z0-9._:@-]' })
+  unitId!: string;
+
+  @ApiProperty({ example: 'Puskesmas Teluk Dalam' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  name!: string;
+
+  @ApiProperty({ enum: UNIT_KINDS })
+  @IsIn([...UNIT_KINDS])
+  kind!: UnitKind;
+
+  @ApiPropertyOptional({ example: 'dinkes', description: 'The unit it belongs to (a puskesmas under its dinas, a kelurahan under its kecamatan)' })
+  @IsOptional()
+  @Matches(UNIT_ID, { message: 'parentUnitId must be 1-128 characters of [A-Za-z0-9._:@-]' })
+  parentUnitId?: string;
+}
+
+export interface UnitView extends RegisteredUnit {
+  /** Ids of the units registered under this one. */
+  childUnitIds: string[];
+}
+
+/**
+ * The tenant's units registry. A Pemda registers a few hundred units at most, so the list is folded
+ * from its one stream on each read rather than kept in a table.
+ */
+@ApiTags('units')
+@Controller('units')
+export class UnitsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly store: EventStore<EvaluationEvent>,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission('cycle:admin')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: "Register a unit (SKPD, bagian, kecamatan, kelurahan, puskesmas, UPTD) in the tenant's registry, under its parent" })
+  @ApiCreatedResponse({ description: 'Registered (or already registered with the same data)' })
+  @ApiConflictResponse({ description: 'UNIT.PARENT_NOT_REGISTERED, UNIT.ALREADY_REGISTERED, UNIT.OWN_PARENT' })
+  async register(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Body() body: RegisterUnitRequest): Promise<CommandResponse> {
+    const unit: RegisteredUnit = { unitId: body.unitId, name: body.name, kind: body.kind, parentUnitId: body.parentUnitId ?? null };
+    return commandResponse(await this.commands.execute(new RegisterUnitCommand(unit, httpMeta(actor, body.unitId, key))));
+  }
+
+  @Get()
+  @RequirePermission('cycle:read')
+  @ApiOperation({ summary: "The tenant's registered units in registration order, each with its parent and children" })
+  @ApiOkResponse({ description: 'The units' })
+  // declared so a national auditor's ?tenantId= passes validation; the guard resolves it into the actor
+  async list(@CurrentActor() actor: Actor, @Query() _tenant: TenantQuery): Promise<UnitView[]> {
+    const history = await this.store.readStream(unitRegistryStream(actor.tenantId));
+    const units = foldEvents(unitRegistryDecider.evolve, unitRegistryDecider.initialState(), history.map((stored) => stored.event));
+    return units.map((unit) => ({ ...unit, childUnitIds: units.filter((child) => child.parentUnitId === unit.unitId).map((child) => child.unitId) }));
+  }
+}

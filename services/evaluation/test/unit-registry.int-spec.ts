@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { createTestDatabase, type TestDatabase, testKafkaBrokers } from '@lib/testing';
+import request from 'supertest';
+import { bearer } from '../../../test/support/auth';
+import { startService } from '../../../test/support/service-app';
+import { AppModule } from '../src/app.module';
+import { EvaluationConfig } from '../src/config';
+import { evaluationMigrations } from '../src/migrations';
+
+describe("the tenant's units registry", () => {
+  const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
+  let admin: { Authorization: string };
+  let auditor: { Authorization: string };
+  let otherAdmin: { Authorization: string };
+  let db: TestDatabase;
+  let app: INestApplication;
+  const http = () => request(app.getHttpServer());
+  const register = (as: { Authorization: string }, body: object) => http().post('/units').set(as).send(body);
+
+  beforeAll(async () => {
+    [admin, auditor, otherAdmin] = await Promise.all([
+      bearer('admin-orpeg', { tenantId }),
+      bearer('auditor-inspektorat', { tenantId }),
+      bearer('admin-banjar', { tenantId: `other-${tenantId}` }),
+    ]);
+    db = await createTestDatabase([], 'pantau_eval_units');
+    app = await startService(
+      { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, migrations: evaluationMigrations },
+      { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `int-eval-units-${randomUUID().slice(0, 8)}.` },
+    );
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('registers units under their parents, idempotently, and lists them to readers of the tenant only', async () => {
+    await register(admin, { unitId: 'dinkes', name: 'Dinas Kesehatan', kind: 'skpd' }).expect(201);
+    await register(admin, { unitId: 'puskesmas-teluk-dalam', name: 'Puskesmas Teluk Dalam', kind: 'puskesmas', parentUnitId: 'dinkes' }).expect(201);
+    await register(admin, { unitId: 'kecamatan-utara', name: 'Kecamatan Banjarmasin Utara', kind: 'kecamatan' }).expect(201);
+    await register(admin, { unitId: 'kelurahan-alalak', name: 'Kelurahan Alalak Utara', kind: 'kelurahan', parentUnitId: 'kecamatan-utara' }).expect(201);
+    const again = await register(admin, { unitId: 'dinkes', name: 'Dinas Kesehatan', kind: 'skpd' }).expect(201);
+    expect(again.body).toMatchObject({ appended: 0 });
+
+    const { body } = await http().get('/units').set(auditor).expect(200);
+    expect(body).toEqual([
+      { unitId: 'dinkes', name: 'Dinas Kesehatan', kind: 'skpd', parentUnitId: null, childUnitIds: ['puskesmas-teluk-dalam'] },
+      { unitId: 'puskesmas-teluk-dalam', name: 'Puskesmas Teluk Dalam', kind: 'puskesmas', parentUnitId: 'dinkes', childUnitIds: [] },
+      { unitId: 'kecamatan-utara', name: 'Kecamatan Banjarmasin Utara', kind: 'kecamatan', parentUnitId: null, childUnitIds: ['kelurahan-alalak'] },
+      { unitId: 'kelurahan-alalak', name: 'Kelurahan Alalak Utara', kind: 'kelurahan', parentUnitId: 'kecamatan-utara', childUnitIds: [] },
+    ]);
+    const other = await http().get('/units').set(otherAdmin).expect(200);
+    expect(other.body).toEqual([]);
+  });
+
+  it('names the field of a bad kind, and refuses an unknown parent and a changed registration with their codes', async () => {
+    const badKind = await register(admin, { unitId: 'kantor-x', name: 'Kantor X', kind: 'kantor' }).expect(400);
+    expect(badKind.body.errors).toEqual([expect.objectContaining({ field: 'kind', rule: 'isIn' })]);
+    const orphan = await register(admin, { unitId: 'uptd-1', name: 'UPTD Laboratorium', kind: 'uptd', parentUnitId: 'dinas-lain' }).expect(409);
+    expect(orphan.body.code).toBe('UNIT.PARENT_NOT_REGISTERED');
+    await register(admin, { unitId: 'bapenda', name: 'Badan Pendapatan Daerah', kind: 'skpd' }).expect(201);
+    const changed = await register(admin, { unitId: 'bapenda', name: 'Badan Keuangan Daerah', kind: 'skpd' }).expect(409);
+    expect(changed.body.code).toBe('UNIT.ALREADY_REGISTERED');
+  });
+
+  it('lets only the Bagian Organisasi admin register', async () => {
+    const refused = await register(auditor, { unitId: 'x', name: 'X', kind: 'skpd' }).expect(403);
+    expect(refused.body.code).toBe('AUTH.FORBIDDEN');
+  });
+});
