@@ -102,8 +102,8 @@ describe('public survey forms: poster QR code, duplicate detection, F-03 report'
     const cycleId = `pekppp-${randomUUID().slice(0, 8)}`;
     await http().post(`/f03-collections/${cycleId}/${unitId}`).set(admin).send({ ruleset: 'pekppp-2023@1' }).expect(201);
     const scores = (toilet: number) => Array.from({ length: 14 }, (_, i) => ({ item: i + 1, score: i + 1 === 10 ? toilet : 4 }));
-    await http().post(`/public/f03/${cycleId}/${unitId}/responses`).send({ items: scores(1) }).expect(201);
-    await http().post(`/public/f03/${cycleId}/${unitId}/responses`).send({ items: scores(2) }).expect(201);
+    await http().post(`/public/tenants/${tenantId}/f03/${cycleId}/${unitId}/responses`).send({ items: scores(1) }).expect(201);
+    await http().post(`/public/tenants/${tenantId}/f03/${cycleId}/${unitId}/responses`).send({ items: scores(2) }).expect(201);
 
     const report = await http().get(`/f03-collections/${cycleId}/${unitId}`).set(staff).expect(200);
     expect(report.body).toMatchObject({ status: 'open', respondents: 2, quota: { minimum: 10, maximum: 20, met: false, provisional: true }, weakestItems: [10] });

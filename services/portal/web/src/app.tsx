@@ -27,7 +27,7 @@ export function App() {
       {/* Citizens: no sign-in. /survei/:publicLinkId is where the poster QR codes point. */}
       <Route path="/survei/:publicLinkId" element={<SkmFormPage />} />
       <Route path="/survei/:publicLinkId/poster" element={<PosterPage />} />
-      <Route path="/f03/:cycleId/:unitId" element={<F03FormPage />} />
+      <Route path="/f03/:tenantId/:cycleId/:unitId" element={<F03FormPage />} />
       <Route path="/lacak/:trackingCode?" element={<TrackingPage />} />
       <Route path="/masuk" element={<SignInPage />} />
       <Route

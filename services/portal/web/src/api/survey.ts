@@ -72,6 +72,7 @@ export interface SkmResponse {
 }
 
 export interface PublicF03Form {
+  tenantId: string;
   cycleId: string;
   unitId: string;
   items: { item: number; aspect: string; name: string }[];
@@ -106,11 +107,14 @@ export const surveyApi = {
     api(`${base}/f03-collections/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}`, { method: 'POST', body: { ruleset } }),
 };
 
+const publicF03Path = (tenantId: string, cycleId: string, unitId: string): string =>
+  `${base}/public/tenants/${encodeURIComponent(tenantId)}/f03/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}`;
+
 /** What citizens call, without a token. */
 export const publicSurveyApi = {
   form: (publicLinkId: string) => call<PublicSkmForm>(publicPath(publicLinkId)),
   respond: (publicLinkId: string, body: SkmResponse) => call<{ responseId: string; recorded: boolean }>(`${publicPath(publicLinkId)}/responses`, { method: 'POST', body }),
-  f03Form: (cycleId: string, unitId: string) => call<PublicF03Form>(`${base}/public/f03/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}`),
-  respondF03: (cycleId: string, unitId: string, items: { item: number; score: number }[]) =>
-    call(`${base}/public/f03/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}/responses`, { method: 'POST', body: { items } }),
+  f03Form: (tenantId: string, cycleId: string, unitId: string) => call<PublicF03Form>(publicF03Path(tenantId, cycleId, unitId)),
+  respondF03: (tenantId: string, cycleId: string, unitId: string, items: { item: number; score: number }[]) =>
+    call(`${publicF03Path(tenantId, cycleId, unitId)}/responses`, { method: 'POST', body: { items } }),
 };

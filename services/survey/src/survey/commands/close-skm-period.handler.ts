@@ -26,7 +26,7 @@ export class CloseSkmPeriodHandler implements ICommandHandler<CloseSkmPeriodComm
 
   async execute({ actor, ref, idempotencyKey }: CloseSkmPeriodCommand): Promise<AppendResult> {
     // The period's end is on the stream; the count is looked up before deciding, as the decider wants it on the command.
-    const survey = requireOwnTenant(await readSurvey(this.store, ref), actor.tenantId, 'survey');
+    const survey = requireOwnTenant(await readSurvey(this.store, actor.tenantId, ref), actor.tenantId, 'survey');
     const completed = survey.status === 'none' ? 0 : await this.completedRequests.countInPeriod(actor.tenantId, ref.unitId, survey.periodStart, survey.periodEnd);
     const { events: _events, ...result } = await handleStaffSurveyCommand(
       this.store,

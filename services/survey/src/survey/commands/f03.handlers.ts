@@ -26,6 +26,7 @@ export class OpenF03CollectionCommand extends Command<Result> {
 
 export class RecordF03ResponseCommand extends Command<Result> {
   constructor(
+    readonly tenantId: string,
     readonly cycleId: string,
     readonly unitId: string,
     readonly items: F03ItemScore[],
@@ -59,7 +60,7 @@ export class OpenF03CollectionHandler implements ICommandHandler<OpenF03Collecti
     const command = { type: 'OpenF03Collection' as const, cycleId, unitId, tenantId: actor.tenantId, quota, ruleset, now: this.clock.now().toISOString() };
     return strip(
       await this.store.handle(
-        f03StreamId(cycleId, unitId),
+        f03StreamId(actor.tenantId, cycleId, unitId),
         f03Decider,
         (state) => f03Decider.decide(command, requireOwnTenant(state, actor.tenantId, 'F-03 collection')),
         commandMeta(actor, unitId, idempotencyKey),
@@ -75,9 +76,8 @@ export class RecordF03ResponseHandler implements ICommandHandler<RecordF03Respon
     private readonly clock: Clock,
   ) {}
 
-  async execute({ cycleId, unitId, items, idempotencyKey }: RecordF03ResponseCommand): Promise<Result> {
-    const streamId = f03StreamId(cycleId, unitId);
-    // the tenant of a public response is the collection's
+  async execute({ tenantId, cycleId, unitId, items, idempotencyKey }: RecordF03ResponseCommand): Promise<Result> {
+    const streamId = f03StreamId(tenantId, cycleId, unitId);
     const history = await this.store.readStream(streamId);
     const state = foldEvents(f03Decider.evolve, f03Decider.initialState(), history.map((e) => e.event));
     if (state.status === 'none') throw new DomainError('F03.NOT_FOUND', `no F-03 collection for unit ${unitId} in cycle ${cycleId}`);
@@ -87,7 +87,7 @@ export class RecordF03ResponseHandler implements ICommandHandler<RecordF03Respon
         streamId,
         f03Decider,
         (current) => f03Decider.decide({ type: 'RecordF03Response', responseId, items, now: this.clock.now().toISOString() }, current),
-        commandMeta({ ...PUBLIC_ACTOR, tenantId: state.tenantId }, unitId, idempotencyKey),
+        commandMeta({ ...PUBLIC_ACTOR, tenantId }, unitId, idempotencyKey),
       ),
     );
   }
@@ -103,7 +103,7 @@ export class CloseF03Handler implements ICommandHandler<CloseF03Command> {
   async execute({ actor, cycleId, unitId, idempotencyKey }: CloseF03Command): Promise<Result> {
     return strip(
       await this.store.handle(
-        f03StreamId(cycleId, unitId),
+        f03StreamId(actor.tenantId, cycleId, unitId),
         f03Decider,
         (state) => f03Decider.decide({ type: 'CloseF03', now: this.clock.now().toISOString() }, requireOwnTenant(state, actor.tenantId, 'F-03 collection')),
         commandMeta(actor, unitId, idempotencyKey),

@@ -64,7 +64,7 @@ export class OpenSkmSurveyHandler implements ICommandHandler<OpenSkmSurveyComman
       idempotencyKey,
     );
     // a retried request returns the survey its first attempt opened
-    const opened = result.duplicate ? await readSurvey(this.store, ref) : undefined;
+    const opened = result.duplicate ? await readSurvey(this.store, actor.tenantId, ref) : undefined;
     const id = opened && opened.status !== 'none' ? opened.surveyId : surveyId;
     return { surveyId: id, publicLinkId: id, streamId: result.streamId, duplicate: result.duplicate };
   }

@@ -20,8 +20,8 @@ export function requireOwnTenant<S extends { status: string }>(state: S, tenantI
   return state;
 }
 
-export async function readSurvey(store: EventStore<SurveyEvent>, ref: SkmSurveyRef): Promise<Survey> {
-  const history = await store.readStream(skmStreamId(ref.unitId, ref.periodKind, ref.periodStart));
+export async function readSurvey(store: EventStore<SurveyEvent>, tenantId: string, ref: SkmSurveyRef): Promise<Survey> {
+  const history = await store.readStream(skmStreamId(tenantId, ref.unitId, ref.periodKind, ref.periodStart));
   return foldEvents(surveyDecider.evolve, surveyDecider.initialState(), history.map((stored) => stored.event));
 }
 
@@ -34,7 +34,7 @@ export function handleStaffSurveyCommand(
   idempotencyKey?: string,
 ): Promise<AppendResult & { events: SurveyEvent[] }> {
   return store.handle(
-    skmStreamId(ref.unitId, ref.periodKind, ref.periodStart),
+    skmStreamId(actor.tenantId, ref.unitId, ref.periodKind, ref.periodStart),
     surveyDecider,
     (state) => surveyDecider.decide(command(requireOwnTenant(state, actor.tenantId, 'survey')), state),
     commandMeta(actor, ref.unitId, idempotencyKey),

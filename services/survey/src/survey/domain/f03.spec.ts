@@ -131,8 +131,9 @@ describe('F-03 collection decider', () => {
     expect(givenWhen(f03Decider, given, when)).toEqual(expected);
   });
 
-  it('names one stream per cycle and unit lokus', () => {
-    expect(f03StreamId('pekppp-2025', 'disdukcapil')).toBe('f03-pekppp-2025-disdukcapil');
+  it('names one stream per tenant, cycle and unit lokus', () => {
+    expect(f03StreamId('kota-banjarmasin', 'pekppp-2025', 'disdukcapil')).toBe('f03-kota-banjarmasin/pekppp-2025-disdukcapil');
+    expect(f03StreamId('kabupaten-banjar', 'pekppp-2025', 'disdukcapil')).not.toBe(f03StreamId('kota-banjarmasin', 'pekppp-2025', 'disdukcapil'));
   });
 
   it('ignores SKM events, which live on their own streams', () => {

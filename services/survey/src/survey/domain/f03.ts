@@ -5,7 +5,7 @@ import { F03_ASPECTS, F03_ITEMS, F03_SCALE, type F03Aspect } from './ruleset/f03
 import { ZERO, rational, toNumber, toRounded, type Rational } from './scoring/rational';
 
 /**
- * PEKPPP F-03 user assessment: one stream per cycle × unit lokus (see `f03StreamId`). Opened with the
+ * PEKPPP F-03 user assessment: one stream per tenant × cycle × unit lokus (see `f03StreamId`). Opened with the
  * evaluation ruleset's quotas, it records responses up to the maximum quota, and closing emits the
  * score the evaluation context merges (F03Closed).
  */
@@ -48,7 +48,8 @@ export type F03Command =
   | { type: 'RecordF03Response'; responseId: string; items: readonly F03ItemScore[]; now: string }
   | { type: 'CloseF03'; now: string };
 
-export const f03StreamId = (cycleId: string, unitId: string): string => `f03-${cycleId}-${unitId}`;
+/** Cycle ids may be chosen by a tenant ("pekppp-2026"), so the tenant is part of the stream id. */
+export const f03StreamId = (tenantId: string, cycleId: string, unitId: string): string => `f03-${tenantId}/${cycleId}-${unitId}`;
 
 /** Every problem with one F-03 response; empty when each of the 14 items is scored once, 0..5. */
 export function f03ItemProblems(items: readonly F03ItemScore[]): string[] {

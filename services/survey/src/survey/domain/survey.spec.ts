@@ -353,8 +353,9 @@ describe('SKM survey decider', () => {
     expect(givenWhen(decider, [opened()], close())).toEqual(error('SURVEY.UNKNOWN_RULESET'));
   });
 
-  it('names one stream per unit and period', () => {
-    expect(skmStreamId('disdukcapil', 'quarter', '2025-01-01')).toBe('survey-disdukcapil-quarter-2025-01-01');
+  it('names one stream per tenant, unit and period', () => {
+    expect(skmStreamId('kota-banjarmasin', 'disdukcapil', 'quarter', '2025-01-01')).toBe('survey-kota-banjarmasin/disdukcapil-quarter-2025-01-01');
+    expect(skmStreamId('kabupaten-banjar', 'disdukcapil', 'quarter', '2025-01-01')).not.toBe(skmStreamId('kota-banjarmasin', 'disdukcapil', 'quarter', '2025-01-01'));
   });
 
   it('ignores F-03 events, which live on their own streams', () => {

@@ -16,7 +16,7 @@ import { addToTally, answerProblems, assessSample, emptyTally, scoreIkm, type Sk
 import { rational, toNumber } from './scoring/rational';
 
 /**
- * One SKM survey = one stream per unit × period (see `skmStreamId`). Opened with its unsur set, it
+ * One SKM survey = one stream per tenant × unit × period (see `skmStreamId`). Opened with its unsur set, it
  * records responses until the unit closes the period; closing computes the IKM (SkmPeriodClosed), then
  * the result is published and the follow-up plan (rencana tindak lanjut) is planned and completed.
  */
@@ -114,9 +114,13 @@ export type DuplicateCheck =
   | { kind: 'respondent'; respondentKey: string }
   | { kind: 'device'; fingerprint: string; earlierFingerprints: readonly string[] };
 
-/** Stream of the survey of one unit for one period, e.g. `survey-<unit>-quarter-2025-01-01`. */
-export const skmStreamId = (unitId: string, periodKind: SkmPeriodKind, periodStart: string): string =>
-  `survey-${unitId}-${periodKind}-${periodStart}`;
+/**
+ * Stream of the survey of one unit of one tenant for one period, e.g.
+ * `survey-kota-banjarmasin/disdukcapil-quarter-2025-01-01`: unit ids are the Pemda's own, so two
+ * tenants both have a "disdukcapil".
+ */
+export const skmStreamId = (tenantId: string, unitId: string, periodKind: SkmPeriodKind, periodStart: string): string =>
+  `survey-${tenantId}/${unitId}-${periodKind}-${periodStart}`;
 
 const PERIOD_KIND_TO_PB: Record<SkmPeriodKind, surveyPb.PeriodKind> = {
   quarter: 'PERIOD_KIND_QUARTER' as surveyPb.PeriodKind,

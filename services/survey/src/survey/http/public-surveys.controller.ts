@@ -11,7 +11,7 @@ import { CURRENT_SKM_RULESET, F03_ITEMS, F03_SCALE, findShippedSkmRuleset } from
 import { SkmSurveyReader } from '../queries/skm-survey.reader';
 import { IdempotencyKey } from './actor';
 import { publicSurveyUrl, qrPng, qrSvg } from './survey-poster';
-import { F03Path, F03ResponseRequest, PublicLinkPath, SkmResponseRequest } from './skm-survey.requests';
+import { F03ResponseRequest, PublicF03Path, PublicLinkPath, SkmResponseRequest } from './skm-survey.requests';
 
 /** What respondents reach without logging in; rate-limited per client address. */
 @ApiTags('public survey forms')
@@ -88,15 +88,15 @@ export class PublicSurveysController {
     return publicSurveyUrl(this.config.PUBLIC_SURVEY_BASE_URL, publicLinkId);
   }
 
-  @Get('f03/:cycleId/:unitId')
+  @Get('tenants/:tenantId/f03/:cycleId/:unitId')
   @ApiOperation({ summary: 'The PEKPPP F-03 form: its 14 items and the 0..5 scale' })
-  f03Form(@Param() { cycleId, unitId }: F03Path): object {
-    return { cycleId, unitId, items: F03_ITEMS, scale: F03_SCALE };
+  f03Form(@Param() { tenantId, cycleId, unitId }: PublicF03Path): object {
+    return { tenantId, cycleId, unitId, items: F03_ITEMS, scale: F03_SCALE };
   }
 
-  @Post('f03/:cycleId/:unitId/responses')
+  @Post('tenants/:tenantId/f03/:cycleId/:unitId/responses')
   @ApiOperation({ summary: 'Submit an F-03 user assessment: every item scored 0..5' })
-  respondF03(@Param() { cycleId, unitId }: F03Path, @Body() body: F03ResponseRequest, @IdempotencyKey() key?: string): Promise<AppendResult> {
-    return this.commands.execute(new RecordF03ResponseCommand(cycleId, unitId, body.items.map(({ item, score }) => ({ item, score })), key));
+  respondF03(@Param() { tenantId, cycleId, unitId }: PublicF03Path, @Body() body: F03ResponseRequest, @IdempotencyKey() key?: string): Promise<AppendResult> {
+    return this.commands.execute(new RecordF03ResponseCommand(tenantId, cycleId, unitId, body.items.map(({ item, score }) => ({ item, score })), key));
   }
 }

@@ -192,6 +192,12 @@ export class F03Path {
   unitId!: string;
 }
 
+/** A public F-03 form names its tenant: cycle and unit ids are only unique within one Pemda. */
+export class PublicF03Path extends F03Path {
+  @Matches(SAFE_ID)
+  tenantId!: string;
+}
+
 export class F03QuotaRequest {
   @IsInt() @Min(1) minimum!: number;
   @IsInt() @Min(1) maximum!: number;

@@ -13,10 +13,9 @@ export class F03ReportReader {
   constructor(private readonly store: EventStore<SurveyEvent>) {}
 
   async report(tenantId: string, cycleId: string, unitId: string): Promise<F03Report> {
-    const history = await this.store.readStream(f03StreamId(cycleId, unitId));
+    const history = await this.store.readStream(f03StreamId(tenantId, cycleId, unitId));
     const collection = foldEvents(f03Decider.evolve, f03Decider.initialState(), history.map((stored) => stored.event));
-    // another tenant's collection is absent, not forbidden: its existence is not theirs to learn
-    if (collection.status === 'none' || collection.tenantId !== tenantId) {
+    if (collection.status === 'none') {
       throw new DomainError('F03.NOT_FOUND', `no F-03 collection for unit ${unitId} in cycle ${cycleId}`);
     }
     return f03Report(collection);

@@ -66,7 +66,7 @@ function LokusTable({ cycle, canAdminister }: { cycle: CycleDetail; canAdministe
             </td>
             <td>{unit.userScore ? `${unit.userScore.score.toFixed(2)} dari ${unit.userScore.respondents} responden${unit.userScore.quotaMet ? '' : ', kuota belum terpenuhi'}` : '—'}</td>
             <td>
-              <Link to={`/f03/${cycle.cycleId}/${unit.unitId}`}>tautan formulir</Link>
+              <Link to={`/f03/${claims.tenantId}/${cycle.cycleId}/${unit.unitId}`}>tautan formulir</Link>
               {canAdminister && cycle.status !== 'published' && <OpenF03Button cycleId={cycle.cycleId} unitId={unit.unitId} ruleset={`${cycle.ruleset.id}@${cycle.ruleset.version}`} />}
             </td>
           </tr>
