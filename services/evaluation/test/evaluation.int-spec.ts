@@ -100,6 +100,27 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     });
   });
 
+  it("keeps a tenant's published ruleset to itself: another Pemda neither lists, reads nor pins it, and numbers its own from the shipped one", async () => {
+    const otherAdmin = await bearer('admin-banjar', { tenantId: `other-${tenantId}` });
+    const { body } = await http().get('/rulesets').set(otherAdmin).expect(200);
+    expect(body.filter((ruleset: { shipped: boolean }) => !ruleset.shipped)).toEqual([]);
+    const read = await http().get('/rulesets/pekppp-2023/versions/2').set(otherAdmin).expect(404);
+    expect(read.body.code).toBe('RULESET.NOT_FOUND');
+    const pinned = await http()
+      .post('/cycles')
+      .set(otherAdmin)
+      .send({ name: 'PEKPPP lain', rulesetId: 'pekppp-2023', rulesetVersion: 2, windowStart: '2020-01-01', windowEnd: '2099-12-31', selfAssessmentDue: '2099-12-30' })
+      .expect(404);
+    expect(pinned.body.code).toBe('RULESET.NOT_FOUND');
+    await http()
+      .post('/rulesets')
+      .set(otherAdmin)
+      .send({ reason: 'versi Kabupaten', ruleset: { ...pekppp2023, version: 2, title: 'PEKPPP 2023 (Kabupaten)' } })
+      .expect(201);
+    const own = await http().get('/rulesets/pekppp-2023/versions/2').set(admin).expect(200);
+    expect(own.body.title).toBe('PEKPPP 2023 (revisi uji)');
+  });
+
   it('opens a cycle pinning pekppp-2023 and assigns the unit lokus with its evaluators', async () => {
     const opened = await http()
       .post('/cycles')

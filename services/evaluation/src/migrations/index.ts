@@ -4,6 +4,7 @@ import { OperationalFacts1732400000000 } from './1732400000000-operational-facts
 import { EvaluationReadModel1732500000000 } from './1732500000000-evaluation-read-model';
 import { EvidenceFiles1732600000000 } from './1732600000000-evidence-files';
 import { TenantTimeZones1732700000000 } from './1732700000000-tenant-time-zones';
+import { TenantRulesets1732750000000 } from './1732750000000-tenant-rulesets';
 
 /** In order: the shared event store first, then this service's read tables, then the application role's grants. */
 export const evaluationMigrations = [
@@ -12,5 +13,6 @@ export const evaluationMigrations = [
   EvaluationReadModel1732500000000,
   EvidenceFiles1732600000000,
   TenantTimeZones1732700000000,
+  TenantRulesets1732750000000,
   ApplicationRole1732900000000,
 ];

@@ -43,7 +43,7 @@ export class HandleAssessmentHandler implements ICommandHandler<HandleAssessment
     return rereadingOnChange(async () => {
       const { state: cycle, version: cycleVersion } = await readCycle(this.store, cycleId);
       if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
-      const ruleset = await this.rulesets.get(cycle.ruleset);
+      const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
       const instant = this.clock.now();
       const today = await this.timeZones.localDate(meta.tenantId, instant);
       // decided on the cycle as read: if it changes before the append (results published, say), read again

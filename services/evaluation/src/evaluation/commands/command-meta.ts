@@ -19,4 +19,5 @@ export function httpMeta(actor: Actor, unitId: string, idempotencyKey?: string):
 
 export const cycleStream = (cycleId: string): string => `cycle-${cycleId}`;
 export const assessmentStream = (cycleId: string, unitId: string): string => `assessment-${cycleId}-${unitId}`;
-export const rulesetStream = (rulesetId: string): string => `ruleset-${rulesetId}`;
+/** A ruleset version a tenant publishes is that tenant's own; the shipped national ones live in code. */
+export const rulesetStream = (tenantId: string, rulesetId: string): string => `ruleset-${tenantId}/${rulesetId}`;

@@ -32,7 +32,7 @@ export class OpenCycleHandler implements ICommandHandler<OpenCycleCommand> {
   ) {}
 
   async execute({ cycleId, name, rulesetId, rulesetVersion, window, meta }: OpenCycleCommand): Promise<AppendResult> {
-    const ruleset = await this.rulesets.find(rulesetId, rulesetVersion);
+    const ruleset = await this.rulesets.find(meta.tenantId, rulesetId, rulesetVersion);
     return this.store.handle(cycleStream(cycleId), cycleFold, (state) => decideCycle({ type: 'OpenCycle', cycleId, name, ruleset, ...window }, state), meta);
   }
 }
@@ -108,7 +108,7 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
     return rereadingOnChange(async () => {
       const { state: cycle } = await readCycle(this.store, cycleId);
       if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
-      const ruleset = await this.rulesets.get(cycle.ruleset);
+      const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
       const unitIds = Object.keys(cycle.units);
       const assessments = await Promise.all(unitIds.map((unitId) => readAssessment(this.store, cycleId, unitId)));
       const now = this.clock.now().toISOString();
@@ -159,7 +159,7 @@ export class CorrectResultHandler implements ICommandHandler<CorrectResultComman
     if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
     const lokus = cycle.units[unitId];
     if (!lokus) throw new DomainError('CYCLE.UNIT_NOT_IN_SCOPE', `unit ${unitId} is not a unit lokus of cycle ${cycleId}`);
-    const ruleset = await this.rulesets.get(cycle.ruleset);
+    const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
     const { state: assessment } = await readAssessment(this.store, cycleId, unitId);
     // A corrected score is recorded as the lead evaluator's, so it is final under either combination rule's lead.
     const scores = { ...assessment.scores };

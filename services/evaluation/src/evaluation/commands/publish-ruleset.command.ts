@@ -27,7 +27,7 @@ export class PublishRulesetHandler implements ICommandHandler<PublishRulesetComm
     const shipped = shippedRulesets.filter((candidate) => candidate.id === ruleset.id).map((candidate) => candidate.version);
     const initialState = (): RulesetRegistry => ({ rulesetId: shipped.length > 0 ? ruleset.id : null, latestVersion: Math.max(0, ...shipped) });
     const now = this.clock.now().toISOString();
-    return this.store.handle(rulesetStream(ruleset.id), { initialState, evolve: evolveRuleset }, (state) =>
+    return this.store.handle(rulesetStream(meta.tenantId, ruleset.id), { initialState, evolve: evolveRuleset }, (state) =>
       decideRuleset({ type: 'PublishRuleset', ruleset, reason, now }, state), meta);
   }
 }

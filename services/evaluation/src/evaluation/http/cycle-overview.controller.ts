@@ -58,7 +58,7 @@ export class CycleOverviewController {
   @RequirePermission('ruleset:read')
   @ApiOperation({ summary: 'One ruleset version in full: aspects, indicators with their 0..5 descriptors and evidence examples, bands, provenance' })
   @ApiOkResponse({ description: 'The ruleset document' })
-  ruleset(@Param() { rulesetId, version }: RulesetVersionPath): Promise<Ruleset & { provisional: boolean }> {
-    return this.queries.execute(new GetRulesetQuery(rulesetId, version));
+  ruleset(@CurrentActor() actor: Actor, @Param() { rulesetId, version }: RulesetVersionPath, @Query() _tenant: TenantQuery): Promise<Ruleset & { provisional: boolean }> {
+    return this.queries.execute(new GetRulesetQuery(actor.tenantId, rulesetId, version));
   }
 }

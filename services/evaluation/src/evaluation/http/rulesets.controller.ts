@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, InputProblemException, RequirePermission } from '@lib/platform';
+import { type Actor, CurrentActor, InputProblemException, RequirePermission, TenantQuery } from '@lib/platform';
 import { PublishRulesetCommand } from '../commands/publish-ruleset.command';
 import { httpMeta } from '../commands/command-meta';
 import { type Ruleset, validateRuleset } from '../domain';
@@ -22,8 +22,9 @@ export class RulesetsController {
   @RequirePermission('ruleset:read')
   @ApiOperation({ summary: 'Shipped and published scoring rulesets, with which parts are provisional' })
   @ApiOkResponse({ description: 'Every version, oldest first per id' })
-  list(): Promise<RulesetSummary[]> {
-    return this.queries.execute(new ListRulesetsQuery());
+  // declared so a national auditor's ?tenantId= passes validation; the guard resolves it into the actor
+  list(@CurrentActor() actor: Actor, @Query() _tenant: TenantQuery): Promise<RulesetSummary[]> {
+    return this.queries.execute(new ListRulesetsQuery(actor.tenantId));
   }
 
   @Post()

@@ -38,9 +38,9 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
       case 'rulesetPublished': {
         const ruleset = rulesetFromDocument(event.value.documentJson);
         await tx.query(
-          `INSERT INTO rulesets_v1 (ruleset_id, version, title, document, provisional, reason, published_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-          [ruleset.id, ruleset.version, ruleset.title, event.value.documentJson, isProvisional(ruleset), event.value.reason, event.value.publishedAt],
+          `INSERT INTO rulesets_v1 (tenant_id, ruleset_id, version, title, document, provisional, reason, published_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+          [envelope.tenantId, ruleset.id, ruleset.version, ruleset.title, event.value.documentJson, isProvisional(ruleset), event.value.reason, event.value.publishedAt],
         );
         return;
       }
@@ -136,7 +136,7 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
       const { rows } = await tx.query<{ state: Assessment }>(`SELECT state FROM unit_assessments_v1 WHERE cycle_id = $1 AND unit_id = $2`, [cycle.cycleId, unitId]);
       assessment = rows[0]?.state ?? initialAssessment();
     }
-    const ruleset = await rulesetIn(tx, cycle.ruleset);
+    const ruleset = await rulesetIn(tx, tenantId, cycle.ruleset);
     if (!ruleset) return; // cannot happen: a cycle pins a ruleset that existed when it opened
     const view = unitScoreView(cycle.cycleId, unitId, ruleset, assessment, cycle.units[unitId] ?? null);
     await tx.query(
@@ -148,10 +148,14 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
   }
 }
 
-/** A shipped ruleset, or a published one from the projection's own table. */
-export async function rulesetIn(db: Pick<PoolClient, 'query'>, ref: RulesetRef): Promise<Ruleset | undefined> {
+/** A shipped ruleset, or one the tenant published, from the projection's own table. */
+export async function rulesetIn(db: Pick<PoolClient, 'query'>, tenantId: string, ref: RulesetRef): Promise<Ruleset | undefined> {
   const shipped = findShippedRuleset(ref);
   if (shipped) return shipped;
-  const { rows } = await db.query<{ document: Ruleset }>(`SELECT document FROM rulesets_v1 WHERE ruleset_id = $1 AND version = $2`, [ref.id, ref.version]);
+  const { rows } = await db.query<{ document: Ruleset }>(`SELECT document FROM rulesets_v1 WHERE tenant_id = $1 AND ruleset_id = $2 AND version = $3`, [
+    tenantId,
+    ref.id,
+    ref.version,
+  ]);
   return rows[0]?.document;
 }

@@ -91,7 +91,7 @@ export class GetCycleScoresHandler implements IQueryHandler<GetCycleScoresQuery>
     const cycles = await this.pool.query<{ state: Cycle }>(`SELECT state FROM cycles_v1 WHERE cycle_id = $1 AND tenant_id = $2`, [cycleId, tenantId]);
     const cycle = cycles.rows[0]?.state;
     if (!cycle || cycle.status === 'none') throw new NotFoundException({ code: 'CYCLE.NOT_FOUND', message: `no cycle ${cycleId}` });
-    const ruleset = await rulesetIn(this.pool, cycle.ruleset);
+    const ruleset = await rulesetIn(this.pool, tenantId, cycle.ruleset);
     if (!ruleset) throw new Error(`cycle ${cycleId} pins ruleset ${cycle.ruleset.id} v${cycle.ruleset.version}, which is not in the read model`);
     const { rows } = await this.pool.query<{ score: UnitScoreView; published: PublishedResult | null; correction_reason: string | null }>(
       `SELECT score, published, correction_reason FROM unit_results_v1
@@ -126,6 +126,7 @@ function scoreLine(score: UnitScoreView, published: PublishedResult | null, corr
 /** A whole ruleset document (aspects, indicators with their 0..5 descriptors, bands), for the F-01 and F-02 forms. */
 export class GetRulesetQuery extends Query<Ruleset & { provisional: boolean }> {
   constructor(
+    readonly tenantId: string,
     readonly rulesetId: string,
     readonly version: number,
   ) {
@@ -137,8 +138,8 @@ export class GetRulesetQuery extends Query<Ruleset & { provisional: boolean }> {
 export class GetRulesetHandler implements IQueryHandler<GetRulesetQuery> {
   constructor(private readonly rulesets: RulesetCatalog) {}
 
-  async execute({ rulesetId, version }: GetRulesetQuery): Promise<Ruleset & { provisional: boolean }> {
-    const ruleset = await this.rulesets.find(rulesetId, version);
+  async execute({ tenantId, rulesetId, version }: GetRulesetQuery): Promise<Ruleset & { provisional: boolean }> {
+    const ruleset = await this.rulesets.find(tenantId, rulesetId, version);
     return { ...ruleset, provisional: isProvisional(ruleset) };
   }
 }

@@ -16,13 +16,17 @@ export interface RulesetSummary {
   publishedAt: string | null;
 }
 
-export class ListRulesetsQuery extends Query<RulesetSummary[]> {}
+export class ListRulesetsQuery extends Query<RulesetSummary[]> {
+  constructor(readonly tenantId: string) {
+    super();
+  }
+}
 
 @QueryHandler(ListRulesetsQuery)
 export class ListRulesetsHandler implements IQueryHandler<ListRulesetsQuery> {
   constructor(private readonly pool: Pool) {}
 
-  async execute(): Promise<RulesetSummary[]> {
+  async execute({ tenantId }: ListRulesetsQuery): Promise<RulesetSummary[]> {
     const shipped = shippedRulesets.map((ruleset) => ({
       id: ruleset.id,
       version: ruleset.version,
@@ -33,7 +37,9 @@ export class ListRulesetsHandler implements IQueryHandler<ListRulesetsQuery> {
       reason: null,
       publishedAt: null,
     }));
-    const { rows } = await this.pool.query(`SELECT ruleset_id, version, title, document, provisional, reason, published_at FROM rulesets_v1 ORDER BY ruleset_id, version`);
+    const { rows } = await this.pool.query(`SELECT ruleset_id, version, title, document, provisional, reason, published_at FROM rulesets_v1 WHERE tenant_id = $1 ORDER BY ruleset_id, version`,
+      [tenantId],
+    );
     const published = rows.map((row) => ({
       id: row.ruleset_id,
       version: row.version,
@@ -146,7 +152,7 @@ export class GetUnitScoreHandler implements IQueryHandler<GetUnitScoreQuery> {
 
   async execute({ tenantId, cycleId, unitId, whatIf }: GetUnitScoreQuery): Promise<UnitScoreResponse> {
     if (whatIf) {
-      const ruleset = await this.rulesets.find(whatIf.rulesetId, whatIf.version);
+      const ruleset = await this.rulesets.find(tenantId, whatIf.rulesetId, whatIf.version);
       const cycle = await cycleState(this.pool, tenantId, cycleId);
       const lokus = cycle.units[unitId];
       if (!lokus) throw new NotFoundException({ code: 'CYCLE.UNIT_NOT_IN_SCOPE', message: `unit ${unitId} is not a unit lokus of cycle ${cycleId}` });
