@@ -43,6 +43,7 @@ export function CyclePage() {
 }
 
 function LokusTable({ cycle, canAdminister }: { cycle: CycleDetail; canAdminister: boolean }) {
+  const { claims } = useSignedIn();
   if (cycle.units.length === 0) return <p>Belum ada unit lokus.</p>;
   return (
     <table>
