@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { Pool } from 'pg';
 import { DataSource, type MigrationInterface } from 'typeorm';
 
@@ -39,6 +40,13 @@ export async function runMigrations(url: string, migrations: (new () => Migratio
   }
 }
 
-export function createPool(url: string, max = 20): Pool {
-  return new Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
+/**
+ * The service's pool. An idle connection the server closes (a restart, a failover, an administrator)
+ * emits 'error' on the pool; without a listener that would end the process, so it is logged and the
+ * pool opens a new connection when one is next needed.
+ */
+export function createPool(url: string, logger: Pick<Logger, 'warn'>, max = 20): Pool {
+  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
+  pool.on('error', (error: Error & { code?: string }) => logger.warn({ code: error.code, message: error.message }, 'idle PostgreSQL connection lost'));
+  return pool;
 }

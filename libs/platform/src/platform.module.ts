@@ -65,7 +65,7 @@ export class PlatformModule {
       { provide: options.configClass, useValue: config },
       { provide: LOGGER, useValue: options.logger },
       { provide: OWN_CODEC, useValue: options.codec },
-      { provide: Pool, useFactory: () => createPool(config.DATABASE_URL) },
+      { provide: Pool, useFactory: (logger: Logger) => createPool(config.DATABASE_URL, logger), inject: [LOGGER] },
       { provide: EventStore, useFactory: (pool: Pool, clock: Clock) => new EventStore(pool, options.codec, () => clock.now()), inject: [Pool, Clock] },
       { provide: Clock, useClass: SystemClock },
       {
