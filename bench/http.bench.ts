@@ -59,8 +59,11 @@ async function expectOk(reply: Promise<Reply>, what: string): Promise<Record<str
   return body;
 }
 
+// e.g. BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the processes under load
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
+
 function startProcess(name: string, script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [...TS_NODE, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...TS_NODE, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk.toString()}`));
   return child;
 }
@@ -290,7 +293,7 @@ async function main(): Promise<void> {
     log('wrote bench/results/http.json');
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
     await Promise.all([requestDb.drop(), surveyDb.drop(), bareDb.drop()]).catch(() => undefined);
     agent.destroy();
   }
