@@ -8,6 +8,7 @@ import { F03ClosedConsumer } from './evaluation/consumers/f03-closed.consumer';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { EvaluationResourceLocator } from './evaluation/http/resources';
 import { EvaluationReadModelProjection } from './evaluation/projections/evaluation-read-model.projection';
+import { UnitsProjection } from './evaluation/projections/units.projection';
 import { OperationsModule } from './operations/operations.module';
 import { RequestFactsConsumer } from './operations/request-facts.consumer';
 
@@ -25,7 +26,7 @@ export class AppModule {
           targetLocator: EvaluationResourceLocator,
           logger,
           codec: evaluationCodec,
-          projections: [EvaluationReadModelProjection],
+          projections: [EvaluationReadModelProjection, UnitsProjection],
           consumers: [RequestFactsConsumer, F03ClosedConsumer],
         }),
         OperationsModule,

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { createTestDatabase, type TestDatabase, testKafkaBrokers } from '@lib/testing';
+import type { EvaluationEvent } from '@lib/contracts';
+import { EventStore, START } from '@lib/event-sourcing';
+import { BackgroundWorkers } from '@lib/platform';
+import { createTestDatabase, eventually, type TestDatabase, testKafkaBrokers } from '@lib/testing';
 import request from 'supertest';
 import { bearer } from '../../../test/support/auth';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
+import { UnitsProjection } from '../src/evaluation/projections/units.projection';
 import { evaluationMigrations } from '../src/migrations';
 
 describe("the tenant's units registry", () => {
@@ -13,16 +17,19 @@ describe("the tenant's units registry", () => {
   let admin: { Authorization: string };
   let auditor: { Authorization: string };
   let otherAdmin: { Authorization: string };
+  let national: { Authorization: string };
   let db: TestDatabase;
   let app: INestApplication;
   const http = () => request(app.getHttpServer());
   const register = (as: { Authorization: string }, body: object) => http().post('/units').set(as).send(body);
+  const unitsTable = async () => (await db.pool.query(`SELECT * FROM units_v1 ORDER BY tenant_id, registered_order`)).rows;
 
   beforeAll(async () => {
-    [admin, auditor, otherAdmin] = await Promise.all([
+    [admin, auditor, otherAdmin, national] = await Promise.all([
       bearer('admin-orpeg', { tenantId }),
       bearer('auditor-inspektorat', { tenantId }),
       bearer('admin-banjar', { tenantId: `other-${tenantId}` }),
+      bearer('national-auditor'),
     ]);
     db = await createTestDatabase([], 'pantau_eval_units');
     app = await startService(
@@ -37,20 +44,28 @@ describe("the tenant's units registry", () => {
   });
 
   it('registers units under their parents, idempotently, and lists them to readers of the tenant only', async () => {
+    await register(admin, { unitId: 'disdukcapil', name: 'Dinas Kependudukan dan Pencatatan Sipil', kind: 'skpd' }).expect(201);
     await register(admin, { unitId: 'dinkes', name: 'Dinas Kesehatan', kind: 'skpd' }).expect(201);
     await register(admin, { unitId: 'puskesmas-teluk-dalam', name: 'Puskesmas Teluk Dalam', kind: 'puskesmas', parentUnitId: 'dinkes' }).expect(201);
     await register(admin, { unitId: 'kecamatan-utara', name: 'Kecamatan Banjarmasin Utara', kind: 'kecamatan' }).expect(201);
     await register(admin, { unitId: 'kelurahan-alalak', name: 'Kelurahan Alalak Utara', kind: 'kelurahan', parentUnitId: 'kecamatan-utara' }).expect(201);
     const again = await register(admin, { unitId: 'dinkes', name: 'Dinas Kesehatan', kind: 'skpd' }).expect(201);
     expect(again.body).toMatchObject({ appended: 0 });
+    const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = $1`, [`units-${tenantId}`]);
+    expect(rows[0].n).toBe(5);
 
-    const { body } = await http().get('/units').set(auditor).expect(200);
-    expect(body).toEqual([
+    const expected = [
+      { unitId: 'disdukcapil', name: 'Dinas Kependudukan dan Pencatatan Sipil', kind: 'skpd', parentUnitId: null, childUnitIds: [] },
       { unitId: 'dinkes', name: 'Dinas Kesehatan', kind: 'skpd', parentUnitId: null, childUnitIds: ['puskesmas-teluk-dalam'] },
       { unitId: 'puskesmas-teluk-dalam', name: 'Puskesmas Teluk Dalam', kind: 'puskesmas', parentUnitId: 'dinkes', childUnitIds: [] },
       { unitId: 'kecamatan-utara', name: 'Kecamatan Banjarmasin Utara', kind: 'kecamatan', parentUnitId: null, childUnitIds: ['kelurahan-alalak'] },
       { unitId: 'kelurahan-alalak', name: 'Kelurahan Alalak Utara', kind: 'kelurahan', parentUnitId: 'kecamatan-utara', childUnitIds: [] },
-    ]);
+    ];
+    await eventually(async () => {
+      const { body } = await http().get('/units').set(auditor).expect(200);
+      expect(body).toEqual(expected);
+    });
+    expect((await http().get(`/units?tenantId=${tenantId}`).set(national).expect(200)).body).toEqual(expected);
     const other = await http().get('/units').set(otherAdmin).expect(200);
     expect(other.body).toEqual([]);
   });
@@ -68,5 +83,44 @@ describe("the tenant's units registry", () => {
   it('lets only the Bagian Organisasi admin register', async () => {
     const refused = await register(auditor, { unitId: 'x', name: 'X', kind: 'skpd' }).expect(403);
     expect(refused.body.code).toBe('AUTH.FORBIDDEN');
+  });
+
+  it("shows a registered unit's name in the cycle read, and still assigns an unregistered unit as lokus", async () => {
+    const opened = await http()
+      .post('/cycles')
+      .set(admin)
+      .send({ name: 'PEKPPP unit', rulesetId: 'pekppp-2023', rulesetVersion: 1, windowStart: '2020-01-01', windowEnd: '2099-12-31', selfAssessmentDue: '2099-12-30' })
+      .expect(201);
+    const cycleId = opened.body.cycleId;
+    for (const unitId of ['disdukcapil', 'kantor-belum-terdaftar']) {
+      await http().put(`/cycles/${cycleId}/units/${unitId}`).set(admin).send({ evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' }).expect(200);
+    }
+    await eventually(async () => {
+      const { body } = await http().get(`/cycles/${cycleId}`).set(admin).expect(200);
+      expect(body.units).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ unitId: 'disdukcapil', unitName: 'Dinas Kependudukan dan Pencatatan Sipil' }),
+          expect.objectContaining({ unitId: 'kantor-belum-terdaftar', unitName: null }),
+        ]),
+      );
+    });
+  });
+
+  it('rebuilds the units table identically, and applies the same events twice to the same rows', async () => {
+    await eventually(async () => expect((await http().get('/units').set(admin).expect(200)).body.map((unit: { unitId: string }) => unit.unitId)).toContain('bapenda'));
+    const before = await unitsTable();
+    expect(before).toHaveLength(6);
+    const projector = app.get(BackgroundWorkers).projectors.find((candidate) => candidate.name === 'projection:units');
+    await projector!.rebuild();
+    expect(await unitsTable()).toEqual(before);
+
+    const events = await app.get<EventStore<EvaluationEvent>>(EventStore).readAll(START, 10_000);
+    const client = await db.pool.connect();
+    try {
+      await app.get(UnitsProjection).apply(events, client);
+    } finally {
+      client.release();
+    }
+    expect(await unitsTable()).toEqual(before);
   });
 });

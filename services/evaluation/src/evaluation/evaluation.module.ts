@@ -14,6 +14,7 @@ import { RulesetsController } from './http/rulesets.controller';
 import { UnitsController } from './http/units.controller';
 import { GetAssessmentHandler, GetCycleHandler, GetUnitScoreHandler, ListRulesetsHandler } from './queries/evaluation.queries';
 import { RulesetCatalog } from './queries/ruleset-catalog';
+import { ListUnitsHandler } from './queries/unit-registry.queries';
 
 /** PEKPPP cycles, F-01 self-assessment, F-02 scoring and results; projections and consumers are registered in AppModule. */
 @Module({
@@ -30,6 +31,7 @@ import { RulesetCatalog } from './queries/ruleset-catalog';
     RulesetCatalog,
     EvidenceFileStore,
     RegisterUnitHandler,
+    ListUnitsHandler,
     PublishRulesetHandler,
     OpenCycleHandler,
     AssignUnitLokusHandler,

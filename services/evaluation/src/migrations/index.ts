@@ -5,6 +5,7 @@ import { EvaluationReadModel1732500000000 } from './1732500000000-evaluation-rea
 import { EvidenceFiles1732600000000 } from './1732600000000-evidence-files';
 import { TenantTimeZones1732700000000 } from './1732700000000-tenant-time-zones';
 import { TenantRulesets1732750000000 } from './1732750000000-tenant-rulesets';
+import { Units1732800000000 } from './1732800000000-units';
 
 /** In order: the shared event store first, then this service's read tables, then the application role's grants. */
 export const evaluationMigrations = [
@@ -14,5 +15,6 @@ export const evaluationMigrations = [
   EvidenceFiles1732600000000,
   TenantTimeZones1732700000000,
   TenantRulesets1732750000000,
+  Units1732800000000,
   ApplicationRole1732900000000,
 ];

@@ -33,6 +33,12 @@ describe('unit registry decider', () => {
     ],
     ['registering the same unit again records nothing', [dinkes], register({ unitId: 'dinkes' }), events()],
     ['refuses the same id with other data', [dinkes], register({ unitId: 'dinkes', name: 'Dinas Sosial' }), error('UNIT.ALREADY_REGISTERED')],
+    [
+      'refuses the same id moved under another parent',
+      [dinkes, kecamatan, registered('pkm-1', 'Dinas Kesehatan', 'SKPD', 'dinkes')],
+      register({ unitId: 'pkm-1', parentUnitId: 'kec-utara' }),
+      error('UNIT.ALREADY_REGISTERED'),
+    ],
     ['refuses a parent not registered yet', [], register({ unitId: 'pkm-1', kind: 'puskesmas', parentUnitId: 'dinkes' }), error('UNIT.PARENT_NOT_REGISTERED')],
     ['refuses a unit as its own parent', [dinkes], register({ unitId: 'dinkes', parentUnitId: 'dinkes' }), error('UNIT.OWN_PARENT')],
     ['refuses a blank name', [], register({ unitId: 'dinkes', name: '  ' }), error('UNIT.NAME_REQUIRED')],

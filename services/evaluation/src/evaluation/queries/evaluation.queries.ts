@@ -3,6 +3,7 @@ import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Pool } from 'pg';
 import { type Assessment, type Cycle, initialAssessment, isProvisional, provisionalParts, shippedRulesets } from '../domain';
 import { RulesetCatalog } from './ruleset-catalog';
+import { unitNames } from './unit-registry.queries';
 import { type PublishedResult, unitScoreView, type UnitScoreView } from './unit-score.view';
 
 export interface RulesetSummary {
@@ -62,7 +63,8 @@ export interface CycleView {
   windowStart: string;
   windowEnd: string;
   selfAssessmentDue: string;
-  units: { unitId: string; evaluatorIds: string[]; leadEvaluatorId: string; userScore: { score: number; respondents: number; quotaMet: boolean } | null }[];
+  /** `unitName` is the registered name, null for a unit lokus not in the tenant's units registry. */
+  units: { unitId: string; unitName: string | null; evaluatorIds: string[]; leadEvaluatorId: string; userScore: { score: number; respondents: number; quotaMet: boolean } | null }[];
 }
 
 export class GetCycleQuery extends Query<CycleView> {
@@ -87,6 +89,7 @@ export class GetCycleHandler implements IQueryHandler<GetCycleQuery> {
 
   async execute({ tenantId, cycleId }: GetCycleQuery): Promise<CycleView> {
     const state = await cycleState(this.pool, tenantId, cycleId);
+    const names = await unitNames(this.pool, tenantId, Object.keys(state.units));
     return {
       cycleId: state.cycleId,
       name: state.name,
@@ -97,6 +100,7 @@ export class GetCycleHandler implements IQueryHandler<GetCycleQuery> {
       selfAssessmentDue: state.selfAssessmentDue,
       units: Object.entries(state.units).map(([unitId, lokus]) => ({
         unitId,
+        unitName: names.get(unitId) ?? null,
         evaluatorIds: lokus.evaluatorIds,
         leadEvaluatorId: lokus.leadEvaluatorId,
         userScore: lokus.userScore ? { score: lokus.userScore.score, respondents: lokus.userScore.respondents, quotaMet: lokus.userScore.quotaMet } : null,
