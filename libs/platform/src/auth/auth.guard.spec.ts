@@ -107,7 +107,7 @@ const STORED: Record<string, Target> = {
   'cycle/cy-kota': { tenantId: KOTA },
   'cycle/cy-banjar': { tenantId: 'kabupaten-banjar' },
 };
-const fakeLocator = () => ({ locate: jest.fn(async (kind: string, id: string) => STORED[`${kind}/${id}`]) });
+const fakeLocator = () => ({ locate: jest.fn(async (kind: string, id: string, _tenantId: string) => STORED[`${kind}/${id}`]) });
 const COMPLAINT = { kind: 'complaint', idParam: 'complaintId', notFoundCode: 'COMPLAINT.NOT_FOUND' };
 const CYCLE = { kind: 'cycle', idParam: 'cycleId', notFoundCode: 'CYCLE.NOT_FOUND' };
 
@@ -115,6 +115,7 @@ describe('admit with a stored resource as the target', () => {
   const readComplaint = { kind: 'permission', action: 'complaint:read', resource: COMPLAINT } as const;
   const assignComplaint = { kind: 'permission', action: 'complaint:write', resource: COMPLAINT, unitParam: 'unitId' } as const;
   const scoreInCycle = { kind: 'permission', action: 'assessment:score', resource: CYCLE, unitParam: 'unitId' } as const;
+  const readCycle = { kind: 'permission', action: 'cycle:read', resource: CYCLE } as const;
   const as = (principal: Principal) => fakeVerifier(principal);
 
   it("authorizes the resource's own tenant and unit", async () => {
@@ -181,6 +182,15 @@ describe('admit with a stored resource as the target', () => {
     await expect(admit(scoreInCycle, { headers: bearer, params: { cycleId: 'cy-banjar', unitId: 'disdukcapil' } }, as(evaluator), fakeLocator())).rejects.toMatchObject({
       code: 'CYCLE.NOT_FOUND',
     });
+  });
+
+  it.each<[string, Principal, string, Record<string, string>, string]>([
+    ["the caller's own tenant when the request names none", DEV_USERS['admin-orpeg'], 'cy-kota', {}, KOTA],
+    ['the tenant the national auditor names', DEV_USERS['national-auditor'], 'cy-banjar', { tenantId: 'kabupaten-banjar' }, 'kabupaten-banjar'],
+  ])('looks a resource up in %s, where an id a client may choose is unique', async (_name, principal, cycleId, query, tenantId) => {
+    const locator = fakeLocator();
+    await expect(admit(readCycle, { headers: bearer, params: { cycleId }, query }, as(principal), locator)).resolves.toMatchObject({ target: { tenantId } });
+    expect(locator.locate).toHaveBeenCalledWith('cycle', cycleId, tenantId);
   });
 
   it('names a missing resource id like a validation error', async () => {

@@ -24,8 +24,13 @@ import { TokenVerifier } from './token-verifier';
  * resource has returned (the event store, not a projection).
  */
 export abstract class TargetLocator {
-  /** The tenant and, for unit-owned resources, the unit of `kind` `id`; undefined when there is none. */
-  abstract locate(kind: string, id: string): Promise<Target | undefined>;
+  /**
+   * The tenant and, for unit-owned resources, the unit of `kind` `id`; undefined when there is none.
+   * `tenantId` is the tenant the request acts in (the one it names, else the caller's): a service
+   * whose ids are only unique within a tenant (ids a client may choose) looks there and nowhere else;
+   * one whose ids are unique across tenants may ignore it.
+   */
+  abstract locate(kind: string, id: string, tenantId: string): Promise<Target | undefined>;
 }
 
 /** The parts of an HTTP request the guard reads. */
@@ -96,7 +101,7 @@ async function resourceTarget(
   if (!locator) throw new Error(`a route names a ${resource.kind} resource but the service provides no TargetLocator`);
   const id = pick(request, resource.idParam, true);
   if (id === undefined) throw new InputProblemException([{ field: resource.idParam, rule: 'required', message: `${resource.idParam} is required` }]);
-  const located = await locator.locate(resource.kind, id);
+  const located = await locator.locate(resource.kind, id, namedTenant ?? principal.tenantId);
   const notFound = () => new DomainError(resource.notFoundCode, `${resource.kind} ${id} does not exist`);
   if (!located || (namedTenant !== undefined && namedTenant !== located.tenantId)) throw notFound();
   const checks: Target[] = [];

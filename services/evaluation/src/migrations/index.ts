@@ -4,6 +4,7 @@ import { OperationalFacts1732400000000 } from './1732400000000-operational-facts
 import { EvaluationReadModel1732500000000 } from './1732500000000-evaluation-read-model';
 import { EvidenceFiles1732600000000 } from './1732600000000-evidence-files';
 import { TenantTimeZones1732700000000 } from './1732700000000-tenant-time-zones';
+import { TenantScopedStreams1732740000000 } from './1732740000000-tenant-scoped-streams';
 import { TenantRulesets1732750000000 } from './1732750000000-tenant-rulesets';
 import { Units1732800000000 } from './1732800000000-units';
 
@@ -14,6 +15,7 @@ export const evaluationMigrations = [
   EvaluationReadModel1732500000000,
   EvidenceFiles1732600000000,
   TenantTimeZones1732700000000,
+  TenantScopedStreams1732740000000,
   TenantRulesets1732750000000,
   Units1732800000000,
   ApplicationRole1732900000000,

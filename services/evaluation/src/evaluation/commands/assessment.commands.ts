@@ -16,7 +16,7 @@ type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An F-01/F-02 action without what the handler supplies (cycle context, dates, upload policy). */
 export type AssessmentAction = Without<AssessmentCommand, 'context' | 'today' | 'now' | 'policy'>;
 
-/** Any command on a unit's assessment stream (`assessment-<cycleId>-<unitId>`). */
+/** Any command on a unit's assessment stream (`assessment-<tenantId>/<cycleId>/<unitId>`). */
 export class HandleAssessmentCommand extends Command<AppendResult> {
   constructor(
     readonly cycleId: string,
@@ -41,15 +41,15 @@ export class HandleAssessmentHandler implements ICommandHandler<HandleAssessment
   async execute({ cycleId, unitId, action: requested, meta }: HandleAssessmentCommand): Promise<AppendResult> {
     const action = await this.withStoredFile(meta.tenantId, requested);
     return rereadingOnChange(async () => {
-      const { state: cycle, version: cycleVersion } = await readCycle(this.store, cycleId);
+      const { state: cycle, version: cycleVersion } = await readCycle(this.store, meta.tenantId, cycleId);
       if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
       const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
       const instant = this.clock.now();
       const today = await this.timeZones.localDate(meta.tenantId, instant);
       // decided on the cycle as read: if it changes before the append (results published, say), read again
-      const guard: AppendGuard = { lockKey: resultsLock(cycleId), lockMode: 'shared', unchanged: [{ streamId: cycleStream(cycleId), version: cycleVersion }] };
+      const guard: AppendGuard = { lockKey: resultsLock(meta.tenantId, cycleId), lockMode: 'shared', unchanged: [{ streamId: cycleStream(meta.tenantId, cycleId), version: cycleVersion }] };
       return this.store.handle(
-        assessmentStream(cycleId, unitId),
+        assessmentStream(meta.tenantId, cycleId, unitId),
         assessmentFold,
         (state) => {
           const context = assessmentContext(cycle, unitId, ruleset);

@@ -33,7 +33,7 @@ export class OpenCycleHandler implements ICommandHandler<OpenCycleCommand> {
 
   async execute({ cycleId, name, rulesetId, rulesetVersion, window, meta }: OpenCycleCommand): Promise<AppendResult> {
     const ruleset = await this.rulesets.find(meta.tenantId, rulesetId, rulesetVersion);
-    return this.store.handle(cycleStream(cycleId), cycleFold, (state) => decideCycle({ type: 'OpenCycle', cycleId, name, ruleset, ...window }, state), meta);
+    return this.store.handle(cycleStream(meta.tenantId, cycleId), cycleFold, (state) => decideCycle({ type: 'OpenCycle', cycleId, name, ruleset, ...window }, state), meta);
   }
 }
 
@@ -59,7 +59,7 @@ export class AssignUnitLokusHandler implements ICommandHandler<AssignUnitLokusCo
 
   async execute({ cycleId, unitId, evaluatorIds, leadEvaluatorId, meta }: AssignUnitLokusCommand): Promise<AppendResult> {
     const today = await this.timeZones.localDate(meta.tenantId, this.clock.now());
-    return this.store.handle(cycleStream(cycleId), cycleFold, (state) =>
+    return this.store.handle(cycleStream(meta.tenantId, cycleId), cycleFold, (state) =>
       decideCycle({ type: 'AssignUnitLokus', cycleId, unitId, evaluatorIds, leadEvaluatorId, today }, state), meta);
   }
 }
@@ -81,7 +81,7 @@ export class RecordUserScoreHandler implements ICommandHandler<RecordUserScoreCo
   constructor(private readonly store: EventStore<EvaluationEvent>) {}
 
   execute({ cycleId, unitId, summary, sourceEventId, meta }: RecordUserScoreCommand): Promise<AppendResult> {
-    return this.store.handle(cycleStream(cycleId), cycleFold, (state) =>
+    return this.store.handle(cycleStream(meta.tenantId, cycleId), cycleFold, (state) =>
       decideCycle({ type: 'RecordUserScore', cycleId, unitId, ...summary, sourceEventId }, state), meta);
   }
 }
@@ -106,11 +106,11 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
 
   async execute({ cycleId, meta }: PublishResultsCommand): Promise<AppendResult> {
     return rereadingOnChange(async () => {
-      const { state: cycle } = await readCycle(this.store, cycleId);
+      const { state: cycle } = await readCycle(this.store, meta.tenantId, cycleId);
       if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
       const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
       const unitIds = Object.keys(cycle.units);
-      const assessments = await Promise.all(unitIds.map((unitId) => readAssessment(this.store, cycleId, unitId)));
+      const assessments = await Promise.all(unitIds.map((unitId) => readAssessment(this.store, meta.tenantId, cycleId, unitId)));
       const now = this.clock.now().toISOString();
       // Results are scored inside decide from the cycle state handle() read, so a user score recorded
       // meanwhile makes the append retry with it; an F-01/F-02 change to an assessment after the
@@ -118,12 +118,12 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
       const resultsOf = (state: Cycle) =>
         state.status === 'none' ? [] : unitIds.map((unitId, u) => toUnitResult(unitId, scoreOf(ruleset, assessments[u].state, state.units[unitId] ?? null)));
       const guard: AppendGuard = {
-        lockKey: resultsLock(cycleId),
+        lockKey: resultsLock(meta.tenantId, cycleId),
         lockMode: 'exclusive',
-        unchanged: unitIds.map((unitId, u) => ({ streamId: assessmentStream(cycleId, unitId), version: assessments[u].version })),
+        unchanged: unitIds.map((unitId, u) => ({ streamId: assessmentStream(meta.tenantId, cycleId, unitId), version: assessments[u].version })),
       };
       return this.store.handle(
-        cycleStream(cycleId),
+        cycleStream(meta.tenantId, cycleId),
         cycleFold,
         (state) => decideCycle({ type: 'PublishResults', cycleId, scoredUnder: { id: ruleset.id, version: ruleset.version }, results: resultsOf(state), now }, state),
         meta,
@@ -155,12 +155,12 @@ export class CorrectResultHandler implements ICommandHandler<CorrectResultComman
   ) {}
 
   async execute({ cycleId, unitId, correctedScores, reason, meta }: CorrectResultCommand): Promise<AppendResult> {
-    const { state: cycle } = await readCycle(this.store, cycleId);
+    const { state: cycle } = await readCycle(this.store, meta.tenantId, cycleId);
     if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
     const lokus = cycle.units[unitId];
     if (!lokus) throw new DomainError('CYCLE.UNIT_NOT_IN_SCOPE', `unit ${unitId} is not a unit lokus of cycle ${cycleId}`);
     const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
-    const { state: assessment } = await readAssessment(this.store, cycleId, unitId);
+    const { state: assessment } = await readAssessment(this.store, meta.tenantId, cycleId, unitId);
     // A corrected score is recorded as the lead evaluator's, so it is final under either combination rule's lead.
     const scores = { ...assessment.scores };
     for (const { indicatorCode, score } of correctedScores) {
@@ -170,6 +170,6 @@ export class CorrectResultHandler implements ICommandHandler<CorrectResultComman
     }
     const result = toUnitResult(unitId, scoreOf(ruleset, { ...assessment, scores }, lokus));
     const now = this.clock.now().toISOString();
-    return this.store.handle(cycleStream(cycleId), cycleFold, (state) => decideCycle({ type: 'CorrectResult', cycleId, result, reason, now }, state), meta);
+    return this.store.handle(cycleStream(meta.tenantId, cycleId), cycleFold, (state) => decideCycle({ type: 'CorrectResult', cycleId, result, reason, now }, state), meta);
   }
 }

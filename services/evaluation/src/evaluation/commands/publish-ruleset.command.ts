@@ -2,7 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EvaluationEvent } from '@lib/contracts';
 import { type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
-import { decideRuleset, evolveRuleset, type Ruleset, type RulesetRegistry, shippedRulesets } from '../domain';
+import { decideRuleset, evolveRuleset, initialTenantRulesetRegistry, type Ruleset, shippedRulesets } from '../domain';
 import { rulesetStream } from './command-meta';
 
 export class PublishRulesetCommand extends Command<AppendResult> {
@@ -23,9 +23,7 @@ export class PublishRulesetHandler implements ICommandHandler<PublishRulesetComm
   ) {}
 
   execute({ ruleset, reason, meta }: PublishRulesetCommand): Promise<AppendResult> {
-    // Shipped versions count as published: a new version of a shipped id must go above them.
-    const shipped = shippedRulesets.filter((candidate) => candidate.id === ruleset.id).map((candidate) => candidate.version);
-    const initialState = (): RulesetRegistry => ({ rulesetId: shipped.length > 0 ? ruleset.id : null, latestVersion: Math.max(0, ...shipped) });
+    const initialState = () => initialTenantRulesetRegistry(ruleset.id, shippedRulesets);
     const now = this.clock.now().toISOString();
     return this.store.handle(rulesetStream(meta.tenantId, ruleset.id), { initialState, evolve: evolveRuleset }, (state) =>
       decideRuleset({ type: 'PublishRuleset', ruleset, reason, now }, state), meta);

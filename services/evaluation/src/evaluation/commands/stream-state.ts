@@ -10,13 +10,13 @@ export interface ReadState<S> {
 }
 
 /** Current state of a cycle, folded from its stream (for commands that need it besides their own stream). */
-export async function readCycle(store: EventStore<EvaluationEvent>, cycleId: string): Promise<ReadState<Cycle>> {
-  const history = await store.readStream(cycleStream(cycleId));
+export async function readCycle(store: EventStore<EvaluationEvent>, tenantId: string, cycleId: string): Promise<ReadState<Cycle>> {
+  const history = await store.readStream(cycleStream(tenantId, cycleId));
   return { state: history.reduce((state, { event }) => evolveCycle(state, event), initialCycle()), version: history.length };
 }
 
-export async function readAssessment(store: EventStore<EvaluationEvent>, cycleId: string, unitId: string): Promise<ReadState<Assessment>> {
-  const history = await store.readStream(assessmentStream(cycleId, unitId));
+export async function readAssessment(store: EventStore<EvaluationEvent>, tenantId: string, cycleId: string, unitId: string): Promise<ReadState<Assessment>> {
+  const history = await store.readStream(assessmentStream(tenantId, cycleId, unitId));
   return { state: history.reduce((state, { event }) => evolveAssessment(state, event), initialAssessment()), version: history.length };
 }
 
@@ -24,7 +24,7 @@ export async function readAssessment(store: EventStore<EvaluationEvent>, cycleId
  * The lock an assessment command (shared) and publishing the cycle's results (exclusive) take, so a
  * unit's F-01/F-02 change and the frozen results never miss each other.
  */
-export const resultsLock = (cycleId: string): string => cycleStream(cycleId);
+export const resultsLock = (tenantId: string, cycleId: string): string => cycleStream(tenantId, cycleId);
 
 const MAX_REREADS = 3;
 

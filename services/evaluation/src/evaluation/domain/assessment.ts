@@ -5,7 +5,7 @@ import { isAfter, isLocalDate } from './local-date';
 import { type Ruleset, SCALE_MAX, SCALE_MIN, findIndicator, sameRuleset, scoredIndicators } from './ruleset/ruleset';
 import type { ScoringInput } from './scoring/scoring-rules';
 
-// One stream per cycle × unit (`assessment-<cycleId>-<unitId>`): the unit's self-assessment (F-01)
+// One stream per cycle × unit of a tenant (`assessment-<tenantId>/<cycleId>/<unitId>`): the unit's self-assessment (F-01)
 // with its evidence, the verifier's return/verify loop, the evaluators' F-02 scores and visits.
 // What lives on the cycle stream (window, deadline, evaluators, pinned ruleset, frozen results)
 // arrives on every command as an AssessmentContext built by assessmentContext().

@@ -3,7 +3,7 @@ import { type Decider, DomainError, assertNever } from '@lib/event-sourcing/doma
 import { isAfter, isLocalDate } from './local-date';
 import { type Ruleset, type RulesetRef, SCALE_MAX, SCALE_MIN, sameRuleset } from './ruleset/ruleset';
 
-// One stream per PEKPPP cycle (`cycle-<uuid>`): the window, the pinned ruleset, the unit lokus with
+// One stream per PEKPPP cycle of a tenant (`cycle-<tenantId>/<cycleId>`): the window, the pinned ruleset, the unit lokus with
 // their evaluators, the F-03 user scores from the survey context, and the published results.
 
 export interface UserScore {

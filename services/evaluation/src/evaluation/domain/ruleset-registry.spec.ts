@@ -1,6 +1,6 @@
 import type { EvaluationEvent } from '@lib/contracts';
 import { type DeciderOutcome, givenWhen } from '@lib/event-sourcing/domain';
-import { type RulesetRegistryCommand, rulesetFromDocument, rulesetRegistryDecider } from './ruleset-registry';
+import { initialTenantRulesetRegistry, type RulesetRegistryCommand, rulesetFromDocument, rulesetRegistryDecider } from './ruleset-registry';
 import { pekppp2017 } from './ruleset/pekppp-2017';
 import { pekppp2023 } from './ruleset/pekppp-2023';
 
@@ -24,6 +24,22 @@ describe('ruleset registry decider', () => {
     ['refuses a version without reason', [publishedV1], publish(v2, ' '), error('RULESET.REASON_REQUIRED')],
   ])('%s', (_name, given, when, expected) => {
     expect(givenWhen(rulesetRegistryDecider, given, when)).toEqual(expected);
+  });
+
+  const publishedAs = (ruleset: typeof pekppp2023, reason = 'bobot aspek II–VI dikonfirmasi'): EvaluationEvent => ({
+    $case: 'rulesetPublished',
+    value: { rulesetId: ruleset.id, version: ruleset.version, documentJson: JSON.stringify(ruleset), reason, publishedAt: NOW },
+  });
+  const ownRuleset = { ...pekppp2023, id: 'pekppp-kota-banjarmasin', version: 1 };
+  const v3 = { ...pekppp2023, version: 3 };
+  it.each<[string, EvaluationEvent[], RulesetRegistryCommand, DeciderOutcome<EvaluationEvent>]>([
+    ["numbers a tenant's first version of a shipped id above the shipped one", [], publish(v2), { events: [publishedAs(v2)] }],
+    ['refuses a tenant version equal to the shipped one', [], publish(pekppp2023), error('RULESET.VERSION_NOT_INCREASING')],
+    ["goes above the tenant's own versions", [publishedAs(v2)], publish(v3), { events: [publishedAs(v3)] }],
+    ["starts a tenant's own ruleset id at its first version", [], publish(ownRuleset), { events: [publishedAs(ownRuleset)] }],
+  ])("on a tenant's stream, %s", (_name, given, when, expected) => {
+    const tenantStream = { ...rulesetRegistryDecider, initialState: () => initialTenantRulesetRegistry(when.ruleset.id, [pekppp2023, pekppp2017]) };
+    expect(givenWhen(tenantStream, given, when)).toEqual(expected);
   });
 
   it('lists the violations on the refusal, for the 400 body', () => {

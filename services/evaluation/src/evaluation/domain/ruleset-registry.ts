@@ -2,8 +2,9 @@ import type { EvaluationEvent } from '@lib/contracts';
 import { type Decider, DomainError, assertNever } from '@lib/event-sourcing/domain';
 import { type Ruleset, validateRuleset } from './ruleset/ruleset';
 
-// One stream per ruleset id (`ruleset-<id>`): publishing a version is an event, so history keeps
-// every version an evaluation may have been scored under.
+// One stream per tenant × ruleset id (`ruleset-<tenantId>/<id>`): publishing a version is an event, so
+// history keeps every version an evaluation may have been scored under. A tenant's versions are its
+// own; the shipped national versions live in code and count as published for every tenant.
 
 export interface RulesetRegistry {
   rulesetId: string | null;
@@ -20,6 +21,15 @@ export type RulesetRegistryCommand = {
 };
 
 export const initialRulesetRegistry = (): RulesetRegistry => ({ rulesetId: null, latestVersion: 0 });
+
+/**
+ * Where a tenant's stream of `rulesetId` starts: every tenant has the versions shipped under that id,
+ * so its own first version goes above the highest of them, whatever another tenant published.
+ */
+export function initialTenantRulesetRegistry(rulesetId: string, shipped: readonly Ruleset[]): RulesetRegistry {
+  const versions = shipped.filter((ruleset) => ruleset.id === rulesetId).map((ruleset) => ruleset.version);
+  return versions.length === 0 ? initialRulesetRegistry() : { rulesetId, latestVersion: Math.max(...versions) };
+}
 
 export function decideRuleset(command: RulesetRegistryCommand, state: RulesetRegistry): EvaluationEvent[] {
   switch (command.type) {

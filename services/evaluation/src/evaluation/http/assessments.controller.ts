@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AssessmentAction, HandleAssessmentCommand } from '../commands/assessment.commands';
 import { httpMeta } from '../commands/command-meta';
 import type { Assessment } from '../domain';
 import { GetAssessmentQuery } from '../queries/evaluation.queries';
-import { type Actor, CurrentActor, RequirePermission } from '@lib/platform';
+import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
 import { IdempotencyKey } from './actor';
 import { type CommandResponse, commandResponse } from './command-response';
 import {
@@ -38,7 +38,8 @@ export class AssessmentsController {
   @RequirePermission('results:read', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: "The unit's F-01 answers, evidence, return notes, evaluator F-02 scores and visits" })
   @ApiOkResponse({ description: 'The assessment' })
-  get(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: UnitPath): Promise<Assessment> {
+  // a cycle id is only unique within its tenant, so a national auditor names the tenant (?tenantId=)
+  get(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: UnitPath, @Query() _tenant: TenantQuery): Promise<Assessment> {
     return this.queries.execute(new GetAssessmentQuery(actor.tenantId, cycleId, unitId));
   }
 

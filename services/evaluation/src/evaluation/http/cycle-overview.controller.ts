@@ -19,7 +19,7 @@ class RulesetVersionPath {
   version!: number;
 }
 
-class CycleScoresFilter {
+class CycleScoresFilter extends TenantQuery {
   @IsOptional()
   @Matches(/^[A-Za-z0-9._:@-]{1,128}$/)
   unitId?: string;

@@ -5,7 +5,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiO
 import { AssignUnitLokusCommand, CorrectResultCommand, OpenCycleCommand, PublishResultsCommand } from '../commands/cycle.commands';
 import { httpMeta } from '../commands/command-meta';
 import { type CycleView, GetCycleQuery, GetUnitScoreQuery, type UnitScoreResponse } from '../queries/evaluation.queries';
-import { type Actor, CurrentActor, RequirePermission } from '@lib/platform';
+import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
 import { IdempotencyKey } from './actor';
 import { type CommandResponse, commandResponse } from './command-response';
 import { AssignUnitLokusRequest, CorrectResultRequest, CyclePath, OpenCycleRequest, ScoreQuery, UnitPath } from './evaluation.request';
@@ -39,7 +39,8 @@ export class CyclesController {
   @RequirePermission('cycle:read', { resource: CYCLE })
   @ApiOperation({ summary: 'A cycle with its unit lokus, evaluators and received F-03 user scores' })
   @ApiOkResponse({ description: 'The cycle' })
-  get(@CurrentActor() actor: Actor, @Param() { cycleId }: CyclePath): Promise<CycleView> {
+  // a cycle id is only unique within its tenant, so a national auditor names the tenant (?tenantId=)
+  get(@CurrentActor() actor: Actor, @Param() { cycleId }: CyclePath, @Query() _tenant: TenantQuery): Promise<CycleView> {
     return this.queries.execute(new GetCycleQuery(actor.tenantId, cycleId));
   }
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TenantQuery } from '@lib/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -252,7 +253,8 @@ export class CorrectResultRequest {
   scores!: CorrectedScoreRequest[];
 }
 
-export class ScoreQuery {
+/** Extends TenantQuery: a national auditor names the tenant whose cycle it reads. */
+export class ScoreQuery extends TenantQuery {
   @ApiPropertyOptional({ description: 'What-if: re-score under this ruleset id (no events are written)' })
   @IsOptional()
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)

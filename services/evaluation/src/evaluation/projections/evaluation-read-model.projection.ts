@@ -22,7 +22,8 @@ import { unitScoreView } from '../queries/unit-score.view';
  * Cycles, unit assessments (answers, evidence, evaluator scores) and unit results with their live
  * score. One projection owns all four tables because a unit's score needs its cycle, its assessment
  * and the pinned ruleset at the same log position. Rows remember the stream version they reflect,
- * so an event applied twice changes nothing.
+ * so an event applied twice changes nothing. Every row is keyed by its tenant first: another tenant
+ * may have a cycle with the same id, and certainly units with the same ids.
  */
 @Injectable()
 export class EvaluationReadModelProjection implements Projection<EvaluationEvent> {
@@ -50,14 +51,14 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
       case 'cycleResultsPublished':
       case 'resultCorrected': {
         const cycleId = event.value.cycleId;
-        const row = await this.cycleRow(tx, cycleId);
+        const row = await this.cycleRow(tx, envelope.tenantId, cycleId);
         if (row && row.version >= envelope.streamVersion) return;
         const state = evolveCycle(row?.state ?? initialCycle(), event);
         if (state.status === 'none') return;
         await tx.query(
           `INSERT INTO cycles_v1 (cycle_id, tenant_id, name, status, ruleset_id, ruleset_version, window_start, window_end, self_assessment_due, state, stream_version)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-           ON CONFLICT (cycle_id) DO UPDATE SET status = $4, state = $10, stream_version = $11`,
+           ON CONFLICT (tenant_id, cycle_id) DO UPDATE SET status = $4, state = $10, stream_version = $11`,
           [cycleId, envelope.tenantId, state.name, state.status, state.ruleset.id, state.ruleset.version, state.windowStart, state.windowEnd,
             state.selfAssessmentDue, JSON.stringify(state), envelope.streamVersion],
         );
@@ -74,18 +75,18 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
       case 'verificationVisitRecorded': {
         const { cycleId, unitId } = event.value;
         const { rows } = await tx.query<{ state: Assessment; stream_version: number }>(
-          `SELECT state, stream_version FROM unit_assessments_v1 WHERE cycle_id = $1 AND unit_id = $2`,
-          [cycleId, unitId],
+          `SELECT state, stream_version FROM unit_assessments_v1 WHERE tenant_id = $1 AND cycle_id = $2 AND unit_id = $3`,
+          [envelope.tenantId, cycleId, unitId],
         );
         if (rows[0] && rows[0].stream_version >= envelope.streamVersion) return;
         const state = evolveAssessment(rows[0]?.state ?? initialAssessment(), event);
         await tx.query(
           `INSERT INTO unit_assessments_v1 (cycle_id, unit_id, tenant_id, status, state, stream_version, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (cycle_id, unit_id) DO UPDATE SET status = $4, state = $5, stream_version = $6, updated_at = $7`,
+           ON CONFLICT (tenant_id, cycle_id, unit_id) DO UPDATE SET status = $4, state = $5, stream_version = $6, updated_at = $7`,
           [cycleId, unitId, envelope.tenantId, state.status, JSON.stringify(state), envelope.streamVersion, envelope.occurredAt],
         );
-        const cycle = await this.cycleRow(tx, cycleId);
+        const cycle = await this.cycleRow(tx, envelope.tenantId, cycleId);
         if (cycle && cycle.state.status !== 'none') await this.rescore(tx, cycle.state, unitId, envelope.tenantId, state);
         return;
       }
@@ -105,14 +106,20 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
       case 'cycleResultsPublished':
         for (const result of event.value.results) {
           await this.rescore(tx, cycle, result.unitId, tenantId);
-          await tx.query(`UPDATE unit_results_v1 SET published = $3 WHERE cycle_id = $1 AND unit_id = $2`, [cycle.cycleId, result.unitId, JSON.stringify(result)]);
+          await tx.query(`UPDATE unit_results_v1 SET published = $4 WHERE tenant_id = $1 AND cycle_id = $2 AND unit_id = $3`, [
+            tenantId,
+            cycle.cycleId,
+            result.unitId,
+            JSON.stringify(result),
+          ]);
         }
         return;
       case 'resultCorrected': {
         const result = event.value.result;
         if (!result) return;
         await this.rescore(tx, cycle, result.unitId, tenantId);
-        await tx.query(`UPDATE unit_results_v1 SET published = $3, correction_reason = $4 WHERE cycle_id = $1 AND unit_id = $2`, [
+        await tx.query(`UPDATE unit_results_v1 SET published = $4, correction_reason = $5 WHERE tenant_id = $1 AND cycle_id = $2 AND unit_id = $3`, [
+          tenantId,
           cycle.cycleId,
           result.unitId,
           JSON.stringify(result),
@@ -125,15 +132,22 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
     }
   }
 
-  private async cycleRow(tx: PoolClient, cycleId: string): Promise<{ state: Cycle; version: number } | undefined> {
-    const { rows } = await tx.query<{ state: Cycle; stream_version: number }>(`SELECT state, stream_version FROM cycles_v1 WHERE cycle_id = $1`, [cycleId]);
+  private async cycleRow(tx: PoolClient, tenantId: string, cycleId: string): Promise<{ state: Cycle; version: number } | undefined> {
+    const { rows } = await tx.query<{ state: Cycle; stream_version: number }>(`SELECT state, stream_version FROM cycles_v1 WHERE tenant_id = $1 AND cycle_id = $2`, [
+      tenantId,
+      cycleId,
+    ]);
     return rows[0] ? { state: rows[0].state, version: rows[0].stream_version } : undefined;
   }
 
   private async rescore(tx: PoolClient, cycle: OpenCycle, unitId: string, tenantId: string, known?: Assessment): Promise<void> {
     let assessment = known;
     if (!assessment) {
-      const { rows } = await tx.query<{ state: Assessment }>(`SELECT state FROM unit_assessments_v1 WHERE cycle_id = $1 AND unit_id = $2`, [cycle.cycleId, unitId]);
+      const { rows } = await tx.query<{ state: Assessment }>(`SELECT state FROM unit_assessments_v1 WHERE tenant_id = $1 AND cycle_id = $2 AND unit_id = $3`, [
+        tenantId,
+        cycle.cycleId,
+        unitId,
+      ]);
       assessment = rows[0]?.state ?? initialAssessment();
     }
     const ruleset = await rulesetIn(tx, tenantId, cycle.ruleset);
@@ -142,7 +156,7 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
     await tx.query(
       `INSERT INTO unit_results_v1 (cycle_id, unit_id, tenant_id, score, ipp, category, provisional)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (cycle_id, unit_id) DO UPDATE SET score = $4, ipp = $5, category = $6, provisional = $7`,
+       ON CONFLICT (tenant_id, cycle_id, unit_id) DO UPDATE SET score = $4, ipp = $5, category = $6, provisional = $7`,
       [cycle.cycleId, unitId, tenantId, JSON.stringify(view), view.ipp.final, view.category, view.provisional],
     );
   }

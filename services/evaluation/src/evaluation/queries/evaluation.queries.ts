@@ -160,7 +160,11 @@ export class GetUnitScoreHandler implements IQueryHandler<GetUnitScoreQuery> {
       const cycle = await cycleState(this.pool, tenantId, cycleId);
       const lokus = cycle.units[unitId];
       if (!lokus) throw new NotFoundException({ code: 'CYCLE.UNIT_NOT_IN_SCOPE', message: `unit ${unitId} is not a unit lokus of cycle ${cycleId}` });
-      const { rows } = await this.pool.query<{ state: Assessment }>(`SELECT state FROM unit_assessments_v1 WHERE cycle_id = $1 AND unit_id = $2`, [cycleId, unitId]);
+      const { rows } = await this.pool.query<{ state: Assessment }>(`SELECT state FROM unit_assessments_v1 WHERE tenant_id = $1 AND cycle_id = $2 AND unit_id = $3`, [
+        tenantId,
+        cycleId,
+        unitId,
+      ]);
       const view = unitScoreView(cycleId, unitId, ruleset, rows[0]?.state ?? initialAssessment(), lokus);
       return { ...view, whatIf: true, published: null, correctionReason: null };
     }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsUUID, Matches } from 'class-validator';
@@ -11,7 +11,7 @@ import { GetRequestByTrackingCodeQuery, ListServiceStandardsQuery } from '../que
 import { citizenMeta } from './actor';
 import { CitizenComplaintRequest, ReopenComplaintRequest } from './complaint.request';
 import { SubmitRequestRequest } from './request.request';
-import { COMPLAINT } from './resources';
+import { COMPLAINT, RequestResourceLocator } from './resources';
 import { complaintBody, markReplay } from './responses';
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -48,7 +48,8 @@ export class CitizenController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly resources: TargetLocator,
+    // this service's own locator: a complaint id is unique across tenants, so a citizen needs no tenant to find one
+    @Inject(TargetLocator) private readonly resources: RequestResourceLocator,
   ) {}
 
   @Get('requests/:trackingCode')

@@ -4,7 +4,7 @@ import { type AppendResult, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import type { Actor } from '../http/actor';
 import { CompletedRequests } from '../queries/completed-requests';
-import { handleStaffSurveyCommand, readSurvey, requireOwnTenant, type SkmSurveyRef } from './skm-stream';
+import { handleStaffSurveyCommand, readSurvey, type SkmSurveyRef } from './skm-stream';
 
 export class CloseSkmPeriodCommand extends Command<AppendResult> {
   constructor(
@@ -26,7 +26,7 @@ export class CloseSkmPeriodHandler implements ICommandHandler<CloseSkmPeriodComm
 
   async execute({ actor, ref, idempotencyKey }: CloseSkmPeriodCommand): Promise<AppendResult> {
     // The period's end is on the stream; the count is looked up before deciding, as the decider wants it on the command.
-    const survey = requireOwnTenant(await readSurvey(this.store, actor.tenantId, ref), actor.tenantId, 'survey');
+    const survey = await readSurvey(this.store, actor.tenantId, ref);
     const completed = survey.status === 'none' ? 0 : await this.completedRequests.countInPeriod(actor.tenantId, ref.unitId, survey.periodStart, survey.periodEnd);
     const { events: _events, ...result } = await handleStaffSurveyCommand(
       this.store,

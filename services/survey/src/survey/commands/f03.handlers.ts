@@ -7,7 +7,6 @@ import { Clock } from '@lib/platform';
 import { f03Decider, type F03ItemScore, f03StreamId } from '../domain';
 import { type Actor, PUBLIC_ACTOR } from '../http/actor';
 import { commandMeta } from './command-meta';
-import { requireOwnTenant } from './skm-stream';
 
 type Result = Omit<AppendResult, never>;
 
@@ -62,7 +61,7 @@ export class OpenF03CollectionHandler implements ICommandHandler<OpenF03Collecti
       await this.store.handle(
         f03StreamId(actor.tenantId, cycleId, unitId),
         f03Decider,
-        (state) => f03Decider.decide(command, requireOwnTenant(state, actor.tenantId, 'F-03 collection')),
+        (state) => f03Decider.decide(command, state),
         commandMeta(actor, unitId, idempotencyKey),
       ),
     );
@@ -105,7 +104,7 @@ export class CloseF03Handler implements ICommandHandler<CloseF03Command> {
       await this.store.handle(
         f03StreamId(actor.tenantId, cycleId, unitId),
         f03Decider,
-        (state) => f03Decider.decide({ type: 'CloseF03', now: this.clock.now().toISOString() }, requireOwnTenant(state, actor.tenantId, 'F-03 collection')),
+        (state) => f03Decider.decide({ type: 'CloseF03', now: this.clock.now().toISOString() }, state),
         commandMeta(actor, unitId, idempotencyKey),
       ),
     );

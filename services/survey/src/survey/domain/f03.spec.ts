@@ -132,8 +132,15 @@ describe('F-03 collection decider', () => {
   });
 
   it('names one stream per tenant, cycle and unit lokus', () => {
-    expect(f03StreamId('kota-banjarmasin', 'pekppp-2025', 'disdukcapil')).toBe('f03-kota-banjarmasin/pekppp-2025-disdukcapil');
-    expect(f03StreamId('kabupaten-banjar', 'pekppp-2025', 'disdukcapil')).not.toBe(f03StreamId('kota-banjarmasin', 'pekppp-2025', 'disdukcapil'));
+    expect(f03StreamId('kota-banjarmasin', 'pekppp-2025', 'disdukcapil')).toBe('f03-kota-banjarmasin/pekppp-2025/disdukcapil');
+  });
+
+  it.each<[string, [string, string, string], [string, string, string]]>([
+    ['two tenants with the same cycle and unit ids', ['kota-banjarmasin', 'pekppp-2025', 'disdukcapil'], ['kabupaten-banjar', 'pekppp-2025', 'disdukcapil']],
+    ['a hyphen moved between cycle and unit', ['kota-banjarmasin', 'pekppp-2025', 'dinkes'], ['kota-banjarmasin', 'pekppp', '2025-dinkes']],
+    ['a hyphen moved between tenant and cycle', ['kota-a', 'b', 'dinkes'], ['kota', 'a-b', 'dinkes']],
+  ])('keeps apart %s', (_name, one, other) => {
+    expect(f03StreamId(...one)).not.toBe(f03StreamId(...other));
   });
 
   it('ignores SKM events, which live on their own streams', () => {

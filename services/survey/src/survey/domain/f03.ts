@@ -48,8 +48,12 @@ export type F03Command =
   | { type: 'RecordF03Response'; responseId: string; items: readonly F03ItemScore[]; now: string }
   | { type: 'CloseF03'; now: string };
 
-/** Cycle ids may be chosen by a tenant ("pekppp-2026"), so the tenant is part of the stream id. */
-export const f03StreamId = (tenantId: string, cycleId: string, unitId: string): string => `f03-${tenantId}/${cycleId}-${unitId}`;
+/**
+ * Stream of one unit lokus' F-03 in one cycle of one tenant, e.g. `f03-kota-banjarmasin/pekppp-2026/disdukcapil`.
+ * A tenant names its cycles and units itself, so another tenant may use the same ids; no id may
+ * contain "/", so the parts cannot run into each other.
+ */
+export const f03StreamId = (tenantId: string, cycleId: string, unitId: string): string => `f03-${tenantId}/${cycleId}/${unitId}`;
 
 /** Every problem with one F-03 response; empty when each of the 14 items is scored once, 0..5. */
 export function f03ItemProblems(items: readonly F03ItemScore[]): string[] {

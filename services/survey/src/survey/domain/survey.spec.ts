@@ -354,8 +354,16 @@ describe('SKM survey decider', () => {
   });
 
   it('names one stream per tenant, unit and period', () => {
-    expect(skmStreamId('kota-banjarmasin', 'disdukcapil', 'quarter', '2025-01-01')).toBe('survey-kota-banjarmasin/disdukcapil-quarter-2025-01-01');
-    expect(skmStreamId('kabupaten-banjar', 'disdukcapil', 'quarter', '2025-01-01')).not.toBe(skmStreamId('kota-banjarmasin', 'disdukcapil', 'quarter', '2025-01-01'));
+    expect(skmStreamId('kota-banjarmasin', 'disdukcapil', 'quarter', '2025-01-01')).toBe('survey-kota-banjarmasin/disdukcapil/quarter/2025-01-01');
+  });
+
+  type SkmStreamParts = Parameters<typeof skmStreamId>;
+  it.each<[string, SkmStreamParts, SkmStreamParts]>([
+    ['two tenants with the same unit and period', ['kota-banjarmasin', 'disdukcapil', 'quarter', '2025-01-01'], ['kabupaten-banjar', 'disdukcapil', 'quarter', '2025-01-01']],
+    ['a hyphen moved between tenant and unit', ['kota-a', 'b', 'quarter', '2025-01-01'], ['kota', 'a-b', 'quarter', '2025-01-01']],
+    ['two period kinds starting the same day', ['kota-banjarmasin', 'disdukcapil', 'quarter', '2025-01-01'], ['kota-banjarmasin', 'disdukcapil', 'year', '2025-01-01']],
+  ])('keeps apart %s', (_name, one, other) => {
+    expect(skmStreamId(...one)).not.toBe(skmStreamId(...other));
   });
 
   it('ignores F-03 events, which live on their own streams', () => {

@@ -116,11 +116,11 @@ export type DuplicateCheck =
 
 /**
  * Stream of the survey of one unit of one tenant for one period, e.g.
- * `survey-kota-banjarmasin/disdukcapil-quarter-2025-01-01`: unit ids are the Pemda's own, so two
- * tenants both have a "disdukcapil".
+ * `survey-kota-banjarmasin/disdukcapil/quarter/2025-01-01`. Unit ids are the Pemda's own, so two
+ * tenants both have a "disdukcapil"; no id may contain "/", so the parts cannot run into each other.
  */
 export const skmStreamId = (tenantId: string, unitId: string, periodKind: SkmPeriodKind, periodStart: string): string =>
-  `survey-${tenantId}/${unitId}-${periodKind}-${periodStart}`;
+  `survey-${tenantId}/${unitId}/${periodKind}/${periodStart}`;
 
 const PERIOD_KIND_TO_PB: Record<SkmPeriodKind, surveyPb.PeriodKind> = {
   quarter: 'PERIOD_KIND_QUARTER' as surveyPb.PeriodKind,

@@ -2,7 +2,7 @@ import { pekppp2017 } from './pekppp-2017';
 import { pekppp2023 } from './pekppp-2023';
 import type { Ruleset, RulesetRef } from './ruleset';
 
-/** Rulesets shipped with the platform; published as version 1 of their ids on first start. */
+/** Rulesets shipped with the platform: national, so every tenant sees and may pin them without publishing anything. */
 export const shippedRulesets: readonly Ruleset[] = [pekppp2023, pekppp2017];
 
 export function findShippedRuleset(ref: RulesetRef): Ruleset | undefined {
