@@ -13,6 +13,8 @@ export function fakeToken(claims: Record<string, unknown>): string {
 export const ADMIN = { sub: 'dev-admin-orpeg', name: 'Rahmah', pantau_role: 'admin', pantau_tenant: 'kota-banjarmasin', pantau_unit: 'bagian-organisasi' };
 export const AUDITOR = { sub: 'dev-auditor', name: 'Auditor', pantau_role: 'auditor', pantau_tenant: 'kota-banjarmasin', pantau_unit: 'inspektorat' };
 export const OPERATOR = { sub: 'dev-operator-disdukcapil', name: 'Operator', pantau_role: 'skpd-operator', pantau_tenant: 'kota-banjarmasin', pantau_unit: 'disdukcapil' };
+/** KemenPAN-RB: its own tenant holds no cycles, so it names the Pemda it reads. */
+export const NATIONAL_AUDITOR = { sub: 'dev-national-auditor', name: 'Auditor KemenPAN-RB', pantau_role: 'national-auditor', pantau_tenant: 'kemenpanrb' };
 
 interface FakeAnswer {
   status: number;

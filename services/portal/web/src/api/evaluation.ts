@@ -135,23 +135,37 @@ export interface StoredEvidenceFile {
   mediaType: string;
 }
 
-const unitPath = (cycleId: string, unitId: string) => `${base}/cycles/${encodeURIComponent(cycleId)}/units/${encodeURIComponent(unitId)}`;
-const tenantQuery = (tenantId?: string) => (tenantId ? `?tenantId=${encodeURIComponent(tenantId)}` : '');
+const cyclePath = (cycleId: string) => `${base}/cycles/${encodeURIComponent(cycleId)}`;
+const unitPath = (cycleId: string, unitId: string) => `${cyclePath(cycleId)}/units/${encodeURIComponent(unitId)}`;
+
+/** The query string of the parameters that have a value; '' when none has. */
+const queryString = (parameters: Record<string, string | undefined>): string => {
+  const given = Object.entries(parameters).filter((parameter): parameter is [string, string] => Boolean(parameter[1]));
+  return given.length === 0 ? '' : `?${new URLSearchParams(given).toString()}`;
+};
+
+/**
+ * Reads name the tenant only for a national auditor: it has no tenant of its own, and a cycle id is
+ * only unique within one. Everyone else reads their own tenant and leaves it out.
+ */
+const tenantQuery = (tenantId?: string) => queryString({ tenantId });
 
 export const evaluationApi = {
   cycles: (api: Api, tenantId?: string) => api<CycleSummary[]>(`${base}/cycles${tenantQuery(tenantId)}`),
-  cycle: (api: Api, cycleId: string) => api<CycleDetail>(`${base}/cycles/${encodeURIComponent(cycleId)}`),
+  cycle: (api: Api, cycleId: string, tenantId?: string) => api<CycleDetail>(`${cyclePath(cycleId)}${tenantQuery(tenantId)}`),
   rulesets: (api: Api) => api<RulesetSummary[]>(`${base}/rulesets`),
-  ruleset: (api: Api, id: string, version: number) => api<Ruleset>(`${base}/rulesets/${encodeURIComponent(id)}/versions/${version}`),
+  // A tenant may publish its own rulesets, so a cycle's ruleset is read in the cycle's tenant.
+  ruleset: (api: Api, id: string, version: number, tenantId?: string) =>
+    api<Ruleset>(`${base}/rulesets/${encodeURIComponent(id)}/versions/${version}${tenantQuery(tenantId)}`),
   openCycle: (api: Api, body: { name: string; rulesetId: string; rulesetVersion?: number; windowStart: string; windowEnd: string; selfAssessmentDue: string }) =>
     api<{ cycleId: string }>(`${base}/cycles`, { method: 'POST', body }),
   assignUnit: (api: Api, cycleId: string, unitId: string, body: { evaluatorIds: string[]; leadEvaluatorId: string }) =>
     api(unitPath(cycleId, unitId), { method: 'PUT', body }),
-  publishResults: (api: Api, cycleId: string) => api(`${base}/cycles/${encodeURIComponent(cycleId)}/results`, { method: 'POST' }),
-  scores: (api: Api, cycleId: string, unitId?: string) =>
-    api<CycleScores>(`${base}/cycles/${encodeURIComponent(cycleId)}/scores${unitId ? `?unitId=${encodeURIComponent(unitId)}` : ''}`),
-  unitScore: (api: Api, cycleId: string, unitId: string) => api<UnitScore>(`${unitPath(cycleId, unitId)}/score`),
-  assessment: (api: Api, cycleId: string, unitId: string) => api<Assessment>(`${unitPath(cycleId, unitId)}/assessment`),
+  publishResults: (api: Api, cycleId: string) => api(`${cyclePath(cycleId)}/results`, { method: 'POST' }),
+  scores: (api: Api, cycleId: string, { unitId, tenantId }: { unitId?: string; tenantId?: string } = {}) =>
+    api<CycleScores>(`${cyclePath(cycleId)}/scores${queryString({ unitId, tenantId })}`),
+  unitScore: (api: Api, cycleId: string, unitId: string, tenantId?: string) => api<UnitScore>(`${unitPath(cycleId, unitId)}/score${tenantQuery(tenantId)}`),
+  assessment: (api: Api, cycleId: string, unitId: string, tenantId?: string) => api<Assessment>(`${unitPath(cycleId, unitId)}/assessment${tenantQuery(tenantId)}`),
   saveDraft: (api: Api, cycleId: string, unitId: string, answers: { indicatorCode: string; score: number; justification: string }[]) =>
     api(`${unitPath(cycleId, unitId)}/assessment/draft`, { method: 'PUT', body: { answers } }),
   submit: (api: Api, cycleId: string, unitId: string, resubmit: boolean) =>
@@ -167,7 +181,8 @@ export const evaluationApi = {
     unitId: string,
     body: { indicatorCode: string; kind: 'file'; name: string; storageKey: string; sha256: string } | { indicatorCode: string; kind: 'link'; name: string; url: string },
   ) => api<{ evidenceId: string }>(`${unitPath(cycleId, unitId)}/assessment/evidence`, { method: 'POST', body }),
-  downloadEvidence: (api: Api, cycleId: string, unitId: string, sha256: string) => api<Response>(`${unitPath(cycleId, unitId)}/evidence-files/${sha256}`, { raw: true }),
+  downloadEvidence: (api: Api, cycleId: string, unitId: string, sha256: string, tenantId?: string) =>
+    api<Response>(`${unitPath(cycleId, unitId)}/evidence-files/${sha256}${tenantQuery(tenantId)}`, { raw: true }),
   scoreIndicator: (api: Api, cycleId: string, unitId: string, indicatorCode: string, body: { score: number; note: string }) =>
     api(`${unitPath(cycleId, unitId)}/assessment/scores/${encodeURIComponent(indicatorCode)}`, { method: 'PUT', body }),
   verify: (api: Api, cycleId: string, unitId: string) => api(`${unitPath(cycleId, unitId)}/assessment/verify`, { method: 'POST' }),

@@ -3,8 +3,11 @@ import { type Evidence, evaluationApi } from '../../api/evaluation';
 import { useApi } from '../../api/use-api';
 import { ProblemMessage } from '../../components/problem-message';
 
-/** The evidence (bukti dukung) of one indicator: links open, files download with the user's token. */
-export function EvidenceList({ cycleId, unitId, evidence }: { cycleId: string; unitId: string; evidence: readonly Evidence[] }) {
+/**
+ * The evidence (bukti dukung) of one indicator: links open, files download with the user's token.
+ * `tenantId` is the cycle's tenant when the reader names it (see useCycleTenant).
+ */
+export function EvidenceList({ cycleId, unitId, tenantId, evidence }: { cycleId: string; unitId: string; tenantId?: string; evidence: readonly Evidence[] }) {
   if (evidence.length === 0) return <p className="muted small">Belum ada bukti dukung.</p>;
   return (
     <ul className="evidence">
@@ -15,7 +18,7 @@ export function EvidenceList({ cycleId, unitId, evidence }: { cycleId: string; u
               {item.name}
             </a>
           ) : (
-            <EvidenceDownload cycleId={cycleId} unitId={unitId} file={item} />
+            <EvidenceDownload cycleId={cycleId} unitId={unitId} tenantId={tenantId} file={item} />
           )}
         </li>
       ))}
@@ -23,12 +26,12 @@ export function EvidenceList({ cycleId, unitId, evidence }: { cycleId: string; u
   );
 }
 
-function EvidenceDownload({ cycleId, unitId, file }: { cycleId: string; unitId: string; file: Evidence }) {
+function EvidenceDownload({ cycleId, unitId, tenantId, file }: { cycleId: string; unitId: string; tenantId: string | undefined; file: Evidence }) {
   const api = useApi();
   // The download needs the bearer token, so it goes through fetch and a temporary object URL.
   const download = useMutation({
     mutationFn: async () => {
-      const response = await evaluationApi.downloadEvidence(api, cycleId, unitId, file.sha256);
+      const response = await evaluationApi.downloadEvidence(api, cycleId, unitId, file.sha256, tenantId);
       const url = URL.createObjectURL(await response.blob());
       const anchor = document.createElement('a');
       anchor.href = url;

@@ -1,8 +1,11 @@
 import type { Assessment, Indicator } from '../../api/evaluation';
 import { EvidenceList } from './evidence-list';
 
-/** What the unit said about one indicator (score, justification, evidence) and what the evaluators gave it. */
-export function IndicatorReview({ assessment, indicator }: { assessment: Assessment; indicator: Indicator }) {
+/**
+ * What the unit said about one indicator (score, justification, evidence) and what the evaluators gave it.
+ * `tenantId` is the cycle's tenant when the reader names it (see useCycleTenant).
+ */
+export function IndicatorReview({ assessment, indicator, tenantId }: { assessment: Assessment; indicator: Indicator; tenantId?: string }) {
   const answer = assessment.answers[indicator.code];
   const scores = Object.entries(assessment.scores[indicator.code] ?? {});
   return (
@@ -11,7 +14,7 @@ export function IndicatorReview({ assessment, indicator }: { assessment: Assessm
         Nilai mandiri: <strong>{answer ? `${answer.score} — ${indicator.descriptors[answer.score] ?? ''}` : 'belum diisi'}</strong>
       </p>
       {answer?.justification && <p className="quote">{answer.justification}</p>}
-      <EvidenceList cycleId={assessment.cycleId} unitId={assessment.unitId} evidence={assessment.evidence[indicator.code] ?? []} />
+      <EvidenceList cycleId={assessment.cycleId} unitId={assessment.unitId} tenantId={tenantId} evidence={assessment.evidence[indicator.code] ?? []} />
       {scores.length > 0 && (
         <ul className="compact">
           {scores.map(([evaluatorId, mark]) => (

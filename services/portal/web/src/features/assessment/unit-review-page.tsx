@@ -4,6 +4,7 @@ import { isReadOnly } from '../../auth/claims';
 import { useSignedIn } from '../../auth/session';
 import { ProblemMessage } from '../../components/problem-message';
 import { refreshSoon } from '../../query-client';
+import { useCycleTenant, withCycleTenant } from '../cycles/cycle-tenant';
 import { ASSESSMENT_STATUS_LABELS } from './answers';
 import { IndicatorReview } from './indicator-review';
 import { ScoreIndicatorForm } from './score-indicator-form';
@@ -18,7 +19,8 @@ import { VerificationPanel } from './verification-panel';
 export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: string }) {
   const { claims } = useSignedIn();
   const queryClient = useQueryClient();
-  const { data, error, isPending } = useAssessmentData(cycleId, unitId);
+  const tenantId = useCycleTenant();
+  const { data, error, isPending } = useAssessmentData(cycleId, unitId, tenantId);
   if (isPending) return <p aria-live="polite">Memuat penilaian…</p>;
   if (!data) return <ProblemMessage error={error} title="Penilaian tidak dapat dimuat" />;
 
@@ -32,7 +34,7 @@ export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: s
   return (
     <>
       <p>
-        <Link to={scoring ? '/penugasan' : `/siklus/${cycleId}`}>← Kembali</Link>
+        <Link to={scoring ? '/penugasan' : withCycleTenant(`/siklus/${cycleId}`, tenantId)}>← Kembali</Link>
       </p>
       <h1>
         {cycle.name}: {unitId}
@@ -42,7 +44,7 @@ export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: s
         {isReadOnly(claims.role) && ' · tampilan baca saja'}
       </p>
       {scoring && !namedEvaluator && <p role="note">Anda belum ditetapkan sebagai evaluator unit ini pada siklus ini; nilai Anda akan ditolak.</p>}
-      <UnitScorePanel cycleId={cycleId} unitId={unitId} ruleset={ruleset} />
+      <UnitScorePanel cycleId={cycleId} unitId={unitId} tenantId={tenantId} ruleset={ruleset} />
       {canVerify && <VerificationPanel assessment={assessment} ruleset={ruleset} onChanged={refresh} />}
       {ruleset.aspects.map((aspect) => (
         <section key={aspect.code} aria-labelledby={`aspect-${aspect.code}`} className="aspect">
@@ -54,7 +56,7 @@ export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: s
               <h3 id={`indicator-${indicator.code}`}>
                 {indicator.code} {indicator.name}
               </h3>
-              <IndicatorReview assessment={assessment} indicator={indicator} />
+              <IndicatorReview assessment={assessment} indicator={indicator} tenantId={tenantId} />
               {scoring && cycle.status !== 'published' && (
                 <ScoreIndicatorForm cycleId={cycleId} unitId={unitId} indicator={indicator} current={assessment.scores[indicator.code]?.[claims.subject]} onScored={refresh} />
               )}

@@ -4,11 +4,17 @@ import { useApi } from '../../api/use-api';
 import { QueryState } from '../../components/query-state';
 import { formatIpp } from '../results/categories';
 
-/** A unit's score per aspect (its own vs the evaluators') and "what to fix": the indicators that cost the most IPP. */
-export function UnitScorePanel({ cycleId, unitId, ruleset }: { cycleId: string; unitId: string; ruleset: Ruleset }) {
+/**
+ * A unit's score per aspect (its own vs the evaluators') and "what to fix": the indicators that cost the most IPP.
+ * `tenantId` is the cycle's tenant when the reader names it (see useCycleTenant).
+ */
+export function UnitScorePanel({ cycleId, unitId, tenantId, ruleset }: { cycleId: string; unitId: string; tenantId?: string; ruleset: Ruleset }) {
   const api = useApi();
-  const score = useQuery({ queryKey: ['unit-score', cycleId, unitId], queryFn: () => evaluationApi.unitScore(api, cycleId, unitId) });
-  const line = useQuery({ queryKey: ['unit-score-line', cycleId, unitId], queryFn: () => evaluationApi.scores(api, cycleId, unitId).then((scores) => scores.units[0] ?? null) });
+  const score = useQuery({ queryKey: ['unit-score', cycleId, unitId, tenantId], queryFn: () => evaluationApi.unitScore(api, cycleId, unitId, tenantId) });
+  const line = useQuery({
+    queryKey: ['unit-score-line', cycleId, unitId, tenantId],
+    queryFn: () => evaluationApi.scores(api, cycleId, { unitId, tenantId }).then((scores) => scores.units[0] ?? null),
+  });
   const aspectName = (code: string) => ruleset.aspects.find((aspect) => aspect.code === code)?.name ?? code;
 
   return (

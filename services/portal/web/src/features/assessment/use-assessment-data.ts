@@ -15,20 +15,23 @@ const emptyAssessment = (cycleId: string, unitId: string): Assessment => ({
   visits: [],
 });
 
-/** The cycle, the ruleset it pins (with the descriptors) and the unit's assessment, for the F-01 and F-02 screens. */
-export function useAssessmentData(cycleId: string, unitId: string) {
+/**
+ * The cycle, the ruleset it pins (with the descriptors) and the unit's assessment, for the F-01 and F-02 screens;
+ * `tenantId` is the cycle's tenant when the reader names it (see useCycleTenant).
+ */
+export function useAssessmentData(cycleId: string, unitId: string, tenantId?: string) {
   const api = useApi();
-  const cycle = useQuery({ queryKey: ['cycle', cycleId], queryFn: () => evaluationApi.cycle(api, cycleId) });
+  const cycle = useQuery({ queryKey: ['cycle', cycleId, tenantId], queryFn: () => evaluationApi.cycle(api, cycleId, tenantId) });
   const ruleset = useQuery({
-    queryKey: ['ruleset', cycle.data?.ruleset.id, cycle.data?.ruleset.version],
-    queryFn: () => evaluationApi.ruleset(api, cycle.data!.ruleset.id, cycle.data!.ruleset.version),
+    queryKey: ['ruleset', cycle.data?.ruleset.id, cycle.data?.ruleset.version, tenantId],
+    queryFn: () => evaluationApi.ruleset(api, cycle.data!.ruleset.id, cycle.data!.ruleset.version, tenantId),
     enabled: cycle.data !== undefined,
     staleTime: Infinity,
   });
   const assessment = useQuery({
-    queryKey: ['assessment', cycleId, unitId],
+    queryKey: ['assessment', cycleId, unitId, tenantId],
     queryFn: () =>
-      evaluationApi.assessment(api, cycleId, unitId).catch((error: unknown) => {
+      evaluationApi.assessment(api, cycleId, unitId, tenantId).catch((error: unknown) => {
         if (error instanceof ApiError && error.code === 'ASSESSMENT.NOT_FOUND') return emptyAssessment(cycleId, unitId);
         throw error;
       }),

@@ -6,6 +6,7 @@ import { isReadOnly } from '../../auth/claims';
 import { useSignedIn } from '../../auth/session';
 import { QueryState } from '../../components/query-state';
 import { AssignLokusForm } from './assign-lokus-form';
+import { useCycleTenant, withCycleTenant } from './cycle-tenant';
 import { OpenF03Button } from './open-f03-button';
 
 /** One cycle: its unit lokus with evaluators and F-03 user scores; Bagian Organisasi assigns units here. */
@@ -13,7 +14,8 @@ export function CyclePage() {
   const { cycleId = '' } = useParams();
   const api = useApi();
   const { claims } = useSignedIn();
-  const cycle = useQuery({ queryKey: ['cycle', cycleId], queryFn: () => evaluationApi.cycle(api, cycleId) });
+  const tenantId = useCycleTenant();
+  const cycle = useQuery({ queryKey: ['cycle', cycleId, tenantId], queryFn: () => evaluationApi.cycle(api, cycleId, tenantId) });
   const admin = claims.role === 'admin';
 
   return (
@@ -21,7 +23,7 @@ export function CyclePage() {
       {(data) => (
         <>
           <p>
-            <Link to="/siklus">← Semua siklus</Link>
+            <Link to={withCycleTenant('/siklus', tenantId)}>← Semua siklus</Link>
           </p>
           <h1>{data.name}</h1>
           <p>
@@ -29,11 +31,11 @@ export function CyclePage() {
             {data.status === 'published' ? 'hasil telah diterbitkan' : 'berjalan'}
           </p>
           <p>
-            <Link className="button" to={`/siklus/${cycleId}/hasil`}>
+            <Link className="button" to={withCycleTenant(`/siklus/${cycleId}/hasil`, tenantId)}>
               Lihat hasil: unit dengan kategori C ke bawah dan penyebabnya
             </Link>
           </p>
-          <LokusTable cycle={data} canAdminister={admin} />
+          <LokusTable cycle={data} tenantId={tenantId} canAdminister={admin} />
           {admin && data.status !== 'published' && <AssignLokusForm cycleId={cycleId} />}
           {isReadOnly(claims.role) && <p className="muted">Anda masuk sebagai auditor: tampilan ini hanya untuk dibaca.</p>}
         </>
@@ -42,8 +44,11 @@ export function CyclePage() {
   );
 }
 
-function LokusTable({ cycle, canAdminister }: { cycle: CycleDetail; canAdminister: boolean }) {
+/** `tenantId`: the cycle's tenant when the reader names it (see useCycleTenant). */
+function LokusTable({ cycle, tenantId, canAdminister }: { cycle: CycleDetail; tenantId: string | undefined; canAdminister: boolean }) {
   const { claims } = useSignedIn();
+  // The F-03 form is the cycle's tenant's, which a national auditor names and everyone else is in.
+  const f03Tenant = tenantId ?? claims.tenantId;
   if (cycle.units.length === 0) return <p>Belum ada unit lokus.</p>;
   return (
     <table>
@@ -60,14 +65,14 @@ function LokusTable({ cycle, canAdminister }: { cycle: CycleDetail; canAdministe
         {cycle.units.map((unit) => (
           <tr key={unit.unitId}>
             <th scope="row">
-              <Link to={`/siklus/${cycle.cycleId}/unit/${unit.unitId}`}>{unit.unitId}</Link>
+              <Link to={withCycleTenant(`/siklus/${cycle.cycleId}/unit/${unit.unitId}`, tenantId)}>{unit.unitId}</Link>
             </th>
             <td>
               {unit.evaluatorIds.join(', ')} ({unit.leadEvaluatorId})
             </td>
             <td>{unit.userScore ? `${unit.userScore.score.toFixed(2)} dari ${unit.userScore.respondents} responden${unit.userScore.quotaMet ? '' : ', kuota belum terpenuhi'}` : '—'}</td>
             <td>
-              <Link to={`/f03/${claims.tenantId}/${cycle.cycleId}/${unit.unitId}`}>tautan formulir</Link>
+              <Link to={`/f03/${f03Tenant}/${cycle.cycleId}/${unit.unitId}`}>tautan formulir</Link>
               {canAdminister && cycle.status !== 'published' && <OpenF03Button cycleId={cycle.cycleId} unitId={unit.unitId} ruleset={`${cycle.ruleset.id}@${cycle.ruleset.version}`} />}
             </td>
           </tr>

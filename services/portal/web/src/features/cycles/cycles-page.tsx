@@ -6,6 +6,7 @@ import { useApi } from '../../api/use-api';
 import { useSignedIn } from '../../auth/session';
 import { TextField } from '../../components/fields';
 import { QueryState } from '../../components/query-state';
+import { useCycleTenant, withCycleTenant } from './cycle-tenant';
 import { OpenCycleForm } from './open-cycle-form';
 
 const DEFAULT_TENANT_FOR_NATIONAL_AUDITOR = 'kota-banjarmasin';
@@ -16,8 +17,11 @@ export function CyclesPage() {
   const { claims } = useSignedIn();
   // KemenPAN-RB reads across Pemda: it names the tenant it looks at.
   const national = claims.role === 'national-auditor';
-  const [tenantId, setTenantId] = useState(national ? DEFAULT_TENANT_FOR_NATIONAL_AUDITOR : claims.tenantId);
-  const cycles = useQuery({ queryKey: ['cycles', tenantId], queryFn: () => evaluationApi.cycles(api, national ? tenantId : undefined) });
+  // Coming back from a cycle, the national auditor finds the Pemda it was reading.
+  const returningTo = useCycleTenant();
+  const [tenantId, setTenantId] = useState(national ? (returningTo ?? DEFAULT_TENANT_FOR_NATIONAL_AUDITOR) : claims.tenantId);
+  const namedTenant = national ? tenantId : undefined;
+  const cycles = useQuery({ queryKey: ['cycles', tenantId], queryFn: () => evaluationApi.cycles(api, namedTenant) });
 
   return (
     <>
@@ -42,7 +46,7 @@ export function CyclesPage() {
                 {list.map((cycle) => (
                   <tr key={cycle.cycleId}>
                     <th scope="row">
-                      <Link to={`/siklus/${cycle.cycleId}`}>{cycle.name}</Link>
+                      <Link to={withCycleTenant(`/siklus/${cycle.cycleId}`, namedTenant)}>{cycle.name}</Link>
                       <div className="muted small">
                         {cycle.ruleset.id} v{cycle.ruleset.version}
                       </div>

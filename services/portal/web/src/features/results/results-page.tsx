@@ -5,6 +5,7 @@ import { evaluationApi } from '../../api/evaluation';
 import { useApi } from '../../api/use-api';
 import { useSignedIn } from '../../auth/session';
 import { QueryState } from '../../components/query-state';
+import { useCycleTenant, withCycleTenant } from '../cycles/cycle-tenant';
 import { CATEGORIES, type CategoryFilter, matchesFilter, standingOf } from './categories';
 import { PublishResults } from './publish-results';
 import { ResultsTable } from './results-table';
@@ -14,8 +15,9 @@ export function ResultsPage() {
   const { cycleId = '' } = useParams();
   const api = useApi();
   const { claims } = useSignedIn();
+  const tenantId = useCycleTenant();
   const [filter, setFilter] = useState<CategoryFilter>('c-or-below');
-  const scores = useQuery({ queryKey: ['cycle-scores', cycleId], queryFn: () => evaluationApi.scores(api, cycleId) });
+  const scores = useQuery({ queryKey: ['cycle-scores', cycleId, tenantId], queryFn: () => evaluationApi.scores(api, cycleId, { tenantId }) });
 
   return (
     <QueryState query={scores} what="hasil siklus">
@@ -26,7 +28,7 @@ export function ResultsPage() {
         return (
           <>
             <p>
-              <Link to={`/siklus/${cycleId}`}>← {data.name}</Link>
+              <Link to={withCycleTenant(`/siklus/${cycleId}`, tenantId)}>← {data.name}</Link>
             </p>
             <h1>Hasil {data.name}</h1>
             <p>
