@@ -134,9 +134,9 @@ describe('EventStore on PostgreSQL', () => {
     const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
     await store.append(guarded, 0, [rejected('g1')], meta());
     const guard = (version: number): AppendGuard => ({ lockKey: guarded, lockMode: 'exclusive', unchanged: [{ streamId: guarded, version }] });
-    await expect(store.handle(streamId, fold, () => [rejected('x')], meta(), guard(0))).rejects.toBeInstanceOf(StreamChangedError);
+    await expect(store.handle(streamId, fold, () => [rejected('x')], meta(), { guard: guard(0) })).rejects.toBeInstanceOf(StreamChangedError);
     expect(await store.readStream(streamId)).toHaveLength(0);
-    await store.handle(streamId, fold, () => [rejected('x')], meta(), guard(1));
+    await store.handle(streamId, fold, () => [rejected('x')], meta(), { guard: guard(1) });
     expect(await store.readStream(streamId)).toHaveLength(1);
   });
 
@@ -151,9 +151,7 @@ describe('EventStore on PostgreSQL', () => {
       await store.append(assessment, 0, [rejected('late-score')], meta(), scoring);
       const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
       const publishing = store.handle(cycle, fold, () => [rejected('published')], meta(), {
-        lockKey: cycle,
-        lockMode: 'exclusive',
-        unchanged: [{ streamId: assessment, version: 0 }],
+        guard: { lockKey: cycle, lockMode: 'exclusive', unchanged: [{ streamId: assessment, version: 0 }] },
       });
       const outcome = publishing.then(
         () => 'appended',
@@ -181,6 +179,32 @@ describe('EventStore on PostgreSQL', () => {
     const retry = await store.handle(streamId, fold, decide, meta({ idempotencyKey }));
     expect(first).toMatchObject({ appended: 1, duplicate: false });
     expect(retry).toMatchObject({ appended: 0, duplicate: true, nextExpectedVersion: 1 });
+  });
+
+  it.each<[string, number]>([
+    ['a short stream, read whole', 1],
+    ['a long stream, folded from the cache', 20],
+  ])("refuses another tenant's command on %s as if the stream did not exist", async (_name, length) => {
+    const streamId = `request-${randomUUID()}`;
+    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const options = { otherTenantNotFoundCode: 'REQUEST.NOT_FOUND' };
+    for (let i = 0; i < length; i++) await store.handle(streamId, fold, () => [rejected(`t${i}`)], meta(), options);
+    await expect(store.handle(streamId, fold, () => [rejected('other')], meta({ tenantId: 'kabupaten-banjar' }), options)).rejects.toMatchObject({
+      code: 'REQUEST.NOT_FOUND',
+    });
+    const own = await store.handle(streamId, fold, () => [rejected('own')], meta(), options);
+    expect(own).toMatchObject({ appended: 1, nextExpectedVersion: length + 1, state: length + 1 });
+  });
+
+  it('answers with the state after the command, and a duplicate with the state as read now', async () => {
+    const streamId = `request-${randomUUID()}`;
+    const fold = { initialState: (): string[] => [], evolve: (ids: string[], event: RequestEvent) => [...ids, event.$case] };
+    const idempotencyKey = `reject/${randomUUID()}`;
+    const first = await store.handle(streamId, fold, () => [rejected('s1')], meta({ idempotencyKey }));
+    await store.handle(streamId, fold, () => [rejected('s2')], meta());
+    const retry = await store.handle(streamId, fold, () => [rejected('s3')], meta({ idempotencyKey }));
+    expect(first).toMatchObject({ duplicate: false, state: ['requestRejected'] });
+    expect(retry).toMatchObject({ duplicate: true, nextExpectedVersion: 1, state: ['requestRejected', 'requestRejected'] });
   });
 
   it.each([

@@ -2,8 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { EventCodec, EventEnvelope } from '@lib/contracts';
 import { type CustomTypesConfig, type Pool, type PoolClient, types as pgTypes } from 'pg';
-import { foldEvents } from './domain';
-import { type AppendGuard, type AppendResult, type Checkpoint, type CommandMeta, ConcurrencyError, type StoredEvent, StreamChangedError } from './types';
+import { DomainError, foldEvents } from './domain';
+import {
+  type AppendGuard,
+  type AppendResult,
+  type Checkpoint,
+  type CommandMeta,
+  ConcurrencyError,
+  type HandleOptions,
+  type StoredEvent,
+  StreamChangedError,
+} from './types';
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 
@@ -110,10 +119,11 @@ export interface DeciderFold<E, S> {
   evolve: (state: S, event: E) => S;
 }
 
-/** A stream's folded state after its first `version` events. */
+/** A stream's folded state after its first `version` events, and the tenant its first event was written for. */
 interface FoldedStream {
   version: number;
   state: unknown;
+  tenantId: string | undefined;
 }
 
 /**
@@ -299,36 +309,45 @@ export class EventStore<E extends { $case: string; value: unknown }> {
    * Runs a command against a stream: read, fold, decide, append at the version read. A concurrent
    * writer makes it start over, a bounded number of times. A command whose idempotency key was used
    * before returns the remembered result without deciding again, so a retried HTTP request whose
-   * first attempt succeeded is not refused by the state its first attempt created.
+   * first attempt succeeded is not refused by the state its first attempt created. The answer carries
+   * the state after the command; for a duplicate, the state as read now (the stream may have moved on
+   * since the first call).
    */
   async handle<S>(
     streamId: string,
     decider: DeciderFold<E, S>,
     decide: (state: S, version: number) => E[],
     meta: CommandMeta,
-    guard?: AppendGuard,
-  ): Promise<AppendResult & { events: E[] }> {
+    options: HandleOptions = {},
+  ): Promise<AppendResult & { events: E[]; state: S }> {
     return this.commandQueue.run(streamId, async () => {
       for (let attempt = 0; ; attempt++) {
-        if (meta.idempotencyKey) {
-          const remembered = await this.rememberedResult(meta.idempotencyKey);
-          if (remembered) return { ...remembered, events: [] };
-        }
         const cached = this.folded.get(decider, streamId);
-        const from = cached ?? { version: 0, state: decider.initialState() };
-        const newer = await this.readStream(streamId, this.pool, from.version);
+        const from: FoldedStream = cached ?? { version: 0, state: decider.initialState(), tenantId: undefined };
+        // Both reads go out at once: a retried command is rare, and waiting for the key first would
+        // add a round trip to every command.
+        const [remembered, newer] = await Promise.all([
+          meta.idempotencyKey ? this.rememberedResult(meta.idempotencyKey) : undefined,
+          this.readStream(streamId, this.pool, from.version),
+        ]);
         const state = foldEvents(decider.evolve, from.state as S, newer.map((stored) => stored.event));
+        if (remembered) return { ...remembered, events: [], state };
         const version = from.version + newer.length;
+        const tenantId = from.tenantId ?? newer[0]?.envelope.tenantId;
+        if (options.otherTenantNotFoundCode && tenantId !== undefined && tenantId !== meta.tenantId) {
+          throw new DomainError(options.otherTenantNotFoundCode, `${streamId} does not exist`);
+        }
         const events = decide(state, version);
         try {
-          const result = guard ? await this.appendGuarded(streamId, version, events, meta, guard) : await this.append(streamId, version, events, meta);
+          const result = options.guard ? await this.appendGuarded(streamId, version, events, meta, options.guard) : await this.append(streamId, version, events, meta);
           const appended = result.duplicate ? [] : events;
-          this.folded.set(decider, streamId, { version: version + appended.length, state: foldEvents(decider.evolve, state, appended) });
-          return { ...result, events: appended };
+          const after = foldEvents(decider.evolve, state, appended);
+          this.folded.set(decider, streamId, { version: version + appended.length, state: after, tenantId: tenantId ?? (appended.length > 0 ? meta.tenantId : undefined) });
+          return { ...result, events: appended, state: after };
         } catch (error) {
           if (!(error instanceof ConcurrencyError) || attempt >= MAX_CONCURRENCY_RETRIES) throw error;
           // the state folded so far is still a true prefix of the stream: keep it and read on from there
-          this.folded.set(decider, streamId, { version, state });
+          this.folded.set(decider, streamId, { version, state, tenantId });
         }
       }
     });
@@ -497,5 +516,48 @@ export class ReadAhead<E extends { $case: string; value: unknown }> {
   /** The batch after `checkpoint`, if the read ahead has it whole. */
   static usable<E>(ahead: { from: Checkpoint; limit: number; events: StoredEvent<E>[] } | undefined, checkpoint: Checkpoint, limit: number): StoredEvent<E>[] | undefined {
     return ahead && ahead.limit === limit && ahead.events.length === limit && sameCheckpoint(ahead.from, checkpoint) ? ahead.events : undefined;
+  }
+}
+
+/** How long a checkpoint this process committed is trusted for a probe (see IdleProbe): a rebuild elsewhere may have moved it back. */
+const PROBE_TRUST_MS = 1_000;
+
+/**
+ * Finds out, without a transaction, whether a checkpointed reader (Projector, OutboxRelay) has
+ * anything to do. A busy service wakes every reader on each notification, and most wake-ups find
+ * nothing new for most readers; a transaction that locks the checkpoint only to find that out costs
+ * a commit each time. The probe reads after the checkpoint this process last committed, outside any
+ * transaction. What it finds is a prefix of what the reader's transaction would read from the same
+ * checkpoint (every row of it belongs to a transaction older than the probe's snapshot xmin, and
+ * anything visible later sorts after those rows), so the reader may use it as its batch when the
+ * checkpoint it then locks is the one probed from. Another replica moving the checkpoint on is found
+ * when the lock is taken; the trust ends after PROBE_TRUST_MS, so a checkpoint moved back (a rebuild)
+ * is found too.
+ */
+export class IdleProbe<E extends { $case: string; value: unknown }> {
+  private committedAt?: { checkpoint: Checkpoint; at: number };
+
+  constructor(private readonly store: EventStore<E>) {}
+
+  /** The events after the last committed checkpoint, or undefined when the reader must look in its transaction. */
+  async peek(limit: number): Promise<{ from: Checkpoint; events: StoredEvent<E>[] } | undefined> {
+    const last = this.committedAt;
+    if (!last || performance.now() - last.at > PROBE_TRUST_MS) return undefined;
+    return { from: last.checkpoint, events: await this.store.readAll(last.checkpoint, limit) };
+  }
+
+  /** The probed events, if they are the batch after `checkpoint`. */
+  static usable<E>(probed: { from: Checkpoint; events: StoredEvent<E>[] } | undefined, checkpoint: Checkpoint): StoredEvent<E>[] | undefined {
+    return probed && probed.events.length > 0 && sameCheckpoint(probed.from, checkpoint) ? probed.events : undefined;
+  }
+
+  /** Records the checkpoint the reader's transaction committed (or found, with nothing to do). */
+  committed(checkpoint: Checkpoint): void {
+    this.committedAt = { checkpoint, at: performance.now() };
+  }
+
+  /** After a failed or rolled-back transaction: the next wake-up looks in a transaction. */
+  forget(): void {
+    this.committedAt = undefined;
   }
 }

@@ -4,6 +4,7 @@ export * from './event-store';
 export * from './inbox';
 export * from './migrations';
 export * from './projector';
+export * from './read-model-cache';
 export * from './relay';
 export * from './tail-loop';
 export * from './types';

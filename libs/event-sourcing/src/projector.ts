@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { inTransaction, lockCheckpoint, resetCheckpoint, saveCheckpoint } from './checkpoint-store';
-import { checkpointOf, type EventStore, ReadAhead } from './event-store';
+import { checkpointOf, type EventStore, IdleProbe, ReadAhead } from './event-store';
 import type { StoredEvent } from './types';
 
 /**
@@ -13,10 +13,13 @@ export interface Projection<E> {
   /** Tables the projection owns; rebuild empties them. */
   tables: string[];
   apply(events: StoredEvent<E>[], tx: PoolClient): Promise<void>;
+  /** Called in this process once a batch (or a rebuild's emptying) has committed: caches of the tables drop what they hold. */
+  committed?(): void;
 }
 
 export class Projector<E extends { $case: string; value: unknown }> {
   private readonly readAhead: ReadAhead<E>;
+  private readonly probe: IdleProbe<E>;
 
   constructor(
     private readonly pool: Pool,
@@ -25,6 +28,7 @@ export class Projector<E extends { $case: string; value: unknown }> {
     private readonly batchSize = 1000,
   ) {
     this.readAhead = new ReadAhead(store);
+    this.probe = new IdleProbe(store);
   }
 
   get name(): string {
@@ -34,16 +38,28 @@ export class Projector<E extends { $case: string; value: unknown }> {
   /** Applies the next batch; true when there may be more. */
   async processBatch(): Promise<boolean> {
     const ahead = await this.readAhead.take();
-    return inTransaction(this.pool, async (tx) => {
-      const checkpoint = await lockCheckpoint(tx, this.name);
-      const events = ReadAhead.usable(ahead, checkpoint, this.batchSize) ?? (await this.store.readAll(checkpoint, this.batchSize, tx));
-      if (events.length === 0) return false;
-      // A full batch is likely followed by another: read it while this one is applied.
-      if (events.length === this.batchSize) this.readAhead.start(checkpointOf(events[events.length - 1]), this.batchSize);
-      await this.projection.apply(events, tx);
-      await saveCheckpoint(tx, this.name, checkpointOf(events[events.length - 1]));
-      return events.length === this.batchSize;
-    });
+    const probed = ahead ? undefined : await this.probe.peek(this.batchSize);
+    if (probed?.events.length === 0) return false;
+    try {
+      const { applied, checkpoint } = await inTransaction(this.pool, async (tx) => {
+        const locked = await lockCheckpoint(tx, this.name);
+        const events =
+          ReadAhead.usable(ahead, locked, this.batchSize) ?? IdleProbe.usable(probed, locked) ?? (await this.store.readAll(locked, this.batchSize, tx));
+        if (events.length === 0) return { applied: 0, checkpoint: locked };
+        // A full batch is likely followed by another: read it while this one is applied.
+        if (events.length === this.batchSize) this.readAhead.start(checkpointOf(events[events.length - 1]), this.batchSize);
+        await this.projection.apply(events, tx);
+        const last = checkpointOf(events[events.length - 1]);
+        await saveCheckpoint(tx, this.name, last);
+        return { applied: events.length, checkpoint: last };
+      });
+      this.probe.committed(checkpoint);
+      if (applied > 0) this.projection.committed?.();
+      return applied === this.batchSize;
+    } catch (error) {
+      this.probe.forget();
+      throw error;
+    }
   }
 
   async catchUp(): Promise<void> {
@@ -53,11 +69,13 @@ export class Projector<E extends { $case: string; value: unknown }> {
   /** Empties the projection's tables and replays the whole log into them. */
   async rebuild(): Promise<void> {
     await this.readAhead.take();
+    this.probe.forget();
     await inTransaction(this.pool, async (tx) => {
       await lockCheckpoint(tx, this.name);
       for (const table of this.projection.tables) await tx.query(`TRUNCATE ${table}`);
       await resetCheckpoint(tx, this.name);
     });
+    this.projection.committed?.();
     await this.catchUp();
   }
 }

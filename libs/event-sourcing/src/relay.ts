@@ -1,7 +1,7 @@
 import { type EventCodec, envelopeToHeaders } from '@lib/contracts';
 import type { Pool } from 'pg';
 import { inTransaction, lockCheckpoint, saveCheckpoint } from './checkpoint-store';
-import { checkpointOf, type EventStore, ReadAhead } from './event-store';
+import { checkpointOf, type EventStore, IdleProbe, ReadAhead } from './event-store';
 import type { StoredEvent } from './types';
 
 export interface OutgoingMessage {
@@ -24,6 +24,7 @@ export abstract class MessagePublisher {
 export class OutboxRelay<E extends { $case: string; value: unknown }> {
   readonly name: string;
   private readonly readAhead: ReadAhead<E>;
+  private readonly probe: IdleProbe<E>;
 
   constructor(
     private readonly pool: Pool,
@@ -35,21 +36,33 @@ export class OutboxRelay<E extends { $case: string; value: unknown }> {
   ) {
     this.name = `relay:${this.topic}`;
     this.readAhead = new ReadAhead(store);
+    this.probe = new IdleProbe(store);
   }
 
   /** Publishes the next batch; true when there may be more. */
   async publishBatch(): Promise<boolean> {
     const ahead = await this.readAhead.take();
-    return inTransaction(this.pool, async (tx) => {
-      const checkpoint = await lockCheckpoint(tx, this.name);
-      const events = ReadAhead.usable(ahead, checkpoint, this.batchSize) ?? (await this.store.readAll(checkpoint, this.batchSize, tx));
-      if (events.length === 0) return false;
-      // A full batch is likely followed by another: read it while this one is on its way to Kafka.
-      if (events.length === this.batchSize) this.readAhead.start(checkpointOf(events[events.length - 1]), this.batchSize);
-      await this.publisher.publish(this.topic, this.encode(events));
-      await saveCheckpoint(tx, this.name, checkpointOf(events[events.length - 1]));
-      return events.length === this.batchSize;
-    });
+    const probed = ahead ? undefined : await this.probe.peek(this.batchSize);
+    if (probed?.events.length === 0) return false;
+    try {
+      const { published, checkpoint } = await inTransaction(this.pool, async (tx) => {
+        const locked = await lockCheckpoint(tx, this.name);
+        const events =
+          ReadAhead.usable(ahead, locked, this.batchSize) ?? IdleProbe.usable(probed, locked) ?? (await this.store.readAll(locked, this.batchSize, tx));
+        if (events.length === 0) return { published: 0, checkpoint: locked };
+        // A full batch is likely followed by another: read it while this one is published.
+        if (events.length === this.batchSize) this.readAhead.start(checkpointOf(events[events.length - 1]), this.batchSize);
+        await this.publisher.publish(this.topic, this.encode(events));
+        const last = checkpointOf(events[events.length - 1]);
+        await saveCheckpoint(tx, this.name, last);
+        return { published: events.length, checkpoint: last };
+      });
+      this.probe.committed(checkpoint);
+      return published === this.batchSize;
+    } catch (error) {
+      this.probe.forget();
+      throw error;
+    }
   }
 
   private encode(events: StoredEvent<E>[]): OutgoingMessage[] {

@@ -3,6 +3,11 @@ import type { Pool, PoolClient } from 'pg';
 export interface TailLoopOptions {
   /** Fallback poll interval: a lost notification (dropped connection) delays work by at most this. */
   pollIntervalMs: number;
+  /**
+   * How long a wake-up waits before the work runs, so the appends of a busy spell reach the work as
+   * one batch instead of many small ones (each its own transaction): a delay for a throughput.
+   */
+  settleMs?: number;
   onError: (error: unknown) => void;
 }
 
@@ -41,7 +46,8 @@ export class TailLoop {
       this.rerun = true;
       return this.running;
     }
-    this.running = this.drain().finally(() => {
+    const settle = this.options.settleMs ? new Promise((resolve) => setTimeout(resolve, this.options.settleMs)) : Promise.resolve();
+    this.running = settle.then(() => this.drain()).finally(() => {
       this.running = undefined;
     });
     return this.running;

@@ -43,6 +43,9 @@ export interface AppendResult {
   duplicate: boolean;
 }
 
+/** Only the AppendResult of what `EventStore.handle` answers (which also carries the events and the state), for a reply. */
+export const appendResultOf = ({ streamId, nextExpectedVersion, appended, duplicate }: AppendResult): AppendResult => ({ streamId, nextExpectedVersion, appended, duplicate });
+
 export class ConcurrencyError extends Error {
   constructor(
     readonly streamId: string,
@@ -63,6 +66,18 @@ export interface AppendGuard {
   lockKey: string;
   lockMode: 'shared' | 'exclusive';
   unchanged: readonly { streamId: string; version: number }[];
+}
+
+/** How `EventStore.handle` treats a stream beyond reading, deciding and appending. */
+export interface HandleOptions {
+  /** Other streams the decision read, which must not change before the append. */
+  guard?: AppendGuard;
+  /**
+   * For streams whose ids are unique across tenants (random ids): the stream belongs to the tenant of
+   * its first event, and a command of another tenant is refused with a DomainError of this code, as
+   * if the stream did not exist.
+   */
+  otherTenantNotFoundCode?: string;
 }
 
 /** A stream an AppendGuard named changed after the command read it: read again and decide again. */

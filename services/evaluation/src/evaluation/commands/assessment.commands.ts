@@ -57,7 +57,7 @@ export class HandleAssessmentHandler implements ICommandHandler<HandleAssessment
           return decideAssessment(command, state);
         },
         meta,
-        guard,
+        { guard },
       );
     });
   }

@@ -127,7 +127,7 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
         cycleFold,
         (state) => decideCycle({ type: 'PublishResults', cycleId, scoredUnder: { id: ruleset.id, version: ruleset.version }, results: resultsOf(state), now }, state),
         meta,
-        guard,
+        { guard },
       );
     });
   }

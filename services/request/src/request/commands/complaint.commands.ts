@@ -7,7 +7,7 @@ import { Pool } from 'pg';
 import { type Complaint, type ComplaintCommand, type ComplaintCategoryKey, type ComplaintChannelKey, complaintDecider, complaints2018 } from '../domain';
 import { type CommandOutcome, outcomeOf, type Without } from './outcome';
 import { TenantCalendars } from '../queries/tenant-calendars';
-import { refuseKeyReuse, refuseOtherTenant } from './stream-guard';
+import { refuseKeyReuse } from './stream-guard';
 
 // TODO(#4): the tenant's published ruleset version instead of the national 2018 one.
 export const complaintRuleset = () => complaints2018;
@@ -107,13 +107,11 @@ export class ChangeComplaintCommand extends Command<CommandOutcome<Complaint>> {
 export class ChangeComplaintHandler implements ICommandHandler<ChangeComplaintCommand> {
   constructor(
     private readonly store: EventStore<RequestEvent>,
-    private readonly pool: Pool,
     private readonly calendars: TenantCalendars,
     private readonly clock: Clock,
   ) {}
 
   async execute({ complaintId, step, meta }: ChangeComplaintCommand): Promise<CommandOutcome<Complaint>> {
-    await refuseOtherTenant(this.pool, complaintStream(complaintId), meta.tenantId, 'COMPLAINT.NOT_FOUND');
     const calendar = await this.calendars.workingCalendarOf(meta.tenantId);
     const commandMeta = { ...meta };
     const result = await this.store.handle(
@@ -126,6 +124,7 @@ export class ChangeComplaintHandler implements ICommandHandler<ChangeComplaintCo
         return complaintDecider.decide(command as ComplaintCommand, state);
       },
       commandMeta,
+      { otherTenantNotFoundCode: 'COMPLAINT.NOT_FOUND' },
     );
     refuseKeyReuse(result, (streamId) => streamId === complaintStream(complaintId));
     return outcomeOf(this.store, result, complaintDecider);

@@ -5,7 +5,7 @@ import { foldEvents } from '@lib/event-sourcing/domain';
 /** A union member without some keys, keeping the union (Omit on a union would merge its members). */
 export type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** What a command answers: the state after it, read back from the stream. */
+/** What a command answers: the state after it. */
 export interface CommandOutcome<S> {
   streamId: string;
   version: number;
@@ -16,14 +16,20 @@ export interface CommandOutcome<S> {
 }
 
 /**
- * Reads the stream after a command. A duplicate Idempotency-Key appends nothing and the store only
- * remembers the stream and version, so the answer is rebuilt from the stream: the same body as the
- * first call as long as nothing else happened to the stream in between.
+ * What a command answers. A duplicate Idempotency-Key appends nothing and the store only remembers
+ * the stream and version, so its answer is rebuilt from the stream up to that version: the same body
+ * as the first call as long as nothing else happened to the stream in between.
  */
-export async function outcomeOf<S>(store: EventStore<RequestEvent>, result: AppendResult, fold: DeciderFold<RequestEvent, S>): Promise<CommandOutcome<S>> {
+export async function outcomeOf<S>(
+  store: EventStore<RequestEvent>,
+  result: AppendResult & { state: S },
+  fold: DeciderFold<RequestEvent, S>,
+): Promise<CommandOutcome<S>> {
+  const outcome = { streamId: result.streamId, version: result.nextExpectedVersion, duplicate: result.duplicate, appended: result.appended };
+  if (!result.duplicate) return { ...outcome, state: result.state };
   const history = await store.readStream(result.streamId);
   const upTo = history.slice(0, result.nextExpectedVersion).map((stored) => stored.event);
-  return { streamId: result.streamId, version: result.nextExpectedVersion, duplicate: result.duplicate, appended: result.appended, state: foldEvents(fold.evolve, fold.initialState(), upTo) };
+  return { ...outcome, state: foldEvents(fold.evolve, fold.initialState(), upTo) };
 }
 
 /** The stream's id without its `<type>-` prefix. */

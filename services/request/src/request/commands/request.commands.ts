@@ -4,10 +4,11 @@ import type { RequestEvent } from '@lib/contracts';
 import { type CommandMeta, type DeciderFold, DomainError, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { Pool } from 'pg';
-import { type Request, type RequestCommand, requestDecider, type StandardInForce } from '../domain';
+import { type Request, type RequestCommand, requestDecider } from '../domain';
+import { ServiceStandardsProjection, type StandardOfService } from '../projections/service-standards.projection';
 import { TenantCalendars } from '../queries/tenant-calendars';
 import { type CommandOutcome, outcomeOf, type Without } from './outcome';
-import { refuseKeyReuse, refuseOtherTenant } from './stream-guard';
+import { refuseKeyReuse } from './stream-guard';
 
 /** The request's state plus its unit, which the Request state does not keep but every event's envelope needs. */
 export interface RequestWithUnit {
@@ -50,17 +51,20 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
     private readonly store: EventStore<RequestEvent>,
     private readonly pool: Pool,
     private readonly calendars: TenantCalendars,
+    private readonly standards: ServiceStandardsProjection,
     private readonly clock: Clock,
   ) {}
 
   async execute({ serviceId, suppliedRequirements, meta, chosenUnitId }: SubmitRequestCommand): Promise<CommandOutcome<RequestWithUnit>> {
-    const standard = await this.standardInForce(meta.tenantId, serviceId);
+    const [standard, trackingCode, calendar] = await Promise.all([
+      this.standardInForce(meta.tenantId, serviceId),
+      this.unusedTrackingCode(),
+      this.calendars.workingCalendarOf(meta.tenantId),
+    ]);
     if (chosenUnitId !== undefined && standard.unitId !== chosenUnitId) {
       throw new DomainError('STANDARD.NOT_PUBLISHED', `unit ${chosenUnitId} has no published standard for service ${serviceId}`);
     }
     const requestId = randomUUID();
-    const trackingCode = await this.unusedTrackingCode();
-    const calendar = await this.calendars.workingCalendarOf(meta.tenantId);
     const result = await this.store.handle(
       requestStream(requestId),
       requestFold,
@@ -98,17 +102,17 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
     }
   }
 
-  private async standardInForce(tenantId: string, serviceId: string): Promise<{ unitId: string; inForce: StandardInForce }> {
-    const { rows } = await this.pool.query(
-      `SELECT unit_id, revision, completion_working_days, requirements FROM service_standards_v1 WHERE service_id = $1 AND tenant_id = $2`,
-      [serviceId, tenantId],
-    );
-    if (rows.length === 0) throw new DomainError('STANDARD.NOT_PUBLISHED', `service ${serviceId} has no published standard`);
-    const row = rows[0];
-    return {
-      unitId: row.unit_id,
-      inForce: { serviceId, revision: row.revision, completionWorkingDays: row.completion_working_days, requirements: row.requirements },
-    };
+  private async standardInForce(tenantId: string, serviceId: string): Promise<StandardOfService> {
+    const standard = await this.standards.standardsInForce.get(`${tenantId}/${serviceId}`, async () => {
+      const { rows } = await this.pool.query(
+        `SELECT unit_id, revision, completion_working_days, requirements FROM service_standards_v1 WHERE service_id = $1 AND tenant_id = $2`,
+        [serviceId, tenantId],
+      );
+      const row = rows[0];
+      return row && { unitId: row.unit_id, inForce: { serviceId, revision: row.revision, completionWorkingDays: row.completion_working_days, requirements: row.requirements } };
+    });
+    if (!standard) throw new DomainError('STANDARD.NOT_PUBLISHED', `service ${serviceId} has no published standard`);
+    return standard;
   }
 }
 
@@ -129,13 +133,11 @@ export class ChangeRequestCommand extends Command<CommandOutcome<RequestWithUnit
 export class ChangeRequestHandler implements ICommandHandler<ChangeRequestCommand> {
   constructor(
     private readonly store: EventStore<RequestEvent>,
-    private readonly pool: Pool,
     private readonly calendars: TenantCalendars,
     private readonly clock: Clock,
   ) {}
 
   async execute({ requestId, step, meta }: ChangeRequestCommand): Promise<CommandOutcome<RequestWithUnit>> {
-    await refuseOtherTenant(this.pool, requestStream(requestId), meta.tenantId, 'REQUEST.NOT_FOUND');
     const calendar = await this.calendars.workingCalendarOf(meta.tenantId);
     const commandMeta = { ...meta };
     const result = await this.store.handle(
@@ -149,6 +151,7 @@ export class ChangeRequestHandler implements ICommandHandler<ChangeRequestComman
         return requestDecider.decide(command, state.request);
       },
       commandMeta,
+      { otherTenantNotFoundCode: 'REQUEST.NOT_FOUND' },
     );
     refuseKeyReuse(result, (streamId) => streamId === requestStream(requestId));
     return outcomeOf(this.store, result, requestFold);

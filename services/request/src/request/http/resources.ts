@@ -18,11 +18,22 @@ const STREAMS: Record<string, (id: string) => string> = {
 };
 
 /**
+ * Kinds whose tenant and unit never change once written: a request stays with the unit of its
+ * standard, and a standard with the unit it was published for (a revision under another unit is
+ * refused). A complaint moves to the unit it is assigned to, so it is always read.
+ */
+const FIXED_PLACE = new Set([REQUEST.kind, STANDARD.kind]);
+const REMEMBERED_PLACES = 50_000;
+
+/**
  * Reads where a request, complaint or standard lives from the envelope of its latest event: current
  * as soon as a command returns (a projection may lag), and a complaint's unit follows its assignment.
+ * Places that cannot change are remembered, so the steps of a request after its first cost no read.
  */
 @Injectable()
 export class RequestResourceLocator extends TargetLocator {
+  private readonly fixedPlaces = new Map<string, Target>();
+
   constructor(private readonly pool: Pool) {
     super();
   }
@@ -30,9 +41,23 @@ export class RequestResourceLocator extends TargetLocator {
   async locate(kind: string, id: string): Promise<Target | undefined> {
     const stream = STREAMS[kind];
     if (!stream) throw new Error(`unknown resource kind ${kind}`);
+    const key = `${kind}/${id}`;
+    const remembered = this.fixedPlaces.get(key);
+    if (remembered) return remembered;
+    const located = await this.read(stream(id));
+    if (located && FIXED_PLACE.has(kind)) this.remember(key, located);
+    return located;
+  }
+
+  private remember(key: string, target: Target): void {
+    this.fixedPlaces.set(key, target);
+    if (this.fixedPlaces.size > REMEMBERED_PLACES) this.fixedPlaces.delete(this.fixedPlaces.keys().next().value as string);
+  }
+
+  private async read(streamId: string): Promise<Target | undefined> {
     const { rows } = await this.pool.query<{ tenant_id: string | null; unit_id: string | null }>(
       `SELECT metadata->>'tenantId' AS tenant_id, metadata->>'unitId' AS unit_id FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`,
-      [stream(id)],
+      [streamId],
     );
     const row = rows[0];
     if (!row?.tenant_id) return undefined;

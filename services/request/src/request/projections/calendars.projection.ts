@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestEvent } from '@lib/contracts';
-import type { Projection, StoredEvent } from '@lib/event-sourcing';
+import { type Projection, ReadModelCache, type StoredEvent } from '@lib/event-sourcing';
 import type { PoolClient } from 'pg';
-import { calendarDecider, type CalendarStream, emptyCalendarStream, nationalCalendarFromEvent, type TenantCalendarSettings } from '../domain';
+import { calendarDecider, type CalendarStream, emptyCalendarStream, nationalCalendarFromEvent, type TenantCalendarSettings, type WorkingCalendar } from '../domain';
 
 interface TenantCalendarRow {
   version: number;
@@ -10,6 +10,9 @@ interface TenantCalendarRow {
   cuti_bersama_is_working_day: boolean;
   local_holidays: CalendarStream['localHolidays'];
 }
+
+/** See ReadModelCache: how late another replica's calendar change may reach this process's commands. */
+export const READ_MODEL_CACHE_TTL_MS = 5_000;
 
 /**
  * The working-day calendars every deadline is computed on: national year versions (shipped, or
@@ -21,6 +24,12 @@ interface TenantCalendarRow {
 export class CalendarsProjection implements Projection<RequestEvent> {
   readonly name = 'calendars_v1';
   readonly tables = ['calendar_national_years_v1', 'tenant_calendars_v1'];
+  /** Each tenant's working calendar as TenantCalendars builds it from these tables, for the commands that compute deadlines. */
+  readonly workingCalendars = new ReadModelCache<WorkingCalendar>(READ_MODEL_CACHE_TTL_MS);
+
+  committed(): void {
+    this.workingCalendars.invalidate();
+  }
 
   async apply(events: StoredEvent<RequestEvent>[], tx: PoolClient): Promise<void> {
     for (const { event, envelope } of events) {

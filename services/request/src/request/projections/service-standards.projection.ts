@@ -1,13 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestEvent } from '@lib/contracts';
-import type { Projection, StoredEvent } from '@lib/event-sourcing';
+import { type Projection, ReadModelCache, type StoredEvent } from '@lib/event-sourcing';
 import type { PoolClient } from 'pg';
+import type { StandardInForce } from '../domain';
+import { READ_MODEL_CACHE_TTL_MS } from './calendars.projection';
+
+/** The standard a submission is checked and timed against, with the unit that serves it. */
+export interface StandardOfService {
+  unitId: string;
+  inForce: StandardInForce;
+}
 
 /** The standard in force per service, with its completeness; submissions look their standard up here. */
 @Injectable()
 export class ServiceStandardsProjection implements Projection<RequestEvent> {
   readonly name = 'service_standards_v1';
   readonly tables = ['service_standards_v1'];
+  /** Per tenant and service, the standard in force as submissions read it from this table (undefined: none published). */
+  readonly standardsInForce = new ReadModelCache<StandardOfService | undefined>(READ_MODEL_CACHE_TTL_MS);
+
+  committed(): void {
+    this.standardsInForce.invalidate();
+  }
 
   async apply(events: StoredEvent<RequestEvent>[], tx: PoolClient): Promise<void> {
     for (const { event, envelope } of events) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
+import { CalendarsProjection } from '../projections/calendars.projection';
 import {
   type CalendarStream,
   effectiveNationalYears,
@@ -31,7 +32,10 @@ interface CalendarRows {
  */
 @Injectable()
 export class TenantCalendars {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly projection: CalendarsProjection,
+  ) {}
 
   async sourcesOf(tenantId: string): Promise<TenantCalendarSources> {
     const { rows } = await this.pool.query<CalendarRows>(
@@ -63,10 +67,12 @@ export class TenantCalendars {
     };
   }
 
-  /** The calendar a deadline computed now for `tenantId` uses. */
-  async workingCalendarOf(tenantId: string): Promise<WorkingCalendar> {
-    const { national, tenant } = await this.sourcesOf(tenantId);
-    return tenantWorkingCalendar(tenantId, national, tenant);
+  /** The calendar a deadline computed now for `tenantId` uses; kept until the calendar tables change. */
+  workingCalendarOf(tenantId: string): Promise<WorkingCalendar> {
+    return this.projection.workingCalendars.get(tenantId, async () => {
+      const { national, tenant } = await this.sourcesOf(tenantId);
+      return tenantWorkingCalendar(tenantId, national, tenant);
+    });
   }
 
   /** The national version of `year` the tenant uses now, if its calendar covers the year. */

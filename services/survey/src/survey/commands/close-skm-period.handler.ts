@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
-import { type AppendResult, EventStore } from '@lib/event-sourcing';
+import { type AppendResult, appendResultOf, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import type { Actor } from '../http/actor';
 import { CompletedRequests } from '../queries/completed-requests';
@@ -28,13 +28,13 @@ export class CloseSkmPeriodHandler implements ICommandHandler<CloseSkmPeriodComm
     // The period's end is on the stream; the count is looked up before deciding, as the decider wants it on the command.
     const survey = await readSurvey(this.store, actor.tenantId, ref);
     const completed = survey.status === 'none' ? 0 : await this.completedRequests.countInPeriod(actor.tenantId, ref.unitId, survey.periodStart, survey.periodEnd);
-    const { events: _events, ...result } = await handleStaffSurveyCommand(
+    const result = await handleStaffSurveyCommand(
       this.store,
       actor,
       ref,
       () => ({ type: 'CloseSkmPeriod', completedRequestsInPeriod: completed, now: this.clock.now().toISOString() }),
       idempotencyKey,
     );
-    return result;
+    return appendResultOf(result);
   }
 }

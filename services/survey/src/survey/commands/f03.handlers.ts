@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
-import { type AppendResult, DomainError, EventStore } from '@lib/event-sourcing';
+import { type AppendResult, appendResultOf, DomainError, EventStore } from '@lib/event-sourcing';
 import { foldEvents } from '@lib/event-sourcing/domain';
 import { Clock } from '@lib/platform';
 import { f03Decider, type F03ItemScore, f03StreamId } from '../domain';
 import { type Actor, PUBLIC_ACTOR } from '../http/actor';
 import { commandMeta } from './command-meta';
 
-type Result = Omit<AppendResult, never>;
-
-export class OpenF03CollectionCommand extends Command<Result> {
+export class OpenF03CollectionCommand extends Command<AppendResult> {
   constructor(
     readonly actor: Actor,
     readonly cycleId: string,
@@ -23,7 +21,7 @@ export class OpenF03CollectionCommand extends Command<Result> {
   }
 }
 
-export class RecordF03ResponseCommand extends Command<Result> {
+export class RecordF03ResponseCommand extends Command<AppendResult> {
   constructor(
     readonly tenantId: string,
     readonly cycleId: string,
@@ -35,7 +33,7 @@ export class RecordF03ResponseCommand extends Command<Result> {
   }
 }
 
-export class CloseF03Command extends Command<Result> {
+export class CloseF03Command extends Command<AppendResult> {
   constructor(
     readonly actor: Actor,
     readonly cycleId: string,
@@ -46,8 +44,6 @@ export class CloseF03Command extends Command<Result> {
   }
 }
 
-const strip = ({ events: _events, ...rest }: AppendResult & { events: unknown }): Result => rest;
-
 @CommandHandler(OpenF03CollectionCommand)
 export class OpenF03CollectionHandler implements ICommandHandler<OpenF03CollectionCommand> {
   constructor(
@@ -55,9 +51,9 @@ export class OpenF03CollectionHandler implements ICommandHandler<OpenF03Collecti
     private readonly clock: Clock,
   ) {}
 
-  async execute({ actor, cycleId, unitId, quota, ruleset, idempotencyKey }: OpenF03CollectionCommand): Promise<Result> {
+  async execute({ actor, cycleId, unitId, quota, ruleset, idempotencyKey }: OpenF03CollectionCommand): Promise<AppendResult> {
     const command = { type: 'OpenF03Collection' as const, cycleId, unitId, tenantId: actor.tenantId, quota, ruleset, now: this.clock.now().toISOString() };
-    return strip(
+    return appendResultOf(
       await this.store.handle(
         f03StreamId(actor.tenantId, cycleId, unitId),
         f03Decider,
@@ -75,13 +71,13 @@ export class RecordF03ResponseHandler implements ICommandHandler<RecordF03Respon
     private readonly clock: Clock,
   ) {}
 
-  async execute({ tenantId, cycleId, unitId, items, idempotencyKey }: RecordF03ResponseCommand): Promise<Result> {
+  async execute({ tenantId, cycleId, unitId, items, idempotencyKey }: RecordF03ResponseCommand): Promise<AppendResult> {
     const streamId = f03StreamId(tenantId, cycleId, unitId);
     const history = await this.store.readStream(streamId);
     const state = foldEvents(f03Decider.evolve, f03Decider.initialState(), history.map((e) => e.event));
     if (state.status === 'none') throw new DomainError('F03.NOT_FOUND', `no F-03 collection for unit ${unitId} in cycle ${cycleId}`);
     const responseId = idempotencyKey ?? randomUUID();
-    return strip(
+    return appendResultOf(
       await this.store.handle(
         streamId,
         f03Decider,
@@ -99,8 +95,8 @@ export class CloseF03Handler implements ICommandHandler<CloseF03Command> {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ actor, cycleId, unitId, idempotencyKey }: CloseF03Command): Promise<Result> {
-    return strip(
+  async execute({ actor, cycleId, unitId, idempotencyKey }: CloseF03Command): Promise<AppendResult> {
+    return appendResultOf(
       await this.store.handle(
         f03StreamId(actor.tenantId, cycleId, unitId),
         f03Decider,

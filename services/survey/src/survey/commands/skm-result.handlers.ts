@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
-import { type AppendResult, EventStore } from '@lib/event-sourcing';
+import { type AppendResult, appendResultOf, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import type { Actor } from '../http/actor';
 import { handleStaffSurveyCommand, type SkmSurveyRef } from './skm-stream';
@@ -44,14 +44,13 @@ export class CompleteFollowUpCommand extends Command<AppendResult> {
   }
 }
 
-const withoutEvents = <T extends { events: unknown }>({ events: _events, ...rest }: T): Omit<T, 'events'> => rest;
 
 @CommandHandler(PublishSkmResultCommand)
 export class PublishSkmResultHandler implements ICommandHandler<PublishSkmResultCommand> {
   constructor(private readonly store: EventStore<SurveyEvent>) {}
 
   async execute({ actor, ref, media, publishedOn, idempotencyKey }: PublishSkmResultCommand): Promise<AppendResult> {
-    return withoutEvents(await handleStaffSurveyCommand(this.store, actor, ref, () => ({ type: 'PublishSkmResult', media, publishedOn }), idempotencyKey));
+    return appendResultOf(await handleStaffSurveyCommand(this.store, actor, ref, () => ({ type: 'PublishSkmResult', media, publishedOn }), idempotencyKey));
   }
 }
 
@@ -63,7 +62,7 @@ export class PlanFollowUpHandler implements ICommandHandler<PlanFollowUpCommand>
   ) {}
 
   async execute({ actor, ref, itemId, unsurCode, action, dueDate, idempotencyKey }: PlanFollowUpCommand): Promise<AppendResult> {
-    return withoutEvents(
+    return appendResultOf(
       await handleStaffSurveyCommand(
         this.store,
         actor,
@@ -80,6 +79,6 @@ export class CompleteFollowUpHandler implements ICommandHandler<CompleteFollowUp
   constructor(private readonly store: EventStore<SurveyEvent>) {}
 
   async execute({ actor, ref, itemId, completedOn, evidence, idempotencyKey }: CompleteFollowUpCommand): Promise<AppendResult> {
-    return withoutEvents(await handleStaffSurveyCommand(this.store, actor, ref, () => ({ type: 'CompleteFollowUp', itemId, completedOn, evidence }), idempotencyKey));
+    return appendResultOf(await handleStaffSurveyCommand(this.store, actor, ref, () => ({ type: 'CompleteFollowUp', itemId, completedOn, evidence }), idempotencyKey));
   }
 }
