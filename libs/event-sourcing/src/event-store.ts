@@ -31,6 +31,9 @@ type EventRow = [
   recordedAt: string,
 ];
 
+/** A row that starts with the columns of EventRow (a read may select more after them). */
+type EventColumns = readonly [...EventRow, ...unknown[]];
+
 const JSONB_OID = 3802;
 const TIMESTAMPTZ_OID = 1184;
 const keepText = (value: string): string => value;
@@ -112,6 +115,15 @@ const NOTIFY_INTERVAL_MS = 10;
 const NOTIFY_SQL = `SELECT pg_notify('events_appended', '')`;
 
 const READ_IDEMPOTENCY_SQL = `SELECT stream_id, result FROM idempotency_keys WHERE key = $1`;
+
+// A command with an idempotency key reads its stream and looks the key up in one round trip: the
+// remembered result, if any, comes as one more row with only the stream id and the result set, and
+// sorts last (its stream version is null).
+const READ_STREAM_AND_KEY_SQL = `
+  SELECT ${COLUMNS}, NULL::jsonb AS remembered FROM events WHERE stream_id = $1 AND stream_version > $2
+  UNION ALL
+  SELECT NULL, NULL, stream_id, NULL, NULL, NULL, NULL, NULL, NULL, result FROM idempotency_keys WHERE key = $3
+  ORDER BY 4 NULLS LAST`;
 
 export interface DeciderFold<E, S> {
   initialState: () => S;
@@ -324,12 +336,9 @@ export class EventStore<E extends { $case: string; value: unknown }> {
       for (let attempt = 0; ; attempt++) {
         const cached = this.folded.get(decider, streamId);
         const from: FoldedStream = cached ?? { version: 0, state: decider.initialState(), tenantId: undefined };
-        // Both reads go out at once: a retried command is rare, and waiting for the key first would
-        // add a round trip to every command.
-        const [remembered, newer] = await Promise.all([
-          meta.idempotencyKey ? this.rememberedResult(meta.idempotencyKey) : undefined,
-          this.readStream(streamId, this.pool, from.version),
-        ]);
+        const { newer, remembered } = meta.idempotencyKey
+          ? await this.readStreamAndKey(streamId, from.version, meta.idempotencyKey)
+          : { newer: await this.readStream(streamId, this.pool, from.version), remembered: undefined };
         const state = foldEvents(decider.evolve, from.state as S, newer.map((stored) => stored.event));
         if (remembered) return { ...remembered, events: [], state };
         const version = from.version + newer.length;
@@ -383,6 +392,24 @@ export class EventStore<E extends { $case: string; value: unknown }> {
     }
   }
 
+  private async readStreamAndKey(streamId: string, afterVersion: number, key: string): Promise<{ newer: StoredEvent<E>[]; remembered?: AppendResult }> {
+    const result = await this.pool.query<[...EventRow, string | null]>({
+      name: 'event-store-read-stream-and-key',
+      text: READ_STREAM_AND_KEY_SQL,
+      values: [streamId, afterVersion, key],
+      rowMode: 'array',
+      types: RAW_TYPES,
+    });
+    const rows = result.rows;
+    const last = rows[rows.length - 1];
+    if (!last || last[9] === null) return { newer: this.toStoredEvents(rows) };
+    const { nextExpectedVersion } = JSON.parse(last[9]) as { nextExpectedVersion: number };
+    return {
+      newer: this.toStoredEvents(rows.slice(0, -1)),
+      remembered: { streamId: last[2], nextExpectedVersion, appended: 0, duplicate: true },
+    };
+  }
+
   private async rememberedResult(key: string, db: Queryable = this.pool): Promise<AppendResult | undefined> {
     const result = await db.query<{ stream_id: string; result: { nextExpectedVersion: number } }>({
       name: 'event-store-read-idempotency',
@@ -394,7 +421,7 @@ export class EventStore<E extends { $case: string; value: unknown }> {
     return { streamId: row.stream_id, nextExpectedVersion: row.result.nextExpectedVersion, appended: 0, duplicate: true };
   }
 
-  private toStoredEvents(rows: EventRow[]): StoredEvent<E>[] {
+  private toStoredEvents(rows: readonly EventColumns[]): StoredEvent<E>[] {
     const events = new Array<StoredEvent<E>>(rows.length);
     for (let i = 0; i < rows.length; i++) events[i] = new LazyStoredEvent(this.codec, rows[i]);
     return events;
@@ -416,7 +443,7 @@ class LazyStoredEvent<E extends { $case: string; value: unknown }> implements St
   declare transactionId: string;
   declare recordedAt: Date;
   readonly #codec: EventCodec<E>;
-  readonly #row: EventRow;
+  readonly #row: EventColumns;
   #event?: E;
   #envelope?: EventEnvelope;
   #recordedAt?: Date;
@@ -454,7 +481,7 @@ class LazyStoredEvent<E extends { $case: string; value: unknown }> implements St
     },
   } satisfies Record<string, PropertyDescriptor>;
 
-  constructor(codec: EventCodec<E>, row: EventRow) {
+  constructor(codec: EventCodec<E>, row: EventColumns) {
     this.#codec = codec;
     this.#row = row;
     Object.defineProperty(this, 'event', LazyStoredEvent.#accessors.event);
@@ -465,7 +492,7 @@ class LazyStoredEvent<E extends { $case: string; value: unknown }> implements St
   }
 }
 
-function toEnvelope(row: EventRow): EventEnvelope {
+function toEnvelope(row: EventColumns): EventEnvelope {
   // The parsed metadata object becomes the envelope: same fields, same order as spreading it into a
   // new object, without the copy.
   const envelope = JSON.parse(row[7]) as EnvelopeMetadata as EventEnvelope;

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@lib/testing';
 import type { PoolClient } from 'pg';
 import { EventStore } from './event-store';
 import { eventStoreMigrations } from './migrations';
-import { type Projection, Projector } from './projector';
+import { type Projection, ProjectionGroup, Projector } from './projector';
 import type { CommandMeta, StoredEvent } from './types';
 
 const meta = (unitId: string): CommandMeta => ({
@@ -21,18 +21,28 @@ const rejected = (requestId: string, reason: string): RequestEvent => ({
 
 /** Rejections per unit plus the last reason: enough state to notice a skipped or doubled event. */
 class RejectionsPerUnit implements Projection<RequestEvent> {
-  readonly name = 'rejections-per-unit';
-  readonly tables = ['rejections_v1'];
+  readonly tables: string[];
   failOnReason?: string;
+  commits = 0;
+
+  constructor(
+    readonly name = 'rejections-per-unit',
+    private readonly table = 'rejections_v1',
+  ) {
+    this.tables = [table];
+  }
+
+  committed(): void {
+    this.commits++;
+  }
 
   async apply(events: StoredEvent<RequestEvent>[], tx: PoolClient): Promise<void> {
     for (const { event, envelope } of events) {
       if (event.$case !== 'requestRejected') continue;
       if (event.value.reason === this.failOnReason) throw new Error('projection crashed mid-batch');
       await tx.query(
-        `INSERT INTO rejections_v1 (unit_id, rejections, last_reason, positions) VALUES ($1, 1, $2, $3)
-         ON CONFLICT (unit_id) DO UPDATE SET rejections = rejections_v1.rejections + 1, last_reason = $2,
-           positions = rejections_v1.positions || ',' || $3`,
+        `INSERT INTO ${this.table} AS t (unit_id, rejections, last_reason, positions) VALUES ($1, 1, $2, $3)
+         ON CONFLICT (unit_id) DO UPDATE SET rejections = t.rejections + 1, last_reason = $2, positions = t.positions || ',' || $3`,
         [envelope.unitId, event.value.reason, envelope.streamVersion.toString()],
       );
     }
@@ -46,7 +56,9 @@ describe('Projector on PostgreSQL', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase(eventStoreMigrations);
-    await db.pool.query(`CREATE TABLE rejections_v1 (unit_id text PRIMARY KEY, rejections int NOT NULL, last_reason text NOT NULL, positions text NOT NULL)`);
+    for (const table of ['rejections_v1', 'group_a_v1', 'group_b_v1']) {
+      await db.pool.query(`CREATE TABLE ${table} (unit_id text PRIMARY KEY, rejections int NOT NULL, last_reason text NOT NULL, positions text NOT NULL)`);
+    }
     store = new EventStore(db.pool, requestCodec);
     for (let i = 0; i < 40; i++) {
       await store.append(`request-${i}`, 0, [rejected(`r${i}`, `reason-${i}`), rejected(`r${i}`, `again-${i}`)], meta(`unit-${i % 7}`));
@@ -54,7 +66,7 @@ describe('Projector on PostgreSQL', () => {
   });
   afterAll(() => db.drop());
 
-  const table = async () => (await db.pool.query(`SELECT * FROM rejections_v1 ORDER BY unit_id`)).rows;
+  const table = async (name = 'rejections_v1') => (await db.pool.query(`SELECT * FROM ${name} ORDER BY unit_id`)).rows;
 
   it('folds every event once in small batches, and a rebuild gives an identical table', async () => {
     const projector = new Projector(db.pool, store, projection, 3);
@@ -81,5 +93,28 @@ describe('Projector on PostgreSQL', () => {
     expect((await db.pool.query(`SELECT rejections, last_reason FROM rejections_v1 WHERE unit_id = 'unit-late'`)).rows).toEqual([
       { rejections: 2, last_reason: 'boom' },
     ]);
+  });
+
+  it('feeds a group of projections from one read, and one of them reset catches up without doubling the others', async () => {
+    const alone = new Projector(db.pool, store, projection, 1000);
+    await alone.catchUp();
+    const expected = await table();
+    const a = new RejectionsPerUnit('group-a', 'group_a_v1');
+    const b = new RejectionsPerUnit('group-b', 'group_b_v1');
+    const group = new ProjectionGroup(db.pool, store, [a, b], 7);
+    while (await group.processBatch());
+    expect(await table('group_a_v1')).toEqual(expected);
+    expect(await table('group_b_v1')).toEqual(expected);
+    expect(a.commits).toBeGreaterThan(1);
+
+    // b emptied and its checkpoint reset, as a rebuild starts, and left for the group to refill
+    await db.pool.query(`TRUNCATE group_b_v1`);
+    await db.pool.query(`DELETE FROM checkpoints WHERE name = 'projection:group-b'`);
+    await store.append('request-after-rebuild', 0, [rejected('after', 'later')], meta('unit-0'));
+    await alone.catchUp();
+    while (await group.processBatch());
+    expect(await table('group_a_v1')).toEqual(await table());
+    expect(await table('group_b_v1')).toEqual(await table());
+    expect(await group.processBatch()).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
-import { inTransaction, lockCheckpoint, resetCheckpoint, saveCheckpoint } from './checkpoint-store';
+import { inTransaction, isAfter, lockCheckpoint, lockCheckpoints, resetCheckpoint, saveCheckpoint, saveCheckpoints } from './checkpoint-store';
 import { checkpointOf, type EventStore, IdleProbe, ReadAhead } from './event-store';
-import type { StoredEvent } from './types';
+import { START, type StoredEvent } from './types';
 
 /**
  * A read model fed from the local event store. `apply` writes a whole batch with the transaction it is
@@ -77,5 +77,66 @@ export class Projector<E extends { $case: string; value: unknown }> {
     });
     this.projection.committed?.();
     await this.catchUp();
+  }
+}
+
+/**
+ * The projections of one service fed from one read of the log, in one transaction per batch. Run
+ * one Projector per projection and every wake-up costs each of them a transaction (most projections
+ * ignore most events, yet their checkpoints must move on); the group pays for one. Each projection
+ * keeps its own checkpoint, so one of them can still be rebuilt alone with its Projector: the group
+ * then reads from the earliest checkpoint and gives each projection only the events after its own.
+ */
+export class ProjectionGroup<E extends { $case: string; value: unknown }> {
+  private readonly readAhead: ReadAhead<E>;
+  private readonly probe: IdleProbe<E>;
+  private readonly names: string[];
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: EventStore<E>,
+    private readonly projections: readonly Projection<E>[],
+    private readonly batchSize = 1000,
+  ) {
+    this.readAhead = new ReadAhead(store);
+    this.probe = new IdleProbe(store);
+    this.names = projections.map((projection) => `projection:${projection.name}`);
+  }
+
+  get name(): string {
+    return `projections:${this.projections.map((projection) => projection.name).join(',')}`;
+  }
+
+  /** Applies the next batch to every projection that has not seen it; true when there may be more. */
+  async processBatch(): Promise<boolean> {
+    const ahead = await this.readAhead.take();
+    const probed = ahead ? undefined : await this.probe.peek(this.batchSize);
+    if (probed?.events.length === 0) return false;
+    try {
+      const { read, reached, applied } = await inTransaction(this.pool, async (tx) => {
+        const locked = await lockCheckpoints(tx, this.names);
+        const own = this.names.map((name) => locked.get(name) ?? START);
+        const from = own.reduce((earliest, checkpoint) => (isAfter(earliest, checkpoint) ? checkpoint : earliest));
+        const events = ReadAhead.usable(ahead, from, this.batchSize) ?? IdleProbe.usable(probed, from) ?? (await this.store.readAll(from, this.batchSize, tx));
+        if (events.length === 0) return { read: 0, reached: from, applied: [] };
+        if (events.length === this.batchSize) this.readAhead.start(checkpointOf(events[events.length - 1]), this.batchSize);
+        const last = checkpointOf(events[events.length - 1]);
+        const applied: number[] = [];
+        for (const [index, projection] of this.projections.entries()) {
+          const unseen = events.filter((event) => isAfter(checkpointOf(event), own[index]));
+          if (unseen.length === 0) continue;
+          await projection.apply(unseen, tx);
+          applied.push(index);
+        }
+        if (applied.length > 0) await saveCheckpoints(tx, applied.map((index) => this.names[index]), last);
+        return { read: events.length, reached: last, applied };
+      });
+      this.probe.committed(reached);
+      for (const index of applied) this.projections[index].committed?.();
+      return read === this.batchSize;
+    } catch (error) {
+      this.probe.forget();
+      throw error;
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { type EventCodec, deadLetterTopic } from '@lib/contracts';
-import { EventStore, OutboxRelay, type Projection, Projector, TailLoop } from '@lib/event-sourcing';
+import { EventStore, OutboxRelay, type Projection, ProjectionGroup, Projector, TailLoop } from '@lib/event-sourcing';
 import { ConsumerRunner, type EventConsumer, ensureTopics, type InboxConsumer, KafkaPublisher } from '@lib/messaging';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
@@ -47,7 +47,9 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
   private readonly runners: ConsumerRunner<AnyEvent>[] = [];
   private readonly publisher: KafkaPublisher;
   private readonly consumers: AnyRegisteredConsumer[];
+  /** One per projection, to catch up or rebuild one alone; the background loop runs them as one ProjectionGroup. */
   readonly projectors: Projector<AnyEvent>[];
+  private readonly projections: ProjectionGroup<AnyEvent>;
 
   constructor(
     private readonly pool: Pool,
@@ -63,6 +65,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     this.consumers = consumers.map((consumer) => (prefix ? withGroupId(consumer, `${prefix}${consumer.groupId}`) : consumer));
     this.publisher = new KafkaPublisher(kafka);
     this.projectors = projections.map((projection) => new Projector(pool, store, projection));
+    this.projections = new ProjectionGroup(pool, store, projections);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -71,7 +74,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
 
     const relay = new OutboxRelay(this.pool, this.store, this.codec, this.publisher);
     this.loops.push(this.tail(relay.name, () => relay.publishBatch(), 0));
-    for (const projector of this.projectors) this.loops.push(this.tail(projector.name, () => projector.processBatch(), PROJECTION_SETTLE_MS));
+    if (this.projectors.length > 0) this.loops.push(this.tail(this.projections.name, () => this.projections.processBatch(), PROJECTION_SETTLE_MS));
     await Promise.all(this.loops.map((loop) => loop.start()));
 
     for (const consumer of this.consumers) {

@@ -1,16 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import type { CommandMeta } from '@lib/event-sourcing';
-import { RequirePermission } from '@lib/platform';
+import { RequirePermission, TargetLocator } from '@lib/platform';
 import { ChangeRequestCommand, type RequestStep, SubmitRequestCommand } from '../commands/request.commands';
 import { GetUnitFiguresQuery, ListRequestsQuery } from '../queries/read-models.queries';
 import { Caller } from './actor';
 import { RequestListFilter, UnitPeriodFilter } from './page.request';
 import { RejectRequestRequest, ResubmitRequestRequest, ReturnRequestRequest, SubmitRequestRequest } from './request.request';
-import { REQUEST, STANDARD_TO_SUBMIT_AGAINST } from './resources';
+import { REQUEST, RequestResourceLocator, STANDARD_TO_SUBMIT_AGAINST } from './resources';
 import { markReplay, requestBody } from './responses';
 
 class RequestPath {
@@ -24,6 +24,7 @@ export class RequestsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    @Inject(TargetLocator) private readonly resources: RequestResourceLocator,
   ) {}
 
   @Post('requests')
@@ -34,6 +35,7 @@ export class RequestsController {
   @ApiConflictResponse({ description: 'No published standard, or unknown requirements' })
   async submit(@Body() body: SubmitRequestRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     const outcome = await this.commands.execute(new SubmitRequestCommand(body.serviceId, body.suppliedRequirements, meta));
+    if (outcome.state.request.status !== 'none') this.resources.rememberSubmitted(outcome.state.request.requestId, { tenantId: meta.tenantId, unitId: outcome.state.unitId });
     markReplay(response, outcome);
     return requestBody(outcome);
   }

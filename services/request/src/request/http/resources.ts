@@ -49,6 +49,11 @@ export class RequestResourceLocator extends TargetLocator {
     return located;
   }
 
+  /** Where a request just submitted lives, so its next step is not looked up. */
+  rememberSubmitted(requestId: string, target: Target): void {
+    this.remember(`${REQUEST.kind}/${requestId}`, target);
+  }
+
   private remember(key: string, target: Target): void {
     this.fixedPlaces.set(key, target);
     if (this.fixedPlaces.size > REMEMBERED_PLACES) this.fixedPlaces.delete(this.fixedPlaces.keys().next().value as string);
