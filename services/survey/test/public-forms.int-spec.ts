@@ -153,7 +153,8 @@ describe('public survey forms: poster QR code, duplicate detection, F-03 report'
       },
       { timeoutMs: 30_000 },
     );
-    const result = await http().get(`${survey}/result`).set(staff).expect(200);
+    // the survey's read row comes from a projection, which may still be behind the consumer
+    const result = await eventually(() => http().get(`${survey}/result`).set(staff).expect(200), { timeoutMs: 30_000 });
     expect(result.body.result).toMatchObject({ population: 1, populationSource: 'completed-requests' });
   });
 });
