@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { inTransaction, isAfter, lockCheckpoint, lockCheckpoints, resetCheckpoint, saveCheckpoint, saveCheckpoints } from './checkpoint-store';
+import { inTransaction, isAfter, lockCheckpoint, lockCheckpoints, resetCheckpoint, saveCheckpoints } from './checkpoint-store';
 import { checkpointOf, type EventStore, IdleProbe, ReadAhead } from './event-store';
 import { START, type StoredEvent } from './types';
 
@@ -17,18 +17,17 @@ export interface Projection<E> {
   committed?(): void;
 }
 
+/** One projection fed on its own: a ProjectionGroup of one, plus catching up and rebuilding it alone. */
 export class Projector<E extends { $case: string; value: unknown }> {
-  private readonly readAhead: ReadAhead<E>;
-  private readonly probe: IdleProbe<E>;
+  private readonly group: ProjectionGroup<E>;
 
   constructor(
     private readonly pool: Pool,
-    private readonly store: EventStore<E>,
+    store: EventStore<E>,
     private readonly projection: Projection<E>,
-    private readonly batchSize = 1000,
+    batchSize = 1000,
   ) {
-    this.readAhead = new ReadAhead(store);
-    this.probe = new IdleProbe(store);
+    this.group = new ProjectionGroup(pool, store, [projection], batchSize);
   }
 
   get name(): string {
@@ -36,30 +35,8 @@ export class Projector<E extends { $case: string; value: unknown }> {
   }
 
   /** Applies the next batch; true when there may be more. */
-  async processBatch(): Promise<boolean> {
-    const ahead = await this.readAhead.take();
-    const probed = ahead ? undefined : await this.probe.peek(this.batchSize);
-    if (probed?.events.length === 0) return false;
-    try {
-      const { applied, checkpoint } = await inTransaction(this.pool, async (tx) => {
-        const locked = await lockCheckpoint(tx, this.name);
-        const events =
-          ReadAhead.usable(ahead, locked, this.batchSize) ?? IdleProbe.usable(probed, locked) ?? (await this.store.readAll(locked, this.batchSize, tx));
-        if (events.length === 0) return { applied: 0, checkpoint: locked };
-        // A full batch is likely followed by another: read it while this one is applied.
-        if (events.length === this.batchSize) this.readAhead.start(checkpointOf(events[events.length - 1]), this.batchSize);
-        await this.projection.apply(events, tx);
-        const last = checkpointOf(events[events.length - 1]);
-        await saveCheckpoint(tx, this.name, last);
-        return { applied: events.length, checkpoint: last };
-      });
-      this.probe.committed(checkpoint);
-      if (applied > 0) this.projection.committed?.();
-      return applied === this.batchSize;
-    } catch (error) {
-      this.probe.forget();
-      throw error;
-    }
+  processBatch(): Promise<boolean> {
+    return this.group.processBatch();
   }
 
   async catchUp(): Promise<void> {
@@ -68,8 +45,7 @@ export class Projector<E extends { $case: string; value: unknown }> {
 
   /** Empties the projection's tables and replays the whole log into them. */
   async rebuild(): Promise<void> {
-    await this.readAhead.take();
-    this.probe.forget();
+    await this.group.forgetWhereItWas();
     await inTransaction(this.pool, async (tx) => {
       await lockCheckpoint(tx, this.name);
       for (const table of this.projection.tables) await tx.query(`TRUNCATE ${table}`);
@@ -105,6 +81,12 @@ export class ProjectionGroup<E extends { $case: string; value: unknown }> {
 
   get name(): string {
     return `projections:${this.projections.map((projection) => projection.name).join(',')}`;
+  }
+
+  /** Drops what the group read ahead or probed, for a checkpoint about to be moved back (a rebuild). */
+  async forgetWhereItWas(): Promise<void> {
+    await this.readAhead.take();
+    this.probe.forget();
   }
 
   /** Applies the next batch to every projection that has not seen it; true when there may be more. */
