@@ -78,6 +78,72 @@ describe('EventStore on PostgreSQL', () => {
     expect(await store.readStream(streamId)).toHaveLength(1);
   });
 
+  describe('group commit', () => {
+    const oneSlot = { maxInFlight: 1, maxEvents: 256 };
+    const transactionsOf = async (streamIds: string[]): Promise<Map<string, string>> => {
+      const { rows } = await db.pool.query<{ stream_id: string; transaction_id: string }>('SELECT stream_id, transaction_id::text FROM events WHERE stream_id = ANY($1)', [streamIds]);
+      return new Map(rows.map((row) => [row.stream_id, row.transaction_id]));
+    };
+
+    it('commits appends that wait for a busy slot as one transaction, checking each against its own stream', async () => {
+      const grouped = new EventStore(db.pool, requestCodec, undefined, oneSlot);
+      const [first, existing, fresh, stale, pastEnd, keyed] = Array.from({ length: 6 }, () => `request-${randomUUID()}`);
+      await grouped.append(existing, 0, [rejected('e1')], meta());
+      await grouped.append(stale, 0, [rejected('s1')], meta());
+      const idempotencyKey = `submit/${randomUUID()}`;
+
+      const outcomes = await Promise.allSettled([
+        grouped.append(first, 0, [rejected('f1')], meta()),
+        grouped.append(existing, 1, [rejected('e2')], meta()),
+        grouped.append(fresh, 0, [rejected('n1')], meta()),
+        grouped.append(stale, 0, [rejected('s2')], meta()),
+        grouped.append(pastEnd, 3, [rejected('p1')], meta()),
+        grouped.append(keyed, 0, [rejected('k1'), rejected('k2')], meta({ idempotencyKey })),
+      ]);
+
+      expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value.nextExpectedVersion : (o.reason as Error).name))).toEqual([1, 2, 1, 'ConcurrencyError', 'ConcurrencyError', 2]);
+      expect((await store.readStream(existing)).map((e) => e.envelope.streamVersion)).toEqual([1, 2]);
+      expect((await store.readStream(keyed)).map((e) => e.event)).toEqual([rejected('k1'), rejected('k2')]);
+      expect(await store.readStream(stale)).toHaveLength(1);
+      expect(await store.readStream(pastEnd)).toHaveLength(0);
+      const transactions = await transactionsOf([first, existing, fresh, keyed]);
+      expect(new Set([transactions.get(existing), transactions.get(fresh), transactions.get(keyed)]).size).toBe(1);
+      expect(transactions.get(first)).not.toBe(transactions.get(existing));
+      await expect(grouped.append(keyed, 2, [rejected('k3')], meta({ idempotencyKey }))).resolves.toEqual({ streamId: keyed, nextExpectedVersion: 2, appended: 0, duplicate: true });
+    });
+
+    it('runs each append of a group alone when the group fails as a whole, so only the culprit is refused', async () => {
+      const grouped = new EventStore(db.pool, requestCodec, undefined, oneSlot);
+      const [first, contested, bystander, retried] = Array.from({ length: 4 }, () => `request-${randomUUID()}`);
+      const usedKey = `submit/${randomUUID()}`;
+      await store.append(retried, 0, [rejected('r1')], meta({ idempotencyKey: usedKey }));
+      // another process holds version 1 of `contested` in an open transaction, so the group's insert of it waits, then clashes
+      const other = await db.pool.connect();
+      await other.query('BEGIN');
+      await store.append(contested, 0, [rejected('theirs')], meta(), other);
+
+      const pending = Promise.allSettled([
+        grouped.append(first, 0, [rejected('f1')], meta()),
+        grouped.append(contested, 0, [rejected('ours')], meta()),
+        grouped.append(bystander, 0, [rejected('b1')], meta()),
+        grouped.append(`request-${randomUUID()}`, 0, [rejected('r1')], meta({ idempotencyKey: usedKey })),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await other.query('COMMIT');
+      other.release();
+      const outcomes = await pending;
+
+      expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).name))).toEqual([
+        expect.objectContaining({ nextExpectedVersion: 1, duplicate: false }),
+        'ConcurrencyError',
+        expect.objectContaining({ nextExpectedVersion: 1, duplicate: false }),
+        { streamId: retried, nextExpectedVersion: 1, appended: 0, duplicate: true },
+      ]);
+      expect((await store.readStream(contested)).map((e) => e.event)).toEqual([rejected('theirs')]);
+      expect(await store.readStream(bystander)).toHaveLength(1);
+    });
+  });
+
   it('retries a command on a concurrency clash with another process until every concurrent command is in', async () => {
     const streamId = `request-${randomUUID()}`;
     const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { EventCodec, EventEnvelope } from '@lib/contracts';
 import { type CustomTypesConfig, type Pool, type PoolClient, types as pgTypes } from 'pg';
 import { DomainError, foldEvents } from './domain';
+import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitOptions, type QueuedAppend } from './group-commit';
 import {
   type AppendGuard,
   type AppendResult,
@@ -89,6 +90,44 @@ const APPEND_STATEMENTS = {
   oneWithKey: { name: 'event-store-append-one-keyed', text: withIdempotencyKey(INSERT_ONE) },
   manyWithKey: { name: 'event-store-append-many-keyed', text: withIdempotencyKey(INSERT_MANY) },
 } as const;
+
+// A group of appends (see GroupCommit and appendGroup): one row per event, each with its stream's
+// expected version and its place in its append; the streams are distinct. Unlike a lone append, a
+// stale expected version must not reach the unique constraint, which would fail the whole group: an
+// append goes in only if its stream ends exactly at its expected version. The stream's last version
+// is a LATERAL max(), which is always one backward probe of the (stream_id, stream_version) index:
+// written as EXISTS/NOT EXISTS, the planner turns the checks into hash joins over a seq scan of the
+// whole table while it is small, and a prepared statement can keep that plan as the table grows.
+// Answers the streams whose events went in.
+const APPEND_GROUP_STATEMENT = {
+  name: 'event-store-append-group',
+  text: `
+  WITH appended AS (
+    INSERT INTO events (stream_id, stream_version, event_id, event_type, payload, metadata)
+    SELECT e.stream_id, e.expected + e.ord, e.id, e.type, e.payload, e.metadata
+    FROM unnest($1::text[], $2::int[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[]) AS e(stream_id, expected, ord, id, type, payload, metadata)
+    CROSS JOIN LATERAL (SELECT max(v.stream_version) AS version FROM events v WHERE v.stream_id = e.stream_id) AS last
+    WHERE coalesce(last.version, 0) = e.expected
+    RETURNING stream_id, stream_version
+  ), remembered AS (
+    INSERT INTO idempotency_keys (key, stream_id, result)
+    SELECT k.key, a.stream_id, jsonb_build_object('nextExpectedVersion', max(a.stream_version), 'appended', count(*))
+    FROM appended a JOIN unnest($8::text[], $9::text[]) AS k(stream_id, key) ON k.stream_id = a.stream_id
+    GROUP BY k.key, a.stream_id
+  )
+  SELECT DISTINCT stream_id FROM appended`,
+} as const;
+
+/** An append with its events encoded, ready for a statement. */
+interface EncodedAppend {
+  streamId: string;
+  expectedVersion: number;
+  events: { eventId: string; eventType: string; payload: string }[];
+  metadata: string;
+  idempotencyKey?: string;
+}
+
+type QueuedEncodedAppend = EncodedAppend & QueuedAppend<AppendResult>;
 
 const COLUMNS = `global_position::text, transaction_id::text, stream_id, stream_version, event_id, event_type, payload, metadata, recorded_at`;
 
@@ -211,19 +250,28 @@ export class EventStore<E extends { $case: string; value: unknown }> {
   private notifyPending = false;
   private readonly folded = new FoldedStreamCache();
   private readonly commandQueue = new PerStreamQueue();
+  private readonly groupCommit: GroupCommit<QueuedEncodedAppend, AppendResult>;
 
   constructor(
     private readonly pool: Pool,
     private readonly codec: EventCodec<E>,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+    groupCommit: GroupCommitOptions = DEFAULT_GROUP_COMMIT,
+  ) {
+    this.groupCommit = new GroupCommit(
+      (append) => this.appendAlone(append, this.pool),
+      (group) => this.appendGroup(group),
+      groupCommit,
+    );
+  }
 
   /**
    * Appends `events` if the stream is at `expectedVersion` (0 = new stream). Throws ConcurrencyError
    * otherwise. With `meta.idempotencyKey`, a second call with the same key appends nothing and
-   * returns the first call's result with `duplicate: true`.
+   * returns the first call's result with `duplicate: true`. Without `db`, concurrent appends of this
+   * store may commit together (see GroupCommit); with `db`, the append runs there, alone.
    */
-  async append(streamId: string, expectedVersion: number, events: E[], meta: CommandMeta, db: Queryable = this.pool): Promise<AppendResult> {
+  async append(streamId: string, expectedVersion: number, events: E[], meta: CommandMeta, db?: Queryable): Promise<AppendResult> {
     if (events.length === 0) return { streamId, nextExpectedVersion: expectedVersion, appended: 0, duplicate: false };
     const metadata = JSON.stringify({
       occurredAt: meta.occurredAt ?? this.clock().toISOString(),
@@ -234,25 +282,28 @@ export class EventStore<E extends { $case: string; value: unknown }> {
       actorId: meta.actor.id,
       actorRole: meta.actor.role,
     });
-    const key = meta.idempotencyKey;
+    const encoded = events.map((event) => ({ eventId: randomUUID(), eventType: this.codec.typeOf(event), payload: JSON.stringify(this.codec.toPayload(event)) }));
+    const pending = { streamId, expectedVersion, events: encoded, metadata, idempotencyKey: meta.idempotencyKey, eventCount: events.length };
+    const result = db
+      ? await this.appendAlone(pending, db)
+      : await new Promise<AppendResult>((resolve, reject) => this.groupCommit.submit({ ...pending, settle: { resolve, reject } }));
+    if (!result.duplicate) this.announceAppend();
+    return result;
+  }
+
+  /** One append as one statement: the version check, the events and the idempotency key commit together or not at all. */
+  private async appendAlone(append: EncodedAppend, db: Queryable): Promise<AppendResult> {
+    const { streamId, expectedVersion, events, metadata, idempotencyKey: key } = append;
     const values: unknown[] =
       events.length === 1
-        ? [streamId, expectedVersion, randomUUID(), this.codec.typeOf(events[0]), JSON.stringify(this.codec.toPayload(events[0])), metadata]
-        : [
-            streamId,
-            expectedVersion,
-            events.map(() => randomUUID()),
-            events.map((event) => this.codec.typeOf(event)),
-            events.map((event) => JSON.stringify(this.codec.toPayload(event))),
-            events.map(() => metadata),
-          ];
+        ? [streamId, expectedVersion, events[0].eventId, events[0].eventType, events[0].payload, metadata]
+        : [streamId, expectedVersion, events.map((e) => e.eventId), events.map((e) => e.eventType), events.map((e) => e.payload), events.map(() => metadata)];
     if (key) values.push(key);
     const statement = events.length === 1 ? (key ? APPEND_STATEMENTS.oneWithKey : APPEND_STATEMENTS.one) : key ? APPEND_STATEMENTS.manyWithKey : APPEND_STATEMENTS.many;
     try {
       const result = await db.query<{ appended: number }>({ ...statement, values });
       const appended = key ? result.rows[0].appended : result.rowCount;
       if (appended === 0) throw new ConcurrencyError(streamId, expectedVersion);
-      this.announceAppend();
       return { streamId, nextExpectedVersion: expectedVersion + events.length, appended: events.length, duplicate: false };
     } catch (error) {
       const pgError = error as { code?: string; constraint?: string };
@@ -265,6 +316,50 @@ export class EventStore<E extends { $case: string; value: unknown }> {
       }
       throw error;
     }
+  }
+
+  /**
+   * Several appends to distinct streams as one statement, in stream order so that two processes'
+   * groups take their row locks in the same order. Each append's version check is its own: a stale
+   * one appends nothing and fails alone. Anything that fails the statement as a whole (a writer of
+   * another process at the same version, an idempotency key used before, a lost connection) rolls
+   * back every append of the group, and each then runs alone to get its own answer.
+   */
+  private async appendGroup(group: QueuedEncodedAppend[]): Promise<PromiseSettledResult<AppendResult>[]> {
+    const sorted = [...group].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+    const columns = { streamIds: [] as string[], expected: [] as number[], ordinals: [] as number[], eventIds: [] as string[], types: [] as string[], payloads: [] as string[], metadata: [] as string[] };
+    const keyed = { streamIds: [] as string[], keys: [] as string[] };
+    for (const append of sorted) {
+      append.events.forEach((event, i) => {
+        columns.streamIds.push(append.streamId);
+        columns.expected.push(append.expectedVersion);
+        columns.ordinals.push(i + 1);
+        columns.eventIds.push(event.eventId);
+        columns.types.push(event.eventType);
+        columns.payloads.push(event.payload);
+        columns.metadata.push(append.metadata);
+      });
+      if (append.idempotencyKey) {
+        keyed.streamIds.push(append.streamId);
+        keyed.keys.push(append.idempotencyKey);
+      }
+    }
+    let appendedStreams: Set<string>;
+    try {
+      const result = await this.pool.query<[string]>({
+        ...APPEND_GROUP_STATEMENT,
+        values: [columns.streamIds, columns.expected, columns.ordinals, columns.eventIds, columns.types, columns.payloads, columns.metadata, keyed.streamIds, keyed.keys],
+        rowMode: 'array',
+      });
+      appendedStreams = new Set(result.rows.map(([streamId]) => streamId));
+    } catch {
+      return Promise.allSettled(group.map((append) => this.appendAlone(append, this.pool)));
+    }
+    return group.map((append) =>
+      appendedStreams.has(append.streamId)
+        ? { status: 'fulfilled', value: { streamId: append.streamId, nextExpectedVersion: append.expectedVersion + append.events.length, appended: append.events.length, duplicate: false } }
+        : { status: 'rejected', reason: new ConcurrencyError(append.streamId, append.expectedVersion) },
+    );
   }
 
   /**

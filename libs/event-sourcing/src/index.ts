@@ -8,3 +8,4 @@ export * from './read-model-cache';
 export * from './relay';
 export * from './tail-loop';
 export * from './types';
+export * from './group-commit';
