@@ -104,8 +104,8 @@ function streamWorker(append: (streamId: string, requestId: string, expectedVers
 }
 
 /**
- * Our EventStore.append as shipped (one statement per append; pg_notify after the commits, at most one
- * per 10 ms, see announceAppend). `withKey`: every append carries a fresh idempotency key.
+ * Our EventStore.append as shipped (one statement per append, concurrent appends grouped into one
+ * statement by GroupCommit; pg_notify after the commits, at most one per 10 ms, see announceAppend). `withKey`: every append carries a fresh idempotency key.
  */
 function ours(db: TestDatabase, withKey: boolean): Contestant {
   return {
@@ -298,7 +298,9 @@ async function main(): Promise<void> {
         `opening a new stream every ${STREAM_LENGTH} events (1 in ${STREAM_LENGTH} appends creates a stream). Same RequestRejected payload and ` +
         'envelope metadata for all. pgbench: -M prepared, one INSERT per transaction into an events table made by our migration (same ' +
         'columns, defaults, indexes, append-only triggers; like ours, no NOTIFY inside the transaction). Ours sends one statement per ' +
-        'append (version check, insert and, with a key, the idempotency row), as pgbench does; it needs no BEGIN/COMMIT round trips. ' +
+        'append (version check, insert and, with a key, the idempotency row), as pgbench does, and needs no BEGIN/COMMIT round trips; ' +
+        'while two of its statements are running, further appends wait and leave together as one statement and one transaction ' +
+        '(group commit, the shipped default: at c1 every append goes alone). ' +
         'Without a target: ours with a fresh idempotency key per append, and node-postgres INSERT (pgbench\'s statement sent through ' +
         'node-postgres from the bench process, so the same Node.js client cost as ours). All five share the server; the bench process ' +
         'shares the 2 cores with PostgreSQL. Figures are medians over rounds.',

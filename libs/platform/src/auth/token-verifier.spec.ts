@@ -5,7 +5,7 @@ import { exportJWK, SignJWT } from 'jose';
 import { AuthConfig, DEFAULT_DEV_SIGNING_SECRET, DEV_AUDIENCE, DEV_ISSUER } from './auth.config';
 import { AuthenticationError } from './authentication-error';
 import { DEV_USERS, issueDevToken } from './dev-issuer';
-import { TokenVerifier } from './token-verifier';
+import { CLOCK_TOLERANCE_SECONDS, TokenVerifier, VERIFIED_TOKEN_TTL_MS } from './token-verifier';
 
 const devConfig = (values: Partial<AuthConfig> = {}): AuthConfig =>
   Object.assign(new AuthConfig(), { AUTH_MODE: 'dev', AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET, ...values });
@@ -106,5 +106,77 @@ describe('TokenVerifier with asymmetric keys', () => {
       await expect(verifier.verify(await sign('k1'))).resolves.toMatchObject({ subject: 'kc-123', role: 'auditor' });
       await expectInvalid(verifier.verify(await sign('k2')), /not valid/);
     });
+  });
+});
+
+describe('TokenVerifier remembering verified tokens', () => {
+  const secret = new TextEncoder().encode(DEFAULT_DEV_SIGNING_SECRET);
+  const T0 = Date.UTC(2026, 11, 6, 8, 0, 0);
+
+  /** A verifier on a settable clock whose key lookups are counted: one lookup per signature actually checked. */
+  function countingVerifier() {
+    const clock = { now: T0 };
+    const checks = { count: 0 };
+    const verifier = new TokenVerifier(
+      {
+        issuer: DEV_ISSUER,
+        audience: DEV_AUDIENCE,
+        key: async () => {
+          checks.count++;
+          return secret;
+        },
+        algorithms: ['HS256'],
+      },
+      () => clock.now,
+    );
+    return { verifier, clock, checks };
+  }
+
+  const tokenExpiringIn = (seconds: number) =>
+    new SignJWT({ pantau_role: 'skpd-operator', pantau_tenant: 'kota-banjarmasin', pantau_unit: 'dinkes' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('op-dinkes')
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setIssuedAt(T0 / 1000)
+      .setExpirationTime(T0 / 1000 + seconds)
+      .sign(secret);
+
+  it.each([
+    { case: 'again at once', later: 0, checks: 1 },
+    { case: 'just before the trust interval ends', later: VERIFIED_TOKEN_TTL_MS - 1, checks: 1 },
+    { case: 'once the trust interval has ended', later: VERIFIED_TOKEN_TTL_MS, checks: 2 },
+  ])('checks a token it verified before $case: $checks signature check(s)', async ({ later, checks: expected }) => {
+    const { verifier, clock, checks } = countingVerifier();
+    const token = await tokenExpiringIn(3600);
+    const first = await verifier.verify(token);
+    clock.now += later;
+    expect(await verifier.verify(token)).toEqual(first);
+    expect(checks.count).toBe(expected);
+  });
+
+  it('stops trusting a remembered token when it expires, and then refuses it like any expired token', async () => {
+    const { verifier, clock, checks } = countingVerifier();
+    const token = await tokenExpiringIn(20);
+    await verifier.verify(token);
+    clock.now += 20_000 + CLOCK_TOLERANCE_SECONDS * 1000 + 1000;
+    await expectInvalid(verifier.verify(token), /expired/);
+    expect(checks.count).toBe(2);
+  });
+
+  it('never remembers a refused token', async () => {
+    const { verifier, checks } = countingVerifier();
+    const forged = `${(await tokenExpiringIn(3600)).slice(0, -4)}AAAA`;
+    await expectInvalid(verifier.verify(forged), /not valid/);
+    await expectInvalid(verifier.verify(forged), /not valid/);
+    expect(checks.count).toBe(2);
+  });
+
+  it('hands every caller its own copy of a remembered principal', async () => {
+    const { verifier } = countingVerifier();
+    const token = await tokenExpiringIn(3600);
+    const first = await verifier.verify(token);
+    first.unitId = 'changed-by-a-caller';
+    expect(await verifier.verify(token)).toMatchObject({ subject: 'op-dinkes', unitId: 'dinkes' });
   });
 });

@@ -9,6 +9,16 @@ export const CLOCK_TOLERANCE_SECONDS = 30;
 
 const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
+/**
+ * How long a verified token is taken on trust before its signature is checked again. A client sends
+ * the same bearer token with every request for as long as it lives, and checking it (HMAC or RSA,
+ * plus the claims) is the largest share of an authenticated request's CPU after the body; a token
+ * already verified is still valid until its own `exp`, so only the cache's bound and this interval
+ * need choosing.
+ */
+export const VERIFIED_TOKEN_TTL_MS = 60_000;
+export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
 /** Faults of the identity provider, not of the caller: they surface as 500s, not as 401s. */
 const PROVIDER_FAULTS = new Set(['ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID', 'ERR_JOSE_NOT_SUPPORTED']);
 
@@ -26,7 +36,13 @@ export interface TokenVerifierOptions {
  * checked by jose, then the Pantau claims by `principalFromClaims`.
  */
 export class TokenVerifier {
-  constructor(private readonly options: TokenVerifierOptions) {}
+  // Insertion order is age order: the oldest entry goes first when the cache is full.
+  readonly #verified = new Map<string, { principal: Readonly<Principal>; until: number }>();
+
+  constructor(
+    private readonly options: TokenVerifierOptions,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The verifier the configuration asks for; in `jwks` mode the keys are fetched lazily and cached. */
   static fromConfig(config: AuthConfig): TokenVerifier {
@@ -55,10 +71,25 @@ export class TokenVerifier {
     }
   }
 
-  /** The principal of a token; an unusable token throws AuthenticationError('AUTH.INVALID_TOKEN'). */
+  /**
+   * The principal of a token; an unusable token throws AuthenticationError('AUTH.INVALID_TOKEN'). A
+   * token verified in the last VERIFIED_TOKEN_TTL_MS, and not expired since, is answered from memory
+   * (a copy, so no caller can change what the next one gets).
+   */
   async verify(token: string): Promise<Principal> {
+    const now = this.now();
+    const cached = this.#verified.get(token);
+    if (cached && cached.until > now) return structuredClone(cached.principal);
+    if (cached) this.#verified.delete(token);
+    const { principal, expiresAt } = await this.verifyAfresh(token);
+    if (this.#verified.size >= VERIFIED_TOKEN_CACHE_SIZE) this.#verified.delete(this.#verified.keys().next().value as string);
+    this.#verified.set(token, { principal: structuredClone(principal), until: Math.min(expiresAt, now + VERIFIED_TOKEN_TTL_MS) });
+    return principal;
+  }
+
+  private async verifyAfresh(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     const { issuer, audience, algorithms, key } = this.options;
-    const verifyOptions = { issuer, audience, algorithms, clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ['exp', 'sub'] };
+    const verifyOptions = { issuer, audience, algorithms, clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ['exp', 'sub'], currentDate: new Date(this.now()) };
     let payload: Record<string, unknown>;
     try {
       // Two calls rather than one union argument: jose overloads on the kind of key.
@@ -67,7 +98,8 @@ export class TokenVerifier {
     } catch (error) {
       throw toAuthenticationError(error);
     }
-    return principalFromClaims(payload);
+    // jose required `exp` (requiredClaims) and checked it is a number; the cache trusts no clock tolerance.
+    return { principal: principalFromClaims(payload), expiresAt: (payload.exp as number) * 1000 };
   }
 }
 
