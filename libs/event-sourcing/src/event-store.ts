@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { EventCodec, EventEnvelope } from '@lib/contracts';
 import { type CustomTypesConfig, type Pool, type PoolClient, types as pgTypes } from 'pg';
 import { DomainError, foldEvents } from './domain';
-import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitOptions, type QueuedAppend } from './group-commit';
+import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitOptions } from './group-commit';
 import {
   type AppendGuard,
   type AppendResult,
@@ -130,11 +130,10 @@ interface EncodedAppend {
   streamId: string;
   expectedVersion: number;
   events: { eventId: string; eventType: string; payload: string }[];
+  eventCount: number;
   metadata: string;
   idempotencyKey?: string;
 }
-
-type QueuedEncodedAppend = EncodedAppend & QueuedAppend<AppendResult>;
 
 const COLUMNS = `global_position::text, transaction_id::text, stream_id, stream_version, event_id, event_type, payload, metadata, recorded_at`;
 
@@ -257,7 +256,7 @@ export class EventStore<E extends { $case: string; value: unknown }> {
   private notifyPending = false;
   private readonly folded = new FoldedStreamCache();
   private readonly commandQueue = new PerStreamQueue();
-  private readonly groupCommit: GroupCommit<QueuedEncodedAppend, AppendResult>;
+  private readonly groupCommit: GroupCommit<EncodedAppend, AppendResult>;
 
   constructor(
     private readonly pool: Pool,
@@ -291,9 +290,7 @@ export class EventStore<E extends { $case: string; value: unknown }> {
     });
     const encoded = events.map((event) => ({ eventId: randomUUID(), eventType: this.codec.typeOf(event), payload: JSON.stringify(this.codec.toPayload(event)) }));
     const pending = { streamId, expectedVersion, events: encoded, metadata, idempotencyKey: meta.idempotencyKey, eventCount: events.length };
-    const result = db
-      ? await this.appendAlone(pending, db)
-      : await new Promise<AppendResult>((resolve, reject) => this.groupCommit.submit({ ...pending, settle: { resolve, reject } }));
+    const result = db ? await this.appendAlone(pending, db) : await this.groupCommit.write(pending);
     if (!result.duplicate) this.announceAppend();
     return result;
   }
@@ -332,7 +329,7 @@ export class EventStore<E extends { $case: string; value: unknown }> {
    * another process at the same version, an idempotency key used before, a lost connection) rolls
    * back every append of the group, and each then runs alone to get its own answer.
    */
-  private async appendGroup(group: QueuedEncodedAppend[]): Promise<PromiseSettledResult<AppendResult>[]> {
+  private async appendGroup(group: EncodedAppend[]): Promise<PromiseSettledResult<AppendResult>[]> {
     const sorted = [...group].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
     const rows: string[] = [];
     const keys: string[] = [];

@@ -1,6 +1,6 @@
-import { GroupCommit, type GroupCommitOptions, type QueuedAppend } from './group-commit';
+import { GroupCommit, type GroupCommitOptions, type GroupMember } from './group-commit';
 
-interface TestAppend extends QueuedAppend<string> {
+interface TestAppend extends GroupMember {
   name: string;
 }
 
@@ -17,8 +17,7 @@ function harness(options: GroupCommitOptions) {
     await write([append]);
     return append.name;
   }, write, options);
-  const submit = (name: string, streamId = name, eventCount = 1): Promise<string> =>
-    new Promise((resolve, reject) => groupCommit.submit({ name, streamId, eventCount, settle: { resolve, reject } }));
+  const submit = (name: string, streamId = name, eventCount = 1): Promise<string> => groupCommit.write({ name, streamId, eventCount });
   const finishOldest = async (): Promise<void> => {
     finishers.shift()?.();
     await new Promise((resolve) => setImmediate(resolve));
@@ -86,7 +85,7 @@ describe('GroupCommit', () => {
       async () => [],
       { maxInFlight: 1, maxEvents: 10 },
     );
-    const submit = (name: string) => new Promise<string>((resolve, reject) => groupCommit.submit({ name, streamId: name, eventCount: 1, settle: { resolve, reject } }));
+    const submit = (name: string) => groupCommit.write({ name, streamId: name, eventCount: 1 });
     await expect(submit('boom')).rejects.toThrow('connection lost');
     await expect(submit('fine')).resolves.toBe('fine');
     expect(calls).toBe(2);
