@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
 import { type Checkpoint, START } from './types';
 
 /**
@@ -18,14 +18,6 @@ export async function lockCheckpoint(tx: PoolClient, name: string): Promise<Chec
   });
   const row = result.rows[0];
   return row ? { transactionId: row.transaction_id, globalPosition: row.global_position } : START;
-}
-
-export async function saveCheckpoint(tx: PoolClient, name: string, checkpoint: Checkpoint): Promise<void> {
-  await tx.query({
-    name: 'checkpoint-save',
-    text: `UPDATE checkpoints SET transaction_id = $2::xid8, global_position = $3, updated_at = now() WHERE name = $1`,
-    values: [name, checkpoint.transactionId, checkpoint.globalPosition],
-  });
 }
 
 export async function resetCheckpoint(tx: PoolClient, name: string): Promise<void> {
@@ -48,35 +40,56 @@ export async function inTransaction<T>(pool: { connect(): Promise<PoolClient> },
   }
 }
 
-/**
- * Locks and returns several named checkpoints at once (see lockCheckpoint), in name order so two
- * lockers of overlapping sets cannot deadlock. A checkpoint without a row yet starts at START.
- */
-export async function lockCheckpoints(tx: PoolClient, names: readonly string[]): Promise<Map<string, Checkpoint>> {
-  const select = () =>
-    tx.query<{ name: string; transaction_id: string; global_position: string }>({
-      name: 'checkpoints-lock',
-      text: `SELECT name, transaction_id::text, global_position::text FROM checkpoints WHERE name = ANY($1::text[]) ORDER BY name FOR UPDATE`,
-      values: [names],
-    });
-  let { rows } = await select();
-  if (rows.length < names.length) {
-    await tx.query(`INSERT INTO checkpoints (name, transaction_id, global_position) SELECT unnest($1::text[]), '0', 0 ON CONFLICT (name) DO NOTHING`, [names]);
-    ({ rows } = await select());
-  }
-  return new Map(rows.map((row) => [row.name, { transactionId: row.transaction_id, globalPosition: row.global_position }]));
-}
-
-export async function saveCheckpoints(tx: PoolClient, names: readonly string[], checkpoint: Checkpoint): Promise<void> {
-  await tx.query({
-    name: 'checkpoints-save',
-    text: `UPDATE checkpoints SET transaction_id = $2::xid8, global_position = $3, updated_at = now() WHERE name = ANY($1::text[])`,
-    values: [names, checkpoint.transactionId, checkpoint.globalPosition],
-  });
-}
-
 /** Whether `a` comes after `b` in the log's commit-safe order. */
 export function isAfter(a: Checkpoint, b: Checkpoint): boolean {
   const byTransaction = BigInt(a.transactionId) - BigInt(b.transactionId);
   return byTransaction === 0n ? BigInt(a.globalPosition) > BigInt(b.globalPosition) : byTransaction > 0n;
+}
+
+/** What a reader's batch asks of its transaction's end: the checkpoints to move, if any. */
+export interface CheckpointSave {
+  names: readonly string[];
+  checkpoint: Checkpoint;
+}
+
+const DIGITS = /^[0-9]+$/;
+
+/**
+ * Runs a reader's batch (Projector, OutboxRelay) in a transaction that holds the named checkpoints,
+ * for two round trips besides the batch's own statements: BEGIN with the checkpoint lock (creating
+ * any checkpoint that has no row yet), and the checkpoint save with COMMIT. Each pair is one
+ * simple-protocol message of several statements, which cannot carry parameters, so names and
+ * positions go in as literals: names escaped by the driver, positions checked to be digits. A busy
+ * service runs such a batch every few milliseconds, and every round trip is a write on the socket.
+ */
+export async function inCheckpointTransaction<T>(
+  pool: { connect(): Promise<PoolClient> },
+  names: readonly string[],
+  batch: (tx: PoolClient, locked: Map<string, Checkpoint>) => Promise<{ result: T; save?: CheckpointSave }>,
+): Promise<T> {
+  const tx = await pool.connect();
+  try {
+    const list = (of: readonly string[]) => `ARRAY[${of.map((name) => tx.escapeLiteral(name)).join(', ')}]::text[]`;
+    const opened = (await tx.query(`
+      BEGIN;
+      INSERT INTO checkpoints (name, transaction_id, global_position) SELECT unnest(${list(names)}), '0', 0 ON CONFLICT (name) DO NOTHING;
+      SELECT name, transaction_id::text, global_position::text FROM checkpoints WHERE name = ANY(${list(names)}) ORDER BY name FOR UPDATE`)) as unknown as QueryResult<{ name: string; transaction_id: string; global_position: string }>[];
+    const locked = new Map(opened[2].rows.map((row) => [row.name, { transactionId: row.transaction_id, globalPosition: row.global_position }]));
+    const { result, save } = await batch(tx, locked);
+    if (save && save.names.length > 0) {
+      const { transactionId, globalPosition } = save.checkpoint;
+      if (!DIGITS.test(transactionId) || !DIGITS.test(globalPosition)) throw new Error(`not a checkpoint: ${transactionId}/${globalPosition}`);
+      await tx.query(`
+        UPDATE checkpoints SET transaction_id = '${transactionId}'::xid8, global_position = ${globalPosition}, updated_at = now() WHERE name = ANY(${list(save.names)});
+        COMMIT`);
+    } else {
+      await tx.query('COMMIT');
+    }
+    return result;
+  } catch (error) {
+    await tx.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    tx.release();
+  }
 }

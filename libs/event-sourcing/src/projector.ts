@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { inTransaction, isAfter, lockCheckpoint, lockCheckpoints, resetCheckpoint, saveCheckpoints } from './checkpoint-store';
+import { inCheckpointTransaction, inTransaction, isAfter, lockCheckpoint, resetCheckpoint } from './checkpoint-store';
 import { checkpointOf, type EventStore, IdleProbe, ReadAhead } from './event-store';
 import { START, type StoredEvent } from './types';
 
@@ -95,12 +95,11 @@ export class ProjectionGroup<E extends { $case: string; value: unknown }> {
     const probed = ahead ? undefined : await this.probe.peek(this.batchSize);
     if (probed?.events.length === 0) return false;
     try {
-      const { read, reached, applied } = await inTransaction(this.pool, async (tx) => {
-        const locked = await lockCheckpoints(tx, this.names);
+      const { read, reached, applied } = await inCheckpointTransaction(this.pool, this.names, async (tx, locked) => {
         const own = this.names.map((name) => locked.get(name) ?? START);
         const from = own.reduce((earliest, checkpoint) => (isAfter(earliest, checkpoint) ? checkpoint : earliest));
         const events = ReadAhead.usable(ahead, from, this.batchSize) ?? IdleProbe.usable(probed, from) ?? (await this.store.readAll(from, this.batchSize, tx));
-        if (events.length === 0) return { read: 0, reached: from, applied: [] };
+        if (events.length === 0) return { result: { read: 0, reached: from, applied: [] } };
         if (events.length === this.batchSize) this.readAhead.start(checkpointOf(events[events.length - 1]), this.batchSize);
         const last = checkpointOf(events[events.length - 1]);
         const applied: number[] = [];
@@ -110,8 +109,7 @@ export class ProjectionGroup<E extends { $case: string; value: unknown }> {
           await projection.apply(unseen, tx);
           applied.push(index);
         }
-        if (applied.length > 0) await saveCheckpoints(tx, applied.map((index) => this.names[index]), last);
-        return { read: events.length, reached: last, applied };
+        return { result: { read: events.length, reached: last, applied }, save: { names: applied.map((index) => this.names[index]), checkpoint: last } };
       });
       this.probe.committed(reached);
       for (const index of applied) this.projections[index].committed?.();

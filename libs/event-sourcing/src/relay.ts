@@ -1,8 +1,8 @@
 import { type EventCodec, envelopeToHeaders } from '@lib/contracts';
 import type { Pool } from 'pg';
-import { inTransaction, lockCheckpoint, saveCheckpoint } from './checkpoint-store';
+import { inCheckpointTransaction } from './checkpoint-store';
 import { checkpointOf, type EventStore, IdleProbe, ReadAhead } from './event-store';
-import type { StoredEvent } from './types';
+import { START, type StoredEvent } from './types';
 
 export interface OutgoingMessage {
   key: string;
@@ -45,17 +45,16 @@ export class OutboxRelay<E extends { $case: string; value: unknown }> {
     const probed = ahead ? undefined : await this.probe.peek(this.batchSize);
     if (probed?.events.length === 0) return false;
     try {
-      const { published, checkpoint } = await inTransaction(this.pool, async (tx) => {
-        const locked = await lockCheckpoint(tx, this.name);
+      const { published, checkpoint } = await inCheckpointTransaction(this.pool, [this.name], async (tx, checkpoints) => {
+        const locked = checkpoints.get(this.name) ?? START;
         const events =
           ReadAhead.usable(ahead, locked, this.batchSize) ?? IdleProbe.usable(probed, locked) ?? (await this.store.readAll(locked, this.batchSize, tx));
-        if (events.length === 0) return { published: 0, checkpoint: locked };
+        if (events.length === 0) return { result: { published: 0, checkpoint: locked } };
         // A full batch is likely followed by another: read it while this one is published.
         if (events.length === this.batchSize) this.readAhead.start(checkpointOf(events[events.length - 1]), this.batchSize);
         await this.publisher.publish(this.topic, this.encode(events));
         const last = checkpointOf(events[events.length - 1]);
-        await saveCheckpoint(tx, this.name, last);
-        return { published: events.length, checkpoint: last };
+        return { result: { published: events.length, checkpoint: last }, save: { names: [this.name], checkpoint: last } };
       });
       this.probe.committed(checkpoint);
       return published === this.batchSize;
