@@ -162,6 +162,9 @@ async function main(): Promise<void> {
     KAFKA_BROKERS: KAFKA_BROKERS.join(','),
     KAFKA_CLIENT_ID: client,
     KAFKA_CONSUMER_GROUP_PREFIX: `${TENANT}.`,
+    // the run's events go to topics of its own, so the tests' consumers, which read their topics from
+    // the beginning, never wade through a benchmark's backlog
+    KAFKA_TOPIC_PREFIX: `${TENANT}.`,
     AUTH_MODE: 'dev',
     AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
     LOG_LEVEL: 'warn',

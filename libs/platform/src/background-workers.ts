@@ -50,6 +50,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
   /** One per projection, to catch up or rebuild one alone; the background loop runs them as one ProjectionGroup. */
   readonly projectors: Projector<AnyEvent>[];
   private readonly projections: ProjectionGroup<AnyEvent>;
+  private readonly topic: string;
 
   constructor(
     private readonly pool: Pool,
@@ -61,18 +62,21 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     @Inject(CONSUMERS) consumers: AnyRegisteredConsumer[],
     @Inject(SERVICE_CONFIG) config: BaseServiceConfig,
   ) {
-    const prefix = config.KAFKA_CONSUMER_GROUP_PREFIX;
-    this.consumers = consumers.map((consumer) => (prefix ? withGroupId(consumer, `${prefix}${consumer.groupId}`) : consumer));
+    const { KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix, KAFKA_TOPIC_PREFIX: topicPrefix } = config;
+    this.consumers = consumers.map((consumer) =>
+      groupPrefix || topicPrefix ? withPrefixes(consumer, `${groupPrefix}${consumer.groupId}`, `${topicPrefix}${consumer.topic}`) : consumer,
+    );
+    this.topic = `${topicPrefix}${codec.topic}`;
     this.publisher = new KafkaPublisher(kafka);
     this.projectors = projections.map((projection) => new Projector(pool, store, projection));
     this.projections = new ProjectionGroup(pool, store, projections);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const topics = [this.codec.topic, ...this.consumers.map((consumer) => consumer.topic)];
+    const topics = [this.topic, ...this.consumers.map((consumer) => consumer.topic)];
     await ensureTopics(this.kafka, [...new Set(topics.flatMap((topic) => [topic, deadLetterTopic(topic)]))]);
 
-    const relay = new OutboxRelay(this.pool, this.store, this.codec, this.publisher);
+    const relay = new OutboxRelay(this.pool, this.store, this.codec, this.publisher, undefined, this.topic);
     this.loops.push(this.tail(relay.name, () => relay.publishBatch(), 0));
     if (this.projectors.length > 0) this.loops.push(this.tail(this.projections.name, () => this.projections.processBatch(), PROJECTION_SETTLE_MS));
     await Promise.all(this.loops.map((loop) => loop.start()));
@@ -86,7 +90,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
       this.runners.push(runner);
       await runner.start();
     }
-    this.logger.info({ topic: this.codec.topic, projections: this.projectors.length, consumers: this.consumers.length }, 'background workers started');
+    this.logger.info({ topic: this.topic, projections: this.projectors.length, consumers: this.consumers.length }, 'background workers started');
   }
 
   /** Before, not on, shutdown: the pool closes in the shutdown phase and must outlive the workers. */
@@ -117,8 +121,8 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
   }
 }
 
-function withGroupId(consumer: AnyRegisteredConsumer, groupId: string): AnyRegisteredConsumer {
-  const { topic, codec } = consumer;
+function withPrefixes(consumer: AnyRegisteredConsumer, groupId: string, topic: string): AnyRegisteredConsumer {
+  const { codec } = consumer;
   return 'apply' in consumer
     ? { groupId, topic, codec, pool: consumer.pool, apply: (delivery, tx) => consumer.apply(delivery, tx) }
     : { groupId, topic, codec, handle: (delivery) => consumer.handle(delivery) };

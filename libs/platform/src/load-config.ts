@@ -72,6 +72,15 @@ export class BaseServiceConfig {
   @Matches(/^[A-Za-z0-9._-]*$/)
   KAFKA_CONSUMER_GROUP_PREFIX = '';
 
+  /**
+   * Prepended to every topic the service publishes to or consumes (and their dead-letter topics), so a
+   * run that floods a broker (the HTTP benchmark) leaves the topics of the deployment, or of the tests,
+   * as they were. Every service of one deployment must use the same prefix.
+   */
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]*$/)
+  KAFKA_TOPIC_PREFIX = '';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -14,6 +14,8 @@ import { TenantTimeZones } from '../src/operations/tenant-time-zones';
 describe("evaluation learns each tenant's time zone from the request service", () => {
   const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
   const unitId = `disdukcapil-${randomUUID().slice(0, 8)}`;
+  // Topics of this run's own: the consumer reads from the beginning, and never wades through other runs' events.
+  const topicPrefix = `int-eval-tz-${randomUUID().slice(0, 8)}.`;
   let db: TestDatabase;
   let app: INestApplication;
 
@@ -35,13 +37,13 @@ describe("evaluation learns each tenant's time zone from the request service", (
     value: { tenantId, utcOffsetMinutes, cutiBersamaIsWorkingDay: false, reason: 'Kota di zona WITA', changedAt },
   });
   const publish = (event: RequestEvent, occurredAt: string, streamId: string) =>
-    publishForeignEvent(topics.request, requestCodec, event, { tenantId, unitId, streamId, streamVersion: 1, occurredAt });
+    publishForeignEvent(`${topicPrefix}${topics.request}`, requestCodec, event, { tenantId, unitId, streamId, streamVersion: 1, occurredAt });
 
   beforeAll(async () => {
     db = await createTestDatabase([], 'pantau_eval_tz');
     app = await startService(
       { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, migrations: evaluationMigrations },
-      { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `int-eval-tz-${randomUUID().slice(0, 8)}.` },
+      { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: topicPrefix, KAFKA_TOPIC_PREFIX: topicPrefix },
     );
   });
 

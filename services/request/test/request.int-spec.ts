@@ -38,12 +38,15 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
   const PUBLIC_ACTOR_ROW = { actor_id: 'public', actor_role: 'public' };
   const eventCount = async () => (await db.pool.query(`SELECT count(*)::int AS n FROM events`)).rows[0].n as number;
 
+  // The relay publishes to this run's own topic (KAFKA_TOPIC_PREFIX), which the test reads from the beginning.
+  const topicPrefix = `req-int-${randomUUID().slice(0, 8)}.`;
+
   beforeAll(async () => {
     officer = await bearer('operator-disdukcapil', { tenantId, unitId });
     db = await createTestDatabase([], 'pantau_req');
     app = await startService(
       { name: 'request', configClass: RequestConfig, appModule: AppModule, migrations: requestMigrations },
-      { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `req-int-${randomUUID().slice(0, 8)}.` },
+      { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: topicPrefix, KAFKA_TOPIC_PREFIX: topicPrefix },
     );
     // Due dates depend on the working-day calendar of the day: a fixed Monday keeps them inside the
     // calendar's years whatever the real date is.
@@ -86,7 +89,7 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     expect(status).not.toHaveProperty('requestId');
 
     const streamId = `request-${submitted.requestId}`;
-    const messages = (await readTopic(testKafka(), topics.request, (read) => read.filter((m) => m.headers['stream-id'] === streamId).length >= 3)).filter(
+    const messages = (await readTopic(testKafka(), `${topicPrefix}${topics.request}`, (read) => read.filter((m) => m.headers['stream-id'] === streamId).length >= 3)).filter(
       (m) => m.headers['stream-id'] === streamId,
     );
     expect(messages.map((m) => m.headers['event-type'])).toEqual(['RequestSubmitted', 'RequestProcessingStarted', 'RequestCompleted']);
