@@ -24,20 +24,29 @@ export async function resetCheckpoint(tx: PoolClient, name: string): Promise<voi
   await tx.query(`DELETE FROM checkpoints WHERE name = $1`, [name]);
 }
 
-/** Runs `fn` in a transaction on a pooled client; rolls back on any error. */
-export async function inTransaction<T>(pool: { connect(): Promise<PoolClient> }, fn: (tx: PoolClient) => Promise<T>): Promise<T> {
+type Connectable = { connect(): Promise<PoolClient> };
+
+/** Runs `work`, which opens and commits its own transaction, on a pooled client; rolls back on any error. */
+async function onPooledClient<T>(pool: Connectable, work: (tx: PoolClient) => Promise<T>): Promise<T> {
   const tx = await pool.connect();
   try {
-    await tx.query('BEGIN');
-    const result = await fn(tx);
-    await tx.query('COMMIT');
-    return result;
+    return await work(tx);
   } catch (error) {
     await tx.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     tx.release();
   }
+}
+
+/** Runs `fn` in a transaction on a pooled client; rolls back on any error. */
+export function inTransaction<T>(pool: Connectable, fn: (tx: PoolClient) => Promise<T>): Promise<T> {
+  return onPooledClient(pool, async (tx) => {
+    await tx.query('BEGIN');
+    const result = await fn(tx);
+    await tx.query('COMMIT');
+    return result;
+  });
 }
 
 /** Whether `a` comes after `b` in the log's commit-safe order. */
@@ -62,13 +71,12 @@ const DIGITS = /^[0-9]+$/;
  * positions go in as literals: names escaped by the driver, positions checked to be digits. A busy
  * service runs such a batch every few milliseconds, and every round trip is a write on the socket.
  */
-export async function inCheckpointTransaction<T>(
-  pool: { connect(): Promise<PoolClient> },
+export function inCheckpointTransaction<T>(
+  pool: Connectable,
   names: readonly string[],
   batch: (tx: PoolClient, locked: Map<string, Checkpoint>) => Promise<{ result: T; save?: CheckpointSave }>,
 ): Promise<T> {
-  const tx = await pool.connect();
-  try {
+  return onPooledClient(pool, async (tx) => {
     const list = (of: readonly string[]) => `ARRAY[${of.map((name) => tx.escapeLiteral(name)).join(', ')}]::text[]`;
     const opened = (await tx.query(`
       BEGIN;
@@ -86,10 +94,5 @@ export async function inCheckpointTransaction<T>(
       await tx.query('COMMIT');
     }
     return result;
-  } catch (error) {
-    await tx.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    tx.release();
-  }
+  });
 }
