@@ -26,16 +26,28 @@ export async function resetCheckpoint(tx: PoolClient, name: string): Promise<voi
 
 type Connectable = { connect(): Promise<PoolClient> };
 
-/** Runs `work`, which opens and commits its own transaction, on a pooled client; rolls back on any error. */
+/**
+ * Runs `work`, which opens and commits its own transaction, on a pooled client; rolls back on any
+ * error. The server may end the connection while the client is checked out and idle between two
+ * statements (a restart, pg_terminate_backend, a relay waiting for Kafka): node-postgres reports that
+ * as an 'error' event, which ends the process when nobody listens. Here it is only noted: the next
+ * statement fails with it, and the client is not given back to the pool.
+ */
 async function onPooledClient<T>(pool: Connectable, work: (tx: PoolClient) => Promise<T>): Promise<T> {
   const tx = await pool.connect();
+  let lost: Error | undefined;
+  const noteLoss = (error: Error) => {
+    lost = error;
+  };
+  tx.on('error', noteLoss);
   try {
     return await work(tx);
   } catch (error) {
-    await tx.query('ROLLBACK').catch(() => undefined);
+    if (!lost) await tx.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    tx.release();
+    tx.off('error', noteLoss);
+    tx.release(lost);
   }
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { EventCodec, EventEnvelope } from '@lib/contracts';
 import { type CustomTypesConfig, type Pool, type PoolClient, types as pgTypes } from 'pg';
+import { inTransaction } from './checkpoint-store';
 import { DomainError, foldEvents } from './domain';
 import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitOptions } from './group-commit';
 import {
@@ -458,10 +459,8 @@ export class EventStore<E extends { $case: string; value: unknown }> {
    * still at the versions the command read; a later statement of the same transaction sees every
    * commit made before the lock was granted, which a single statement would not.
    */
-  private async appendGuarded(streamId: string, expectedVersion: number, events: E[], meta: CommandMeta, guard: AppendGuard): Promise<AppendResult> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+  private appendGuarded(streamId: string, expectedVersion: number, events: E[], meta: CommandMeta, guard: AppendGuard): Promise<AppendResult> {
+    return inTransaction(this.pool, async (client) => {
       const lock = guard.lockMode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
       await client.query(`SELECT ${lock}(hashtextextended($1, 0))`, [`guard:${guard.lockKey}`]);
       const { rows } = await client.query<{ stream_id: string; version: number }>(
@@ -472,15 +471,8 @@ export class EventStore<E extends { $case: string; value: unknown }> {
         const current = rows.find((row) => row.stream_id === guarded)?.version ?? 0;
         if (current !== version) throw new StreamChangedError(guarded, version, current);
       }
-      const result = await this.append(streamId, expectedVersion, events, meta, client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      return this.append(streamId, expectedVersion, events, meta, client);
+    });
   }
 
   private async readStreamAndKey(streamId: string, afterVersion: number, key: string): Promise<{ newer: StoredEvent<E>[]; remembered?: AppendResult }> {
