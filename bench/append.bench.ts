@@ -105,7 +105,8 @@ function streamWorker(append: (streamId: string, requestId: string, expectedVers
 
 /**
  * Our EventStore.append as shipped (one statement per append, concurrent appends grouped into one
- * statement by GroupCommit; pg_notify after the commits, at most one per 10 ms, see announceAppend). `withKey`: every append carries a fresh idempotency key.
+ * statement by GroupCommit; pg_notify after the commits, at most one per 10 ms, see announceAppend).
+ * `withKey`: every append carries a fresh idempotency key.
  */
 function ours(db: TestDatabase, withKey: boolean): Contestant {
   return {

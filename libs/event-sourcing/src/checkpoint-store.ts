@@ -1,24 +1,5 @@
 import type { PoolClient, QueryResult } from 'pg';
-import { type Checkpoint, START } from './types';
-
-/**
- * Locks and returns the named checkpoint inside the caller's transaction. The row lock makes a second
- * instance of the same reader (another replica) wait instead of doing the same work twice.
- */
-export async function lockCheckpoint(tx: PoolClient, name: string): Promise<Checkpoint> {
-  await tx.query({
-    name: 'checkpoint-ensure',
-    text: `INSERT INTO checkpoints (name, transaction_id, global_position) VALUES ($1, '0', 0) ON CONFLICT (name) DO NOTHING`,
-    values: [name],
-  });
-  const result = await tx.query<{ transaction_id: string; global_position: string }>({
-    name: 'checkpoint-lock',
-    text: `SELECT transaction_id::text, global_position::text FROM checkpoints WHERE name = $1 FOR UPDATE`,
-    values: [name],
-  });
-  const row = result.rows[0];
-  return row ? { transactionId: row.transaction_id, globalPosition: row.global_position } : START;
-}
+import type { Checkpoint } from './types';
 
 export async function resetCheckpoint(tx: PoolClient, name: string): Promise<void> {
   await tx.query(`DELETE FROM checkpoints WHERE name = $1`, [name]);
@@ -76,8 +57,9 @@ export interface CheckpointSave {
 const DIGITS = /^[0-9]+$/;
 
 /**
- * Runs a reader's batch (Projector, OutboxRelay) in a transaction that holds the named checkpoints,
- * for two round trips besides the batch's own statements: BEGIN with the checkpoint lock (creating
+ * Runs a reader's batch (Projector, OutboxRelay) in a transaction that holds the named checkpoints
+ * (the row lock makes a second instance of the same reader, another replica, wait instead of doing
+ * the same work twice), for two round trips besides the batch's own statements: BEGIN with the checkpoint lock (creating
  * any checkpoint that has no row yet), and the checkpoint save with COMMIT. Each pair is one
  * simple-protocol message of several statements, which cannot carry parameters, so names and
  * positions go in as literals: names escaped by the driver, positions checked to be digits. A busy

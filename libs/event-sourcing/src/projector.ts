@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { inCheckpointTransaction, inTransaction, isAfter, lockCheckpoint, resetCheckpoint } from './checkpoint-store';
+import { inCheckpointTransaction, isAfter, resetCheckpoint } from './checkpoint-store';
 import { checkpointOf, type EventStore, IdleProbe, ReadAhead } from './event-store';
 import { START, type StoredEvent } from './types';
 
@@ -46,10 +46,10 @@ export class Projector<E extends { $case: string; value: unknown }> {
   /** Empties the projection's tables and replays the whole log into them. */
   async rebuild(): Promise<void> {
     await this.group.forgetWhereItWas();
-    await inTransaction(this.pool, async (tx) => {
-      await lockCheckpoint(tx, this.name);
+    await inCheckpointTransaction(this.pool, [this.name], async (tx) => {
       for (const table of this.projection.tables) await tx.query(`TRUNCATE ${table}`);
       await resetCheckpoint(tx, this.name);
+      return { result: undefined };
     });
     this.projection.committed?.();
     await this.catchUp();
