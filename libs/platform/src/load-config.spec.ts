@@ -41,3 +41,17 @@ describe('Kafka security settings', () => {
     expect(config).toMatchObject({ KAFKA_SSL: true, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' });
   });
 });
+
+describe('EVENT_STORE_APPENDS_IN_FLIGHT', () => {
+  it.each<[string, string | undefined, number | undefined, string[]]>([
+    ['unset: the event store default', undefined, 2, []],
+    ['a count within bounds', '4', 4, []],
+    ['zero', '0', undefined, ['EVENT_STORE_APPENDS_IN_FLIGHT must not be less than 1']],
+    ['more than the bound', '17', undefined, ['EVENT_STORE_APPENDS_IN_FLIGHT must not be greater than 16']],
+    ['not a whole number', '2.5', undefined, ['EVENT_STORE_APPENDS_IN_FLIGHT must be an integer number']],
+  ])('%s', (_name, value, expected, problems) => {
+    const env = value === undefined ? BASE : { ...BASE, EVENT_STORE_APPENDS_IN_FLIGHT: value };
+    expect(problemsOf(() => loadConfig(TestServiceConfig, env))).toEqual(problems);
+    if (expected !== undefined) expect(loadConfig(TestServiceConfig, env).EVENT_STORE_APPENDS_IN_FLIGHT).toBe(expected);
+  });
+});

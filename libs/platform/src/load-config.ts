@@ -1,3 +1,4 @@
+import { DEFAULT_GROUP_COMMIT } from '@lib/event-sourcing';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
 
@@ -80,6 +81,17 @@ export class BaseServiceConfig {
   @IsString()
   @Matches(/^[A-Za-z0-9._-]*$/)
   KAFKA_TOPIC_PREFIX = '';
+
+  /**
+   * Append statements one service runs at once; appends that arrive while all are running wait and
+   * commit together (group commit). 2 was best on 2 cores (bench/README.md); more cores may want more,
+   * up to the pool's 20 connections, which the relay, projections and reads share.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  EVENT_STORE_APPENDS_IN_FLIGHT = DEFAULT_GROUP_COMMIT.maxInFlight;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

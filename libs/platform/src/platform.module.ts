@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { EventCodec } from '@lib/contracts';
-import { EventStore, type Projection } from '@lib/event-sourcing';
+import { DEFAULT_GROUP_COMMIT, EventStore, type Projection } from '@lib/event-sourcing';
 import { createKafka } from '@lib/messaging';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
@@ -66,7 +66,12 @@ export class PlatformModule {
       { provide: LOGGER, useValue: options.logger },
       { provide: OWN_CODEC, useValue: options.codec },
       { provide: Pool, useFactory: (logger: Logger) => createPool(config.DATABASE_URL, logger), inject: [LOGGER] },
-      { provide: EventStore, useFactory: (pool: Pool, clock: Clock) => new EventStore(pool, options.codec, () => clock.now()), inject: [Pool, Clock] },
+      {
+        provide: EventStore,
+        useFactory: (pool: Pool, clock: Clock) =>
+          new EventStore(pool, options.codec, () => clock.now(), { ...DEFAULT_GROUP_COMMIT, maxInFlight: config.EVENT_STORE_APPENDS_IN_FLIGHT }),
+        inject: [Pool, Clock],
+      },
       { provide: Clock, useClass: SystemClock },
       {
         provide: KAFKA,
