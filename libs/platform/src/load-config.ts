@@ -1,4 +1,3 @@
-import { DEFAULT_GROUP_COMMIT } from '@lib/event-sourcing';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
 
@@ -84,14 +83,16 @@ export class BaseServiceConfig {
 
   /**
    * Append statements one service runs at once; appends that arrive while all are running wait and
-   * commit together (group commit). 2 was best on 2 cores (bench/README.md); more cores may want more,
-   * up to the pool's 20 connections, which the relay, projections and reads share.
+   * commit together (group commit). Unset: the event store's default, which was best on 2 cores
+   * (bench/README.md); more cores may want more, within the pool's 20 connections, which the relay,
+   * projections and reads share.
    */
+  @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(16)
-  EVENT_STORE_APPENDS_IN_FLIGHT = DEFAULT_GROUP_COMMIT.maxInFlight;
+  EVENT_STORE_APPENDS_IN_FLIGHT?: number;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -69,7 +69,7 @@ export class PlatformModule {
       {
         provide: EventStore,
         useFactory: (pool: Pool, clock: Clock) =>
-          new EventStore(pool, options.codec, () => clock.now(), { ...DEFAULT_GROUP_COMMIT, maxInFlight: config.EVENT_STORE_APPENDS_IN_FLIGHT }),
+          new EventStore(pool, options.codec, () => clock.now(), { ...DEFAULT_GROUP_COMMIT, maxInFlight: config.EVENT_STORE_APPENDS_IN_FLIGHT ?? DEFAULT_GROUP_COMMIT.maxInFlight }),
         inject: [Pool, Clock],
       },
       { provide: Clock, useClass: SystemClock },
