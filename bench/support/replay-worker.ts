@@ -3,7 +3,7 @@
 // <projection>: `unit-counts` (reads the envelope only) or `decoding` (the same, and also reads every event and its recordedAt).
 import { readFileSync } from 'node:fs';
 import { type RequestEvent, requestCodec } from '@lib/contracts';
-import { EventStore, inCheckpointTransaction, type Projection, Projector, resetCheckpoint, type StoredEvent } from '@lib/event-sourcing';
+import { EventStore, type Projection, Projector, type StoredEvent } from '@lib/event-sourcing';
 import { Pool, type PoolClient } from 'pg';
 import { now } from './common';
 
@@ -68,11 +68,7 @@ async function main(): Promise<void> {
   const deadline = t0 + Number(limit) * 1000;
   // Projector.rebuild() (reset, then catchUp's `while (await processBatch())`) with a time limit, so a
   // regression cannot stall the whole suite: a replay stopped by it is reported as incomplete.
-  await inCheckpointTransaction(pool, [projector.name], async (tx) => {
-    for (const table of projection.tables) await tx.query(`TRUNCATE ${table}`);
-    await resetCheckpoint(tx, projector.name);
-    return { result: undefined };
-  });
+  await projector.reset();
   let more = true;
   while (more && now() < deadline) more = await projector.processBatch();
   const seconds = (now() - t0) / 1000;

@@ -59,8 +59,8 @@ const DIGITS = /^[0-9]+$/;
 /**
  * Runs a reader's batch (Projector, OutboxRelay) in a transaction that holds the named checkpoints
  * (the row lock makes a second instance of the same reader, another replica, wait instead of doing
- * the same work twice), for two round trips besides the batch's own statements: BEGIN with the checkpoint lock (creating
- * any checkpoint that has no row yet), and the checkpoint save with COMMIT. Each pair is one
+ * the same work twice), for two round trips besides the batch's own statements: BEGIN with the
+ * checkpoint lock (creating any checkpoint that has no row yet), and the checkpoint save with COMMIT. Each pair is one
  * simple-protocol message of several statements, which cannot carry parameters, so names and
  * positions go in as literals: names escaped by the driver, positions checked to be digits. A busy
  * service runs such a batch every few milliseconds, and every round trip is a write on the socket.
@@ -72,10 +72,11 @@ export function inCheckpointTransaction<T>(
 ): Promise<T> {
   return onPooledClient(pool, async (tx) => {
     const list = (of: readonly string[]) => `ARRAY[${of.map((name) => tx.escapeLiteral(name)).join(', ')}]::text[]`;
+    const named = list(names);
     const opened = (await tx.query(`
       BEGIN;
-      INSERT INTO checkpoints (name, transaction_id, global_position) SELECT unnest(${list(names)}), '0', 0 ON CONFLICT (name) DO NOTHING;
-      SELECT name, transaction_id::text, global_position::text FROM checkpoints WHERE name = ANY(${list(names)}) ORDER BY name FOR UPDATE`)) as unknown as QueryResult<{ name: string; transaction_id: string; global_position: string }>[];
+      INSERT INTO checkpoints (name, transaction_id, global_position) SELECT unnest(${named}), '0', 0 ON CONFLICT (name) DO NOTHING;
+      SELECT name, transaction_id::text, global_position::text FROM checkpoints WHERE name = ANY(${named}) ORDER BY name FOR UPDATE`)) as unknown as QueryResult<{ name: string; transaction_id: string; global_position: string }>[];
     const locked = new Map(opened[2].rows.map((row) => [row.name, { transactionId: row.transaction_id, globalPosition: row.global_position }]));
     const { result, save } = await batch(tx, locked);
     if (save && save.names.length > 0) {

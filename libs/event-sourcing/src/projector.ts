@@ -45,6 +45,12 @@ export class Projector<E extends { $case: string; value: unknown }> {
 
   /** Empties the projection's tables and replays the whole log into them. */
   async rebuild(): Promise<void> {
+    await this.reset();
+    await this.catchUp();
+  }
+
+  /** Empties the projection's tables and moves its checkpoint back to the start of the log. */
+  async reset(): Promise<void> {
     await this.group.forgetWhereItWas();
     await inCheckpointTransaction(this.pool, [this.name], async (tx) => {
       for (const table of this.projection.tables) await tx.query(`TRUNCATE ${table}`);
@@ -52,7 +58,6 @@ export class Projector<E extends { $case: string; value: unknown }> {
       return { result: undefined };
     });
     this.projection.committed?.();
-    await this.catchUp();
   }
 }
 

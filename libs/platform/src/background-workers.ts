@@ -63,9 +63,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     @Inject(SERVICE_CONFIG) config: BaseServiceConfig,
   ) {
     const { KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix, KAFKA_TOPIC_PREFIX: topicPrefix } = config;
-    this.consumers = consumers.map((consumer) =>
-      groupPrefix || topicPrefix ? withPrefixes(consumer, `${groupPrefix}${consumer.groupId}`, `${topicPrefix}${consumer.topic}`) : consumer,
-    );
+    this.consumers = consumers.map((consumer) => withPrefixes(consumer, `${groupPrefix}${consumer.groupId}`, `${topicPrefix}${consumer.topic}`));
     this.topic = `${topicPrefix}${codec.topic}`;
     this.publisher = new KafkaPublisher(kafka);
     this.projectors = projections.map((projection) => new Projector(pool, store, projection));
