@@ -15,7 +15,12 @@ const shared: Config = {
 // each spec file creates its own database and topics, so files may run in parallel.
 const config: Config = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{services,libs,bench}/**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/services/portal/web/'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{services,libs,bench}/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/services/portal/web/'],
+    },
     {
       // The portal's web app: React components in a DOM (jsdom), compiled with the web app's own tsconfig.
       displayName: 'web',

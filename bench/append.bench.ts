@@ -17,7 +17,19 @@ import { EventStore, eventStoreMigrations } from '@lib/event-sourcing';
 import { createTestDatabase, type TestDatabase } from '@lib/testing';
 import { Pool } from 'pg';
 import {
-  commandMeta, createScratchDatabase, log, median, now, parseArgs, percentile, REASON, REJECTED_AT, rejected, round, TENANT, writePartial,
+  commandMeta,
+  createScratchDatabase,
+  log,
+  median,
+  now,
+  parseArgs,
+  percentile,
+  REASON,
+  REJECTED_AT,
+  rejected,
+  round,
+  TENANT,
+  writePartial,
 } from './support/common';
 
 const run = promisify(execFile);
@@ -84,7 +96,13 @@ async function drive(concurrency: number, seconds: number, worker: () => () => P
   );
   const elapsed = (now() - start) / 1000;
   const sorted = Float64Array.from(latencies).sort();
-  return { ops: sorted.length, seconds: round(elapsed, 3), opsPerSec: round(sorted.length / elapsed, 1), p50Ms: round(percentile(sorted, 50), 3), p99Ms: round(percentile(sorted, 99), 3) };
+  return {
+    ops: sorted.length,
+    seconds: round(elapsed, 3),
+    opsPerSec: round(sorted.length / elapsed, 1),
+    p50Ms: round(percentile(sorted, 50), 3),
+    p99Ms: round(percentile(sorted, 99), 3),
+  };
 }
 
 /** Each worker appends one event per call to its own stream at the version it knows, opening a new stream every STREAM_LENGTH events. */
@@ -114,10 +132,14 @@ function ours(db: TestDatabase, withKey: boolean): Contestant {
     measure: (concurrency, seconds) =>
       withPool(db.url, concurrency, (pool) => {
         const store = new EventStore<RequestEvent>(pool, requestCodec);
-        return drive(concurrency, seconds, streamWorker(async (streamId, requestId, version) => {
-          const meta = commandMeta(`unit-${version}`, requestId);
-          await store.append(streamId, version, [rejected(requestId)], withKey ? { ...meta, idempotencyKey: `bench/${randomUUID()}` } : meta);
-        }));
+        return drive(
+          concurrency,
+          seconds,
+          streamWorker(async (streamId, requestId, version) => {
+            const meta = commandMeta(`unit-${version}`, requestId);
+            await store.append(streamId, version, [rejected(requestId)], withKey ? { ...meta, idempotencyKey: `bench/${randomUUID()}` } : meta);
+          }),
+        );
       }),
     close: async () => undefined,
   };
@@ -128,19 +150,29 @@ function nodeInsert(db: TestDatabase): Contestant {
   return {
     name: NODE_INSERT,
     measure: (concurrency, seconds) =>
-      withPool(db.url, concurrency, (pool) => drive(concurrency, seconds, () => async () => {
-        const requestId = randomUUID();
-        await pool.query({
-          name: 'bench-node-insert',
-          text: `INSERT INTO events (stream_id, stream_version, event_id, event_type, payload, metadata) VALUES ($1, 1, $2, 'RequestRejected', $3, $4)`,
-          values: [
-            `request-${requestId}`,
-            randomUUID(),
-            JSON.stringify(requestCodec.toPayload(rejected(requestId))),
-            JSON.stringify({ occurredAt: REJECTED_AT, tenantId: TENANT, unitId: 'unit-0', correlationId: requestId, causationId: requestId, actorId: 'user-1', actorRole: 'skpd-operator' }),
-          ],
-        });
-      })),
+      withPool(db.url, concurrency, (pool) =>
+        drive(concurrency, seconds, () => async () => {
+          const requestId = randomUUID();
+          await pool.query({
+            name: 'bench-node-insert',
+            text: `INSERT INTO events (stream_id, stream_version, event_id, event_type, payload, metadata) VALUES ($1, 1, $2, 'RequestRejected', $3, $4)`,
+            values: [
+              `request-${requestId}`,
+              randomUUID(),
+              JSON.stringify(requestCodec.toPayload(rejected(requestId))),
+              JSON.stringify({
+                occurredAt: REJECTED_AT,
+                tenantId: TENANT,
+                unitId: 'unit-0',
+                correlationId: requestId,
+                causationId: requestId,
+                actorId: 'user-1',
+                actorRole: 'skpd-operator',
+              }),
+            ],
+          });
+        }),
+      ),
     close: async () => undefined,
   };
 }
@@ -157,20 +189,31 @@ async function emmett(url: string): Promise<Contestant> {
       withPool(url, concurrency, async (pool) => {
         const store: PostgresEventStore = getPostgreSQLEventStore(url, { connectionOptions: { pool } });
         try {
-          return await drive(concurrency, seconds, streamWorker(async (streamId, requestId, version) => {
-            await store.appendToStream(
-              streamId,
-              [{
-                type: 'RequestRejected',
-                data: { requestId, reason: REASON, rejectedAt: REJECTED_AT },
-                metadata: {
-                  occurredAt: REJECTED_AT, tenantId: TENANT, unitId: `unit-${version}`, correlationId: requestId,
-                  causationId: requestId, actorId: 'user-1', actorRole: 'skpd-operator',
-                },
-              }],
-              { expectedStreamVersion: BigInt(version) },
-            );
-          }));
+          return await drive(
+            concurrency,
+            seconds,
+            streamWorker(async (streamId, requestId, version) => {
+              await store.appendToStream(
+                streamId,
+                [
+                  {
+                    type: 'RequestRejected',
+                    data: { requestId, reason: REASON, rejectedAt: REJECTED_AT },
+                    metadata: {
+                      occurredAt: REJECTED_AT,
+                      tenantId: TENANT,
+                      unitId: `unit-${version}`,
+                      correlationId: requestId,
+                      causationId: requestId,
+                      actorId: 'user-1',
+                      actorRole: 'skpd-operator',
+                    },
+                  },
+                ],
+                { expectedStreamVersion: BigInt(version) },
+              );
+            }),
+          );
         } finally {
           await store.close();
         }
@@ -187,22 +230,49 @@ function pgbench(db: TestDatabase): Contestant {
   const dir = mkdtempSync(join(tmpdir(), 'pantau-pgbench-'));
   const requestId = '2f1c6a1e-7d0b-4c1e-9a43-5b0a8f6f2d11'; // payload and metadata as long as the other contestants'
   const payload = JSON.stringify(requestCodec.toPayload(rejected(requestId)));
-  const metadata = JSON.stringify({ occurredAt: REJECTED_AT, tenantId: TENANT, unitId: 'unit-0', correlationId: requestId, causationId: requestId, actorId: 'user-1', actorRole: 'skpd-operator' });
+  const metadata = JSON.stringify({
+    occurredAt: REJECTED_AT,
+    tenantId: TENANT,
+    unitId: 'unit-0',
+    correlationId: requestId,
+    causationId: requestId,
+    actorId: 'user-1',
+    actorRole: 'skpd-operator',
+  });
   const script = join(dir, 'append.sql');
-  writeFileSync(script, [
-    '\\set r random(1, 9000000000000000)',
-    `INSERT INTO events (stream_id, stream_version, event_id, event_type, payload, metadata) VALUES ('request-' || :client_id || '-' || :r, 1, gen_random_uuid(), 'RequestRejected', '${payload}'::jsonb, '${metadata}'::jsonb);`,
-    '',
-  ].join('\n'));
+  writeFileSync(
+    script,
+    [
+      '\\set r random(1, 9000000000000000)',
+      `INSERT INTO events (stream_id, stream_version, event_id, event_type, payload, metadata) VALUES ('request-' || :client_id || '-' || :r, 1, gen_random_uuid(), 'RequestRejected', '${payload}'::jsonb, '${metadata}'::jsonb);`,
+      '',
+    ].join('\n'),
+  );
   let runs = 0;
   return {
     name: PGBENCH,
     async measure(concurrency, seconds) {
       const prefix = join(dir, `run${runs++}`);
-      const { stdout } = await run('/usr/bin/pgbench', [
-        '-n', '-M', 'prepared', '-c', String(concurrency), '-j', String(Math.min(concurrency, 2)), '-T', String(seconds),
-        '-f', script, '-l', `--log-prefix=${prefix}`, db.url,
-      ], { maxBuffer: 16 << 20 });
+      const { stdout } = await run(
+        '/usr/bin/pgbench',
+        [
+          '-n',
+          '-M',
+          'prepared',
+          '-c',
+          String(concurrency),
+          '-j',
+          String(Math.min(concurrency, 2)),
+          '-T',
+          String(seconds),
+          '-f',
+          script,
+          '-l',
+          `--log-prefix=${prefix}`,
+          db.url,
+        ],
+        { maxBuffer: 16 << 20 },
+      );
       const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1]);
       const latencies: number[] = [];
       for (const file of readdirSync(dir).filter((f) => join(dir, f).startsWith(`${prefix}.`))) {
@@ -275,24 +345,27 @@ async function main(): Promise<void> {
         const rate = (name: string) => results[name]?.opsPerSec ?? NaN;
         const oursVsEmmett = round(rate(OURS) / rate(EMMETT), 2);
         const oursVsPgbench = round(rate(OURS) / rate(PGBENCH), 2);
-        return [`c${concurrency}`, {
-          results,
-          ratios: {
-            oursVsEmmett,
-            oursVsPgbench,
-            oursWithKeyVsPgbench: round(rate(OURS_WITH_KEY) / rate(PGBENCH), 2),
-            nodeInsertVsPgbench: round(rate(NODE_INSERT) / rate(PGBENCH), 2),
-            oursVsNodeInsert: round(rate(OURS) / rate(NODE_INSERT), 2),
+        return [
+          `c${concurrency}`,
+          {
+            results,
+            ratios: {
+              oursVsEmmett,
+              oursVsPgbench,
+              oursWithKeyVsPgbench: round(rate(OURS_WITH_KEY) / rate(PGBENCH), 2),
+              nodeInsertVsPgbench: round(rate(NODE_INSERT) / rate(PGBENCH), 2),
+              oursVsNodeInsert: round(rate(OURS) / rate(NODE_INSERT), 2),
+            },
+            met: { oursVsEmmett: oursVsEmmett >= 2, oursVsPgbench: oursVsPgbench >= 0.7 },
+            // The same ratios within each round (contestants measured back to back), to show how much
+            // of the spread between rounds is the shared machine rather than the code.
+            ratiosPerRound: {
+              oursVsEmmett: results[OURS].rounds.map((m, r) => round(m.opsPerSec / results[EMMETT].rounds[r].opsPerSec, 2)),
+              oursVsPgbench: results[OURS].rounds.map((m, r) => round(m.opsPerSec / results[PGBENCH].rounds[r].opsPerSec, 2)),
+              oursVsNodeInsert: results[OURS].rounds.map((m, r) => round(m.opsPerSec / results[NODE_INSERT].rounds[r].opsPerSec, 2)),
+            },
           },
-          met: { oursVsEmmett: oursVsEmmett >= 2, oursVsPgbench: oursVsPgbench >= 0.7 },
-          // The same ratios within each round (contestants measured back to back), to show how much
-          // of the spread between rounds is the shared machine rather than the code.
-          ratiosPerRound: {
-            oursVsEmmett: results[OURS].rounds.map((m, r) => round(m.opsPerSec / results[EMMETT].rounds[r].opsPerSec, 2)),
-            oursVsPgbench: results[OURS].rounds.map((m, r) => round(m.opsPerSec / results[PGBENCH].rounds[r].opsPerSec, 2)),
-            oursVsNodeInsert: results[OURS].rounds.map((m, r) => round(m.opsPerSec / results[NODE_INSERT].rounds[r].opsPerSec, 2)),
-          },
-        }];
+        ];
       }),
     );
     writePartial('append', {
@@ -304,7 +377,7 @@ async function main(): Promise<void> {
         'append (version check, insert and, with a key, the idempotency row), as pgbench does, and needs no BEGIN/COMMIT round trips; ' +
         'while two of its statements are running, further appends wait and leave together as one statement and one transaction ' +
         '(group commit, the shipped default: at c1 every append goes alone). ' +
-        'Without a target: ours with a fresh idempotency key per append, and node-postgres INSERT (pgbench\'s statement sent through ' +
+        "Without a target: ours with a fresh idempotency key per append, and node-postgres INSERT (pgbench's statement sent through " +
         'node-postgres from the bench process, so the same Node.js client cost as ours). All five share the server; the bench process ' +
         'shares the 2 cores with PostgreSQL. Figures are medians over rounds.',
       secondsPerRound: seconds,

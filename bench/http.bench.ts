@@ -39,7 +39,14 @@ function call(port: number, method: string, path: string, headers: Record<string
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, method, path, agent, headers: { ...headers, ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}) } },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: { ...headers, ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -131,7 +138,13 @@ async function closedLoop(concurrency: number, iteration: () => Promise<{ ms: nu
   };
 }
 
-async function timed(port: number, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<{ ms: number; status: number; body: Record<string, unknown> }> {
+async function timed(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{ ms: number; status: number; body: Record<string, unknown> }> {
   const began = now();
   try {
     const reply = await call(port, method, path, headers, body);
@@ -183,21 +196,27 @@ async function main(): Promise<void> {
     const admin = { Authorization: await token('admin-orpeg') };
     const operator = { Authorization: await token('operator-disdukcapil', { unitId: UNIT }) };
     await expectOk(
-      call(ports.request, 'POST', '/service-standards', { ...admin, 'Idempotency-Key': randomUUID() }, {
-        serviceId: 'ktp-el',
-        unitId: UNIT,
-        name: 'Penerbitan KTP-el',
-        components: COMPONENTS,
-        completionWorkingDays: 3,
-        costRupiah: 0,
-        requirements: REQUIREMENTS,
-        product: 'KTP-el',
-        effectiveAt: '2026-01-01T00:00:00+07:00',
-      }),
+      call(
+        ports.request,
+        'POST',
+        '/service-standards',
+        { ...admin, 'Idempotency-Key': randomUUID() },
+        {
+          serviceId: 'ktp-el',
+          unitId: UNIT,
+          name: 'Penerbitan KTP-el',
+          components: COMPONENTS,
+          completionWorkingDays: 3,
+          costRupiah: 0,
+          requirements: REQUIREMENTS,
+          product: 'KTP-el',
+          effectiveAt: '2026-01-01T00:00:00+07:00',
+        },
+      ),
       'publish the standard',
     );
     // the submit handler reads the standard from its read model
-    for (let ready = false; !ready; ) {
+    for (let ready = false; !ready;) {
       ready = (await call(ports.request, 'GET', '/service-standards/ktp-el', admin)).status === 200;
       if (!ready) await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -248,11 +267,14 @@ async function main(): Promise<void> {
     for (let i = 0; i < SURVEYS_SPREAD; i++) {
       const unitId = `unit-${i}`;
       const unitOperator = { Authorization: await token('operator-disdukcapil', { unitId }), 'Idempotency-Key': randomUUID() };
-      const opened = await expectOk(call(ports.survey, 'POST', `/units/${unitId}/skm-surveys/quarter/2026-10-01`, unitOperator, { periodEnd: '2026-12-31' }), 'open a survey');
+      const opened = await expectOk(
+        call(ports.survey, 'POST', `/units/${unitId}/skm-surveys/quarter/2026-10-01`, unitOperator, { periodEnd: '2026-12-31' }),
+        'open a survey',
+      );
       surveys.push(String(opened.publicLinkId));
     }
     for (const link of surveys) {
-      for (let ready = false; !ready; ) {
+      for (let ready = false; !ready;) {
         ready = (await call(ports.survey, 'GET', `/public/skm-surveys/${link}`, {})).status === 200;
         if (!ready) await new Promise((resolve) => setTimeout(resolve, 200));
       }
@@ -261,17 +283,29 @@ async function main(): Promise<void> {
       const answers = Array.from({ length: 9 }, (_, i) => ({ code: `U${i + 1}`, value: 1 + Math.floor(Math.random() * 4) }));
       const address = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
       return [
-        await timed(ports.survey, 'POST', `/public/skm-surveys/${pick()}/responses`, { 'X-Forwarded-For': address, 'User-Agent': 'bench' }, {
-          answers,
-          respondentToken: randomBytes(16).toString('hex'),
-        }),
+        await timed(
+          ports.survey,
+          'POST',
+          `/public/skm-surveys/${pick()}/responses`,
+          { 'X-Forwarded-For': address, 'User-Agent': 'bench' },
+          {
+            answers,
+            respondentToken: randomBytes(16).toString('hex'),
+          },
+        ),
       ];
     };
     const responses: Record<string, unknown> = {};
     for (const concurrency of CONCURRENCIES) {
-      const spread = await closedLoop(concurrency, respond(() => surveys[Math.floor(Math.random() * surveys.length)]));
+      const spread = await closedLoop(
+        concurrency,
+        respond(() => surveys[Math.floor(Math.random() * surveys.length)]),
+      );
       log(`c${concurrency} survey responses spread over ${SURVEYS_SPREAD} surveys ${spread.perSecond}/s p99 ${spread.p99Ms} ms errors ${spread.errors}`);
-      const hot = await closedLoop(concurrency, respond(() => surveys[0]));
+      const hot = await closedLoop(
+        concurrency,
+        respond(() => surveys[0]),
+      );
       log(`c${concurrency} survey responses into one survey ${hot.perSecond}/s p99 ${hot.p99Ms} ms errors ${hot.errors}`);
       const requestFigure = (commands[`c${concurrency}`] as { ours: { commandsPerSecond: number } }).ours.commandsPerSecond;
       responses[`c${concurrency}`] = {

@@ -71,7 +71,13 @@ async function main(): Promise<void> {
     for (let checkpoint = START; ;) {
       const batch = await store.readAll(checkpoint, RELAY_BATCH);
       if (batch.length === 0) break;
-      bareMessages.push(batch.map(({ event, envelope }) => ({ key: envelope.unitId || envelope.streamId, value: Buffer.from(requestCodec.encode(event)), headers: envelopeToHeaders(envelope) })));
+      bareMessages.push(
+        batch.map(({ event, envelope }) => ({
+          key: envelope.unitId || envelope.streamId,
+          value: Buffer.from(requestCodec.encode(event)),
+          headers: envelopeToHeaders(envelope),
+        })),
+      );
       checkpoint = { transactionId: batch[batch.length - 1].transactionId, globalPosition: batch[batch.length - 1].globalPosition };
     }
     await bareProducer.connect();
@@ -151,7 +157,11 @@ async function main(): Promise<void> {
           topic: consumerTopic,
           pool: db.pool,
           apply: async (delivery: Delivery<RequestEvent>, tx: PoolClient) => {
-            await tx.query({ name: 'bench-effect', text: 'INSERT INTO bench_effects (consumer, event_id) VALUES ($1, $2)', values: [groupId, delivery.envelope.eventId] });
+            await tx.query({
+              name: 'bench-effect',
+              text: 'INSERT INTO bench_effects (consumer, event_id) VALUES ($1, $2)',
+              values: [groupId, delivery.envelope.eventId],
+            });
             tick();
           },
         };
@@ -187,7 +197,7 @@ async function main(): Promise<void> {
         "checkpoint is checked against the last event and the topic's high watermarks are summed (complete = every event published and " +
         'covered by the checkpoint; otherwise no rate). `bareProducer` sends the same pre-built messages in the same batches with a bare ' +
         'idempotent kafkajs producer (the Kafka ceiling). ' +
-        'Consumers read the warm-up relay\'s topic from the beginning with a fresh group each: bare kafkajs eachBatch (decodes each value, ' +
+        "Consumers read the warm-up relay's topic from the beginning with a fresh group each: bare kafkajs eachBatch (decodes each value, " +
         'autoCommit), ConsumerRunner with a no-op EventConsumer (the envelope is decoded only when read, and a no-op handler reads ' +
         'none), and ConsumerRunner with an InboxConsumer writing one effect row per message (inbox rows for a batch of up to 500 ' +
         'messages in one statement, the effects and the inbox in one PostgreSQL transaction per batch). Consumer rates run from the ' +

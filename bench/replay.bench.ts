@@ -31,7 +31,17 @@ interface WorkerResult {
 async function replayOurs(db: TestDatabase, projection: ReplayProjection, limitSeconds: number): Promise<WorkerResult> {
   const { stdout } = await run(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'support', 'replay-worker.ts'), db.url, String(BATCH_SIZE), projection, String(limitSeconds)],
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      join(__dirname, 'support', 'replay-worker.ts'),
+      db.url,
+      String(BATCH_SIZE),
+      projection,
+      String(limitSeconds),
+    ],
     { cwd: REPO_ROOT, maxBuffer: 1 << 20 },
   );
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as WorkerResult;
@@ -80,7 +90,9 @@ async function measureAt(db: TestDatabase, events: number, rounds: number, limit
   const replay = (projection: ReplayProjection) => async () => {
     const result = await replayOurs(db, projection, limitSeconds);
     runs[projection].push(result);
-    log(`replay ${events}: Projector (${projection}) ${result.events} events${result.timedOut ? ' (time limit)' : ''}, ${round(result.events / result.seconds)} ev/s, peak RSS ${round(result.peakRssKernel / MB, 1)} MB`);
+    log(
+      `replay ${events}: Projector (${projection}) ${result.events} events${result.timedOut ? ' (time limit)' : ''}, ${round(result.events / result.seconds)} ev/s, peak RSS ${round(result.peakRssKernel / MB, 1)} MB`,
+    );
   };
   for (let r = 0; r < rounds; r++) {
     const steps: (() => Promise<void>)[] = [
@@ -130,7 +142,9 @@ async function main(): Promise<void> {
     const { rows: size } = await db.pool.query<{ bytes: string }>(`SELECT pg_total_relation_size('events')::text AS bytes`);
     writePartial('replay', {
       description:
-        'Full replay (Projector.rebuild: truncate, then readAll + apply + checkpoint per batch of ' + BATCH_SIZE + ', in a child process) ' +
+        'Full replay (Projector.rebuild: truncate, then readAll + apply + checkpoint per batch of ' +
+        BATCH_SIZE +
+        ', in a child process) ' +
         'into a projection that upserts per-unit counts once per batch, vs psql running COPY (SELECT <readAll columns> FROM events ' +
         'ORDER BY transaction_id, global_position) TO STDOUT into /dev/null (pg-copy-streams is not installed). Data generated in SQL ' +
         '(RequestRejected, 10 events per stream, 200 units), then VACUUM ANALYZE; one warm-up COPY before each size. `ours` is the ' +

@@ -38,7 +38,9 @@ class BareController {
 class BareModule {}
 
 async function main(): Promise<void> {
-  await pool.query('CREATE TABLE IF NOT EXISTS bare_commands (id uuid PRIMARY KEY, service_id text NOT NULL, requirements text[] NOT NULL, at timestamptz NOT NULL DEFAULT now())');
+  await pool.query(
+    'CREATE TABLE IF NOT EXISTS bare_commands (id uuid PRIMARY KEY, service_id text NOT NULL, requirements text[] NOT NULL, at timestamptz NOT NULL DEFAULT now())',
+  );
   const app = await NestFactory.create(BareModule, { logger: ['error'] });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true }));
   await app.listen(Number(process.env.PORT), '127.0.0.1');

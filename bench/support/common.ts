@@ -83,11 +83,20 @@ export async function adminQuery(sql: string): Promise<void> {
 export async function serverSettings(): Promise<Record<string, string>> {
   const pool = new Pool({ connectionString: databaseUrl(SERVER_URL, 'postgres'), max: 1 });
   try {
-    const names = ['server_version', 'fsync', 'synchronous_commit', 'wal_sync_method', 'full_page_writes', 'shared_buffers', 'max_wal_size', 'commit_delay', 'work_mem'];
-    const result = await pool.query<{ name: string; setting: string }>(
-      `SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`,
-      [names],
-    );
+    const names = [
+      'server_version',
+      'fsync',
+      'synchronous_commit',
+      'wal_sync_method',
+      'full_page_writes',
+      'shared_buffers',
+      'max_wal_size',
+      'commit_delay',
+      'work_mem',
+    ];
+    const result = await pool.query<{ name: string; setting: string }>(`SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`, [
+      names,
+    ]);
     return Object.fromEntries(result.rows.map((row) => [row.name, row.setting]));
   } finally {
     await pool.end();

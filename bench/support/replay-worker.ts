@@ -76,7 +76,9 @@ async function main(): Promise<void> {
   peakSampled = Math.max(peakSampled, process.memoryUsage.rss());
   const { rows } = await pool.query<{ events: string }>(`SELECT coalesce(sum(events), 0)::text AS events FROM ${UNIT_COUNTS_TABLE}`);
   await pool.end();
-  process.stdout.write(`${JSON.stringify({ events: Number(rows[0].events), seconds, timedOut: more, rssBefore, peakSampled, peakRssKernel: peakRssFromKernel() })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ events: Number(rows[0].events), seconds, timedOut: more, rssBefore, peakSampled, peakRssKernel: peakRssFromKernel() })}\n`,
+  );
 }
 
 if (require.main === module) {

@@ -6,12 +6,34 @@ import { KAFKA_BROKERS, parseArgs, RESULTS_DIR, serverSettings } from './common'
 
 type Json = Record<string, unknown>;
 // The parts of what append/replay/relay.bench.ts write that the table prints.
-interface Rate { opsPerSec: number; p50Ms: number; p99Ms: number }
-interface AppendBlock { results: Record<string, Rate>; ratios: { oursVsEmmett: number; oursVsPgbench: number } & Json }
-interface AppendFigures { c1?: AppendBlock; c16?: AppendBlock }
-interface ReplayRun { complete: boolean; eventsProjected: number; eventsPerSec: number; peakRssMb: number }
+interface Rate {
+  opsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+interface AppendBlock {
+  results: Record<string, Rate>;
+  ratios: { oursVsEmmett: number; oursVsPgbench: number } & Json;
+}
+interface AppendFigures {
+  c1?: AppendBlock;
+  c16?: AppendBlock;
+}
+interface ReplayRun {
+  complete: boolean;
+  eventsProjected: number;
+  eventsPerSec: number;
+  peakRssMb: number;
+}
 interface ReplayFigures {
-  sizes?: { events: number; ours: ReplayRun; oursDecodingEvents: ReplayRun; rawCopy: { rowsPerSec: number }; ratioOursVsCopy: number | null; ratioOursDecodingEventsVsCopy: number | null }[];
+  sizes?: {
+    events: number;
+    ours: ReplayRun;
+    oursDecodingEvents: ReplayRun;
+    rawCopy: { rowsPerSec: number };
+    ratioOursVsCopy: number | null;
+    ratioOursDecodingEventsVsCopy: number | null;
+  }[];
   peakRssGrowthLargeVsSmallMb?: Json;
 }
 interface RelayFigures {
@@ -21,7 +43,12 @@ interface RelayFigures {
     bareProducer: { eventsPerSec: number };
     ratios: Json;
   };
-  consumers: { bare: { eventsPerSec: number }; runnerNoop: { eventsPerSec: number }; runnerInbox: { eventsPerSec: number }; ratios: { runnerNoopVsBare: number } & Json };
+  consumers: {
+    bare: { eventsPerSec: number };
+    runnerNoop: { eventsPerSec: number };
+    runnerInbox: { eventsPerSec: number };
+    ratios: { runnerNoopVsBare: number } & Json;
+  };
 }
 
 const readPartial = (name: string): Json | undefined => {
@@ -64,7 +91,8 @@ function checkTargets(append: AppendFigures | undefined, replay: ReplayFigures |
   };
 }
 
-const fmt = (value: unknown): string => (value === null || value === undefined ? 'n/a' : typeof value === 'number' ? value.toLocaleString('en-US') : String(value));
+const fmt = (value: unknown): string =>
+  value === null || value === undefined ? 'n/a' : typeof value === 'number' ? value.toLocaleString('en-US') : String(value);
 
 async function main(): Promise<void> {
   const args = parseArgs();
@@ -98,26 +126,34 @@ async function main(): Promise<void> {
     for (const c of ['c1', 'c16'] as const) {
       const block = append[c];
       if (!block) continue;
-      for (const [name, r] of Object.entries(block.results)) lines.push(`  ${c.padEnd(4)} ${name.padEnd(34)} ${fmt(r.opsPerSec).padStart(9)}/s  ${fmt(r.p50Ms)} / ${fmt(r.p99Ms)}`);
+      for (const [name, r] of Object.entries(block.results))
+        lines.push(`  ${c.padEnd(4)} ${name.padEnd(34)} ${fmt(r.opsPerSec).padStart(9)}/s  ${fmt(r.p50Ms)} / ${fmt(r.p99Ms)}`);
       lines.push(`  ${c.padEnd(4)} ratios ${JSON.stringify(block.ratios)}`);
     }
   }
   if (replay?.sizes) {
     lines.push('', '2. replay into a projection (events/s, peak RSS)');
     for (const size of replay.sizes) {
-      const run = (r: ReplayRun) => `${fmt(r.eventsPerSec)}/s ${r.complete ? '' : `INCOMPLETE (${fmt(r.eventsProjected)} projected) `}peak ${fmt(r.peakRssMb)} MB`;
-      lines.push(`  N=${fmt(size.events)}: ours ${run(size.ours)}; decoding every event ${run(size.oursDecodingEvents)}; raw COPY ${fmt(size.rawCopy.rowsPerSec)}/s; ` +
-        `ratio ${fmt(size.ratioOursVsCopy)} (decoding ${fmt(size.ratioOursDecodingEventsVsCopy)})`);
+      const run = (r: ReplayRun) =>
+        `${fmt(r.eventsPerSec)}/s ${r.complete ? '' : `INCOMPLETE (${fmt(r.eventsProjected)} projected) `}peak ${fmt(r.peakRssMb)} MB`;
+      lines.push(
+        `  N=${fmt(size.events)}: ours ${run(size.ours)}; decoding every event ${run(size.oursDecodingEvents)}; raw COPY ${fmt(size.rawCopy.rowsPerSec)}/s; ` +
+          `ratio ${fmt(size.ratioOursVsCopy)} (decoding ${fmt(size.ratioOursDecodingEventsVsCopy)})`,
+      );
     }
     lines.push(`  peak RSS growth large vs small: ${JSON.stringify(replay.peakRssGrowthLargeVsSmallMb)} MB`);
   }
   if (relay?.relay) {
     const r = relay.relay;
     lines.push('', `3. relay of ${fmt(relay.events)} events and consumers (events/s)`);
-    lines.push(`  relay ${fmt(r.ours.eventsPerSec)}${r.ours.complete ? '' : ` INCOMPLETE (published ${r.ours.runs.map((x) => x.published).join(', ')})`}; ` +
-      `bare producer ${fmt(r.bareProducer.eventsPerSec)}; ratios ${JSON.stringify(r.ratios)}`);
+    lines.push(
+      `  relay ${fmt(r.ours.eventsPerSec)}${r.ours.complete ? '' : ` INCOMPLETE (published ${r.ours.runs.map((x) => x.published).join(', ')})`}; ` +
+        `bare producer ${fmt(r.bareProducer.eventsPerSec)}; ratios ${JSON.stringify(r.ratios)}`,
+    );
     const c = relay.consumers;
-    lines.push(`  consumer bare ${fmt(c.bare.eventsPerSec)}; runner no-op ${fmt(c.runnerNoop.eventsPerSec)}; runner + inbox ${fmt(c.runnerInbox.eventsPerSec)}; ratios ${JSON.stringify(c.ratios)}`);
+    lines.push(
+      `  consumer bare ${fmt(c.bare.eventsPerSec)}; runner no-op ${fmt(c.runnerNoop.eventsPerSec)}; runner + inbox ${fmt(c.runnerInbox.eventsPerSec)}; ratios ${JSON.stringify(c.ratios)}`,
+    );
   }
   lines.push('', 'targets');
   for (const [name, check] of Object.entries(result.targets)) {

@@ -22,8 +22,17 @@ class SeedError extends Error {}
 /** One dev token per seeded user, from the same issuer `npm run dev-token` uses. */
 function devTokens() {
   try {
-    const printed = execFileSync('npm', ['run', '--silent', 'dev-token'], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return Object.fromEntries(printed.trim().split('\n').map((line) => line.split('\t')));
+    const printed = execFileSync('npm', ['run', '--silent', 'dev-token'], {
+      cwd: path.join(__dirname, '..', '..'),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return Object.fromEntries(
+      printed
+        .trim()
+        .split('\n')
+        .map((line) => line.split('\t')),
+    );
   } catch (error) {
     throw new SeedError(`could not issue dev tokens (npm run dev-token): ${error.stderr || error.message}`);
   }
@@ -166,7 +175,14 @@ const requestPlan = [
   { key: 'req-07', serviceId: 'surat-keterangan-domisili', officer: 'operator-kecamatan-utara', applicant: 'Hj. Rusmini', outcome: 'completed' },
   { key: 'req-08', serviceId: 'surat-keterangan-domisili', officer: 'operator-kecamatan-utara', applicant: 'Bayu Anggara', outcome: 'completed' },
   { key: 'req-09', serviceId: 'surat-keterangan-domisili', officer: 'operator-kecamatan-utara', applicant: 'Dian Permatasari', outcome: 'submitted' },
-  { key: 'req-10', serviceId: 'surat-keterangan-domisili', officer: 'operator-kecamatan-utara', applicant: 'Yusran Effendi', outcome: 'rejected', reason: 'Alamat di luar wilayah Kecamatan Banjarmasin Utara' },
+  {
+    key: 'req-10',
+    serviceId: 'surat-keterangan-domisili',
+    officer: 'operator-kecamatan-utara',
+    applicant: 'Yusran Effendi',
+    outcome: 'rejected',
+    reason: 'Alamat di luar wilayah Kecamatan Banjarmasin Utara',
+  },
 ];
 
 // Banjarmasin keeps Central Indonesian Time: deadlines, SKM periods and F-01 dates follow WITA.
@@ -241,7 +257,11 @@ async function seedRequests() {
     await poll(`request ${r.trackingCode} to be ${r.outcome}`, `${REQUEST}/public/requests/${r.trackingCode}`, {}, (body) => body.status === r.outcome);
   }
   const byOutcome = made.reduce((acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }), {});
-  log(`requests: ${made.length} (${Object.entries(byOutcome).map(([k, n]) => `${n} ${k}`).join(', ')})`);
+  log(
+    `requests: ${made.length} (${Object.entries(byOutcome)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')})`,
+  );
   return made;
 }
 
@@ -261,7 +281,11 @@ async function seedComplaints() {
     key: 'complaint-lapor:receive',
   });
   const c = `${REQUEST}/complaints/${lapor.complaintId}`;
-  await call('POST', `${c}/verify`, { headers: admin, body: { outcome: 'verified', note: 'Laporan sesuai kondisi di lapangan' }, key: 'complaint-lapor:verify' });
+  await call('POST', `${c}/verify`, {
+    headers: admin,
+    body: { outcome: 'verified', note: 'Laporan sesuai kondisi di lapangan' },
+    key: 'complaint-lapor:verify',
+  });
   await call('POST', `${c}/assign`, { headers: admin, body: { unitId: 'puskesmas-teluk-dalam' }, key: 'complaint-lapor:assign' });
   await call('POST', `${c}/respond`, {
     headers: admin,
@@ -321,8 +345,21 @@ const skmAnswers = [
   [3, 3, 3, 4, 3, 3, 3, 3, 3],
 ];
 const profiles = [
-  { sex: 'L' }, { sex: 'P' }, { sex: 'L' }, { sex: 'P' }, { sex: 'P' }, { sex: 'L' }, { sex: 'P' }, { sex: 'L' },
-  { sex: 'P' }, { sex: 'L' }, { sex: 'P' }, { sex: 'L' }, { sex: 'P' }, { sex: 'L' }, { sex: 'P' },
+  { sex: 'L' },
+  { sex: 'P' },
+  { sex: 'L' },
+  { sex: 'P' },
+  { sex: 'P' },
+  { sex: 'L' },
+  { sex: 'P' },
+  { sex: 'L' },
+  { sex: 'P' },
+  { sex: 'L' },
+  { sex: 'P' },
+  { sex: 'L' },
+  { sex: 'P' },
+  { sex: 'L' },
+  { sex: 'P' },
 ];
 const suggestions = {
   2: 'Ruang tunggu perlu ditambah kursi',
@@ -345,7 +382,10 @@ async function seedSurvey(completedDukcapil) {
       const respondentToken = `demo-${quarter.label}-respondent-${String(i + 1).padStart(2, '0')}`;
       const body = { answers: values.map((value, u) => ({ code: `U${u + 1}`, value })), profile: profiles[i], respondentToken };
       if (suggestions[i]) body.suggestion = suggestions[i];
-      await call('POST', `${SURVEY}/public/skm-surveys/${link}/responses`, { body, key: `skm:disdukcapil:${quarter.label}:response-${String(i + 1).padStart(2, '0')}` });
+      await call('POST', `${SURVEY}/public/skm-surveys/${link}/responses`, {
+        body,
+        key: `skm:disdukcapil:${quarter.label}:response-${String(i + 1).padStart(2, '0')}`,
+      });
     }
     // The population of the period comes from completed requests, which reach the survey service over Kafka.
     await poll(
@@ -357,7 +397,9 @@ async function seedSurvey(completedDukcapil) {
   }
   await call('POST', `${path}/close`, { headers: operatorDukcapil, key: `skm:disdukcapil:${quarter.label}:close` });
   const result = await poll('the closed SKM result', `${path}/result`, operatorDukcapil, (body) => body.final === true);
-  log(`SKM disdukcapil ${quarter.label}: ${result.result?.respondents} responses, closed, IKM ${Number(result.result?.ikm).toFixed(2)} (${result.result?.band})`);
+  log(
+    `SKM disdukcapil ${quarter.label}: ${result.result?.respondents} responses, closed, IKM ${Number(result.result?.ikm).toFixed(2)} (${result.result?.band})`,
+  );
   return { path, link, result, quarter };
 }
 
@@ -366,12 +408,36 @@ async function seedSurvey(completedDukcapil) {
 
 // Scored indicators of pekppp-2023 (aspects a..f), in order.
 const PEKPPP_2023_CODES = [
-  '1.a.Ak', '2.a.P', '3.a.T', '4.a.K', '5.a.K', '6.a.B', '7.a.T', '8.a.Ak', '9.a.Ak',
-  '10.b.As', '11.b.K', '12.b.Ak', '13.b.K', '14.b.K',
-  '15.c.K', '16.c.As', '17.c.As', '18.c.K', '19.c.As', '20.c.B',
-  '21.d.T', '22.d.B', '23.d.As', '24.d.T',
-  '25.e.P', '26.e.P', '27.e.Ak', '28.e.Ak',
-  '29.f.B', '30.f.B',
+  '1.a.Ak',
+  '2.a.P',
+  '3.a.T',
+  '4.a.K',
+  '5.a.K',
+  '6.a.B',
+  '7.a.T',
+  '8.a.Ak',
+  '9.a.Ak',
+  '10.b.As',
+  '11.b.K',
+  '12.b.Ak',
+  '13.b.K',
+  '14.b.K',
+  '15.c.K',
+  '16.c.As',
+  '17.c.As',
+  '18.c.K',
+  '19.c.As',
+  '20.c.B',
+  '21.d.T',
+  '22.d.B',
+  '23.d.As',
+  '24.d.T',
+  '25.e.P',
+  '26.e.P',
+  '27.e.Ak',
+  '28.e.Ak',
+  '29.f.B',
+  '30.f.B',
 ];
 // Disdukcapil: self-assessment vs evaluator score per indicator (0..5).
 const selfScores = [5, 4, 4, 4, 5, 5, 4, 4, 4, 5, 4, 4, 4, 4, 4, 5, 4, 3, 4, 5, 5, 4, 4, 4, 4, 5, 4, 4, 4, 3];
@@ -397,7 +463,15 @@ async function seedEvaluation() {
   const cycleId = demoUuid('cycle:pekppp-2026');
   await call('POST', `${EVALUATION}/cycles`, {
     headers: admin,
-    body: { cycleId, name: 'PEKPPP 2026', rulesetId: 'pekppp-2023', rulesetVersion: 1, windowStart: '2026-01-01', windowEnd: '2027-03-31', selfAssessmentDue: '2027-01-31' },
+    body: {
+      cycleId,
+      name: 'PEKPPP 2026',
+      rulesetId: 'pekppp-2023',
+      rulesetVersion: 1,
+      windowStart: '2026-01-01',
+      windowEnd: '2027-03-31',
+      selfAssessmentDue: '2027-01-31',
+    },
     key: 'pekppp-2026:open',
   });
   for (const l of lokus) {
@@ -407,19 +481,35 @@ async function seedEvaluation() {
       key: `pekppp-2026:lokus:${l.unitId}`,
     });
   }
-  await poll('cycle PEKPPP 2026 with its lokus', `${EVALUATION}/cycles/${cycleId}`, admin, (body) => body.status === 'open' && (body.units ?? []).length >= lokus.length);
+  await poll(
+    'cycle PEKPPP 2026 with its lokus',
+    `${EVALUATION}/cycles/${cycleId}`,
+    admin,
+    (body) => body.status === 'open' && (body.units ?? []).length >= lokus.length,
+  );
 
   // Disdukcapil: F-01 with evidence, submitted, verified; F-02 by the lead evaluator; a field visit.
   const a = (unitId, p = '') => `${EVALUATION}/cycles/${cycleId}/units/${unitId}/assessment${p}`;
   const dukcapil = operatorDukcapil;
   await call('POST', a('disdukcapil', '/evidence'), {
     headers: dukcapil,
-    body: { indicatorCode: '1.a.Ak', kind: 'link', name: 'SK Kepala Disdukcapil tentang Standar Pelayanan', url: 'https://jdih.banjarmasinkota.go.id/sk-standar-pelayanan-disdukcapil-2026.pdf' },
+    body: {
+      indicatorCode: '1.a.Ak',
+      kind: 'link',
+      name: 'SK Kepala Disdukcapil tentang Standar Pelayanan',
+      url: 'https://jdih.banjarmasinkota.go.id/sk-standar-pelayanan-disdukcapil-2026.pdf',
+    },
     key: 'pekppp-2026:disdukcapil:evidence-1',
   });
   await call('PUT', a('disdukcapil', '/draft'), {
     headers: dukcapil,
-    body: { answers: PEKPPP_2023_CODES.map((indicatorCode, i) => ({ indicatorCode, score: selfScores[i], justification: 'Tersedia dan dilaksanakan; bukti terlampir' })) },
+    body: {
+      answers: PEKPPP_2023_CODES.map((indicatorCode, i) => ({
+        indicatorCode,
+        score: selfScores[i],
+        justification: 'Tersedia dan dilaksanakan; bukti terlampir',
+      })),
+    },
     key: 'pekppp-2026:disdukcapil:draft',
   });
   await call('POST', a('disdukcapil', '/submit'), { headers: dukcapil, key: 'pekppp-2026:disdukcapil:submit' });
@@ -433,7 +523,11 @@ async function seedEvaluation() {
   }
   await call('POST', a('disdukcapil', '/visits'), {
     headers: lead,
-    body: { visitedOn: '2026-11-10', evaluatorIds: ['dev-evaluator-1', 'dev-evaluator-2'], findings: 'Sarana ruang tunggu memadai; papan informasi standar pelayanan terpasang.' },
+    body: {
+      visitedOn: '2026-11-10',
+      evaluatorIds: ['dev-evaluator-1', 'dev-evaluator-2'],
+      findings: 'Sarana ruang tunggu memadai; papan informasi standar pelayanan terpasang.',
+    },
     key: 'pekppp-2026:disdukcapil:visit-1',
   });
 
@@ -449,7 +543,9 @@ async function seedEvaluation() {
   const scoreUrl = `${EVALUATION}/cycles/${cycleId}/units/disdukcapil/score`;
   const score = await poll('the disdukcapil PEKPPP score', scoreUrl, admin, (body) => body.complete === true && body.ipp && body.category);
   await poll('the kecamatan self-assessment to be submitted', a(kecamatan), admin, (body) => body.status === 'submitted');
-  log(`PEKPPP 2026 (pekppp-2023): lokus ${lokus.map((l) => l.unitId).join(', ')}; disdukcapil IPP ${score.ipp.final} category ${score.category} (${score.predicate})`);
+  log(
+    `PEKPPP 2026 (pekppp-2023): lokus ${lokus.map((l) => l.unitId).join(', ')}; disdukcapil IPP ${score.ipp.final} category ${score.category} (${score.predicate})`,
+  );
   return { cycleId, scoreUrl, score };
 }
 

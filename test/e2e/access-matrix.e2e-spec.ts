@@ -178,7 +178,13 @@ describe('the permission matrix over HTTP: every route × every dev user × own 
   const tokens = {} as Record<Column, Headers>;
   const fixtures = { standards: {}, requests: {}, complaints: {}, cycles: {} } as Fixtures;
 
-  async function call(service: ServiceName, method: string, path: string, headers: Headers, body?: unknown): Promise<{ status: number; body: { code?: string } & Record<string, unknown> }> {
+  async function call(
+    service: ServiceName,
+    method: string,
+    path: string,
+    headers: Headers,
+    body?: unknown,
+  ): Promise<{ status: number; body: { code?: string } & Record<string, unknown> }> {
     const response = await fetch(`${urls[service]}${path}`, {
       method,
       headers: { ...headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -217,10 +223,20 @@ describe('the permission matrix over HTTP: every route × every dev user × own 
       urls[name] = await apps[name].getUrl();
     };
     await Promise.all([
-      boot('request', (url) => startService({ name: 'request', configClass: RequestConfig, appModule: RequestAppModule, migrations: requestMigrations }, { ...kafka, DATABASE_URL: url })),
-      boot('survey', (url) => startService({ name: 'survey', configClass: SurveyConfig, appModule: SurveyAppModule, migrations: surveyMigrations }, { ...kafka, DATABASE_URL: url })),
+      boot('request', (url) =>
+        startService(
+          { name: 'request', configClass: RequestConfig, appModule: RequestAppModule, migrations: requestMigrations },
+          { ...kafka, DATABASE_URL: url },
+        ),
+      ),
+      boot('survey', (url) =>
+        startService({ name: 'survey', configClass: SurveyConfig, appModule: SurveyAppModule, migrations: surveyMigrations }, { ...kafka, DATABASE_URL: url }),
+      ),
       boot('evaluation', (url) =>
-        startService({ name: 'evaluation', configClass: EvaluationConfig, appModule: EvaluationAppModule, migrations: evaluationMigrations }, { ...kafka, DATABASE_URL: url }),
+        startService(
+          { name: 'evaluation', configClass: EvaluationConfig, appModule: EvaluationAppModule, migrations: evaluationMigrations },
+          { ...kafka, DATABASE_URL: url },
+        ),
       ),
     ]);
 
@@ -261,7 +277,13 @@ describe('the permission matrix over HTTP: every route × every dev user × own 
         });
         await shown('request', `/complaints/${complaint.complaintId}`, admin);
         const cycleId = cycleOf[target.tenantId];
-        await created('evaluation', `/cycles/${cycleId}/units/${target.unitId}`, admin, { evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' }, 'PUT');
+        await created(
+          'evaluation',
+          `/cycles/${cycleId}/units/${target.unitId}`,
+          admin,
+          { evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' },
+          'PUT',
+        );
         await shown('evaluation', `/cycles/${cycleId}`, admin, (body) => (body.units as { unitId: string }[]).some((unit) => unit.unitId === target.unitId));
         fixtures.standards[target.key] = serviceId;
         fixtures.requests[target.key] = submitted.requestId as string;
@@ -277,13 +299,19 @@ describe('the permission matrix over HTTP: every route × every dev user × own 
   });
 
   const discovered = (): { service: ServiceName; route: DiscoveredRoute; key: string }[] =>
-    (Object.keys(apps) as ServiceName[]).flatMap((service) => routesOf(apps[service]).map((route) => ({ service, route, key: `${service} ${route.method} ${route.path}` })));
+    (Object.keys(apps) as ServiceName[]).flatMap((service) =>
+      routesOf(apps[service]).map((route) => ({ service, route, key: `${service} ${route.method} ${route.path}` })),
+    );
 
   it('has a hand-written row for every route the services serve, and no row for a route that is gone', () => {
     const keys = discovered().map(({ key }) => key);
     expect(keys.filter((key) => !(key in EXPECTED))).toEqual([]);
     expect(Object.keys(EXPECTED).filter((key) => !keys.includes(key))).toEqual([]);
-    expect(discovered().filter(({ route }) => route.policy === undefined).map(({ key }) => key)).toEqual([]);
+    expect(
+      discovered()
+        .filter(({ route }) => route.policy === undefined)
+        .map(({ key }) => key),
+    ).toEqual([]);
   });
 
   /** The request that aims `route` at `target`: ids from the fixtures, the unit and tenant where the policy reads them. */
@@ -333,10 +361,8 @@ describe('the permission matrix over HTTP: every route × every dev user × own 
     const checks = discovered()
       .filter(({ key }) => key in EXPECTED)
       .flatMap(({ service, route, key }) =>
-      COLUMNS.flatMap((column, c) =>
-        TARGETS.map((target, t) => ({ service, route, key, column, target, expected: EXPECTED[key].split(' ')[c][t] })),
-      ),
-    );
+        COLUMNS.flatMap((column, c) => TARGETS.map((target, t) => ({ service, route, key, column, target, expected: EXPECTED[key].split(' ')[c][t] }))),
+      );
     const failures: string[] = [];
     const notFoundCode = (route: DiscoveredRoute) => (route.policy?.kind === 'permission' ? route.policy.resource?.notFoundCode : undefined);
     const run = async ({ service, route, key, column, target, expected }: (typeof checks)[number]) => {
@@ -350,9 +376,11 @@ describe('the permission matrix over HTTP: every route × every dev user × own 
     };
     // A few dozen requests in flight at a time: fast, and gentle on the pools.
     const queue = [...checks];
-    await Promise.all(Array.from({ length: 24 }, async () => {
-      for (let check = queue.shift(); check; check = queue.shift()) await run(check);
-    }));
+    await Promise.all(
+      Array.from({ length: 24 }, async () => {
+        for (let check = queue.shift(); check; check = queue.shift()) await run(check);
+      }),
+    );
     expect(failures.sort()).toEqual([]);
     expect(checks.length).toBeGreaterThan(50 * COLUMNS.length * TARGETS.length);
   });

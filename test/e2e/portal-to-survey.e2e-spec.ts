@@ -40,10 +40,17 @@ describe('portal in front of the real survey service', () => {
       },
     );
     await survey.listen(0, '127.0.0.1');
-    portal = await createPortalApp(portalSettings({ SURVEY_SERVICE_URL: await survey.getUrl(), REQUEST_SERVICE_URL: 'http://127.0.0.1:9', EVALUATION_SERVICE_URL: 'http://127.0.0.1:9' }), silentLogger);
+    portal = await createPortalApp(
+      portalSettings({ SURVEY_SERVICE_URL: await survey.getUrl(), REQUEST_SERVICE_URL: 'http://127.0.0.1:9', EVALUATION_SERVICE_URL: 'http://127.0.0.1:9' }),
+      silentLogger,
+    );
     await portal.init();
 
-    const opened = await viaPortal().post(`/api/survey/units/${unitId}/skm-surveys/quarter/2026-10-01`).set(staff).send({ periodEnd: '2026-12-31' }).expect(201);
+    const opened = await viaPortal()
+      .post(`/api/survey/units/${unitId}/skm-surveys/quarter/2026-10-01`)
+      .set(staff)
+      .send({ periodEnd: '2026-12-31' })
+      .expect(201);
     publicLinkId = opened.body.publicLinkId;
   });
 
@@ -63,11 +70,16 @@ describe('portal in front of the real survey service', () => {
   it('records a citizen response sent through the proxy once per respondent token', async () => {
     const respondentToken = `tok${randomUUID().replace(/-/g, '')}`;
     const submit = () =>
-      viaPortal().post(`/api/survey/public/skm-surveys/${publicLinkId}/responses`).set('Idempotency-Key', randomUUID()).send({ answers: answers(4), respondentToken });
+      viaPortal()
+        .post(`/api/survey/public/skm-surveys/${publicLinkId}/responses`)
+        .set('Idempotency-Key', randomUUID())
+        .send({ answers: answers(4), respondentToken });
 
     const recorded = await submit().expect(201);
     expect(recorded.body).toMatchObject({ recorded: true, responseId: expect.any(String) });
-    const duplicate = await submit().expect(409).expect('Content-Type', /application\/problem\+json/);
+    const duplicate = await submit()
+      .expect(409)
+      .expect('Content-Type', /application\/problem\+json/);
     expect(duplicate.body.code).toBe('SURVEY.DUPLICATE_RESPONDENT');
 
     await eventually(async () => {
@@ -86,7 +98,9 @@ describe('portal in front of the real survey service', () => {
     const { accessToken } = (await viaPortal().post('/auth/dev-login').send({ username: 'operator-disdukcapil' }).expect(200)).body;
     // The demo operator's unit in the demo tenant: this fresh database has no survey there yet.
     expect((await viaPortal().get('/api/survey/units/disdukcapil/skm-surveys').set('Authorization', `Bearer ${accessToken}`).expect(200)).body).toEqual([]);
-    expect((await viaPortal().get('/api/survey/units/dinkes/skm-surveys').set('Authorization', `Bearer ${accessToken}`).expect(403)).body.code).toBe('AUTH.FORBIDDEN');
+    expect((await viaPortal().get('/api/survey/units/dinkes/skm-surveys').set('Authorization', `Bearer ${accessToken}`).expect(403)).body.code).toBe(
+      'AUTH.FORBIDDEN',
+    );
     expect((await viaPortal().get(`/api/survey/units/${unitId}/skm-surveys`).expect(401)).body.code).toBe('AUTH.MISSING_TOKEN');
   });
 });

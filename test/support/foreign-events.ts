@@ -15,7 +15,12 @@ export interface ForeignOrigin {
  * Publishes an event as another service's relay would (binary protobuf, envelope in the headers,
  * keyed by unit), for tests of a consumer without running the producing service.
  */
-export async function publishForeignEvent<E extends { $case: string; value: unknown }>(topic: string, codec: EventCodec<E>, event: E, origin: ForeignOrigin): Promise<EventEnvelope> {
+export async function publishForeignEvent<E extends { $case: string; value: unknown }>(
+  topic: string,
+  codec: EventCodec<E>,
+  event: E,
+  origin: ForeignOrigin,
+): Promise<EventEnvelope> {
   const envelope: EventEnvelope = {
     eventId: randomUUID(),
     eventType: codec.typeOf(event),

@@ -11,7 +11,11 @@ export interface DiscoveredRoute {
   policy: RoutePolicy | undefined;
 }
 
-const join = (...parts: string[]): string => `/${parts.flatMap((part) => part.split('/')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]): string =>
+  `/${parts
+    .flatMap((part) => part.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** Every route the app's controllers declare, read from Nest's own metadata (what the router mounts). */
 export function routesOf(app: INestApplication): DiscoveredRoute[] {

@@ -1,6 +1,15 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type AuthConfig, type BaseServiceConfig, configureHttp, createLogger, DEFAULT_DEV_SIGNING_SECRET, loadServiceConfig, PinoNestLogger, prepareDatabase } from '@lib/platform';
+import {
+  type AuthConfig,
+  type BaseServiceConfig,
+  configureHttp,
+  createLogger,
+  DEFAULT_DEV_SIGNING_SECRET,
+  loadServiceConfig,
+  PinoNestLogger,
+  prepareDatabase,
+} from '@lib/platform';
 import { applicationDatabaseUrl } from '@lib/testing';
 import type { Logger } from 'pino';
 import type { MigrationInterface } from 'typeorm';

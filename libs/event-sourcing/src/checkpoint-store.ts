@@ -76,7 +76,11 @@ export function inCheckpointTransaction<T>(
     const opened = (await tx.query(`
       BEGIN;
       INSERT INTO checkpoints (name, transaction_id, global_position) SELECT unnest(${named}), '0', 0 ON CONFLICT (name) DO NOTHING;
-      SELECT name, transaction_id::text, global_position::text FROM checkpoints WHERE name = ANY(${named}) ORDER BY name FOR UPDATE`)) as unknown as QueryResult<{ name: string; transaction_id: string; global_position: string }>[];
+      SELECT name, transaction_id::text, global_position::text FROM checkpoints WHERE name = ANY(${named}) ORDER BY name FOR UPDATE`)) as unknown as QueryResult<{
+      name: string;
+      transaction_id: string;
+      global_position: string;
+    }>[];
     const locked = new Map(opened[2].rows.map((row) => [row.name, { transactionId: row.transaction_id, globalPosition: row.global_position }]));
     const { result, save } = await batch(tx, locked);
     if (save && save.names.length > 0) {

@@ -59,10 +59,7 @@ describe('EventStore on PostgreSQL', () => {
 
   it('lets exactly one of two concurrent writers at the same version win', async () => {
     const streamId = `request-${randomUUID()}`;
-    const outcomes = await Promise.allSettled([
-      store.append(streamId, 0, [rejected('a')], meta()),
-      store.append(streamId, 0, [rejected('b')], meta()),
-    ]);
+    const outcomes = await Promise.allSettled([store.append(streamId, 0, [rejected('a')], meta()), store.append(streamId, 0, [rejected('b')], meta())]);
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const failure = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
     expect(failure.reason).toBeInstanceOf(ConcurrencyError);
@@ -81,7 +78,10 @@ describe('EventStore on PostgreSQL', () => {
   describe('group commit', () => {
     const oneSlot = { maxInFlight: 1, maxEvents: 256 };
     const transactionsOf = async (streamIds: string[]): Promise<Map<string, string>> => {
-      const { rows } = await db.pool.query<{ stream_id: string; transaction_id: string }>('SELECT stream_id, transaction_id::text FROM events WHERE stream_id = ANY($1)', [streamIds]);
+      const { rows } = await db.pool.query<{ stream_id: string; transaction_id: string }>(
+        'SELECT stream_id, transaction_id::text FROM events WHERE stream_id = ANY($1)',
+        [streamIds],
+      );
       return new Map(rows.map((row) => [row.stream_id, row.transaction_id]));
     };
 
@@ -101,7 +101,14 @@ describe('EventStore on PostgreSQL', () => {
         grouped.append(keyed, 0, [rejected('k1'), rejected('k2')], meta({ idempotencyKey })),
       ]);
 
-      expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value.nextExpectedVersion : (o.reason as Error).name))).toEqual([1, 2, 1, 'ConcurrencyError', 'ConcurrencyError', 2]);
+      expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value.nextExpectedVersion : (o.reason as Error).name))).toEqual([
+        1,
+        2,
+        1,
+        'ConcurrencyError',
+        'ConcurrencyError',
+        2,
+      ]);
       expect((await store.readStream(existing)).map((e) => e.envelope.streamVersion)).toEqual([1, 2]);
       expect((await store.readStream(keyed)).map((e) => e.event)).toEqual([rejected('k1'), rejected('k2')]);
       expect(await store.readStream(stale)).toHaveLength(1);
@@ -109,7 +116,12 @@ describe('EventStore on PostgreSQL', () => {
       const transactions = await transactionsOf([first, existing, fresh, keyed]);
       expect(new Set([transactions.get(existing), transactions.get(fresh), transactions.get(keyed)]).size).toBe(1);
       expect(transactions.get(first)).not.toBe(transactions.get(existing));
-      await expect(grouped.append(keyed, 2, [rejected('k3')], meta({ idempotencyKey }))).resolves.toEqual({ streamId: keyed, nextExpectedVersion: 2, appended: 0, duplicate: true });
+      await expect(grouped.append(keyed, 2, [rejected('k3')], meta({ idempotencyKey }))).resolves.toEqual({
+        streamId: keyed,
+        nextExpectedVersion: 2,
+        appended: 0,
+        duplicate: true,
+      });
     });
 
     it('runs each append of a group alone when the group fails as a whole, so only the culprit is refused', async () => {
@@ -160,10 +172,15 @@ describe('EventStore on PostgreSQL', () => {
     const seen: number[] = [];
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        store.handle(streamId, fold, (count) => {
-          seen.push(count);
-          return [rejected(`q${i}`)];
-        }, meta()),
+        store.handle(
+          streamId,
+          fold,
+          (count) => {
+            seen.push(count);
+            return [rejected(`q${i}`)];
+          },
+          meta(),
+        ),
       ),
     );
     // no clash, so no decision ran twice: each saw one more event than the one before
@@ -173,7 +190,10 @@ describe('EventStore on PostgreSQL', () => {
 
   it('folds only the newer events onto a long stream it handled before, including those another process appended', async () => {
     const streamId = `request-${randomUUID()}`;
-    const fold = { initialState: (): string[] => [], evolve: (ids: string[], event: RequestEvent) => [...ids, event.$case === 'requestRejected' ? event.value.requestId : ''] };
+    const fold = {
+      initialState: (): string[] => [],
+      evolve: (ids: string[], event: RequestEvent) => [...ids, event.$case === 'requestRejected' ? event.value.requestId : ''],
+    };
     for (let i = 0; i < 20; i++) await store.handle(streamId, fold, () => [rejected(`a${i}`)], meta());
     const otherProcess = new EventStore(db.pool, requestCodec);
     await otherProcess.append(streamId, 20, [rejected('from-elsewhere')], meta());
@@ -185,10 +205,15 @@ describe('EventStore on PostgreSQL', () => {
       spied.mockRestore();
       return store.readStream(...args);
     });
-    await store.handle(streamId, fold, (ids) => {
-      decidedOn = ids;
-      return [rejected('last')];
-    }, meta());
+    await store.handle(
+      streamId,
+      fold,
+      (ids) => {
+        decidedOn = ids;
+        return [rejected('last')];
+      },
+      meta(),
+    );
     expect(reads).toEqual([20]);
     expect(decidedOn).toEqual([...Array.from({ length: 20 }, (_, i) => `a${i}`), 'from-elsewhere']);
     expect(await store.readStream(streamId)).toHaveLength(22);
@@ -327,9 +352,7 @@ describe('EventStore on PostgreSQL', () => {
       checkpoint = checkpointOf(batch[batch.length - 1]);
     }
 
-    expect(seen.map((e) => (e.event.value as { requestId: string }).requestId)).toEqual(
-      Array.from({ length: 25 }, (_, i) => `batch-${i}`),
-    );
+    expect(seen.map((e) => (e.event.value as { requestId: string }).requestId)).toEqual(Array.from({ length: 25 }, (_, i) => `batch-${i}`));
     expectCommitOrder(seen);
   });
 });

@@ -289,7 +289,11 @@ export class EventStore<E extends { $case: string; value: unknown }> {
       actorId: meta.actor.id,
       actorRole: meta.actor.role,
     });
-    const encoded = events.map((event) => ({ eventId: randomUUID(), eventType: this.codec.typeOf(event), payload: JSON.stringify(this.codec.toPayload(event)) }));
+    const encoded = events.map((event) => ({
+      eventId: randomUUID(),
+      eventType: this.codec.typeOf(event),
+      payload: JSON.stringify(this.codec.toPayload(event)),
+    }));
     const pending = { streamId, expectedVersion, events: encoded, metadata, idempotencyKey: meta.idempotencyKey, eventCount: events.length };
     const result = db ? await this.appendAlone(pending, db) : await this.groupCommit.write(pending);
     if (!result.duplicate) this.announceAppend();
@@ -304,7 +308,8 @@ export class EventStore<E extends { $case: string; value: unknown }> {
         ? [streamId, expectedVersion, events[0].eventId, events[0].eventType, events[0].payload, metadata]
         : [streamId, expectedVersion, events.map((e) => e.eventId), events.map((e) => e.eventType), events.map((e) => e.payload), events.map(() => metadata)];
     if (key) values.push(key);
-    const statement = events.length === 1 ? (key ? APPEND_STATEMENTS.oneWithKey : APPEND_STATEMENTS.one) : key ? APPEND_STATEMENTS.manyWithKey : APPEND_STATEMENTS.many;
+    const statement =
+      events.length === 1 ? (key ? APPEND_STATEMENTS.oneWithKey : APPEND_STATEMENTS.one) : key ? APPEND_STATEMENTS.manyWithKey : APPEND_STATEMENTS.many;
     try {
       const result = await db.query<{ appended: number }>({ ...statement, values });
       const appended = key ? result.rows[0].appended : result.rowCount;
@@ -354,7 +359,15 @@ export class EventStore<E extends { $case: string; value: unknown }> {
     }
     return group.map((append) =>
       appendedStreams.has(append.streamId)
-        ? { status: 'fulfilled', value: { streamId: append.streamId, nextExpectedVersion: append.expectedVersion + append.events.length, appended: append.events.length, duplicate: false } }
+        ? {
+            status: 'fulfilled',
+            value: {
+              streamId: append.streamId,
+              nextExpectedVersion: append.expectedVersion + append.events.length,
+              appended: append.events.length,
+              duplicate: false,
+            },
+          }
         : { status: 'rejected', reason: new ConcurrencyError(append.streamId, append.expectedVersion) },
     );
   }
@@ -431,7 +444,11 @@ export class EventStore<E extends { $case: string; value: unknown }> {
         const { newer, remembered } = meta.idempotencyKey
           ? await this.readStreamAndKey(streamId, from.version, meta.idempotencyKey)
           : { newer: await this.readStream(streamId, this.pool, from.version), remembered: undefined };
-        const state = foldEvents(decider.evolve, from.state as S, newer.map((stored) => stored.event));
+        const state = foldEvents(
+          decider.evolve,
+          from.state as S,
+          newer.map((stored) => stored.event),
+        );
         if (remembered) return { ...remembered, events: [], state };
         const version = from.version + newer.length;
         const tenantId = from.tenantId ?? newer[0]?.envelope.tenantId;
@@ -440,10 +457,16 @@ export class EventStore<E extends { $case: string; value: unknown }> {
         }
         const events = decide(state, version);
         try {
-          const result = options.guard ? await this.appendGuarded(streamId, version, events, meta, options.guard) : await this.append(streamId, version, events, meta);
+          const result = options.guard
+            ? await this.appendGuarded(streamId, version, events, meta, options.guard)
+            : await this.append(streamId, version, events, meta);
           const appended = result.duplicate ? [] : events;
           const after = foldEvents(decider.evolve, state, appended);
-          this.folded.set(decider, streamId, { version: version + appended.length, state: after, tenantId: tenantId ?? (appended.length > 0 ? meta.tenantId : undefined) });
+          this.folded.set(decider, streamId, {
+            version: version + appended.length,
+            state: after,
+            tenantId: tenantId ?? (appended.length > 0 ? meta.tenantId : undefined),
+          });
           return { ...result, events: appended, state: after };
         } catch (error) {
           if (!(error instanceof ConcurrencyError) || attempt >= MAX_CONCURRENCY_RETRIES) throw error;
@@ -624,7 +647,11 @@ export class ReadAhead<E extends { $case: string; value: unknown }> {
   }
 
   /** The batch after `checkpoint`, if the read ahead has it whole. */
-  static usable<E>(ahead: { from: Checkpoint; limit: number; events: StoredEvent<E>[] } | undefined, checkpoint: Checkpoint, limit: number): StoredEvent<E>[] | undefined {
+  static usable<E>(
+    ahead: { from: Checkpoint; limit: number; events: StoredEvent<E>[] } | undefined,
+    checkpoint: Checkpoint,
+    limit: number,
+  ): StoredEvent<E>[] | undefined {
     return ahead && ahead.limit === limit && ahead.events.length === limit && sameCheckpoint(ahead.from, checkpoint) ? ahead.events : undefined;
   }
 }

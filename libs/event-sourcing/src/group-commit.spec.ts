@@ -13,10 +13,14 @@ function harness(options: GroupCommitOptions) {
       written.push(group.map((a) => a.name));
       finishers.push(() => done(group.map((append) => ({ status: 'fulfilled', value: append.name }))));
     });
-  const groupCommit = new GroupCommit<TestAppend, string>(async (append) => {
-    await write([append]);
-    return append.name;
-  }, write, options);
+  const groupCommit = new GroupCommit<TestAppend, string>(
+    async (append) => {
+      await write([append]);
+      return append.name;
+    },
+    write,
+    options,
+  );
   const submit = (name: string, streamId = name, eventCount = 1): Promise<string> => groupCommit.write({ name, streamId, eventCount });
   const finishOldest = async (): Promise<void> => {
     finishers.shift()?.();
@@ -36,31 +40,57 @@ describe('GroupCommit', () => {
     {
       case: 'appends arriving while the slot is taken leave together once it frees',
       options: { maxInFlight: 1, maxEvents: 100 },
-      appends: [['a', 'a', 1], ['b', 'b', 1], ['c', 'c', 1], ['d', 'd', 1]],
+      appends: [
+        ['a', 'a', 1],
+        ['b', 'b', 1],
+        ['c', 'c', 1],
+        ['d', 'd', 1],
+      ],
       expected: [['a'], ['b', 'c', 'd']],
     },
     {
       case: 'two slots: the first two leave alone, the rest together',
       options: { maxInFlight: 2, maxEvents: 100 },
-      appends: [['a', 'a', 1], ['b', 'b', 1], ['c', 'c', 1], ['d', 'd', 1]],
+      appends: [
+        ['a', 'a', 1],
+        ['b', 'b', 1],
+        ['c', 'c', 1],
+        ['d', 'd', 1],
+      ],
       expected: [['a'], ['b'], ['c', 'd']],
     },
     {
       case: 'a second append to a stream in the group waits for the next group, keeping its order',
       options: { maxInFlight: 1, maxEvents: 100 },
-      appends: [['a', 'a', 1], ['b1', 'b', 1], ['c', 'c', 1], ['b2', 'b', 1], ['b3', 'b', 1]],
+      appends: [
+        ['a', 'a', 1],
+        ['b1', 'b', 1],
+        ['c', 'c', 1],
+        ['b2', 'b', 1],
+        ['b3', 'b', 1],
+      ],
       expected: [['a'], ['b1', 'c'], ['b2'], ['b3']],
     },
     {
       case: 'a group stops before it would exceed maxEvents',
       options: { maxInFlight: 1, maxEvents: 5 },
-      appends: [['a', 'a', 1], ['b', 'b', 2], ['c', 'c', 2], ['d', 'd', 2], ['e', 'e', 1]],
+      appends: [
+        ['a', 'a', 1],
+        ['b', 'b', 2],
+        ['c', 'c', 2],
+        ['d', 'd', 2],
+        ['e', 'e', 1],
+      ],
       expected: [['a'], ['b', 'c'], ['d', 'e']],
     },
     {
       case: 'an append larger than maxEvents still leaves, alone',
       options: { maxInFlight: 1, maxEvents: 5 },
-      appends: [['a', 'a', 1], ['big', 'big', 9], ['c', 'c', 1]],
+      appends: [
+        ['a', 'a', 1],
+        ['big', 'big', 9],
+        ['c', 'c', 1],
+      ],
       expected: [['a'], ['big'], ['c']],
     },
   ] as const)('$case', async ({ options, appends, expected }) => {

@@ -4,11 +4,50 @@ type Step = { at: number; get: string } | { at: number; invalidate: true };
 
 describe('ReadModelCache', () => {
   it.each<[string, Step[], number[]]>([
-    ['loads a key once within its time limit', [{ at: 0, get: 'a' }, { at: 999, get: 'a' }], [1, 1]],
-    ['loads it again once the time limit has passed', [{ at: 0, get: 'a' }, { at: 1000, get: 'a' }], [1, 2]],
-    ['keeps keys apart', [{ at: 0, get: 'a' }, { at: 1, get: 'b' }, { at: 2, get: 'a' }], [1, 2, 1]],
-    ['loads again after an invalidation', [{ at: 0, get: 'a' }, { at: 1, invalidate: true }, { at: 2, get: 'a' }], [1, 2]],
-    ['forgets the oldest key beyond its size', [{ at: 0, get: 'a' }, { at: 1, get: 'b' }, { at: 2, get: 'c' }, { at: 3, get: 'a' }], [1, 2, 3, 4]],
+    [
+      'loads a key once within its time limit',
+      [
+        { at: 0, get: 'a' },
+        { at: 999, get: 'a' },
+      ],
+      [1, 1],
+    ],
+    [
+      'loads it again once the time limit has passed',
+      [
+        { at: 0, get: 'a' },
+        { at: 1000, get: 'a' },
+      ],
+      [1, 2],
+    ],
+    [
+      'keeps keys apart',
+      [
+        { at: 0, get: 'a' },
+        { at: 1, get: 'b' },
+        { at: 2, get: 'a' },
+      ],
+      [1, 2, 1],
+    ],
+    [
+      'loads again after an invalidation',
+      [
+        { at: 0, get: 'a' },
+        { at: 1, invalidate: true },
+        { at: 2, get: 'a' },
+      ],
+      [1, 2],
+    ],
+    [
+      'forgets the oldest key beyond its size',
+      [
+        { at: 0, get: 'a' },
+        { at: 1, get: 'b' },
+        { at: 2, get: 'c' },
+        { at: 3, get: 'a' },
+      ],
+      [1, 2, 3, 4],
+    ],
   ])('%s', async (_name, steps, expectedLoads) => {
     let clock = 0;
     let loads = 0;

@@ -47,9 +47,11 @@ export class TailLoop {
       return this.running;
     }
     const settle = this.options.settleMs ? new Promise((resolve) => setTimeout(resolve, this.options.settleMs)) : Promise.resolve();
-    this.running = settle.then(() => this.drain()).finally(() => {
-      this.running = undefined;
-    });
+    this.running = settle
+      .then(() => this.drain())
+      .finally(() => {
+        this.running = undefined;
+      });
     return this.running;
   }
 

@@ -44,7 +44,12 @@ export interface AppendResult {
 }
 
 /** Only the AppendResult of what `EventStore.handle` answers (which also carries the events and the state), for a reply. */
-export const appendResultOf = ({ streamId, nextExpectedVersion, appended, duplicate }: AppendResult): AppendResult => ({ streamId, nextExpectedVersion, appended, duplicate });
+export const appendResultOf = ({ streamId, nextExpectedVersion, appended, duplicate }: AppendResult): AppendResult => ({
+  streamId,
+  nextExpectedVersion,
+  appended,
+  duplicate,
+});
 
 export class ConcurrencyError extends Error {
   constructor(

@@ -207,7 +207,12 @@ describe('ConsumerRunner with an InboxConsumer', () => {
     return runner;
   };
   const effectsPerEvent = async (): Promise<Record<string, number>> =>
-    Object.fromEntries((await db.pool.query<{ event_id: string; n: number }>('SELECT event_id, count(*)::int AS n FROM effects GROUP BY event_id')).rows.map((r) => [r.event_id, r.n]));
+    Object.fromEntries(
+      (await db.pool.query<{ event_id: string; n: number }>('SELECT event_id, count(*)::int AS n FROM effects GROUP BY event_id')).rows.map((r) => [
+        r.event_id,
+        r.n,
+      ]),
+    );
   const committedOffset = async (groupId: string, topic: string): Promise<string> => {
     const admin = kafka.admin();
     await admin.connect();

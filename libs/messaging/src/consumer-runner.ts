@@ -120,12 +120,20 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
     private readonly options: ConsumerRunnerOptions = {},
   ) {
     this.consumer = kafka.consumer({ groupId: handler.groupId, allowAutoTopicCreation: false });
-    this.deadLetters = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+    this.deadLetters = kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: true,
+    });
     this.maxAttempts = options.maxAttempts ?? 5;
     this.initialBackoffMs = options.initialBackoffMs ?? 200;
     this.handle =
       'apply' in handler
-        ? (delivery) => processOnce(handler.pool, handler.groupId, delivery.envelope.eventId, (tx) => this.inContext(delivery, () => handler.apply(delivery, tx))).then(() => undefined)
+        ? (delivery) =>
+            processOnce(handler.pool, handler.groupId, delivery.envelope.eventId, (tx) => this.inContext(delivery, () => handler.apply(delivery, tx))).then(
+              () => undefined,
+            )
         : (delivery) => this.inContext(delivery, () => handler.handle(delivery));
   }
 
@@ -199,14 +207,22 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
   private async applyOnce(handler: InboxConsumer<E>, decoded: Decoded<E>[]): Promise<void> {
     if (decoded.length === 0) return;
     try {
-      await processBatchOnce(handler.pool, handler.groupId, decoded, ({ delivery }) => delivery.envelope.eventId, ({ delivery }, tx) =>
-        this.inContext(delivery, () => handler.apply(delivery, tx)),
+      await processBatchOnce(
+        handler.pool,
+        handler.groupId,
+        decoded,
+        ({ delivery }) => delivery.envelope.eventId,
+        ({ delivery }, tx) => this.inContext(delivery, () => handler.apply(delivery, tx)),
       );
     } catch (error) {
       const { topic, partition } = decoded[0].delivery;
       this.options.log?.('warn', 'inbox batch rolled back; processing its messages one by one', {
-        groupId: handler.groupId, topic, partition, fromOffset: decoded[0].message.offset,
-        toOffset: decoded[decoded.length - 1].message.offset, error: String(error),
+        groupId: handler.groupId,
+        topic,
+        partition,
+        fromOffset: decoded[0].message.offset,
+        toOffset: decoded[decoded.length - 1].message.offset,
+        error: String(error),
       });
       for (const { message, delivery } of decoded) await this.deliverWithRetries(topic, partition, message, () => delivery);
     }
@@ -254,7 +270,12 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
           return;
         }
         this.options.log?.('warn', 'consumer handler failed, retrying', {
-          groupId: this.handler.groupId, topic, partition, offset: message.offset, attempt, error: String(error),
+          groupId: this.handler.groupId,
+          topic,
+          partition,
+          offset: message.offset,
+          attempt,
+          error: String(error),
           correlationId: correlationIdOf(decoded),
         });
         await new Promise((resolve) => setTimeout(resolve, this.initialBackoffMs * 2 ** (attempt - 1)));
@@ -264,13 +285,14 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
 
   private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown, attempts: number): Promise<void> {
     const reason =
-      error instanceof DomainError
-        ? `DomainError ${error.code}: ${error.message}`
-        : error instanceof Error
-          ? `${error.name}: ${error.message}`
-          : String(error);
+      error instanceof DomainError ? `DomainError ${error.code}: ${error.message}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     this.options.log?.('error', 'message sent to dead-letter topic', {
-      groupId: this.handler.groupId, topic, partition, offset: message.offset, attempts, error: reason,
+      groupId: this.handler.groupId,
+      topic,
+      partition,
+      offset: message.offset,
+      attempts,
+      error: reason,
     });
     await this.deadLetters.send({
       topic: deadLetterTopic(topic),

@@ -9,7 +9,13 @@ export interface KafkaSettings {
   log?: (level: 'error' | 'warn' | 'info', message: string, fields: Record<string, unknown>) => void;
 }
 
-const LEVEL_NAMES = { [logLevel.ERROR]: 'error', [logLevel.WARN]: 'warn', [logLevel.INFO]: 'info', [logLevel.DEBUG]: 'info', [logLevel.NOTHING]: 'info' } as const;
+const LEVEL_NAMES = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'info',
+  [logLevel.NOTHING]: 'info',
+} as const;
 
 /** kafkajs is unmaintained since 2023: every use of it goes through this library. */
 export function createKafka(settings: KafkaSettings): Kafka {

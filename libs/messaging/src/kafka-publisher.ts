@@ -11,7 +11,12 @@ export class KafkaPublisher extends MessagePublisher {
 
   constructor(kafka: Kafka) {
     super();
-    this.producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      idempotent: true,
+      maxInFlightRequests: 5,
+      allowAutoTopicCreation: false,
+    });
   }
 
   async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {

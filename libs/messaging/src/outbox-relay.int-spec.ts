@@ -110,7 +110,12 @@ describe('OutboxRelay to a real Kafka broker', () => {
     await ensureTopics(kafka, [topic]);
     const relay = new OutboxRelay(db.pool, store, requestCodec, publisher, 500, topic);
     while (await relay.publishBatch());
-    const loop = new TailLoop(db.pool, () => relay.publishBatch(), { pollIntervalMs: 60_000, onError: (error) => { throw error; } });
+    const loop = new TailLoop(db.pool, () => relay.publishBatch(), {
+      pollIntervalMs: 60_000,
+      onError: (error) => {
+        throw error;
+      },
+    });
     await loop.start();
     try {
       await loop.wake();

@@ -81,8 +81,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
 
     for (const consumer of this.consumers) {
       const runner = new ConsumerRunner(this.kafka, consumer, consumer.codec, {
-        withContext: (envelope, fn) =>
-          envelope ? runWithContext({ correlationId: envelope.correlationId, causationId: envelope.eventId }, fn) : fn(),
+        withContext: (envelope, fn) => (envelope ? runWithContext({ correlationId: envelope.correlationId, causationId: envelope.eventId }, fn) : fn()),
         log: (level, message, fields) => this.logger[level]({ ...fields, consumer: consumer.groupId }, message),
       });
       this.runners.push(runner);

@@ -20,8 +20,16 @@ const problemsOf = (load: () => unknown): string[] => {
 describe('Kafka security settings', () => {
   it.each<[string, Record<string, string>, string[]]>([
     ['plain on loopback in development', { NODE_ENV: 'development' }, []],
-    ['SASL PLAIN over TLS in production', { NODE_ENV: 'production', KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' }, []],
-    ['SCRAM without TLS in production', { NODE_ENV: 'production', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' }, []],
+    [
+      'SASL PLAIN over TLS in production',
+      { NODE_ENV: 'production', KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' },
+      [],
+    ],
+    [
+      'SCRAM without TLS in production',
+      { NODE_ENV: 'production', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' },
+      [],
+    ],
     [
       'SASL PLAIN without TLS in production',
       { NODE_ENV: 'production', KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' },
@@ -37,7 +45,13 @@ describe('Kafka security settings', () => {
   });
 
   it('reads TLS and SASL from the environment', () => {
-    const config = loadConfig(TestServiceConfig, { ...BASE, KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' });
+    const config = loadConfig(TestServiceConfig, {
+      ...BASE,
+      KAFKA_SSL: 'true',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'pantau',
+      KAFKA_SASL_PASSWORD: 's3cret',
+    });
     expect(config).toMatchObject({ KAFKA_SSL: true, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' });
   });
 });

@@ -69,7 +69,10 @@ export class PlatformModule {
       {
         provide: EventStore,
         useFactory: (pool: Pool, clock: Clock) =>
-          new EventStore(pool, options.codec, () => clock.now(), { ...DEFAULT_GROUP_COMMIT, maxInFlight: config.EVENT_STORE_APPENDS_IN_FLIGHT ?? DEFAULT_GROUP_COMMIT.maxInFlight }),
+          new EventStore(pool, options.codec, () => clock.now(), {
+            ...DEFAULT_GROUP_COMMIT,
+            maxInFlight: config.EVENT_STORE_APPENDS_IN_FLIGHT ?? DEFAULT_GROUP_COMMIT.maxInFlight,
+          }),
         inject: [Pool, Clock],
       },
       { provide: Clock, useClass: SystemClock },
@@ -108,7 +111,18 @@ export class PlatformModule {
       ],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [SERVICE_CONFIG, options.configClass, LOGGER, Pool, EventStore, Clock, KAFKA, BackgroundWorkers, ...projections, ...(options.targetLocator ? [TargetLocator] : [])],
+      exports: [
+        SERVICE_CONFIG,
+        options.configClass,
+        LOGGER,
+        Pool,
+        EventStore,
+        Clock,
+        KAFKA,
+        BackgroundWorkers,
+        ...projections,
+        ...(options.targetLocator ? [TargetLocator] : []),
+      ],
     };
   }
 }

@@ -20,7 +20,8 @@ export function IsSecret(developmentDefault: string): PropertyDecorator {
         },
         defaultMessage(args: ValidationArguments): string {
           const value = args.value as unknown;
-          if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) return `${args.property} must be a secret of at least ${MIN_SECRET_LENGTH} characters`;
+          if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH)
+            return `${args.property} must be a secret of at least ${MIN_SECRET_LENGTH} characters`;
           return `${args.property} is the published development default; set a secret of your own when NODE_ENV=production`;
         },
       },

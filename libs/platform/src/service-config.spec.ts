@@ -28,7 +28,12 @@ describe('loadServiceConfig', () => {
 
   it('refuses to start in production with the default secret and lists every problem of both at once', () => {
     const problems = problemsOf(() =>
-      loadServiceConfig(TestServiceConfig, { NODE_ENV: 'production', KAFKA_BROKERS: '127.0.0.1:9092', AUTH_MODE: 'dev', AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET }),
+      loadServiceConfig(TestServiceConfig, {
+        NODE_ENV: 'production',
+        KAFKA_BROKERS: '127.0.0.1:9092',
+        AUTH_MODE: 'dev',
+        AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
+      }),
     );
     expect(problems).toEqual(
       expect.arrayContaining([

@@ -44,11 +44,22 @@ describe('evaluation service: the portal overview reads (cycle list, all scores 
     const opened = await http()
       .post('/cycles')
       .set(admin)
-      .send({ name: 'PEKPPP ringkasan', rulesetId: 'pekppp-2023', rulesetVersion: 1, windowStart: '2020-01-01', windowEnd: '2099-12-31', selfAssessmentDue: '2099-12-30' })
+      .send({
+        name: 'PEKPPP ringkasan',
+        rulesetId: 'pekppp-2023',
+        rulesetVersion: 1,
+        windowStart: '2020-01-01',
+        windowEnd: '2099-12-31',
+        selfAssessmentDue: '2099-12-30',
+      })
       .expect(201);
     cycleId = opened.body.cycleId;
     for (const unitId of [weak, unscored]) {
-      await http().put(`/cycles/${cycleId}/units/${unitId}`).set(admin).send({ evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' }).expect(200);
+      await http()
+        .put(`/cycles/${cycleId}/units/${unitId}`)
+        .set(admin)
+        .send({ evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' })
+        .expect(200);
     }
     const assessment = (unitId: string, path = '') => `/cycles/${cycleId}/units/${unitId}/assessment${path}`;
     await http().put(assessment(weak, '/draft')).set(weakOperator).send(draft(4)).expect(200);
@@ -56,7 +67,11 @@ describe('evaluation service: the portal overview reads (cycle list, all scores 
     await http().post(assessment(weak, '/verify')).set(lead).expect(200);
     for (const code of codes) {
       const score = complaintCodes.includes(code) ? 0 : 3;
-      await http().put(assessment(weak, `/scores/${code}`)).set(lead).send({ score, note: `deskriptor ${score}` }).expect(200);
+      await http()
+        .put(assessment(weak, `/scores/${code}`))
+        .set(lead)
+        .send({ score, note: `deskriptor ${score}` })
+        .expect(200);
     }
     await http().put(assessment(unscored, '/draft')).set(unscoredOperator).send(draft(2)).expect(200);
   });
@@ -96,10 +111,21 @@ describe('evaluation service: the portal overview reads (cycle list, all scores 
     // 28.e.Ak (30% of a 10% aspect) at 0 costs 0.15 IPP, as much as 14.b.K (30% of 25%) at 3.
     expect(scored.explanation.weakestIndicators.slice(0, 2)).toEqual([
       expect.objectContaining({ indicatorCode: '14.b.K', score: 3, ippLost: 0.15 }),
-      expect.objectContaining({ indicatorCode: '28.e.Ak', name: 'Tindak lanjut konsultasi/pengaduan', score: 0, selfScore: 4, evaluatorScore: 0, ippLost: 0.15 }),
+      expect.objectContaining({
+        indicatorCode: '28.e.Ak',
+        name: 'Tindak lanjut konsultasi/pengaduan',
+        score: 0,
+        selfScore: 4,
+        evaluatorScore: 0,
+        ippLost: 0.15,
+      }),
     ]);
     expect(scored.explanation.largestGaps.map((gap: { indicatorCode: string }) => gap.indicatorCode).sort()).toEqual([...complaintCodes].sort());
-    expect(notScored).toMatchObject({ ipp: { self: 2, evaluator: 0 }, complete: false, explanation: { basis: 'self', selfAnswered: codes.length, selfCategory: 'D', selfMinusEvaluator: null } });
+    expect(notScored).toMatchObject({
+      ipp: { self: 2, evaluator: 0 },
+      complete: false,
+      explanation: { basis: 'self', selfAnswered: codes.length, selfCategory: 'D', selfMinusEvaluator: null },
+    });
   });
 
   it('lets an SKPD operator read its own line and nothing tenant-wide', async () => {

@@ -76,7 +76,9 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
 
   it('refuses a ruleset whose indicator weights do not sum to 100%, naming the path', async () => {
     const aspects = pekppp2023.aspects.map((aspect, a) =>
-      a === 2 ? { ...aspect, indicators: aspect.indicators.map((indicator, i) => (i === 0 ? { ...indicator, weightBp: indicator.weightBp + 1 } : indicator)) } : aspect,
+      a === 2
+        ? { ...aspect, indicators: aspect.indicators.map((indicator, i) => (i === 0 ? { ...indicator, weightBp: indicator.weightBp + 1 } : indicator)) }
+        : aspect,
     );
     const { body } = await http()
       .post('/rulesets')
@@ -92,7 +94,11 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     await http().post('/rulesets').set(admin).send({ reason: 'uji versi baru', ruleset }).expect(201);
     const again = await http().post('/rulesets').set(admin).send({ reason: 'uji versi baru', ruleset }).expect(409);
     expect(again.body.code).toBe('RULESET.VERSION_NOT_INCREASING');
-    const forbidden = await http().post('/rulesets').set(unit).send({ reason: 'x', ruleset: { ...ruleset, version: 3 } }).expect(403);
+    const forbidden = await http()
+      .post('/rulesets')
+      .set(unit)
+      .send({ reason: 'x', ruleset: { ...ruleset, version: 3 } })
+      .expect(403);
     expect(forbidden.body.code).toBe('AUTH.FORBIDDEN');
     await eventually(async () => {
       const { body } = await http().get('/rulesets').set(admin).expect(200);
@@ -109,7 +115,14 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     const pinned = await http()
       .post('/cycles')
       .set(otherAdmin)
-      .send({ name: 'PEKPPP lain', rulesetId: 'pekppp-2023', rulesetVersion: 2, windowStart: '2020-01-01', windowEnd: '2099-12-31', selfAssessmentDue: '2099-12-30' })
+      .send({
+        name: 'PEKPPP lain',
+        rulesetId: 'pekppp-2023',
+        rulesetVersion: 2,
+        windowStart: '2020-01-01',
+        windowEnd: '2099-12-31',
+        selfAssessmentDue: '2099-12-30',
+      })
       .expect(404);
     expect(pinned.body.code).toBe('RULESET.NOT_FOUND');
     await http()
@@ -125,7 +138,14 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     const opened = await http()
       .post('/cycles')
       .set(admin)
-      .send({ name: 'PEKPPP test', rulesetId: 'pekppp-2023', rulesetVersion: 1, windowStart: '2020-01-01', windowEnd: '2099-12-31', selfAssessmentDue: '2099-12-30' })
+      .send({
+        name: 'PEKPPP test',
+        rulesetId: 'pekppp-2023',
+        rulesetVersion: 1,
+        windowStart: '2020-01-01',
+        windowEnd: '2099-12-31',
+        selfAssessmentDue: '2099-12-30',
+      })
       .expect(201);
     cycleId = opened.body.cycleId;
     await http()
@@ -140,13 +160,21 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
   });
 
   it('refuses an F-02 score before the self-assessment is submitted with a 409 and its code', async () => {
-    const { body } = await http().put(assessment(`/scores/${codes[0]}`)).set(lead).send({ score: 3, note: 'too early' }).expect(409);
+    const { body } = await http()
+      .put(assessment(`/scores/${codes[0]}`))
+      .set(lead)
+      .send({ score: 3, note: 'too early' })
+      .expect(409);
     expect(body.code).toBe('ASSESSMENT.NOT_SUBMITTED');
   });
 
   it("keeps the cycle's own evaluator assignment on top of the token's assigned units", async () => {
     const otherUnit = `dinkes-${randomUUID().slice(0, 8)}`;
-    await http().put(`/cycles/${cycleId}/units/${otherUnit}`).set(admin).send({ evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' }).expect(200);
+    await http()
+      .put(`/cycles/${cycleId}/units/${otherUnit}`)
+      .set(admin)
+      .send({ evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' })
+      .expect(200);
     const assignedByToken = await bearer('evaluator-2', { tenantId, assignedUnitIds: [otherUnit] });
     const refused = await http().post(`/cycles/${cycleId}/units/${otherUnit}/assessment/verify`).set(assignedByToken).expect(409);
     expect(refused.body.code).toBe('ASSESSMENT.EVALUATOR_NOT_ASSIGNED');
@@ -161,7 +189,12 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
       .send({ indicatorCode: codes[0], kind: 'link', name: 'SK Standar Pelayanan', url: 'https://jdih.example.go.id/sk-1.pdf' })
       .expect(201);
     const uploaded = await uploadEvidence(unit, MAKLUMAT_PDF, 'maklumat.pdf', 'application/pdf').expect(201);
-    expect(uploaded.body).toEqual({ storageKey: `sha256:${MAKLUMAT_SHA256}`, sha256: MAKLUMAT_SHA256, sizeBytes: MAKLUMAT_PDF.length, mediaType: 'application/pdf' });
+    expect(uploaded.body).toEqual({
+      storageKey: `sha256:${MAKLUMAT_SHA256}`,
+      sha256: MAKLUMAT_SHA256,
+      sizeBytes: MAKLUMAT_PDF.length,
+      mediaType: 'application/pdf',
+    });
     await http()
       .post(assessment('/evidence'))
       .set(unit)
@@ -173,7 +206,11 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
       .send({ answers: codes.map((indicatorCode) => ({ indicatorCode, score: 4, justification: 'sudah tersedia' })) })
       .expect(200);
     await http().post(assessment('/submit')).set(unit).expect(200);
-    await http().post(assessment('/return')).set(lead).send({ notes: [{ indicatorCode: codes[0], note: 'lampirkan SK yang ditandatangani' }] }).expect(200);
+    await http()
+      .post(assessment('/return'))
+      .set(lead)
+      .send({ notes: [{ indicatorCode: codes[0], note: 'lampirkan SK yang ditandatangani' }] })
+      .expect(200);
     await http().post(assessment('/resubmit')).set(unit).expect(200);
     await http().post(assessment('/verify')).set(lead).expect(200);
     const verifiedAgain = await http().post(assessment('/verify')).set(lead).expect(409);
@@ -192,7 +229,12 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     expect(renamed.body.errors).toEqual([expect.objectContaining({ field: 'file', rule: 'content' })]);
     const html = await uploadEvidence(unit, Buffer.from('<html></html>'), 'sk.html', 'text/html').expect(400);
     expect(html.body.errors).toEqual([expect.objectContaining({ field: 'file', rule: 'mediaType' })]);
-    const tooLarge = await uploadEvidence(unit, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(EVIDENCE_MAX_BYTES)]), 'big.pdf', 'application/pdf').expect(413);
+    const tooLarge = await uploadEvidence(
+      unit,
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(EVIDENCE_MAX_BYTES)]),
+      'big.pdf',
+      'application/pdf',
+    ).expect(413);
     expect(tooLarge.body.status).toBe(413);
     const missing = await http().post(`/cycles/${cycleId}/units/${unitId}/evidence-files`).set(unit).expect(400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'file', rule: 'required' })]);
@@ -222,13 +264,21 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
       .expect(200);
     expect(downloaded.headers['content-type']).toBe('application/pdf');
     expect(downloaded.headers['content-disposition']).toBe('attachment');
-    expect(createHash('sha256').update(downloaded.body as Buffer).digest('hex')).toBe(MAKLUMAT_SHA256);
+    expect(
+      createHash('sha256')
+        .update(downloaded.body as Buffer)
+        .digest('hex'),
+    ).toBe(MAKLUMAT_SHA256);
 
     await expect(db.pool.query(`UPDATE evidence_files_v1 SET content = 'x'`)).rejects.toThrow(/insert-only/);
   });
 
   it('refuses a score of 6 naming the field, and an unknown indicator with its code', async () => {
-    const six = await http().put(assessment(`/scores/${codes[0]}`)).set(lead).send({ score: 6, note: 'x' }).expect(400);
+    const six = await http()
+      .put(assessment(`/scores/${codes[0]}`))
+      .set(lead)
+      .send({ score: 6, note: 'x' })
+      .expect(400);
     expect(six.body.errors).toEqual([expect.objectContaining({ field: 'score', rule: 'max' })]);
     const unknown = await http().put(assessment('/scores/99.z.Xx')).set(lead).send({ score: 3, note: 'x' }).expect(409);
     expect(unknown.body.code).toBe('ASSESSMENT.UNKNOWN_INDICATOR');
@@ -236,7 +286,11 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
 
   it('scores F-02 and shows self vs evaluator IPP per indicator and aspect with the category', async () => {
     for (const code of codes) {
-      await http().put(assessment(`/scores/${code}`)).set(lead).send({ score: 3, note: 'sesuai deskriptor 3' }).expect(200);
+      await http()
+        .put(assessment(`/scores/${code}`))
+        .set(lead)
+        .send({ score: 3, note: 'sesuai deskriptor 3' })
+        .expect(200);
     }
     // The second evaluator's score does not count under lead-evaluator combination.
     await http()
@@ -244,7 +298,11 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
       .set(second)
       .send({ score: 0, note: 'tidak setuju' })
       .expect(200);
-    await http().post(assessment('/visits')).set(lead).send({ visitedOn: '2026-01-15', evaluatorIds: ['dev-evaluator-1'], findings: 'sesuai' }).expect(201);
+    await http()
+      .post(assessment('/visits'))
+      .set(lead)
+      .send({ visitedOn: '2026-01-15', evaluatorIds: ['dev-evaluator-1'], findings: 'sesuai' })
+      .expect(201);
     const score = await eventually(async () => {
       const body = await scoreOf();
       expect(body.complete).toBe(true);
@@ -341,7 +399,11 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
 
   it('publishes and freezes results, then corrects one with a reason', async () => {
     await http().post(`/cycles/${cycleId}/results`).set(admin).expect(201);
-    const frozen = await http().put(assessment(`/scores/${codes[0]}`)).set(lead).send({ score: 5, note: 'terlambat' }).expect(409);
+    const frozen = await http()
+      .put(assessment(`/scores/${codes[0]}`))
+      .set(lead)
+      .send({ score: 5, note: 'terlambat' })
+      .expect(409);
     expect(frozen.body.code).toBe('CYCLE.RESULTS_FROZEN');
     await eventually(async () => expect((await scoreOf()).published).toMatchObject({ unitId, ipp: 3.5, category: 'B-' }));
     await http()

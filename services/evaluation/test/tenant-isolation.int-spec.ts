@@ -38,10 +38,17 @@ describe('evaluation service: two tenants with the same cycle and unit ids', () 
       .set(admin[tenantId])
       .send({ cycleId, name, rulesetId: 'pekppp-2023', rulesetVersion, windowStart: '2020-01-01', windowEnd: '2099-12-31', selfAssessmentDue: '2099-12-30' });
   const assignUnit = (tenantId: string, cycleId: string) =>
-    http().put(`/cycles/${cycleId}/units/${unitId}`).set(admin[tenantId]).send({ evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' }).expect(200);
+    http()
+      .put(`/cycles/${cycleId}/units/${unitId}`)
+      .set(admin[tenantId])
+      .send({ evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' })
+      .expect(200);
   const cycleOf = async (tenantId: string, cycleId = sharedCycleId) => (await http().get(`/cycles/${cycleId}`).set(admin[tenantId]).expect(200)).body;
   const publishRuleset = (tenantId: string, version: number, title: string) =>
-    http().post('/rulesets').set(admin[tenantId]).send({ reason: `versi ${title}`, ruleset: { ...pekppp2023, version, title } });
+    http()
+      .post('/rulesets')
+      .set(admin[tenantId])
+      .send({ reason: `versi ${title}`, ruleset: { ...pekppp2023, version, title } });
 
   beforeAll(async () => {
     const [kotaAdmin, banjarAdmin, kotaOperator, banjarOperator] = await Promise.all([
@@ -66,7 +73,10 @@ describe('evaluation service: two tenants with the same cycle and unit ids', () 
   });
 
   it('opens each tenant its own cycle under the same client-chosen id', async () => {
-    for (const [tenantId, name] of [[kota, 'PEKPPP Kota'], [banjar, 'PEKPPP Kabupaten']]) {
+    for (const [tenantId, name] of [
+      [kota, 'PEKPPP Kota'],
+      [banjar, 'PEKPPP Kabupaten'],
+    ]) {
       const opened = await openCycle(tenantId, sharedCycleId, name).expect(201);
       expect(opened.body).toMatchObject({ cycleId: sharedCycleId, streamId: `cycle-${tenantId}/${sharedCycleId}`, appended: 1 });
       await assignUnit(tenantId, sharedCycleId);
@@ -75,7 +85,10 @@ describe('evaluation service: two tenants with the same cycle and unit ids', () 
       expect(await cycleOf(kota)).toMatchObject({ name: 'PEKPPP Kota', units: [{ unitId }] });
       expect(await cycleOf(banjar)).toMatchObject({ name: 'PEKPPP Kabupaten', units: [{ unitId }] });
     });
-    for (const [tenantId, name] of [[kota, 'PEKPPP Kota'], [banjar, 'PEKPPP Kabupaten']]) {
+    for (const [tenantId, name] of [
+      [kota, 'PEKPPP Kota'],
+      [banjar, 'PEKPPP Kabupaten'],
+    ]) {
       const listed = await http().get('/cycles').set(admin[tenantId]).expect(200);
       expect(listed.body.map((cycle: { name: string }) => cycle.name)).toEqual([name]);
       const read = await http().get(`/cycles/${sharedCycleId}?tenantId=${tenantId}`).set(national).expect(200);
@@ -84,7 +97,10 @@ describe('evaluation service: two tenants with the same cycle and unit ids', () 
   });
 
   it("keeps each tenant's F-01 of the same unit on its own assessment and score", async () => {
-    for (const [tenantId, score] of [[kota, 4], [banjar, 2]] as const) {
+    for (const [tenantId, score] of [
+      [kota, 4],
+      [banjar, 2],
+    ] as const) {
       await http()
         .put(`/cycles/${sharedCycleId}/units/${unitId}/assessment/draft`)
         .set(operator[tenantId])
@@ -92,7 +108,10 @@ describe('evaluation service: two tenants with the same cycle and unit ids', () 
         .expect(200);
     }
     await eventually(async () => {
-      for (const [tenantId, self] of [[kota, 4], [banjar, 2]] as const) {
+      for (const [tenantId, self] of [
+        [kota, 4],
+        [banjar, 2],
+      ] as const) {
         const assessment = await http().get(`/cycles/${sharedCycleId}/units/${unitId}/assessment`).set(admin[tenantId]).expect(200);
         expect(assessment.body.answers[codes[0]]).toMatchObject({ score: self });
         const score = await http().get(`/cycles/${sharedCycleId}/units/${unitId}/score`).set(admin[tenantId]).expect(200);
@@ -120,11 +139,19 @@ describe('evaluation service: two tenants with the same cycle and unit ids', () 
         itemAnswerCount: 14 * 12,
       },
     });
-    const from = (tenantId: string) => ({ tenantId, unitId, streamId: `f03-${tenantId}/${sharedCycleId}/${unitId}`, streamVersion: 13, occurredAt: '2026-06-30T10:00:00.000Z' });
+    const from = (tenantId: string) => ({
+      tenantId,
+      unitId,
+      streamId: `f03-${tenantId}/${sharedCycleId}/${unitId}`,
+      streamVersion: 13,
+      occurredAt: '2026-06-30T10:00:00.000Z',
+    });
     // one from a tenant without that cycle first: the same unit key keeps the order, so it is handled before the next
     await publishForeignEvent(topics.survey, surveyCodec, closed(1), from(`kota-lain-${run}`));
     await publishForeignEvent(topics.survey, surveyCodec, closed(5), from(banjar));
-    await eventually(async () => expect((await cycleOf(banjar)).units[0].userScore).toEqual({ score: 5, respondents: 12, quotaMet: true }), { timeoutMs: 30_000 });
+    await eventually(async () => expect((await cycleOf(banjar)).units[0].userScore).toEqual({ score: 5, respondents: 12, quotaMet: true }), {
+      timeoutMs: 30_000,
+    });
     expect((await cycleOf(kota)).units[0].userScore).toBeNull();
     const { rows } = await db.pool.query(`SELECT stream_id FROM events WHERE event_type = 'UserScoreReceived'`);
     expect(rows).toEqual([{ stream_id: `cycle-${banjar}/${sharedCycleId}` }]);
@@ -145,7 +172,10 @@ describe('evaluation service: two tenants with the same cycle and unit ids', () 
       http().get(`${unit}/score?ruleset=pekppp-2017`).set(admin[banjar]),
       http().get(`${unit}/assessment`).set(operator[banjar]),
       http().put(`${unit}/assessment/draft`).set(operator[banjar]).send(draft),
-      http().put(unit).set(admin[banjar]).send({ evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' }),
+      http()
+        .put(unit)
+        .set(admin[banjar])
+        .send({ evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' }),
       http().post(`/cycles/${onlyKota}/results`).set(admin[banjar]),
     ]);
     expect(attempts.map(({ status, body }) => [status, body.code])).toEqual(attempts.map(() => [404, 'CYCLE.NOT_FOUND']));

@@ -89,11 +89,22 @@ describe("the tenant's units registry", () => {
     const opened = await http()
       .post('/cycles')
       .set(admin)
-      .send({ name: 'PEKPPP unit', rulesetId: 'pekppp-2023', rulesetVersion: 1, windowStart: '2020-01-01', windowEnd: '2099-12-31', selfAssessmentDue: '2099-12-30' })
+      .send({
+        name: 'PEKPPP unit',
+        rulesetId: 'pekppp-2023',
+        rulesetVersion: 1,
+        windowStart: '2020-01-01',
+        windowEnd: '2099-12-31',
+        selfAssessmentDue: '2099-12-30',
+      })
       .expect(201);
     const cycleId = opened.body.cycleId;
     for (const unitId of ['disdukcapil', 'kantor-belum-terdaftar']) {
-      await http().put(`/cycles/${cycleId}/units/${unitId}`).set(admin).send({ evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' }).expect(200);
+      await http()
+        .put(`/cycles/${cycleId}/units/${unitId}`)
+        .set(admin)
+        .send({ evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' })
+        .expect(200);
     }
     await eventually(async () => {
       const { body } = await http().get(`/cycles/${cycleId}`).set(admin).expect(200);
@@ -107,7 +118,9 @@ describe("the tenant's units registry", () => {
   });
 
   it('rebuilds the units table identically, and applies the same events twice to the same rows', async () => {
-    await eventually(async () => expect((await http().get('/units').set(admin).expect(200)).body.map((unit: { unitId: string }) => unit.unitId)).toContain('bapenda'));
+    await eventually(async () =>
+      expect((await http().get('/units').set(admin).expect(200)).body.map((unit: { unitId: string }) => unit.unitId)).toContain('bapenda'),
+    );
     const before = await unitsTable();
     expect(before).toHaveLength(6);
     const projector = app.get(BackgroundWorkers).projectors.find((candidate) => candidate.name === 'projection:units');

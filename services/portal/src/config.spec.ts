@@ -4,13 +4,24 @@ import { loadPortalSettings } from './config';
 describe('loadPortalSettings', () => {
   it('defaults to the local services and dev sign-in', () => {
     const { config, auth } = loadPortalSettings({ AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET });
-    expect(config).toMatchObject({ PORT: 3000, REQUEST_SERVICE_URL: 'http://127.0.0.1:3001', SURVEY_SERVICE_URL: 'http://127.0.0.1:3002', EVALUATION_SERVICE_URL: 'http://127.0.0.1:3003' });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      REQUEST_SERVICE_URL: 'http://127.0.0.1:3001',
+      SURVEY_SERVICE_URL: 'http://127.0.0.1:3002',
+      EVALUATION_SERVICE_URL: 'http://127.0.0.1:3003',
+    });
     expect(auth.AUTH_MODE).toBe('dev');
   });
 
   it('refuses to boot with every problem of the portal and of the token settings listed', () => {
     const attempt = () =>
-      loadPortalSettings({ NODE_ENV: 'production', PORT: 'eighty', SURVEY_SERVICE_URL: 'survey:3002', AUTH_MODE: 'dev', AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET });
+      loadPortalSettings({
+        NODE_ENV: 'production',
+        PORT: 'eighty',
+        SURVEY_SERVICE_URL: 'survey:3002',
+        AUTH_MODE: 'dev',
+        AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();

@@ -10,7 +10,11 @@ async function main(): Promise<void> {
   const app = await createPortalApp(settings, logger);
   await app.listen(config.PORT, config.HOST);
   logger.info(
-    { url: `http://${config.HOST}:${config.PORT}`, services: [config.REQUEST_SERVICE_URL, config.SURVEY_SERVICE_URL, config.EVALUATION_SERVICE_URL], authMode: settings.auth.AUTH_MODE },
+    {
+      url: `http://${config.HOST}:${config.PORT}`,
+      services: [config.REQUEST_SERVICE_URL, config.SURVEY_SERVICE_URL, config.EVALUATION_SERVICE_URL],
+      authMode: settings.auth.AUTH_MODE,
+    },
     'portal listening',
   );
 }

@@ -61,7 +61,9 @@ describe('portal app', () => {
     });
 
     it('reports readiness from the built app and shows each service’s state', async () => {
-      const http = await start(portalSettings({ REQUEST_SERVICE_URL: 'http://127.0.0.1:9', SURVEY_SERVICE_URL: 'http://127.0.0.1:9', EVALUATION_SERVICE_URL: 'http://127.0.0.1:9' }));
+      const http = await start(
+        portalSettings({ REQUEST_SERVICE_URL: 'http://127.0.0.1:9', SURVEY_SERVICE_URL: 'http://127.0.0.1:9', EVALUATION_SERVICE_URL: 'http://127.0.0.1:9' }),
+      );
       const response = await http.get('/health').expect(200);
       expect(response.body).toEqual({ status: 'ok', webApp: 'built', services: { request: 'down', survey: 'down', evaluation: 'down' } });
       const missing = await start(portalSettings({ WEB_ROOT: '/nonexistent/pantau-web' }));
@@ -91,7 +93,13 @@ describe('portal app', () => {
 
     it.each<[string, PortalSettings]>([
       ['in production, even if dev mode got through', portalSettings({ NODE_ENV: 'production' })],
-      ['when tokens come from an identity provider', portalSettings({}, { AUTH_MODE: 'jwks', AUTH_ISSUER: 'https://sso.example/realms/pantau', AUTH_AUDIENCE: 'pantau-api', AUTH_JWKS_URL: 'https://sso.example/certs' })],
+      [
+        'when tokens come from an identity provider',
+        portalSettings(
+          {},
+          { AUTH_MODE: 'jwks', AUTH_ISSUER: 'https://sso.example/realms/pantau', AUTH_AUDIENCE: 'pantau-api', AUTH_JWKS_URL: 'https://sso.example/certs' },
+        ),
+      ],
     ])('does not exist %s', async (_name, settings) => {
       const http = await start(settings);
       expect((await http.get('/auth/options').expect(200)).body).toEqual({ devLogin: false });

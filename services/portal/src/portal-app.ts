@@ -29,7 +29,9 @@ export async function createPortalApp(settings: PortalSettings, logger: Logger):
   for (const [service, target] of Object.entries(services)) {
     app.use(`/api/${service}`, createServiceProxy({ service, target, timeoutMs: config.UPSTREAM_TIMEOUT_MS, logger }));
   }
-  app.use('/api', (_request: express.Request, response: express.Response) => sendProblem(response, 404, 'HTTP.NOT_FOUND', 'no such API; use /api/request, /api/survey or /api/evaluation'));
+  app.use('/api', (_request: express.Request, response: express.Response) =>
+    sendProblem(response, 404, 'HTTP.NOT_FOUND', 'no such API; use /api/request, /api/survey or /api/evaluation'),
+  );
   app.use('/auth', express.json({ limit: OWN_BODY_LIMIT }));
   app.use(webAssets(config.WEB_ROOT));
   app.useGlobalPipes(createValidationPipe());

@@ -11,7 +11,10 @@ export const silentLogger = pino({ level: 'silent' });
 export function fakeWebRoot(): string {
   const root = mkdtempSync(join(tmpdir(), 'pantau-portal-web-'));
   mkdirSync(join(root, 'assets'));
-  writeFileSync(join(root, 'index.html'), '<!doctype html><html><body><div id="root"></div><script type="module" src="/assets/app-1a2b3c.js"></script></body></html>');
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><html><body><div id="root"></div><script type="module" src="/assets/app-1a2b3c.js"></script></body></html>',
+  );
   writeFileSync(join(root, 'assets', 'app-1a2b3c.js'), 'console.log("pantau")');
   return root;
 }

@@ -47,19 +47,29 @@ describe('working-day calendars over HTTP, PostgreSQL and Kafka', () => {
       provisional: false,
       source: 'test fixture standing in for the SKB 2027',
       holidays: [
-        ...provisional.holidays.map((h: { date: string; kind: string; name: string }) => ({ date: h.date, kind: h.kind, name: h.name, source: 'test fixture' })),
+        ...provisional.holidays.map((h: { date: string; kind: string; name: string }) => ({
+          date: h.date,
+          kind: h.kind,
+          name: h.name,
+          source: 'test fixture',
+        })),
         { date: '2027-01-04', kind: 'cuti-bersama', name: 'Cuti bersama (fixture)', source: 'test fixture' },
       ],
     };
   };
 
   async function submit(serviceId: string) {
-    const response = await http().post('/requests').set(officer).send({ serviceId, suppliedRequirements: ['kartu-keluarga'] }).expect(201);
+    const response = await http()
+      .post('/requests')
+      .set(officer)
+      .send({ serviceId, suppliedRequirements: ['kartu-keluarga'] })
+      .expect(201);
     return response.body as { requestId: string; trackingCode: string; dueDate: string; dueDateProvisional: boolean; calendarId: string };
   }
 
   const storedDueDate = async (requestId: string) =>
-    (await db.pool.query(`SELECT payload->>'dueDate' AS due FROM events WHERE stream_id = $1 AND event_type = 'RequestSubmitted'`, [`request-${requestId}`])).rows[0].due;
+    (await db.pool.query(`SELECT payload->>'dueDate' AS due FROM events WHERE stream_id = $1 AND event_type = 'RequestSubmitted'`, [`request-${requestId}`]))
+      .rows[0].due;
 
   beforeAll(async () => {
     admin = await bearer('admin-orpeg', { tenantId });
@@ -71,7 +81,10 @@ describe('working-day calendars over HTTP, PostgreSQL and Kafka', () => {
       { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `cal-int-${randomUUID().slice(0, 8)}.` },
     );
     jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(now));
-    for (const [serviceId, days] of [[twoDays, 2], [sevenDays, 7]] as const) {
+    for (const [serviceId, days] of [
+      [twoDays, 2],
+      [sevenDays, 7],
+    ] as const) {
       await http().post('/service-standards').set(officer).send(standard(serviceId, days)).expect(201);
       await eventually(() => http().get(`/service-standards/${serviceId}`).set(officer).expect(200));
     }
@@ -94,7 +107,14 @@ describe('working-day calendars over HTTP, PostgreSQL and Kafka', () => {
       workingDays: 251,
     });
     expect(year.body.holidays).toContainEqual(
-      expect.objectContaining({ date: '2027-03-09', weekday: 'Selasa', kind: 'national-holiday', name: 'Idul Fitri 1448 H', provisional: true, source: expect.stringMatching(/Umm al-Qura/) }),
+      expect.objectContaining({
+        date: '2027-03-09',
+        weekday: 'Selasa',
+        kind: 'national-holiday',
+        name: 'Idul Fitri 1448 H',
+        provisional: true,
+        source: expect.stringMatching(/Umm al-Qura/),
+      }),
     );
     expect(year.body.holidays).toContainEqual(expect.objectContaining({ date: '2027-08-17', provisional: false }));
 
@@ -109,17 +129,33 @@ describe('working-day calendars over HTTP, PostgreSQL and Kafka', () => {
   it('moves the due date of requests submitted after a local holiday is added, not of earlier ones', async () => {
     now = '2026-09-22T02:00:00.000Z'; // Tuesday 09:00 WIB
     const before = await submit(twoDays);
-    expect(before).toMatchObject({ dueDate: '2026-09-24', dueDateProvisional: false, calendarId: expect.stringMatching(new RegExp(`\\+tenant-${tenantId}@0$`)) });
+    expect(before).toMatchObject({
+      dueDate: '2026-09-24',
+      dueDateProvisional: false,
+      calendarId: expect.stringMatching(new RegExp(`\\+tenant-${tenantId}@0$`)),
+    });
 
     const key = `hari-jadi-${randomUUID()}`;
     const holiday = { date: '2026-09-24', name: 'Hari Jadi Kota Banjarmasin', source: 'Perda Kota Banjarmasin' };
-    const added = await http().post('/calendars/local-holidays').set({ ...admin, 'Idempotency-Key': key }).send(holiday).expect(201);
+    const added = await http()
+      .post('/calendars/local-holidays')
+      .set({ ...admin, 'Idempotency-Key': key })
+      .send(holiday)
+      .expect(201);
     expect(added.body).toMatchObject({ tenantId, version: 1, localHolidays: [holiday] });
-    const replayed = await http().post('/calendars/local-holidays').set({ ...admin, 'Idempotency-Key': key }).send(holiday).expect(201);
+    const replayed = await http()
+      .post('/calendars/local-holidays')
+      .set({ ...admin, 'Idempotency-Key': key })
+      .send(holiday)
+      .expect(201);
     expect(replayed.headers['idempotent-replayed']).toBe('true');
     expect(replayed.body).toEqual(added.body);
 
-    const refused = await http().post('/calendars/local-holidays').set(officer).send({ ...holiday, date: '2026-10-05' }).expect(403);
+    const refused = await http()
+      .post('/calendars/local-holidays')
+      .set(officer)
+      .send({ ...holiday, date: '2026-10-05' })
+      .expect(403);
     expect(refused.body.code).toBe('AUTH.FORBIDDEN');
 
     await eventually(async () => {
@@ -128,7 +164,11 @@ describe('working-day calendars over HTTP, PostgreSQL and Kafka', () => {
       expect(year.body.workingDays).toBe(239);
     });
     const after = await submit(twoDays);
-    expect(after).toMatchObject({ dueDate: '2026-09-25', dueDateProvisional: false, calendarId: expect.stringMatching(new RegExp(`\\+tenant-${tenantId}@1$`)) });
+    expect(after).toMatchObject({
+      dueDate: '2026-09-25',
+      dueDateProvisional: false,
+      calendarId: expect.stringMatching(new RegExp(`\\+tenant-${tenantId}@1$`)),
+    });
 
     expect(await storedDueDate(before.requestId)).toBe('2026-09-24');
     const listed = await eventually(async () => {
@@ -160,7 +200,11 @@ describe('working-day calendars over HTTP, PostgreSQL and Kafka', () => {
       expect(listed.body).toMatchObject({ resolutionDueDate: '2027-01-14', deadlinesProvisional: true });
     });
 
-    const published = await http().put('/calendars/2027/national').set(admin).send(await skb2027Fixture()).expect(200);
+    const published = await http()
+      .put('/calendars/2027/national')
+      .set(admin)
+      .send(await skb2027Fixture())
+      .expect(200);
     expect(published.body.nationalYears).toEqual([{ calendarVersionId: 'id-national@2027-2', year: 2027, revision: 2, provisional: false }]);
     await eventually(async () => {
       const year = await http().get('/calendars/2027').set(admin).expect(200);
@@ -178,7 +222,11 @@ describe('working-day calendars over HTTP, PostgreSQL and Kafka', () => {
   it('counts from the WITA date once the tenant is set to WITA', async () => {
     now = '2026-10-01T16:30:00.000Z'; // Thursday 23:30 WIB, Friday 00:30 WITA
     expect((await submit(twoDays)).dueDate).toBe('2026-10-05');
-    const changed = await http().put('/calendars/settings').set(admin).send({ utcOffsetMinutes: 480, cutiBersamaIsWorkingDay: false, reason: 'zona WITA' }).expect(200);
+    const changed = await http()
+      .put('/calendars/settings')
+      .set(admin)
+      .send({ utcOffsetMinutes: 480, cutiBersamaIsWorkingDay: false, reason: 'zona WITA' })
+      .expect(200);
     expect(changed.body).toMatchObject({ utcOffsetMinutes: 480, cutiBersamaIsWorkingDay: false });
     await eventually(async () => expect((await http().get('/calendars/2026').set(admin).expect(200)).body.utcOffsetMinutes).toBe(480));
     expect((await submit(twoDays)).dueDate).toBe('2026-10-06');
@@ -202,10 +250,34 @@ describe('working-day calendars over HTTP, PostgreSQL and Kafka', () => {
     ['a local holiday without a name', 'post', '/calendars/local-holidays', { date: '2026-09-24', name: '' }, 'name'],
     ['a malformed date in the path', 'post', '/calendars/local-holidays/2026-13-01/remove', {}, 'date'],
     ['a year out of range', 'get', '/calendars/1999', {}, 'year'],
-    ['a national holiday outside its year', 'put', '/calendars/2027/national', { provisional: false, source: 's', holidays: [{ date: '2026-12-25', kind: 'national-holiday', name: 'Natal' }] }, 'holidays[0].date'],
-    ['a local holiday in a national year', 'put', '/calendars/2027/national', { provisional: false, source: 's', holidays: [{ date: '2027-09-24', kind: 'local-holiday', name: 'x' }] }, 'holidays[0].kind'],
-    ['a provisional year without a reason', 'put', '/calendars/2027/national', { provisional: true, source: 's', holidays: [{ date: '2027-01-01', kind: 'national-holiday', name: 'Tahun Baru' }] }, 'provisionalReason'],
-    ['an estimated date without a source', 'put', '/calendars/2027/national', { provisional: false, source: 's', holidays: [{ date: '2027-03-09', kind: 'national-holiday', name: 'Idul Fitri', provisional: true }] }, 'holidays[0].source'],
+    [
+      'a national holiday outside its year',
+      'put',
+      '/calendars/2027/national',
+      { provisional: false, source: 's', holidays: [{ date: '2026-12-25', kind: 'national-holiday', name: 'Natal' }] },
+      'holidays[0].date',
+    ],
+    [
+      'a local holiday in a national year',
+      'put',
+      '/calendars/2027/national',
+      { provisional: false, source: 's', holidays: [{ date: '2027-09-24', kind: 'local-holiday', name: 'x' }] },
+      'holidays[0].kind',
+    ],
+    [
+      'a provisional year without a reason',
+      'put',
+      '/calendars/2027/national',
+      { provisional: true, source: 's', holidays: [{ date: '2027-01-01', kind: 'national-holiday', name: 'Tahun Baru' }] },
+      'provisionalReason',
+    ],
+    [
+      'an estimated date without a source',
+      'put',
+      '/calendars/2027/national',
+      { provisional: false, source: 's', holidays: [{ date: '2027-03-09', kind: 'national-holiday', name: 'Idul Fitri', provisional: true }] },
+      'holidays[0].source',
+    ],
   ])('refuses %s with a 400 naming the field', async (_name, method, path, body, field) => {
     const response = await http()[method](path).set(admin).send(body).expect(400);
     expect(response.body.code).toBe('INPUT.INVALID');
@@ -214,9 +286,11 @@ describe('working-day calendars over HTTP, PostgreSQL and Kafka', () => {
 
   it('publishes the calendar events to Kafka with the tenant in the envelope', async () => {
     const streamId = `calendar-${tenantId}`;
-    const messages = (await readTopic(testKafka(), topics.request, (read) => read.some((m) => m.headers['stream-id'] === streamId && m.headers['event-type'] === 'LocalHolidayRemoved'))).filter(
-      (m) => m.headers['stream-id'] === streamId,
-    );
+    const messages = (
+      await readTopic(testKafka(), topics.request, (read) =>
+        read.some((m) => m.headers['stream-id'] === streamId && m.headers['event-type'] === 'LocalHolidayRemoved'),
+      )
+    ).filter((m) => m.headers['stream-id'] === streamId);
     expect(messages.map((m) => m.headers['event-type'])).toEqual(
       expect.arrayContaining(['LocalHolidayAdded', 'NationalCalendarYearPublished', 'TenantCalendarSettingsChanged', 'LocalHolidayRemoved']),
     );
@@ -229,11 +303,15 @@ describe('working-day calendars over HTTP, PostgreSQL and Kafka', () => {
     expect(projector).toBeDefined();
     const snapshot = async () =>
       Promise.all(
-        ['calendar_national_years_v1 ORDER BY scope, year, revision', 'tenant_calendars_v1 ORDER BY tenant_id'].map(async (table) => (await db.pool.query(`SELECT * FROM ${table}`)).rows),
+        ['calendar_national_years_v1 ORDER BY scope, year, revision', 'tenant_calendars_v1 ORDER BY tenant_id'].map(
+          async (table) => (await db.pool.query(`SELECT * FROM ${table}`)).rows,
+        ),
       );
     await projector?.catchUp();
     const before = await snapshot();
-    expect(before[1]).toEqual([expect.objectContaining({ tenant_id: tenantId, version: 5, utc_offset_minutes: 480, local_holidays: [expect.objectContaining({ date: '2026-09-24' })] })]);
+    expect(before[1]).toEqual([
+      expect.objectContaining({ tenant_id: tenantId, version: 5, utc_offset_minutes: 480, local_holidays: [expect.objectContaining({ date: '2026-09-24' })] }),
+    ]);
     await projector?.rebuild();
     expect(await snapshot()).toEqual(before);
 

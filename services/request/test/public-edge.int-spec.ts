@@ -48,7 +48,12 @@ describe('the edge of the request service: tokens, citizen endpoints, headers, C
     ['no Authorization header', async () => ({}), 'AUTH.MISSING_TOKEN', /Bearer token is required/],
     ['a Basic credential', async () => ({ Authorization: 'Basic b3BlcmF0b3I6c2VjcmV0' }), 'AUTH.MISSING_TOKEN', /Bearer token is required/],
     ['a malformed token', async () => ({ Authorization: 'Bearer not.a.jwt' }), 'AUTH.INVALID_TOKEN', /not valid/],
-    ['an expired token', async () => ({ Authorization: `Bearer ${await issueDevToken(operator, DEFAULT_DEV_SIGNING_SECRET, new Date(Date.now() - 9 * HOUR))}` }), 'AUTH.INVALID_TOKEN', /expired/],
+    [
+      'an expired token',
+      async () => ({ Authorization: `Bearer ${await issueDevToken(operator, DEFAULT_DEV_SIGNING_SECRET, new Date(Date.now() - 9 * HOUR))}` }),
+      'AUTH.INVALID_TOKEN',
+      /expired/,
+    ],
     [
       'a token signed with another secret',
       async () => ({ Authorization: `Bearer ${await issueDevToken(operator, 'a-secret-that-the-service-does-not-know!!', new Date())}` }),
@@ -57,7 +62,9 @@ describe('the edge of the request service: tokens, citizen endpoints, headers, C
     ],
     [
       'a token from another issuer',
-      async () => ({ Authorization: `Bearer ${await issueDevToken(operator, DEFAULT_DEV_SIGNING_SECRET, new Date(), { issuer: 'https://sso.elsewhere.example' })}` }),
+      async () => ({
+        Authorization: `Bearer ${await issueDevToken(operator, DEFAULT_DEV_SIGNING_SECRET, new Date(), { issuer: 'https://sso.elsewhere.example' })}`,
+      }),
       'AUTH.INVALID_TOKEN',
       /iss/,
     ],
@@ -83,7 +90,10 @@ describe('the edge of the request service: tokens, citizen endpoints, headers, C
       /pantau_role/,
     ],
   ])('answers %s with 401, its code and no internals', async (_name, headers, code, detail) => {
-    const response = await http().get('/requests?unitId=disdukcapil').set(await headers()).expect(401);
+    const response = await http()
+      .get('/requests?unitId=disdukcapil')
+      .set(await headers())
+      .expect(401);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(response.body).toMatchObject({ status: 401, code, detail: expect.stringMatching(detail), correlationId: expect.any(String) });
     expectNoInternals(response.body);
@@ -126,7 +136,10 @@ describe('the edge of the request service: tokens, citizen endpoints, headers, C
     expect(allowed.status).toBe(204);
     expect(allowed.headers['access-control-allow-origin']).toBe(PORTAL);
     expect(allowed.headers['access-control-allow-headers']).toMatch(/Authorization/);
-    const foreign = await http().options('/public/tenants/kota-banjarmasin/complaints').set('Origin', 'https://phishing.example').set('Access-Control-Request-Method', 'POST');
+    const foreign = await http()
+      .options('/public/tenants/kota-banjarmasin/complaints')
+      .set('Origin', 'https://phishing.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
     const read = await http().get('/health/live').set('Origin', 'https://phishing.example').expect(200);
     expect(read.headers['access-control-allow-origin']).toBeUndefined();

@@ -89,9 +89,9 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     expect(status).not.toHaveProperty('requestId');
 
     const streamId = `request-${submitted.requestId}`;
-    const messages = (await readTopic(testKafka(), `${topicPrefix}${topics.request}`, (read) => read.filter((m) => m.headers['stream-id'] === streamId).length >= 3)).filter(
-      (m) => m.headers['stream-id'] === streamId,
-    );
+    const messages = (
+      await readTopic(testKafka(), `${topicPrefix}${topics.request}`, (read) => read.filter((m) => m.headers['stream-id'] === streamId).length >= 3)
+    ).filter((m) => m.headers['stream-id'] === streamId);
     expect(messages.map((m) => m.headers['event-type'])).toEqual(['RequestSubmitted', 'RequestProcessingStarted', 'RequestCompleted']);
     expect(messages[0].key).toBe(unitId);
     expect(messages[0].headers).toMatchObject({
@@ -123,14 +123,24 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     ['a submission without a service', '/requests', { suppliedRequirements: [] }, 'serviceId'],
     ['a submission with an unknown property', '/requests', { serviceId, suppliedRequirements: [], priority: 1 }, 'priority'],
     ['a standard with a negative completion time', '/service-standards', { ...standard, completionWorkingDays: -1 }, 'completionWorkingDays'],
-    ['a standard with an unknown channel', '/service-standards', { ...standard, components: [{ number: 1, content: 'x', publishedOn: ['fax'] }] }, 'components[0].publishedOn'],
+    [
+      'a standard with an unknown channel',
+      '/service-standards',
+      { ...standard, components: [{ number: 1, content: 'x', publishedOn: ['fax'] }] },
+      'components[0].publishedOn',
+    ],
     [
       'a complaint with a malformed reporter e-mail',
       '/complaints',
       { unitId, channel: 'web', category: 'grievance', subject: 's', description: 'd', reporter: { name: 'Budi', email: 'not-an-email' } },
       'reporter.email',
     ],
-    ['a complaint on an unknown channel', '/complaints', { unitId, channel: 'fax', category: 'grievance', subject: 's', description: 'd', reporter: { name: 'B' } }, 'channel'],
+    [
+      'a complaint on an unknown channel',
+      '/complaints',
+      { unitId, channel: 'fax', category: 'grievance', subject: 's', description: 'd', reporter: { name: 'B' } },
+      'channel',
+    ],
   ])('refuses %s with a 400 naming the field', async (_name, path, body, field) => {
     const response = await http().post(path).set(officer).send(body).expect(400);
     expect(response.body.code).toBe('INPUT.INVALID');
@@ -146,16 +156,32 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
 
   it('answers a repeated Idempotency-Key with the first answer and appends nothing', async () => {
     const key = `submit-${randomUUID()}`;
-    const first = await http().post('/requests').set({ ...officer, 'Idempotency-Key': key }).send({ serviceId, suppliedRequirements: ['kartu-keluarga'] }).expect(201);
+    const first = await http()
+      .post('/requests')
+      .set({ ...officer, 'Idempotency-Key': key })
+      .send({ serviceId, suppliedRequirements: ['kartu-keluarga'] })
+      .expect(201);
     const before = await eventCount();
-    const second = await http().post('/requests').set({ ...officer, 'Idempotency-Key': key }).send({ serviceId, suppliedRequirements: ['kartu-keluarga'] }).expect(201);
+    const second = await http()
+      .post('/requests')
+      .set({ ...officer, 'Idempotency-Key': key })
+      .send({ serviceId, suppliedRequirements: ['kartu-keluarga'] })
+      .expect(201);
     expect(second.body).toEqual(first.body);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(await eventCount()).toBe(before);
 
     const rejectKey = `reject-${randomUUID()}`;
-    const rejected = await http().post(`/requests/${first.body.requestId}/reject`).set({ ...officer, 'Idempotency-Key': rejectKey }).send({ reason: 'incomplete' }).expect(200);
-    const again = await http().post(`/requests/${first.body.requestId}/reject`).set({ ...officer, 'Idempotency-Key': rejectKey }).send({ reason: 'incomplete' }).expect(200);
+    const rejected = await http()
+      .post(`/requests/${first.body.requestId}/reject`)
+      .set({ ...officer, 'Idempotency-Key': rejectKey })
+      .send({ reason: 'incomplete' })
+      .expect(200);
+    const again = await http()
+      .post(`/requests/${first.body.requestId}/reject`)
+      .set({ ...officer, 'Idempotency-Key': rejectKey })
+      .send({ reason: 'incomplete' })
+      .expect(200);
     expect(again.body).toEqual(rejected.body);
     expect(await eventCount()).toBe(before + 1);
   });
@@ -164,7 +190,15 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     const received = await http()
       .post('/complaints')
       .set(officer)
-      .send({ unitId, channel: 'lapor', laporReference: 'LAPOR-123', category: 'grievance', subject: 'Antrian', description: 'Lama', reporter: { name: 'Siti Aminah', email: 'siti@example.id' } })
+      .send({
+        unitId,
+        channel: 'lapor',
+        laporReference: 'LAPOR-123',
+        category: 'grievance',
+        subject: 'Antrian',
+        description: 'Lama',
+        reporter: { name: 'Siti Aminah', email: 'siti@example.id' },
+      })
       .expect(201);
     const { complaintId, reporterRef } = received.body;
     expect(received.body).toMatchObject({ status: 'received', reporterRef: expect.any(String) });
@@ -208,13 +242,21 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
         dueDateProvisional: false,
       },
     };
-    await store.append(`request-${requestId}`, 0, [late], { correlationId: randomUUID(), tenantId, unitId, actor: { id: 'test', role: 'system' }, occurredAt: late.value.submittedAt });
+    await store.append(`request-${requestId}`, 0, [late], {
+      correlationId: randomUUID(),
+      tenantId,
+      unitId,
+      actor: { id: 'test', role: 'system' },
+      occurredAt: late.value.submittedAt,
+    });
     await eventually(async () => expect((await db.pool.query(`SELECT 1 FROM requests_v1 WHERE request_id = $1`, [requestId])).rowCount).toBe(1));
 
     const scanner = app.get(SlaBreachScanner);
     await scanner.scanOnce();
     await scanner.scanOnce(); // the projection may still show it unflagged; the decider makes the repeat a no-op
-    const breaches = await db.pool.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = $1 AND event_type = 'RequestSlaBreached'`, [`request-${requestId}`]);
+    const breaches = await db.pool.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = $1 AND event_type = 'RequestSlaBreached'`, [
+      `request-${requestId}`,
+    ]);
     expect(breaches.rows[0].n).toBe(1);
     await eventually(async () => {
       const response = await http().get(`/public/requests/${late.value.trackingCode}`).expect(200);
@@ -245,15 +287,22 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
         deadlinesProvisional: false,
       },
     };
-    await store.append(`complaint-${complaintId}`, 0, [received], { correlationId: randomUUID(), tenantId, unitId, actor: { id: 'test', role: 'system' }, occurredAt: '2026-01-05T02:00:00.000Z' });
+    await store.append(`complaint-${complaintId}`, 0, [received], {
+      correlationId: randomUUID(),
+      tenantId,
+      unitId,
+      actor: { id: 'test', role: 'system' },
+      occurredAt: '2026-01-05T02:00:00.000Z',
+    });
     await eventually(async () => expect((await db.pool.query(`SELECT 1 FROM complaints_v1 WHERE complaint_id = $1`, [complaintId])).rowCount).toBe(1));
 
     const scanner = app.get(SlaBreachScanner);
     await scanner.scanOnce();
     await scanner.scanOnce();
-    const { rows } = await db.pool.query(`SELECT payload->>'kind' AS kind FROM events WHERE stream_id = $1 AND event_type = 'ComplaintDeadlineBreached' ORDER BY stream_version`, [
-      `complaint-${complaintId}`,
-    ]);
+    const { rows } = await db.pool.query(
+      `SELECT payload->>'kind' AS kind FROM events WHERE stream_id = $1 AND event_type = 'ComplaintDeadlineBreached' ORDER BY stream_version`,
+      [`complaint-${complaintId}`],
+    );
     expect(rows.map((r) => r.kind)).toEqual(['COMPLAINT_DEADLINE_KIND_STATUS', 'COMPLAINT_DEADLINE_KIND_RESOLUTION']);
     // Once the projection shows both flags, the scanner no longer picks the complaint up.
     await eventually(async () =>
@@ -267,14 +316,29 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
   it('answers a repeated complaint submission once and keeps one reporter row', async () => {
     const key = `complaint-${randomUUID()}`;
     const body = { unitId, channel: 'web', category: 'information-request', subject: 'Jam buka', description: '', reporter: { name: 'Andi Wijaya' } };
-    const first = await http().post('/complaints').set({ ...officer, 'Idempotency-Key': key }).send(body).expect(201);
-    const second = await http().post('/complaints').set({ ...officer, 'Idempotency-Key': key }).send(body).expect(201);
+    const first = await http()
+      .post('/complaints')
+      .set({ ...officer, 'Idempotency-Key': key })
+      .send(body)
+      .expect(201);
+    const second = await http()
+      .post('/complaints')
+      .set({ ...officer, 'Idempotency-Key': key })
+      .send(body)
+      .expect(201);
     expect(second.body).toEqual(first.body);
     const reporters = await db.pool.query(`SELECT count(*)::int AS n FROM complaint_reporters WHERE name = 'Andi Wijaya'`);
     expect(reporters.rows[0].n).toBe(1);
-    const reused = await http().post(`/complaints/${first.body.complaintId}/verify`).set({ ...officer, 'Idempotency-Key': key }).send({ outcome: 'verified', note: '' });
+    const reused = await http()
+      .post(`/complaints/${first.body.complaintId}/verify`)
+      .set({ ...officer, 'Idempotency-Key': key })
+      .send({ outcome: 'verified', note: '' });
     expect(reused.status).toBe(200); // same key on the same stream returns the first answer
-    const elsewhere = await http().post('/requests').set({ ...officer, 'Idempotency-Key': key }).send({ serviceId, suppliedRequirements: [] }).expect(409);
+    const elsewhere = await http()
+      .post('/requests')
+      .set({ ...officer, 'Idempotency-Key': key })
+      .send({ serviceId, suppliedRequirements: [] })
+      .expect(409);
     expect(elsewhere.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
   });
 
@@ -314,17 +378,33 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
   });
 
   it('pauses a returned request and resumes it on resubmission', async () => {
-    const response = await http().post('/requests').set(officer).send({ serviceId, suppliedRequirements: ['kartu-keluarga'] }).expect(201);
+    const response = await http()
+      .post('/requests')
+      .set(officer)
+      .send({ serviceId, suppliedRequirements: ['kartu-keluarga'] })
+      .expect(201);
     const { requestId, trackingCode } = response.body;
     const refused = await http().post(`/requests/${requestId}/start-processing`).set(officer).expect(409);
     expect(refused.body.code).toBe('REQUEST.MISSING_REQUIREMENTS');
-    const returned = await http().post(`/requests/${requestId}/return`).set(officer).send({ missingRequirements: ['surat-pengantar'], note: 'lengkapi' }).expect(200);
+    const returned = await http()
+      .post(`/requests/${requestId}/return`)
+      .set(officer)
+      .send({ missingRequirements: ['surat-pengantar'], note: 'lengkapi' })
+      .expect(200);
     expect(returned.body).toMatchObject({ status: 'returned', missingRequirements: ['surat-pengantar'] });
-    await eventually(async () => expect((await http().get(`/public/requests/${trackingCode}`).expect(200)).body).toMatchObject({ status: 'returned', paused: true }));
-    const resubmitted = await http().post(`/requests/${requestId}/resubmit`).set(officer).send({ suppliedRequirements: ['surat-pengantar'] }).expect(200);
+    await eventually(async () =>
+      expect((await http().get(`/public/requests/${trackingCode}`).expect(200)).body).toMatchObject({ status: 'returned', paused: true }),
+    );
+    const resubmitted = await http()
+      .post(`/requests/${requestId}/resubmit`)
+      .set(officer)
+      .send({ suppliedRequirements: ['surat-pengantar'] })
+      .expect(200);
     expect(resubmitted.body.status).toBe('submitted');
     await http().post(`/requests/${requestId}/start-processing`).set(officer).expect(200);
-    await eventually(async () => expect((await http().get(`/public/requests/${trackingCode}`).expect(200)).body).toMatchObject({ status: 'in-process', paused: false }));
+    await eventually(async () =>
+      expect((await http().get(`/public/requests/${trackingCode}`).expect(200)).body).toMatchObject({ status: 'in-process', paused: false }),
+    );
     const listed = await http().get(`/requests?unitId=${unitId}&status=in-process&limit=1`).set(officer).expect(200);
     expect(listed.body).toMatchObject({ limit: 1, offset: 0, items: [{ requestId, status: 'in-process' }] });
   });
@@ -342,7 +422,9 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
       .send({ ...standard, serviceId: undefined, completionWorkingDays: 5, reason: 'lagi', effectiveAt: '2026-02-01T00:00:00+07:00' })
       .expect(409);
     expect(noChange.body.code).toBe('STANDARD.NO_CHANGE');
-    await eventually(async () => expect((await http().get(`/service-standards/${serviceId}`).set(officer).expect(200)).body).toMatchObject({ revision: 2, completionWorkingDays: 5 }));
+    await eventually(async () =>
+      expect((await http().get(`/service-standards/${serviceId}`).set(officer).expect(200)).body).toMatchObject({ revision: 2, completionWorkingDays: 5 }),
+    );
     const { requestId } = await submit();
     const { rows } = await db.pool.query(`SELECT payload FROM events WHERE stream_id = $1`, [`request-${requestId}`]);
     expect(rows[0].payload).toMatchObject({ standardRevision: 2, completionWorkingDays: 5 });
@@ -352,7 +434,14 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     const received = await http()
       .post('/complaints')
       .set(officer)
-      .send({ unitId, channel: 'in-person', category: 'grievance', subject: 'Antrian', description: '', reporter: { name: 'Rina', phone: '+62 812 0000 1111' } })
+      .send({
+        unitId,
+        channel: 'in-person',
+        category: 'grievance',
+        subject: 'Antrian',
+        description: '',
+        reporter: { name: 'Rina', phone: '+62 812 0000 1111' },
+      })
       .expect(201);
     const one = await eventually(async () => (await http().get(`/complaints/${received.body.complaintId}`).set(officer).expect(200)).body);
     expect(one).toMatchObject({ status: 'received', channel: 'COMPLAINT_CHANNEL_IN_PERSON', statusDueDate: received.body.statusDueDate });
@@ -380,7 +469,9 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     const unnamed = await http().get('/requests').set(officer).expect(403);
     expect(unnamed.body.detail).toContain('UNIT_REQUIRED');
     const admin = await bearer('admin-orpeg', { tenantId });
-    await eventually(async () => expect((await http().get('/requests').set(admin).expect(200)).body.items.map((r: { requestId: string }) => r.requestId)).toContain(requestId));
+    await eventually(async () =>
+      expect((await http().get('/requests').set(admin).expect(200)).body.items.map((r: { requestId: string }) => r.requestId)).toContain(requestId),
+    );
   });
 
   describe('citizens, without a token', () => {
@@ -390,7 +481,12 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
         .set('Idempotency-Key', randomUUID())
         .send({ serviceId, suppliedRequirements: ['kartu-keluarga', 'surat-pengantar'] })
         .expect(201);
-      expect(submitted.body).toEqual({ trackingCode: expect.stringMatching(/^PTN-/), status: 'submitted', dueDate: expect.any(String), missingRequirements: [] });
+      expect(submitted.body).toEqual({
+        trackingCode: expect.stringMatching(/^PTN-/),
+        status: 'submitted',
+        dueDate: expect.any(String),
+        missingRequirements: [],
+      });
       const tracked = await eventually(async () => (await http().get(`/public/requests/${submitted.body.trackingCode}`).expect(200)).body);
       expect(tracked).toMatchObject({ serviceId, status: 'submitted' });
       const { rows } = await db.pool.query(`SELECT ${ACTOR_COLUMNS} FROM events WHERE payload->>'trackingCode' = $1`, [submitted.body.trackingCode]);
@@ -411,7 +507,13 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     it('file a complaint, keep their identity out of the events, and reopen it with their reporterRef once resolved', async () => {
       const filed = await http()
         .post(`/public/tenants/${tenantId}/complaints`)
-        .send({ unitId, category: 'grievance', subject: 'Loket tutup', description: 'Loket tutup jam 11', reporter: { name: 'Bambang Sutejo', phone: '+62 811 5000 111' } })
+        .send({
+          unitId,
+          category: 'grievance',
+          subject: 'Loket tutup',
+          description: 'Loket tutup jam 11',
+          reporter: { name: 'Bambang Sutejo', phone: '+62 811 5000 111' },
+        })
         .expect(201);
       const { complaintId, reporterRef } = filed.body;
       expect(filed.body).toMatchObject({ status: 'received', reporterRef: expect.any(String) });
@@ -423,7 +525,9 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
       const reopened = await http().post(`/public/complaints/${complaintId}/reopen`).send({ reporterRef, reason: 'Masih tutup jam 11' }).expect(200);
       expect(reopened.body.status).not.toBe('resolved');
 
-      const { rows } = await db.pool.query(`SELECT event_type, ${ACTOR_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [`complaint-${complaintId}`]);
+      const { rows } = await db.pool.query(`SELECT event_type, ${ACTOR_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [
+        `complaint-${complaintId}`,
+      ]);
       expect(rows[0]).toEqual({ event_type: 'ComplaintReceived', ...PUBLIC_ACTOR_ROW });
       expect(rows.at(-1)).toMatchObject(PUBLIC_ACTOR_ROW);
       const leaked = await db.pool.query(`SELECT count(*)::int AS n FROM events WHERE payload::text ILIKE '%bambang%' OR metadata::text ILIKE '%5000%'`);
@@ -454,7 +558,12 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
         `TRUNCATE events`,
         `ALTER TABLE events DISABLE TRIGGER events_no_update_delete`,
       ]) {
-        refusals.push(await application.query(sql).then(() => 'allowed', (error: { code?: string }) => error.code));
+        refusals.push(
+          await application.query(sql).then(
+            () => 'allowed',
+            (error: { code?: string }) => error.code,
+          ),
+        );
       }
       // 42501 insufficient_privilege: refused by the grants, before the append-only trigger is reached.
       expect(refusals).toEqual(['42501', '42501', '42501', '42501']);

@@ -62,7 +62,11 @@ describe('public survey forms: poster QR code, duplicate detection, F-03 report'
     const image = PNG.sync.read(png.body as Buffer);
     expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(`${PORTAL}/${publicLinkId}`);
 
-    const svg = await http().get(`/public/skm-surveys/${publicLinkId}/qr.svg`).buffer(true).expect('Content-Type', /image\/svg\+xml/).expect(200);
+    const svg = await http()
+      .get(`/public/skm-surveys/${publicLinkId}/qr.svg`)
+      .buffer(true)
+      .expect('Content-Type', /image\/svg\+xml/)
+      .expect(200);
     expect((svg.body as Buffer).toString('utf8')).toMatch(/^<svg/);
     const form = await http().get(`/public/skm-surveys/${publicLinkId}`).expect(200);
     expect(form.body.publicUrl).toBe(`${PORTAL}/${publicLinkId}`);
@@ -102,11 +106,22 @@ describe('public survey forms: poster QR code, duplicate detection, F-03 report'
     const cycleId = `pekppp-${randomUUID().slice(0, 8)}`;
     await http().post(`/f03-collections/${cycleId}/${unitId}`).set(admin).send({ ruleset: 'pekppp-2023@1' }).expect(201);
     const scores = (toilet: number) => Array.from({ length: 14 }, (_, i) => ({ item: i + 1, score: i + 1 === 10 ? toilet : 4 }));
-    await http().post(`/public/tenants/${tenantId}/f03/${cycleId}/${unitId}/responses`).send({ items: scores(1) }).expect(201);
-    await http().post(`/public/tenants/${tenantId}/f03/${cycleId}/${unitId}/responses`).send({ items: scores(2) }).expect(201);
+    await http()
+      .post(`/public/tenants/${tenantId}/f03/${cycleId}/${unitId}/responses`)
+      .send({ items: scores(1) })
+      .expect(201);
+    await http()
+      .post(`/public/tenants/${tenantId}/f03/${cycleId}/${unitId}/responses`)
+      .send({ items: scores(2) })
+      .expect(201);
 
     const report = await http().get(`/f03-collections/${cycleId}/${unitId}`).set(staff).expect(200);
-    expect(report.body).toMatchObject({ status: 'open', respondents: 2, quota: { minimum: 10, maximum: 20, met: false, provisional: true }, weakestItems: [10] });
+    expect(report.body).toMatchObject({
+      status: 'open',
+      respondents: 2,
+      quota: { minimum: 10, maximum: 20, met: false, provisional: true },
+      weakestItems: [10],
+    });
     expect(report.body.items[9]).toEqual({ item: 10, aspect: 'III', name: 'Toilet', mean: 1.5 });
     // (13×4×2 + 1 + 2) / 28
     expect(report.body.score).toBe(3.82);
@@ -118,7 +133,7 @@ describe('public survey forms: poster QR code, duplicate detection, F-03 report'
     expect(otherTenant.body.code).toBe('F03.NOT_FOUND');
   });
 
-  it("counts a request completed after midnight WIT in the next local period, as the request service dated it", async () => {
+  it('counts a request completed after midnight WIT in the next local period, as the request service dated it', async () => {
     const survey = `/units/${unitId}/skm-surveys/semester/2026-07-01`;
     await http().post(survey).set(staff).send({ periodEnd: '2026-12-31' }).expect(201);
     const completion = (completedAt: string, completedOn: string): RequestEvent => ({
@@ -134,7 +149,14 @@ describe('public survey forms: poster QR code, duplicate detection, F-03 report'
         serviceId: 'kia',
       },
     });
-    const origin = (event: RequestEvent, occurredAt: string) => ({ tenantId, unitId, streamId: `request-${randomUUID()}`, streamVersion: 3, occurredAt, event });
+    const origin = (event: RequestEvent, occurredAt: string) => ({
+      tenantId,
+      unitId,
+      streamId: `request-${randomUUID()}`,
+      streamVersion: 3,
+      occurredAt,
+      event,
+    });
     // 15:30 UTC on 31 December is 22:30 WIB but 00:30 WIT on 1 January: the next quarter in Papua
     for (const [completedAt, completedOn] of [
       ['2026-12-31T08:00:00.000Z', '2026-12-31'],

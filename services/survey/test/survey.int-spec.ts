@@ -41,7 +41,7 @@ describe('survey service on PostgreSQL and Kafka', () => {
     await db?.drop();
   });
 
-  it('refuses a staff command without a token, and another unit\'s operator', async () => {
+  it("refuses a staff command without a token, and another unit's operator", async () => {
     const response = await http().post(`${surveyPath}/close`).set({ 'X-Tenant-Id': tenantId, 'X-Actor-Id': 'x' }).expect(401);
     expect(response.body).toMatchObject({ code: 'AUTH.MISSING_TOKEN', status: 401 });
     const neighbour = await bearer('operator-dinkes', { tenantId, unitId: `dinkes-${randomUUID().slice(0, 8)}` });
@@ -102,7 +102,10 @@ describe('survey service on PostgreSQL and Kafka', () => {
         actorId: 'officer-1',
         actorRole: 'officer',
       };
-      await producer.send({ topic: topics.request, messages: [{ key: unitId, value: Buffer.from(requestCodec.encode(completed)), headers: envelopeToHeaders(envelope) }] });
+      await producer.send({
+        topic: topics.request,
+        messages: [{ key: unitId, value: Buffer.from(requestCodec.encode(completed)), headers: envelopeToHeaders(envelope) }],
+      });
     } finally {
       await producer.disconnect();
     }
@@ -128,11 +131,20 @@ describe('survey service on PostgreSQL and Kafka', () => {
   });
 
   it('rejects a late response after close, and a projection rebuild gives the same IKM', async () => {
-    await http().post(`/public/skm-surveys/${publicLinkId}/responses`).send({ answers: answers([3, 3, 3, 3, 2, 3, 3, 3, 3]) }).expect(201);
-    await http().post(`/public/skm-surveys/${publicLinkId}/responses`).send({ answers: answers([2, 3, 4, 3, 3, 3, 4, 3, 3]) }).expect(201);
+    await http()
+      .post(`/public/skm-surveys/${publicLinkId}/responses`)
+      .send({ answers: answers([3, 3, 3, 3, 2, 3, 3, 3, 3]) })
+      .expect(201);
+    await http()
+      .post(`/public/skm-surveys/${publicLinkId}/responses`)
+      .send({ answers: answers([2, 3, 4, 3, 3, 3, 4, 3, 3]) })
+      .expect(201);
     await http().post(`${surveyPath}/close`).set(staff).expect(200);
 
-    const late = await http().post(`/public/skm-surveys/${publicLinkId}/responses`).send({ answers: answers([4, 4, 4, 4, 4, 4, 4, 4, 4]) }).expect(409);
+    const late = await http()
+      .post(`/public/skm-surveys/${publicLinkId}/responses`)
+      .send({ answers: answers([4, 4, 4, 4, 4, 4, 4, 4, 4]) })
+      .expect(409);
     expect(late.body.code).toBe('SURVEY.CLOSED');
 
     const live = await eventually(async () => {

@@ -33,9 +33,15 @@ describe('survey service: two tenants with the same unit ids and periods', () =>
 
   const http = () => request(app.getHttpServer());
   // each response from its own form, so the duplicate check never mistakes two respondents for one
-  const response = (value: number) => ({ answers: Array.from({ length: 9 }, (_, i) => ({ code: `U${i + 1}`, value })), respondentToken: `tok${randomUUID().replace(/-/g, '')}` });
+  const response = (value: number) => ({
+    answers: Array.from({ length: 9 }, (_, i) => ({ code: `U${i + 1}`, value })),
+    respondentToken: `tok${randomUUID().replace(/-/g, '')}`,
+  });
   const items = (score: number) => Array.from({ length: 14 }, (_, i) => ({ item: i + 1, score }));
-  const respondF03 = (tenantId: string, cycle: string) => http().post(`/public/tenants/${tenantId}/f03/${cycle}/${unitId}/responses`).send({ items: items(4) });
+  const respondF03 = (tenantId: string, cycle: string) =>
+    http()
+      .post(`/public/tenants/${tenantId}/f03/${cycle}/${unitId}/responses`)
+      .send({ items: items(4) });
 
   beforeAll(async () => {
     const [kotaOperator, banjarOperator, kotaAdmin, banjarAdmin] = await Promise.all([
@@ -104,7 +110,10 @@ describe('survey service: two tenants with the same unit ids and periods', () =>
       { timeoutMs: 30_000 },
     );
     // the same unit id and tracking code mean nothing in the other Pemda
-    const cited = await http().post(`/public/skm-surveys/${links[banjar]}/responses`).send({ ...response(3), trackingCode }).expect(409);
+    const cited = await http()
+      .post(`/public/skm-surveys/${links[banjar]}/responses`)
+      .send({ ...response(3), trackingCode })
+      .expect(409);
     expect(cited.body.code).toBe('SURVEY.REQUEST_NOT_COMPLETED');
 
     await eventually(async () => {
@@ -133,7 +142,10 @@ describe('survey service: two tenants with the same unit ids and periods', () =>
       const answersOf = await Promise.all([
         http().get(`${path}/result`).set(operator[banjar]),
         http().post(`${path}/close`).set(operator[banjar]),
-        http().post(`${path}/publication`).set(operator[banjar]).send({ media: ['website'], publishedOn: '2027-01-05' }),
+        http()
+          .post(`${path}/publication`)
+          .set(operator[banjar])
+          .send({ media: ['website'], publishedOn: '2027-01-05' }),
         http().post(`${path}/follow-ups`).set(operator[banjar]).send({ itemId: 'rtl-1', unsurCode: 'U1', action: 'Tambah loket', dueDate: '2027-03-31' }),
       ]);
       return answersOf.map(({ status, body }) => [status, body.code]);
@@ -173,7 +185,10 @@ describe('survey service: two tenants with the same unit ids and periods', () =>
     await respondF03(kota, cycleId).expect(201);
     await respondF03(banjar, cycleId).expect(201);
 
-    for (const [tenantId, respondents] of [[kota, 2], [banjar, 1]] as const) {
+    for (const [tenantId, respondents] of [
+      [kota, 2],
+      [banjar, 1],
+    ] as const) {
       const report = await http().get(`/f03-collections/${cycleId}/${unitId}`).set(operator[tenantId]).expect(200);
       expect(report.body).toMatchObject({ status: 'open', respondents });
       await http().post(`/f03-collections/${cycleId}/${unitId}/close`).set(admin[tenantId]).expect(200);

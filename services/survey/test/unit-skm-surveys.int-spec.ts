@@ -38,12 +38,19 @@ describe("survey service: a unit's SKM surveys listed for the portal", () => {
   });
 
   it('lists the surveys newest period first, with the public link id and the final IKM once closed', async () => {
-    const first = await http().post(`/units/${unitId}/skm-surveys/quarter/2026-07-01`).set(operator).send({ periodEnd: '2026-09-30', declaredPopulation: 100 }).expect(201);
+    const first = await http()
+      .post(`/units/${unitId}/skm-surveys/quarter/2026-07-01`)
+      .set(operator)
+      .send({ periodEnd: '2026-09-30', declaredPopulation: 100 })
+      .expect(201);
     const second = await http().post(`/units/${unitId}/skm-surveys/quarter/2026-10-01`).set(operator).send({ periodEnd: '2026-12-31' }).expect(201);
     await eventually(async () => {
       await http().get(`/public/skm-surveys/${first.body.publicLinkId}`).expect(200);
     });
-    await http().post(`/public/skm-surveys/${first.body.publicLinkId}/responses`).send({ answers: answers(4), respondentToken: `tok${randomUUID().replace(/-/g, '')}` }).expect(201);
+    await http()
+      .post(`/public/skm-surveys/${first.body.publicLinkId}/responses`)
+      .send({ answers: answers(4), respondentToken: `tok${randomUUID().replace(/-/g, '')}` })
+      .expect(201);
     await eventually(async () => {
       const { body } = await http().get(`/units/${unitId}/skm-surveys/quarter/2026-07-01/result`).set(operator).expect(200);
       expect(body.result.respondents).toBe(1);
@@ -56,8 +63,21 @@ describe("survey service: a unit's SKM surveys listed for the portal", () => {
       expect(body[1].status).toBe('closed');
       return body;
     });
-    expect(list[0]).toMatchObject({ surveyId: second.body.surveyId, publicLinkId: second.body.publicLinkId, unitId, periodKind: 'quarter', periodStart: '2026-10-01', periodEnd: '2026-12-31', status: 'open', final: null });
-    expect(list[1]).toMatchObject({ publicLinkId: first.body.publicLinkId, respondents: 1, final: { ikmConverted: 100, band: 'A', weakestUnsur: expect.any(String) } });
+    expect(list[0]).toMatchObject({
+      surveyId: second.body.surveyId,
+      publicLinkId: second.body.publicLinkId,
+      unitId,
+      periodKind: 'quarter',
+      periodStart: '2026-10-01',
+      periodEnd: '2026-12-31',
+      status: 'open',
+      final: null,
+    });
+    expect(list[1]).toMatchObject({
+      publicLinkId: first.body.publicLinkId,
+      respondents: 1,
+      final: { ikmConverted: 100, band: 'A', weakestUnsur: expect.any(String) },
+    });
   });
 
   it("shows Bagian Organisasi any unit's list and refuses another unit's operator", async () => {

@@ -48,7 +48,12 @@ describe('decider helpers', () => {
   });
 
   it('lets errors that are not domain errors escape', () => {
-    const broken = { ...counter, decide: () => { throw new TypeError('bug'); } };
+    const broken = {
+      ...counter,
+      decide: () => {
+        throw new TypeError('bug');
+      },
+    };
     expect(() => givenWhen(broken, [], { type: 'Close' })).toThrow(TypeError);
   });
 

@@ -22,7 +22,12 @@ describe('validateAuthConfig', () => {
       { ...JWKS, AUTH_JWKS_URL: 'https://sso.example/certs', AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET },
       ['AUTH_DEV_SIGNING_SECRET is the documented default dev secret; it is refused when NODE_ENV=production'],
     ],
-    ['a plain-http JWKS url is refused in production', 'production', { ...JWKS, AUTH_JWKS_URL: 'http://sso.example/certs' }, ['AUTH_JWKS_URL must be https when NODE_ENV=production']],
+    [
+      'a plain-http JWKS url is refused in production',
+      'production',
+      { ...JWKS, AUTH_JWKS_URL: 'http://sso.example/certs' },
+      ['AUTH_JWKS_URL must be https when NODE_ENV=production'],
+    ],
     [
       'jwks mode lists every missing key',
       'development',
@@ -35,7 +40,12 @@ describe('validateAuthConfig', () => {
       { AUTH_MODE: 'key', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_PUBLIC_KEY_PEM: 'not a key' },
       ['AUTH_PUBLIC_KEY_PEM must hold a PEM public key (-----BEGIN PUBLIC KEY-----) when AUTH_MODE=key'],
     ],
-    ['dev mode needs a long secret', 'development', { AUTH_MODE: 'dev', AUTH_DEV_SIGNING_SECRET: 'short' }, ['AUTH_DEV_SIGNING_SECRET of at least 32 characters is required when AUTH_MODE=dev']],
+    [
+      'dev mode needs a long secret',
+      'development',
+      { AUTH_MODE: 'dev', AUTH_DEV_SIGNING_SECRET: 'short' },
+      ['AUTH_DEV_SIGNING_SECRET of at least 32 characters is required when AUTH_MODE=dev'],
+    ],
   ])('%s', (_name, nodeEnv, values, expected) => {
     expect(validateAuthConfig(nodeEnv, config(values))).toEqual(expected);
   });

@@ -62,7 +62,11 @@ describe('admit (the guard without Nest)', () => {
     ['from the route param', { params: { unitId: 'disdukcapil' } }, { tenantId: 'kota-banjarmasin', unitId: 'disdukcapil' }],
     ['from the body field', { body: { unitId: 'disdukcapil' } }, { tenantId: 'kota-banjarmasin', unitId: 'disdukcapil' }],
     ['from the query', { query: { unitId: 'disdukcapil' } }, { tenantId: 'kota-banjarmasin', unitId: 'disdukcapil' }],
-    ['when path and body agree', { params: { unitId: 'disdukcapil' }, body: { unitId: 'disdukcapil' } }, { tenantId: 'kota-banjarmasin', unitId: 'disdukcapil' }],
+    [
+      'when path and body agree',
+      { params: { unitId: 'disdukcapil' }, body: { unitId: 'disdukcapil' } },
+      { tenantId: 'kota-banjarmasin', unitId: 'disdukcapil' },
+    ],
   ])('resolves the unit %s and the tenant from the principal', async (_name, parts, target) => {
     await expect(admit(writeOwn, { headers: bearer, ...parts }, fakeVerifier())).resolves.toEqual({ kind: 'authorized', principal: operator, target });
   });
@@ -148,17 +152,21 @@ describe('admit with a stored resource as the target', () => {
   });
 
   it("lets the national auditor read another tenant's resource, in that tenant", async () => {
-    await expect(admit(readComplaint, { headers: bearer, params: { complaintId: 'c-banjar' } }, as(DEV_USERS['national-auditor']), fakeLocator())).resolves.toMatchObject({
+    await expect(
+      admit(readComplaint, { headers: bearer, params: { complaintId: 'c-banjar' } }, as(DEV_USERS['national-auditor']), fakeLocator()),
+    ).resolves.toMatchObject({
       target: { tenantId: 'kabupaten-banjar', unitId: 'disdukcapil' },
     });
   });
 
   it('refuses a role without the action with 403 before looking the resource up, so it learns nothing', async () => {
     const locator = fakeLocator();
-    await expect(admit(assignComplaint, { headers: bearer, params: { complaintId: 'c-banjar' } }, as(DEV_USERS['evaluator-2']), locator)).rejects.toMatchObject({
-      status: 403,
-      response: { message: expect.stringContaining('ROLE_NOT_PERMITTED') },
-    });
+    await expect(admit(assignComplaint, { headers: bearer, params: { complaintId: 'c-banjar' } }, as(DEV_USERS['evaluator-2']), locator)).rejects.toMatchObject(
+      {
+        status: 403,
+        response: { message: expect.stringContaining('ROLE_NOT_PERMITTED') },
+      },
+    );
     expect(locator.locate).not.toHaveBeenCalled();
   });
 
@@ -167,19 +175,30 @@ describe('admit with a stored resource as the target', () => {
       admit(assignComplaint, { headers: bearer, params: { complaintId: 'c-disdukcapil' }, body: { unitId: 'dinkes' } }, as(operator), fakeLocator()),
     ).rejects.toMatchObject({ status: 403 });
     await expect(
-      admit(assignComplaint, { headers: bearer, params: { complaintId: 'c-disdukcapil' }, body: { unitId: 'dinkes' } }, as(DEV_USERS['admin-orpeg']), fakeLocator()),
+      admit(
+        assignComplaint,
+        { headers: bearer, params: { complaintId: 'c-disdukcapil' }, body: { unitId: 'dinkes' } },
+        as(DEV_USERS['admin-orpeg']),
+        fakeLocator(),
+      ),
     ).resolves.toMatchObject({ target: { tenantId: KOTA, unitId: 'dinkes' } });
   });
 
   it('takes the tenant of a tenant-owned resource and the unit from the path', async () => {
     const evaluator = DEV_USERS['evaluator-1'];
-    await expect(admit(scoreInCycle, { headers: bearer, params: { cycleId: 'cy-kota', unitId: 'dinkes' } }, as(evaluator), fakeLocator())).resolves.toMatchObject({
+    await expect(
+      admit(scoreInCycle, { headers: bearer, params: { cycleId: 'cy-kota', unitId: 'dinkes' } }, as(evaluator), fakeLocator()),
+    ).resolves.toMatchObject({
       target: { tenantId: KOTA, unitId: 'dinkes' },
     });
-    await expect(admit(scoreInCycle, { headers: bearer, params: { cycleId: 'cy-kota', unitId: 'kecamatan-banjarmasin-utara' } }, as(evaluator), fakeLocator())).rejects.toMatchObject({
+    await expect(
+      admit(scoreInCycle, { headers: bearer, params: { cycleId: 'cy-kota', unitId: 'kecamatan-banjarmasin-utara' } }, as(evaluator), fakeLocator()),
+    ).rejects.toMatchObject({
       status: 403,
     });
-    await expect(admit(scoreInCycle, { headers: bearer, params: { cycleId: 'cy-banjar', unitId: 'disdukcapil' } }, as(evaluator), fakeLocator())).rejects.toMatchObject({
+    await expect(
+      admit(scoreInCycle, { headers: bearer, params: { cycleId: 'cy-banjar', unitId: 'disdukcapil' } }, as(evaluator), fakeLocator()),
+    ).rejects.toMatchObject({
       code: 'CYCLE.NOT_FOUND',
     });
   });
@@ -210,7 +229,9 @@ describe('admit with the tenant named in the request', () => {
   const listRequests = { kind: 'permission', action: 'request:read' } as const;
 
   it("reads the tenantId param by default: another tenant is refused to a tenant's own roles", async () => {
-    await expect(admit(listRequests, { headers: bearer, query: { tenantId: 'kabupaten-banjar' } }, fakeVerifier(DEV_USERS['admin-orpeg']))).rejects.toMatchObject({
+    await expect(
+      admit(listRequests, { headers: bearer, query: { tenantId: 'kabupaten-banjar' } }, fakeVerifier(DEV_USERS['admin-orpeg'])),
+    ).rejects.toMatchObject({
       status: 403,
       response: { message: expect.stringContaining('OTHER_TENANT') },
     });
@@ -220,7 +241,9 @@ describe('admit with the tenant named in the request', () => {
   });
 
   it('lets the national auditor read a named tenant, and refuses it any write there', async () => {
-    await expect(admit(listRequests, { headers: bearer, query: { tenantId: 'kabupaten-banjar' } }, fakeVerifier(DEV_USERS['national-auditor']))).resolves.toMatchObject({
+    await expect(
+      admit(listRequests, { headers: bearer, query: { tenantId: 'kabupaten-banjar' } }, fakeVerifier(DEV_USERS['national-auditor'])),
+    ).resolves.toMatchObject({
       target: { tenantId: 'kabupaten-banjar' },
     });
     const write = { kind: 'permission', action: 'complaint:write', unitParam: 'unitId' } as const;
@@ -323,9 +346,15 @@ describe('AuthGuard in a Nest app (dev tokens, problem+json errors)', () => {
   });
 
   it("gives the handler the actor in the resource's tenant, and hides another tenant's resource behind a 404", async () => {
-    const read = await request(app.getHttpServer()).get('/complaints/c-banjar').set('Authorization', `Bearer ${await token('national-auditor')}`).expect(200);
+    const read = await request(app.getHttpServer())
+      .get('/complaints/c-banjar')
+      .set('Authorization', `Bearer ${await token('national-auditor')}`)
+      .expect(200);
     expect(read.body).toEqual({ tenantId: 'kabupaten-banjar', id: 'dev-national-auditor', role: 'national-auditor' });
-    const hidden = await request(app.getHttpServer()).get('/complaints/c-banjar').set('Authorization', `Bearer ${await token('admin-orpeg')}`).expect(404);
+    const hidden = await request(app.getHttpServer())
+      .get('/complaints/c-banjar')
+      .set('Authorization', `Bearer ${await token('admin-orpeg')}`)
+      .expect(404);
     expect(hidden.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(hidden.body).toMatchObject({ code: 'COMPLAINT.NOT_FOUND', status: 404 });
     expect(JSON.stringify(hidden.body)).not.toMatch(/kabupaten-banjar|at .*\.ts/);

@@ -38,7 +38,13 @@ export const DEV_USERS = {
   },
   'auditor-inspektorat': { subject: 'dev-auditor-inspektorat', name: 'Auditor Inspektorat', role: 'auditor', tenantId: KOTA, unitId: 'inspektorat' },
   'national-auditor': { subject: 'dev-national-auditor', name: 'Auditor KemenPAN-RB', role: 'national-auditor', tenantId: 'kemenpanrb' },
-  'admin-banjar': { subject: 'dev-admin-banjar', name: 'Bagian Organisasi Kabupaten Banjar', role: 'admin', tenantId: 'kabupaten-banjar', unitId: 'bagian-organisasi' },
+  'admin-banjar': {
+    subject: 'dev-admin-banjar',
+    name: 'Bagian Organisasi Kabupaten Banjar',
+    role: 'admin',
+    tenantId: 'kabupaten-banjar',
+    unitId: 'bagian-organisasi',
+  },
 } as const satisfies Record<string, Principal>;
 
 export type DevUserName = keyof typeof DEV_USERS;

@@ -207,7 +207,10 @@ describe('authorize: scoping details', () => {
 
   it('refuses an skpd-operator whose token names no unit', () => {
     const subject: Subject = { role: 'skpd-operator', tenantId: KOTA };
-    expect(authorize(subject, 'assessment:write-own', { tenantId: KOTA, unitId: 'disdukcapil' })).toMatchObject({ allowed: false, reason: 'UNIT_OUT_OF_SCOPE' });
+    expect(authorize(subject, 'assessment:write-own', { tenantId: KOTA, unitId: 'disdukcapil' })).toMatchObject({
+      allowed: false,
+      reason: 'UNIT_OUT_OF_SCOPE',
+    });
   });
 
   it('refuses a unit-scoped role a tenant-wide target with UNIT_REQUIRED', () => {

@@ -5,9 +5,17 @@ const base = { sub: 'u-1', pantau_tenant: 'kota-banjarmasin' };
 
 describe('principalFromClaims', () => {
   it.each<[string, Record<string, unknown>, object]>([
-    ['an admin needs only subject, role and tenant', { ...base, pantau_role: 'admin', name: 'Rahmah' }, { subject: 'u-1', role: 'admin', tenantId: 'kota-banjarmasin', name: 'Rahmah' }],
+    [
+      'an admin needs only subject, role and tenant',
+      { ...base, pantau_role: 'admin', name: 'Rahmah' },
+      { subject: 'u-1', role: 'admin', tenantId: 'kota-banjarmasin', name: 'Rahmah' },
+    ],
     ['an skpd-operator carries its unit', { ...base, pantau_role: 'skpd-operator', pantau_unit: 'dinkes' }, { role: 'skpd-operator', unitId: 'dinkes' }],
-    ['an evaluator carries its assigned units, deduplicated', { ...base, pantau_role: 'evaluator', pantau_units: ['dinkes', 'dinkes', 'disdukcapil'] }, { assignedUnitIds: ['dinkes', 'disdukcapil'] }],
+    [
+      'an evaluator carries its assigned units, deduplicated',
+      { ...base, pantau_role: 'evaluator', pantau_units: ['dinkes', 'dinkes', 'disdukcapil'] },
+      { assignedUnitIds: ['dinkes', 'disdukcapil'] },
+    ],
     ['an evaluator may have no assignments yet', { ...base, pantau_role: 'evaluator', pantau_units: [] }, { assignedUnitIds: [] }],
     ['pantau_units is ignored for roles that are not evaluators', { ...base, pantau_role: 'auditor', pantau_units: ['dinkes'] }, { role: 'auditor' }],
   ])('%s', (_name, claims, expected) => {

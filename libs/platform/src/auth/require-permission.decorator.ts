@@ -95,7 +95,9 @@ export function actorOf({ principal, authTarget }: AuthenticatedRequest): Actor 
 }
 
 /** The actor of a route with `@RequirePermission`. */
-export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => actorOf(context.switchToHttp().getRequest<AuthenticatedRequest>()));
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor =>
+  actorOf(context.switchToHttp().getRequest<AuthenticatedRequest>()),
+);
 
 /** The actor recorded for citizens' actions: no token, so no personal data either. */
 export const PUBLIC_ACTOR = { id: 'public', role: 'public' } as const satisfies { id: string; role: Role };

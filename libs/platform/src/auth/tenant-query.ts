@@ -6,7 +6,10 @@ import { IsOptional, Matches } from 'class-validator';
  * national auditor may name another one. Query DTOs of read endpoints extend it.
  */
 export class TenantQuery {
-  @ApiPropertyOptional({ description: "The tenant to read, the caller's own when absent; only a national auditor may name another", example: 'kota-banjarmasin' })
+  @ApiPropertyOptional({
+    description: "The tenant to read, the caller's own when absent; only a national auditor may name another",
+    example: 'kota-banjarmasin',
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9._:@-]{1,128}$/)
   tenantId?: string;

@@ -76,15 +76,25 @@ describe('TokenVerifier with asymmetric keys', () => {
   const issuer = 'https://sso.banjarmasinkota.go.id/realms/pantau';
   const claims = { pantau_role: 'auditor', pantau_tenant: 'kota-banjarmasin', name: 'Inspektorat' };
   const sign = (kid?: string) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).setSubject('kc-123').setIssuer(issuer).setAudience('pantau-api').setExpirationTime('5m').sign(privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .setSubject('kc-123')
+      .setIssuer(issuer)
+      .setAudience('pantau-api')
+      .setExpirationTime('5m')
+      .sign(privateKey);
 
   it('verifies a token against a configured PEM public key', async () => {
-    const verifier = TokenVerifier.fromConfig(Object.assign(new AuthConfig(), { AUTH_MODE: 'key', AUTH_ISSUER: issuer, AUTH_AUDIENCE: 'pantau-api', AUTH_PUBLIC_KEY_PEM: pem }));
+    const verifier = TokenVerifier.fromConfig(
+      Object.assign(new AuthConfig(), { AUTH_MODE: 'key', AUTH_ISSUER: issuer, AUTH_AUDIENCE: 'pantau-api', AUTH_PUBLIC_KEY_PEM: pem }),
+    );
     await expect(verifier.verify(await sign())).resolves.toEqual({ subject: 'kc-123', name: 'Inspektorat', role: 'auditor', tenantId: 'kota-banjarmasin' });
   });
 
   it('refuses an HS256 token in key mode (no algorithm confusion)', async () => {
-    const verifier = TokenVerifier.fromConfig(Object.assign(new AuthConfig(), { AUTH_MODE: 'key', AUTH_ISSUER: DEV_ISSUER, AUTH_AUDIENCE: DEV_AUDIENCE, AUTH_PUBLIC_KEY_PEM: pem }));
+    const verifier = TokenVerifier.fromConfig(
+      Object.assign(new AuthConfig(), { AUTH_MODE: 'key', AUTH_ISSUER: DEV_ISSUER, AUTH_AUDIENCE: DEV_AUDIENCE, AUTH_PUBLIC_KEY_PEM: pem }),
+    );
     await expectInvalid(verifier.verify(await issueDevToken(DEV_USERS['admin-orpeg'], pem, new Date())), /not valid/);
   });
 

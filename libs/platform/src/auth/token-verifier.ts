@@ -89,7 +89,14 @@ export class TokenVerifier {
 
   private async verifyAfresh(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     const { issuer, audience, algorithms, key } = this.options;
-    const verifyOptions = { issuer, audience, algorithms, clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ['exp', 'sub'], currentDate: new Date(this.now()) };
+    const verifyOptions = {
+      issuer,
+      audience,
+      algorithms,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      requiredClaims: ['exp', 'sub'],
+      currentDate: new Date(this.now()),
+    };
     let payload: Record<string, unknown>;
     try {
       // Two calls rather than one union argument: jose overloads on the kind of key.
@@ -113,6 +120,7 @@ function copyOf(principal: Readonly<Principal>): Principal {
 function toAuthenticationError(error: unknown): Error {
   if (!(error instanceof errors.JOSEError) || PROVIDER_FAULTS.has(error.code)) return error as Error;
   if (error instanceof errors.JWTExpired) return new AuthenticationError('AUTH.INVALID_TOKEN', 'the token has expired');
-  if (error instanceof errors.JWTClaimValidationFailed) return new AuthenticationError('AUTH.INVALID_TOKEN', `the token's ${error.claim} claim is not accepted`);
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return new AuthenticationError('AUTH.INVALID_TOKEN', `the token's ${error.claim} claim is not accepted`);
   return new AuthenticationError('AUTH.INVALID_TOKEN', 'the token is not valid');
 }

@@ -88,7 +88,9 @@ export class RequestFactsConsumer implements RegisteredInboxConsumer<RequestEven
     // the tenant's local year: a WITA completion at 00:30 on 1 January counts in the new year
     const year = Number((await this.timeZones.localDate(envelope.tenantId, new Date(envelope.occurredAt), tx)).slice(0, 4));
     for (const { counter, extra } of changes) {
-      const flags = Object.entries(extra ?? {}).filter(([, on]) => on).map(([column]) => column);
+      const flags = Object.entries(extra ?? {})
+        .filter(([, on]) => on)
+        .map(([column]) => column);
       const increments = [counter, ...flags];
       await tx.query(
         `INSERT INTO operational_facts_v1 (tenant_id, unit_id, year, ${increments.join(', ')}, last_event_id, last_event_at)

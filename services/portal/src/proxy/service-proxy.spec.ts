@@ -30,7 +30,13 @@ class StubService {
       hash.update(chunk);
     });
     incoming.on('end', () => {
-      const received = { method: incoming.method ?? '', url: incoming.url ?? '', headers: incoming.headers, bytes: this.bytesSoFar, sha256: hash.digest('hex') };
+      const received = {
+        method: incoming.method ?? '',
+        url: incoming.url ?? '',
+        headers: incoming.headers,
+        bytes: this.bytesSoFar,
+        sha256: hash.digest('hex'),
+      };
       this.received.push(received);
       this.respond(incoming, response, received);
     });
@@ -48,7 +54,9 @@ class StubService {
 }
 
 function multipart(boundary: string, file: Buffer): Buffer[] {
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="sk-standar-pelayanan.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="sk-standar-pelayanan.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return [head, file, tail];
 }
@@ -61,7 +69,15 @@ describe('the BFF proxy to the services', () => {
 
   beforeAll(async () => {
     const [evaluationUrl, surveyUrl] = await Promise.all([evaluation.start(), survey.start()]);
-    app = await createPortalApp(portalSettings({ EVALUATION_SERVICE_URL: evaluationUrl, SURVEY_SERVICE_URL: surveyUrl, REQUEST_SERVICE_URL: 'http://127.0.0.1:9', UPSTREAM_TIMEOUT_MS: 300 }), silentLogger);
+    app = await createPortalApp(
+      portalSettings({
+        EVALUATION_SERVICE_URL: evaluationUrl,
+        SURVEY_SERVICE_URL: surveyUrl,
+        REQUEST_SERVICE_URL: 'http://127.0.0.1:9',
+        UPSTREAM_TIMEOUT_MS: 300,
+      }),
+      silentLogger,
+    );
     await app.listen(0, '127.0.0.1');
     portalUrl = await app.getUrl();
   });
@@ -119,7 +135,9 @@ describe('the BFF proxy to the services', () => {
     const [head, body, tail] = multipart(boundary, file);
     const expected = createHash('sha256').update(head).update(body).update(tail).digest('hex');
     evaluation.respond = (_request, response, received) =>
-      response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ storageKey: `sha256:${received.sha256}`, sizeBytes: received.bytes }));
+      response
+        .writeHead(201, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ storageKey: `sha256:${received.sha256}`, sizeBytes: received.bytes }));
 
     evaluation.bytesSoFar = 0;
     const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {

@@ -67,7 +67,11 @@ function UnitAssessment() {
   const { cycleId = '', unitId = '' } = useParams();
   const { claims } = useSignedIn();
   if (claims.role === 'skpd-operator') {
-    return claims.unitId === unitId ? <SelfAssessmentPage cycleId={cycleId} unitId={unitId} /> : <p role="alert">Anda hanya dapat membuka penilaian unit Anda sendiri.</p>;
+    return claims.unitId === unitId ? (
+      <SelfAssessmentPage cycleId={cycleId} unitId={unitId} />
+    ) : (
+      <p role="alert">Anda hanya dapat membuka penilaian unit Anda sendiri.</p>
+    );
   }
   return <UnitReviewPage cycleId={cycleId} unitId={unitId} />;
 }

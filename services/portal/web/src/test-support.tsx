@@ -12,7 +12,13 @@ export function fakeToken(claims: Record<string, unknown>): string {
 
 export const ADMIN = { sub: 'dev-admin-orpeg', name: 'Rahmah', pantau_role: 'admin', pantau_tenant: 'kota-banjarmasin', pantau_unit: 'bagian-organisasi' };
 export const AUDITOR = { sub: 'dev-auditor', name: 'Auditor', pantau_role: 'auditor', pantau_tenant: 'kota-banjarmasin', pantau_unit: 'inspektorat' };
-export const OPERATOR = { sub: 'dev-operator-disdukcapil', name: 'Operator', pantau_role: 'skpd-operator', pantau_tenant: 'kota-banjarmasin', pantau_unit: 'disdukcapil' };
+export const OPERATOR = {
+  sub: 'dev-operator-disdukcapil',
+  name: 'Operator',
+  pantau_role: 'skpd-operator',
+  pantau_tenant: 'kota-banjarmasin',
+  pantau_unit: 'disdukcapil',
+};
 /** KemenPAN-RB: its own tenant holds no cycles, so it names the Pemda it reads. */
 export const NATIONAL_AUDITOR = { sub: 'dev-national-auditor', name: 'Auditor KemenPAN-RB', pantau_role: 'national-auditor', pantau_tenant: 'kemenpanrb' };
 
@@ -70,7 +76,12 @@ export const problem = (status: number, code: string, detail: string, errors?: {
  */
 export function renderAt(
   element: ReactElement,
-  { path, pattern = path, claims, otherRoutes = {} }: { path: string; pattern?: string; claims?: Record<string, unknown>; otherRoutes?: Record<string, ReactElement> },
+  {
+    path,
+    pattern = path,
+    claims,
+    otherRoutes = {},
+  }: { path: string; pattern?: string; claims?: Record<string, unknown>; otherRoutes?: Record<string, ReactElement> },
 ): RenderResult {
   sessionStorage.clear();
   if (claims) sessionStorage.setItem('pantau.accessToken', fakeToken(claims));

@@ -30,7 +30,9 @@ export class CalendarReadModel1732600000000 implements MigrationInterface {
         local_holidays jsonb NOT NULL,
         updated_at timestamptz NOT NULL
       )`);
-    await queryRunner.query(`ALTER TABLE requests_v1 ADD COLUMN calendar_id text NOT NULL DEFAULT '', ADD COLUMN due_date_provisional boolean NOT NULL DEFAULT false`);
+    await queryRunner.query(
+      `ALTER TABLE requests_v1 ADD COLUMN calendar_id text NOT NULL DEFAULT '', ADD COLUMN due_date_provisional boolean NOT NULL DEFAULT false`,
+    );
     await queryRunner.query(`ALTER TABLE complaints_v1 ADD COLUMN deadlines_provisional boolean NOT NULL DEFAULT false`);
     // Rows projected before these columns existed get what a replay would give them: the submission's
     // calendar (resubmissions did not name one then) and no provisional flag (none was recorded).

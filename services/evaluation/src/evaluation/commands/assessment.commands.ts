@@ -47,7 +47,11 @@ export class HandleAssessmentHandler implements ICommandHandler<HandleAssessment
       const instant = this.clock.now();
       const today = await this.timeZones.localDate(meta.tenantId, instant);
       // decided on the cycle as read: if it changes before the append (results published, say), read again
-      const guard: AppendGuard = { lockKey: resultsLock(meta.tenantId, cycleId), lockMode: 'shared', unchanged: [{ streamId: cycleStream(meta.tenantId, cycleId), version: cycleVersion }] };
+      const guard: AppendGuard = {
+        lockKey: resultsLock(meta.tenantId, cycleId),
+        lockMode: 'shared',
+        unchanged: [{ streamId: cycleStream(meta.tenantId, cycleId), version: cycleVersion }],
+      };
       return this.store.handle(
         assessmentStream(meta.tenantId, cycleId, unitId),
         assessmentFold,

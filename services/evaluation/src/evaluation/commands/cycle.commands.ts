@@ -33,7 +33,12 @@ export class OpenCycleHandler implements ICommandHandler<OpenCycleCommand> {
 
   async execute({ cycleId, name, rulesetId, rulesetVersion, window, meta }: OpenCycleCommand): Promise<AppendResult> {
     const ruleset = await this.rulesets.find(meta.tenantId, rulesetId, rulesetVersion);
-    return this.store.handle(cycleStream(meta.tenantId, cycleId), cycleFold, (state) => decideCycle({ type: 'OpenCycle', cycleId, name, ruleset, ...window }, state), meta);
+    return this.store.handle(
+      cycleStream(meta.tenantId, cycleId),
+      cycleFold,
+      (state) => decideCycle({ type: 'OpenCycle', cycleId, name, ruleset, ...window }, state),
+      meta,
+    );
   }
 }
 
@@ -59,8 +64,12 @@ export class AssignUnitLokusHandler implements ICommandHandler<AssignUnitLokusCo
 
   async execute({ cycleId, unitId, evaluatorIds, leadEvaluatorId, meta }: AssignUnitLokusCommand): Promise<AppendResult> {
     const today = await this.timeZones.localDate(meta.tenantId, this.clock.now());
-    return this.store.handle(cycleStream(meta.tenantId, cycleId), cycleFold, (state) =>
-      decideCycle({ type: 'AssignUnitLokus', cycleId, unitId, evaluatorIds, leadEvaluatorId, today }, state), meta);
+    return this.store.handle(
+      cycleStream(meta.tenantId, cycleId),
+      cycleFold,
+      (state) => decideCycle({ type: 'AssignUnitLokus', cycleId, unitId, evaluatorIds, leadEvaluatorId, today }, state),
+      meta,
+    );
   }
 }
 
@@ -81,8 +90,12 @@ export class RecordUserScoreHandler implements ICommandHandler<RecordUserScoreCo
   constructor(private readonly store: EventStore<EvaluationEvent>) {}
 
   execute({ cycleId, unitId, summary, sourceEventId, meta }: RecordUserScoreCommand): Promise<AppendResult> {
-    return this.store.handle(cycleStream(meta.tenantId, cycleId), cycleFold, (state) =>
-      decideCycle({ type: 'RecordUserScore', cycleId, unitId, ...summary, sourceEventId }, state), meta);
+    return this.store.handle(
+      cycleStream(meta.tenantId, cycleId),
+      cycleFold,
+      (state) => decideCycle({ type: 'RecordUserScore', cycleId, unitId, ...summary, sourceEventId }, state),
+      meta,
+    );
   }
 }
 
@@ -125,7 +138,8 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
       return this.store.handle(
         cycleStream(meta.tenantId, cycleId),
         cycleFold,
-        (state) => decideCycle({ type: 'PublishResults', cycleId, scoredUnder: { id: ruleset.id, version: ruleset.version }, results: resultsOf(state), now }, state),
+        (state) =>
+          decideCycle({ type: 'PublishResults', cycleId, scoredUnder: { id: ruleset.id, version: ruleset.version }, results: resultsOf(state), now }, state),
         meta,
         { guard },
       );
@@ -164,12 +178,16 @@ export class CorrectResultHandler implements ICommandHandler<CorrectResultComman
     // A corrected score is recorded as the lead evaluator's, so it is final under either combination rule's lead.
     const scores = { ...assessment.scores };
     for (const { indicatorCode, score } of correctedScores) {
-      scores[indicatorCode] = ruleset.evaluatorCombination === 'mean'
-        ? { correction: { score, note: reason } }
-        : { [lokus.leadEvaluatorId]: { score, note: reason } };
+      scores[indicatorCode] =
+        ruleset.evaluatorCombination === 'mean' ? { correction: { score, note: reason } } : { [lokus.leadEvaluatorId]: { score, note: reason } };
     }
     const result = toUnitResult(unitId, scoreOf(ruleset, { ...assessment, scores }, lokus));
     const now = this.clock.now().toISOString();
-    return this.store.handle(cycleStream(meta.tenantId, cycleId), cycleFold, (state) => decideCycle({ type: 'CorrectResult', cycleId, result, reason, now }, state), meta);
+    return this.store.handle(
+      cycleStream(meta.tenantId, cycleId),
+      cycleFold,
+      (state) => decideCycle({ type: 'CorrectResult', cycleId, result, reason, now }, state),
+      meta,
+    );
   }
 }

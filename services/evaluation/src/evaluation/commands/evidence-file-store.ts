@@ -55,7 +55,18 @@ export class EvidenceFileStore {
       `INSERT INTO evidence_files_v1 (tenant_id, sha256, media_type, size_bytes, content, first_name, first_unit_id, first_cycle_id, uploaded_by, uploaded_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (tenant_id, sha256) DO NOTHING`,
-      [upload.tenantId, sha256, mediaType, upload.content.length, upload.content, upload.name, upload.unitId, upload.cycleId, upload.uploadedBy, this.clock.now()],
+      [
+        upload.tenantId,
+        sha256,
+        mediaType,
+        upload.content.length,
+        upload.content,
+        upload.name,
+        upload.unitId,
+        upload.cycleId,
+        upload.uploadedBy,
+        this.clock.now(),
+      ],
     );
     const stored = await this.describe(upload.tenantId, storageKeyOf(sha256));
     if (!stored) throw new Error(`evidence file ${sha256} vanished after insert`);

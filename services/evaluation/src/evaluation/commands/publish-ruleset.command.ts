@@ -25,7 +25,11 @@ export class PublishRulesetHandler implements ICommandHandler<PublishRulesetComm
   execute({ ruleset, reason, meta }: PublishRulesetCommand): Promise<AppendResult> {
     const initialState = () => initialTenantRulesetRegistry(ruleset.id, shippedRulesets);
     const now = this.clock.now().toISOString();
-    return this.store.handle(rulesetStream(meta.tenantId, ruleset.id), { initialState, evolve: evolveRuleset }, (state) =>
-      decideRuleset({ type: 'PublishRuleset', ruleset, reason, now }, state), meta);
+    return this.store.handle(
+      rulesetStream(meta.tenantId, ruleset.id),
+      { initialState, evolve: evolveRuleset },
+      (state) => decideRuleset({ type: 'PublishRuleset', ruleset, reason, now }, state),
+      meta,
+    );
   }
 }

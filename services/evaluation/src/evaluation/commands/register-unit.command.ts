@@ -18,6 +18,11 @@ export class RegisterUnitHandler implements ICommandHandler<RegisterUnitCommand>
   constructor(private readonly store: EventStore<EvaluationEvent>) {}
 
   execute({ unit, meta }: RegisterUnitCommand): Promise<AppendResult> {
-    return this.store.handle(unitRegistryStream(meta.tenantId), unitRegistryDecider, (state) => unitRegistryDecider.decide({ type: 'RegisterUnit', unit }, state), meta);
+    return this.store.handle(
+      unitRegistryStream(meta.tenantId),
+      unitRegistryDecider,
+      (state) => unitRegistryDecider.decide({ type: 'RegisterUnit', unit }, state),
+      meta,
+    );
   }
 }

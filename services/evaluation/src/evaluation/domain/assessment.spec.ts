@@ -24,33 +24,75 @@ const base = { context: ctx, today: '2026-04-01', now: NOW };
 const policy = { maxSizeBytes: 10_000_000, allowedMediaTypes: ['application/pdf', 'image/jpeg'] };
 const codes = scoredIndicators(pekppp2023).map((indicator) => indicator.code);
 
-const pdf = { evidenceId: 'ev-1', kind: 'file', name: 'SK Standar Pelayanan.pdf', location: 'tenant/ev-1', sha256: SHA, sizeBytes: 2048, mediaType: 'application/pdf' };
+const pdf = {
+  evidenceId: 'ev-1',
+  kind: 'file',
+  name: 'SK Standar Pelayanan.pdf',
+  location: 'tenant/ev-1',
+  sha256: SHA,
+  sizeBytes: 2048,
+  mediaType: 'application/pdf',
+};
 const attached: EvaluationEvent = { $case: 'evidenceAttached', value: { ...ids, indicatorCode: '1.a.Ak', evidence: pdf } };
 const answer = (indicatorCode: string, score = 4, evidenceIds: string[] = []) => ({ indicatorCode, score, justification: 'ada SK', evidenceIds });
 const draftOne: EvaluationEvent = { $case: 'selfAssessmentDraftSaved', value: { ...ids, answers: [answer('1.a.Ak', 5, ['ev-1'])], savedAt: NOW } };
 const draftAll: EvaluationEvent = { $case: 'selfAssessmentDraftSaved', value: { ...ids, answers: codes.map((code) => answer(code)), savedAt: NOW } };
 const submitted: EvaluationEvent = { $case: 'selfAssessmentSubmitted', value: { ...ids, submittedAt: NOW } };
-const returned: EvaluationEvent = { $case: 'selfAssessmentReturned', value: { ...ids, notes: [{ indicatorCode: '1.a.Ak', note: 'SK belum ditandatangani' }], returnedAt: NOW, returnedBy: 'eva' } };
+const returned: EvaluationEvent = {
+  $case: 'selfAssessmentReturned',
+  value: { ...ids, notes: [{ indicatorCode: '1.a.Ak', note: 'SK belum ditandatangani' }], returnedAt: NOW, returnedBy: 'eva' },
+};
 const resubmitted: EvaluationEvent = { $case: 'selfAssessmentResubmitted', value: { ...ids, resubmittedAt: NOW } };
 const verified: EvaluationEvent = { $case: 'selfAssessmentVerified', value: { ...ids, verifiedAt: NOW, verifiedBy: 'eva' } };
-const scored: EvaluationEvent = { $case: 'indicatorScored', value: { ...ids, indicatorCode: '1.a.Ak', evaluatorId: 'eva', score: 4, note: 'SK ada, belum monev', scoredAt: NOW } };
-const visit: EvaluationEvent = { $case: 'verificationVisitRecorded', value: { ...ids, visitedOn: '2026-04-01', evaluatorIds: ['eva', 'budi'], findings: 'ruang tunggu sesuai foto' } };
+const scored: EvaluationEvent = {
+  $case: 'indicatorScored',
+  value: { ...ids, indicatorCode: '1.a.Ak', evaluatorId: 'eva', score: 4, note: 'SK ada, belum monev', scoredAt: NOW },
+};
+const visit: EvaluationEvent = {
+  $case: 'verificationVisitRecorded',
+  value: { ...ids, visitedOn: '2026-04-01', evaluatorIds: ['eva', 'budi'], findings: 'ruang tunggu sesuai foto' },
+};
 
 const saveDraft: AssessmentCommand = { ...base, type: 'SaveSelfAssessmentDraft', answers: [{ indicatorCode: '1.a.Ak', score: 5, justification: 'ada SK' }] };
 const attachFile: AssessmentCommand = {
   ...base,
   type: 'AttachEvidence',
   indicatorCode: '1.a.Ak',
-  evidence: { kind: 'file', evidenceId: 'ev-1', name: 'SK Standar Pelayanan.pdf', storageKey: 'tenant/ev-1', sha256: SHA, sizeBytes: 2048, mediaType: 'application/pdf' },
+  evidence: {
+    kind: 'file',
+    evidenceId: 'ev-1',
+    name: 'SK Standar Pelayanan.pdf',
+    storageKey: 'tenant/ev-1',
+    sha256: SHA,
+    sizeBytes: 2048,
+    mediaType: 'application/pdf',
+  },
   policy,
 };
-const attachLink: AssessmentCommand = { ...base, type: 'AttachEvidence', indicatorCode: '3.a.T', evidence: { kind: 'link', evidenceId: 'ev-2', name: 'Website', url: 'https://disdukcapil.banjarmasinkota.go.id/standar' }, policy };
+const attachLink: AssessmentCommand = {
+  ...base,
+  type: 'AttachEvidence',
+  indicatorCode: '3.a.T',
+  evidence: { kind: 'link', evidenceId: 'ev-2', name: 'Website', url: 'https://disdukcapil.banjarmasinkota.go.id/standar' },
+  policy,
+};
 const submit: AssessmentCommand = { ...base, type: 'SubmitSelfAssessment' };
-const returnIt: AssessmentCommand = { ...base, type: 'ReturnSelfAssessment', by: { userId: 'eva', role: 'evaluator' }, notes: [{ indicatorCode: '1.a.Ak', note: 'SK belum ditandatangani' }] };
+const returnIt: AssessmentCommand = {
+  ...base,
+  type: 'ReturnSelfAssessment',
+  by: { userId: 'eva', role: 'evaluator' },
+  notes: [{ indicatorCode: '1.a.Ak', note: 'SK belum ditandatangani' }],
+};
 const resubmit: AssessmentCommand = { ...base, type: 'ResubmitSelfAssessment' };
 const verify: AssessmentCommand = { ...base, type: 'VerifySelfAssessment', by: { userId: 'eva', role: 'evaluator' } };
 const score: AssessmentCommand = { ...base, type: 'ScoreIndicator', evaluatorId: 'eva', indicatorCode: '1.a.Ak', score: 4, note: 'SK ada, belum monev' };
-const recordVisit: AssessmentCommand = { ...base, type: 'RecordVerificationVisit', visitedOn: '2026-04-01', evaluatorIds: ['eva', 'budi'], findings: 'ruang tunggu sesuai foto' };
+const recordVisit: AssessmentCommand = {
+  ...base,
+  type: 'RecordVerificationVisit',
+  visitedOn: '2026-04-01',
+  evaluatorIds: ['eva', 'budi'],
+  findings: 'ruang tunggu sesuai foto',
+};
 const error = (code: string): DeciderOutcome<EvaluationEvent> => ({ error: { code } });
 
 describe('assessment decider', () => {
@@ -61,31 +103,108 @@ describe('assessment decider', () => {
     ['refuses a draft before the cycle window opens', [], { ...saveDraft, today: '2026-02-28' }, error('CYCLE.NOT_STARTED')],
     ['refuses a draft once submitted', [draftAll, submitted], saveDraft, error('ASSESSMENT.ALREADY_SUBMITTED')],
     ['refuses a draft once verified', [draftAll, submitted, verified], saveDraft, error('ASSESSMENT.ALREADY_VERIFIED')],
-    ['a returned assessment is edited after the deadline, within the window', [draftAll, submitted, returned], { ...saveDraft, today: '2026-07-01' },
-      { events: [{ $case: 'selfAssessmentDraftSaved', value: { ...ids, answers: [answer('1.a.Ak', 5, [])], savedAt: NOW } }] }],
-    ['refuses editing a returned assessment after the window closed', [draftAll, submitted, returned], { ...saveDraft, today: '2026-10-01' }, error('CYCLE.CLOSED')],
+    [
+      'a returned assessment is edited after the deadline, within the window',
+      [draftAll, submitted, returned],
+      { ...saveDraft, today: '2026-07-01' },
+      { events: [{ $case: 'selfAssessmentDraftSaved', value: { ...ids, answers: [answer('1.a.Ak', 5, [])], savedAt: NOW } }] },
+    ],
+    [
+      'refuses editing a returned assessment after the window closed',
+      [draftAll, submitted, returned],
+      { ...saveDraft, today: '2026-10-01' },
+      error('CYCLE.CLOSED'),
+    ],
     ['refuses an indicator the pinned ruleset does not know', [], { ...saveDraft, answers: [answer('1.a.x')] }, error('ASSESSMENT.UNKNOWN_INDICATOR')],
     ['refuses a self score of 6', [], { ...saveDraft, answers: [answer('1.a.Ak', 6)] }, error('ASSESSMENT.INVALID_SCORE')],
     ['refuses a fractional self score', [], { ...saveDraft, answers: [answer('1.a.Ak', 2.5)] }, error('ASSESSMENT.INVALID_SCORE')],
     ['refuses an empty draft', [], { ...saveDraft, answers: [] }, error('ASSESSMENT.NO_ANSWERS')],
     ['refuses one indicator answered twice', [], { ...saveDraft, answers: [answer('1.a.Ak'), answer('1.a.Ak')] }, error('ASSESSMENT.DUPLICATE_ANSWER')],
-    ['refuses evidence not attached to the indicator', [attached], { ...saveDraft, answers: [answer('2.a.P', 3, ['ev-1'])] }, error('ASSESSMENT.UNKNOWN_EVIDENCE')],
+    [
+      'refuses evidence not attached to the indicator',
+      [attached],
+      { ...saveDraft, answers: [answer('2.a.P', 3, ['ev-1'])] },
+      error('ASSESSMENT.UNKNOWN_EVIDENCE'),
+    ],
     ['refuses a draft for a unit out of scope', [], { ...saveDraft, context: outOfScope }, error('ASSESSMENT.UNIT_NOT_IN_SCOPE')],
     ['refuses a draft once results are frozen', [], { ...saveDraft, context: frozen }, error('CYCLE.RESULTS_FROZEN')],
     ['refuses a today that is not a date', [], { ...saveDraft, today: '1 April' }, error('ASSESSMENT.INVALID_DATE')],
     // evidence
     ['attaches a file with its sha256, size and media type', [], attachFile, { events: [attached] }],
-    ['stores the sha256 in lower case', [], { ...attachFile, evidence: { ...(attachFile as { evidence: object }).evidence, sha256: 'A'.repeat(64) } } as AssessmentCommand, { events: [attached] }],
-    ['attaches an https link', [], attachLink,
-      { events: [{ $case: 'evidenceAttached', value: { ...ids, indicatorCode: '3.a.T', evidence: { evidenceId: 'ev-2', kind: 'link', name: 'Website', location: 'https://disdukcapil.banjarmasinkota.go.id/standar', sha256: '', sizeBytes: 0, mediaType: '' } } }] }],
+    [
+      'stores the sha256 in lower case',
+      [],
+      { ...attachFile, evidence: { ...(attachFile as { evidence: object }).evidence, sha256: 'A'.repeat(64) } } as AssessmentCommand,
+      { events: [attached] },
+    ],
+    [
+      'attaches an https link',
+      [],
+      attachLink,
+      {
+        events: [
+          {
+            $case: 'evidenceAttached',
+            value: {
+              ...ids,
+              indicatorCode: '3.a.T',
+              evidence: {
+                evidenceId: 'ev-2',
+                kind: 'link',
+                name: 'Website',
+                location: 'https://disdukcapil.banjarmasinkota.go.id/standar',
+                sha256: '',
+                sizeBytes: 0,
+                mediaType: '',
+              },
+            },
+          },
+        ],
+      },
+    ],
     ['attaching the same evidence again records nothing', [attached], attachFile, { events: [] }],
-    ['refuses another evidence under a used id', [attached], { ...attachLink, evidence: { kind: 'link', evidenceId: 'ev-1', name: 'x', url: 'https://example.go.id' } } as AssessmentCommand, error('ASSESSMENT.DUPLICATE_EVIDENCE')],
-    ['refuses a sha256 that is not 64 hex characters', [], { ...attachFile, evidence: { ...(attachFile as { evidence: object }).evidence, sha256: 'z'.repeat(64) } } as AssessmentCommand, error('ASSESSMENT.INVALID_EVIDENCE_HASH')],
-    ['refuses a file above the size limit', [], { ...attachFile, policy: { ...policy, maxSizeBytes: 1024 } } as AssessmentCommand, error('ASSESSMENT.EVIDENCE_TOO_LARGE')],
-    ['refuses an empty file', [], { ...attachFile, evidence: { ...(attachFile as { evidence: object }).evidence, sizeBytes: 0 } } as AssessmentCommand, error('ASSESSMENT.EMPTY_EVIDENCE')],
-    ['refuses a media type outside the policy', [], { ...attachFile, evidence: { ...(attachFile as { evidence: object }).evidence, mediaType: 'application/x-msdownload' } } as AssessmentCommand, error('ASSESSMENT.EVIDENCE_TYPE_NOT_ALLOWED')],
-    ['refuses a plain http link', [], { ...attachLink, evidence: { kind: 'link', evidenceId: 'ev-2', name: 'x', url: 'http://example.go.id' } } as AssessmentCommand, error('ASSESSMENT.INVALID_LINK')],
-    ['refuses evidence without a name', [], { ...attachLink, evidence: { kind: 'link', evidenceId: 'ev-2', name: '', url: 'https://example.go.id' } } as AssessmentCommand, error('ASSESSMENT.INVALID_EVIDENCE')],
+    [
+      'refuses another evidence under a used id',
+      [attached],
+      { ...attachLink, evidence: { kind: 'link', evidenceId: 'ev-1', name: 'x', url: 'https://example.go.id' } } as AssessmentCommand,
+      error('ASSESSMENT.DUPLICATE_EVIDENCE'),
+    ],
+    [
+      'refuses a sha256 that is not 64 hex characters',
+      [],
+      { ...attachFile, evidence: { ...(attachFile as { evidence: object }).evidence, sha256: 'z'.repeat(64) } } as AssessmentCommand,
+      error('ASSESSMENT.INVALID_EVIDENCE_HASH'),
+    ],
+    [
+      'refuses a file above the size limit',
+      [],
+      { ...attachFile, policy: { ...policy, maxSizeBytes: 1024 } } as AssessmentCommand,
+      error('ASSESSMENT.EVIDENCE_TOO_LARGE'),
+    ],
+    [
+      'refuses an empty file',
+      [],
+      { ...attachFile, evidence: { ...(attachFile as { evidence: object }).evidence, sizeBytes: 0 } } as AssessmentCommand,
+      error('ASSESSMENT.EMPTY_EVIDENCE'),
+    ],
+    [
+      'refuses a media type outside the policy',
+      [],
+      { ...attachFile, evidence: { ...(attachFile as { evidence: object }).evidence, mediaType: 'application/x-msdownload' } } as AssessmentCommand,
+      error('ASSESSMENT.EVIDENCE_TYPE_NOT_ALLOWED'),
+    ],
+    [
+      'refuses a plain http link',
+      [],
+      { ...attachLink, evidence: { kind: 'link', evidenceId: 'ev-2', name: 'x', url: 'http://example.go.id' } } as AssessmentCommand,
+      error('ASSESSMENT.INVALID_LINK'),
+    ],
+    [
+      'refuses evidence without a name',
+      [],
+      { ...attachLink, evidence: { kind: 'link', evidenceId: 'ev-2', name: '', url: 'https://example.go.id' } } as AssessmentCommand,
+      error('ASSESSMENT.INVALID_EVIDENCE'),
+    ],
     ['refuses evidence for an unknown indicator', [], { ...attachFile, indicatorCode: '31.f.B' } as AssessmentCommand, error('ASSESSMENT.UNKNOWN_INDICATOR')],
     ['refuses evidence after the deadline', [], { ...attachFile, today: '2026-06-01' }, error('ASSESSMENT.DEADLINE_PASSED')],
     // submit
@@ -97,15 +216,34 @@ describe('assessment decider', () => {
     ['refuses to submit once results are frozen', [draftAll], { ...submit, context: frozen }, error('CYCLE.RESULTS_FROZEN')],
     // return
     ['an assigned evaluator returns it with notes per indicator', [draftAll, submitted], returnIt, { events: [returned] }],
-    ['an admin returns it without being an evaluator', [draftAll, submitted], { ...returnIt, by: { userId: 'admin-org', role: 'admin' } },
-      { events: [{ ...returned, value: { ...returned.value, returnedBy: 'admin-org' } } as EvaluationEvent] }],
-    ['refuses a return by an evaluator not assigned', [draftAll, submitted], { ...returnIt, by: { userId: 'dewi', role: 'evaluator' } }, error('ASSESSMENT.EVALUATOR_NOT_ASSIGNED')],
+    [
+      'an admin returns it without being an evaluator',
+      [draftAll, submitted],
+      { ...returnIt, by: { userId: 'admin-org', role: 'admin' } },
+      { events: [{ ...returned, value: { ...returned.value, returnedBy: 'admin-org' } } as EvaluationEvent] },
+    ],
+    [
+      'refuses a return by an evaluator not assigned',
+      [draftAll, submitted],
+      { ...returnIt, by: { userId: 'dewi', role: 'evaluator' } },
+      error('ASSESSMENT.EVALUATOR_NOT_ASSIGNED'),
+    ],
     ['refuses to return a draft', [draftAll], returnIt, error('ASSESSMENT.NOT_SUBMITTED')],
     ['refuses to return twice', [draftAll, submitted, returned], returnIt, error('ASSESSMENT.ALREADY_RETURNED')],
     ['refuses to return a verified assessment', [draftAll, submitted, verified], returnIt, error('ASSESSMENT.ALREADY_VERIFIED')],
     ['refuses a return without notes', [draftAll, submitted], { ...returnIt, notes: [] }, error('ASSESSMENT.NOTES_REQUIRED')],
-    ['refuses a return with an empty note', [draftAll, submitted], { ...returnIt, notes: [{ indicatorCode: '1.a.Ak', note: ' ' }] }, error('ASSESSMENT.NOTES_REQUIRED')],
-    ['refuses a note on an unknown indicator', [draftAll, submitted], { ...returnIt, notes: [{ indicatorCode: '99.z.Q', note: 'x' }] }, error('ASSESSMENT.UNKNOWN_INDICATOR')],
+    [
+      'refuses a return with an empty note',
+      [draftAll, submitted],
+      { ...returnIt, notes: [{ indicatorCode: '1.a.Ak', note: ' ' }] },
+      error('ASSESSMENT.NOTES_REQUIRED'),
+    ],
+    [
+      'refuses a note on an unknown indicator',
+      [draftAll, submitted],
+      { ...returnIt, notes: [{ indicatorCode: '99.z.Q', note: 'x' }] },
+      error('ASSESSMENT.UNKNOWN_INDICATOR'),
+    ],
     ['refuses a return once results are frozen', [draftAll, submitted], { ...returnIt, context: frozen }, error('CYCLE.RESULTS_FROZEN')],
     // resubmit
     ['resubmits after a return, even after the due date', [draftAll, submitted, returned], { ...resubmit, today: '2026-07-01' }, { events: [resubmitted] }],
@@ -117,16 +255,30 @@ describe('assessment decider', () => {
     ['refuses to verify a draft', [draftAll], verify, error('ASSESSMENT.NOT_SUBMITTED')],
     ['refuses to verify while it is back with the unit', [draftAll, submitted, returned], verify, error('ASSESSMENT.AWAITING_RESUBMISSION')],
     ['refuses to verify twice', [draftAll, submitted, verified], verify, error('ASSESSMENT.ALREADY_VERIFIED')],
-    ['refuses a verification by an evaluator not assigned', [draftAll, submitted], { ...verify, by: { userId: 'dewi', role: 'evaluator' } }, error('ASSESSMENT.EVALUATOR_NOT_ASSIGNED')],
+    [
+      'refuses a verification by an evaluator not assigned',
+      [draftAll, submitted],
+      { ...verify, by: { userId: 'dewi', role: 'evaluator' } },
+      error('ASSESSMENT.EVALUATOR_NOT_ASSIGNED'),
+    ],
     // score
     ['an assigned evaluator scores a submitted indicator', [draftAll, submitted], score, { events: [scored] }],
     ['scores a verified assessment', [draftAll, submitted, verified], score, { events: [scored] }],
     ['the same score and note again records nothing', [draftAll, submitted, scored], score, { events: [] }],
-    ['a new score replaces the earlier one', [draftAll, submitted, scored], { ...score, score: 5, note: 'monev ada' },
-      { events: [{ ...scored, value: { ...scored.value, score: 5, note: 'monev ada' } } as EvaluationEvent] }],
+    [
+      'a new score replaces the earlier one',
+      [draftAll, submitted, scored],
+      { ...score, score: 5, note: 'monev ada' },
+      { events: [{ ...scored, value: { ...scored.value, score: 5, note: 'monev ada' } } as EvaluationEvent] },
+    ],
     ['refuses a score by an evaluator not assigned', [draftAll, submitted], { ...score, evaluatorId: 'dewi' }, error('ASSESSMENT.EVALUATOR_NOT_ASSIGNED')],
     ['refuses an indicator outside the pinned ruleset', [draftAll, submitted], { ...score, indicatorCode: '1.a.x' }, error('ASSESSMENT.UNKNOWN_INDICATOR')],
-    ['checks the code against the pinned ruleset (1.a.Ak is not in pekppp-2017)', [draftAll, submitted], { ...score, context: { ...ctx, ruleset: pekppp2017 } }, error('ASSESSMENT.UNKNOWN_INDICATOR')],
+    [
+      'checks the code against the pinned ruleset (1.a.Ak is not in pekppp-2017)',
+      [draftAll, submitted],
+      { ...score, context: { ...ctx, ruleset: pekppp2017 } },
+      error('ASSESSMENT.UNKNOWN_INDICATOR'),
+    ],
     ['refuses the information-only indicator', [draftAll, submitted], { ...score, indicatorCode: 'info.antrian' }, error('ASSESSMENT.UNKNOWN_INDICATOR')],
     ['refuses to score before submission', [draftAll], score, error('ASSESSMENT.NOT_SUBMITTED')],
     ['refuses to score while it is back with the unit', [draftAll, submitted, returned], score, error('ASSESSMENT.AWAITING_RESUBMISSION')],
@@ -137,7 +289,12 @@ describe('assessment decider', () => {
     ['records a verification visit', [draftAll, submitted], recordVisit, { events: [visit] }],
     ['refuses a visit before submission', [draftAll], recordVisit, error('ASSESSMENT.NOT_SUBMITTED')],
     ['refuses a visit without evaluators', [draftAll, submitted], { ...recordVisit, evaluatorIds: [] }, error('ASSESSMENT.VISIT_WITHOUT_EVALUATOR')],
-    ['refuses a visit by an evaluator not assigned', [draftAll, submitted], { ...recordVisit, evaluatorIds: ['eva', 'dewi'] }, error('ASSESSMENT.EVALUATOR_NOT_ASSIGNED')],
+    [
+      'refuses a visit by an evaluator not assigned',
+      [draftAll, submitted],
+      { ...recordVisit, evaluatorIds: ['eva', 'dewi'] },
+      error('ASSESSMENT.EVALUATOR_NOT_ASSIGNED'),
+    ],
     ['refuses a visit dated in the future', [draftAll, submitted], { ...recordVisit, visitedOn: '2026-04-02' }, error('ASSESSMENT.VISIT_IN_FUTURE')],
     ['refuses a visit date that is not a date', [draftAll, submitted], { ...recordVisit, visitedOn: '2026-13-01' }, error('ASSESSMENT.INVALID_DATE')],
     ['refuses a visit without findings', [draftAll, submitted], { ...recordVisit, findings: '' }, error('ASSESSMENT.FINDINGS_REQUIRED')],
@@ -163,9 +320,20 @@ describe('assessment decider', () => {
   describe('context from the cycle', () => {
     const cycleOpened: EvaluationEvent = {
       $case: 'cycleOpened',
-      value: { cycleId: 'cycle-1', name: 'PEKPPP 2026', rulesetId: 'pekppp-2023', rulesetVersion: 1, windowStart: '2026-03-01', windowEnd: '2026-09-30', selfAssessmentDue: '2026-05-31' },
+      value: {
+        cycleId: 'cycle-1',
+        name: 'PEKPPP 2026',
+        rulesetId: 'pekppp-2023',
+        rulesetVersion: 1,
+        windowStart: '2026-03-01',
+        windowEnd: '2026-09-30',
+        selfAssessmentDue: '2026-05-31',
+      },
     };
-    const lokus: EvaluationEvent = { $case: 'unitLokusAssigned', value: { cycleId: 'cycle-1', unitId: 'disdukcapil', evaluatorIds: ['eva', 'budi'], leadEvaluatorId: 'eva' } };
+    const lokus: EvaluationEvent = {
+      $case: 'unitLokusAssigned',
+      value: { cycleId: 'cycle-1', unitId: 'disdukcapil', evaluatorIds: ['eva', 'budi'], leadEvaluatorId: 'eva' },
+    };
     const cycle = [cycleOpened, lokus].reduce(cycleDecider.evolve, cycleDecider.initialState());
 
     it('carries the window, deadline, evaluators and pinned ruleset', () => {

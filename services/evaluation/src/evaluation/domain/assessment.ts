@@ -28,7 +28,10 @@ export interface AssessmentContext {
 export function assessmentContext(cycle: Cycle, unitId: string, pinnedRuleset: Ruleset): AssessmentContext {
   if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_OPENED', 'the cycle has not been opened');
   if (!sameRuleset(cycle.ruleset, pinnedRuleset)) {
-    throw new DomainError('CYCLE.RULESET_MISMATCH', `cycle ${cycle.cycleId} pins ${cycle.ruleset.id} v${cycle.ruleset.version}, not ${pinnedRuleset.id} v${pinnedRuleset.version}`);
+    throw new DomainError(
+      'CYCLE.RULESET_MISMATCH',
+      `cycle ${cycle.cycleId} pins ${cycle.ruleset.id} v${cycle.ruleset.version}, not ${pinnedRuleset.id} v${pinnedRuleset.version}`,
+    );
   }
   const lokus = cycle.units[unitId];
   return {
@@ -163,7 +166,9 @@ function guardScore(score: number, code: string): void {
 }
 
 function missingAnswers(context: AssessmentContext, state: Assessment): string[] {
-  return scoredIndicators(context.ruleset).map((indicator) => indicator.code).filter((code) => !state.answers[code]);
+  return scoredIndicators(context.ruleset)
+    .map((indicator) => indicator.code)
+    .filter((code) => !state.answers[code]);
 }
 
 function guardComplete(context: AssessmentContext, state: Assessment): void {
@@ -198,7 +203,13 @@ function evidenceOf(input: EvidenceInput, policy: EvidencePolicy): evaluationPb.
 }
 
 const sameEvidence = (a: evaluationPb.Evidence, b: evaluationPb.Evidence): boolean =>
-  a.evidenceId === b.evidenceId && a.kind === b.kind && a.name === b.name && a.location === b.location && a.sha256 === b.sha256 && a.sizeBytes === b.sizeBytes && a.mediaType === b.mediaType;
+  a.evidenceId === b.evidenceId &&
+  a.kind === b.kind &&
+  a.name === b.name &&
+  a.location === b.location &&
+  a.sha256 === b.sha256 &&
+  a.sizeBytes === b.sizeBytes &&
+  a.mediaType === b.mediaType;
 
 export function decideAssessment(command: AssessmentCommand, state: Assessment): EvaluationEvent[] {
   const { context } = command;
@@ -229,7 +240,9 @@ export function decideAssessment(command: AssessmentCommand, state: Assessment):
       guardUnitEditing(command, state);
       guardIndicator(context, command.indicatorCode);
       const evidence = evidenceOf(command.evidence, command.policy);
-      const existing = Object.values(state.evidence).flat().find((candidate) => candidate.evidenceId === evidence.evidenceId);
+      const existing = Object.values(state.evidence)
+        .flat()
+        .find((candidate) => candidate.evidenceId === evidence.evidenceId);
       if (existing) {
         const sameIndicator = (state.evidence[command.indicatorCode] ?? []).includes(existing);
         if (sameIndicator && sameEvidence(existing, evidence)) return [];
@@ -282,7 +295,14 @@ export function decideAssessment(command: AssessmentCommand, state: Assessment):
       return [
         {
           $case: 'indicatorScored',
-          value: { ...ids, indicatorCode: command.indicatorCode, evaluatorId: command.evaluatorId, score: command.score, note: command.note, scoredAt: command.now },
+          value: {
+            ...ids,
+            indicatorCode: command.indicatorCode,
+            evaluatorId: command.evaluatorId,
+            score: command.score,
+            note: command.note,
+            scoredAt: command.now,
+          },
         },
       ];
     }

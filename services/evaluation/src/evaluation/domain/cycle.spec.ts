@@ -72,7 +72,13 @@ const recordUserScore: CycleCommand = {
   quotaMet: true,
   sourceEventId: 'survey-event-1',
 };
-const publish: CycleCommand = { type: 'PublishResults', cycleId: CYCLE, scoredUnder: { id: 'pekppp-2023', version: 1 }, results: [result('disdukcapil')], now: NOW };
+const publish: CycleCommand = {
+  type: 'PublishResults',
+  cycleId: CYCLE,
+  scoredUnder: { id: 'pekppp-2023', version: 1 },
+  results: [result('disdukcapil')],
+  now: NOW,
+};
 const correct: CycleCommand = { type: 'CorrectResult', cycleId: CYCLE, result: result('disdukcapil', 3.75), reason: 'skor 18.c.K salah input', now: NOW };
 const error = (code: string): DeciderOutcome<EvaluationEvent> => ({ error: { code } });
 
@@ -90,8 +96,12 @@ describe('cycle decider', () => {
     // assign
     ['assigns a unit lokus with its evaluators and lead', [opened], assign, { events: [assigned] }],
     ['assigning the same evaluators again records nothing', [opened, assigned], { ...assign, evaluatorIds: ['budi', 'eva'] }, { events: [] }],
-    ['reassigns a unit to other evaluators', [opened, assigned], { ...assign, evaluatorIds: ['eva', 'citra'] },
-      { events: [{ $case: 'unitLokusAssigned', value: { cycleId: CYCLE, unitId: 'disdukcapil', evaluatorIds: ['eva', 'citra'], leadEvaluatorId: 'eva' } }] }],
+    [
+      'reassigns a unit to other evaluators',
+      [opened, assigned],
+      { ...assign, evaluatorIds: ['eva', 'citra'] },
+      { events: [{ $case: 'unitLokusAssigned', value: { cycleId: CYCLE, unitId: 'disdukcapil', evaluatorIds: ['eva', 'citra'], leadEvaluatorId: 'eva' } }] },
+    ],
     ['refuses to assign in a cycle that was not opened', [], assign, error('CYCLE.NOT_OPENED')],
     ['refuses to assign after the window closed', [opened], { ...assign, today: '2026-10-01' }, error('CYCLE.CLOSED')],
     ['refuses to assign after results are published', [opened, assigned, published], { ...assign, unitId: 'dpmptsp' }, error('CYCLE.RESULTS_FROZEN')],
@@ -106,30 +116,66 @@ describe('cycle decider', () => {
     ['refuses a user score for a unit out of scope', [opened], recordUserScore, error('CYCLE.UNIT_NOT_IN_SCOPE')],
     ['refuses a user score above 5', [opened, assigned], { ...recordUserScore, score: 5.5 }, error('CYCLE.INVALID_USER_SCORE')],
     ['refuses a negative respondent count', [opened, assigned], { ...recordUserScore, respondents: -1 }, error('CYCLE.INVALID_USER_SCORE')],
-    ['refuses a new user score after results are published', [opened, assigned, published], { ...recordUserScore, sourceEventId: 'survey-event-2' }, error('CYCLE.RESULTS_FROZEN')],
+    [
+      'refuses a new user score after results are published',
+      [opened, assigned, published],
+      { ...recordUserScore, sourceEventId: 'survey-event-2' },
+      error('CYCLE.RESULTS_FROZEN'),
+    ],
     ['refuses a user score for a cycle not opened', [], recordUserScore, error('CYCLE.NOT_OPENED')],
     // publish
     ['publishes one result per unit lokus under the pinned ruleset', [opened, assigned, userScore], publish, { events: [published] }],
     ['refuses to publish twice: results are frozen', [opened, assigned, published], publish, error('CYCLE.RESULTS_FROZEN')],
-    ['refuses results scored under another ruleset version (a what-if)', [opened, assigned], { ...publish, scoredUnder: { id: 'pekppp-2023', version: 2 } }, error('CYCLE.RULESET_MISMATCH')],
+    [
+      'refuses results scored under another ruleset version (a what-if)',
+      [opened, assigned],
+      { ...publish, scoredUnder: { id: 'pekppp-2023', version: 2 } },
+      error('CYCLE.RULESET_MISMATCH'),
+    ],
     ['refuses to publish without unit lokus', [opened], { ...publish, results: [] }, error('CYCLE.NO_UNITS')],
     ['refuses results missing a unit lokus', [opened, assigned], { ...publish, results: [] }, error('CYCLE.RESULTS_INCOMPLETE')],
-    ['refuses a result for a unit out of scope', [opened, assigned], { ...publish, results: [result('disdukcapil'), result('dpmptsp')] }, error('CYCLE.UNIT_NOT_IN_SCOPE')],
-    ['refuses two results for one unit', [opened, assigned], { ...publish, results: [result('disdukcapil'), result('disdukcapil')] }, error('CYCLE.DUPLICATE_RESULT')],
+    [
+      'refuses a result for a unit out of scope',
+      [opened, assigned],
+      { ...publish, results: [result('disdukcapil'), result('dpmptsp')] },
+      error('CYCLE.UNIT_NOT_IN_SCOPE'),
+    ],
+    [
+      'refuses two results for one unit',
+      [opened, assigned],
+      { ...publish, results: [result('disdukcapil'), result('disdukcapil')] },
+      error('CYCLE.DUPLICATE_RESULT'),
+    ],
     ['refuses to publish a cycle not opened', [], publish, error('CYCLE.NOT_OPENED')],
     // correct
-    ['corrects a published result with a reason', [opened, assigned, published], correct,
-      { events: [{ $case: 'resultCorrected', value: { cycleId: CYCLE, result: result('disdukcapil', 3.75), reason: 'skor 18.c.K salah input', correctedAt: NOW } }] }],
+    [
+      'corrects a published result with a reason',
+      [opened, assigned, published],
+      correct,
+      {
+        events: [
+          { $case: 'resultCorrected', value: { cycleId: CYCLE, result: result('disdukcapil', 3.75), reason: 'skor 18.c.K salah input', correctedAt: NOW } },
+        ],
+      },
+    ],
     ['refuses a correction before publishing', [opened, assigned], correct, error('CYCLE.NOT_PUBLISHED')],
     ['refuses a correction without reason', [opened, assigned, published], { ...correct, reason: '  ' }, error('CYCLE.REASON_REQUIRED')],
-    ['refuses a correction for a unit without result', [opened, assigned, published], { ...correct, result: result('dpmptsp') }, error('CYCLE.UNIT_NOT_IN_SCOPE')],
+    [
+      'refuses a correction for a unit without result',
+      [opened, assigned, published],
+      { ...correct, result: result('dpmptsp') },
+      error('CYCLE.UNIT_NOT_IN_SCOPE'),
+    ],
     ['refuses a correction in a cycle not opened', [], correct, error('CYCLE.NOT_OPENED')],
   ])('%s', (_name, given, when, expected) => {
     expect(givenWhen(cycleDecider, given, when)).toEqual(expected);
   });
 
   it('folds the lokus, its user score and the corrected result', () => {
-    const corrected: EvaluationEvent = { $case: 'resultCorrected', value: { cycleId: CYCLE, result: result('disdukcapil', 3.75), reason: 'x', correctedAt: NOW } };
+    const corrected: EvaluationEvent = {
+      $case: 'resultCorrected',
+      value: { cycleId: CYCLE, result: result('disdukcapil', 3.75), reason: 'x', correctedAt: NOW },
+    };
     const state = [opened, assigned, userScore, published, corrected].reduce(cycleDecider.evolve, cycleDecider.initialState());
     expect(state).toMatchObject({
       status: 'published',

@@ -88,7 +88,10 @@ export function decideCycle(command: CycleCommand, state: Cycle): EvaluationEven
         throw new DomainError('CYCLE.INVALID_WINDOW', `the window starts ${command.windowStart}, after it ends ${command.windowEnd}`);
       }
       if (isAfter(command.windowStart, command.selfAssessmentDue) || isAfter(command.selfAssessmentDue, command.windowEnd)) {
-        throw new DomainError('CYCLE.DUE_OUTSIDE_WINDOW', `the self-assessment due date ${command.selfAssessmentDue} is outside ${command.windowStart}..${command.windowEnd}`);
+        throw new DomainError(
+          'CYCLE.DUE_OUTSIDE_WINDOW',
+          `the self-assessment due date ${command.selfAssessmentDue} is outside ${command.windowStart}..${command.windowEnd}`,
+        );
       }
       return [
         {
@@ -131,7 +134,13 @@ export function decideCycle(command: CycleCommand, state: Cycle): EvaluationEven
       if (cycle.userScoreSources.includes(command.sourceEventId)) return []; // a redelivered F03Closed
       notFrozen(cycle);
       lokusOf(cycle, command.unitId);
-      if (!Number.isFinite(command.score) || command.score < SCALE_MIN || command.score > SCALE_MAX || !Number.isInteger(command.respondents) || command.respondents < 0) {
+      if (
+        !Number.isFinite(command.score) ||
+        command.score < SCALE_MIN ||
+        command.score > SCALE_MAX ||
+        !Number.isInteger(command.respondents) ||
+        command.respondents < 0
+      ) {
         throw new DomainError('CYCLE.INVALID_USER_SCORE', `user score must be 0..5 from >= 0 respondents, got ${command.score} from ${command.respondents}`);
       }
       return [
@@ -151,8 +160,10 @@ export function decideCycle(command: CycleCommand, state: Cycle): EvaluationEven
     case 'PublishResults': {
       const cycle = notFrozen(opened(state, command.cycleId));
       if (!sameRuleset(command.scoredUnder, cycle.ruleset)) {
-        throw new DomainError('CYCLE.RULESET_MISMATCH',
-          `results scored under ${command.scoredUnder.id} v${command.scoredUnder.version}; cycle ${cycle.cycleId} pins ${cycle.ruleset.id} v${cycle.ruleset.version}`);
+        throw new DomainError(
+          'CYCLE.RULESET_MISMATCH',
+          `results scored under ${command.scoredUnder.id} v${command.scoredUnder.version}; cycle ${cycle.cycleId} pins ${cycle.ruleset.id} v${cycle.ruleset.version}`,
+        );
       }
       const unitIds = Object.keys(cycle.units);
       if (unitIds.length === 0) throw new DomainError('CYCLE.NO_UNITS', `cycle ${cycle.cycleId} has no unit lokus`);
@@ -181,7 +192,8 @@ export function decideCycle(command: CycleCommand, state: Cycle): EvaluationEven
     }
     case 'CorrectResult': {
       const cycle = opened(state, command.cycleId);
-      if (cycle.status !== 'published') throw new DomainError('CYCLE.NOT_PUBLISHED', `results of cycle ${cycle.cycleId} are not published; change the scores instead`);
+      if (cycle.status !== 'published')
+        throw new DomainError('CYCLE.NOT_PUBLISHED', `results of cycle ${cycle.cycleId} are not published; change the scores instead`);
       if (!cycle.results[command.result.unitId]) lokusOf(cycle, command.result.unitId);
       if (command.reason.trim() === '') throw new DomainError('CYCLE.REASON_REQUIRED', 'a correction of a published result must say why');
       return [{ $case: 'resultCorrected', value: { cycleId: cycle.cycleId, result: command.result, reason: command.reason, correctedAt: command.now } }];

@@ -20,10 +20,7 @@ const SIGNATURES: Readonly<Record<string, readonly number[][]>> = {
 export const CHECKABLE_MEDIA_TYPES: readonly string[] = Object.keys(SIGNATURES);
 
 export type EvidenceFileProblem =
-  | { rule: 'notEmpty'; message: string }
-  | { rule: 'maxSize'; message: string }
-  | { rule: 'mediaType'; message: string }
-  | { rule: 'content'; message: string };
+  { rule: 'notEmpty'; message: string } | { rule: 'maxSize'; message: string } | { rule: 'mediaType'; message: string } | { rule: 'content'; message: string };
 
 const startsWith = (content: Uint8Array, signature: readonly number[]): boolean =>
   content.length >= signature.length && signature.every((byte, i) => content[i] === byte);

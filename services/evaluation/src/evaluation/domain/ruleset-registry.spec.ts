@@ -16,8 +16,19 @@ const error = (code: string): DeciderOutcome<EvaluationEvent> => ({ error: { cod
 describe('ruleset registry decider', () => {
   it.each<[string, EvaluationEvent[], RulesetRegistryCommand, DeciderOutcome<EvaluationEvent>]>([
     ['publishes the first version of a ruleset', [], publish(pekppp2023, 'shipped'), { events: [publishedV1] }],
-    ['publishes a higher version', [publishedV1], publish(),
-      { events: [{ $case: 'rulesetPublished', value: { rulesetId: 'pekppp-2023', version: 2, documentJson: JSON.stringify(v2), reason: 'bobot aspek II–VI dikonfirmasi', publishedAt: NOW } }] }],
+    [
+      'publishes a higher version',
+      [publishedV1],
+      publish(),
+      {
+        events: [
+          {
+            $case: 'rulesetPublished',
+            value: { rulesetId: 'pekppp-2023', version: 2, documentJson: JSON.stringify(v2), reason: 'bobot aspek II–VI dikonfirmasi', publishedAt: NOW },
+          },
+        ],
+      },
+    ],
     ['refuses a version that does not increase', [publishedV1], publish(pekppp2023), error('RULESET.VERSION_NOT_INCREASING')],
     ['refuses an invalid ruleset', [publishedV1], publish({ ...v2, bands: v2.bands.slice(1) }), error('RULESET.INVALID')],
     ['refuses another ruleset id on this stream', [publishedV1], publish({ ...pekppp2017, version: 2 }), error('RULESET.ID_MISMATCH')],

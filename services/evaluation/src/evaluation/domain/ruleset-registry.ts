@@ -43,7 +43,10 @@ export function decideRuleset(command: RulesetRegistryCommand, state: RulesetReg
         throw new DomainError('RULESET.ID_MISMATCH', `this stream holds ${state.rulesetId}, not ${ruleset.id}`);
       }
       if (ruleset.version <= state.latestVersion) {
-        throw new DomainError('RULESET.VERSION_NOT_INCREASING', `${ruleset.id} is at version ${state.latestVersion}; a new version must be above it, got ${ruleset.version}`);
+        throw new DomainError(
+          'RULESET.VERSION_NOT_INCREASING',
+          `${ruleset.id} is at version ${state.latestVersion}; a new version must be above it, got ${ruleset.version}`,
+        );
       }
       if (command.reason.trim() === '') throw new DomainError('RULESET.REASON_REQUIRED', 'say why this ruleset version exists');
       return [

@@ -20,8 +20,7 @@ const KIND_TO_PB: Record<UnitKind, evaluationPb.UnitKind> = {
   uptd: 'UNIT_KIND_UPTD' as evaluationPb.UnitKind,
 };
 
-export const unitKindFromPb = (kind: evaluationPb.UnitKind): UnitKind | undefined =>
-  UNIT_KINDS.find((candidate) => KIND_TO_PB[candidate] === kind);
+export const unitKindFromPb = (kind: evaluationPb.UnitKind): UnitKind | undefined => UNIT_KINDS.find((candidate) => KIND_TO_PB[candidate] === kind);
 
 export interface RegisteredUnit {
   unitId: string;

@@ -47,7 +47,12 @@ export class AssessmentsController {
   @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: save self-assessment answers (merged into the draft)' })
   @ApiOkResponse({ description: 'Saved' })
-  saveDraft(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath, @Body() body: SaveDraftRequest): Promise<CommandResponse> {
+  saveDraft(
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() key: string | undefined,
+    @Param() path: UnitPath,
+    @Body() body: SaveDraftRequest,
+  ): Promise<CommandResponse> {
     const answers = body.answers.map(({ indicatorCode, score, justification, evidenceIds }) => ({ indicatorCode, score, justification, evidenceIds }));
     return this.run(actor, key, path, { type: 'SaveSelfAssessmentDraft', answers });
   }
@@ -94,7 +99,12 @@ export class AssessmentsController {
   @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Return the self-assessment to the unit with notes per indicator' })
   @ApiOkResponse({ description: 'Returned' })
-  returnToUnit(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath, @Body() body: ReturnRequest): Promise<CommandResponse> {
+  returnToUnit(
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() key: string | undefined,
+    @Param() path: UnitPath,
+    @Body() body: ReturnRequest,
+  ): Promise<CommandResponse> {
     const notes = body.notes.map(({ indicatorCode, note }) => ({ indicatorCode, note }));
     return this.run(actor, key, path, { type: 'ReturnSelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' }, notes });
   }

@@ -47,7 +47,8 @@ export class CycleOverviewController {
   @RequirePermission('results:read', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({
     summary: 'The unit lokus of a cycle, lowest IPP first: IPP, category, provisional flag, weakest aspects and indicators, self-assessment vs evaluator gap',
-    description: 'Without `unitId` every unit (roles that read the whole tenant); with it one unit, which is how an SKPD operator or an evaluator reads "what to fix".',
+    description:
+      'Without `unitId` every unit (roles that read the whole tenant); with it one unit, which is how an SKPD operator or an evaluator reads "what to fix".',
   })
   @ApiOkResponse({ description: 'The scores (eventually consistent with the commands)' })
   scores(@CurrentActor() actor: Actor, @Param() { cycleId }: CyclePath, @Query() { unitId }: CycleScoresFilter): Promise<CycleScores> {
@@ -58,7 +59,11 @@ export class CycleOverviewController {
   @RequirePermission('ruleset:read')
   @ApiOperation({ summary: 'One ruleset version in full: aspects, indicators with their 0..5 descriptors and evidence examples, bands, provenance' })
   @ApiOkResponse({ description: 'The ruleset document' })
-  ruleset(@CurrentActor() actor: Actor, @Param() { rulesetId, version }: RulesetVersionPath, @Query() _tenant: TenantQuery): Promise<Ruleset & { provisional: boolean }> {
+  ruleset(
+    @CurrentActor() actor: Actor,
+    @Param() { rulesetId, version }: RulesetVersionPath,
+    @Query() _tenant: TenantQuery,
+  ): Promise<Ruleset & { provisional: boolean }> {
     return this.queries.execute(new GetRulesetQuery(actor.tenantId, rulesetId, version));
   }
 }

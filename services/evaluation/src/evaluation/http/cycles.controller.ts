@@ -26,7 +26,11 @@ export class CyclesController {
   @RequirePermission('cycle:admin')
   @ApiOperation({ summary: 'Open a PEKPPP cycle pinning a ruleset version' })
   @ApiCreatedResponse({ description: 'Opened; the body carries the cycle id' })
-  async open(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Body() body: OpenCycleRequest): Promise<CommandResponse & { cycleId: string }> {
+  async open(
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() key: string | undefined,
+    @Body() body: OpenCycleRequest,
+  ): Promise<CommandResponse & { cycleId: string }> {
     const cycleId = body.cycleId ?? randomUUID();
     const { windowStart, windowEnd, selfAssessmentDue } = body;
     const result = await this.commands.execute(
@@ -54,7 +58,9 @@ export class CyclesController {
     @Param() { cycleId, unitId }: UnitPath,
     @Body() body: AssignUnitLokusRequest,
   ): Promise<CommandResponse> {
-    return commandResponse(await this.commands.execute(new AssignUnitLokusCommand(cycleId, unitId, body.evaluatorIds, body.leadEvaluatorId, httpMeta(actor, unitId, key))));
+    return commandResponse(
+      await this.commands.execute(new AssignUnitLokusCommand(cycleId, unitId, body.evaluatorIds, body.leadEvaluatorId, httpMeta(actor, unitId, key))),
+    );
   }
 
   @Get(':cycleId/units/:unitId/score')

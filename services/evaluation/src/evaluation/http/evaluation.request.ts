@@ -46,7 +46,11 @@ export class PublishRulesetRequest {
   @MaxLength(2000)
   reason!: string;
 
-  @ApiProperty({ description: 'The ruleset document (see GET /rulesets for shipped examples); checked with validateRuleset', type: 'object', additionalProperties: true })
+  @ApiProperty({
+    description: 'The ruleset document (see GET /rulesets for shipped examples); checked with validateRuleset',
+    type: 'object',
+    additionalProperties: true,
+  })
   @IsObject()
   ruleset!: Record<string, unknown>;
 }

@@ -45,7 +45,11 @@ export class EvidenceFilesController {
   @ApiOperation({ summary: 'Upload an evidence file (PDF, image, office document); answers its storageKey, sha256, size and type' })
   @ApiCreatedResponse({ description: 'Stored (or already stored: the same bytes give the same key)' })
   @ApiPayloadTooLargeResponse({ description: 'Larger than EVIDENCE_MAX_BYTES' })
-  upload(@CurrentPrincipal() principal: Principal, @Param() { cycleId, unitId }: EvidenceFilesPath, @UploadedFile() file?: UploadedEvidence): Promise<StoredEvidenceFile> {
+  upload(
+    @CurrentPrincipal() principal: Principal,
+    @Param() { cycleId, unitId }: EvidenceFilesPath,
+    @UploadedFile() file?: UploadedEvidence,
+  ): Promise<StoredEvidenceFile> {
     if (!file) throw new InputProblemException([{ field: 'file', rule: 'required', message: 'send the file as the multipart field "file"' }]);
     return this.files.store({
       tenantId: principal.tenantId,

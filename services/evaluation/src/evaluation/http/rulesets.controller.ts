@@ -34,15 +34,13 @@ export class RulesetsController {
   @ApiCreatedResponse({ description: 'Published' })
   @ApiBadRequestResponse({ description: 'The document breaks a rule; each error names its path, e.g. ruleset.aspects[2].indicators' })
   @ApiConflictResponse({ description: 'Version not above the latest (RULESET.VERSION_NOT_INCREASING)' })
-  async publish(
-    @CurrentActor() actor: Actor,
-    @IdempotencyKey() key: string | undefined,
-    @Body() body: PublishRulesetRequest,
-  ): Promise<CommandResponse> {
+  async publish(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Body() body: PublishRulesetRequest): Promise<CommandResponse> {
     const ruleset = body.ruleset as unknown as Ruleset;
     const violations = validateRuleset(ruleset);
     if (violations.length > 0) {
-      throw new InputProblemException(violations.map((violation) => ({ field: `ruleset.${violation.path}`, rule: violation.rule, message: violation.message })));
+      throw new InputProblemException(
+        violations.map((violation) => ({ field: `ruleset.${violation.path}`, rule: violation.rule, message: violation.message })),
+      );
     }
     return commandResponse(await this.commands.execute(new PublishRulesetCommand(ruleset, body.reason, httpMeta(actor, '', key))));
   }

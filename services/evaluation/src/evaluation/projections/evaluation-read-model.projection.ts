@@ -41,7 +41,16 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
         await tx.query(
           `INSERT INTO rulesets_v1 (tenant_id, ruleset_id, version, title, document, provisional, reason, published_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-          [envelope.tenantId, ruleset.id, ruleset.version, ruleset.title, event.value.documentJson, isProvisional(ruleset), event.value.reason, event.value.publishedAt],
+          [
+            envelope.tenantId,
+            ruleset.id,
+            ruleset.version,
+            ruleset.title,
+            event.value.documentJson,
+            isProvisional(ruleset),
+            event.value.reason,
+            event.value.publishedAt,
+          ],
         );
         return;
       }
@@ -59,8 +68,19 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
           `INSERT INTO cycles_v1 (cycle_id, tenant_id, name, status, ruleset_id, ruleset_version, window_start, window_end, self_assessment_due, state, stream_version)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
            ON CONFLICT (tenant_id, cycle_id) DO UPDATE SET status = $4, state = $10, stream_version = $11`,
-          [cycleId, envelope.tenantId, state.name, state.status, state.ruleset.id, state.ruleset.version, state.windowStart, state.windowEnd,
-            state.selfAssessmentDue, JSON.stringify(state), envelope.streamVersion],
+          [
+            cycleId,
+            envelope.tenantId,
+            state.name,
+            state.status,
+            state.ruleset.id,
+            state.ruleset.version,
+            state.windowStart,
+            state.windowEnd,
+            state.selfAssessmentDue,
+            JSON.stringify(state),
+            envelope.streamVersion,
+          ],
         );
         await this.afterCycleEvent(tx, event, state, envelope.tenantId);
         return;
@@ -133,10 +153,10 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
   }
 
   private async cycleRow(tx: PoolClient, tenantId: string, cycleId: string): Promise<{ state: Cycle; version: number } | undefined> {
-    const { rows } = await tx.query<{ state: Cycle; stream_version: number }>(`SELECT state, stream_version FROM cycles_v1 WHERE tenant_id = $1 AND cycle_id = $2`, [
-      tenantId,
-      cycleId,
-    ]);
+    const { rows } = await tx.query<{ state: Cycle; stream_version: number }>(
+      `SELECT state, stream_version FROM cycles_v1 WHERE tenant_id = $1 AND cycle_id = $2`,
+      [tenantId, cycleId],
+    );
     return rows[0] ? { state: rows[0].state, version: rows[0].stream_version } : undefined;
   }
 

@@ -30,7 +30,9 @@ export class ListCyclesHandler implements IQueryHandler<ListCyclesQuery> {
   constructor(private readonly pool: Pool) {}
 
   async execute({ tenantId }: ListCyclesQuery): Promise<CycleSummary[]> {
-    const { rows } = await this.pool.query<{ state: Cycle }>(`SELECT state FROM cycles_v1 WHERE tenant_id = $1 ORDER BY window_start DESC, name, cycle_id`, [tenantId]);
+    const { rows } = await this.pool.query<{ state: Cycle }>(`SELECT state FROM cycles_v1 WHERE tenant_id = $1 ORDER BY window_start DESC, name, cycle_id`, [
+      tenantId,
+    ]);
     return rows.flatMap(({ state }) =>
       state.status === 'none'
         ? []
@@ -43,7 +45,11 @@ export class ListCyclesHandler implements IQueryHandler<ListCyclesQuery> {
               windowStart: state.windowStart,
               windowEnd: state.windowEnd,
               selfAssessmentDue: state.selfAssessmentDue,
-              units: Object.entries(state.units).map(([unitId, lokus]) => ({ unitId, evaluatorIds: [...lokus.evaluatorIds], leadEvaluatorId: lokus.leadEvaluatorId })),
+              units: Object.entries(state.units).map(([unitId, lokus]) => ({
+                unitId,
+                evaluatorIds: [...lokus.evaluatorIds],
+                leadEvaluatorId: lokus.leadEvaluatorId,
+              })),
             },
           ],
     );

@@ -38,7 +38,8 @@ export class ListRulesetsHandler implements IQueryHandler<ListRulesetsQuery> {
       reason: null,
       publishedAt: null,
     }));
-    const { rows } = await this.pool.query(`SELECT ruleset_id, version, title, document, provisional, reason, published_at FROM rulesets_v1 WHERE tenant_id = $1 ORDER BY ruleset_id, version`,
+    const { rows } = await this.pool.query(
+      `SELECT ruleset_id, version, title, document, provisional, reason, published_at FROM rulesets_v1 WHERE tenant_id = $1 ORDER BY ruleset_id, version`,
       [tenantId],
     );
     const published = rows.map((row) => ({
@@ -64,7 +65,13 @@ export interface CycleView {
   windowEnd: string;
   selfAssessmentDue: string;
   /** `unitName` is the registered name, null for a unit lokus not in the tenant's units registry. */
-  units: { unitId: string; unitName: string | null; evaluatorIds: string[]; leadEvaluatorId: string; userScore: { score: number; respondents: number; quotaMet: boolean } | null }[];
+  units: {
+    unitId: string;
+    unitName: string | null;
+    evaluatorIds: string[];
+    leadEvaluatorId: string;
+    userScore: { score: number; respondents: number; quotaMet: boolean } | null;
+  }[];
 }
 
 export class GetCycleQuery extends Query<CycleView> {
@@ -160,11 +167,10 @@ export class GetUnitScoreHandler implements IQueryHandler<GetUnitScoreQuery> {
       const cycle = await cycleState(this.pool, tenantId, cycleId);
       const lokus = cycle.units[unitId];
       if (!lokus) throw new NotFoundException({ code: 'CYCLE.UNIT_NOT_IN_SCOPE', message: `unit ${unitId} is not a unit lokus of cycle ${cycleId}` });
-      const { rows } = await this.pool.query<{ state: Assessment }>(`SELECT state FROM unit_assessments_v1 WHERE tenant_id = $1 AND cycle_id = $2 AND unit_id = $3`, [
-        tenantId,
-        cycleId,
-        unitId,
-      ]);
+      const { rows } = await this.pool.query<{ state: Assessment }>(
+        `SELECT state FROM unit_assessments_v1 WHERE tenant_id = $1 AND cycle_id = $2 AND unit_id = $3`,
+        [tenantId, cycleId, unitId],
+      );
       const view = unitScoreView(cycleId, unitId, ruleset, rows[0]?.state ?? initialAssessment(), lokus);
       return { ...view, whatIf: true, published: null, correctionReason: null };
     }

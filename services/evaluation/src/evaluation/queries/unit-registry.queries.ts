@@ -29,6 +29,9 @@ export class ListUnitsHandler implements IQueryHandler<ListUnitsQuery> {
 
 /** Registered names of the given unit ids; an unregistered unit is simply absent. */
 export async function unitNames(pool: Pool, tenantId: string, unitIds: string[]): Promise<Map<string, string>> {
-  const { rows } = await pool.query<{ unit_id: string; name: string }>(`SELECT unit_id, name FROM units_v1 WHERE tenant_id = $1 AND unit_id = ANY($2)`, [tenantId, unitIds]);
+  const { rows } = await pool.query<{ unit_id: string; name: string }>(`SELECT unit_id, name FROM units_v1 WHERE tenant_id = $1 AND unit_id = ANY($2)`, [
+    tenantId,
+    unitIds,
+  ]);
   return new Map(rows.map((row) => [row.unit_id, row.name]));
 }

@@ -21,7 +21,12 @@ const explain = (state: Assessment) => explainUnitScore(unitScoreView('cycle', '
 
 describe('explainUnitScore', () => {
   it('ranks by the evaluator once there is an evaluator score, and names the indicators the unit overrated', () => {
-    const explanation = explain(assessment(() => 5, (code) => (code.includes('.f.') ? 1 : 4)));
+    const explanation = explain(
+      assessment(
+        () => 5,
+        (code) => (code.includes('.f.') ? 1 : 4),
+      ),
+    );
     expect(explanation.basis).toBe('evaluator');
     expect(explanation.weakestAspects[0]).toEqual({ aspectCode: 'f', name: pekppp2023.aspects[5].name, value: 1 });
     // f: (5 - 1) × 50% × 12% = 0.24 IPP each, above any other indicator's (5 - 4) × w × W.
@@ -37,7 +42,12 @@ describe('explainUnitScore', () => {
   });
 
   it('ranks by the self-assessment before any evaluator score, counting an unanswered indicator as 0', () => {
-    const explanation = explain(assessment((code) => (code === '1.a.Ak' ? null : 4), () => null));
+    const explanation = explain(
+      assessment(
+        (code) => (code === '1.a.Ak' ? null : 4),
+        () => null,
+      ),
+    );
     expect(explanation).toMatchObject({ basis: 'self', selfAnswered: codes.length - 1, selfMinusEvaluator: null, largestGaps: [] });
     expect(explanation.weakestIndicators[0]).toMatchObject({ indicatorCode: '1.a.Ak', score: null, ippLost: 0.2 });
   });
@@ -47,10 +57,24 @@ describe('explainUnitScore', () => {
     ['self-assessment of 3 everywhere', 3, 'C'],
     ['self-assessment of 5 everywhere', 5, 'A'],
   ])('gives the category of a %s', (_name, score, category) => {
-    expect(explain(assessment(() => score, () => null)).selfCategory).toBe(category);
+    expect(
+      explain(
+        assessment(
+          () => score,
+          () => null,
+        ),
+      ).selfCategory,
+    ).toBe(category);
   });
 
   it('names nothing to fix for a perfect score', () => {
-    expect(explain(assessment(() => 5, () => 5)).weakestIndicators).toEqual([]);
+    expect(
+      explain(
+        assessment(
+          () => 5,
+          () => 5,
+        ),
+      ).weakestIndicators,
+    ).toEqual([]);
   });
 });

@@ -74,7 +74,15 @@ export function explainUnitScore(view: UnitScoreView, ruleset: Ruleset): UnitSco
   const largestGaps = view.indicators
     .flatMap((indicator) =>
       indicator.selfScore !== null && indicator.evaluatorScore !== null && indicator.selfScore - indicator.evaluatorScore >= 2
-        ? [{ indicatorCode: indicator.indicatorCode, name: nameOf(indicator.indicatorCode), selfScore: indicator.selfScore, evaluatorScore: indicator.evaluatorScore, gap: indicator.selfScore - indicator.evaluatorScore }]
+        ? [
+            {
+              indicatorCode: indicator.indicatorCode,
+              name: nameOf(indicator.indicatorCode),
+              selfScore: indicator.selfScore,
+              evaluatorScore: indicator.evaluatorScore,
+              gap: indicator.selfScore - indicator.evaluatorScore,
+            },
+          ]
         : [],
     )
     .sort((a, b) => b.gap - a.gap || a.indicatorCode.localeCompare(b.indicatorCode, 'en', { numeric: true }));

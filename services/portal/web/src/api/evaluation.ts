@@ -82,7 +82,15 @@ export interface UnitScore {
   assessmentStatus: Assessment['status'];
   indicators: { indicatorCode: string; aspectCode: string; weightBp: number; selfScore: number | null; evaluatorScore: number | null; gap: number | null }[];
   aspects: { aspectCode: string; weightBp: number; self: number; evaluator: number; missingIndicatorCodes: string[] }[];
-  ipp: { self: number; evaluator: number; userScore: number | null; userScoreRespondents: number; userScoreMerged: boolean; userScoreNotMergedReason: string | null; final: number };
+  ipp: {
+    self: number;
+    evaluator: number;
+    userScore: number | null;
+    userScoreRespondents: number;
+    userScoreMerged: boolean;
+    userScoreNotMergedReason: string | null;
+    final: number;
+  };
   category: string;
   predicate: string;
   complete: boolean;
@@ -157,15 +165,18 @@ export const evaluationApi = {
   // A tenant may publish its own rulesets, so a cycle's ruleset is read in the cycle's tenant.
   ruleset: (api: Api, id: string, version: number, tenantId?: string) =>
     api<Ruleset>(`${base}/rulesets/${encodeURIComponent(id)}/versions/${version}${tenantQuery(tenantId)}`),
-  openCycle: (api: Api, body: { name: string; rulesetId: string; rulesetVersion?: number; windowStart: string; windowEnd: string; selfAssessmentDue: string }) =>
-    api<{ cycleId: string }>(`${base}/cycles`, { method: 'POST', body }),
+  openCycle: (
+    api: Api,
+    body: { name: string; rulesetId: string; rulesetVersion?: number; windowStart: string; windowEnd: string; selfAssessmentDue: string },
+  ) => api<{ cycleId: string }>(`${base}/cycles`, { method: 'POST', body }),
   assignUnit: (api: Api, cycleId: string, unitId: string, body: { evaluatorIds: string[]; leadEvaluatorId: string }) =>
     api(unitPath(cycleId, unitId), { method: 'PUT', body }),
   publishResults: (api: Api, cycleId: string) => api(`${cyclePath(cycleId)}/results`, { method: 'POST' }),
   scores: (api: Api, cycleId: string, { unitId, tenantId }: { unitId?: string; tenantId?: string } = {}) =>
     api<CycleScores>(`${cyclePath(cycleId)}/scores${queryString({ unitId, tenantId })}`),
   unitScore: (api: Api, cycleId: string, unitId: string, tenantId?: string) => api<UnitScore>(`${unitPath(cycleId, unitId)}/score${tenantQuery(tenantId)}`),
-  assessment: (api: Api, cycleId: string, unitId: string, tenantId?: string) => api<Assessment>(`${unitPath(cycleId, unitId)}/assessment${tenantQuery(tenantId)}`),
+  assessment: (api: Api, cycleId: string, unitId: string, tenantId?: string) =>
+    api<Assessment>(`${unitPath(cycleId, unitId)}/assessment${tenantQuery(tenantId)}`),
   saveDraft: (api: Api, cycleId: string, unitId: string, answers: { indicatorCode: string; score: number; justification: string }[]) =>
     api(`${unitPath(cycleId, unitId)}/assessment/draft`, { method: 'PUT', body: { answers } }),
   submit: (api: Api, cycleId: string, unitId: string, resubmit: boolean) =>
@@ -179,7 +190,9 @@ export const evaluationApi = {
     api: Api,
     cycleId: string,
     unitId: string,
-    body: { indicatorCode: string; kind: 'file'; name: string; storageKey: string; sha256: string } | { indicatorCode: string; kind: 'link'; name: string; url: string },
+    body:
+      | { indicatorCode: string; kind: 'file'; name: string; storageKey: string; sha256: string }
+      | { indicatorCode: string; kind: 'link'; name: string; url: string },
   ) => api<{ evidenceId: string }>(`${unitPath(cycleId, unitId)}/assessment/evidence`, { method: 'POST', body }),
   downloadEvidence: (api: Api, cycleId: string, unitId: string, sha256: string, tenantId?: string) =>
     api<Response>(`${unitPath(cycleId, unitId)}/evidence-files/${sha256}${tenantQuery(tenantId)}`, { raw: true }),

@@ -113,7 +113,8 @@ const publicF03Path = (tenantId: string, cycleId: string, unitId: string): strin
 /** What citizens call, without a token. */
 export const publicSurveyApi = {
   form: (publicLinkId: string) => call<PublicSkmForm>(publicPath(publicLinkId)),
-  respond: (publicLinkId: string, body: SkmResponse) => call<{ responseId: string; recorded: boolean }>(`${publicPath(publicLinkId)}/responses`, { method: 'POST', body }),
+  respond: (publicLinkId: string, body: SkmResponse) =>
+    call<{ responseId: string; recorded: boolean }>(`${publicPath(publicLinkId)}/responses`, { method: 'POST', body }),
   f03Form: (tenantId: string, cycleId: string, unitId: string) => call<PublicF03Form>(publicF03Path(tenantId, cycleId, unitId)),
   respondF03: (tenantId: string, cycleId: string, unitId: string, items: { item: number; score: number }[]) =>
     call(`${publicF03Path(tenantId, cycleId, unitId)}/responses`, { method: 'POST', body: { items } }),

@@ -14,7 +14,7 @@ export function useApi(): Api {
   const token = session?.token ?? null;
   return useMemo<Api>(
     () =>
-      async <T,>(path: string, options: Omit<CallOptions, 'token'> = {}) => {
+      async <T>(path: string, options: Omit<CallOptions, 'token'> = {}) => {
         try {
           return await call<T>(path, { ...options, token });
         } catch (error) {

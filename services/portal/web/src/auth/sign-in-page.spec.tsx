@@ -4,8 +4,24 @@ import { fakeFetch, fakeToken, renderAt } from '../test-support';
 import { SignInPage } from './sign-in-page';
 
 const users = [
-  { username: 'admin-orpeg', subject: 'dev-admin-orpeg', name: 'Rahmah (Bagian Organisasi)', role: 'admin', tenantId: 'kota-banjarmasin', unitId: 'bagian-organisasi', assignedUnitIds: [] },
-  { username: 'evaluator-1', subject: 'dev-evaluator-1', name: 'Fajar (Tim Evaluator)', role: 'evaluator', tenantId: 'kota-banjarmasin', unitId: null, assignedUnitIds: ['disdukcapil'] },
+  {
+    username: 'admin-orpeg',
+    subject: 'dev-admin-orpeg',
+    name: 'Rahmah (Bagian Organisasi)',
+    role: 'admin',
+    tenantId: 'kota-banjarmasin',
+    unitId: 'bagian-organisasi',
+    assignedUnitIds: [],
+  },
+  {
+    username: 'evaluator-1',
+    subject: 'dev-evaluator-1',
+    name: 'Fajar (Tim Evaluator)',
+    role: 'evaluator',
+    tenantId: 'kota-banjarmasin',
+    unitId: null,
+    assignedUnitIds: ['disdukcapil'],
+  },
 ];
 
 describe('SignInPage', () => {

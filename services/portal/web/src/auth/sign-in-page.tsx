@@ -24,18 +24,13 @@ export function SignInPage() {
       {options.data?.devLogin ? (
         <DevUserPicker onPick={(username) => login.mutate(username)} busy={login.isPending} />
       ) : (
-        options.data && (
-          <p>
-            Masuk dengan akun SSO Pemda belum tersedia di portal ini. Hubungi Bagian Organisasi untuk akses.
-          </p>
-        )
+        options.data && <p>Masuk dengan akun SSO Pemda belum tersedia di portal ini. Hubungi Bagian Organisasi untuk akses.</p>
       )}
       <ProblemMessage error={login.error ?? options.error} title="Tidak dapat masuk" />
       <section aria-labelledby="for-citizens">
         <h2 id="for-citizens">Untuk masyarakat</h2>
         <p>
-          Lacak permohonan layanan Anda dengan kode pelacakan: <Link to="/lacak">Lacak permohonan</Link>. Survei kepuasan dibuka dari kode QR di
-          kantor layanan.
+          Lacak permohonan layanan Anda dengan kode pelacakan: <Link to="/lacak">Lacak permohonan</Link>. Survei kepuasan dibuka dari kode QR di kantor layanan.
         </p>
       </section>
     </main>

@@ -15,8 +15,23 @@ describe('role-aware navigation from the token claims', () => {
   });
 
   it('reads the Pantau claims of a token', () => {
-    const claims = readClaims(fakeToken({ sub: 'dev-evaluator-1', name: 'Fajar', pantau_role: 'evaluator', pantau_tenant: 'kota-banjarmasin', pantau_units: ['disdukcapil', 'dinkes'] }));
-    expect(claims).toMatchObject({ subject: 'dev-evaluator-1', name: 'Fajar', role: 'evaluator', tenantId: 'kota-banjarmasin', unitId: null, assignedUnitIds: ['disdukcapil', 'dinkes'] });
+    const claims = readClaims(
+      fakeToken({
+        sub: 'dev-evaluator-1',
+        name: 'Fajar',
+        pantau_role: 'evaluator',
+        pantau_tenant: 'kota-banjarmasin',
+        pantau_units: ['disdukcapil', 'dinkes'],
+      }),
+    );
+    expect(claims).toMatchObject({
+      subject: 'dev-evaluator-1',
+      name: 'Fajar',
+      role: 'evaluator',
+      tenantId: 'kota-banjarmasin',
+      unitId: null,
+      assignedUnitIds: ['disdukcapil', 'dinkes'],
+    });
   });
 
   it.each([

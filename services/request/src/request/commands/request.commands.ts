@@ -109,7 +109,12 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
         [serviceId, tenantId],
       );
       const row = rows[0];
-      return row && { unitId: row.unit_id, inForce: { serviceId, revision: row.revision, completionWorkingDays: row.completion_working_days, requirements: row.requirements } };
+      return (
+        row && {
+          unitId: row.unit_id,
+          inForce: { serviceId, revision: row.revision, completionWorkingDays: row.completion_working_days, requirements: row.requirements },
+        }
+      );
     });
     if (!standard) throw new DomainError('STANDARD.NOT_PUBLISHED', `service ${serviceId} has no published standard`);
     return standard;

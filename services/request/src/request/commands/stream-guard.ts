@@ -7,9 +7,10 @@ import type { Pool } from 'pg';
  * guard has already refused it; this keeps the rule for every other sender of commands.
  */
 export async function refuseOtherTenant(pool: Pool, streamId: string, tenantId: string, notFoundCode: string): Promise<void> {
-  const { rows } = await pool.query<{ tenant_id: string }>(`SELECT metadata->>'tenantId' AS tenant_id FROM events WHERE stream_id = $1 AND stream_version = 1`, [
-    streamId,
-  ]);
+  const { rows } = await pool.query<{ tenant_id: string }>(
+    `SELECT metadata->>'tenantId' AS tenant_id FROM events WHERE stream_id = $1 AND stream_version = 1`,
+    [streamId],
+  );
   if (rows.length > 0 && rows[0].tenant_id !== tenantId) throw new DomainError(notFoundCode, `${streamId} does not exist`);
 }
 

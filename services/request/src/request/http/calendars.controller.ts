@@ -1,6 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { CommandMeta } from '@lib/event-sourcing';
 import { InputProblemException, RequirePermission } from '@lib/platform';
 import type { Response } from 'express';
@@ -67,7 +76,12 @@ export class CalendarsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: "Remove a local holiday from the tenant's calendar" })
   @ApiNotFoundResponse({ description: 'No local holiday on that date (LOCAL_HOLIDAY.NOT_FOUND)' })
-  removeLocalHoliday(@Param() { date }: LocalHolidayPath, @Body() body: RemoveLocalHolidayRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+  removeLocalHoliday(
+    @Param() { date }: LocalHolidayPath,
+    @Body() body: RemoveLocalHolidayRequest,
+    @Caller() { meta }: Caller,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.change({ type: 'RemoveLocalHoliday', date, reason: body.reason ?? '' }, meta, response);
   }
 

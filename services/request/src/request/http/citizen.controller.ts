@@ -66,7 +66,12 @@ export class CitizenController {
   @ApiOperation({ summary: "Submit a request online to a unit's service; keep the tracking code to follow it" })
   @ApiCreatedResponse({ description: 'Tracking code, status and due date' })
   @ApiConflictResponse({ description: 'The unit publishes no standard for this service, or unknown requirements' })
-  async submit(@Param() { tenantId, unitId }: TenantUnitPath, @Body() body: SubmitRequestRequest, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async submit(
+    @Param() { tenantId, unitId }: TenantUnitPath,
+    @Body() body: SubmitRequestRequest,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const outcome = await this.commands.execute(new SubmitRequestCommand(body.serviceId, body.suppliedRequirements, citizenMeta(request, tenantId), unitId));
     markReplay(response, outcome);
     const submitted = outcome.state.request;
@@ -98,10 +103,17 @@ export class CitizenController {
   @CitizenEndpoint()
   @ApiOperation({ summary: 'Reopen a resolved complaint with the reporterRef received when filing it' })
   @ApiConflictResponse({ description: 'Not resolved, or the reporterRef does not match' })
-  async reopen(@Param() { complaintId }: ComplaintPath, @Body() body: ReopenComplaintRequest, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async reopen(
+    @Param() { complaintId }: ComplaintPath,
+    @Body() body: ReopenComplaintRequest,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const located = await this.resources.locate(COMPLAINT.kind, complaintId);
     if (!located) throw new DomainError(COMPLAINT.notFoundCode, `complaint ${complaintId} does not exist`);
-    const outcome = await this.commands.execute(new ChangeComplaintCommand(complaintId, { type: 'ReopenComplaint', ...body }, citizenMeta(request, located.tenantId)));
+    const outcome = await this.commands.execute(
+      new ChangeComplaintCommand(complaintId, { type: 'ReopenComplaint', ...body }, citizenMeta(request, located.tenantId)),
+    );
     markReplay(response, outcome);
     return complaintBody(outcome);
   }

@@ -57,7 +57,12 @@ export class ComplaintsController {
   @HttpCode(200)
   @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Verify: verified, postponed (tunda), not our authority, or archived' })
-  verify(@Param() { complaintId }: ComplaintPath, @Body() body: VerifyComplaintRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+  verify(
+    @Param() { complaintId }: ComplaintPath,
+    @Body() body: VerifyComplaintRequest,
+    @Caller() { meta }: Caller,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.change(complaintId, { type: 'VerifyComplaint', ...body }, meta, response);
   }
 
@@ -65,7 +70,12 @@ export class ComplaintsController {
   @HttpCode(200)
   @RequirePermission('complaint:write', { resource: COMPLAINT, unitParam: 'unitId' })
   @ApiOperation({ summary: "Assign (disposisi) to a unit; the caller's scope must cover the complaint's unit and the new one" })
-  assign(@Param() { complaintId }: ComplaintPath, @Body() body: AssignComplaintRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+  assign(
+    @Param() { complaintId }: ComplaintPath,
+    @Body() body: AssignComplaintRequest,
+    @Caller() { meta }: Caller,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.change(complaintId, { type: 'AssignComplaint', ...body }, meta, response);
   }
 
@@ -73,7 +83,12 @@ export class ComplaintsController {
   @HttpCode(200)
   @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Record a follow-up (tindak lanjut)' })
-  respond(@Param() { complaintId }: ComplaintPath, @Body() body: RespondToComplaintRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+  respond(
+    @Param() { complaintId }: ComplaintPath,
+    @Body() body: RespondToComplaintRequest,
+    @Caller() { meta }: Caller,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.change(complaintId, { type: 'RespondToComplaint', ...body }, meta, response);
   }
 

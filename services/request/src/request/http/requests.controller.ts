@@ -30,12 +30,15 @@ export class RequestsController {
   @Post('requests')
   @RequirePermission('request:write', { resource: STANDARD_TO_SUBMIT_AGAINST })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({ summary: "At the counter: submit a request against the standard in force of the operator's unit; the due date follows the working-day calendar" })
+  @ApiOperation({
+    summary: "At the counter: submit a request against the standard in force of the operator's unit; the due date follows the working-day calendar",
+  })
   @ApiCreatedResponse({ description: 'Request id, tracking code and due date' })
   @ApiConflictResponse({ description: 'No published standard, or unknown requirements' })
   async submit(@Body() body: SubmitRequestRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     const outcome = await this.commands.execute(new SubmitRequestCommand(body.serviceId, body.suppliedRequirements, meta));
-    if (outcome.state.request.status !== 'none') this.resources.rememberSubmitted(outcome.state.request.requestId, { tenantId: meta.tenantId, unitId: outcome.state.unitId });
+    if (outcome.state.request.status !== 'none')
+      this.resources.rememberSubmitted(outcome.state.request.requestId, { tenantId: meta.tenantId, unitId: outcome.state.unitId });
     markReplay(response, outcome);
     return requestBody(outcome);
   }
@@ -52,7 +55,12 @@ export class RequestsController {
   @HttpCode(200)
   @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Resubmit with the missing requirements (moves the due date by the paused days)' })
-  resubmit(@Param() { requestId }: RequestPath, @Body() body: ResubmitRequestRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+  resubmit(
+    @Param() { requestId }: RequestPath,
+    @Body() body: ResubmitRequestRequest,
+    @Caller() { meta }: Caller,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.change(requestId, { type: 'ResubmitRequest', ...body }, meta, response);
   }
 
@@ -89,7 +97,9 @@ export class RequestsController {
 
   @Get('figures')
   @RequirePermission('request:read', { unitParam: 'unitId' })
-  @ApiOperation({ summary: 'Per unit and month: SLA compliance, open/overdue, complaint resolution within deadline and via LAPOR!; a unit-scoped role must name its unit' })
+  @ApiOperation({
+    summary: 'Per unit and month: SLA compliance, open/overdue, complaint resolution within deadline and via LAPOR!; a unit-scoped role must name its unit',
+  })
   figures(@Query() { unitId, period, limit, offset }: UnitPeriodFilter, @Caller() { actor }: Caller) {
     return this.queries.execute(new GetUnitFiguresQuery(actor.tenantId, { unitId, period }, { limit, offset }));
   }

@@ -66,7 +66,6 @@ export class StandardContentRequest {
   @ApiProperty({ example: '2026-11-01T00:00:00+07:00' })
   @IsISO8601({ strict: true })
   effectiveAt!: string;
-
 }
 
 export class PublishServiceStandardRequest extends StandardContentRequest {

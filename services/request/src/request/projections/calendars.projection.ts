@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { RequestEvent } from '@lib/contracts';
 import { type Projection, ReadModelCache, type StoredEvent } from '@lib/event-sourcing';
 import type { PoolClient } from 'pg';
-import { calendarDecider, type CalendarStream, emptyCalendarStream, nationalCalendarFromEvent, type TenantCalendarSettings, type WorkingCalendar } from '../domain';
+import {
+  calendarDecider,
+  type CalendarStream,
+  emptyCalendarStream,
+  nationalCalendarFromEvent,
+  type TenantCalendarSettings,
+  type WorkingCalendar,
+} from '../domain';
 
 interface TenantCalendarRow {
   version: number;
@@ -39,7 +46,17 @@ export class CalendarsProjection implements Projection<RequestEvent> {
           await tx.query(
             `INSERT INTO calendar_national_years_v1 (scope, year, revision, calendar_version_id, provisional, provisional_reason, source, holidays, published_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (scope, year, revision) DO NOTHING`,
-            [v.tenantId, v.year, v.revision, v.calendarVersionId, v.provisional, v.provisionalReason, v.source, JSON.stringify(nationalCalendarFromEvent(v).holidays), v.publishedAt],
+            [
+              v.tenantId,
+              v.year,
+              v.revision,
+              v.calendarVersionId,
+              v.provisional,
+              v.provisionalReason,
+              v.source,
+              JSON.stringify(nationalCalendarFromEvent(v).holidays),
+              v.publishedAt,
+            ],
           );
           // A tenant's own national year changes its calendar id, which carries the stream version.
           if (v.tenantId !== '') await this.foldIntoTenant(tx, v.tenantId, event, envelope.streamVersion, envelope.occurredAt);
@@ -64,7 +81,11 @@ export class CalendarsProjection implements Projection<RequestEvent> {
     const row = rows[0];
     if (row && row.version >= streamVersion) return;
     const current: CalendarStream = row
-      ? { ...emptyCalendarStream(), settings: { utcOffsetMinutes: row.utc_offset_minutes, cutiBersamaIsWorkingDay: row.cuti_bersama_is_working_day }, localHolidays: row.local_holidays }
+      ? {
+          ...emptyCalendarStream(),
+          settings: { utcOffsetMinutes: row.utc_offset_minutes, cutiBersamaIsWorkingDay: row.cuti_bersama_is_working_day },
+          localHolidays: row.local_holidays,
+        }
       : emptyCalendarStream();
     const next = calendarDecider.evolve(current, event);
     await tx.query(

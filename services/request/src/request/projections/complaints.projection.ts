@@ -49,7 +49,12 @@ export class ComplaintsProjection implements Projection<RequestEvent> {
             tx,
             event.value.complaintId,
             `status = $3, resolution_due_date = $4, deadlines_provisional = CASE WHEN $5::text = '' THEN deadlines_provisional ELSE $6::boolean END`,
-            [STATUS_OF_OUTCOME[event.value.outcome] ?? 'received', event.value.resolutionDueDate || null, event.value.calendarId, event.value.resolutionDueDateProvisional],
+            [
+              STATUS_OF_OUTCOME[event.value.outcome] ?? 'received',
+              event.value.resolutionDueDate || null,
+              event.value.calendarId,
+              event.value.resolutionDueDateProvisional,
+            ],
             at,
           );
           break;
@@ -60,10 +65,13 @@ export class ComplaintsProjection implements Projection<RequestEvent> {
           await update(tx, event.value.complaintId, `status = 'responded'`, [], at);
           break;
         case 'complaintResolved':
-          await update(tx, event.value.complaintId, `status = 'resolved', resolved_within_deadline = $3, resolved_at = $4`, [
-            event.value.withinDeadline,
-            event.value.resolvedAt,
-          ], at);
+          await update(
+            tx,
+            event.value.complaintId,
+            `status = 'resolved', resolved_within_deadline = $3, resolved_at = $4`,
+            [event.value.withinDeadline, event.value.resolvedAt],
+            at,
+          );
           break;
         case 'complaintReopened':
           await update(

@@ -21,7 +21,12 @@ export interface TenantCalendarSources {
 }
 
 interface CalendarRows {
-  tenant: { version: number; utc_offset_minutes: TenantCalendarSettings['utcOffsetMinutes']; cuti_bersama_is_working_day: boolean; local_holidays: CalendarStream['localHolidays'] } | null;
+  tenant: {
+    version: number;
+    utc_offset_minutes: TenantCalendarSettings['utcOffsetMinutes'];
+    cuti_bersama_is_working_day: boolean;
+    local_holidays: CalendarStream['localHolidays'];
+  } | null;
   years: { scope: string; year: number; revision: number; provisional: boolean; provisional_reason: string; source: string; holidays: Holiday[] }[];
 }
 

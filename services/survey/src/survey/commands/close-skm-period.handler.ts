@@ -27,7 +27,8 @@ export class CloseSkmPeriodHandler implements ICommandHandler<CloseSkmPeriodComm
   async execute({ actor, ref, idempotencyKey }: CloseSkmPeriodCommand): Promise<AppendResult> {
     // The period's end is on the stream; the count is looked up before deciding, as the decider wants it on the command.
     const survey = await readSurvey(this.store, actor.tenantId, ref);
-    const completed = survey.status === 'none' ? 0 : await this.completedRequests.countInPeriod(actor.tenantId, ref.unitId, survey.periodStart, survey.periodEnd);
+    const completed =
+      survey.status === 'none' ? 0 : await this.completedRequests.countInPeriod(actor.tenantId, ref.unitId, survey.periodStart, survey.periodEnd);
     const result = await handleStaffSurveyCommand(
       this.store,
       actor,

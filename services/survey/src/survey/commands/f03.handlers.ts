@@ -74,7 +74,11 @@ export class RecordF03ResponseHandler implements ICommandHandler<RecordF03Respon
   async execute({ tenantId, cycleId, unitId, items, idempotencyKey }: RecordF03ResponseCommand): Promise<AppendResult> {
     const streamId = f03StreamId(tenantId, cycleId, unitId);
     const history = await this.store.readStream(streamId);
-    const state = foldEvents(f03Decider.evolve, f03Decider.initialState(), history.map((e) => e.event));
+    const state = foldEvents(
+      f03Decider.evolve,
+      f03Decider.initialState(),
+      history.map((e) => e.event),
+    );
     if (state.status === 'none') throw new DomainError('F03.NOT_FOUND', `no F-03 collection for unit ${unitId} in cycle ${cycleId}`);
     const responseId = idempotencyKey ?? randomUUID();
     return appendResultOf(

@@ -55,7 +55,13 @@ export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmRespon
     const citedRequest = code
       ? {
           trackingCode: code,
-          completedInUnitAndPeriod: await this.completedRequests.completedInUnitAndPeriod(survey.tenantId, code, survey.unitId, survey.periodStart, survey.periodEnd),
+          completedInUnitAndPeriod: await this.completedRequests.completedInUnitAndPeriod(
+            survey.tenantId,
+            code,
+            survey.unitId,
+            survey.periodStart,
+            survey.periodEnd,
+          ),
         }
       : undefined;
     // The same key always names the same response, so a retried submission records nothing new.

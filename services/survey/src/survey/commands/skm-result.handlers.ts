@@ -44,7 +44,6 @@ export class CompleteFollowUpCommand extends Command<AppendResult> {
   }
 }
 
-
 @CommandHandler(PublishSkmResultCommand)
 export class PublishSkmResultHandler implements ICommandHandler<PublishSkmResultCommand> {
   constructor(private readonly store: EventStore<SurveyEvent>) {}
@@ -79,6 +78,8 @@ export class CompleteFollowUpHandler implements ICommandHandler<CompleteFollowUp
   constructor(private readonly store: EventStore<SurveyEvent>) {}
 
   async execute({ actor, ref, itemId, completedOn, evidence, idempotencyKey }: CompleteFollowUpCommand): Promise<AppendResult> {
-    return appendResultOf(await handleStaffSurveyCommand(this.store, actor, ref, () => ({ type: 'CompleteFollowUp', itemId, completedOn, evidence }), idempotencyKey));
+    return appendResultOf(
+      await handleStaffSurveyCommand(this.store, actor, ref, () => ({ type: 'CompleteFollowUp', itemId, completedOn, evidence }), idempotencyKey),
+    );
   }
 }

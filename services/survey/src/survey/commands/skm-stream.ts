@@ -14,7 +14,11 @@ export interface SkmSurveyRef {
 
 export async function readSurvey(store: EventStore<SurveyEvent>, tenantId: string, ref: SkmSurveyRef): Promise<Survey> {
   const history = await store.readStream(skmStreamId(tenantId, ref.unitId, ref.periodKind, ref.periodStart));
-  return foldEvents(surveyDecider.evolve, surveyDecider.initialState(), history.map((stored) => stored.event));
+  return foldEvents(
+    surveyDecider.evolve,
+    surveyDecider.initialState(),
+    history.map((stored) => stored.event),
+  );
 }
 
 /** Runs a staff command on a survey stream of the actor's tenant: another tenant's survey of the same unit and period is another stream. */

@@ -1,6 +1,16 @@
 import type { SurveyEvent, surveyPb } from '@lib/contracts';
 import { foldEvents, givenWhen, type DeciderOutcome } from '@lib/event-sourcing/domain';
-import { f03Decider, f03ItemProblems, f03Report, f03Score, f03ScoreForDisplay, f03StreamId, type F03Collection, type F03Command, type F03ItemScore } from './f03';
+import {
+  f03Decider,
+  f03ItemProblems,
+  f03Report,
+  f03Score,
+  f03ScoreForDisplay,
+  f03StreamId,
+  type F03Collection,
+  type F03Command,
+  type F03ItemScore,
+} from './f03';
 import { F03_ASPECTS, F03_DEFAULT_QUOTA, F03_ITEMS } from './ruleset/f03-form';
 import { rational } from './scoring/rational';
 
@@ -108,7 +118,20 @@ describe('F-03 collection decider', () => {
     ['records a response with its items in form order', [opened()], record('f1', [...allItems(4)].reverse()), events(recorded('f1'))],
     ['records nothing for a retried response id', [opened(), recorded('f1')], record('f1'), events()],
     ['refuses a response missing an item', [opened()], record('f1', allItems(4).slice(0, 13)), error('F03.INVALID_ITEMS')],
-    ['refuses a score of 6', [opened()], record('f1', items(6, ...allItems(4).slice(1).map((i) => i.score))), error('F03.INVALID_ITEMS')],
+    [
+      'refuses a score of 6',
+      [opened()],
+      record(
+        'f1',
+        items(
+          6,
+          ...allItems(4)
+            .slice(1)
+            .map((i) => i.score),
+        ),
+      ),
+      error('F03.INVALID_ITEMS'),
+    ],
     ['accepts the last response within the maximum quota', [opened(), recorded('f1'), recorded('f2')], record('f3'), events(recorded('f3'))],
     ['refuses a response beyond the maximum quota', [opened(), recorded('f1'), recorded('f2'), recorded('f3')], record('f4'), error('F03.QUOTA_FULL')],
     ['refuses a response after close', [opened(), recorded('f1'), closedWith({})], record('f2'), error('F03.CLOSED')],

@@ -142,7 +142,8 @@ export const f03Decider: Decider<F03Command, SurveyEvent, F03Collection> = {
   decide(command, state) {
     switch (command.type) {
       case 'OpenF03Collection': {
-        if (state.status !== 'none') throw new DomainError('F03.ALREADY_OPENED', `F-03 collection of ${state.unitId} in cycle ${state.cycleId} is already open`);
+        if (state.status !== 'none')
+          throw new DomainError('F03.ALREADY_OPENED', `F-03 collection of ${state.unitId} in cycle ${state.cycleId} is already open`);
         if (isBlank(command.cycleId) || isBlank(command.unitId) || isBlank(command.tenantId) || isBlank(command.ruleset)) {
           throw new DomainError('F03.INVALID_COLLECTION', 'cycle, unit, tenant and ruleset are required');
         }

@@ -18,7 +18,5 @@ export const idSetHas = (set: IdSet, id: string): boolean => set.tail.has(id) ||
 export function idSetAdd(set: IdSet, id: string): IdSet {
   if (idSetHas(set, id)) return set;
   const tail = new Set(set.tail).add(id);
-  return tail.size >= CHUNK_SIZE
-    ? { chunks: [...set.chunks, tail], tail: new Set(), size: set.size + 1 }
-    : { chunks: set.chunks, tail, size: set.size + 1 };
+  return tail.size >= CHUNK_SIZE ? { chunks: [...set.chunks, tail], tail: new Set(), size: set.size + 1 } : { chunks: set.chunks, tail, size: set.size + 1 };
 }

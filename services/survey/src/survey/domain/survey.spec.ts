@@ -30,7 +30,12 @@ const opened = (overrides: Partial<surveyPb.SurveyOpened> = {}): SurveyEvent => 
   },
 });
 
-const recorded = (responseId: string, value = 4, requestTrackingCode = '', duplicateKeys: { respondentKey?: string; submissionFingerprint?: string } = {}): SurveyEvent => ({
+const recorded = (
+  responseId: string,
+  value = 4,
+  requestTrackingCode = '',
+  duplicateKeys: { respondentKey?: string; submissionFingerprint?: string } = {},
+): SurveyEvent => ({
   $case: 'skmResponseRecorded',
   value: {
     surveyId: SURVEY,
@@ -229,10 +234,20 @@ describe('SKM survey decider', () => {
       events(),
     ],
     ['refuses a response missing an unsur', [opened()], record({ answers: answers(4).slice(1) }), error('SURVEY.INVALID_ANSWERS')],
-    ['refuses an answer off the 1..4 scale', [opened()], record({ answers: [...answers(4).slice(1), { code: 'U1', value: 5 }] }), error('SURVEY.INVALID_ANSWERS')],
+    [
+      'refuses an answer off the 1..4 scale',
+      [opened()],
+      record({ answers: [...answers(4).slice(1), { code: 'U1', value: 5 }] }),
+      error('SURVEY.INVALID_ANSWERS'),
+    ],
     [
       'refuses a response without the extra unsur of the survey',
-      [opened({ extraUnsur: [{ code: 'X1', label: 'A' }], weights: [...CODES, 'X1'].map((code) => ({ code, weight: 0.1, weightNumerator: 1, weightDenominator: 10 })) })],
+      [
+        opened({
+          extraUnsur: [{ code: 'X1', label: 'A' }],
+          weights: [...CODES, 'X1'].map((code) => ({ code, weight: 0.1, weightNumerator: 1, weightDenominator: 10 })),
+        }),
+      ],
       record(),
       error('SURVEY.INVALID_ANSWERS'),
     ],
@@ -263,11 +278,26 @@ describe('SKM survey decider', () => {
     ['refuses a follow-up without an action', [opened(), recorded('r1'), closedEvent()], plan({ action: ' ' }), error('SURVEY.INVALID_FOLLOW_UP')],
     ['refuses a follow-up with an invalid due date', [opened(), recorded('r1'), closedEvent()], plan({ dueDate: '30-06-2025' }), error('SURVEY.INVALID_DATE')],
     ['a retried plan changes nothing', [opened(), recorded('r1'), closedEvent(), planned], plan(), events()],
-    ['refuses reusing an item id for another plan', [opened(), recorded('r1'), closedEvent(), planned], plan({ action: 'Lain' }), error('SURVEY.DUPLICATE_FOLLOW_UP')],
+    [
+      'refuses reusing an item id for another plan',
+      [opened(), recorded('r1'), closedEvent(), planned],
+      plan({ action: 'Lain' }),
+      error('SURVEY.DUPLICATE_FOLLOW_UP'),
+    ],
     ['completes a follow-up item', [opened(), recorded('r1'), closedEvent(), planned], complete(), events(completed)],
     ['refuses completing an unknown item', [opened(), recorded('r1'), closedEvent()], complete(), error('SURVEY.FOLLOW_UP_NOT_FOUND')],
-    ['refuses completing without evidence', [opened(), recorded('r1'), closedEvent(), planned], complete({ evidence: '' }), error('SURVEY.FOLLOW_UP_EVIDENCE_REQUIRED')],
-    ['refuses an invalid completion date', [opened(), recorded('r1'), closedEvent(), planned], complete({ completedOn: '2025-13-01' }), error('SURVEY.INVALID_DATE')],
+    [
+      'refuses completing without evidence',
+      [opened(), recorded('r1'), closedEvent(), planned],
+      complete({ evidence: '' }),
+      error('SURVEY.FOLLOW_UP_EVIDENCE_REQUIRED'),
+    ],
+    [
+      'refuses an invalid completion date',
+      [opened(), recorded('r1'), closedEvent(), planned],
+      complete({ completedOn: '2025-13-01' }),
+      error('SURVEY.INVALID_DATE'),
+    ],
     ['completing twice changes nothing', [opened(), recorded('r1'), closedEvent(), planned, completed], complete(), events()],
   ])('%s', (_name, given, when, expected) => {
     expect(givenWhen(surveyDecider, given, when)).toEqual(expected);
@@ -314,7 +344,17 @@ describe('SKM survey decider', () => {
 
     it('closes an empty survey with no value, band or weakest unsur', () => {
       const result = closeResult([opened()], 0);
-      expect(result).toMatchObject({ respondents: 0, ikm: 0, ikmConverted: 0, band: '', bandLabel: '', weakestUnsur: '', population: 0, requiredSample: 0, sampleAdequate: false });
+      expect(result).toMatchObject({
+        respondents: 0,
+        ikm: 0,
+        ikmConverted: 0,
+        band: '',
+        bandLabel: '',
+        weakestUnsur: '',
+        population: 0,
+        requiredSample: 0,
+        sampleAdequate: false,
+      });
     });
 
     it('scores extra unsur with their explicit weights', () => {
@@ -335,7 +375,9 @@ describe('SKM survey decider', () => {
     const openOutcome = givenWhen(
       surveyDecider,
       [],
-      open({ unsurSet: { extraUnsur: [{ code: 'X1', label: 'Kebersihan', weight: '1/4' }], regulationWeights: Object.fromEntries(CODES.map((c) => [c, '1/12'])) } }),
+      open({
+        unsurSet: { extraUnsur: [{ code: 'X1', label: 'Kebersihan', weight: '1/4' }], regulationWeights: Object.fromEntries(CODES.map((c) => [c, '1/12'])) },
+      }),
     );
     if (!('events' in openOutcome)) throw new Error(JSON.stringify(openOutcome));
     const response = givenWhen(surveyDecider, openOutcome.events, record({ answers: [...answers(3), { code: 'X1', value: 2 }] }));
@@ -346,7 +388,12 @@ describe('SKM survey decider', () => {
   });
 
   it('resolves the ruleset a survey was opened under, not the current one', () => {
-    const stricter: SkmRuleset = { ...SKM_2017, version: 2, conversion: { ...SKM_2017.conversion, factor: 20 }, bands: SKM_2017.bands.map((b) => ({ ...b, convertedMinHundredths: b.band === 'D' ? 2000 : b.convertedMinHundredths })) };
+    const stricter: SkmRuleset = {
+      ...SKM_2017,
+      version: 2,
+      conversion: { ...SKM_2017.conversion, factor: 20 },
+      bands: SKM_2017.bands.map((b) => ({ ...b, convertedMinHundredths: b.band === 'D' ? 2000 : b.convertedMinHundredths })),
+    };
     const decider = createSurveyDecider((ref) => (ref === 'skm-2017@2' ? stricter : undefined));
     const outcome = givenWhen(decider, [opened({ ruleset: 'skm-2017@2' }), recorded('r1', 3)], close());
     expect(outcome).toMatchObject({ events: [{ value: { result: { ikmConverted: 60, band: 'D', ruleset: 'skm-2017@2' } } }] });
@@ -359,9 +406,17 @@ describe('SKM survey decider', () => {
 
   type SkmStreamParts = Parameters<typeof skmStreamId>;
   it.each<[string, SkmStreamParts, SkmStreamParts]>([
-    ['two tenants with the same unit and period', ['kota-banjarmasin', 'disdukcapil', 'quarter', '2025-01-01'], ['kabupaten-banjar', 'disdukcapil', 'quarter', '2025-01-01']],
+    [
+      'two tenants with the same unit and period',
+      ['kota-banjarmasin', 'disdukcapil', 'quarter', '2025-01-01'],
+      ['kabupaten-banjar', 'disdukcapil', 'quarter', '2025-01-01'],
+    ],
     ['a hyphen moved between tenant and unit', ['kota-a', 'b', 'quarter', '2025-01-01'], ['kota', 'a-b', 'quarter', '2025-01-01']],
-    ['two period kinds starting the same day', ['kota-banjarmasin', 'disdukcapil', 'quarter', '2025-01-01'], ['kota-banjarmasin', 'disdukcapil', 'year', '2025-01-01']],
+    [
+      'two period kinds starting the same day',
+      ['kota-banjarmasin', 'disdukcapil', 'quarter', '2025-01-01'],
+      ['kota-banjarmasin', 'disdukcapil', 'year', '2025-01-01'],
+    ],
   ])('keeps apart %s', (_name, one, other) => {
     expect(skmStreamId(...one)).not.toBe(skmStreamId(...other));
   });

@@ -3,15 +3,7 @@ import { DomainError, assertNever, type Decider } from '@lib/event-sourcing/doma
 import { emptyIdSet, idSetAdd, idSetHas, type IdSet } from './id-set';
 import { compareLocalDates, isLocalDate } from './local-date';
 import { CURRENT_SKM_RULESET, findShippedSkmRuleset } from './ruleset/skm-2017';
-import {
-  buildUnsurSet,
-  provisionalParts,
-  rulesetRef,
-  type SkmPeriodKind,
-  type SkmRuleset,
-  type SurveyUnsur,
-  type UnsurSetInput,
-} from './ruleset/skm-ruleset';
+import { buildUnsurSet, provisionalParts, rulesetRef, type SkmPeriodKind, type SkmRuleset, type SurveyUnsur, type UnsurSetInput } from './ruleset/skm-ruleset';
 import { addToTally, answerProblems, assessSample, emptyTally, scoreIkm, type SkmTally, type UnsurAnswer } from './scoring/ikm';
 import { rational, toNumber } from './scoring/rational';
 
@@ -110,9 +102,7 @@ export type SurveyCommand =
  *   (double tap, back-and-resend): citizens on one office Wi-Fi share an address and often a user
  *   agent and an all-4 answer sheet, so this is never used to tell respondents apart over a long time.
  */
-export type DuplicateCheck =
-  | { kind: 'respondent'; respondentKey: string }
-  | { kind: 'device'; fingerprint: string; earlierFingerprints: readonly string[] };
+export type DuplicateCheck = { kind: 'respondent'; respondentKey: string } | { kind: 'device'; fingerprint: string; earlierFingerprints: readonly string[] };
 
 /**
  * Stream of the survey of one unit of one tenant for one period, e.g.
@@ -156,7 +146,13 @@ function requireClosed(state: Survey): OpenSurvey {
 }
 
 /** The SkmResult of a survey's tally under its ruleset; exact until the proto doubles. */
-export function skmResult(ruleset: SkmRuleset, unsur: readonly SurveyUnsur[], tally: SkmTally, population: number, populationSource: SkmPopulationSource): surveyPb.SkmResult {
+export function skmResult(
+  ruleset: SkmRuleset,
+  unsur: readonly SurveyUnsur[],
+  tally: SkmTally,
+  population: number,
+  populationSource: SkmPopulationSource,
+): surveyPb.SkmResult {
   const ikm = scoreIkm(ruleset, unsur, tally);
   const sample = assessSample(ruleset, population, tally.respondents);
   const parts = provisionalParts(ruleset);
@@ -198,7 +194,10 @@ export function createSurveyDecider(lookup: SkmRulesetLookup): Decider<SurveyCom
           throw new DomainError('SURVEY.INVALID_PERIOD', `period kind must be one of ${ruleset.periodKinds.kinds.join(', ')}, got ${command.periodKind}`);
         }
         if (!isLocalDate(command.periodStart) || !isLocalDate(command.periodEnd) || compareLocalDates(command.periodStart, command.periodEnd) > 0) {
-          throw new DomainError('SURVEY.INVALID_PERIOD', `period must be two dates YYYY-MM-DD, start not after end, got ${command.periodStart}..${command.periodEnd}`);
+          throw new DomainError(
+            'SURVEY.INVALID_PERIOD',
+            `period must be two dates YYYY-MM-DD, start not after end, got ${command.periodStart}..${command.periodEnd}`,
+          );
         }
         const { declaredPopulation } = command;
         if (declaredPopulation !== undefined && (!Number.isInteger(declaredPopulation) || declaredPopulation < 1)) {
@@ -244,7 +243,9 @@ export function createSurveyDecider(lookup: SkmRulesetLookup): Decider<SurveyCom
         const cited = command.citedRequest && !isBlank(command.citedRequest.trackingCode) ? command.citedRequest : undefined;
         const trackingCode = cited?.trackingCode.trim() ?? '';
         if (cited && !cited.completedInUnitAndPeriod) {
-          throw new DomainError('SURVEY.REQUEST_NOT_COMPLETED', `request ${trackingCode} is not a completed request of this unit in this period`, { trackingCode });
+          throw new DomainError('SURVEY.REQUEST_NOT_COMPLETED', `request ${trackingCode} is not a completed request of this unit in this period`, {
+            trackingCode,
+          });
         }
         if (cited && idSetHas(survey.citedRequests, trackingCode)) {
           throw new DomainError('SURVEY.DUPLICATE_REQUEST_RESPONSE', `request ${trackingCode} already has a response in this survey`, { trackingCode });
@@ -307,7 +308,8 @@ export function createSurveyDecider(lookup: SkmRulesetLookup): Decider<SurveyCom
         const survey = requireClosed(state);
         const media = [...new Set(command.media.map((m) => m.trim()).filter((m) => m !== ''))];
         if (media.length === 0) throw new DomainError('SURVEY.PUBLICATION_MEDIA_REQUIRED', 'name at least one medium the result was published in');
-        if (!isLocalDate(command.publishedOn)) throw new DomainError('SURVEY.INVALID_DATE', `published on must be a date YYYY-MM-DD, got ${command.publishedOn}`);
+        if (!isLocalDate(command.publishedOn))
+          throw new DomainError('SURVEY.INVALID_DATE', `published on must be a date YYYY-MM-DD, got ${command.publishedOn}`);
         const added = media.filter((m) => !survey.publishedMedia.includes(m));
         if (added.length === 0) return []; // already published in every medium named
         return [{ $case: 'skmResultPublished', value: { surveyId: survey.surveyId, media: added, publishedOn: command.publishedOn } }];
@@ -345,9 +347,11 @@ export function createSurveyDecider(lookup: SkmRulesetLookup): Decider<SurveyCom
       case 'CompleteFollowUp': {
         const survey = requireClosed(state);
         const item = survey.followUps[command.itemId];
-        if (!item) throw new DomainError('SURVEY.FOLLOW_UP_NOT_FOUND', `no follow-up item ${command.itemId} in survey ${survey.surveyId}`, { itemId: command.itemId });
+        if (!item)
+          throw new DomainError('SURVEY.FOLLOW_UP_NOT_FOUND', `no follow-up item ${command.itemId} in survey ${survey.surveyId}`, { itemId: command.itemId });
         if (item.completedOn !== null) return []; // already done
-        if (!isLocalDate(command.completedOn)) throw new DomainError('SURVEY.INVALID_DATE', `completed on must be a date YYYY-MM-DD, got ${command.completedOn}`);
+        if (!isLocalDate(command.completedOn))
+          throw new DomainError('SURVEY.INVALID_DATE', `completed on must be a date YYYY-MM-DD, got ${command.completedOn}`);
         // RTL counts in PEKPPP only with a report (laporan), so completion needs its evidence
         if (isBlank(command.evidence)) throw new DomainError('SURVEY.FOLLOW_UP_EVIDENCE_REQUIRED', 'describe or link the evidence of the completed follow-up');
         return [

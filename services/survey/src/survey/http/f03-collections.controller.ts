@@ -29,7 +29,12 @@ export class F03CollectionsController {
   @Post()
   @RequirePermission('cycle:admin', { unitParam: 'unitId' })
   @ApiOperation({ summary: 'Open F-03 collection for a unit lokus in a PEKPPP cycle (Bagian Organisasi runs the cycle)' })
-  open(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: F03Path, @Body() body: OpenF03CollectionRequest, @IdempotencyKey() key?: string): Promise<AppendResult> {
+  open(
+    @CurrentActor() actor: Actor,
+    @Param() { cycleId, unitId }: F03Path,
+    @Body() body: OpenF03CollectionRequest,
+    @IdempotencyKey() key?: string,
+  ): Promise<AppendResult> {
     const quota = body.quota
       ? { minimum: body.quota.minimum, maximum: body.quota.maximum, provisional: body.quota.provisional ?? false }
       : { minimum: F03_DEFAULT_QUOTA.minimum, maximum: F03_DEFAULT_QUOTA.maximum, provisional: F03_DEFAULT_QUOTA.provisional };

@@ -97,6 +97,14 @@ export class PublicSurveysController {
   @Post('tenants/:tenantId/f03/:cycleId/:unitId/responses')
   @ApiOperation({ summary: 'Submit an F-03 user assessment: every item scored 0..5' })
   respondF03(@Param() { tenantId, cycleId, unitId }: PublicF03Path, @Body() body: F03ResponseRequest, @IdempotencyKey() key?: string): Promise<AppendResult> {
-    return this.commands.execute(new RecordF03ResponseCommand(tenantId, cycleId, unitId, body.items.map(({ item, score }) => ({ item, score })), key));
+    return this.commands.execute(
+      new RecordF03ResponseCommand(
+        tenantId,
+        cycleId,
+        unitId,
+        body.items.map(({ item, score }) => ({ item, score })),
+        key,
+      ),
+    );
   }
 }

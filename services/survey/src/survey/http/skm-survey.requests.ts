@@ -132,7 +132,8 @@ export class SkmResponseRequest {
   trackingCode?: string;
 
   @ApiPropertyOptional({
-    description: 'A random token the form keeps for this respondent (e.g. in localStorage); one response per token. A kiosk starts each respondent with a new one.',
+    description:
+      'A random token the form keeps for this respondent (e.g. in localStorage); one response per token. A kiosk starts each respondent with a new one.',
   })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{16,128}$/, { message: 'respondentToken must be 16-128 characters of [A-Za-z0-9_-]' })

@@ -70,20 +70,35 @@ export class SkmSurveysController {
   @Post('publication')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record where the closed result was published' })
-  publish(@CurrentActor() actor: Actor, @Param() ref: SkmSurveyPath, @Body() body: PublishSkmResultRequest, @IdempotencyKey() key?: string): Promise<AppendResult> {
+  publish(
+    @CurrentActor() actor: Actor,
+    @Param() ref: SkmSurveyPath,
+    @Body() body: PublishSkmResultRequest,
+    @IdempotencyKey() key?: string,
+  ): Promise<AppendResult> {
     return this.commands.execute(new PublishSkmResultCommand(actor, ref, body.media, body.publishedOn, key));
   }
 
   @Post('follow-ups')
   @ApiOperation({ summary: 'Plan a follow-up action (rencana tindak lanjut) on an unsur' })
-  planFollowUp(@CurrentActor() actor: Actor, @Param() ref: SkmSurveyPath, @Body() body: PlanFollowUpRequest, @IdempotencyKey() key?: string): Promise<AppendResult> {
+  planFollowUp(
+    @CurrentActor() actor: Actor,
+    @Param() ref: SkmSurveyPath,
+    @Body() body: PlanFollowUpRequest,
+    @IdempotencyKey() key?: string,
+  ): Promise<AppendResult> {
     return this.commands.execute(new PlanFollowUpCommand(actor, ref, body.itemId, body.unsurCode, body.action, body.dueDate, key));
   }
 
   @Post('follow-ups/:itemId/completion')
   @HttpCode(200)
   @ApiOperation({ summary: 'Complete a follow-up action with its evidence' })
-  completeFollowUp(@CurrentActor() actor: Actor, @Param() { itemId, ...ref }: FollowUpPath, @Body() body: CompleteFollowUpRequest, @IdempotencyKey() key?: string): Promise<AppendResult> {
+  completeFollowUp(
+    @CurrentActor() actor: Actor,
+    @Param() { itemId, ...ref }: FollowUpPath,
+    @Body() body: CompleteFollowUpRequest,
+    @IdempotencyKey() key?: string,
+  ): Promise<AppendResult> {
     return this.commands.execute(new CompleteFollowUpCommand(actor, ref, itemId, body.completedOn, body.evidence, key));
   }
 }

@@ -31,10 +31,11 @@ export class SkmSurveysProjection implements Projection<SurveyEvent> {
     const version = envelope.streamVersion;
     // Moves the survey row to this version; false when the row already reflects the event.
     const advance = async (surveyId: string, set = '', values: unknown[] = []): Promise<boolean> => {
-      const result = await tx.query(
-        `UPDATE skm_surveys_v1 SET version = $2${set ? `, ${set}` : ''} WHERE survey_id = $1 AND version < $2`,
-        [surveyId, version, ...values],
-      );
+      const result = await tx.query(`UPDATE skm_surveys_v1 SET version = $2${set ? `, ${set}` : ''} WHERE survey_id = $1 AND version < $2`, [
+        surveyId,
+        version,
+        ...values,
+      ]);
       return (result.rowCount ?? 0) > 0;
     };
     const advanceF03 = async (set: string, values: unknown[] = []): Promise<boolean> => {
@@ -93,7 +94,10 @@ export class SkmSurveysProjection implements Projection<SurveyEvent> {
         return;
       }
       case 'skmPeriodClosed':
-        await advance(event.value.surveyId, `status = 'closed', result = $3, closed_at = $4`, [JSON.stringify(event.value.result ?? null), event.value.closedAt]);
+        await advance(event.value.surveyId, `status = 'closed', result = $3, closed_at = $4`, [
+          JSON.stringify(event.value.result ?? null),
+          event.value.closedAt,
+        ]);
         return;
       case 'skmResultPublished':
         await advance(event.value.surveyId, `published_media = published_media || $3::jsonb`, [JSON.stringify(event.value.media)]);
@@ -108,10 +112,11 @@ export class SkmSurveysProjection implements Projection<SurveyEvent> {
       }
       case 'followUpCompleted': {
         const { surveyId, itemId, completedOn, evidence } = event.value;
-        await advance(surveyId, `follow_ups = CASE WHEN follow_ups ? $3 THEN jsonb_set(follow_ups, ARRAY[$3::text], follow_ups -> $3 || $4::jsonb) ELSE follow_ups END`, [
-          itemId,
-          JSON.stringify({ completedOn, evidence }),
-        ]);
+        await advance(
+          surveyId,
+          `follow_ups = CASE WHEN follow_ups ? $3 THEN jsonb_set(follow_ups, ARRAY[$3::text], follow_ups -> $3 || $4::jsonb) ELSE follow_ups END`,
+          [itemId, JSON.stringify({ completedOn, evidence })],
+        );
         return;
       }
       case 'f03CollectionOpened': {

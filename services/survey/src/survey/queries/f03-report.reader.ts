@@ -14,7 +14,11 @@ export class F03ReportReader {
 
   async report(tenantId: string, cycleId: string, unitId: string): Promise<F03Report> {
     const history = await this.store.readStream(f03StreamId(tenantId, cycleId, unitId));
-    const collection = foldEvents(f03Decider.evolve, f03Decider.initialState(), history.map((stored) => stored.event));
+    const collection = foldEvents(
+      f03Decider.evolve,
+      f03Decider.initialState(),
+      history.map((stored) => stored.event),
+    );
     if (collection.status === 'none') {
       throw new DomainError('F03.NOT_FOUND', `no F-03 collection for unit ${unitId} in cycle ${cycleId}`);
     }

@@ -5,8 +5,7 @@ import type { Aspect, AspectCode, Indicator, Provenance, Ruleset } from './rules
 // indicator counts from a single code source and no indicator list: the 37 indicators below are
 // numbered placeholders with equal weights, so results under this ruleset are always provisional.
 
-const WEIGHTS_SOURCE =
-  'only source: Jombang app code ($np_i = $nt_i * 0.3 … * 0.07, 37 items), docs/domain.md 1.8 [P], open item 8.7';
+const WEIGHTS_SOURCE = 'only source: Jombang app code ($np_i = $nt_i * 0.3 … * 0.07, 37 items), docs/domain.md 1.8 [P], open item 8.7';
 const PLACEHOLDER = {
   provisional: true,
   source:
@@ -65,7 +64,7 @@ export const pekppp2017: Ruleset = {
   evaluatorCombination: 'lead-evaluator',
   evaluatorCombinationProvenance: {
     provisional: false,
-    source: 'platform decision, not a number from the sources: the lead evaluator\'s score is final',
+    source: "platform decision, not a number from the sources: the lead evaluator's score is final",
   },
   bands: PEKPPP_BANDS,
   bandsProvenance: {

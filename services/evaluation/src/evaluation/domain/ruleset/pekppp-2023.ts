@@ -271,7 +271,7 @@ export const pekppp2023: Ruleset = {
   },
   evaluatorCombination: 'lead-evaluator',
   evaluatorCombinationProvenance: confirmed(
-    'platform decision, not a number from the sources: the lead evaluator\'s score is final (UnitLokusAssigned); the sources warn against averaging across evaluators (docs/domain.md 1.6 anti-pattern)',
+    "platform decision, not a number from the sources: the lead evaluator's score is final (UnitLokusAssigned); the sources warn against averaging across evaluators (docs/domain.md 1.6 anti-pattern)",
   ),
   bands: PEKPPP_BANDS,
   bandsProvenance: PEKPPP_BANDS_PROVENANCE,

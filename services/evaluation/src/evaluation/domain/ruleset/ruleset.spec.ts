@@ -13,40 +13,244 @@ describe('validateRuleset', () => {
   });
 
   it.each<[string, (r: Draft) => void, Pick<RulesetViolation, 'path' | 'rule'>]>([
-    ['aspect weights not summing to 100%', (r) => { r.aspects[0].weightBp = 2500; }, { path: 'aspects', rule: 'weights-sum-to-100-percent' }],
-    ['indicator weights of one aspect not summing to 100%', (r) => { r.aspects[2].indicators[1].weightBp = 2200; }, { path: 'aspects[2].indicators', rule: 'weights-sum-to-100-percent' }],
-    ['a weight that is not whole basis points', (r) => { r.aspects[1].indicators[0].weightBp = 1000.5; }, { path: 'aspects[1].indicators[0].weightBp', rule: 'weight-is-basis-points' }],
-    ['a zero aspect weight', (r) => { r.aspects[5].weightBp = 0; }, { path: 'aspects[5].weightBp', rule: 'weight-is-basis-points' }],
-    ['a duplicate indicator code', (r) => { r.aspects[0].indicators[1].code = '1.a.Ak'; }, { path: 'aspects[0].indicators[1].code', rule: 'unique-indicator-code' }],
-    ['a duplicate indicator number', (r) => { r.aspects[3].indicators[0].no = 1; }, { path: 'aspects[3].indicators[0].no', rule: 'unique-indicator-no' }],
-    ['a code that does not match its number and aspect', (r) => { r.aspects[0].indicators[0].code = '1.b.Ak'; }, { path: 'aspects[0].indicators[0].code', rule: 'indicator-code-matches-no-and-aspect' }],
-    ['a code without principle', (r) => { r.aspects[0].indicators[0].code = '1.a.'; }, { path: 'aspects[0].indicators[0].code', rule: 'indicator-code-matches-no-and-aspect' }],
-    ['five descriptors', (r) => { r.aspects[4].indicators[2].descriptors.pop(); }, { path: 'aspects[4].indicators[2].descriptors', rule: 'six-descriptors' }],
-    ['an empty descriptor', (r) => { r.aspects[0].indicators[0].descriptors[3] = ' '; }, { path: 'aspects[0].indicators[0].descriptors[3]', rule: 'six-descriptors' }],
-    ['an aspect without indicators', (r) => { r.aspects[5].indicators = []; }, { path: 'aspects[5].indicators', rule: 'aspect-has-indicators' }],
-    ['a duplicate aspect code', (r) => { r.aspects[1].code = 'a'; }, { path: 'aspects[1].code', rule: 'unique-aspect-code' }],
-    ['an information indicator reusing a scored code', (r) => { r.informationIndicators[0].code = '1.a.Ak'; }, { path: 'informationIndicators[0].code', rule: 'unique-indicator-code' }],
-    ['a provisional weight without source', (r) => { r.aspects[3].indicators[0].source = ''; }, { path: 'aspects[3].indicators[0].source', rule: 'provisional-needs-source' }],
-    ['provisional bands without source', (r) => { r.bandsProvenance.source = ' '; }, { path: 'bandsProvenance.source', rule: 'provisional-needs-source' }],
-    ['a gap between bands (4.01 uncovered)', (r) => { r.bands[1].minHundredths = 402; }, { path: 'bands[1].minHundredths', rule: 'bands-no-gap' }],
-    ['overlapping bands (4.01 in B and A-)', (r) => { r.bands[2].maxHundredths = 401; }, { path: 'bands[1].minHundredths', rule: 'bands-no-overlap' }],
-    ['a band nested inside a wider one', (r) => { r.bands[8].maxHundredths = 200; }, { path: 'bands[7].minHundredths', rule: 'bands-no-overlap' }],
-    ['bands ending below 5.00', (r) => { r.bands[0].maxHundredths = 499; }, { path: 'bands[0].maxHundredths', rule: 'bands-cover-0-to-5' }],
-    ['bands starting above 0.00', (r) => { r.bands[8].minHundredths = 1; }, { path: 'bands[8].minHundredths', rule: 'bands-cover-0-to-5' }],
-    ['a band limit beyond 5.00', (r) => { r.bands[0].maxHundredths = 501; }, { path: 'bands[0].maxHundredths', rule: 'bands-cover-0-to-5' }],
-    ['a band starting above its end', (r) => { r.bands[1].minHundredths = 460; }, { path: 'bands[1].minHundredths', rule: 'band-min-not-above-max' }],
-    ['a duplicate category', (r) => { r.bands[1].category = 'A'; }, { path: 'bands[1].category', rule: 'unique-category' }],
-    ['no bands', (r) => { r.bands = []; }, { path: 'bands', rule: 'bands-cover-0-to-5' }],
-    ['merge weights not summing to 100%', (r) => { r.userScoreMerge!.f03WeightBp = 3000; }, { path: 'userScoreMerge', rule: 'weights-sum-to-100-percent' }],
-    ['minimum respondents above the maximum', (r) => { r.userScoreMerge!.f03MinRespondents = 25; }, { path: 'userScoreMerge.f03MinRespondents', rule: 'quota-min-not-above-max' }],
-    ['a zero minimum quota', (r) => { r.userScoreMerge!.f03MinRespondents = 0; }, { path: 'userScoreMerge.f03MinRespondents', rule: 'quota-is-positive-integer' }],
-    ['F-03 items out of sequence', (r) => { r.userScoreMerge!.items[3].item = 5; }, { path: 'userScoreMerge.items[3].item', rule: 'f03-items-numbered-1-to-n' }],
-    ['an unknown evaluator combination', (r) => { (r as { evaluatorCombination: string }).evaluatorCombination = 'median'; }, { path: 'evaluatorCombination', rule: 'known-evaluator-combination' }],
-    ['an id that is not kebab-case', (r) => { r.id = 'PEKPPP 2023'; }, { path: 'id', rule: 'id-is-kebab-case' }],
-    ['version 0', (r) => { r.version = 0; }, { path: 'version', rule: 'version-is-positive-integer' }],
-    ['an empty title', (r) => { r.title = ''; }, { path: 'title', rule: 'required' }],
-    ['no legal basis', (r) => { r.legalBasis = []; }, { path: 'legalBasis', rule: 'required' }],
-    ['a 0..4 scale', (r) => { r.scale.max = 4; }, { path: 'scale', rule: 'scale-is-0-to-5' }],
+    [
+      'aspect weights not summing to 100%',
+      (r) => {
+        r.aspects[0].weightBp = 2500;
+      },
+      { path: 'aspects', rule: 'weights-sum-to-100-percent' },
+    ],
+    [
+      'indicator weights of one aspect not summing to 100%',
+      (r) => {
+        r.aspects[2].indicators[1].weightBp = 2200;
+      },
+      { path: 'aspects[2].indicators', rule: 'weights-sum-to-100-percent' },
+    ],
+    [
+      'a weight that is not whole basis points',
+      (r) => {
+        r.aspects[1].indicators[0].weightBp = 1000.5;
+      },
+      { path: 'aspects[1].indicators[0].weightBp', rule: 'weight-is-basis-points' },
+    ],
+    [
+      'a zero aspect weight',
+      (r) => {
+        r.aspects[5].weightBp = 0;
+      },
+      { path: 'aspects[5].weightBp', rule: 'weight-is-basis-points' },
+    ],
+    [
+      'a duplicate indicator code',
+      (r) => {
+        r.aspects[0].indicators[1].code = '1.a.Ak';
+      },
+      { path: 'aspects[0].indicators[1].code', rule: 'unique-indicator-code' },
+    ],
+    [
+      'a duplicate indicator number',
+      (r) => {
+        r.aspects[3].indicators[0].no = 1;
+      },
+      { path: 'aspects[3].indicators[0].no', rule: 'unique-indicator-no' },
+    ],
+    [
+      'a code that does not match its number and aspect',
+      (r) => {
+        r.aspects[0].indicators[0].code = '1.b.Ak';
+      },
+      { path: 'aspects[0].indicators[0].code', rule: 'indicator-code-matches-no-and-aspect' },
+    ],
+    [
+      'a code without principle',
+      (r) => {
+        r.aspects[0].indicators[0].code = '1.a.';
+      },
+      { path: 'aspects[0].indicators[0].code', rule: 'indicator-code-matches-no-and-aspect' },
+    ],
+    [
+      'five descriptors',
+      (r) => {
+        r.aspects[4].indicators[2].descriptors.pop();
+      },
+      { path: 'aspects[4].indicators[2].descriptors', rule: 'six-descriptors' },
+    ],
+    [
+      'an empty descriptor',
+      (r) => {
+        r.aspects[0].indicators[0].descriptors[3] = ' ';
+      },
+      { path: 'aspects[0].indicators[0].descriptors[3]', rule: 'six-descriptors' },
+    ],
+    [
+      'an aspect without indicators',
+      (r) => {
+        r.aspects[5].indicators = [];
+      },
+      { path: 'aspects[5].indicators', rule: 'aspect-has-indicators' },
+    ],
+    [
+      'a duplicate aspect code',
+      (r) => {
+        r.aspects[1].code = 'a';
+      },
+      { path: 'aspects[1].code', rule: 'unique-aspect-code' },
+    ],
+    [
+      'an information indicator reusing a scored code',
+      (r) => {
+        r.informationIndicators[0].code = '1.a.Ak';
+      },
+      { path: 'informationIndicators[0].code', rule: 'unique-indicator-code' },
+    ],
+    [
+      'a provisional weight without source',
+      (r) => {
+        r.aspects[3].indicators[0].source = '';
+      },
+      { path: 'aspects[3].indicators[0].source', rule: 'provisional-needs-source' },
+    ],
+    [
+      'provisional bands without source',
+      (r) => {
+        r.bandsProvenance.source = ' ';
+      },
+      { path: 'bandsProvenance.source', rule: 'provisional-needs-source' },
+    ],
+    [
+      'a gap between bands (4.01 uncovered)',
+      (r) => {
+        r.bands[1].minHundredths = 402;
+      },
+      { path: 'bands[1].minHundredths', rule: 'bands-no-gap' },
+    ],
+    [
+      'overlapping bands (4.01 in B and A-)',
+      (r) => {
+        r.bands[2].maxHundredths = 401;
+      },
+      { path: 'bands[1].minHundredths', rule: 'bands-no-overlap' },
+    ],
+    [
+      'a band nested inside a wider one',
+      (r) => {
+        r.bands[8].maxHundredths = 200;
+      },
+      { path: 'bands[7].minHundredths', rule: 'bands-no-overlap' },
+    ],
+    [
+      'bands ending below 5.00',
+      (r) => {
+        r.bands[0].maxHundredths = 499;
+      },
+      { path: 'bands[0].maxHundredths', rule: 'bands-cover-0-to-5' },
+    ],
+    [
+      'bands starting above 0.00',
+      (r) => {
+        r.bands[8].minHundredths = 1;
+      },
+      { path: 'bands[8].minHundredths', rule: 'bands-cover-0-to-5' },
+    ],
+    [
+      'a band limit beyond 5.00',
+      (r) => {
+        r.bands[0].maxHundredths = 501;
+      },
+      { path: 'bands[0].maxHundredths', rule: 'bands-cover-0-to-5' },
+    ],
+    [
+      'a band starting above its end',
+      (r) => {
+        r.bands[1].minHundredths = 460;
+      },
+      { path: 'bands[1].minHundredths', rule: 'band-min-not-above-max' },
+    ],
+    [
+      'a duplicate category',
+      (r) => {
+        r.bands[1].category = 'A';
+      },
+      { path: 'bands[1].category', rule: 'unique-category' },
+    ],
+    [
+      'no bands',
+      (r) => {
+        r.bands = [];
+      },
+      { path: 'bands', rule: 'bands-cover-0-to-5' },
+    ],
+    [
+      'merge weights not summing to 100%',
+      (r) => {
+        r.userScoreMerge!.f03WeightBp = 3000;
+      },
+      { path: 'userScoreMerge', rule: 'weights-sum-to-100-percent' },
+    ],
+    [
+      'minimum respondents above the maximum',
+      (r) => {
+        r.userScoreMerge!.f03MinRespondents = 25;
+      },
+      { path: 'userScoreMerge.f03MinRespondents', rule: 'quota-min-not-above-max' },
+    ],
+    [
+      'a zero minimum quota',
+      (r) => {
+        r.userScoreMerge!.f03MinRespondents = 0;
+      },
+      { path: 'userScoreMerge.f03MinRespondents', rule: 'quota-is-positive-integer' },
+    ],
+    [
+      'F-03 items out of sequence',
+      (r) => {
+        r.userScoreMerge!.items[3].item = 5;
+      },
+      { path: 'userScoreMerge.items[3].item', rule: 'f03-items-numbered-1-to-n' },
+    ],
+    [
+      'an unknown evaluator combination',
+      (r) => {
+        (r as { evaluatorCombination: string }).evaluatorCombination = 'median';
+      },
+      { path: 'evaluatorCombination', rule: 'known-evaluator-combination' },
+    ],
+    [
+      'an id that is not kebab-case',
+      (r) => {
+        r.id = 'PEKPPP 2023';
+      },
+      { path: 'id', rule: 'id-is-kebab-case' },
+    ],
+    [
+      'version 0',
+      (r) => {
+        r.version = 0;
+      },
+      { path: 'version', rule: 'version-is-positive-integer' },
+    ],
+    [
+      'an empty title',
+      (r) => {
+        r.title = '';
+      },
+      { path: 'title', rule: 'required' },
+    ],
+    [
+      'no legal basis',
+      (r) => {
+        r.legalBasis = [];
+      },
+      { path: 'legalBasis', rule: 'required' },
+    ],
+    [
+      'a 0..4 scale',
+      (r) => {
+        r.scale.max = 4;
+      },
+      { path: 'scale', rule: 'scale-is-0-to-5' },
+    ],
   ])('reports %s', (_name, mutate, expected) => {
     const ruleset = draft();
     mutate(ruleset);

@@ -306,16 +306,32 @@ export function validateRuleset(ruleset: Ruleset): RulesetViolation[] {
     const f02Ok = checkWeight('userScoreMerge.f02WeightBp', merge.f02WeightBp, true);
     const f03Ok = checkWeight('userScoreMerge.f03WeightBp', merge.f03WeightBp, true);
     if (f02Ok && f03Ok && merge.f02WeightBp + merge.f03WeightBp !== BASIS_POINTS_100_PERCENT) {
-      add('userScoreMerge', 'weights-sum-to-100-percent',
-        `F-02 ${percent(merge.f02WeightBp)} + F-03 ${percent(merge.f03WeightBp)} = ${percent(merge.f02WeightBp + merge.f03WeightBp)}, not 100%`);
+      add(
+        'userScoreMerge',
+        'weights-sum-to-100-percent',
+        `F-02 ${percent(merge.f02WeightBp)} + F-03 ${percent(merge.f03WeightBp)} = ${percent(merge.f02WeightBp + merge.f03WeightBp)}, not 100%`,
+      );
     }
     const minOk = isInt(merge.f03MinRespondents) && merge.f03MinRespondents >= 1;
     const maxOk = isInt(merge.f03MaxRespondents) && merge.f03MaxRespondents >= 1;
-    if (!minOk) add('userScoreMerge.f03MinRespondents', 'quota-is-positive-integer', `minimum respondents must be an integer >= 1, got ${JSON.stringify(merge.f03MinRespondents)}`);
-    if (!maxOk) add('userScoreMerge.f03MaxRespondents', 'quota-is-positive-integer', `maximum respondents must be an integer >= 1, got ${JSON.stringify(merge.f03MaxRespondents)}`);
+    if (!minOk)
+      add(
+        'userScoreMerge.f03MinRespondents',
+        'quota-is-positive-integer',
+        `minimum respondents must be an integer >= 1, got ${JSON.stringify(merge.f03MinRespondents)}`,
+      );
+    if (!maxOk)
+      add(
+        'userScoreMerge.f03MaxRespondents',
+        'quota-is-positive-integer',
+        `maximum respondents must be an integer >= 1, got ${JSON.stringify(merge.f03MaxRespondents)}`,
+      );
     if (minOk && maxOk && merge.f03MinRespondents > merge.f03MaxRespondents) {
-      add('userScoreMerge.f03MinRespondents', 'quota-min-not-above-max',
-        `minimum respondents ${merge.f03MinRespondents} is above the maximum ${merge.f03MaxRespondents}`);
+      add(
+        'userScoreMerge.f03MinRespondents',
+        'quota-min-not-above-max',
+        `minimum respondents ${merge.f03MinRespondents} is above the maximum ${merge.f03MaxRespondents}`,
+      );
     }
     checkProvenance('userScoreMerge', merge);
     const items = list(merge.items);
@@ -331,8 +347,11 @@ export function validateRuleset(ruleset: Ruleset): RulesetViolation[] {
   }
 
   if (!EVALUATOR_COMBINATIONS.includes(ruleset.evaluatorCombination)) {
-    add('evaluatorCombination', 'known-evaluator-combination',
-      `evaluator combination must be one of ${EVALUATOR_COMBINATIONS.join(', ')}, got ${JSON.stringify(ruleset.evaluatorCombination)}`);
+    add(
+      'evaluatorCombination',
+      'known-evaluator-combination',
+      `evaluator combination must be one of ${EVALUATOR_COMBINATIONS.join(', ')}, got ${JSON.stringify(ruleset.evaluatorCombination)}`,
+    );
   }
   checkProvenance('evaluatorCombinationProvenance', ruleset.evaluatorCombinationProvenance);
 
@@ -360,7 +379,11 @@ function validateBands(bands: readonly CategoryBand[], add: (path: string, rule:
     if (!minOk) add(`${at}.minHundredths`, 'bands-cover-0-to-5', `minHundredths must be an integer 0..500, got ${JSON.stringify(band.minHundredths)}`);
     if (!maxOk) add(`${at}.maxHundredths`, 'bands-cover-0-to-5', `maxHundredths must be an integer 0..500, got ${JSON.stringify(band.maxHundredths)}`);
     if (minOk && maxOk && band.minHundredths > band.maxHundredths) {
-      add(`${at}.minHundredths`, 'band-min-not-above-max', `band ${band.category} starts at ${hundredths(band.minHundredths)}, above its end ${hundredths(band.maxHundredths)}`);
+      add(
+        `${at}.minHundredths`,
+        'band-min-not-above-max',
+        `band ${band.category} starts at ${hundredths(band.minHundredths)}, above its end ${hundredths(band.maxHundredths)}`,
+      );
     } else if (minOk && maxOk) usable.push({ band, index: b });
   });
   if (usable.length !== bands.length) return; // coverage is meaningless until every band is well-formed
@@ -378,11 +401,17 @@ function validateBands(bands: readonly CategoryBand[], add: (path: string, rule:
   for (const current of sorted.slice(1)) {
     const expected = reach.band.maxHundredths + 1;
     if (current.band.minHundredths > expected) {
-      add(`bands[${current.index}].minHundredths`, 'bands-no-gap',
-        `no band covers ${hundredths(expected)}..${hundredths(current.band.minHundredths - 1)} (between ${reach.band.category} and ${current.band.category})`);
+      add(
+        `bands[${current.index}].minHundredths`,
+        'bands-no-gap',
+        `no band covers ${hundredths(expected)}..${hundredths(current.band.minHundredths - 1)} (between ${reach.band.category} and ${current.band.category})`,
+      );
     } else if (current.band.minHundredths < expected) {
-      add(`bands[${current.index}].minHundredths`, 'bands-no-overlap',
-        `band ${current.band.category} starts at ${hundredths(current.band.minHundredths)}, inside band ${reach.band.category} (up to ${hundredths(reach.band.maxHundredths)})`);
+      add(
+        `bands[${current.index}].minHundredths`,
+        'bands-no-overlap',
+        `band ${current.band.category} starts at ${hundredths(current.band.minHundredths)}, inside band ${reach.band.category} (up to ${hundredths(reach.band.maxHundredths)})`,
+      );
     }
     if (current.band.maxHundredths > reach.band.maxHundredths) reach = current;
   }

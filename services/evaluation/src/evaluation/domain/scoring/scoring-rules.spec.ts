@@ -45,12 +45,36 @@ const repeat = <T>(count: number, value: T): T[] => Array.from({ length: count }
  * rounded half-up to 2 decimals: 3.50 → B- "Baik (Dengan Catatan)" (3.4988 is not 3.51: not B).
  */
 const WORKED: Record<string, number> = {
-  '1.a.Ak': 5, '2.a.P': 4, '3.a.T': 3, '4.a.K': 4, '5.a.K': 5, '6.a.B': 3, '7.a.T': 2, '8.a.Ak': 4, '9.a.Ak': 3,
-  '10.b.As': 4, '11.b.K': 5, '12.b.Ak': 3, '13.b.K': 4, '14.b.K': 4,
-  '15.c.K': 3, '16.c.As': 4, '17.c.As': 2, '18.c.K': 1, '19.c.As': 5, '20.c.B': 3,
-  '21.d.T': 4, '22.d.B': 3, '23.d.As': 5, '24.d.T': 2,
-  '25.e.P': 5, '26.e.P': 4, '27.e.Ak': 3, '28.e.Ak': 4,
-  '29.f.B': 3, '30.f.B': 2,
+  '1.a.Ak': 5,
+  '2.a.P': 4,
+  '3.a.T': 3,
+  '4.a.K': 4,
+  '5.a.K': 5,
+  '6.a.B': 3,
+  '7.a.T': 2,
+  '8.a.Ak': 4,
+  '9.a.Ak': 3,
+  '10.b.As': 4,
+  '11.b.K': 5,
+  '12.b.Ak': 3,
+  '13.b.K': 4,
+  '14.b.K': 4,
+  '15.c.K': 3,
+  '16.c.As': 4,
+  '17.c.As': 2,
+  '18.c.K': 1,
+  '19.c.As': 5,
+  '20.c.B': 3,
+  '21.d.T': 4,
+  '22.d.B': 3,
+  '23.d.As': 5,
+  '24.d.T': 2,
+  '25.e.P': 5,
+  '26.e.P': 4,
+  '27.e.Ak': 3,
+  '28.e.Ak': 4,
+  '29.f.B': 3,
+  '30.f.B': 2,
 };
 
 /*
@@ -70,11 +94,12 @@ describe('scoring rules', () => {
       expect(ruleset.aspects.reduce((total, aspect) => total + aspect.weightBp, 0)).toBe(10_000);
     });
 
-    it.each(
-      shippedRulesets.flatMap((ruleset) => ruleset.aspects.map((aspect) => [`${ruleset.id} aspect ${aspect.code}`, aspect.indicators] as const)),
-    )('%s: indicator weights sum to 100%%', (_name, indicators) => {
-      expect(indicators.reduce((total, indicator) => total + indicator.weightBp, 0)).toBe(10_000);
-    });
+    it.each(shippedRulesets.flatMap((ruleset) => ruleset.aspects.map((aspect) => [`${ruleset.id} aspect ${aspect.code}`, aspect.indicators] as const)))(
+      '%s: indicator weights sum to 100%%',
+      (_name, indicators) => {
+        expect(indicators.reduce((total, indicator) => total + indicator.weightBp, 0)).toBe(10_000);
+      },
+    );
 
     it('pekppp-2023 has 30 scored indicators, 24/25/18/11/10/12 % aspects and the 9 bands', () => {
       expect(allCodes(pekppp2023)).toHaveLength(30);
@@ -245,11 +270,31 @@ describe('scoring rules', () => {
 
     it.each<[string, UserScoreInput | undefined, { merged: boolean; reason: string | null; ipp: Fraction; hundredths: number; category: string }]>([
       ['no F-03: the IPP is the evaluator IPP', undefined, { merged: false, reason: 'no-user-score', ipp: decimal('3.4988'), hundredths: 350, category: 'B-' }],
-      ['ten responses: 0.75 × 3.4988 + 0.25 × 4.25 = 3.6866', TEN_RESPONSES, { merged: true, reason: null, ipp: decimal('3.6866'), hundredths: 369, category: 'B' }],
-      ["the survey's summary merges the same way", { kind: 'summary', score: 4.25, respondents: 10 }, { merged: true, reason: null, ipp: decimal('3.6866'), hundredths: 369, category: 'B' }],
-      ['nine respondents: quota of 10 not met, not merged', { kind: 'responses', responses: repeat(9, ALL_FOURS) }, { merged: false, reason: 'quota-not-met', ipp: decimal('3.4988'), hundredths: 350, category: 'B-' }],
-      ['zero respondents in the summary: not merged', { kind: 'summary', score: 0, respondents: 0 }, { merged: false, reason: 'quota-not-met', ipp: decimal('3.4988'), hundredths: 350, category: 'B-' }],
-      ['more than the maximum of 20 respondents are still counted', { kind: 'responses', responses: repeat(25, ALL_FOURS) }, { merged: true, reason: null, ipp: decimal('3.6241'), hundredths: 362, category: 'B' }],
+      [
+        'ten responses: 0.75 × 3.4988 + 0.25 × 4.25 = 3.6866',
+        TEN_RESPONSES,
+        { merged: true, reason: null, ipp: decimal('3.6866'), hundredths: 369, category: 'B' },
+      ],
+      [
+        "the survey's summary merges the same way",
+        { kind: 'summary', score: 4.25, respondents: 10 },
+        { merged: true, reason: null, ipp: decimal('3.6866'), hundredths: 369, category: 'B' },
+      ],
+      [
+        'nine respondents: quota of 10 not met, not merged',
+        { kind: 'responses', responses: repeat(9, ALL_FOURS) },
+        { merged: false, reason: 'quota-not-met', ipp: decimal('3.4988'), hundredths: 350, category: 'B-' },
+      ],
+      [
+        'zero respondents in the summary: not merged',
+        { kind: 'summary', score: 0, respondents: 0 },
+        { merged: false, reason: 'quota-not-met', ipp: decimal('3.4988'), hundredths: 350, category: 'B-' },
+      ],
+      [
+        'more than the maximum of 20 respondents are still counted',
+        { kind: 'responses', responses: repeat(25, ALL_FOURS) },
+        { merged: true, reason: null, ipp: decimal('3.6241'), hundredths: 362, category: 'B' },
+      ],
     ])('%s', (_name, userScore, expected) => {
       const result = scoreUnit(pekppp2023, { selfScores: [], evaluatorScores: byLead(WORKED), leadEvaluatorId: LEAD, userScore });
       expect(result.merge.merged).toBe(expected.merged);

@@ -39,9 +39,7 @@ export interface F03ItemAnswer {
 }
 
 /** Either the raw F-03 responses, or the summary the survey context sent (F03Closed). */
-export type UserScoreInput =
-  | { kind: 'responses'; responses: readonly (readonly F03ItemAnswer[])[] }
-  | { kind: 'summary'; score: number; respondents: number };
+export type UserScoreInput = { kind: 'responses'; responses: readonly (readonly F03ItemAnswer[])[] } | { kind: 'summary'; score: number; respondents: number };
 
 export interface ScoringInput {
   selfScores: readonly SelfScore[];
@@ -175,7 +173,13 @@ export function combineEvaluatorScores(ruleset: Ruleset, scores: readonly Evalua
       }
       case 'mean': {
         const values = [...byEvaluator.values()];
-        combined.set(code, fraction(values.reduce((total, value) => total + value, 0), values.length));
+        combined.set(
+          code,
+          fraction(
+            values.reduce((total, value) => total + value, 0),
+            values.length,
+          ),
+        );
         break;
       }
     }
@@ -257,7 +261,9 @@ export function f03Score(items: readonly F03Item[], responses: readonly (readonl
       }
       seen.add(answer.item);
       if (!Number.isInteger(answer.score) || answer.score < SCALE_MIN || answer.score > SCALE_MAX) {
-        throw new DomainError('SCORING.INVALID_F03_RESPONSE', `response ${r}: item ${answer.item} score must be an integer 0..5, got ${answer.score}`, { respondent: r });
+        throw new DomainError('SCORING.INVALID_F03_RESPONSE', `response ${r}: item ${answer.item} score must be an integer 0..5, got ${answer.score}`, {
+          respondent: r,
+        });
       }
     }
     if (seen.size !== itemCount) {
@@ -300,10 +306,7 @@ export function mergeUserScore(ruleset: Ruleset, evaluatorIpp: ScoreValue, userS
   if (!merge) return notMerged('ruleset-has-no-user-score', false);
   if (!userScore) return notMerged('no-user-score', false);
   if (userScore.respondents < merge.f03MinRespondents) return notMerged('quota-not-met', merge.provisional);
-  const merged = div(
-    add(mul(fraction(merge.f02WeightBp), evaluatorIpp.exact), mul(fraction(merge.f03WeightBp), userScore.value.exact)),
-    fraction(BP),
-  );
+  const merged = div(add(mul(fraction(merge.f02WeightBp), evaluatorIpp.exact), mul(fraction(merge.f03WeightBp), userScore.value.exact)), fraction(BP));
   return { merged: true, notMergedReason: null, ipp: scoreValue(merged), provisional: merge.provisional };
 }
 

@@ -28,7 +28,13 @@ function UploadEvidenceFile({ cycleId, unitId, indicatorCode, onAttached }: Targ
   const upload = useMutation({
     mutationFn: async (file: File) => {
       const stored = await evaluationApi.uploadEvidenceFile(api, cycleId, unitId, file);
-      await evaluationApi.attachEvidence(api, cycleId, unitId, { indicatorCode, kind: 'file', name: file.name, storageKey: stored.storageKey, sha256: stored.sha256 });
+      await evaluationApi.attachEvidence(api, cycleId, unitId, {
+        indicatorCode,
+        kind: 'file',
+        name: file.name,
+        storageKey: stored.storageKey,
+        sha256: stored.sha256,
+      });
     },
     onSuccess: onAttached,
   });
@@ -80,7 +86,15 @@ function AttachEvidenceLink({ cycleId, unitId, indicatorCode, onAttached }: Targ
   return (
     <form onSubmit={submit} className="inline-form" aria-label={`Tautan bukti untuk ${indicatorCode}`}>
       <TextField label="Judul tautan" value={name} onChange={(event) => setName(event.target.value)} error={errors.name} required />
-      <TextField label="Alamat (https)" type="url" value={url} onChange={(event) => setUrl(event.target.value)} error={errors.url} required placeholder="https://" />
+      <TextField
+        label="Alamat (https)"
+        type="url"
+        value={url}
+        onChange={(event) => setUrl(event.target.value)}
+        error={errors.url}
+        required
+        placeholder="https://"
+      />
       <button type="submit" disabled={attach.isPending}>
         Lampirkan tautan
       </button>

@@ -16,7 +16,9 @@ export function AssignedUnitsPage() {
       <QueryState query={cycles} what="siklus">
         {(list) => {
           const rows = list.flatMap((cycle) =>
-            cycle.units.filter((unit) => claims.assignedUnitIds.includes(unit.unitId)).map((unit) => ({ cycle, unit, named: unit.evaluatorIds.includes(claims.subject) })),
+            cycle.units
+              .filter((unit) => claims.assignedUnitIds.includes(unit.unitId))
+              .map((unit) => ({ cycle, unit, named: unit.evaluatorIds.includes(claims.subject) })),
           );
           if (rows.length === 0) return <p>Belum ada unit yang ditugaskan kepada Anda.</p>;
           return (

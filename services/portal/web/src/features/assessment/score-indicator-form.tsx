@@ -20,7 +20,10 @@ export function ScoreIndicatorForm({ cycleId, unitId, indicator, current, onScor
   const api = useApi();
   const [score, setScore] = useState<number | null>(current?.score ?? null);
   const [note, setNote] = useState(current?.note ?? '');
-  const save = useMutation({ mutationFn: () => evaluationApi.scoreIndicator(api, cycleId, unitId, indicator.code, { score: score ?? -1, note }), onSuccess: onScored });
+  const save = useMutation({
+    mutationFn: () => evaluationApi.scoreIndicator(api, cycleId, unitId, indicator.code, { score: score ?? -1, note }),
+    onSuccess: onScored,
+  });
   const errors = fieldErrors(save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -28,8 +31,23 @@ export function ScoreIndicatorForm({ cycleId, unitId, indicator, current, onScor
   };
   return (
     <form onSubmit={submit} className="score-form" aria-label={`Nilai evaluator ${indicator.code}`}>
-      <ChoiceGroup legend={`Nilai evaluator ${indicator.code}`} name={`f02-${indicator.code}`} choices={scoreChoices(indicator.descriptors)} value={score} onChange={setScore} error={errors.score} required />
-      <TextArea label={`Catatan penilaian ${indicator.code}`} value={note} onChange={(event) => setNote(event.target.value)} error={errors.note} required rows={2} />
+      <ChoiceGroup
+        legend={`Nilai evaluator ${indicator.code}`}
+        name={`f02-${indicator.code}`}
+        choices={scoreChoices(indicator.descriptors)}
+        value={score}
+        onChange={setScore}
+        error={errors.score}
+        required
+      />
+      <TextArea
+        label={`Catatan penilaian ${indicator.code}`}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        error={errors.note}
+        required
+        rows={2}
+      />
       <button type="submit" disabled={save.isPending || score === null}>
         Simpan nilai
       </button>

@@ -22,7 +22,14 @@ const ruleset: Ruleset = {
   version: 1,
   title: 'PEKPPP 2023',
   provisional: true,
-  aspects: [{ code: 'a', name: 'Kebijakan Pelayanan', weightBp: 10000, indicators: [indicator('1.a.Ak', 'Standar Pelayanan'), indicator('2.a.P', 'Partisipasi masyarakat')] }],
+  aspects: [
+    {
+      code: 'a',
+      name: 'Kebijakan Pelayanan',
+      weightBp: 10000,
+      indicators: [indicator('1.a.Ak', 'Standar Pelayanan'), indicator('2.a.P', 'Partisipasi masyarakat')],
+    },
+  ],
 };
 const assessment: Assessment = {
   cycleId: CYCLE,
@@ -41,10 +48,15 @@ const renderForm = () =>
 describe('SelfAssessmentForm (F-01)', () => {
   it('shows each field error of a problem+json answer next to the field it is about', async () => {
     const calls = fakeFetch({
-      [`PUT ${UNIT_PATH}/assessment/draft`]: problem(400, 'INPUT.INVALID', 'answers[1].justification: justification must be shorter than or equal to 10000 characters', [
-        { field: 'answers[1].justification', rule: 'maxLength', message: 'justification must be shorter than or equal to 10000 characters' },
-        { field: 'answers[0].score', rule: 'max', message: 'score must not be greater than 5' },
-      ]),
+      [`PUT ${UNIT_PATH}/assessment/draft`]: problem(
+        400,
+        'INPUT.INVALID',
+        'answers[1].justification: justification must be shorter than or equal to 10000 characters',
+        [
+          { field: 'answers[1].justification', rule: 'maxLength', message: 'justification must be shorter than or equal to 10000 characters' },
+          { field: 'answers[0].score', rule: 'max', message: 'score must not be greater than 5' },
+        ],
+      ),
     });
     renderForm();
 
@@ -56,7 +68,9 @@ describe('SelfAssessmentForm (F-01)', () => {
     const justification = screen.getByLabelText('Penjelasan 2.a.P');
     await waitFor(() => expect(justification.getAttribute('aria-invalid')).toBe('true'));
     const describedBy = justification.getAttribute('aria-describedby') ?? '';
-    expect(describedBy.split(' ').map((id) => document.getElementById(id)?.textContent)).toContain('justification must be shorter than or equal to 10000 characters');
+    expect(describedBy.split(' ').map((id) => document.getElementById(id)?.textContent)).toContain(
+      'justification must be shorter than or equal to 10000 characters',
+    );
     expect(screen.getByRole('group', { name: 'Nilai mandiri 1.a.Ak' }).textContent).toContain('score must not be greater than 5');
     expect(screen.getByLabelText('Penjelasan 1.a.Ak').getAttribute('aria-invalid')).toBeNull();
     expect(screen.getByRole('alert').textContent).toContain('Kode: INPUT.INVALID · rujukan corr-test-1');
@@ -84,6 +98,9 @@ describe('SelfAssessmentForm (F-01)', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Ajukan ulang' }));
 
     expect(await screen.findByText('Penilaian mandiri diajukan.')).toBeTruthy();
-    expect(calls.map((call) => `${call.method} ${call.url}`).slice(0, 2)).toEqual([`PUT ${UNIT_PATH}/assessment/draft`, `POST ${UNIT_PATH}/assessment/resubmit`]);
+    expect(calls.map((call) => `${call.method} ${call.url}`).slice(0, 2)).toEqual([
+      `PUT ${UNIT_PATH}/assessment/draft`,
+      `POST ${UNIT_PATH}/assessment/resubmit`,
+    ]);
   });
 });

@@ -51,7 +51,9 @@ export function SelfAssessmentForm({ cycleId, unitId, ruleset, assessment }: Pro
         Status: <strong>{ASSESSMENT_STATUS_LABELS[assessment.status]}</strong> · {answered} dari {total} indikator dinilai
         {ruleset.provisional && ' · sebagian bobot dan deskriptor aturan ini masih sementara'}
       </p>
-      {assessment.status === 'returned' && <p role="note">Verifikator mengembalikan penilaian ini. Perbaiki indikator yang diberi catatan lalu ajukan ulang.</p>}
+      {assessment.status === 'returned' && (
+        <p role="note">Verifikator mengembalikan penilaian ini. Perbaiki indikator yang diberi catatan lalu ajukan ulang.</p>
+      )}
       {ruleset.aspects.map((aspect) => (
         <section key={aspect.code} aria-labelledby={`aspect-${aspect.code}`} className="aspect">
           <h2 id={`aspect-${aspect.code}`}>

@@ -58,7 +58,13 @@ export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: s
               </h3>
               <IndicatorReview assessment={assessment} indicator={indicator} tenantId={tenantId} />
               {scoring && cycle.status !== 'published' && (
-                <ScoreIndicatorForm cycleId={cycleId} unitId={unitId} indicator={indicator} current={assessment.scores[indicator.code]?.[claims.subject]} onScored={refresh} />
+                <ScoreIndicatorForm
+                  cycleId={cycleId}
+                  unitId={unitId}
+                  indicator={indicator}
+                  current={assessment.scores[indicator.code]?.[claims.subject]}
+                  onScored={refresh}
+                />
               )}
             </article>
           ))}

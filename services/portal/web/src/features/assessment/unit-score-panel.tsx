@@ -64,7 +64,9 @@ export function UnitScorePanel({ cycleId, unitId, tenantId, ruleset }: { cycleId
           data && data.explanation.weakestIndicators.length > 0 ? (
             <>
               <h3>Prioritas perbaikan</h3>
-              <p className="muted small">Indikator yang paling menurunkan IPP, menurut nilai {data.explanation.basis === 'evaluator' ? 'evaluator' : 'mandiri'}.</p>
+              <p className="muted small">
+                Indikator yang paling menurunkan IPP, menurut nilai {data.explanation.basis === 'evaluator' ? 'evaluator' : 'mandiri'}.
+              </p>
               <ol>
                 {data.explanation.weakestIndicators.map((indicator) => (
                   <li key={indicator.indicatorCode}>

@@ -27,7 +27,11 @@ export function AssignLokusForm({ cycleId }: { cycleId: string }) {
   // In development the demo evaluators are offered as suggestions; there is no user directory otherwise.
   const suggestions = useQuery({ queryKey: ['auth', 'dev-users'], queryFn: authApi.devUsers, retry: false });
   const assign = useMutation({
-    mutationFn: () => evaluationApi.assignUnit(api, cycleId, unitId.trim(), { evaluatorIds: splitIds(evaluators), leadEvaluatorId: lead.trim() || splitIds(evaluators)[0] || '' }),
+    mutationFn: () =>
+      evaluationApi.assignUnit(api, cycleId, unitId.trim(), {
+        evaluatorIds: splitIds(evaluators),
+        leadEvaluatorId: lead.trim() || splitIds(evaluators)[0] || '',
+      }),
     onSuccess: () => {
       setUnitId('');
       refreshSoon(queryClient, ['cycle', cycleId], ['cycle-scores', cycleId]);
@@ -53,7 +57,14 @@ export function AssignLokusForm({ cycleId }: { cycleId: string }) {
         list="evaluator-suggestions"
         hint="ID pengguna evaluator di SSO, dipisah koma."
       />
-      <TextField label="Ketua tim evaluator" value={lead} onChange={(event) => setLead(event.target.value)} error={errors.leadEvaluatorId} list="evaluator-suggestions" hint="Kosong: evaluator pertama." />
+      <TextField
+        label="Ketua tim evaluator"
+        value={lead}
+        onChange={(event) => setLead(event.target.value)}
+        error={errors.leadEvaluatorId}
+        list="evaluator-suggestions"
+        hint="Kosong: evaluator pertama."
+      />
       <datalist id="evaluator-suggestions">
         {evaluatorSubjects.map((subject) => (
           <option key={subject} value={subject} />

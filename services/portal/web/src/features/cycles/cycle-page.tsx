@@ -70,10 +70,16 @@ function LokusTable({ cycle, tenantId, canAdminister }: { cycle: CycleDetail; te
             <td>
               {unit.evaluatorIds.join(', ')} ({unit.leadEvaluatorId})
             </td>
-            <td>{unit.userScore ? `${unit.userScore.score.toFixed(2)} dari ${unit.userScore.respondents} responden${unit.userScore.quotaMet ? '' : ', kuota belum terpenuhi'}` : '—'}</td>
+            <td>
+              {unit.userScore
+                ? `${unit.userScore.score.toFixed(2)} dari ${unit.userScore.respondents} responden${unit.userScore.quotaMet ? '' : ', kuota belum terpenuhi'}`
+                : '—'}
+            </td>
             <td>
               <Link to={`/f03/${f03Tenant}/${cycle.cycleId}/${unit.unitId}`}>tautan formulir</Link>
-              {canAdminister && cycle.status !== 'published' && <OpenF03Button cycleId={cycle.cycleId} unitId={unit.unitId} ruleset={`${cycle.ruleset.id}@${cycle.ruleset.version}`} />}
+              {canAdminister && cycle.status !== 'published' && (
+                <OpenF03Button cycleId={cycle.cycleId} unitId={unit.unitId} ruleset={`${cycle.ruleset.id}@${cycle.ruleset.version}`} />
+              )}
             </td>
           </tr>
         ))}

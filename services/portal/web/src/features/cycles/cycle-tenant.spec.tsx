@@ -73,9 +73,23 @@ const hrefOf = (name: string | RegExp) => screen.getByRole('link', { name }).get
 
 // `search` is what the address carries; `tenantQuery` what the reads must send; `carried` what links onwards must keep.
 const READERS = [
-  { who: 'a national auditor', claims: NATIONAL_AUDITOR, search: '?pemda=kabupaten-banjar', tenantQuery: '?tenantId=kabupaten-banjar', carried: '?pemda=kabupaten-banjar', f03Tenant: 'kabupaten-banjar' },
+  {
+    who: 'a national auditor',
+    claims: NATIONAL_AUDITOR,
+    search: '?pemda=kabupaten-banjar',
+    tenantQuery: '?tenantId=kabupaten-banjar',
+    carried: '?pemda=kabupaten-banjar',
+    f03Tenant: 'kabupaten-banjar',
+  },
   { who: 'Bagian Organisasi in its own Pemda', claims: ADMIN, search: '', tenantQuery: '', carried: '', f03Tenant: 'kota-banjarmasin' },
-  { who: 'Bagian Organisasi at an address naming another Pemda', claims: ADMIN, search: '?pemda=kabupaten-banjar', tenantQuery: '', carried: '', f03Tenant: 'kota-banjarmasin' },
+  {
+    who: 'Bagian Organisasi at an address naming another Pemda',
+    claims: ADMIN,
+    search: '?pemda=kabupaten-banjar',
+    tenantQuery: '',
+    carried: '',
+    f03Tenant: 'kota-banjarmasin',
+  },
 ];
 
 describe.each(READERS)('the cycle pages read the cycle in the right tenant for $who', ({ claims, search, tenantQuery, carried, f03Tenant }) => {
@@ -109,7 +123,11 @@ describe.each(READERS)('the cycle pages read the cycle in the right tenant for $
       [`GET ${EVALUATION}/cycles/${CYCLE}/scores`]: { status: 200, body: scores },
       [`GET ${EVALUATION}/cycles/${CYCLE}`]: { status: 200, body: cycle },
     });
-    renderAt(<UnitReviewPage cycleId={CYCLE} unitId="dinkes" />, { path: `/siklus/${CYCLE}/unit/dinkes${search}`, pattern: '/siklus/:cycleId/unit/:unitId', claims });
+    renderAt(<UnitReviewPage cycleId={CYCLE} unitId="dinkes" />, {
+      path: `/siklus/${CYCLE}/unit/dinkes${search}`,
+      pattern: '/siklus/:cycleId/unit/:unitId',
+      claims,
+    });
 
     await screen.findByRole('heading', { name: 'PEKPPP 2026: dinkes' });
     const unitScoreLine = tenantQuery ? `?unitId=dinkes&${tenantQuery.slice(1)}` : '?unitId=dinkes';
@@ -133,7 +151,13 @@ const summaries = [{ ...cycle, units: [] }];
 describe('CyclesPage: links to a cycle name the Pemda only for a national auditor', () => {
   it.each([
     { who: 'a national auditor', claims: NATIONAL_AUDITOR, path: '/siklus', tenantQuery: '?tenantId=kota-banjarmasin', carried: '?pemda=kota-banjarmasin' },
-    { who: 'a national auditor back from a cycle of another Pemda', claims: NATIONAL_AUDITOR, path: '/siklus?pemda=kabupaten-banjar', tenantQuery: '?tenantId=kabupaten-banjar', carried: '?pemda=kabupaten-banjar' },
+    {
+      who: 'a national auditor back from a cycle of another Pemda',
+      claims: NATIONAL_AUDITOR,
+      path: '/siklus?pemda=kabupaten-banjar',
+      tenantQuery: '?tenantId=kabupaten-banjar',
+      carried: '?pemda=kabupaten-banjar',
+    },
     { who: 'Bagian Organisasi', claims: ADMIN, path: '/siklus', tenantQuery: '', carried: '' },
     { who: 'an auditor (Inspektorat)', claims: AUDITOR, path: '/siklus', tenantQuery: '', carried: '' },
   ])('$who', async ({ claims, path, tenantQuery, carried }) => {

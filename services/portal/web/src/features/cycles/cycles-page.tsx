@@ -26,7 +26,9 @@ export function CyclesPage() {
   return (
     <>
       <h1>Siklus evaluasi PEKPPP</h1>
-      {national && <TextField label="Pemda (tenant)" value={tenantId} onChange={(event) => setTenantId(event.target.value.trim())} hint="Contoh: kota-banjarmasin" />}
+      {national && (
+        <TextField label="Pemda (tenant)" value={tenantId} onChange={(event) => setTenantId(event.target.value.trim())} hint="Contoh: kota-banjarmasin" />
+      )}
       <QueryState query={cycles} what="siklus">
         {(list) =>
           list.length === 0 ? (

@@ -62,7 +62,14 @@ export function OpenCycleForm() {
       </div>
       <TextField label="Awal periode" type="date" value={form.windowStart} onChange={set('windowStart')} error={errors.windowStart} required />
       <TextField label="Akhir periode" type="date" value={form.windowEnd} onChange={set('windowEnd')} error={errors.windowEnd} required />
-      <TextField label="Batas penilaian mandiri (F-01)" type="date" value={form.selfAssessmentDue} onChange={set('selfAssessmentDue')} error={errors.selfAssessmentDue} required />
+      <TextField
+        label="Batas penilaian mandiri (F-01)"
+        type="date"
+        value={form.selfAssessmentDue}
+        onChange={set('selfAssessmentDue')}
+        error={errors.selfAssessmentDue}
+        required
+      />
       <button type="submit" disabled={open.isPending}>
         Buka siklus
       </button>

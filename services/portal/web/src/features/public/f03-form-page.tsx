@@ -19,7 +19,11 @@ const ASPECT_NAMES: Record<string, string> = {
 /** PEKPPP F-03 "Formulir Penilaian dari Masyarakat": 14 items scored 0–5 by service users of a unit lokus. */
 export function F03FormPage() {
   const { tenantId = '', cycleId = '', unitId = '' } = useParams();
-  const form = useQuery({ queryKey: ['public-f03', tenantId, cycleId, unitId], queryFn: () => publicSurveyApi.f03Form(tenantId, cycleId, unitId), retry: false });
+  const form = useQuery({
+    queryKey: ['public-f03', tenantId, cycleId, unitId],
+    queryFn: () => publicSurveyApi.f03Form(tenantId, cycleId, unitId),
+    retry: false,
+  });
   return (
     <PublicLayout title="Penilaian Pelayanan Publik oleh Masyarakat (F-03)">
       <QueryState query={form} what="formulir">
@@ -32,7 +36,13 @@ export function F03FormPage() {
 function F03Form({ form }: { form: PublicF03Form }) {
   const [scores, setScores] = useState<Record<number, number | null>>(() => Object.fromEntries(form.items.map((item) => [item.item, null])));
   const respond = useMutation({
-    mutationFn: () => publicSurveyApi.respondF03(form.tenantId, form.cycleId, form.unitId, form.items.map((item) => ({ item: item.item, score: scores[item.item] ?? -1 }))),
+    mutationFn: () =>
+      publicSurveyApi.respondF03(
+        form.tenantId,
+        form.cycleId,
+        form.unitId,
+        form.items.map((item) => ({ item: item.item, score: scores[item.item] ?? -1 })),
+      ),
   });
   const errors = fieldErrors(respond.error);
   const choices = Array.from({ length: form.scale.max - form.scale.min + 1 }, (_, i) => ({ value: form.scale.min + i, label: String(form.scale.min + i) }));

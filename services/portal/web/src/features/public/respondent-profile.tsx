@@ -42,7 +42,12 @@ export function RespondentProfileFields({ profile, onChange }: { profile: Respon
       ))}
       <div className="field">
         <label htmlFor={`${id}-occupation`}>Pekerjaan</label>
-        <input id={`${id}-occupation`} value={profile.occupation} maxLength={80} onChange={(event) => onChange({ ...profile, occupation: event.target.value })} />
+        <input
+          id={`${id}-occupation`}
+          value={profile.occupation}
+          maxLength={80}
+          onChange={(event) => onChange({ ...profile, occupation: event.target.value })}
+        />
       </div>
     </fieldset>
   );

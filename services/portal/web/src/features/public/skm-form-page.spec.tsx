@@ -91,7 +91,11 @@ describe('SkmFormPage (public SKM form)', () => {
     await answerAll('Sesuai');
     await userEvent.click(screen.getByRole('button', { name: 'Kirim' }));
 
-    expect((await screen.findByRole('group', { name: '2. Sistem, Mekanisme, dan Prosedur', description: 'value must not be greater than 4' })).getAttribute('aria-invalid')).toBe('true');
+    expect(
+      (await screen.findByRole('group', { name: '2. Sistem, Mekanisme, dan Prosedur', description: 'value must not be greater than 4' })).getAttribute(
+        'aria-invalid',
+      ),
+    ).toBe('true');
   });
 
   it('tells the respondent when the period is closed', async () => {

@@ -21,7 +21,13 @@ export function SkmFormPage() {
   return (
     <PublicLayout title="Survei Kepuasan Masyarakat">
       <QueryState query={form} what="formulir survei">
-        {(data) => (data.accepting ? <SkmForm form={data} publicLinkId={publicLinkId} kiosk={kiosk} /> : <p role="status">Survei periode ini sudah ditutup. Terima kasih atas perhatian Anda.</p>)}
+        {(data) =>
+          data.accepting ? (
+            <SkmForm form={data} publicLinkId={publicLinkId} kiosk={kiosk} />
+          ) : (
+            <p role="status">Survei periode ini sudah ditutup. Terima kasih atas perhatian Anda.</p>
+          )
+        }
       </QueryState>
     </PublicLayout>
   );
@@ -69,7 +75,8 @@ function SkmForm({ form, publicLinkId, kiosk }: { form: PublicSkmForm; publicLin
   return (
     <form onSubmit={submit} aria-describedby="skm-intro">
       <p id="skm-intro">
-        Unit layanan <strong>{form.unitId}</strong>, periode {form.periodStart} s.d. {form.periodEnd}. Pilih satu jawaban untuk setiap pertanyaan. Survei ini anonim.
+        Unit layanan <strong>{form.unitId}</strong>, periode {form.periodStart} s.d. {form.periodEnd}. Pilih satu jawaban untuk setiap pertanyaan. Survei ini
+        anonim.
       </p>
       {kiosk && respond.isSuccess && <p role="status">Terima kasih! Formulir siap untuk responden berikutnya.</p>}
       {form.unsur.map((unsur, index) => (
@@ -85,7 +92,14 @@ function SkmForm({ form, publicLinkId, kiosk }: { form: PublicSkmForm; publicLin
         />
       ))}
       <RespondentProfileFields profile={profile} onChange={setProfile} />
-      <TextArea label="Saran (opsional)" value={suggestion} onChange={(event) => setSuggestion(event.target.value)} error={errors.suggestion} rows={3} maxLength={2000} />
+      <TextArea
+        label="Saran (opsional)"
+        value={suggestion}
+        onChange={(event) => setSuggestion(event.target.value)}
+        error={errors.suggestion}
+        rows={3}
+        maxLength={2000}
+      />
       <TextField
         label="Kode pelacakan permohonan (opsional)"
         value={trackingCode}

@@ -26,7 +26,14 @@ export function TrackingPage() {
   return (
     <PublicLayout title="Lacak permohonan layanan">
       <form onSubmit={submit} className="inline-form">
-        <TextField label="Kode pelacakan" value={code} onChange={(event) => setCode(event.target.value)} required autoComplete="off" hint="Tertera pada tanda terima permohonan." />
+        <TextField
+          label="Kode pelacakan"
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          required
+          autoComplete="off"
+          hint="Tertera pada tanda terima permohonan."
+        />
         <button type="submit">Lacak</button>
       </form>
       {trackingCode && <TrackingResult trackingCode={trackingCode} />}

@@ -44,7 +44,9 @@ const scores: CycleScores = {
       predicate: 'Cukup (Dengan Catatan)',
       explanation: {
         weakestAspects: [{ aspectCode: 'e', name: 'Konsultasi dan Pengaduan', value: 1.2 }],
-        weakestIndicators: [{ indicatorCode: '28.e.Ak', name: 'Tindak lanjut konsultasi/pengaduan', aspectCode: 'e', score: 0, selfScore: 4, evaluatorScore: 0, ippLost: 0.15 }],
+        weakestIndicators: [
+          { indicatorCode: '28.e.Ak', name: 'Tindak lanjut konsultasi/pengaduan', aspectCode: 'e', score: 0, selfScore: 4, evaluatorScore: 0, ippLost: 0.15 },
+        ],
         selfMinusEvaluator: 1.6,
         largestGaps: [{ indicatorCode: '28.e.Ak', name: 'Tindak lanjut konsultasi/pengaduan', selfScore: 4, evaluatorScore: 0, gap: 4 }],
       },
@@ -77,7 +79,10 @@ describe('ResultsPage: which SKPDs score C or below, and why', () => {
     renderAt(<ResultsPage />, { path: `/siklus/${CYCLE}/hasil`, pattern: '/siklus/:cycleId/hasil', claims: ADMIN });
 
     expect(await screen.findByText(/2 dari 4 unit lokus berada di kategori C ke bawah; 1 unit belum mengisi penilaian mandiri/)).toBeTruthy();
-    expect(rows().map((row) => within(row).getByRole('rowheader').textContent)).toEqual([expect.stringContaining('dinkes'), expect.stringContaining('puskesmas-teluk-dalam')]);
+    expect(rows().map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
+      expect.stringContaining('dinkes'),
+      expect.stringContaining('puskesmas-teluk-dalam'),
+    ]);
 
     const dinkes = rows()[0];
     expect(within(dinkes).getByText('C-')).toBeTruthy();

@@ -33,8 +33,10 @@ export function ResultsPage() {
             <h1>Hasil {data.name}</h1>
             <p>
               {low} dari {data.units.length} unit lokus berada di kategori C ke bawah
-              {notStarted > 0 && `; ${notStarted} unit belum mengisi penilaian mandiri (tampil pada "Semua unit")`}. Aturan penilaian {data.ruleset.id} v{data.ruleset.version}
-              {data.ruleset.provisional && ' (sebagian nilai aturan masih sementara)'}. Status siklus: {data.status === 'published' ? 'hasil telah diterbitkan' : 'berjalan'}.
+              {notStarted > 0 && `; ${notStarted} unit belum mengisi penilaian mandiri (tampil pada "Semua unit")`}. Aturan penilaian {data.ruleset.id} v
+              {data.ruleset.version}
+              {data.ruleset.provisional && ' (sebagian nilai aturan masih sementara)'}. Status siklus:{' '}
+              {data.status === 'published' ? 'hasil telah diterbitkan' : 'berjalan'}.
             </p>
             <div className="field inline">
               <label htmlFor="category-filter">Tampilkan</label>

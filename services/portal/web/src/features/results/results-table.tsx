@@ -66,7 +66,9 @@ function ResultRow({ line }: { line: UnitScoreLine }) {
           </div>
         )}
         {explanation.largestGaps.length > 0 && (
-          <div className="small">selisih ≥ 2: {explanation.largestGaps.map((gap) => `${gap.indicatorCode} (${gap.selfScore}→${gap.evaluatorScore})`).join(', ')}</div>
+          <div className="small">
+            selisih ≥ 2: {explanation.largestGaps.map((gap) => `${gap.indicatorCode} (${gap.selfScore}→${gap.evaluatorScore})`).join(', ')}
+          </div>
         )}
       </td>
       <td>

@@ -6,7 +6,13 @@ import { QueryState } from '../../components/query-state';
 
 const percent = (value: number | null): string => (value === null ? '—' : `${value.toFixed(1)}%`);
 
-const REQUEST_STATUS: Record<string, string> = { submitted: 'Diajukan', returned: 'Dikembalikan', 'in-process': 'Diproses', completed: 'Selesai', rejected: 'Ditolak' };
+const REQUEST_STATUS: Record<string, string> = {
+  submitted: 'Diajukan',
+  returned: 'Dikembalikan',
+  'in-process': 'Diproses',
+  completed: 'Selesai',
+  rejected: 'Ditolak',
+};
 const COMPLAINT_STATUS: Record<string, string> = {
   received: 'Diterima',
   postponed: 'Ditunda',

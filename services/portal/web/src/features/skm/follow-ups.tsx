@@ -105,7 +105,14 @@ function CompleteFollowUp({ surveyRef, surveyId, itemId }: { surveyRef: SurveyRe
   };
   return (
     <form onSubmit={submit} aria-label={`Selesaikan ${itemId}`} className="inline-form">
-      <TextField label="Tanggal selesai" type="date" value={completedOn} onChange={(event) => setCompletedOn(event.target.value)} error={errors.completedOn} required />
+      <TextField
+        label="Tanggal selesai"
+        type="date"
+        value={completedOn}
+        onChange={(event) => setCompletedOn(event.target.value)}
+        error={errors.completedOn}
+        required
+      />
       <TextField label="Bukti" value={evidence} onChange={(event) => setEvidence(event.target.value)} error={errors.evidence} required />
       <button type="submit" disabled={complete.isPending}>
         Tandai selesai

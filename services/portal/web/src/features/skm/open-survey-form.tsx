@@ -39,7 +39,14 @@ export function OpenSurveyForm({ unitId, onOpened }: { unitId: string; onOpened(
           <option value="year">Tahun</option>
         </select>
       </div>
-      <TextField label="Awal periode" type="date" value={periodStart} onChange={(event) => setPeriodStart(event.target.value)} error={errors.periodStart} required />
+      <TextField
+        label="Awal periode"
+        type="date"
+        value={periodStart}
+        onChange={(event) => setPeriodStart(event.target.value)}
+        error={errors.periodStart}
+        required
+      />
       <TextField label="Akhir periode" type="date" value={periodEnd} onChange={(event) => setPeriodEnd(event.target.value)} error={errors.periodEnd} required />
       <TextField
         label="Populasi penerima layanan (opsional)"

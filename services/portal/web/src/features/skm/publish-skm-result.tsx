@@ -14,7 +14,14 @@ export function PublishSkmResult({ surveyRef, surveyId, publishedMedia }: { surv
   const [media, setMedia] = useState('');
   const [publishedOn, setPublishedOn] = useState('');
   const publish = useMutation({
-    mutationFn: () => surveyApi.publish(api, surveyRef, { media: media.split(',').map((item) => item.trim()).filter(Boolean), publishedOn }),
+    mutationFn: () =>
+      surveyApi.publish(api, surveyRef, {
+        media: media
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+        publishedOn,
+      }),
     onSuccess: () => {
       setMedia('');
       refreshSoon(queryClient, ['skm-result', surveyId]);
@@ -29,8 +36,22 @@ export function PublishSkmResult({ surveyRef, surveyId, publishedMedia }: { surv
     <form onSubmit={submit} aria-labelledby="publish-skm">
       <h3 id="publish-skm">Publikasi hasil</h3>
       <p>{publishedMedia.length > 0 ? `Sudah dipublikasikan di: ${publishedMedia.join(', ')}` : 'Belum dipublikasikan.'}</p>
-      <TextField label="Media publikasi" value={media} onChange={(event) => setMedia(event.target.value)} error={errors.media} required hint="Dipisah koma, mis. website, papan pengumuman" />
-      <TextField label="Tanggal publikasi" type="date" value={publishedOn} onChange={(event) => setPublishedOn(event.target.value)} error={errors.publishedOn} required />
+      <TextField
+        label="Media publikasi"
+        value={media}
+        onChange={(event) => setMedia(event.target.value)}
+        error={errors.media}
+        required
+        hint="Dipisah koma, mis. website, papan pengumuman"
+      />
+      <TextField
+        label="Tanggal publikasi"
+        type="date"
+        value={publishedOn}
+        onChange={(event) => setPublishedOn(event.target.value)}
+        error={errors.publishedOn}
+        required
+      />
       <button type="submit" disabled={publish.isPending}>
         Catat publikasi
       </button>

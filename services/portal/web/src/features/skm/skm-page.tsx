@@ -25,7 +25,11 @@ export function SkmPage() {
           const selected = list.find((survey) => survey.surveyId === selectedId) ?? list[0];
           return (
             <>
-              {list.length === 0 ? <p>Belum ada survei. Buka periode survei pertama di bawah.</p> : <SurveyList surveys={list} selected={selected} onSelect={setSelectedId} />}
+              {list.length === 0 ? (
+                <p>Belum ada survei. Buka periode survei pertama di bawah.</p>
+              ) : (
+                <SurveyList surveys={list} selected={selected} onSelect={setSelectedId} />
+              )}
               {selected && <SurveyDetail key={selected.surveyId} survey={selected} />}
             </>
           );

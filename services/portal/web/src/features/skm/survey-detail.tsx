@@ -51,11 +51,13 @@ function SkmFigures({ data, unsurName }: { data: SkmSurveyResult; unsurName(code
   return (
     <>
       <p className="figure">
-        IKM <strong>{result.ikmConverted.toFixed(2)}</strong> · mutu <strong>{result.band}</strong> ({result.bandLabel}) · {data.final ? 'hasil akhir' : 'sementara, survei masih berjalan'}
+        IKM <strong>{result.ikmConverted.toFixed(2)}</strong> · mutu <strong>{result.band}</strong> ({result.bandLabel}) ·{' '}
+        {data.final ? 'hasil akhir' : 'sementara, survei masih berjalan'}
       </p>
       <p>
         {result.respondents} responden dari sampel minimal {result.requiredSample} (populasi {result.population}
-        {result.populationSource === 'declared' ? ', dinyatakan unit' : ', dari permohonan yang selesai'}) · sampel {result.sampleAdequate ? 'memadai' : 'belum memadai'}
+        {result.populationSource === 'declared' ? ', dinyatakan unit' : ', dari permohonan yang selesai'}) · sampel{' '}
+        {result.sampleAdequate ? 'memadai' : 'belum memadai'}
         {result.provisional && ' · sebagian aturan masih sementara'}
       </p>
       <p>
@@ -91,7 +93,11 @@ function Poster({ publicLinkId, publicUrl }: { publicLinkId: string; publicUrl?:
       <div>
         <p>Responden memindai kode ini atau membuka {publicUrl ? <a href={publicUrl}>{publicUrl}</a> : 'tautan survei'}.</p>
         <p>
-          <Link to={`/survei/${publicLinkId}/poster`}>Buka poster untuk dicetak</Link> · <a href={qrCodeUrl(publicLinkId, 'png')} download={`qr-skm-${publicLinkId}.png`}>Unduh PNG</a> ·{' '}
+          <Link to={`/survei/${publicLinkId}/poster`}>Buka poster untuk dicetak</Link> ·{' '}
+          <a href={qrCodeUrl(publicLinkId, 'png')} download={`qr-skm-${publicLinkId}.png`}>
+            Unduh PNG
+          </a>{' '}
+          ·{' '}
           <a href={qrCodeUrl(publicLinkId, 'svg')} download={`qr-skm-${publicLinkId}.svg`}>
             Unduh SVG
           </a>{' '}

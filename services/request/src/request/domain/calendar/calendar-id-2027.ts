@@ -24,14 +24,11 @@ const UMM_AL_QURA =
   'Umm al-Qura calendar (tables of npm @umalqura/core 0.0.7 and moment-hijri 3.0.0, which agree); ' +
   'Kemenag (MABIMS criteria, sidang isbat) may set it one day later';
 const IMLEK =
-  'Chinese calendar: new moon of 2027-02-06 15:56 UTC, 23:56 Beijing time (astronomy-engine 2.1.19); ' +
-  'npm date-holidays 3.37.0 (ID) lists 2027-02-06';
+  'Chinese calendar: new moon of 2027-02-06 15:56 UTC, 23:56 Beijing time (astronomy-engine 2.1.19); ' + 'npm date-holidays 3.37.0 (ID) lists 2027-02-06';
 const NYEPI =
   'npm date-holidays 3.37.0 data/countries/ID.yaml (from en.wikipedia.org/wiki/Nyepi); new moon 2027-03-08 09:30 UTC ' +
   '(astronomy-engine 2.1.19); Tilem Kesanga by the Balinese pangalantaka can differ by a day';
-const WAISAK =
-  'full moon 2027-05-20 10:59 UTC (astronomy-engine 2.1.19); npm date-holidays 3.37.0 (from en.wikipedia.org/wiki/Vesak) ' +
-  'lists 2027-05-20';
+const WAISAK = 'full moon 2027-05-20 10:59 UTC (astronomy-engine 2.1.19); npm date-holidays 3.37.0 (from en.wikipedia.org/wiki/Vesak) ' + 'lists 2027-05-20';
 
 const fixed = (date: string, name: string, source = KEPPRES_251_1967): Holiday => ({ date, kind: 'national-holiday', name, source });
 const estimated = (date: string, name: string, source: string): Holiday => ({ date, kind: 'national-holiday', name, source, provisional: true });

@@ -43,6 +43,10 @@ describe('easterHolidays', () => {
   ])('agrees with every Easter holiday the SKB %i decreed', (year, holidays) => {
     const { goodFriday, easter, ascension } = easterHolidays(year);
     const dateOf = (name: string) => holidays.find((holiday) => holiday.kind === 'national-holiday' && holiday.name === name)?.date;
-    expect([dateOf('Wafat Yesus Kristus'), dateOf('Kebangkitan Yesus Kristus (Paskah)'), dateOf('Kenaikan Yesus Kristus')]).toEqual([goodFriday, easter, ascension]);
+    expect([dateOf('Wafat Yesus Kristus'), dateOf('Kebangkitan Yesus Kristus (Paskah)'), dateOf('Kenaikan Yesus Kristus')]).toEqual([
+      goodFriday,
+      easter,
+      ascension,
+    ]);
   });
 });

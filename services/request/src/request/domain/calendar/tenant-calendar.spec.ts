@@ -20,9 +20,21 @@ const NOW = '2026-11-23T02:00:00Z';
 const TENANT = 'kota-banjarmasin';
 const stream = (overrides: Partial<CalendarStream> = {}): CalendarStream => ({ ...emptyCalendarStream(), ...overrides });
 const national = tenantWorkingCalendar(TENANT, shippedNationalCalendars, stream());
-const wita = tenantWorkingCalendar(TENANT, shippedNationalCalendars, stream({ version: 1, settings: { utcOffsetMinutes: 480, cutiBersamaIsWorkingDay: false } }));
-const hariJadi = tenantWorkingCalendar(TENANT, shippedNationalCalendars, stream({ version: 1, localHolidays: [{ date: '2026-09-24', name: 'Hari Jadi Kota Banjarmasin', source: '' }] }));
-const worksThroughCutiBersama = tenantWorkingCalendar(TENANT, shippedNationalCalendars, stream({ version: 1, settings: { utcOffsetMinutes: 420, cutiBersamaIsWorkingDay: true } }));
+const wita = tenantWorkingCalendar(
+  TENANT,
+  shippedNationalCalendars,
+  stream({ version: 1, settings: { utcOffsetMinutes: 480, cutiBersamaIsWorkingDay: false } }),
+);
+const hariJadi = tenantWorkingCalendar(
+  TENANT,
+  shippedNationalCalendars,
+  stream({ version: 1, localHolidays: [{ date: '2026-09-24', name: 'Hari Jadi Kota Banjarmasin', source: '' }] }),
+);
+const worksThroughCutiBersama = tenantWorkingCalendar(
+  TENANT,
+  shippedNationalCalendars,
+  stream({ version: 1, settings: { utcOffsetMinutes: 420, cutiBersamaIsWorkingDay: true } }),
+);
 
 /** A signed 2027 SKB as a test fixture: not the real one, which is not published yet. */
 const skb2027Fixture: Omit<NationalCalendarYear, 'revision'> = {
@@ -47,7 +59,9 @@ const published = (calendar: NationalCalendarYear, tenantId = ''): RequestEvent 
     source: calendar.source,
     holidays: calendar.holidays.map((holiday) => ({
       date: holiday.date,
-      kind: (holiday.kind === 'cuti-bersama' ? 'CALENDAR_HOLIDAY_KIND_CUTI_BERSAMA' : 'CALENDAR_HOLIDAY_KIND_NATIONAL_HOLIDAY') as requestPb.CalendarHolidayKind,
+      kind: (holiday.kind === 'cuti-bersama'
+        ? 'CALENDAR_HOLIDAY_KIND_CUTI_BERSAMA'
+        : 'CALENDAR_HOLIDAY_KIND_NATIONAL_HOLIDAY') as requestPb.CalendarHolidayKind,
       name: holiday.name,
       provisional: holiday.provisional === true,
       source: holiday.source ?? '',
@@ -131,12 +145,30 @@ describe('tenant settings in the arithmetic', () => {
 describe('effectiveNationalYears', () => {
   const revision2 = { ...nationalCalendar2027, ...skb2027Fixture, revision: 2 };
   it.each<[string, NationalCalendarYear[], NationalCalendarYear[], [number, string, string][]]>([
-    ['the shipped years when the tenant published none', shippedNationalCalendars.slice(), [], [[2025, 'national', '2025-1'], [2026, 'national', '2026-1'], [2027, 'national', '2027-provisional-1']]],
+    [
+      'the shipped years when the tenant published none',
+      shippedNationalCalendars.slice(),
+      [],
+      [
+        [2025, 'national', '2025-1'],
+        [2026, 'national', '2026-1'],
+        [2027, 'national', '2027-provisional-1'],
+      ],
+    ],
     ['the tenant’s higher revision', [nationalCalendar2027], [revision2], [[2027, 'tenant', '2027-2']]],
-    ['a higher shipped revision over the tenant’s lower one', [nationalCalendar2027, revision2], [{ ...nationalCalendar2027, revision: 1 }], [[2027, 'national', '2027-2']]],
+    [
+      'a higher shipped revision over the tenant’s lower one',
+      [nationalCalendar2027, revision2],
+      [{ ...nationalCalendar2027, revision: 1 }],
+      [[2027, 'national', '2027-2']],
+    ],
     ['the tenant’s own on a tie', [revision2], [revision2], [[2027, 'tenant', '2027-2']]],
   ])('picks %s', (_name, shipped, own, expected) => {
-    const picked = effectiveNationalYears(shipped, own).map(({ calendar, publishedBy }) => [calendar.year, publishedBy, `${calendar.year}${calendar.provisional ? '-provisional' : ''}-${calendar.revision}`]);
+    const picked = effectiveNationalYears(shipped, own).map(({ calendar, publishedBy }) => [
+      calendar.year,
+      publishedBy,
+      `${calendar.year}${calendar.provisional ? '-provisional' : ''}-${calendar.revision}`,
+    ]);
     expect(picked).toEqual(expected);
   });
 });
@@ -152,8 +184,18 @@ describe('calendar decider', () => {
   });
 
   it.each<Case>([
-    ['ships a national year to the national stream', [], { type: 'ShipNationalCalendarYear', calendar: nationalCalendar2026, now: NOW }, { events: [published(nationalCalendar2026)] }],
-    ['treats shipping the same version again as a no-op', [published(nationalCalendar2026)], { type: 'ShipNationalCalendarYear', calendar: nationalCalendar2026, now: NOW }, { events: [] }],
+    [
+      'ships a national year to the national stream',
+      [],
+      { type: 'ShipNationalCalendarYear', calendar: nationalCalendar2026, now: NOW },
+      { events: [published(nationalCalendar2026)] },
+    ],
+    [
+      'treats shipping the same version again as a no-op',
+      [published(nationalCalendar2026)],
+      { type: 'ShipNationalCalendarYear', calendar: nationalCalendar2026, now: NOW },
+      { events: [] },
+    ],
     [
       'refuses a shipped version whose content changed without a new revision',
       [published(nationalCalendar2026)],
@@ -168,12 +210,23 @@ describe('calendar decider', () => {
       publish({ ...skb2027Fixture, source: 'amended after the sidang isbat' }, nationalCalendar2027),
       { events: [published({ ...skb2027Fixture, source: 'amended after the sidang isbat', revision: 3 }, TENANT)] },
     ],
-    ['refuses a year with a holiday of another year', [], publish({ ...skb2027Fixture, holidays: [{ date: '2026-12-25', kind: 'national-holiday', name: 'Natal', source: 'x' }] }), { error: { code: 'CALENDAR.INVALID' } }],
+    [
+      'refuses a year with a holiday of another year',
+      [],
+      publish({ ...skb2027Fixture, holidays: [{ date: '2026-12-25', kind: 'national-holiday', name: 'Natal', source: 'x' }] }),
+      { error: { code: 'CALENDAR.INVALID' } },
+    ],
     ['refuses a national year without a tenant', [], { ...publish(), tenantId: ' ' } as CalendarCommand, { error: { code: 'CALENDAR.TENANT_REQUIRED' } }],
     [
       'changes the settings',
       [],
-      { type: 'ChangeTenantCalendarSettings', tenantId: TENANT, settings: { utcOffsetMinutes: 480, cutiBersamaIsWorkingDay: false }, reason: ' WITA ', now: NOW },
+      {
+        type: 'ChangeTenantCalendarSettings',
+        tenantId: TENANT,
+        settings: { utcOffsetMinutes: 480, cutiBersamaIsWorkingDay: false },
+        reason: ' WITA ',
+        now: NOW,
+      },
       { events: [settingsChanged(480)] },
     ],
     [
@@ -185,7 +238,13 @@ describe('calendar decider', () => {
     [
       'refuses an offset Indonesia does not use',
       [],
-      { type: 'ChangeTenantCalendarSettings', tenantId: TENANT, settings: { utcOffsetMinutes: 450 as 480, cutiBersamaIsWorkingDay: false }, reason: '', now: NOW },
+      {
+        type: 'ChangeTenantCalendarSettings',
+        tenantId: TENANT,
+        settings: { utcOffsetMinutes: 450 as 480, cutiBersamaIsWorkingDay: false },
+        reason: '',
+        now: NOW,
+      },
       { error: { code: 'CALENDAR.INVALID_UTC_OFFSET' } },
     ],
     [
@@ -206,15 +265,30 @@ describe('calendar decider', () => {
       { type: 'AddLocalHoliday', tenantId: TENANT, holiday: { date: '2026-09-24', name: 'Another', source: '' }, now: NOW },
       { error: { code: 'CALENDAR.LOCAL_HOLIDAY_EXISTS' } },
     ],
-    ['refuses a local holiday on a date that does not exist', [], { type: 'AddLocalHoliday', tenantId: TENANT, holiday: { date: '2026-02-30', name: 'x', source: '' }, now: NOW }, { error: { code: 'CALENDAR.INVALID_DATE' } }],
-    ['refuses a local holiday without a name', [], { type: 'AddLocalHoliday', tenantId: TENANT, holiday: { date: '2026-09-24', name: ' ', source: '' }, now: NOW }, { error: { code: 'CALENDAR.NAME_REQUIRED' } }],
+    [
+      'refuses a local holiday on a date that does not exist',
+      [],
+      { type: 'AddLocalHoliday', tenantId: TENANT, holiday: { date: '2026-02-30', name: 'x', source: '' }, now: NOW },
+      { error: { code: 'CALENDAR.INVALID_DATE' } },
+    ],
+    [
+      'refuses a local holiday without a name',
+      [],
+      { type: 'AddLocalHoliday', tenantId: TENANT, holiday: { date: '2026-09-24', name: ' ', source: '' }, now: NOW },
+      { error: { code: 'CALENDAR.NAME_REQUIRED' } },
+    ],
     [
       'removes a local holiday',
       [holidayAdded],
       { type: 'RemoveLocalHoliday', tenantId: TENANT, date: '2026-09-24', reason: 'dipindah', now: NOW },
       { events: [{ $case: 'localHolidayRemoved', value: { tenantId: TENANT, date: '2026-09-24', reason: 'dipindah', removedAt: NOW } }] },
     ],
-    ['refuses to remove a local holiday that is not there', [], { type: 'RemoveLocalHoliday', tenantId: TENANT, date: '2026-09-24', reason: '', now: NOW }, { error: { code: 'LOCAL_HOLIDAY.NOT_FOUND' } }],
+    [
+      'refuses to remove a local holiday that is not there',
+      [],
+      { type: 'RemoveLocalHoliday', tenantId: TENANT, date: '2026-09-24', reason: '', now: NOW },
+      { error: { code: 'LOCAL_HOLIDAY.NOT_FOUND' } },
+    ],
   ])('%s', (_name, given, when, expected) => {
     expect(givenWhen(decider, given, when)).toEqual(expected);
   });
@@ -246,12 +320,26 @@ describe('calendarYearView', () => {
   });
 
   it('lists holidays in date order with weekday, kind, source and whether the office closes', () => {
-    const view = calendarYearView(TENANT, [nationalCalendar2025, nationalCalendar2026], stream({ settings: { utcOffsetMinutes: 480, cutiBersamaIsWorkingDay: true }, localHolidays: [{ date: '2026-09-24', name: 'Hari Jadi', source: 'Perda' }] }), 2026);
+    const view = calendarYearView(
+      TENANT,
+      [nationalCalendar2025, nationalCalendar2026],
+      stream({
+        settings: { utcOffsetMinutes: 480, cutiBersamaIsWorkingDay: true },
+        localHolidays: [{ date: '2026-09-24', name: 'Hari Jadi', source: 'Perda' }],
+      }),
+      2026,
+    );
     expect(view).toMatchObject({ nationalVersionId: 'id-national@2026-1', publishedBy: 'national', utcOffsetMinutes: 480, cutiBersamaIsWorkingDay: true });
     expect(view.holidays.map((h) => h.date)).toEqual([...view.holidays.map((h) => h.date)].sort());
     expect(view.holidays.find((h) => h.date === '2026-12-24')).toMatchObject({ kind: 'cuti-bersama', weekday: 'Kamis', dayOff: false });
     expect(view.holidays.find((h) => h.date === '2026-03-21')).toMatchObject({ kind: 'national-holiday', weekday: 'Sabtu', provisional: true, dayOff: true });
-    expect(view.holidays.find((h) => h.date === '2026-09-24')).toMatchObject({ kind: 'local-holiday', name: 'Hari Jadi', source: 'Perda', provisional: false, dayOff: true });
+    expect(view.holidays.find((h) => h.date === '2026-09-24')).toMatchObject({
+      kind: 'local-holiday',
+      name: 'Hari Jadi',
+      source: 'Perda',
+      provisional: false,
+      dayOff: true,
+    });
   });
 
   it('refuses a year the tenant’s calendar does not cover', () => {

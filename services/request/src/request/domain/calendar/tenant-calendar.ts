@@ -82,14 +82,18 @@ function decide(command: CalendarCommand, state: CalendarStream): RequestEvent[]
       refuseNoTenant(command.tenantId);
       refuseInvalid(command.calendar);
       if (command.inUse && sameNationalContent(command.inUse, command.calendar)) return [];
-      const revision = Math.max(command.inUse?.revision ?? 0, ...state.nationalYears.filter((v) => v.year === command.calendar.year).map((v) => v.revision)) + 1;
+      const revision =
+        Math.max(command.inUse?.revision ?? 0, ...state.nationalYears.filter((v) => v.year === command.calendar.year).map((v) => v.revision)) + 1;
       return [published({ ...command.calendar, revision }, command.tenantId, command.now)];
     }
     case 'ChangeTenantCalendarSettings': {
       refuseNoTenant(command.tenantId);
       const { utcOffsetMinutes, cutiBersamaIsWorkingDay } = command.settings;
       if (!INDONESIAN_UTC_OFFSETS.includes(utcOffsetMinutes)) {
-        throw new DomainError('CALENDAR.INVALID_UTC_OFFSET', `Indonesia uses UTC offsets of ${INDONESIAN_UTC_OFFSETS.join(', ')} minutes, not ${utcOffsetMinutes}`);
+        throw new DomainError(
+          'CALENDAR.INVALID_UTC_OFFSET',
+          `Indonesia uses UTC offsets of ${INDONESIAN_UTC_OFFSETS.join(', ')} minutes, not ${utcOffsetMinutes}`,
+        );
       }
       if (utcOffsetMinutes === state.settings.utcOffsetMinutes && cutiBersamaIsWorkingDay === state.settings.cutiBersamaIsWorkingDay) return [];
       return [
@@ -114,7 +118,9 @@ function decide(command: CalendarCommand, state: CalendarStream): RequestEvent[]
       if (!state.localHolidays.some((holiday) => holiday.date === command.date)) {
         throw new DomainError('LOCAL_HOLIDAY.NOT_FOUND', `no local holiday on ${command.date}`);
       }
-      return [{ $case: 'localHolidayRemoved', value: { tenantId: command.tenantId, date: command.date, reason: command.reason.trim(), removedAt: command.now } }];
+      return [
+        { $case: 'localHolidayRemoved', value: { tenantId: command.tenantId, date: command.date, reason: command.reason.trim(), removedAt: command.now } },
+      ];
     }
     default:
       return assertNever(command);
@@ -196,7 +202,11 @@ export function effectiveNationalYears(national: readonly NationalCalendarYear[]
   ];
   for (const candidate of candidates) {
     const current = byYear.get(candidate.calendar.year);
-    if (!current || candidate.calendar.revision > current.calendar.revision || (candidate.calendar.revision === current.calendar.revision && candidate.publishedBy === 'tenant')) {
+    if (
+      !current ||
+      candidate.calendar.revision > current.calendar.revision ||
+      (candidate.calendar.revision === current.calendar.revision && candidate.publishedBy === 'tenant')
+    ) {
       byYear.set(candidate.calendar.year, candidate);
     }
   }

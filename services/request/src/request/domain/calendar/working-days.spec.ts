@@ -22,7 +22,10 @@ const banjarmasin = tenantWorkingCalendar('banjarmasin', years, {
   settings: { utcOffsetMinutes: 480, cutiBersamaIsWorkingDay: false },
   localHolidays: [{ date: '2025-09-24', name: 'Hari Jadi Kota Banjarmasin', source: '' }],
 });
-const worksThroughCutiBersama = tenantWorkingCalendar('rsud', years, { ...emptyCalendarStream(), settings: { utcOffsetMinutes: 420, cutiBersamaIsWorkingDay: true } });
+const worksThroughCutiBersama = tenantWorkingCalendar('rsud', years, {
+  ...emptyCalendarStream(),
+  settings: { utcOffsetMinutes: 420, cutiBersamaIsWorkingDay: true },
+});
 
 function codeOf(run: () => unknown): string | undefined {
   try {

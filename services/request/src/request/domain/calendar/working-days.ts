@@ -70,7 +70,7 @@ export function addWorkingDays(calendar: WorkingCalendar, start: IsoDate, n: num
   }
   let day = dayNumber(start);
   coveredYearOf(calendar, day);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day += 1;
     if (isWorkingDayNumber(calendar, day)) left -= 1;
   }
@@ -158,19 +158,16 @@ function isWorkingDayNumber(calendar: WorkingCalendar, day: number): boolean {
   coveredYearOf(calendar, day);
   if (calendar.weekendDays.includes(isoWeekday(day))) return false;
   const date = isoDate(day);
-  return !calendar.holidays.some(
-    (holiday) => holiday.date === date && !(holiday.kind === 'cuti-bersama' && calendar.cutiBersamaIsWorkingDay),
-  );
+  return !calendar.holidays.some((holiday) => holiday.date === date && !(holiday.kind === 'cuti-bersama' && calendar.cutiBersamaIsWorkingDay));
 }
 
 function coveredYearOf(calendar: WorkingCalendar, day: number): void {
   const year = civilFromDays(day).year;
   if (!calendar.coveredYears.includes(year)) {
-    throw new DomainError(
-      'CALENDAR.YEAR_NOT_COVERED',
-      `calendar ${calendar.id} has no holidays for ${year} (covers ${calendar.coveredYears.join(', ')})`,
-      { calendarId: calendar.id, year },
-    );
+    throw new DomainError('CALENDAR.YEAR_NOT_COVERED', `calendar ${calendar.id} has no holidays for ${year} (covers ${calendar.coveredYears.join(', ')})`, {
+      calendarId: calendar.id,
+      year,
+    });
   }
 }
 
@@ -192,7 +189,7 @@ export function isoDate(day: number): IsoDate {
 
 export function isoWeekday(day: number): IsoWeekday {
   // 1970-01-01 was a Thursday (ISO 4).
-  return ((((day + 3) % 7) + 7) % 7) + 1 as IsoWeekday;
+  return (((((day + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 /** Milliseconds since the Unix epoch of an RFC 3339 instant, to order instants with different offsets. */
@@ -206,8 +203,7 @@ export function instantMs(instant: string): number {
   }
   const fraction = match[7] ? Math.round(Number(match[7]) * 1000) : 0;
   const zone = match[8];
-  const offsetMinutes =
-    zone === 'Z' || zone === 'z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  const offsetMinutes = zone === 'Z' || zone === 'z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
   return day * MS_PER_DAY + ((hours * 60 + minutes - offsetMinutes) * 60 + seconds) * 1000 + fraction;
 }
 

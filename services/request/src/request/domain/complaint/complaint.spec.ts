@@ -26,15 +26,38 @@ const receive = (overrides: Partial<Extract<ComplaintCommand, { type: 'ReceiveCo
   ...overrides,
 });
 const verify = (outcome: Extract<ComplaintCommand, { type: 'VerifyComplaint' }>['outcome'], now = at('2025-07-08'), note = 'Catatan'): ComplaintCommand => ({
-  type: 'VerifyComplaint', complaintId: id, outcome, note, ruleset, calendar, now,
+  type: 'VerifyComplaint',
+  complaintId: id,
+  outcome,
+  note,
+  ruleset,
+  calendar,
+  now,
 });
 const assign = (unitId = 'dinas-pu', now = at('2025-07-08', '03:00:00')): ComplaintCommand => ({ type: 'AssignComplaint', complaintId: id, unitId, now });
-const respond = (response = 'Loket tambahan dibuka', now = at('2025-07-09')): ComplaintCommand => ({ type: 'RespondToComplaint', complaintId: id, response, now });
+const respond = (response = 'Loket tambahan dibuka', now = at('2025-07-09')): ComplaintCommand => ({
+  type: 'RespondToComplaint',
+  complaintId: id,
+  response,
+  now,
+});
 const resolve = (now = at('2025-07-11')): ComplaintCommand => ({ type: 'ResolveComplaint', complaintId: id, ruleset, calendar, now });
 const reopen = (reporterRef = 'rep-7f3a9c', now = at('2025-07-15'), reason = 'Antrean masih panjang'): ComplaintCommand => ({
-  type: 'ReopenComplaint', complaintId: id, reporterRef, reason, ruleset, calendar, now,
+  type: 'ReopenComplaint',
+  complaintId: id,
+  reporterRef,
+  reason,
+  ruleset,
+  calendar,
+  now,
 });
-const flag = (now: string, rules: ComplaintRuleset = ruleset): ComplaintCommand => ({ type: 'FlagComplaintDeadlineBreach', complaintId: id, ruleset: rules, calendar, now });
+const flag = (now: string, rules: ComplaintRuleset = ruleset): ComplaintCommand => ({
+  type: 'FlagComplaintDeadlineBreach',
+  complaintId: id,
+  ruleset: rules,
+  calendar,
+  now,
+});
 
 const received = (overrides: Partial<Extract<RequestEvent, { $case: 'complaintReceived' }>['value']> = {}): RequestEvent => ({
   $case: 'complaintReceived',
@@ -59,7 +82,15 @@ const received = (overrides: Partial<Extract<RequestEvent, { $case: 'complaintRe
 });
 const verifiedEvent = (outcome: string, verifiedAt: string, resolutionDueDate: string, recomputedOn = ''): RequestEvent => ({
   $case: 'complaintVerified',
-  value: { complaintId: id, outcome: outcome as requestPb.VerificationOutcome, note: 'Catatan', verifiedAt, resolutionDueDate, calendarId: recomputedOn, resolutionDueDateProvisional: false },
+  value: {
+    complaintId: id,
+    outcome: outcome as requestPb.VerificationOutcome,
+    note: 'Catatan',
+    verifiedAt,
+    resolutionDueDate,
+    calendarId: recomputedOn,
+    resolutionDueDateProvisional: false,
+  },
 });
 const verified = verifiedEvent('VERIFICATION_OUTCOME_VERIFIED', at('2025-07-08'), '2025-07-14');
 const postponed = verifiedEvent('VERIFICATION_OUTCOME_POSTPONED', at('2025-07-08'), '2025-07-14');
@@ -70,7 +101,14 @@ const responded: RequestEvent = { $case: 'complaintResponded', value: { complain
 const resolved: RequestEvent = { $case: 'complaintResolved', value: { complaintId: id, resolvedAt: at('2025-07-11'), withinDeadline: true, viaLapor: false } };
 const reopened: RequestEvent = {
   $case: 'complaintReopened',
-  value: { complaintId: id, reason: 'Antrean masih panjang', reopenedAt: at('2025-07-15'), resolutionDueDate: '2025-07-22', calendarId: CALENDAR_ID, resolutionDueDateProvisional: false },
+  value: {
+    complaintId: id,
+    reason: 'Antrean masih panjang',
+    reopenedAt: at('2025-07-15'),
+    resolutionDueDate: '2025-07-22',
+    calendarId: CALENDAR_ID,
+    resolutionDueDateProvisional: false,
+  },
 };
 const breached = (kind: 'STATUS' | 'RESOLUTION', dueDate: string, detectedAt: string): RequestEvent => ({
   $case: 'complaintDeadlineBreached',
@@ -241,7 +279,12 @@ describe('complaint decider: refusals', () => {
 describe('complaint decider: deadline breaches', () => {
   it.each<Case>([
     ['nothing before the status deadline passes (23:00 WIB on the due day)', [received()], flag(at('2025-07-10', '16:00:00')), { events: [] }],
-    ['the status deadline once no status was given in 3 working days', [received()], flag(at('2025-07-11')), { events: [breached('STATUS', '2025-07-10', at('2025-07-11'))] }],
+    [
+      'the status deadline once no status was given in 3 working days',
+      [received()],
+      flag(at('2025-07-11')),
+      { events: [breached('STATUS', '2025-07-10', at('2025-07-11'))] },
+    ],
     [
       'both deadlines when nothing happened',
       [received()],
@@ -250,7 +293,12 @@ describe('complaint decider: deadline breaches', () => {
     ],
     ['each deadline only once', [received(), breached('STATUS', '2025-07-10', at('2025-07-11'))], flag(at('2025-07-11', '05:00:00')), { events: [] }],
     ['no status breach once verified', [received(), verified], flag(at('2025-07-11')), { events: [] }],
-    ['the resolution deadline of an assigned complaint', [received(), verified, assigned], flag(at('2025-07-15')), { events: [breached('RESOLUTION', '2025-07-14', at('2025-07-15'))] }],
+    [
+      'the resolution deadline of an assigned complaint',
+      [received(), verified, assigned],
+      flag(at('2025-07-15')),
+      { events: [breached('RESOLUTION', '2025-07-14', at('2025-07-15'))] },
+    ],
     ['the resolution deadline after a response', lifecycle, flag(at('2025-07-15')), { events: [breached('RESOLUTION', '2025-07-14', at('2025-07-15'))] }],
     ['nothing while postponed (waiting for the reporter)', [received(), postponed], flag(at('2025-07-20')), { events: [] }],
     ['nothing once resolved', [...lifecycle, resolved], flag(at('2025-07-20')), { events: [] }],
@@ -258,7 +306,9 @@ describe('complaint decider: deadline breaches', () => {
     [
       'the new resolution deadline of a reopened complaint, once more',
       [...lifecycle, breached('RESOLUTION', '2025-07-14', at('2025-07-14', '18:00:00')), resolved, reopened].map((e) =>
-        e.$case === 'complaintResolved' ? ({ ...e, value: { ...e.value, resolvedAt: at('2025-07-15', '01:00:00'), withinDeadline: false } } as RequestEvent) : e,
+        e.$case === 'complaintResolved'
+          ? ({ ...e, value: { ...e.value, resolvedAt: at('2025-07-15', '01:00:00'), withinDeadline: false } } as RequestEvent)
+          : e,
       ),
       flag(at('2025-07-23')),
       { events: [breached('RESOLUTION', '2025-07-22', at('2025-07-23'))] },

@@ -298,7 +298,6 @@ function newResolutionDeadline(command: { ruleset: ComplaintRuleset; calendar: W
   };
 }
 
-
 function evolve(state: Complaint, event: RequestEvent): Complaint {
   switch (event.$case) {
     case 'complaintReceived': {

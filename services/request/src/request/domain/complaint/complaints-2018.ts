@@ -32,8 +32,7 @@ export interface ComplaintRuleset {
   resolution: Record<ComplaintCategoryKey, DeadlineRule>;
 }
 
-const LAPOR_2018 =
-  'SP4N-LAPOR! service levels, KemenPANRB 2018 (ramadhan.republika.co.id/berita/pab1q5349); domain.md 5 [C] for the number of days';
+const LAPOR_2018 = 'SP4N-LAPOR! service levels, KemenPANRB 2018 (ramadhan.republika.co.id/berita/pab1q5349); domain.md 5 [C] for the number of days';
 const UNIT_NOTE =
   'the national text does not say working or calendar days; working days follow the LAPOR! FAQ (verification in 3 hari kerja) ' +
   'and local SP practice (sippn.menpan.go.id 8304801); PermenPANRB 62/2018 table unconfirmed (domain.md 8.6)';

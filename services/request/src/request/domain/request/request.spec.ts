@@ -29,17 +29,28 @@ const submit = (overrides: Partial<Extract<RequestCommand, { type: 'SubmitReques
   ...overrides,
 });
 const returnIt = (missingRequirements: string[] = [RT], now = TUE_0708): RequestCommand => ({
-  type: 'ReturnRequest', requestId: id, missingRequirements, note: 'Bawa surat pengantar', now,
+  type: 'ReturnRequest',
+  requestId: id,
+  missingRequirements,
+  note: 'Bawa surat pengantar',
+  now,
 });
 const resubmit = (suppliedRequirements: string[] = [RT], now = THU_0710): RequestCommand => ({
-  type: 'ResubmitRequest', requestId: id, suppliedRequirements, calendar, now,
+  type: 'ResubmitRequest',
+  requestId: id,
+  suppliedRequirements,
+  calendar,
+  now,
 });
 const start = (now = TUE_0708): RequestCommand => ({ type: 'StartProcessing', requestId: id, now });
 const complete = (now: string): RequestCommand => ({ type: 'CompleteRequest', requestId: id, calendar, now });
 const reject = (reason = 'Data kependudukan tidak sesuai', now = TUE_0708): RequestCommand => ({ type: 'RejectRequest', requestId: id, reason, now });
 const flag = (now: string): RequestCommand => ({ type: 'FlagSlaBreach', requestId: id, calendar, now });
 
-const submitted = (supplied: Record<string, boolean> = { [KK]: true, [RT]: true }, overrides: Partial<Extract<RequestEvent, { $case: 'requestSubmitted' }>['value']> = {}): RequestEvent => ({
+const submitted = (
+  supplied: Record<string, boolean> = { [KK]: true, [RT]: true },
+  overrides: Partial<Extract<RequestEvent, { $case: 'requestSubmitted' }>['value']> = {},
+): RequestEvent => ({
   $case: 'requestSubmitted',
   value: {
     requestId: id,
@@ -66,7 +77,15 @@ const returned: RequestEvent = {
 };
 const resubmitted: RequestEvent = {
   $case: 'requestResubmitted',
-  value: { requestId: id, resubmittedAt: THU_0710, dueDate: '2025-07-16', suppliedRequirements: [RT], pausedWorkingDays: 2, calendarId: CALENDAR_ID, dueDateProvisional: false },
+  value: {
+    requestId: id,
+    resubmittedAt: THU_0710,
+    dueDate: '2025-07-16',
+    suppliedRequirements: [RT],
+    pausedWorkingDays: 2,
+    calendarId: CALENDAR_ID,
+    dueDateProvisional: false,
+  },
 };
 const started = (at = TUE_0708): RequestEvent => ({ $case: 'requestProcessingStarted', value: { requestId: id, startedAt: at } });
 const completed: RequestEvent = {
@@ -110,9 +129,14 @@ describe('request decider: transitions', () => {
       { events: [submitted(undefined, { submittedAt: '2026-12-21T02:00:00Z', completionWorkingDays: 7, dueDate: '2027-01-04', dueDateProvisional: true })] },
     ],
     ['returns a submitted request for missing requirements', [incomplete], returnIt(), { events: [returned] }],
-    ['returns a request found incomplete during processing', [submitted(), started()], returnIt([RT], '2025-07-08T03:00:00Z'), {
-      events: [{ ...returned, value: { ...returned.value, returnedAt: '2025-07-08T03:00:00Z' } } as RequestEvent],
-    }],
+    [
+      'returns a request found incomplete during processing',
+      [submitted(), started()],
+      returnIt([RT], '2025-07-08T03:00:00Z'),
+      {
+        events: [{ ...returned, value: { ...returned.value, returnedAt: '2025-07-08T03:00:00Z' } } as RequestEvent],
+      },
+    ],
     ['resubmits and moves the due date by the paused working days', [incomplete, returned], resubmit(), { events: [resubmitted] }],
     ['starts processing a complete request', [submitted()], start(), { events: [started()] }],
     ['starts processing after resubmission', [incomplete, returned, resubmitted], start(THU_0710), { events: [started(THU_0710)] }],
@@ -121,30 +145,63 @@ describe('request decider: transitions', () => {
       'completes within the standard (5 of 5 working days)',
       [submitted(), started()],
       complete('2025-07-14T08:00:00Z'),
-      { events: [{ ...completed, value: { ...completed.value, completedAt: '2025-07-14T08:00:00Z', completedOn: '2025-07-14', elapsedWorkingDays: 5, metStandard: true } } as RequestEvent] },
+      {
+        events: [
+          {
+            ...completed,
+            value: { ...completed.value, completedAt: '2025-07-14T08:00:00Z', completedOn: '2025-07-14', elapsedWorkingDays: 5, metStandard: true },
+          } as RequestEvent,
+        ],
+      },
     ],
     [
       'completes late (6 of 5 working days)',
       [submitted(), started()],
       complete('2025-07-15T02:00:00Z'),
-      { events: [{ ...completed, value: { ...completed.value, completedAt: '2025-07-15T02:00:00Z', completedOn: '2025-07-15', elapsedWorkingDays: 6, metStandard: false } } as RequestEvent] },
+      {
+        events: [
+          {
+            ...completed,
+            value: { ...completed.value, completedAt: '2025-07-15T02:00:00Z', completedOn: '2025-07-15', elapsedWorkingDays: 6, metStandard: false },
+          } as RequestEvent,
+        ],
+      },
     ],
     [
       'does not count paused days against the unit',
       [incomplete, returned, resubmitted, started(THU_0710)],
       complete('2025-07-16T08:00:00Z'),
-      { events: [{ ...completed, value: { ...completed.value, completedAt: '2025-07-16T08:00:00Z', completedOn: '2025-07-16', elapsedWorkingDays: 5, metStandard: true } } as RequestEvent] },
+      {
+        events: [
+          {
+            ...completed,
+            value: { ...completed.value, completedAt: '2025-07-16T08:00:00Z', completedOn: '2025-07-16', elapsedWorkingDays: 5, metStandard: true },
+          } as RequestEvent,
+        ],
+      },
     ],
     [
       'dates a completion after local midnight on the next local day (01:30 WIB)',
       [submitted(), started()],
       complete('2025-07-14T18:30:00Z'),
-      { events: [{ ...completed, value: { ...completed.value, completedAt: '2025-07-14T18:30:00Z', completedOn: '2025-07-15', elapsedWorkingDays: 6, metStandard: false } } as RequestEvent] },
+      {
+        events: [
+          {
+            ...completed,
+            value: { ...completed.value, completedAt: '2025-07-14T18:30:00Z', completedOn: '2025-07-15', elapsedWorkingDays: 6, metStandard: false },
+          } as RequestEvent,
+        ],
+      },
     ],
     ['rejects an open request with a reason', [submitted()], reject(), { events: [rejected] }],
-    ['rejects a request the citizen never brought back', [incomplete, returned], reject('Tidak dilengkapi', THU_0710), {
-      events: [{ $case: 'requestRejected', value: { requestId: id, reason: 'Tidak dilengkapi', rejectedAt: THU_0710 } }],
-    }],
+    [
+      'rejects a request the citizen never brought back',
+      [incomplete, returned],
+      reject('Tidak dilengkapi', THU_0710),
+      {
+        events: [{ $case: 'requestRejected', value: { requestId: id, reason: 'Tidak dilengkapi', rejectedAt: THU_0710 } }],
+      },
+    ],
   ])('%s', (_name, given, when, expected) => {
     expect(givenWhen(decider, given, when)).toEqual(expected);
   });
@@ -167,7 +224,15 @@ describe('request decider: transitions', () => {
         events: [
           {
             $case: 'requestResubmitted',
-            value: { requestId: id, resubmittedAt: '2026-12-28T02:00:00Z', dueDate: '2027-01-04', suppliedRequirements: [RT], pausedWorkingDays: 2, calendarId: CALENDAR_ID, dueDateProvisional: true },
+            value: {
+              requestId: id,
+              resubmittedAt: '2026-12-28T02:00:00Z',
+              dueDate: '2027-01-04',
+              suppliedRequirements: [RT],
+              pausedWorkingDays: 2,
+              calendarId: CALENDAR_ID,
+              dueDateProvisional: true,
+            },
           },
         ],
       });
@@ -233,13 +298,23 @@ describe('request decider: SLA breach', () => {
 
   it.each<Case>([
     ['nothing on the due date itself (23:00 WIB)', [submitted()], flag('2025-07-14T16:00:00Z'), { events: [] }],
-    ['breached once the next working day begins in WIB (00:30 WIB Tuesday)', [submitted()], flag('2025-07-14T17:30:00Z'), { events: [breach('2025-07-14T17:30:00Z')] }],
+    [
+      'breached once the next working day begins in WIB (00:30 WIB Tuesday)',
+      [submitted()],
+      flag('2025-07-14T17:30:00Z'),
+      { events: [breach('2025-07-14T17:30:00Z')] },
+    ],
     ['breached while in process', [submitted(), started()], flag('2025-07-15T02:00:00Z'), { events: [breach('2025-07-15T02:00:00Z')] }],
     ['only once per request', [submitted(), breached], flag('2025-07-16T02:00:00Z'), { events: [] }],
     ['still only once after a return and resubmission', [submitted(), breached, returned, resubmitted], flag('2025-07-30T02:00:00Z'), { events: [] }],
     ['not while returned (the clock is paused)', [incomplete, returned], flag('2025-07-20T02:00:00Z'), { events: [] }],
     ['against the moved deadline after resubmission: not yet', [incomplete, returned, resubmitted], flag('2025-07-16T10:00:00Z'), { events: [] }],
-    ['against the moved deadline after resubmission: passed', [incomplete, returned, resubmitted], flag('2025-07-17T02:00:00Z'), { events: [breach('2025-07-17T02:00:00Z', '2025-07-16')] }],
+    [
+      'against the moved deadline after resubmission: passed',
+      [incomplete, returned, resubmitted],
+      flag('2025-07-17T02:00:00Z'),
+      { events: [breach('2025-07-17T02:00:00Z', '2025-07-16')] },
+    ],
     ['not for a completed request', [submitted(), started(), completed], flag('2025-07-20T02:00:00Z'), { events: [] }],
     ['not for a rejected request', [submitted(), rejected], flag('2025-07-20T02:00:00Z'), { events: [] }],
   ])('%s', (_name, given, when, expected) => {

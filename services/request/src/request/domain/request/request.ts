@@ -124,7 +124,9 @@ function decide(command: RequestCommand, state: Request): RequestEvent[] {
             calendarId: calendar.id,
             // The moved date inherits the old one's uncertainty and adds that of the days counted now.
             dueDateProvisional:
-              state.dueDateProvisional || dependsOnProvisionalData(calendar, returnedOn, resubmittedOn) || dependsOnProvisionalData(calendar, state.dueDate, dueDate),
+              state.dueDateProvisional ||
+              dependsOnProvisionalData(calendar, returnedOn, resubmittedOn) ||
+              dependsOnProvisionalData(calendar, state.dueDate, dueDate),
           },
         },
       ];

@@ -107,7 +107,9 @@ describe('service standard decider', () => {
   it('revises with an incremented revision and the reason', () => {
     const outcome = givenWhen(decider, [published], revise());
     expect(outcome).toMatchObject({
-      events: [{ $case: 'serviceStandardRevised', value: { revision: 2, completionWorkingDays: 2, reason: 'Hasil Forum Konsultasi Publik 2025', complete: true } }],
+      events: [
+        { $case: 'serviceStandardRevised', value: { revision: 2, completionWorkingDays: 2, reason: 'Hasil Forum Konsultasi Publik 2025', complete: true } },
+      ],
     });
   });
 
@@ -128,8 +130,18 @@ describe('service standard decider', () => {
     ['revising another service on this stream', [published], revise({ serviceId: 'svc-kk' }), 'STANDARD.SERVICE_MISMATCH'],
     ['a revision effective before the current one', [published], revise({ effectiveAt: '2024-12-31T00:00:00Z' }), 'STANDARD.EFFECTIVE_BEFORE_CURRENT'],
     ['a component number 15', [], publish({ components: [...allComponents(), { number: 15, content: 'x', publishedOn: [] }] }), 'STANDARD.UNKNOWN_COMPONENT'],
-    ['a component listed twice', [], publish({ components: [...allComponents(), { number: 1, content: 'x', publishedOn: [] }] }), 'STANDARD.DUPLICATE_COMPONENT'],
-    ['an unknown publication channel', [], publish({ components: unpublished(1).map((c) => (c.number === 1 ? { ...c, publishedOn: ['billboard'] } : c)) }), 'STANDARD.UNKNOWN_CHANNEL'],
+    [
+      'a component listed twice',
+      [],
+      publish({ components: [...allComponents(), { number: 1, content: 'x', publishedOn: [] }] }),
+      'STANDARD.DUPLICATE_COMPONENT',
+    ],
+    [
+      'an unknown publication channel',
+      [],
+      publish({ components: unpublished(1).map((c) => (c.number === 1 ? { ...c, publishedOn: ['billboard'] } : c)) }),
+      'STANDARD.UNKNOWN_CHANNEL',
+    ],
     ['a negative cost', [], publish({ costRupiah: -1 }), 'STANDARD.INVALID_COST'],
     ['a fractional cost', [], publish({ costRupiah: 10.5 }), 'STANDARD.INVALID_COST'],
     ['a negative completion time', [], publish({ completionWorkingDays: -2 }), 'STANDARD.INVALID_COMPLETION_TIME'],
@@ -145,7 +157,12 @@ describe('service standard decider', () => {
 
   it('gives requests the standard in force', () => {
     const state = foldEvents(decider.evolve, decider.initialState(), [published]);
-    expect(standardInForce(state)).toEqual({ serviceId: 'svc-ktp', revision: 1, completionWorkingDays: 3, requirements: ['Fotokopi KK', 'Surat pengantar RT/RW'] });
+    expect(standardInForce(state)).toEqual({
+      serviceId: 'svc-ktp',
+      revision: 1,
+      completionWorkingDays: 3,
+      requirements: ['Fotokopi KK', 'Surat pengantar RT/RW'],
+    });
     expect(() => standardInForce(decider.initialState())).toThrow('no published standard');
   });
 

@@ -46,15 +46,7 @@ export const STANDARD_COMPONENTS: readonly ComponentDefinition[] = [
 export const SERVICE_DELIVERY_COMPONENTS = STANDARD_COMPONENTS.filter((c) => c.group === 'service-delivery').map((c) => c.number);
 
 /** Where a component can be published. */
-export const PUBLICATION_CHANNELS = [
-  'office-board',
-  'website',
-  'sippn',
-  'brochure',
-  'social-media',
-  'mobile-app',
-  'information-kiosk',
-] as const;
+export const PUBLICATION_CHANNELS = ['office-board', 'website', 'sippn', 'brochure', 'social-media', 'mobile-app', 'information-kiosk'] as const;
 export type PublicationChannel = (typeof PUBLICATION_CHANNELS)[number];
 
 export interface ComponentContent {
@@ -122,8 +114,7 @@ export type ServiceStandard =
 type StandardFields = StandardContent & { serviceId: string; unitId: string; effectiveAt: string };
 
 export type ServiceStandardCommand =
-  | ({ type: 'PublishServiceStandard' } & StandardFields)
-  | ({ type: 'ReviseServiceStandard'; reason: string } & StandardFields);
+  ({ type: 'PublishServiceStandard' } & StandardFields) | ({ type: 'ReviseServiceStandard'; reason: string } & StandardFields);
 
 /** The standard requests must be checked against; refused while nothing is published. */
 export function standardInForce(state: ServiceStandard): StandardInForce {

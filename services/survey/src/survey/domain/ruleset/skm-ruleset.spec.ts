@@ -93,21 +93,44 @@ describe('unsur set of a survey', () => {
   });
 
   it.each<[string, UnsurSetInput, [string, ReturnType<typeof rational>][]]>([
-    ['extra unsur without weights share equally: 1/10', { extraUnsur: [{ code: 'X1', label: 'Kebersihan' }] }, [['U1', rational(1, 10)], ['X1', rational(1, 10)]]],
+    [
+      'extra unsur without weights share equally: 1/10',
+      { extraUnsur: [{ code: 'X1', label: 'Kebersihan' }] },
+      [
+        ['U1', rational(1, 10)],
+        ['X1', rational(1, 10)],
+      ],
+    ],
     [
       'decimal weights whose double sum is 0.9999999999999999 are exactly 1',
       { extraUnsur: [{ code: 'X1', label: 'Kebersihan', weight: 0.1 }], regulationWeights: regulationWeights(0.1) },
-      [['U9', rational(1, 10)], ['X1', rational(1, 10)]],
+      [
+        ['U9', rational(1, 10)],
+        ['X1', rational(1, 10)],
+      ],
     ],
     [
       'fraction weights',
-      { extraUnsur: [{ code: 'X1', label: 'A', weight: '1/6' }, { code: 'X2', label: 'B', weight: '1/12' }], regulationWeights: regulationWeights('1/12') },
-      [['U1', rational(1, 12)], ['X1', rational(1, 6)], ['X2', rational(1, 12)]],
+      {
+        extraUnsur: [
+          { code: 'X1', label: 'A', weight: '1/6' },
+          { code: 'X2', label: 'B', weight: '1/12' },
+        ],
+        regulationWeights: regulationWeights('1/12'),
+      },
+      [
+        ['U1', rational(1, 12)],
+        ['X1', rational(1, 6)],
+        ['X2', rational(1, 12)],
+      ],
     ],
     [
       'different weights for the regulation unsur',
       { regulationWeights: { ...regulationWeights('0.1'), U1: '0.2' } },
-      [['U1', rational(1, 5)], ['U2', rational(1, 10)]],
+      [
+        ['U1', rational(1, 5)],
+        ['U2', rational(1, 10)],
+      ],
     ],
   ])('accepts %s', (_name, input, expected) => {
     const built = buildUnsurSet(SKM_2017, input);
@@ -124,7 +147,13 @@ describe('unsur set of a survey', () => {
   it.each<[string, UnsurSetInput, Partial<UnsurSetViolation>[]]>([
     [
       'weights that sum to 0.99',
-      { extraUnsur: [{ code: 'X1', label: 'A', weight: '0.05' }, { code: 'X2', label: 'B', weight: '0.04' }], regulationWeights: regulationWeights('0.1') },
+      {
+        extraUnsur: [
+          { code: 'X1', label: 'A', weight: '0.05' },
+          { code: 'X2', label: 'B', weight: '0.04' },
+        ],
+        regulationWeights: regulationWeights('0.1'),
+      },
       [{ path: 'extraUnsur[1].weight', rule: 'weights-sum-to-one' }],
     ],
     ['0.111 for each of the nine', { regulationWeights: regulationWeights('0.111') }, [{ path: 'regulationWeights', rule: 'weights-sum-to-one' }]],
@@ -143,7 +172,11 @@ describe('unsur set of a survey', () => {
       { regulationWeights: { ...regulationWeights('1/8'), U9: undefined as unknown as string } },
       [{ path: 'regulationWeights.U9', rule: 'weights-all-or-none' }],
     ],
-    ['a weight for an unknown unsur', { regulationWeights: { ...regulationWeights('1/9'), U10: '0' } }, [{ path: 'regulationWeights.U10', rule: 'weight-for-unknown-unsur' }]],
+    [
+      'a weight for an unknown unsur',
+      { regulationWeights: { ...regulationWeights('1/9'), U10: '0' } },
+      [{ path: 'regulationWeights.U10', rule: 'weight-for-unknown-unsur' }],
+    ],
     [
       'an unreadable weight',
       { extraUnsur: [{ code: 'X1', label: 'A', weight: 'ten percent' }], regulationWeights: regulationWeights('0.1') },
@@ -162,7 +195,12 @@ describe('unsur set of a survey', () => {
     ['an extra unsur reusing a regulation code', { extraUnsur: [{ code: 'U3', label: 'A' }] }, [{ path: 'extraUnsur[0].code', rule: 'code-reserved' }]],
     [
       'two extra unsur with one code',
-      { extraUnsur: [{ code: 'X1', label: 'A' }, { code: 'X1', label: 'B' }] },
+      {
+        extraUnsur: [
+          { code: 'X1', label: 'A' },
+          { code: 'X1', label: 'B' },
+        ],
+      },
       [{ path: 'extraUnsur[1].code', rule: 'code-unique' }],
     ],
     ['a lower-case code', { extraUnsur: [{ code: 'x1', label: 'A' }] }, [{ path: 'extraUnsur[0].code', rule: 'code-format' }]],

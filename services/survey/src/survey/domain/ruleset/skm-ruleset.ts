@@ -190,7 +190,11 @@ export function buildUnsurSet(ruleset: SkmRuleset, input: UnsurSetInput = {}): U
     else if (regulationCodes.has(extra.code)) {
       errors.push({ path: `${path}.code`, rule: 'code-reserved', message: `${extra.code} is an unsur of the regulation` });
     } else if (!EXTRA_CODE.test(extra.code)) {
-      errors.push({ path: `${path}.code`, rule: 'code-format', message: `code must be 1-10 upper-case letters or digits starting with a letter, e.g. "X1", got "${extra.code}"` });
+      errors.push({
+        path: `${path}.code`,
+        rule: 'code-format',
+        message: `code must be 1-10 upper-case letters or digits starting with a letter, e.g. "X1", got "${extra.code}"`,
+      });
     } else if (seen.has(extra.code)) {
       errors.push({ path: `${path}.code`, rule: 'code-unique', message: `code ${extra.code} is used twice` });
     }

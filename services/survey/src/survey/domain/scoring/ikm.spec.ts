@@ -1,15 +1,6 @@
 import { SKM_2017 } from '../ruleset/skm-2017';
 import { buildUnsurSet, type SurveyUnsur, type UnsurSetInput } from '../ruleset/skm-ruleset';
-import {
-  assessSample,
-  computeIkm,
-  convertedValue,
-  ikmValue,
-  requiredSample,
-  scoreIkm,
-  type SkmTally,
-  type UnsurAnswer,
-} from './ikm';
+import { assessSample, computeIkm, convertedValue, ikmValue, requiredSample, scoreIkm, type SkmTally, type UnsurAnswer } from './ikm';
 import { rational } from './rational';
 
 const unsurSet = (input: UnsurSetInput = {}): SurveyUnsur[] => {
@@ -59,11 +50,29 @@ describe('IKM (PermenPANRB 14/2017)', () => {
     ['88.31 is the bottom of A', exactConverted(8831), 'A', 'Sangat Baik', 88.31],
     ['the highest possible value 100.00 is A', exactConverted(10000), 'A', 'Sangat Baik', 100],
     // exactly 64.995: half-up to 65.00 (C); summing NRR × (1/9) in floats gives 64.99 (D)
-    ['exact 64.995 rounds up into C where a float sum drifts to D', tallyOf(5000, [7965, 9840, 5416, 6393, 8421, 19928, 19472, 19802, 19754]), 'C', 'Kurang Baik', 65],
+    [
+      'exact 64.995 rounds up into C where a float sum drifts to D',
+      tallyOf(5000, [7965, 9840, 5416, 6393, 8421, 19928, 19472, 19802, 19754]),
+      'C',
+      'Kurang Baik',
+      65,
+    ],
     // exactly 76.605: half-up to 76.61 (B); the float sum gives 76.60 (C)
-    ['exact 76.605 rounds up into B where a float sum drifts to C', tallyOf(5000, [14175, 19488, 19798, 9509, 10401, 15325, 11460, 17781, 19952]), 'B', 'Baik', 76.61],
+    [
+      'exact 76.605 rounds up into B where a float sum drifts to C',
+      tallyOf(5000, [14175, 19488, 19798, 9509, 10401, 15325, 11460, 17781, 19952]),
+      'B',
+      'Baik',
+      76.61,
+    ],
     // exactly 88.305: half-up to 88.31 (A); the float sum gives 88.30 (B)
-    ['exact 88.305 rounds up into A where a float sum drifts to B', tallyOf(5000, [6960, 15073, 19110, 19203, 19354, 19400, 19983, 19884, 19982]), 'A', 'Sangat Baik', 88.31],
+    [
+      'exact 88.305 rounds up into A where a float sum drifts to B',
+      tallyOf(5000, [6960, 15073, 19110, 19203, 19354, 19400, 19983, 19884, 19982]),
+      'A',
+      'Sangat Baik',
+      88.31,
+    ],
     ['just under 64.995 stays D', tallyOf(2500, [6499, 6499, 6499, 6499, 6499, 6499, 6499, 6499, 6500]), 'D', 'Tidak Baik', 64.99],
   ])('%s', (_name, tally, band, label, converted) => {
     const result = scoreIkm(SKM_2017, NINE, tally);
@@ -116,7 +125,12 @@ describe('IKM (PermenPANRB 14/2017)', () => {
     it.each<[string, UnsurSetInput, (code: string) => number, string, number]>([
       [
         'equal weights 1/11 over nine plus two extra unsur',
-        { extraUnsur: [{ code: 'X1', label: 'Kebersihan' }, { code: 'X2', label: 'Keamanan' }] },
+        {
+          extraUnsur: [
+            { code: 'X1', label: 'Kebersihan' },
+            { code: 'X2', label: 'Keamanan' },
+          ],
+        },
         (code) => (code === 'X1' ? 1 : 4),
         // (10 × 4 + 1) / 11 × 25 = 93.1818…
         'A',
@@ -133,7 +147,10 @@ describe('IKM (PermenPANRB 14/2017)', () => {
       [
         'explicit fractional weights 1/12 for the nine and 1/8 + 1/8 for two extras',
         {
-          extraUnsur: [{ code: 'X1', label: 'Kebersihan', weight: '1/8' }, { code: 'X2', label: 'Keamanan', weight: '1/8' }],
+          extraUnsur: [
+            { code: 'X1', label: 'Kebersihan', weight: '1/8' },
+            { code: 'X2', label: 'Keamanan', weight: '1/8' },
+          ],
           regulationWeights: Object.fromEntries(CODES.map((c) => [c, '1/12'])),
         },
         (code) => (code.startsWith('X') ? 2 : 3),
