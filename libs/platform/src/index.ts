@@ -2,6 +2,8 @@ export * from './auth';
 export * from './background-workers';
 export * from './bootstrap';
 export * from './clock';
+export * from './commands/command-meta';
+export * from './commands/command-reply';
 export * from './database';
 export * from './health.controller';
 export * from './load-config';

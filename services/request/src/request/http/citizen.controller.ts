@@ -1,18 +1,18 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsUUID, Matches } from 'class-validator';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { DomainError } from '@lib/event-sourcing';
-import { CitizenEndpoint, TargetLocator } from '@lib/platform';
+import { CitizenEndpoint, TargetLocator, citizenCommandMeta } from '@lib/platform';
 import { ChangeComplaintCommand, ReceiveComplaintCommand } from '../commands/complaint.commands';
 import { SubmitRequestCommand } from '../commands/request.commands';
 import { GetRequestByTrackingCodeQuery, ListServiceStandardsQuery } from '../queries/read-models.queries';
-import { citizenMeta } from './actor';
+
 import { CitizenComplaintRequest, ReopenComplaintRequest } from './complaint.request';
 import { SubmitRequestRequest } from './request.request';
 import { COMPLAINT, RequestResourceLocator } from './resources';
-import { complaintBody, markReplay } from './responses';
+import { complaintBody } from './responses';
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -66,14 +66,10 @@ export class CitizenController {
   @ApiOperation({ summary: "Submit a request online to a unit's service; keep the tracking code to follow it" })
   @ApiCreatedResponse({ description: 'Tracking code, status and due date' })
   @ApiConflictResponse({ description: 'The unit publishes no standard for this service, or unknown requirements' })
-  async submit(
-    @Param() { tenantId, unitId }: TenantUnitPath,
-    @Body() body: SubmitRequestRequest,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const outcome = await this.commands.execute(new SubmitRequestCommand(body.serviceId, body.suppliedRequirements, citizenMeta(request, tenantId), unitId));
-    markReplay(response, outcome);
+  async submit(@Param() { tenantId, unitId }: TenantUnitPath, @Body() body: SubmitRequestRequest, @Req() request: Request) {
+    const outcome = await this.commands.execute(
+      new SubmitRequestCommand(body.serviceId, body.suppliedRequirements, citizenCommandMeta(request, tenantId), unitId),
+    );
     const submitted = outcome.state.request;
     if (submitted.status === 'none') throw new Error(`request ${outcome.streamId} has no state after its submission`);
     return { trackingCode: submitted.trackingCode, status: submitted.status, dueDate: submitted.dueDate, missingRequirements: submitted.missingRequirements };
@@ -84,17 +80,11 @@ export class CitizenController {
   @ApiOperation({ summary: 'File a complaint about a unit; keep the reporterRef to reopen it. Your identity stays out of the event log' })
   @ApiCreatedResponse({ description: 'Complaint id, deadlines and the reporterRef needed to reopen' })
   @ApiNotFoundResponse({ description: 'The tenant has no such service unit' })
-  async complain(
-    @Param() { tenantId }: TenantPath,
-    @Body() { reporter, ...complaint }: CitizenComplaintRequest,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
+  async complain(@Param() { tenantId }: TenantPath, @Body() { reporter, ...complaint }: CitizenComplaintRequest, @Req() request: Request) {
     // Service units are the units that publish standards; anything else is a typo or noise.
     const units = await this.queries.execute(new ListServiceStandardsQuery(tenantId, { unitId: complaint.unitId }, { limit: 1, offset: 0 }));
     if (units.total === 0) throw new DomainError('UNIT.NOT_FOUND', `${tenantId} has no service unit ${complaint.unitId}`);
-    const outcome = await this.commands.execute(new ReceiveComplaintCommand({ ...complaint, channel: 'web' }, reporter, citizenMeta(request, tenantId)));
-    markReplay(response, outcome);
+    const outcome = await this.commands.execute(new ReceiveComplaintCommand({ ...complaint, channel: 'web' }, reporter, citizenCommandMeta(request, tenantId)));
     return { ...complaintBody(outcome), reporterRef: outcome.reporterRef };
   }
 
@@ -103,18 +93,13 @@ export class CitizenController {
   @CitizenEndpoint()
   @ApiOperation({ summary: 'Reopen a resolved complaint with the reporterRef received when filing it' })
   @ApiConflictResponse({ description: 'Not resolved, or the reporterRef does not match' })
-  async reopen(
-    @Param() { complaintId }: ComplaintPath,
-    @Body() body: ReopenComplaintRequest,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const located = await this.resources.locate(COMPLAINT.kind, complaintId);
+  async reopen(@Param() { complaintId }: ComplaintPath, @Body() body: ReopenComplaintRequest, @Req() request: Request) {
+    // a complaint id is random, unique across tenants: the complaint tells which tenant it belongs to
+    const located = await this.resources.locate(COMPLAINT.kind, complaintId, '');
     if (!located) throw new DomainError(COMPLAINT.notFoundCode, `complaint ${complaintId} does not exist`);
     const outcome = await this.commands.execute(
-      new ChangeComplaintCommand(complaintId, { type: 'ReopenComplaint', ...body }, citizenMeta(request, located.tenantId)),
+      new ChangeComplaintCommand(complaintId, { type: 'ReopenComplaint', ...body }, citizenCommandMeta(request, located.tenantId)),
     );
-    markReplay(response, outcome);
     return complaintBody(outcome);
   }
 }

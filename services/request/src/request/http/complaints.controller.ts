@@ -1,17 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import type { Response } from 'express';
 import { type CommandMeta, DomainError } from '@lib/event-sourcing';
-import { RequirePermission } from '@lib/platform';
+import { RequirePermission, Caller } from '@lib/platform';
 import { ChangeComplaintCommand, type ComplaintStep, ReceiveComplaintCommand } from '../commands/complaint.commands';
 import { ListComplaintsQuery } from '../queries/read-models.queries';
-import { Caller } from './actor';
+
 import { AssignComplaintRequest, ReceiveComplaintRequest, RespondToComplaintRequest, VerifyComplaintRequest } from './complaint.request';
 import { ComplaintListFilter } from './page.request';
 import { COMPLAINT } from './resources';
-import { complaintBody, markReplay } from './responses';
+import { complaintBody } from './responses';
 
 class ComplaintPath {
   @IsUUID()
@@ -47,9 +46,8 @@ export class ComplaintsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: "Receive a complaint at the counter, by letter or from SP4N-LAPOR!; the reporter's identity is kept apart from the event log" })
   @ApiCreatedResponse({ description: 'Complaint id, deadlines and the reporterRef needed to reopen' })
-  async receive(@Body() { reporter, ...complaint }: ReceiveComplaintRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+  async receive(@Body() { reporter, ...complaint }: ReceiveComplaintRequest, @Caller() { meta }: Caller) {
     const outcome = await this.commands.execute(new ReceiveComplaintCommand(complaint, reporter, meta));
-    markReplay(response, outcome);
     return { ...complaintBody(outcome), reporterRef: outcome.reporterRef };
   }
 
@@ -57,52 +55,36 @@ export class ComplaintsController {
   @HttpCode(200)
   @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Verify: verified, postponed (tunda), not our authority, or archived' })
-  verify(
-    @Param() { complaintId }: ComplaintPath,
-    @Body() body: VerifyComplaintRequest,
-    @Caller() { meta }: Caller,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.change(complaintId, { type: 'VerifyComplaint', ...body }, meta, response);
+  verify(@Param() { complaintId }: ComplaintPath, @Body() body: VerifyComplaintRequest, @Caller() { meta }: Caller) {
+    return this.change(complaintId, { type: 'VerifyComplaint', ...body }, meta);
   }
 
   @Post(':complaintId/assign')
   @HttpCode(200)
   @RequirePermission('complaint:write', { resource: COMPLAINT, unitParam: 'unitId' })
   @ApiOperation({ summary: "Assign (disposisi) to a unit; the caller's scope must cover the complaint's unit and the new one" })
-  assign(
-    @Param() { complaintId }: ComplaintPath,
-    @Body() body: AssignComplaintRequest,
-    @Caller() { meta }: Caller,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.change(complaintId, { type: 'AssignComplaint', ...body }, meta, response);
+  assign(@Param() { complaintId }: ComplaintPath, @Body() body: AssignComplaintRequest, @Caller() { meta }: Caller) {
+    return this.change(complaintId, { type: 'AssignComplaint', ...body }, meta);
   }
 
   @Post(':complaintId/respond')
   @HttpCode(200)
   @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Record a follow-up (tindak lanjut)' })
-  respond(
-    @Param() { complaintId }: ComplaintPath,
-    @Body() body: RespondToComplaintRequest,
-    @Caller() { meta }: Caller,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.change(complaintId, { type: 'RespondToComplaint', ...body }, meta, response);
+  respond(@Param() { complaintId }: ComplaintPath, @Body() body: RespondToComplaintRequest, @Caller() { meta }: Caller) {
+    return this.change(complaintId, { type: 'RespondToComplaint', ...body }, meta);
   }
 
   @Post(':complaintId/resolve')
   @HttpCode(200)
   @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Resolve; records whether it was within the deadline and via LAPOR!' })
-  resolve(@Param() { complaintId }: ComplaintPath, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
-    return this.change(complaintId, { type: 'ResolveComplaint' }, meta, response);
+  resolve(@Param() { complaintId }: ComplaintPath, @Caller() { meta }: Caller) {
+    return this.change(complaintId, { type: 'ResolveComplaint' }, meta);
   }
 
-  private async change(complaintId: string, step: ComplaintStep, meta: CommandMeta, response: Response) {
+  private async change(complaintId: string, step: ComplaintStep, meta: CommandMeta) {
     const outcome = await this.commands.execute(new ChangeComplaintCommand(complaintId, step, meta));
-    markReplay(response, outcome);
     return complaintBody(outcome);
   }
 }
