@@ -47,7 +47,10 @@ describe('Idempotency-Key: the same rule in every service', () => {
     };
     await Promise.all([
       boot('request', (url) =>
-        startService({ name: 'request', configClass: RequestConfig, appModule: RequestAppModule, migrations: requestMigrations }, { ...kafka, DATABASE_URL: url }),
+        startService(
+          { name: 'request', configClass: RequestConfig, appModule: RequestAppModule, migrations: requestMigrations },
+          { ...kafka, DATABASE_URL: url },
+        ),
       ),
       boot('survey', (url) =>
         startService({ name: 'survey', configClass: SurveyConfig, appModule: SurveyAppModule, migrations: surveyMigrations }, { ...kafka, DATABASE_URL: url }),
@@ -73,7 +76,11 @@ describe('Idempotency-Key: the same rule in every service', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, replayed: response.headers.get('idempotent-replayed'), body: (text.startsWith('{') ? JSON.parse(text) : {}) as Record<string, unknown> };
+    return {
+      status: response.status,
+      replayed: response.headers.get('idempotent-replayed'),
+      body: (text.startsWith('{') ? JSON.parse(text) : {}) as Record<string, unknown>,
+    };
   }
 
   const withKey = (headers: Headers, key: string): Headers => ({ ...headers, 'Idempotency-Key': key });
@@ -98,7 +105,7 @@ describe('Idempotency-Key: the same rule in every service', () => {
     const retried = await openCycle(undefined, key);
     expect(retried).toMatchObject({ status: 201, replayed: 'true', body: { cycleId: first.body.cycleId, duplicate: true, appended: 0 } });
 
-    const reused = await openCycle(`other-${RUN}`, key);
+    const reused = await openCycle(randomUUID(), key);
     expect(reused).toMatchObject({ status: 409, body: { code: 'IDEMPOTENCY.KEY_REUSED' } });
   });
 
@@ -131,7 +138,8 @@ describe('Idempotency-Key: the same rule in every service', () => {
       expect(published.status).toBe(201);
     }
     const key = `submit-${randomUUID()}`;
-    const submit = (headers: Headers, serviceId: string) => call('request', 'POST', '/requests', withKey(headers, key), { serviceId, suppliedRequirements: ['ktp-el'] });
+    const submit = (headers: Headers, serviceId: string) =>
+      call('request', 'POST', '/requests', withKey(headers, key), { serviceId, suppliedRequirements: ['ktp-el'] });
     // the standards reach the read table the submission checks a moment after they are published
     const first = await eventually(async () => {
       const answer = await submit(disdukcapil, `ktp-${RUN}`);
@@ -171,4 +179,3 @@ describe('Idempotency-Key: the same rule in every service', () => {
     expect(rows[0].payload.responseId).not.toContain(key);
   });
 });
-

@@ -182,7 +182,7 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
       .set({ ...officer, 'Idempotency-Key': rejectKey })
       .send({ reason: 'incomplete' })
       .expect(200);
-    expect(again.body).toEqual(rejected.body);
+    expect(again.body).toEqual({ ...rejected.body, appended: 0, duplicate: true });
     expect(await eventCount()).toBe(before + 1);
   });
 
@@ -351,9 +351,13 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     await http().post('/requests').set(stranger).send({ serviceId, suppliedRequirements: [] }).expect(409);
   });
 
-  it("lets every tenant publish a standard under a service id another tenant uses, without learning of it", async () => {
+  it('lets every tenant publish a standard under a service id another tenant uses, without learning of it', async () => {
     const stranger = await bearer('operator-disdukcapil', { tenantId: `other-${randomUUID().slice(0, 8)}`, unitId });
-    const own = await http().post('/service-standards').set(stranger).send({ ...standard, name: 'Layanan tenant lain' }).expect(201);
+    const own = await http()
+      .post('/service-standards')
+      .set(stranger)
+      .send({ ...standard, name: 'Layanan tenant lain' })
+      .expect(201);
     expect(own.body).toMatchObject({ serviceId, unitId, revision: 1 });
     await eventually(async () => {
       const theirs = await http().get(`/service-standards/${serviceId}`).set(stranger).expect(200);

@@ -5,4 +5,10 @@ import { CalendarReadModel1732600000000 } from './1732600000000-calendar-read-mo
 import { TenantScopedStandards1732860000000 } from './1732860000000-tenant-scoped-standards';
 
 /** In order: the shared event store first, then this service's read tables, then the application role's grants. */
-export const requestMigrations = [...eventStoreMigrations, RequestReadModels1732500000000, CalendarReadModel1732600000000, TenantScopedStandards1732860000000, ApplicationRole1732900000000];
+export const requestMigrations = [
+  ...eventStoreMigrations,
+  RequestReadModels1732500000000,
+  CalendarReadModel1732600000000,
+  TenantScopedStandards1732860000000,
+  ApplicationRole1732900000000,
+];

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { CommandMeta } from '@lib/event-sourcing';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AssessmentAction, HandleAssessmentCommand } from '../commands/assessment.commands';
-import { httpMeta } from '../commands/command-meta';
 import type { Assessment } from '../domain';
 import { GetAssessmentQuery } from '../queries/evaluation.queries';
-import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
-import { IdempotencyKey } from './actor';
-import { type CommandResponse, commandResponse } from './command-response';
+import { type Actor, Caller, CommandReply, commandReply, CurrentActor, forUnit, RequirePermission, TenantQuery } from '@lib/platform';
 import {
   AttachEvidenceRequest,
   IndicatorPath,
@@ -30,8 +28,8 @@ export class AssessmentsController {
     private readonly queries: QueryBus,
   ) {}
 
-  private async run(actor: Actor, key: string | undefined, { cycleId, unitId }: UnitPath, action: AssessmentAction): Promise<CommandResponse> {
-    return commandResponse(await this.commands.execute(new HandleAssessmentCommand(cycleId, unitId, action, httpMeta(actor, unitId, key))));
+  private async run(meta: CommandMeta, { cycleId, unitId }: UnitPath, action: AssessmentAction): Promise<CommandReply> {
+    return commandReply(await this.commands.execute(new HandleAssessmentCommand(cycleId, unitId, action, forUnit(meta, unitId))));
   }
 
   @Get()
@@ -47,14 +45,9 @@ export class AssessmentsController {
   @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: save self-assessment answers (merged into the draft)' })
   @ApiOkResponse({ description: 'Saved' })
-  saveDraft(
-    @CurrentActor() actor: Actor,
-    @IdempotencyKey() key: string | undefined,
-    @Param() path: UnitPath,
-    @Body() body: SaveDraftRequest,
-  ): Promise<CommandResponse> {
+  saveDraft(@Caller() { meta }: Caller, @Param() path: UnitPath, @Body() body: SaveDraftRequest): Promise<CommandReply> {
     const answers = body.answers.map(({ indicatorCode, score, justification, evidenceIds }) => ({ indicatorCode, score, justification, evidenceIds }));
-    return this.run(actor, key, path, { type: 'SaveSelfAssessmentDraft', answers });
+    return this.run(meta, path, { type: 'SaveSelfAssessmentDraft', answers });
   }
 
   @Post('evidence')
@@ -63,11 +56,10 @@ export class AssessmentsController {
   @ApiOperation({ summary: 'F-01: attach evidence to an indicator: an https link, or a file uploaded to evidence-files (by its storageKey)' })
   @ApiCreatedResponse({ description: 'Attached; the body carries the evidence id' })
   async attachEvidence(
-    @CurrentActor() actor: Actor,
-    @IdempotencyKey() key: string | undefined,
+    @Caller() { meta }: Caller,
     @Param() path: UnitPath,
     @Body() body: AttachEvidenceRequest,
-  ): Promise<CommandResponse & { evidenceId: string }> {
+  ): Promise<CommandReply & { evidenceId: string }> {
     const evidenceId = body.evidenceId ?? randomUUID();
     const evidence =
       body.kind === 'link'
@@ -82,7 +74,7 @@ export class AssessmentsController {
             sizeBytes: 0,
             mediaType: '',
           };
-    return { evidenceId, ...(await this.run(actor, key, path, { type: 'AttachEvidence', indicatorCode: body.indicatorCode, evidence })) };
+    return { evidenceId, ...(await this.run(meta, path, { type: 'AttachEvidence', indicatorCode: body.indicatorCode, evidence })) };
   }
 
   @Post('submit')
@@ -90,8 +82,8 @@ export class AssessmentsController {
   @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: submit the complete self-assessment for verification' })
   @ApiOkResponse({ description: 'Submitted' })
-  submit(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponse> {
-    return this.run(actor, key, path, { type: 'SubmitSelfAssessment' });
+  submit(@Caller() { meta }: Caller, @Param() path: UnitPath): Promise<CommandReply> {
+    return this.run(meta, path, { type: 'SubmitSelfAssessment' });
   }
 
   @Post('return')
@@ -99,14 +91,9 @@ export class AssessmentsController {
   @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Return the self-assessment to the unit with notes per indicator' })
   @ApiOkResponse({ description: 'Returned' })
-  returnToUnit(
-    @CurrentActor() actor: Actor,
-    @IdempotencyKey() key: string | undefined,
-    @Param() path: UnitPath,
-    @Body() body: ReturnRequest,
-  ): Promise<CommandResponse> {
+  returnToUnit(@Caller() { actor, meta }: Caller, @Param() path: UnitPath, @Body() body: ReturnRequest): Promise<CommandReply> {
     const notes = body.notes.map(({ indicatorCode, note }) => ({ indicatorCode, note }));
-    return this.run(actor, key, path, { type: 'ReturnSelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' }, notes });
+    return this.run(meta, path, { type: 'ReturnSelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' }, notes });
   }
 
   @Post('resubmit')
@@ -114,8 +101,8 @@ export class AssessmentsController {
   @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: resubmit a returned self-assessment' })
   @ApiOkResponse({ description: 'Resubmitted' })
-  resubmit(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponse> {
-    return this.run(actor, key, path, { type: 'ResubmitSelfAssessment' });
+  resubmit(@Caller() { meta }: Caller, @Param() path: UnitPath): Promise<CommandReply> {
+    return this.run(meta, path, { type: 'ResubmitSelfAssessment' });
   }
 
   @Post('verify')
@@ -123,21 +110,16 @@ export class AssessmentsController {
   @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Verify the submitted self-assessment' })
   @ApiOkResponse({ description: 'Verified' })
-  verify(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponse> {
-    return this.run(actor, key, path, { type: 'VerifySelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' } });
+  verify(@Caller() { actor, meta }: Caller, @Param() path: UnitPath): Promise<CommandReply> {
+    return this.run(meta, path, { type: 'VerifySelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' } });
   }
 
   @Put('scores/:indicatorCode')
   @RequirePermission('assessment:score', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: "F-02: the calling evaluator's score 0..5 of one indicator, with a note against the descriptors" })
   @ApiOkResponse({ description: 'Scored (the same score and note again appends nothing)' })
-  score(
-    @CurrentActor() actor: Actor,
-    @IdempotencyKey() key: string | undefined,
-    @Param() path: IndicatorPath,
-    @Body() body: ScoreIndicatorRequest,
-  ): Promise<CommandResponse> {
-    return this.run(actor, key, path, { type: 'ScoreIndicator', evaluatorId: actor.id, indicatorCode: path.indicatorCode, score: body.score, note: body.note });
+  score(@Caller() { actor, meta }: Caller, @Param() path: IndicatorPath, @Body() body: ScoreIndicatorRequest): Promise<CommandReply> {
+    return this.run(meta, path, { type: 'ScoreIndicator', evaluatorId: actor.id, indicatorCode: path.indicatorCode, score: body.score, note: body.note });
   }
 
   @Post('visits')
@@ -145,12 +127,7 @@ export class AssessmentsController {
   @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Record a verification visit (visitasi) with the evaluators present and the findings' })
   @ApiCreatedResponse({ description: 'Recorded' })
-  visit(
-    @CurrentActor() actor: Actor,
-    @IdempotencyKey() key: string | undefined,
-    @Param() path: UnitPath,
-    @Body() body: VerificationVisitRequest,
-  ): Promise<CommandResponse> {
-    return this.run(actor, key, path, { type: 'RecordVerificationVisit', visitedOn: body.visitedOn, evaluatorIds: body.evaluatorIds, findings: body.findings });
+  visit(@Caller() { meta }: Caller, @Param() path: UnitPath, @Body() body: VerificationVisitRequest): Promise<CommandReply> {
+    return this.run(meta, path, { type: 'RecordVerificationVisit', visitedOn: body.visitedOn, evaluatorIds: body.evaluatorIds, findings: body.findings });
   }
 }

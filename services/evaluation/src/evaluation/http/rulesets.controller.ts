@@ -1,13 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, InputProblemException, RequirePermission, TenantQuery } from '@lib/platform';
+import { type Actor, Caller, CommandReply, commandReply, CurrentActor, InputProblemException, RequirePermission, TenantQuery } from '@lib/platform';
 import { PublishRulesetCommand } from '../commands/publish-ruleset.command';
-import { httpMeta } from '../commands/command-meta';
 import { type Ruleset, validateRuleset } from '../domain';
 import { ListRulesetsQuery, type RulesetSummary } from '../queries/evaluation.queries';
-import { IdempotencyKey } from './actor';
-import { type CommandResponse, commandResponse } from './command-response';
 import { PublishRulesetRequest } from './evaluation.request';
 
 @ApiTags('rulesets')
@@ -34,7 +31,7 @@ export class RulesetsController {
   @ApiCreatedResponse({ description: 'Published' })
   @ApiBadRequestResponse({ description: 'The document breaks a rule; each error names its path, e.g. ruleset.aspects[2].indicators' })
   @ApiConflictResponse({ description: 'Version not above the latest (RULESET.VERSION_NOT_INCREASING)' })
-  async publish(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Body() body: PublishRulesetRequest): Promise<CommandResponse> {
+  async publish(@Caller() { meta }: Caller, @Body() body: PublishRulesetRequest): Promise<CommandReply> {
     const ruleset = body.ruleset as unknown as Ruleset;
     const violations = validateRuleset(ruleset);
     if (violations.length > 0) {
@@ -42,6 +39,6 @@ export class RulesetsController {
         violations.map((violation) => ({ field: `ruleset.${violation.path}`, rule: violation.rule, message: violation.message })),
       );
     }
-    return commandResponse(await this.commands.execute(new PublishRulesetCommand(ruleset, body.reason, httpMeta(actor, '', key))));
+    return commandReply(await this.commands.execute(new PublishRulesetCommand(ruleset, body.reason, meta)));
   }
 }

@@ -1,14 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
+import { type Actor, Caller, CommandReply, commandReply, CurrentActor, forUnit, RequirePermission, TenantQuery } from '@lib/platform';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { httpMeta } from '../commands/command-meta';
 import { RegisterUnitCommand } from '../commands/register-unit.command';
 import { type RegisteredUnit, UNIT_KINDS, type UnitKind } from '../domain';
 import { ListUnitsQuery, type UnitView } from '../queries/unit-registry.queries';
-import { IdempotencyKey } from './actor';
-import { type CommandResponse, commandResponse } from './command-response';
 
 const UNIT_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
@@ -49,9 +46,9 @@ export class UnitsController {
   @ApiOperation({ summary: "Register a unit (SKPD, bagian, kecamatan, kelurahan, puskesmas, UPTD) in the tenant's registry, under its parent" })
   @ApiCreatedResponse({ description: 'Registered (or already registered with the same data)' })
   @ApiConflictResponse({ description: 'UNIT.PARENT_NOT_REGISTERED, UNIT.ALREADY_REGISTERED, UNIT.OWN_PARENT' })
-  async register(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Body() body: RegisterUnitRequest): Promise<CommandResponse> {
+  async register(@Caller() { meta }: Caller, @Body() body: RegisterUnitRequest): Promise<CommandReply> {
     const unit: RegisteredUnit = { unitId: body.unitId, name: body.name, kind: body.kind, parentUnitId: body.parentUnitId ?? null };
-    return commandResponse(await this.commands.execute(new RegisterUnitCommand(unit, httpMeta(actor, body.unitId, key))));
+    return commandReply(await this.commands.execute(new RegisterUnitCommand(unit, forUnit(meta, body.unitId))));
   }
 
   @Get()

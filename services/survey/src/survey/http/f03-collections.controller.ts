@@ -1,12 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AppendResult } from '@lib/event-sourcing';
-import { type Actor, CurrentActor, RequirePermission } from '@lib/platform';
+import { type Actor, CurrentActor, RequirePermission, type CommandReply, Caller } from '@lib/platform';
 import { CloseF03Command, OpenF03CollectionCommand } from '../commands/f03.handlers';
 import { F03_DEFAULT_QUOTA, type F03Report } from '../domain';
 import { F03ReportReader } from '../queries/f03-report.reader';
-import { IdempotencyKey } from './actor';
 import { IDEMPOTENCY_HEADER } from './skm-surveys.controller';
 import { F03Path, OpenF03CollectionRequest } from './skm-survey.requests';
 
@@ -29,23 +27,18 @@ export class F03CollectionsController {
   @Post()
   @RequirePermission('cycle:admin', { unitParam: 'unitId' })
   @ApiOperation({ summary: 'Open F-03 collection for a unit lokus in a PEKPPP cycle (Bagian Organisasi runs the cycle)' })
-  open(
-    @CurrentActor() actor: Actor,
-    @Param() { cycleId, unitId }: F03Path,
-    @Body() body: OpenF03CollectionRequest,
-    @IdempotencyKey() key?: string,
-  ): Promise<AppendResult> {
+  open(@Caller() { meta }: Caller, @Param() { cycleId, unitId }: F03Path, @Body() body: OpenF03CollectionRequest): Promise<CommandReply> {
     const quota = body.quota
       ? { minimum: body.quota.minimum, maximum: body.quota.maximum, provisional: body.quota.provisional ?? false }
       : { minimum: F03_DEFAULT_QUOTA.minimum, maximum: F03_DEFAULT_QUOTA.maximum, provisional: F03_DEFAULT_QUOTA.provisional };
-    return this.commands.execute(new OpenF03CollectionCommand(actor, cycleId, unitId, quota, body.ruleset, key));
+    return this.commands.execute(new OpenF03CollectionCommand(meta, cycleId, unitId, quota, body.ruleset));
   }
 
   @Post('close')
   @HttpCode(200)
   @RequirePermission('cycle:admin', { unitParam: 'unitId' })
   @ApiOperation({ summary: 'Close the collection: emits F03Closed with the score the evaluation context merges' })
-  close(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: F03Path, @IdempotencyKey() key?: string): Promise<AppendResult> {
-    return this.commands.execute(new CloseF03Command(actor, cycleId, unitId, key));
+  close(@Caller() { meta }: Caller, @Param() { cycleId, unitId }: F03Path): Promise<CommandReply> {
+    return this.commands.execute(new CloseF03Command(meta, cycleId, unitId));
   }
 }

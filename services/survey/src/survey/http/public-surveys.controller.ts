@@ -2,14 +2,13 @@ import { Body, Controller, Get, Header, Param, Post, Req, StreamableFile } from 
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { DomainError, type AppendResult } from '@lib/event-sourcing';
-import { CitizenEndpoint } from '@lib/platform';
+import { DomainError } from '@lib/event-sourcing';
+import { CitizenEndpoint, citizenCommandMeta, type CommandReply } from '@lib/platform';
 import { SurveyConfig } from '../../config';
 import { RecordF03ResponseCommand } from '../commands/f03.handlers';
 import { RecordSkmResponseCommand, type RecordedResponse } from '../commands/record-skm-response.handler';
 import { CURRENT_SKM_RULESET, F03_ITEMS, F03_SCALE, findShippedSkmRuleset } from '../domain';
 import { SkmSurveyReader } from '../queries/skm-survey.reader';
-import { IdempotencyKey } from './actor';
 import { publicSurveyUrl, qrPng, qrSvg } from './survey-poster';
 import { F03ResponseRequest, PublicF03Path, PublicLinkPath, SkmResponseRequest } from './skm-survey.requests';
 
@@ -63,12 +62,7 @@ export class PublicSurveysController {
 
   @Post('skm-surveys/:publicLinkId/responses')
   @ApiOperation({ summary: 'Submit a response: one answer 1..4 per unsur, optional profile, suggestion and tracking code of a completed request' })
-  respond(
-    @Param() { publicLinkId }: PublicLinkPath,
-    @Body() body: SkmResponseRequest,
-    @Req() request: Request,
-    @IdempotencyKey() key?: string,
-  ): Promise<RecordedResponse> {
+  respond(@Param() { publicLinkId }: PublicLinkPath, @Body() body: SkmResponseRequest, @Req() request: Request): Promise<RecordedResponse> {
     const client = { address: request.ip ?? '', userAgent: request.headers['user-agent'] ?? '', respondentToken: body.respondentToken };
     return this.commands.execute(
       new RecordSkmResponseCommand(
@@ -78,7 +72,8 @@ export class PublicSurveysController {
         body.suggestion,
         body.trackingCode,
         client,
-        key,
+        // the survey's tenant is known once its link is looked up
+        citizenCommandMeta(request, ''),
       ),
     );
   }
@@ -96,14 +91,13 @@ export class PublicSurveysController {
 
   @Post('tenants/:tenantId/f03/:cycleId/:unitId/responses')
   @ApiOperation({ summary: 'Submit an F-03 user assessment: every item scored 0..5' })
-  respondF03(@Param() { tenantId, cycleId, unitId }: PublicF03Path, @Body() body: F03ResponseRequest, @IdempotencyKey() key?: string): Promise<AppendResult> {
+  respondF03(@Param() { tenantId, cycleId, unitId }: PublicF03Path, @Body() body: F03ResponseRequest, @Req() request: Request): Promise<CommandReply> {
     return this.commands.execute(
       new RecordF03ResponseCommand(
-        tenantId,
+        citizenCommandMeta(request, tenantId, unitId),
         cycleId,
         unitId,
         body.items.map(({ item, score }) => ({ item, score })),
-        key,
       ),
     );
   }

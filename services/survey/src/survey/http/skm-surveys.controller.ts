@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { type AppendResult, DomainError } from '@lib/event-sourcing';
-import { type Actor, CurrentActor, RequirePermission } from '@lib/platform';
+import { DomainError } from '@lib/event-sourcing';
+import { type Actor, CurrentActor, RequirePermission, type CommandReply, Caller } from '@lib/platform';
 import { CloseSkmPeriodCommand } from '../commands/close-skm-period.handler';
 import { OpenSkmSurveyCommand, type OpenedSurvey } from '../commands/open-skm-survey.handler';
 import { CompleteFollowUpCommand, PlanFollowUpCommand, PublishSkmResultCommand } from '../commands/skm-result.handlers';
 import { CompletedRequests } from '../queries/completed-requests';
 import { currentResult, SkmSurveyReader } from '../queries/skm-survey.reader';
-import { IdempotencyKey } from './actor';
 import {
   CompleteFollowUpRequest,
   FollowUpPath,
@@ -34,16 +33,16 @@ export class SkmSurveysController {
 
   @Post()
   @ApiOperation({ summary: "Open the unit's SKM survey for a period (PermenPANRB 14/2017), optionally with extra unsur" })
-  open(@CurrentActor() actor: Actor, @Param() ref: SkmSurveyPath, @Body() body: OpenSkmSurveyRequest, @IdempotencyKey() key?: string): Promise<OpenedSurvey> {
+  open(@Caller() { meta }: Caller, @Param() ref: SkmSurveyPath, @Body() body: OpenSkmSurveyRequest): Promise<OpenedSurvey> {
     const unsurSet = { extraUnsur: body.extraUnsur, regulationWeights: body.regulationWeights };
-    return this.commands.execute(new OpenSkmSurveyCommand(actor, ref, body.periodEnd, unsurSet, body.declaredPopulation, body.ruleset, key));
+    return this.commands.execute(new OpenSkmSurveyCommand(meta, ref, body.periodEnd, unsurSet, body.declaredPopulation, body.ruleset));
   }
 
   @Post('close')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the period and fix the result; population = declared, else requests completed in the period' })
-  close(@CurrentActor() actor: Actor, @Param() ref: SkmSurveyPath, @IdempotencyKey() key?: string): Promise<AppendResult> {
-    return this.commands.execute(new CloseSkmPeriodCommand(actor, ref, key));
+  close(@Caller() { meta }: Caller, @Param() ref: SkmSurveyPath): Promise<CommandReply> {
+    return this.commands.execute(new CloseSkmPeriodCommand(meta, ref));
   }
 
   @Get('result')
@@ -70,35 +69,20 @@ export class SkmSurveysController {
   @Post('publication')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record where the closed result was published' })
-  publish(
-    @CurrentActor() actor: Actor,
-    @Param() ref: SkmSurveyPath,
-    @Body() body: PublishSkmResultRequest,
-    @IdempotencyKey() key?: string,
-  ): Promise<AppendResult> {
-    return this.commands.execute(new PublishSkmResultCommand(actor, ref, body.media, body.publishedOn, key));
+  publish(@Caller() { meta }: Caller, @Param() ref: SkmSurveyPath, @Body() body: PublishSkmResultRequest): Promise<CommandReply> {
+    return this.commands.execute(new PublishSkmResultCommand(meta, ref, body.media, body.publishedOn));
   }
 
   @Post('follow-ups')
   @ApiOperation({ summary: 'Plan a follow-up action (rencana tindak lanjut) on an unsur' })
-  planFollowUp(
-    @CurrentActor() actor: Actor,
-    @Param() ref: SkmSurveyPath,
-    @Body() body: PlanFollowUpRequest,
-    @IdempotencyKey() key?: string,
-  ): Promise<AppendResult> {
-    return this.commands.execute(new PlanFollowUpCommand(actor, ref, body.itemId, body.unsurCode, body.action, body.dueDate, key));
+  planFollowUp(@Caller() { meta }: Caller, @Param() ref: SkmSurveyPath, @Body() body: PlanFollowUpRequest): Promise<CommandReply> {
+    return this.commands.execute(new PlanFollowUpCommand(meta, ref, body.itemId, body.unsurCode, body.action, body.dueDate));
   }
 
   @Post('follow-ups/:itemId/completion')
   @HttpCode(200)
   @ApiOperation({ summary: 'Complete a follow-up action with its evidence' })
-  completeFollowUp(
-    @CurrentActor() actor: Actor,
-    @Param() { itemId, ...ref }: FollowUpPath,
-    @Body() body: CompleteFollowUpRequest,
-    @IdempotencyKey() key?: string,
-  ): Promise<AppendResult> {
-    return this.commands.execute(new CompleteFollowUpCommand(actor, ref, itemId, body.completedOn, body.evidence, key));
+  completeFollowUp(@Caller() { meta }: Caller, @Param() { itemId, ...ref }: FollowUpPath, @Body() body: CompleteFollowUpRequest): Promise<CommandReply> {
+    return this.commands.execute(new CompleteFollowUpCommand(meta, ref, itemId, body.completedOn, body.evidence));
   }
 }
