@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { createTestDatabase, eventually, type TestDatabase, testKafkaBrokers } from '@lib/testing';
-import { AppModule as EvaluationAppModule } from '../../services/evaluation/src/app.module';
-import { EvaluationConfig } from '../../services/evaluation/src/config';
-import { evaluationMigrations } from '../../services/evaluation/src/migrations';
-import { AppModule as RequestAppModule } from '../../services/request/src/app.module';
-import { RequestConfig } from '../../services/request/src/config';
-import { requestMigrations } from '../../services/request/src/migrations';
-import { AppModule as SurveyAppModule } from '../../services/survey/src/app.module';
-import { SurveyConfig } from '../../services/survey/src/config';
-import { surveyMigrations } from '../../services/survey/src/migrations';
+import { eventually } from '@lib/testing';
 import { bearer } from '../support/auth';
-import { startService } from '../support/service-app';
+import { type PlatformUnderTest, type ServiceName, startPlatform } from '../support/platform-under-test';
 
 /*
  * One rule for Idempotency-Key in the three services: a key is the caller's own (another actor's use
@@ -22,13 +12,10 @@ import { startService } from '../support/service-app';
 const RUN = randomUUID().slice(0, 8);
 const TENANT = `kota-banjarmasin-${RUN}`;
 
-type ServiceName = 'request' | 'survey' | 'evaluation';
 type Headers = Record<string, string>;
 
 describe('Idempotency-Key: the same rule in every service', () => {
-  const databases: TestDatabase[] = [];
-  const apps = {} as Record<ServiceName, INestApplication>;
-  const urls = {} as Record<ServiceName, string>;
+  let platform: PlatformUnderTest;
   let admin: Headers;
   let disdukcapil: Headers;
   let dinkes: Headers;
@@ -37,40 +24,13 @@ describe('Idempotency-Key: the same rule in every service', () => {
     admin = await bearer('admin-orpeg', { tenantId: TENANT });
     disdukcapil = await bearer('operator-disdukcapil', { tenantId: TENANT });
     dinkes = await bearer('operator-dinkes', { tenantId: TENANT });
-    const kafka = { LOG_LEVEL: 'fatal', KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `idem-${RUN}.` };
-    const boot = async (name: ServiceName, start: (databaseUrl: string) => Promise<INestApplication>): Promise<void> => {
-      const db = await createTestDatabase([], `pantau_idem_${name}`);
-      databases.push(db);
-      apps[name] = await start(db.url);
-      await apps[name].listen(0, '127.0.0.1');
-      urls[name] = await apps[name].getUrl();
-    };
-    await Promise.all([
-      boot('request', (url) =>
-        startService(
-          { name: 'request', configClass: RequestConfig, appModule: RequestAppModule, migrations: requestMigrations },
-          { ...kafka, DATABASE_URL: url },
-        ),
-      ),
-      boot('survey', (url) =>
-        startService({ name: 'survey', configClass: SurveyConfig, appModule: SurveyAppModule, migrations: surveyMigrations }, { ...kafka, DATABASE_URL: url }),
-      ),
-      boot('evaluation', (url) =>
-        startService(
-          { name: 'evaluation', configClass: EvaluationConfig, appModule: EvaluationAppModule, migrations: evaluationMigrations },
-          { ...kafka, DATABASE_URL: url },
-        ),
-      ),
-    ]);
+    platform = await startPlatform(`idem-${RUN}`);
   });
 
-  afterAll(async () => {
-    await Promise.all(Object.values(apps).map((app) => app.close()));
-    await Promise.all(databases.map((db) => db.drop()));
-  });
+  afterAll(() => platform.stop());
 
   async function call(service: ServiceName, method: string, path: string, headers: Headers, body?: unknown) {
-    const response = await fetch(`${urls[service]}${path}`, {
+    const response = await fetch(`${platform.urls[service]}${path}`, {
       method,
       headers: { ...headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -172,9 +132,9 @@ describe('Idempotency-Key: the same rule in every service', () => {
     expect(answered.status).toBeLessThan(300);
     const retried = await call('survey', 'POST', form, { 'Idempotency-Key': key }, { items });
     expect(retried).toMatchObject({ replayed: 'true', body: { duplicate: true } });
-    const { rows } = await databases
-      .find((db) => db.url.includes('pantau_idem_survey'))!
-      .pool.query<{ payload: { responseId: string } }>(`SELECT payload FROM events WHERE event_type = 'F03ResponseRecorded'`);
+    const { rows } = await platform.databases.survey.pool.query<{ payload: { responseId: string } }>(
+      `SELECT payload FROM events WHERE event_type = 'F03ResponseRecorded'`,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0].payload.responseId).not.toContain(key);
   });

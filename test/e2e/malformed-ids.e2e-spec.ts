@@ -1,19 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
 import { DEV_USERS, type DevUserName } from '@lib/platform';
-import { createTestDatabase, type TestDatabase, testKafkaBrokers } from '@lib/testing';
-import { AppModule as EvaluationAppModule } from '../../services/evaluation/src/app.module';
-import { EvaluationConfig } from '../../services/evaluation/src/config';
-import { evaluationMigrations } from '../../services/evaluation/src/migrations';
-import { AppModule as RequestAppModule } from '../../services/request/src/app.module';
-import { RequestConfig } from '../../services/request/src/config';
-import { requestMigrations } from '../../services/request/src/migrations';
-import { AppModule as SurveyAppModule } from '../../services/survey/src/app.module';
-import { SurveyConfig } from '../../services/survey/src/config';
-import { surveyMigrations } from '../../services/survey/src/migrations';
 import { bearer } from '../support/auth';
 import { routesOf } from '../support/routes';
-import { startService } from '../support/service-app';
+import { type PlatformUnderTest, type ServiceName, startPlatform } from '../support/platform-under-test';
 
 /*
  * Every id a route takes from its path, replaced in turn by a malformed one (a NUL byte, a control
@@ -51,52 +40,21 @@ const MALFORMED: Record<string, string> = {
   'an id of 300 characters': 'x'.repeat(300),
 };
 
-type ServiceName = 'request' | 'survey' | 'evaluation';
-
 describe('malformed ids in the path are refused with a 400 naming the parameter, never a 500', () => {
-  const databases: TestDatabase[] = [];
-  const apps = {} as Record<ServiceName, INestApplication>;
-  const urls = {} as Record<ServiceName, string>;
+  let platform: PlatformUnderTest;
   const tokens = {} as Record<DevUserName, Record<string, string>>;
 
   beforeAll(async () => {
     await Promise.all(
       CALLERS.map(async (user) => (tokens[user] = await bearer(user, { tenantId: DEV_USERS[user].tenantId === 'kemenpanrb' ? 'kemenpanrb' : TENANT }))),
     );
-    const kafka = { LOG_LEVEL: 'fatal', KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `malformed-${RUN}.` };
-    const boot = async (name: ServiceName, start: (databaseUrl: string) => Promise<INestApplication>): Promise<void> => {
-      const db = await createTestDatabase([], `pantau_malformed_${name}`);
-      databases.push(db);
-      apps[name] = await start(db.url);
-      await apps[name].listen(0, '127.0.0.1');
-      urls[name] = await apps[name].getUrl();
-    };
-    await Promise.all([
-      boot('request', (url) =>
-        startService(
-          { name: 'request', configClass: RequestConfig, appModule: RequestAppModule, migrations: requestMigrations },
-          { ...kafka, DATABASE_URL: url },
-        ),
-      ),
-      boot('survey', (url) =>
-        startService({ name: 'survey', configClass: SurveyConfig, appModule: SurveyAppModule, migrations: surveyMigrations }, { ...kafka, DATABASE_URL: url }),
-      ),
-      boot('evaluation', (url) =>
-        startService(
-          { name: 'evaluation', configClass: EvaluationConfig, appModule: EvaluationAppModule, migrations: evaluationMigrations },
-          { ...kafka, DATABASE_URL: url },
-        ),
-      ),
-    ]);
+    platform = await startPlatform(`malformed-${RUN}`);
   });
 
-  afterAll(async () => {
-    await Promise.all(Object.values(apps).map((app) => app.close()));
-    await Promise.all(databases.map((db) => db.drop()));
-  });
+  afterAll(() => platform.stop());
 
   async function call(service: ServiceName, method: string, path: string, headers: Record<string, string>) {
-    const response = await fetch(`${urls[service]}${path}`, {
+    const response = await fetch(`${platform.urls[service]}${path}`, {
       method,
       headers: { ...headers, ...(method === 'GET' ? {} : { 'Content-Type': 'application/json' }) },
       body: method === 'GET' ? undefined : '{}',
@@ -106,8 +64,8 @@ describe('malformed ids in the path are refused with a 400 naming the parameter,
   }
 
   it.each(Object.entries(MALFORMED))('with %s in each path parameter', async (_, malformed) => {
-    const cases = (Object.keys(apps) as ServiceName[]).flatMap((service) =>
-      routesOf(apps[service]).flatMap((route) =>
+    const cases = (Object.keys(platform.apps) as ServiceName[]).flatMap((service) =>
+      routesOf(platform.apps[service]).flatMap((route) =>
         [...route.path.matchAll(/:(\w+)/g)].map(([, param]) => ({
           service,
           route,
