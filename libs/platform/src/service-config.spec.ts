@@ -21,7 +21,7 @@ const problemsOf = (load: () => unknown): string[] => {
 
 describe('loadServiceConfig', () => {
   it('returns the service and auth settings', () => {
-    const { config, auth } = loadServiceConfig(TestServiceConfig, { ...BASE, AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET });
+    const { config, auth } = loadServiceConfig(TestServiceConfig, { ...BASE, AUTH_MODE: 'dev', AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET });
     expect(config).toMatchObject({ PORT: 3999, DATABASE_URL: BASE.DATABASE_URL, PUBLIC_RATE_LIMIT_PER_MINUTE: 60 });
     expect(auth.AUTH_MODE).toBe('dev');
   });
@@ -48,6 +48,7 @@ describe('loadServiceConfig', () => {
     const { config } = loadServiceConfig(TestServiceConfig, {
       ...BASE,
       DATABASE_MIGRATION_URL: 'postgres://postgres@127.0.0.1:5432/pantau_test',
+      AUTH_MODE: 'dev',
       AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
     });
     expect(config).toMatchObject({ DATABASE_URL: BASE.DATABASE_URL, DATABASE_MIGRATION_URL: 'postgres://postgres@127.0.0.1:5432/pantau_test' });

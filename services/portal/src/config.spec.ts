@@ -2,8 +2,8 @@ import { ConfigError, DEFAULT_DEV_SIGNING_SECRET } from '@lib/platform';
 import { loadPortalSettings } from './config';
 
 describe('loadPortalSettings', () => {
-  it('defaults to the local services and dev sign-in', () => {
-    const { config, auth } = loadPortalSettings({ AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET });
+  it('defaults to the local services, and signs in as the auth mode it is given', () => {
+    const { config, auth } = loadPortalSettings({ AUTH_MODE: 'dev', AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET });
     expect(config).toMatchObject({
       PORT: 3000,
       REQUEST_SERVICE_URL: 'http://127.0.0.1:3001',
