@@ -55,6 +55,8 @@ export interface ConsumerRunnerOptions {
   /** Runs the handler inside the message's context (correlation id for logs). */
   withContext?: <T>(envelope: EventEnvelope | undefined, fn: () => Promise<T>) => Promise<T>;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown>) => void;
+  /** Called once a message of `topic` is on its dead-letter topic (for the DLQ metric). */
+  onDeadLetter?: (topic: string) => void;
 }
 
 const isPoison = (error: unknown): boolean =>
@@ -314,6 +316,7 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
         },
       ],
     });
+    this.options.onDeadLetter?.(topic);
   }
 }
 

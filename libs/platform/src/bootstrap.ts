@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { assertDatabaseReachable, runMigrations } from './database';
 import type { BaseServiceConfig } from './load-config';
 import { runWithContext } from './logger';
+import { ServiceMetrics } from './metrics';
 import { createValidationPipe } from './validation';
 
 const CORRELATION_HEADER = 'x-correlation-id';
@@ -45,11 +46,12 @@ const securityHeaders = helmet({
 const contentSecurityPolicy = helmet.contentSecurityPolicy({ useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } });
 
 /**
- * The HTTP edge every service shares: correlation ids in and out, body size limit, security headers,
- * CORS from config, strict validation, OpenAPI at /docs (JSON at /docs-json), graceful shutdown.
+ * The HTTP edge every service shares: correlation ids in and out, request durations for /metrics, body
+ * size limit, security headers, CORS from config, strict validation, OpenAPI at /docs (JSON at /docs-json), graceful shutdown.
  */
 export function configureHttp(app: INestApplication, config: BaseServiceConfig, logger: Logger, surface: HttpSurface): void {
   app.enableShutdownHooks();
+  const metrics = app.get(ServiceMetrics);
   if (config.TRUST_PROXY_HOPS > 0) (app.getHttpAdapter().getInstance() as Application).set('trust proxy', config.TRUST_PROXY_HOPS);
   app.use((request: Request, response: Response, next: NextFunction) => {
     const incoming = request.headers[CORRELATION_HEADER];
@@ -59,6 +61,7 @@ export function configureHttp(app: INestApplication, config: BaseServiceConfig, 
     const started = process.hrtime.bigint();
     response.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      metrics.observeRequest(request, response, ms / 1e3);
       logger.debug({ correlationId, method: request.method, path: request.path, status: response.statusCode, ms }, 'request');
     });
     runWithContext({ correlationId }, next);

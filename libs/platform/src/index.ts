@@ -6,6 +6,7 @@ export * from './database';
 export * from './health.controller';
 export * from './load-config';
 export * from './logger';
+export * from './metrics';
 export * from './migrations/1732900000000-application-role';
 export * from './platform.module';
 export * from './problem-details.filter';

@@ -15,6 +15,7 @@ import { Clock, SystemClock } from './clock';
 import { createPool } from './database';
 import { HealthController } from './health.controller';
 import type { BaseServiceConfig } from './load-config';
+import { ServiceMetrics } from './metrics';
 import { MetricsController } from './metrics.controller';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { KAFKA, LOGGER, SERVICE_CONFIG } from './tokens';
@@ -94,6 +95,7 @@ export class PlatformModule {
       ...consumers,
       collect(PROJECTIONS, projections),
       collect(CONSUMERS, consumers),
+      ServiceMetrics,
       BackgroundWorkers,
       ...authProviders(options.auth),
       ...(options.targetLocator ? [{ provide: TargetLocator, useClass: options.targetLocator }] : []),
@@ -120,6 +122,7 @@ export class PlatformModule {
         Clock,
         KAFKA,
         BackgroundWorkers,
+        ServiceMetrics,
         ...projections,
         ...(options.targetLocator ? [TargetLocator] : []),
       ],
