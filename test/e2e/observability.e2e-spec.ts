@@ -3,6 +3,8 @@ import type { INestApplication } from '@nestjs/common';
 import { deadLetterTopic, topics } from '@lib/contracts';
 import { Clock } from '@lib/platform';
 import { createTestDatabase, eventually, readTopic, type TestDatabase, testKafka, testKafkaBrokers } from '@lib/testing';
+import { SpanKind } from '@opentelemetry/api';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import request from 'supertest';
 import { AppModule as EvaluationAppModule } from '../../services/evaluation/src/app.module';
 import { EvaluationConfig } from '../../services/evaluation/src/config';
@@ -12,6 +14,7 @@ import { RequestConfig } from '../../services/request/src/config';
 import { requestMigrations } from '../../services/request/src/migrations';
 import { bearer } from '../support/auth';
 import { startService } from '../support/service-app';
+import { startTestTracing, type TestTracing } from '../support/tracing';
 
 /** The value of one series of a Prometheus text exposition, or undefined when it is not there. */
 function sample(exposition: string, name: string, labels: Record<string, string> = {}): number | undefined {
@@ -23,7 +26,7 @@ function sample(exposition: string, name: string, labels: Record<string, string>
   return undefined;
 }
 
-describe('observability of request service → Kafka → evaluation service', () => {
+describe('tracing and metrics of request service → Kafka → evaluation service', () => {
   const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
   const unitId = `disdukcapil-${randomUUID().slice(0, 8)}`;
   const serviceId = `ktp-el-${randomUUID().slice(0, 8)}`;
@@ -35,6 +38,7 @@ describe('observability of request service → Kafka → evaluation service', ()
   let requestApp: INestApplication;
   let evaluationApp: INestApplication;
   let officer: { Authorization: string };
+  let tracing: TestTracing;
 
   const metricsOf = async (app: INestApplication): Promise<string> => {
     const response = await request(app.getHttpServer()).get('/metrics').expect(200);
@@ -48,6 +52,8 @@ describe('observability of request service → Kafka → evaluation service', ()
       .expect(200);
 
   beforeAll(async () => {
+    // Before the services boot, as main.ts imports its tracing first.
+    tracing = startTestTracing('pantau-e2e');
     officer = await bearer('operator-disdukcapil', { tenantId, unitId });
     [requestDb, evaluationDb] = await Promise.all([createTestDatabase([], 'pantau_e2e_obs_request'), createTestDatabase([], 'pantau_e2e_obs_evaluation')]);
     const kafka = { KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: prefix, KAFKA_TOPIC_PREFIX: prefix };
@@ -82,6 +88,7 @@ describe('observability of request service → Kafka → evaluation service', ()
   afterAll(async () => {
     await Promise.all([requestApp?.close(), evaluationApp?.close()]);
     await Promise.all([requestDb?.drop(), evaluationDb?.drop()]);
+    await tracing?.stop();
   });
 
   const submitRequest = () =>
@@ -90,6 +97,46 @@ describe('observability of request service → Kafka → evaluation service', ()
       .set(officer)
       .send({ serviceId, suppliedRequirements: ['kartu-keluarga'] })
       .expect(201);
+
+  it('follows one trace from an HTTP command of the request service through the relay and Kafka into the evaluation consumer', async () => {
+    const { requestId } = (await submitRequest()).body as { requestId: string };
+    const { rows } = await requestDb.pool.query<{ event_id: string; traceparent: string }>(
+      `SELECT event_id, metadata->>'traceparent' AS traceparent FROM events WHERE stream_id = $1`,
+      [`request-${requestId}`],
+    );
+    expect(rows).toHaveLength(1);
+    const [, traceId, appendingSpanId] = rows[0].traceparent.split('-');
+    const eventId = rows[0].event_id;
+    const inTrace = () => tracing.spans().filter((span) => span.spanContext().traceId === traceId);
+
+    const command = inTrace().find((span) => span.kind === SpanKind.SERVER);
+    expect(command?.attributes).toMatchObject({ 'http.request.method': 'POST', 'http.route': '/requests', 'http.response.status_code': 201 });
+    expect(inTrace().some((span) => span.name.includes('event-store-append'))).toBe(true);
+
+    const consumed = await eventually(
+      () => {
+        const span = inTrace().find((candidate) => candidate.kind === SpanKind.CONSUMER && candidate.attributes['messaging.message.id'] === eventId);
+        expect(span).toBeDefined();
+        return span as ReadableSpan;
+      },
+      { timeoutMs: 30_000 },
+    );
+    const published = inTrace().find((span) => span.kind === SpanKind.PRODUCER && span.attributes['messaging.message.id'] === eventId);
+    expect(published?.attributes['messaging.destination.name']).toBe(requestTopic);
+    expect(published?.parentSpanContext?.spanId).toBe(appendingSpanId);
+    expect(consumed.parentSpanContext?.spanId).toBe(published?.spanContext().spanId);
+    expect(consumed.attributes).toMatchObject({
+      'messaging.consumer.group.name': `${prefix}evaluation.request-facts`,
+      'messaging.destination.name': requestTopic,
+    });
+    // What the consumer wrote to the evaluation database belongs to the same trace.
+    expect(
+      inTrace().some(
+        (span) =>
+          span.parentSpanContext?.spanId === consumed.spanContext().spanId && String(span.attributes['db.namespace']).startsWith('pantau_e2e_obs_evaluation'),
+      ),
+    ).toBe(true);
+  });
 
   it('serves Prometheus metrics per service: process, HTTP durations by route pattern, relay, projection and consumer lag, dead letters', async () => {
     await submitRequest();

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { CodecError, deadLetterTopic, type EventCodec, type EventEnvelope, EnvelopeError, envelopeFromHeaders } from '@lib/contracts';
-import { processBatchOnce, processOnce } from '@lib/event-sourcing';
+import { inMessageSpan, processBatchOnce, processOnce } from '@lib/event-sourcing';
 import { DomainError } from '@lib/event-sourcing/domain';
 import { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, Partitioners, type Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
@@ -251,8 +251,26 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
     return new KafkaDelivery(this.codec.decode(message.value), message.headers, topic, partition, message.offset);
   }
 
+  /** Runs the handler in the message's context, and in a span of its trace when it carries one. */
   private inContext<T>(delivery: Delivery<E>, fn: () => Promise<T>): Promise<T> {
-    return this.options.withContext ? this.options.withContext(delivery.envelope, fn) : fn();
+    const { withContext } = this.options;
+    const { envelope } = delivery;
+    const handle = withContext ? () => withContext(envelope, fn) : fn;
+    if (envelope.traceparent === undefined) return handle();
+    return inMessageSpan(
+      `process ${delivery.topic}`,
+      envelope.traceparent,
+      {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': delivery.topic,
+        'messaging.destination.partition.id': String(delivery.partition),
+        'messaging.kafka.offset': Number(delivery.offset),
+        'messaging.consumer.group.name': this.handler.groupId,
+        'messaging.message.id': envelope.eventId,
+      },
+      handle,
+    );
   }
 
   private processMessage(topic: string, partition: number, message: KafkaMessage): Promise<void> {

@@ -12,5 +12,7 @@ export * from './platform.module';
 export * from './problem-details.filter';
 export * from './secret.validator';
 export * from './service-config';
+export * from './span-flusher';
 export * from './tokens';
+export * from './tracing/tracing.config';
 export * from './validation';

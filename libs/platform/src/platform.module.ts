@@ -18,6 +18,7 @@ import type { BaseServiceConfig } from './load-config';
 import { ServiceMetrics } from './metrics';
 import { MetricsController } from './metrics.controller';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { SpanFlusher } from './span-flusher';
 import { KAFKA, LOGGER, SERVICE_CONFIG } from './tokens';
 
 type AnyEvent = { $case: string; value: unknown };
@@ -96,6 +97,7 @@ export class PlatformModule {
       collect(PROJECTIONS, projections),
       collect(CONSUMERS, consumers),
       ServiceMetrics,
+      SpanFlusher,
       BackgroundWorkers,
       ...authProviders(options.auth),
       ...(options.targetLocator ? [{ provide: TargetLocator, useClass: options.targetLocator }] : []),
