@@ -1,3 +1,5 @@
+// The first module a service loads: the config classes it reads below need decorator metadata.
+import 'reflect-metadata';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';

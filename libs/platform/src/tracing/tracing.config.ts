@@ -1,5 +1,3 @@
-// class-validator's decorators read design types; this file is loaded before anything else of a service (see start-tracing.ts).
-import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsUrl, ValidateIf, validateSync } from 'class-validator';
 import { ConfigError } from '../load-config';
