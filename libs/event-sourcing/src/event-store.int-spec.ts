@@ -47,6 +47,8 @@ describe('EventStore on PostgreSQL', () => {
       actorId: 'user-1',
       actorRole: 'skpd-operator',
     });
+    // No span was active (tracing is off here), so no trace context was stored.
+    expect(stored[0].envelope).not.toHaveProperty('traceparent');
   });
 
   it('refuses an append at a stale expected version with a ConcurrencyError', async () => {

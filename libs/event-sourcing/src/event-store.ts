@@ -5,6 +5,7 @@ import { type CustomTypesConfig, type Pool, type PoolClient, types as pgTypes } 
 import { inTransaction } from './checkpoint-store';
 import { DomainError, foldEvents } from './domain';
 import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitOptions } from './group-commit';
+import { activeTraceparent } from './trace-context';
 import {
   type AppendGuard,
   type AppendResult,
@@ -292,6 +293,7 @@ export class EventStore<E extends { $case: string; value: unknown }> {
       causationId: meta.causationId ?? meta.correlationId,
       actorId: meta.actor.id,
       actorRole: meta.actor.role,
+      traceparent: activeTraceparent(), // left out of the JSON when undefined (tracing off)
     });
     const encoded = events.map((event) => ({
       eventId: randomUUID(),

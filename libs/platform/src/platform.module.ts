@@ -16,8 +16,10 @@ import { IdempotentReplayInterceptor } from './commands/command-reply';
 import { createPool } from './database';
 import { HealthController } from './health.controller';
 import type { BaseServiceConfig } from './load-config';
+import { ServiceMetrics } from './metrics';
 import { MetricsController } from './metrics.controller';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { SpanFlusher } from './span-flusher';
 import { KAFKA, LOGGER, SERVICE_CONFIG } from './tokens';
 
 type AnyEvent = { $case: string; value: unknown };
@@ -95,6 +97,8 @@ export class PlatformModule {
       ...consumers,
       collect(PROJECTIONS, projections),
       collect(CONSUMERS, consumers),
+      ServiceMetrics,
+      SpanFlusher,
       BackgroundWorkers,
       ...authProviders(options.auth),
       ...(options.targetLocator ? [{ provide: TargetLocator, useClass: options.targetLocator }] : []),
@@ -122,6 +126,7 @@ export class PlatformModule {
         Clock,
         KAFKA,
         BackgroundWorkers,
+        ServiceMetrics,
         ...projections,
         ...(options.targetLocator ? [TargetLocator] : []),
       ],

@@ -44,6 +44,31 @@ describe('loadServiceConfig', () => {
     );
   });
 
+  it('refuses tracing settings it cannot use, with the other problems', () => {
+    const problems = problemsOf(() =>
+      loadServiceConfig(TestServiceConfig, {
+        KAFKA_BROKERS: '127.0.0.1:9092',
+        OTEL_TRACES_EXPORTER: 'otlp',
+        AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
+      }),
+    );
+    expect(problems).toEqual([
+      expect.stringContaining('DATABASE_URL'),
+      'OTEL_EXPORTER_OTLP_ENDPOINT must be the http(s) URL of an OTLP collector when OTEL_TRACES_EXPORTER=otlp',
+    ]);
+    expect(
+      problemsOf(() => loadServiceConfig(TestServiceConfig, { ...BASE, OTEL_TRACES_EXPORTER: 'jaeger', AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET })),
+    ).toEqual([expect.stringContaining('OTEL_TRACES_EXPORTER must be one of the following values: otlp, none')]);
+    expect(() =>
+      loadServiceConfig(TestServiceConfig, {
+        ...BASE,
+        OTEL_TRACES_EXPORTER: 'otlp',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318',
+        AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
+      }),
+    ).not.toThrow();
+  });
+
   it('keeps the migration connection apart from the application one', () => {
     const { config } = loadServiceConfig(TestServiceConfig, {
       ...BASE,
