@@ -3,6 +3,7 @@ export * from './background-workers';
 export * from './bootstrap';
 export * from './clock';
 export * from './database';
+export * from './errors';
 export * from './health.controller';
 export * from './load-config';
 export * from './logger';

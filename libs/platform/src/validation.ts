@@ -1,11 +1,21 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { type FieldProblem, InputProblemException } from './problem-details.filter';
+import { getMetadataStorage } from 'class-validator';
+import { InputProblemException, type RaisedFieldProblem } from './problem-details.filter';
+
+/** The parameters the DTO declared for `rule` on the failed property (`@MaxLength(200)` → [200]), for its message. */
+function constraintsOf(error: ValidationError, rule: string): readonly unknown[] | undefined {
+  const target = error.target?.constructor;
+  if (!target) return undefined;
+  return getMetadataStorage()
+    .getTargetValidationMetadatas(target, '', true, false)
+    .find((metadata) => metadata.propertyName === error.property && (metadata.name ?? metadata.type) === rule)?.constraints;
+}
 
 /** Flattens class-validator's tree into `answers[2].score`-style paths, one entry per broken rule. */
-export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
+export function fieldProblems(errors: ValidationError[], parent = ''): RaisedFieldProblem[] {
   return errors.flatMap((error) => {
     const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, rule, message, constraints: constraintsOf(error, rule) }));
     return [...own, ...fieldProblems(error.children ?? [], field)];
   });
 }

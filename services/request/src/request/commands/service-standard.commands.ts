@@ -1,7 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RequestEvent } from '@lib/contracts';
-import { type CommandMeta, DomainError, EventStore } from '@lib/event-sourcing';
+import { type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Pool } from 'pg';
+import { DomainError } from '../domain/error-codes';
 import { type ServiceStandard, type ServiceStandardCommand, serviceStandardDecider } from '../domain';
 import { type CommandOutcome, outcomeOf } from './outcome';
 import { refuseKeyReuse, refuseOtherTenant } from './stream-guard';

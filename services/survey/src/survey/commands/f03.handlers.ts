@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
-import { type AppendResult, appendResultOf, DomainError, EventStore } from '@lib/event-sourcing';
+import { type AppendResult, appendResultOf, EventStore } from '@lib/event-sourcing';
 import { foldEvents } from '@lib/event-sourcing/domain';
 import { Clock } from '@lib/platform';
+import { DomainError } from '../domain/error-codes';
 import { f03Decider, type F03ItemScore, f03StreamId } from '../domain';
 import { type Actor, PUBLIC_ACTOR } from '../http/actor';
 import { commandMeta } from './command-meta';

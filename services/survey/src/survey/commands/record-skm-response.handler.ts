@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
-import { DomainError, EventStore } from '@lib/event-sourcing';
+import { EventStore } from '@lib/event-sourcing';
 import { Clock, InputProblemException } from '@lib/platform';
+import { DomainError } from '../domain/error-codes';
 import { type RespondentProfileInput, surveyDecider, type UnsurAnswer } from '../domain';
 import { PUBLIC_ACTOR } from '../http/actor';
 import { CompletedRequests } from '../queries/completed-requests';

@@ -2,8 +2,9 @@ import { Body, Controller, Get, Header, Param, Post, Req, StreamableFile } from 
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { DomainError, type AppendResult } from '@lib/event-sourcing';
+import type { AppendResult } from '@lib/event-sourcing';
 import { CitizenEndpoint } from '@lib/platform';
+import { DomainError } from '../domain/error-codes';
 import { SurveyConfig } from '../../config';
 import { RecordF03ResponseCommand } from '../commands/f03.handlers';
 import { RecordSkmResponseCommand, type RecordedResponse } from '../commands/record-skm-response.handler';

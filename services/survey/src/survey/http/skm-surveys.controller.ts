@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { type AppendResult, DomainError } from '@lib/event-sourcing';
+import type { AppendResult } from '@lib/event-sourcing';
 import { type Actor, CurrentActor, RequirePermission } from '@lib/platform';
+import { DomainError } from '../domain/error-codes';
 import { CloseSkmPeriodCommand } from '../commands/close-skm-period.handler';
 import { OpenSkmSurveyCommand, type OpenedSurvey } from '../commands/open-skm-survey.handler';
 import { CompleteFollowUpCommand, PlanFollowUpCommand, PublishSkmResultCommand } from '../commands/skm-result.handlers';

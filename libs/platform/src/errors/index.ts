@@ -1,0 +1,3 @@
+export * from './error-messages';
+export * from './field-rules';
+export * from './platform-errors';
