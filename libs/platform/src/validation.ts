@@ -30,6 +30,9 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
+    // The target (the DTO instance) tells which class declared a rule's bounds for its message; the
+    // raw errors never reach a client, only the field problems built from them.
+    validationError: { target: true },
     exceptionFactory: (errors) => new InputProblemException(fieldProblems(errors)),
   });
 }

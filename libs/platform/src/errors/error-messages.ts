@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { FIELD_RULE_MESSAGES, type FieldRuleMessage, unknownRuleMessage } from './field-rules';
-import { PLATFORM_ERRORS } from './platform-errors';
+import { PLATFORM_ERRORS } from './error-codes';
 
 /** A service's own messages, added to the platform's by the problem+json filter. */
 export interface ErrorCatalogue {
