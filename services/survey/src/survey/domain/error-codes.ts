@@ -11,7 +11,7 @@ export const SURVEY_ERRORS = {
   'SURVEY.CLOSED': 'Survei ini sudah ditutup dan tidak lagi menerima tanggapan.',
   'SURVEY.DUPLICATE_FOLLOW_UP': 'Rencana tindak lanjut dengan kode ini sudah ada dengan isi yang berbeda.',
   'SURVEY.DUPLICATE_REQUEST_RESPONSE': 'Permohonan ini sudah dinilai dalam survei ini.',
-  'SURVEY.DUPLICATE_RESPONDENT': 'Anda sudah mengisi survei ini. Setiap responden cukup mengisi satu kali. Terima kasih!',
+  'SURVEY.DUPLICATE_RESPONDENT': 'Anda sudah mengisi survei ini dari perangkat ini. Setiap responden cukup mengisi satu kali. Terima kasih!',
   'SURVEY.DUPLICATE_SUBMISSION': 'Jawaban yang sama baru saja dikirim dari perangkat ini.',
   'SURVEY.FOLLOW_UP_EVIDENCE_REQUIRED': 'Bukti penyelesaian tindak lanjut wajib diisi, berupa uraian atau tautan.',
   'SURVEY.FOLLOW_UP_NOT_FOUND': 'Rencana tindak lanjut tidak ditemukan.',
