@@ -4,7 +4,8 @@ import { requestCodec } from '@lib/contracts';
 import { type AuthConfig, PlatformModule } from '@lib/platform';
 import type { Logger } from 'pino';
 import { RequestConfig } from './config';
-import { REQUEST_ERRORS, REQUEST_FIELD_RULES } from './request/domain/error-codes';
+import { REQUEST_ERRORS } from './request/domain/error-codes';
+import { REQUEST_FIELD_RULES } from './request/domain/field-rules';
 import { RequestResourceLocator } from './request/http/resources';
 import { RequestModule, requestProjections } from './request/request.module';
 

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { PLATFORM_ERRORS } from '@lib/platform';
 import { describeErrorCatalogue } from '@lib/testing';
-import { DomainError, EVALUATION_ERRORS, EVALUATION_FIELD_RULES } from './domain/error-codes';
+import { DomainError, EVALUATION_ERRORS } from './domain/error-codes';
+import { EVALUATION_FIELD_RULES } from './domain/field-rules';
 
 describeErrorCatalogue('evaluation', {
   source: [join(__dirname, '..')],

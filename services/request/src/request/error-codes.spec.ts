@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { PLATFORM_ERRORS } from '@lib/platform';
 import { describeErrorCatalogue } from '@lib/testing';
-import { DomainError, REQUEST_ERRORS, REQUEST_FIELD_RULES } from './domain/error-codes';
+import { DomainError, REQUEST_ERRORS } from './domain/error-codes';
+import { REQUEST_FIELD_RULES } from './domain/field-rules';
 
 describeErrorCatalogue('request', { source: [join(__dirname, '..')], codes: REQUEST_ERRORS, fieldRules: REQUEST_FIELD_RULES, platform: PLATFORM_ERRORS });
 

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { PLATFORM_ERRORS } from '@lib/platform';
 import { describeErrorCatalogue } from '@lib/testing';
-import { DomainError, SURVEY_ERRORS, SURVEY_FIELD_RULES } from './domain/error-codes';
+import { DomainError, SURVEY_ERRORS } from './domain/error-codes';
+import { SURVEY_FIELD_RULES } from './domain/field-rules';
 
 describeErrorCatalogue('survey', { source: [join(__dirname, '..')], codes: SURVEY_ERRORS, fieldRules: SURVEY_FIELD_RULES, platform: PLATFORM_ERRORS });
 
