@@ -2,8 +2,8 @@ import { Body, Controller, Get, Header, Param, Post, Req, StreamableFile } from 
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { DomainError } from '@lib/event-sourcing';
 import { CitizenEndpoint, citizenCommandMeta, type CommandReply } from '@lib/platform';
+import { DomainError } from '../domain/error-codes';
 import { SurveyConfig } from '../../config';
 import { RecordF03ResponseCommand } from '../commands/f03.handlers';
 import { RecordSkmResponseCommand, type RecordedResponse } from '../commands/record-skm-response.handler';

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@lib/event-sourcing';
 import { type Actor, CurrentActor, RequirePermission, type CommandReply, Caller } from '@lib/platform';
+import { DomainError } from '../domain/error-codes';
 import { CloseSkmPeriodCommand } from '../commands/close-skm-period.handler';
 import { OpenSkmSurveyCommand, type OpenedSurvey } from '../commands/open-skm-survey.handler';
 import { CompleteFollowUpCommand, PlanFollowUpCommand, PublishSkmResultCommand } from '../commands/skm-result.handlers';
