@@ -3,3 +3,4 @@ export * from './error-code-literals';
 export * from './eventually';
 export * from './kafka';
 export * from './postgres';
+export * from './tcp-proxy';
