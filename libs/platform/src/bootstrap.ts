@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { type Application, json, type NextFunction, type Request, type Response } from 'express';
 import type { MigrationInterface } from 'typeorm';
 import type { Logger } from 'pino';
 import { assertDatabaseReachable, runMigrations } from './database';
 import type { BaseServiceConfig } from './load-config';
 import { runWithContext } from './logger';
+import { createOpenApiDocument, type HttpSurface } from './openapi';
 import { createValidationPipe } from './validation';
 
 const CORRELATION_HEADER = 'x-correlation-id';
@@ -17,11 +18,6 @@ export async function prepareDatabase(url: string, migrations: (new () => Migrat
   await assertDatabaseReachable(url);
   const applied = await runMigrations(url, migrations);
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-}
-
-export interface HttpSurface {
-  title: string;
-  description: string;
 }
 
 /**
@@ -56,15 +52,6 @@ export function configureHttp(app: INestApplication, config: BaseServiceConfig, 
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Correlation-Id'],
   });
   app.useGlobalPipes(createValidationPipe());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(surface.title)
-      .setDescription(surface.description)
-      .setVersion('1')
-      .addBearerAuth()
-      .addGlobalParameters({ name: 'X-Correlation-Id', in: 'header', required: false, description: 'Propagated to logs and to every event the request causes' })
-      .build(),
-  );
+  const document = createOpenApiDocument(app, surface);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
