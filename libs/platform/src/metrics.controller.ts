@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PublicEndpoint } from './auth/require-permission.decorator';
 import { BackgroundWorkers } from './background-workers';
 
@@ -13,6 +13,8 @@ export class MetricsController {
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4')
   @ApiOperation({ summary: 'Consumer lag and process metrics (Prometheus text format)' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ schema: { type: 'string' } })
   metrics(): string {
     const lines = ['# HELP pantau_consumer_lag Messages behind the end of the partition', '# TYPE pantau_consumer_lag gauge'];
     for (const { groupId, topic, partition, lag } of this.workers.consumerLag()) {

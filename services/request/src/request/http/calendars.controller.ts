@@ -26,6 +26,7 @@ import {
   PublishNationalCalendarYearRequest,
   RemoveLocalHolidayRequest,
 } from './calendar.request';
+import { CalendarResponse, CalendarYearResponse } from './calendar.response';
 import { calendarBody, markReplay } from './responses';
 
 /**
@@ -44,9 +45,9 @@ export class CalendarsController {
   @Get(':year')
   @RequirePermission('request:read', { unitParam: 'unitId' })
   @ApiOperation({ summary: "The tenant's effective calendar for a year: working days, holidays with kind, source and provisional flag" })
-  @ApiOkResponse({ description: 'The national version in use, whether it awaits its SKB, the settings and every holiday' })
+  @ApiOkResponse({ description: 'The national version in use, whether it awaits its SKB, the settings and every holiday', type: CalendarYearResponse })
   @ApiNotFoundResponse({ description: 'The calendar does not cover the year (CALENDAR_YEAR.NOT_FOUND)' })
-  year(@Param() { year }: CalendarYearPath, @Query() _filter: CalendarYearQuery, @Caller() { actor }: Caller) {
+  year(@Param() { year }: CalendarYearPath, @Query() _filter: CalendarYearQuery, @Caller() { actor }: Caller): Promise<CalendarYearResponse> {
     return this.queries.execute(new GetCalendarYearQuery(actor.tenantId, year));
   }
 
@@ -54,7 +55,7 @@ export class CalendarsController {
   @RequirePermission('calendar:admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: "Set the tenant's UTC offset (WIB/WITA/WIT) and whether its units work through cuti bersama" })
-  @ApiOkResponse({ description: "The tenant's calendar settings and local holidays" })
+  @ApiOkResponse({ description: "The tenant's calendar settings and local holidays", type: CalendarResponse })
   changeSettings(@Body() body: ChangeCalendarSettingsRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     const settings = { utcOffsetMinutes: body.utcOffsetMinutes, cutiBersamaIsWorkingDay: body.cutiBersamaIsWorkingDay };
     return this.change({ type: 'ChangeTenantCalendarSettings', settings, reason: body.reason ?? '' }, meta, response);
@@ -64,7 +65,7 @@ export class CalendarsController {
   @RequirePermission('calendar:admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: "Add a local holiday (e.g. the city's anniversary) to the tenant's calendar" })
-  @ApiCreatedResponse({ description: "The tenant's calendar settings and local holidays" })
+  @ApiCreatedResponse({ description: "The tenant's calendar settings and local holidays", type: CalendarResponse })
   @ApiConflictResponse({ description: 'Another local holiday on that date (CALENDAR.LOCAL_HOLIDAY_EXISTS)' })
   addLocalHoliday(@Body() body: AddLocalHolidayRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     return this.change({ type: 'AddLocalHoliday', holiday: { date: body.date, name: body.name, source: body.source ?? '' } }, meta, response);
@@ -75,6 +76,7 @@ export class CalendarsController {
   @RequirePermission('calendar:admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: "Remove a local holiday from the tenant's calendar" })
+  @ApiOkResponse({ description: "The tenant's calendar settings and local holidays", type: CalendarResponse })
   @ApiNotFoundResponse({ description: 'No local holiday on that date (LOCAL_HOLIDAY.NOT_FOUND)' })
   removeLocalHoliday(
     @Param() { date }: LocalHolidayPath,
@@ -91,7 +93,7 @@ export class CalendarsController {
   @ApiOperation({
     summary: 'Publish a national year for the tenant (e.g. from the signed SKB) as a revision above the one in use; other tenants keep theirs',
   })
-  @ApiOkResponse({ description: "The tenant's calendar, with the national years it published" })
+  @ApiOkResponse({ description: "The tenant's calendar, with the national years it published", type: CalendarResponse })
   @ApiBadRequestResponse({ description: 'A rule broken, named by field, e.g. holidays[2].date for a date outside the year' })
   publishNationalYear(
     @Param() { year }: CalendarYearPath,
@@ -107,7 +109,7 @@ export class CalendarsController {
     return this.change({ type: 'PublishNationalCalendarYear', calendar }, meta, response);
   }
 
-  private async change(step: CalendarStep, meta: CommandMeta, response: Response) {
+  private async change(step: CalendarStep, meta: CommandMeta, response: Response): Promise<CalendarResponse> {
     const outcome = await this.commands.execute(new ChangeCalendarCommand(step, meta));
     markReplay(response, outcome);
     return calendarBody(meta.tenantId, outcome);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import { type CommandMeta, DomainError } from '@lib/event-sourcing';
@@ -11,9 +11,11 @@ import { Caller } from './actor';
 import { AssignComplaintRequest, ReceiveComplaintRequest, RespondToComplaintRequest, VerifyComplaintRequest } from './complaint.request';
 import { ComplaintListFilter } from './page.request';
 import { COMPLAINT } from './resources';
+import { ComplaintPageResponse, ComplaintResponse, ComplaintRowResponse, ReceivedComplaintResponse } from './complaint.response';
 import { complaintBody, markReplay } from './responses';
 
 class ComplaintPath {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   complaintId!: string;
 }
@@ -29,14 +31,16 @@ export class ComplaintsController {
   @Get()
   @RequirePermission('complaint:read', { unitParam: 'unitId' })
   @ApiOperation({ summary: "The tenant's complaints, filtered by unit, period and status (no reporter identity); a unit-scoped role must name its unit" })
-  list(@Query() { unitId, period, status, limit, offset }: ComplaintListFilter, @Caller() { actor }: Caller) {
+  @ApiOkResponse({ type: ComplaintPageResponse })
+  list(@Query() { unitId, period, status, limit, offset }: ComplaintListFilter, @Caller() { actor }: Caller): Promise<ComplaintPageResponse> {
     return this.queries.execute(new ListComplaintsQuery(actor.tenantId, { unitId, period, status }, { limit, offset }));
   }
 
   @Get(':complaintId')
   @RequirePermission('complaint:read', { resource: COMPLAINT })
   @ApiOperation({ summary: 'One complaint with its deadlines' })
-  async get(@Param() { complaintId }: ComplaintPath, @Caller() { actor }: Caller) {
+  @ApiOkResponse({ type: ComplaintRowResponse })
+  async get(@Param() { complaintId }: ComplaintPath, @Caller() { actor }: Caller): Promise<ComplaintRowResponse> {
     const page = await this.queries.execute(new ListComplaintsQuery(actor.tenantId, { complaintId }, { limit: 1, offset: 0 }));
     if (page.items.length === 0) throw new DomainError('COMPLAINT.NOT_FOUND', `complaint ${complaintId} does not exist`);
     return page.items[0];
@@ -46,8 +50,12 @@ export class ComplaintsController {
   @RequirePermission('complaint:write', { unitParam: 'unitId' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: "Receive a complaint at the counter, by letter or from SP4N-LAPOR!; the reporter's identity is kept apart from the event log" })
-  @ApiCreatedResponse({ description: 'Complaint id, deadlines and the reporterRef needed to reopen' })
-  async receive(@Body() { reporter, ...complaint }: ReceiveComplaintRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+  @ApiCreatedResponse({ description: 'Complaint id, deadlines and the reporterRef needed to reopen', type: ReceivedComplaintResponse })
+  async receive(
+    @Body() { reporter, ...complaint }: ReceiveComplaintRequest,
+    @Caller() { meta }: Caller,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ReceivedComplaintResponse> {
     const outcome = await this.commands.execute(new ReceiveComplaintCommand(complaint, reporter, meta));
     markReplay(response, outcome);
     return { ...complaintBody(outcome), reporterRef: outcome.reporterRef };
@@ -57,6 +65,7 @@ export class ComplaintsController {
   @HttpCode(200)
   @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Verify: verified, postponed (tunda), not our authority, or archived' })
+  @ApiOkResponse({ description: 'The complaint after the command', type: ComplaintResponse })
   verify(
     @Param() { complaintId }: ComplaintPath,
     @Body() body: VerifyComplaintRequest,
@@ -70,6 +79,7 @@ export class ComplaintsController {
   @HttpCode(200)
   @RequirePermission('complaint:write', { resource: COMPLAINT, unitParam: 'unitId' })
   @ApiOperation({ summary: "Assign (disposisi) to a unit; the caller's scope must cover the complaint's unit and the new one" })
+  @ApiOkResponse({ description: 'The complaint after the command', type: ComplaintResponse })
   assign(
     @Param() { complaintId }: ComplaintPath,
     @Body() body: AssignComplaintRequest,
@@ -83,6 +93,7 @@ export class ComplaintsController {
   @HttpCode(200)
   @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Record a follow-up (tindak lanjut)' })
+  @ApiOkResponse({ description: 'The complaint after the command', type: ComplaintResponse })
   respond(
     @Param() { complaintId }: ComplaintPath,
     @Body() body: RespondToComplaintRequest,
@@ -96,11 +107,12 @@ export class ComplaintsController {
   @HttpCode(200)
   @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Resolve; records whether it was within the deadline and via LAPOR!' })
+  @ApiOkResponse({ description: 'The complaint after the command', type: ComplaintResponse })
   resolve(@Param() { complaintId }: ComplaintPath, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     return this.change(complaintId, { type: 'ResolveComplaint' }, meta, response);
   }
 
-  private async change(complaintId: string, step: ComplaintStep, meta: CommandMeta, response: Response) {
+  private async change(complaintId: string, step: ComplaintStep, meta: CommandMeta, response: Response): Promise<ComplaintResponse> {
     const outcome = await this.commands.execute(new ChangeComplaintCommand(complaintId, step, meta));
     markReplay(response, outcome);
     return complaintBody(outcome);

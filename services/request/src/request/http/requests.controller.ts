@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import type { CommandMeta } from '@lib/event-sourcing';
@@ -11,9 +11,11 @@ import { Caller } from './actor';
 import { RequestListFilter, UnitPeriodFilter } from './page.request';
 import { RejectRequestRequest, ResubmitRequestRequest, ReturnRequestRequest, SubmitRequestRequest } from './request.request';
 import { REQUEST, RequestResourceLocator, STANDARD_TO_SUBMIT_AGAINST } from './resources';
+import { RequestPageResponse, RequestResponse, UnitFiguresPageResponse } from './request.response';
 import { markReplay, requestBody } from './responses';
 
 class RequestPath {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   requestId!: string;
 }
@@ -33,9 +35,9 @@ export class RequestsController {
   @ApiOperation({
     summary: "At the counter: submit a request against the standard in force of the operator's unit; the due date follows the working-day calendar",
   })
-  @ApiCreatedResponse({ description: 'Request id, tracking code and due date' })
+  @ApiCreatedResponse({ description: 'Request id, tracking code and due date', type: RequestResponse })
   @ApiConflictResponse({ description: 'No published standard, or unknown requirements' })
-  async submit(@Body() body: SubmitRequestRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+  async submit(@Body() body: SubmitRequestRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response): Promise<RequestResponse> {
     const outcome = await this.commands.execute(new SubmitRequestCommand(body.serviceId, body.suppliedRequirements, meta));
     if (outcome.state.request.status !== 'none')
       this.resources.rememberSubmitted(outcome.state.request.requestId, { tenantId: meta.tenantId, unitId: outcome.state.unitId });
@@ -47,6 +49,7 @@ export class RequestsController {
   @HttpCode(200)
   @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Return to the citizen for missing requirements (pauses the SLA clock)' })
+  @ApiOkResponse({ description: 'The request after the command', type: RequestResponse })
   return(@Param() { requestId }: RequestPath, @Body() body: ReturnRequestRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     return this.change(requestId, { type: 'ReturnRequest', ...body }, meta, response);
   }
@@ -55,6 +58,7 @@ export class RequestsController {
   @HttpCode(200)
   @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Resubmit with the missing requirements (moves the due date by the paused days)' })
+  @ApiOkResponse({ description: 'The request after the command', type: RequestResponse })
   resubmit(
     @Param() { requestId }: RequestPath,
     @Body() body: ResubmitRequestRequest,
@@ -68,6 +72,7 @@ export class RequestsController {
   @HttpCode(200)
   @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Start processing a request whose requirements are complete' })
+  @ApiOkResponse({ description: 'The request after the command', type: RequestResponse })
   startProcessing(@Param() { requestId }: RequestPath, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     return this.change(requestId, { type: 'StartProcessing' }, meta, response);
   }
@@ -76,6 +81,7 @@ export class RequestsController {
   @HttpCode(200)
   @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Complete a request; records whether the standard was met' })
+  @ApiOkResponse({ description: 'The request after the command', type: RequestResponse })
   complete(@Param() { requestId }: RequestPath, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     return this.change(requestId, { type: 'CompleteRequest' }, meta, response);
   }
@@ -84,6 +90,7 @@ export class RequestsController {
   @HttpCode(200)
   @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Reject a request with a reason for the citizen' })
+  @ApiOkResponse({ description: 'The request after the command', type: RequestResponse })
   reject(@Param() { requestId }: RequestPath, @Body() body: RejectRequestRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
     return this.change(requestId, { type: 'RejectRequest', ...body }, meta, response);
   }
@@ -91,7 +98,8 @@ export class RequestsController {
   @Get('requests')
   @RequirePermission('request:read', { unitParam: 'unitId' })
   @ApiOperation({ summary: "The tenant's requests, filtered by unit, period and status; a unit-scoped role must name its unit" })
-  list(@Query() { unitId, period, status, limit, offset }: RequestListFilter, @Caller() { actor }: Caller) {
+  @ApiOkResponse({ type: RequestPageResponse })
+  list(@Query() { unitId, period, status, limit, offset }: RequestListFilter, @Caller() { actor }: Caller): Promise<RequestPageResponse> {
     return this.queries.execute(new ListRequestsQuery(actor.tenantId, { unitId, period, status }, { limit, offset }));
   }
 
@@ -100,11 +108,12 @@ export class RequestsController {
   @ApiOperation({
     summary: 'Per unit and month: SLA compliance, open/overdue, complaint resolution within deadline and via LAPOR!; a unit-scoped role must name its unit',
   })
-  figures(@Query() { unitId, period, limit, offset }: UnitPeriodFilter, @Caller() { actor }: Caller) {
+  @ApiOkResponse({ type: UnitFiguresPageResponse })
+  figures(@Query() { unitId, period, limit, offset }: UnitPeriodFilter, @Caller() { actor }: Caller): Promise<UnitFiguresPageResponse> {
     return this.queries.execute(new GetUnitFiguresQuery(actor.tenantId, { unitId, period }, { limit, offset }));
   }
 
-  private async change(requestId: string, step: RequestStep, meta: CommandMeta, response: Response) {
+  private async change(requestId: string, step: RequestStep, meta: CommandMeta, response: Response): Promise<RequestResponse> {
     const outcome = await this.commands.execute(new ChangeRequestCommand(requestId, step, meta));
     markReplay(response, outcome);
     return requestBody(outcome);

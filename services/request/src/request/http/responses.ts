@@ -2,13 +2,17 @@ import type { Response } from 'express';
 import type { CommandOutcome } from '../commands/outcome';
 import type { RequestWithUnit } from '../commands/request.commands';
 import { type CalendarStream, type Complaint, evaluateCompleteness, nationalVersionId, type ServiceStandard } from '../domain';
+import type { CalendarResponse } from './calendar.response';
+import type { ComplaintResponse } from './complaint.response';
+import type { RequestResponse } from './request.response';
+import type { StandardResponse } from './service-standard.response';
 
 /** A replayed Idempotency-Key gets the first answer; the header tells clients nothing new happened. */
 export function markReplay(response: Response, outcome: CommandOutcome<unknown>): void {
   if (outcome.duplicate) response.setHeader('Idempotent-Replayed', 'true');
 }
 
-export function requestBody({ state, version, streamId }: CommandOutcome<RequestWithUnit>) {
+export function requestBody({ state, version, streamId }: CommandOutcome<RequestWithUnit>): RequestResponse {
   const request = state.request;
   if (request.status === 'none') return { requestId: streamId.replace(/^request-/, ''), version };
   return {
@@ -26,7 +30,7 @@ export function requestBody({ state, version, streamId }: CommandOutcome<Request
   };
 }
 
-export function complaintBody({ state, version, streamId }: CommandOutcome<Complaint>) {
+export function complaintBody({ state, version, streamId }: CommandOutcome<Complaint>): ComplaintResponse {
   if (state.status === 'none') return { complaintId: streamId.replace(/^complaint-/, ''), version };
   return {
     complaintId: state.complaintId,
@@ -39,7 +43,7 @@ export function complaintBody({ state, version, streamId }: CommandOutcome<Compl
   };
 }
 
-export function standardBody({ state, version, streamId }: CommandOutcome<ServiceStandard>) {
+export function standardBody({ state, version, streamId }: CommandOutcome<ServiceStandard>): StandardResponse {
   if (state.status === 'none') return { serviceId: streamId.replace(/^service-standard-/, ''), version };
   return {
     serviceId: state.serviceId,
@@ -52,7 +56,7 @@ export function standardBody({ state, version, streamId }: CommandOutcome<Servic
 }
 
 /** A tenant's calendar stream after a command: what the admin changed, with the stream version. */
-export function calendarBody(tenantId: string, { state, version }: CommandOutcome<CalendarStream>) {
+export function calendarBody(tenantId: string, { state, version }: CommandOutcome<CalendarStream>): CalendarResponse {
   return {
     tenantId,
     utcOffsetMinutes: state.settings.utcOffsetMinutes,
