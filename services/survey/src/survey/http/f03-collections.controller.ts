@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AppendResult } from '@lib/event-sourcing';
-import { type Actor, CurrentActor, RequirePermission } from '@lib/platform';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
 import { CloseF03Command, OpenF03CollectionCommand } from '../commands/f03.handlers';
-import { F03_DEFAULT_QUOTA, type F03Report } from '../domain';
-import { F03ReportReader } from '../queries/f03-report.reader';
+import { F03_DEFAULT_QUOTA } from '../domain';
+import { GetF03ReportQuery } from '../queries/f03.queries';
 import { IdempotencyKey } from './actor';
+import { AppendResultResponse } from './append-result.response';
+import { F03ReportResponse } from './f03.response';
 import { IDEMPOTENCY_HEADER } from './skm-surveys.controller';
 import { F03Path, OpenF03CollectionRequest } from './skm-survey.requests';
 
@@ -16,25 +17,28 @@ import { F03Path, OpenF03CollectionRequest } from './skm-survey.requests';
 export class F03CollectionsController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly reports: F03ReportReader,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @RequirePermission('survey:read', { unitParam: 'unitId' })
   @ApiOperation({ summary: 'The F-03 score so far (final once closed), the quota, the mean per item and aspect, and the weakest items' })
-  report(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: F03Path): Promise<F03Report> {
-    return this.reports.report(actor.tenantId, cycleId, unitId);
+  @ApiOkResponse({ type: F03ReportResponse })
+  // The query is declared so a national auditor's ?tenantId= passes validation; the guard resolves it into the actor.
+  report(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: F03Path, @Query() _tenant: TenantQuery): Promise<F03ReportResponse> {
+    return this.queries.execute(new GetF03ReportQuery(actor.tenantId, cycleId, unitId));
   }
 
   @Post()
   @RequirePermission('cycle:admin', { unitParam: 'unitId' })
   @ApiOperation({ summary: 'Open F-03 collection for a unit lokus in a PEKPPP cycle (Bagian Organisasi runs the cycle)' })
+  @ApiCreatedResponse({ type: AppendResultResponse })
   open(
     @CurrentActor() actor: Actor,
     @Param() { cycleId, unitId }: F03Path,
     @Body() body: OpenF03CollectionRequest,
     @IdempotencyKey() key?: string,
-  ): Promise<AppendResult> {
+  ): Promise<AppendResultResponse> {
     const quota = body.quota
       ? { minimum: body.quota.minimum, maximum: body.quota.maximum, provisional: body.quota.provisional ?? false }
       : { minimum: F03_DEFAULT_QUOTA.minimum, maximum: F03_DEFAULT_QUOTA.maximum, provisional: F03_DEFAULT_QUOTA.provisional };
@@ -45,7 +49,8 @@ export class F03CollectionsController {
   @HttpCode(200)
   @RequirePermission('cycle:admin', { unitParam: 'unitId' })
   @ApiOperation({ summary: 'Close the collection: emits F03Closed with the score the evaluation context merges' })
-  close(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: F03Path, @IdempotencyKey() key?: string): Promise<AppendResult> {
+  @ApiOkResponse({ type: AppendResultResponse })
+  close(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: F03Path, @IdempotencyKey() key?: string): Promise<AppendResultResponse> {
     return this.commands.execute(new CloseF03Command(actor, cycleId, unitId, key));
   }
 }

@@ -1,14 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { type AppendResult, DomainError } from '@lib/event-sourcing';
-import { type Actor, CurrentActor, RequirePermission } from '@lib/platform';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
 import { CloseSkmPeriodCommand } from '../commands/close-skm-period.handler';
-import { OpenSkmSurveyCommand, type OpenedSurvey } from '../commands/open-skm-survey.handler';
+import { OpenSkmSurveyCommand } from '../commands/open-skm-survey.handler';
 import { CompleteFollowUpCommand, PlanFollowUpCommand, PublishSkmResultCommand } from '../commands/skm-result.handlers';
-import { CompletedRequests } from '../queries/completed-requests';
-import { currentResult, SkmSurveyReader } from '../queries/skm-survey.reader';
+import { GetSkmSurveyResultQuery } from '../queries/skm-survey.queries';
 import { IdempotencyKey } from './actor';
+import { AppendResultResponse } from './append-result.response';
+import { OpenedSurveyResponse, SkmSurveyResultResponse } from './skm-survey.response';
 import {
   CompleteFollowUpRequest,
   FollowUpPath,
@@ -28,13 +28,18 @@ export const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, de
 export class SkmSurveysController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly surveys: SkmSurveyReader,
-    private readonly completedRequests: CompletedRequests,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
   @ApiOperation({ summary: "Open the unit's SKM survey for a period (PermenPANRB 14/2017), optionally with extra unsur" })
-  open(@CurrentActor() actor: Actor, @Param() ref: SkmSurveyPath, @Body() body: OpenSkmSurveyRequest, @IdempotencyKey() key?: string): Promise<OpenedSurvey> {
+  @ApiCreatedResponse({ type: OpenedSurveyResponse })
+  open(
+    @CurrentActor() actor: Actor,
+    @Param() ref: SkmSurveyPath,
+    @Body() body: OpenSkmSurveyRequest,
+    @IdempotencyKey() key?: string,
+  ): Promise<OpenedSurveyResponse> {
     const unsurSet = { extraUnsur: body.extraUnsur, regulationWeights: body.regulationWeights };
     return this.commands.execute(new OpenSkmSurveyCommand(actor, ref, body.periodEnd, unsurSet, body.declaredPopulation, body.ruleset, key));
   }
@@ -42,63 +47,55 @@ export class SkmSurveysController {
   @Post('close')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the period and fix the result; population = declared, else requests completed in the period' })
-  close(@CurrentActor() actor: Actor, @Param() ref: SkmSurveyPath, @IdempotencyKey() key?: string): Promise<AppendResult> {
+  @ApiOkResponse({ type: AppendResultResponse })
+  close(@CurrentActor() actor: Actor, @Param() ref: SkmSurveyPath, @IdempotencyKey() key?: string): Promise<AppendResultResponse> {
     return this.commands.execute(new CloseSkmPeriodCommand(actor, ref, key));
   }
 
   @Get('result')
   @RequirePermission('survey:read', { unitParam: 'unitId' })
-  @ApiQuery({ name: 'tenantId', required: false, description: "The tenant to read, the caller's own when absent; only a national auditor may name another" })
   @ApiOperation({ summary: 'NRR per unsur, IKM, converted (×25), band, weakest unsur, required sample and adequacy; running while open' })
-  async result(@CurrentActor() actor: Actor, @Param() ref: SkmSurveyPath): Promise<object> {
-    const survey = await this.surveys.byRef(actor.tenantId, ref.unitId, ref.periodKind, ref.periodStart);
-    if (!survey) throw new DomainError('SURVEY.NOT_FOUND', `no survey of unit ${ref.unitId} for ${ref.periodKind} ${ref.periodStart}`);
-    const completed = survey.result ? 0 : await this.completedRequests.countInPeriod(actor.tenantId, ref.unitId, survey.periodStart, survey.periodEnd);
-    return {
-      surveyId: survey.surveyId,
-      status: survey.status,
-      periodStart: survey.periodStart,
-      periodEnd: survey.periodEnd,
-      final: survey.result !== null,
-      verifiedRespondents: survey.verifiedRespondents,
-      publishedMedia: survey.publishedMedia,
-      followUps: survey.followUps,
-      result: currentResult(survey, completed),
-    };
+  @ApiOkResponse({ type: SkmSurveyResultResponse })
+  // The query is declared so a national auditor's ?tenantId= passes validation; the guard resolves it into the actor.
+  result(@CurrentActor() actor: Actor, @Param() ref: SkmSurveyPath, @Query() _tenant: TenantQuery): Promise<SkmSurveyResultResponse> {
+    return this.queries.execute(new GetSkmSurveyResultQuery(actor.tenantId, ref));
   }
 
   @Post('publication')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record where the closed result was published' })
+  @ApiOkResponse({ type: AppendResultResponse })
   publish(
     @CurrentActor() actor: Actor,
     @Param() ref: SkmSurveyPath,
     @Body() body: PublishSkmResultRequest,
     @IdempotencyKey() key?: string,
-  ): Promise<AppendResult> {
+  ): Promise<AppendResultResponse> {
     return this.commands.execute(new PublishSkmResultCommand(actor, ref, body.media, body.publishedOn, key));
   }
 
   @Post('follow-ups')
   @ApiOperation({ summary: 'Plan a follow-up action (rencana tindak lanjut) on an unsur' })
+  @ApiCreatedResponse({ type: AppendResultResponse })
   planFollowUp(
     @CurrentActor() actor: Actor,
     @Param() ref: SkmSurveyPath,
     @Body() body: PlanFollowUpRequest,
     @IdempotencyKey() key?: string,
-  ): Promise<AppendResult> {
+  ): Promise<AppendResultResponse> {
     return this.commands.execute(new PlanFollowUpCommand(actor, ref, body.itemId, body.unsurCode, body.action, body.dueDate, key));
   }
 
   @Post('follow-ups/:itemId/completion')
   @HttpCode(200)
   @ApiOperation({ summary: 'Complete a follow-up action with its evidence' })
+  @ApiOkResponse({ type: AppendResultResponse })
   completeFollowUp(
     @CurrentActor() actor: Actor,
     @Param() { itemId, ...ref }: FollowUpPath,
     @Body() body: CompleteFollowUpRequest,
     @IdempotencyKey() key?: string,
-  ): Promise<AppendResult> {
+  ): Promise<AppendResultResponse> {
     return this.commands.execute(new CompleteFollowUpCommand(actor, ref, itemId, body.completedOn, body.evidence, key));
   }
 }
