@@ -4,11 +4,12 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AssessmentAction, HandleAssessmentCommand } from '../commands/assessment.commands';
 import { httpMeta } from '../commands/command-meta';
-import type { Assessment } from '../domain';
 import { GetAssessmentQuery } from '../queries/evaluation.queries';
 import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
 import { IdempotencyKey } from './actor';
+import { AssessmentResponse } from './assessment.response';
 import { type CommandResponse, commandResponse } from './command-response';
+import { AttachedEvidenceResponse, CommandResponseBody } from './command.response';
 import {
   AttachEvidenceRequest,
   IndicatorPath,
@@ -37,22 +38,22 @@ export class AssessmentsController {
   @Get()
   @RequirePermission('results:read', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: "The unit's F-01 answers, evidence, return notes, evaluator F-02 scores and visits" })
-  @ApiOkResponse({ description: 'The assessment' })
+  @ApiOkResponse({ description: 'The assessment', type: AssessmentResponse })
   // a cycle id is only unique within its tenant, so a national auditor names the tenant (?tenantId=)
-  get(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: UnitPath, @Query() _tenant: TenantQuery): Promise<Assessment> {
+  get(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: UnitPath, @Query() _tenant: TenantQuery): Promise<AssessmentResponse> {
     return this.queries.execute(new GetAssessmentQuery(actor.tenantId, cycleId, unitId));
   }
 
   @Put('draft')
   @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: save self-assessment answers (merged into the draft)' })
-  @ApiOkResponse({ description: 'Saved' })
+  @ApiOkResponse({ description: 'Saved', type: CommandResponseBody })
   saveDraft(
     @CurrentActor() actor: Actor,
     @IdempotencyKey() key: string | undefined,
     @Param() path: UnitPath,
     @Body() body: SaveDraftRequest,
-  ): Promise<CommandResponse> {
+  ): Promise<CommandResponseBody> {
     const answers = body.answers.map(({ indicatorCode, score, justification, evidenceIds }) => ({ indicatorCode, score, justification, evidenceIds }));
     return this.run(actor, key, path, { type: 'SaveSelfAssessmentDraft', answers });
   }
@@ -61,13 +62,13 @@ export class AssessmentsController {
   @HttpCode(201)
   @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: attach evidence to an indicator: an https link, or a file uploaded to evidence-files (by its storageKey)' })
-  @ApiCreatedResponse({ description: 'Attached; the body carries the evidence id' })
+  @ApiCreatedResponse({ description: 'Attached; the body carries the evidence id', type: AttachedEvidenceResponse })
   async attachEvidence(
     @CurrentActor() actor: Actor,
     @IdempotencyKey() key: string | undefined,
     @Param() path: UnitPath,
     @Body() body: AttachEvidenceRequest,
-  ): Promise<CommandResponse & { evidenceId: string }> {
+  ): Promise<AttachedEvidenceResponse> {
     const evidenceId = body.evidenceId ?? randomUUID();
     const evidence =
       body.kind === 'link'
@@ -89,8 +90,8 @@ export class AssessmentsController {
   @HttpCode(200)
   @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: submit the complete self-assessment for verification' })
-  @ApiOkResponse({ description: 'Submitted' })
-  submit(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponse> {
+  @ApiOkResponse({ description: 'Submitted', type: CommandResponseBody })
+  submit(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponseBody> {
     return this.run(actor, key, path, { type: 'SubmitSelfAssessment' });
   }
 
@@ -98,13 +99,13 @@ export class AssessmentsController {
   @HttpCode(200)
   @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Return the self-assessment to the unit with notes per indicator' })
-  @ApiOkResponse({ description: 'Returned' })
+  @ApiOkResponse({ description: 'Returned', type: CommandResponseBody })
   returnToUnit(
     @CurrentActor() actor: Actor,
     @IdempotencyKey() key: string | undefined,
     @Param() path: UnitPath,
     @Body() body: ReturnRequest,
-  ): Promise<CommandResponse> {
+  ): Promise<CommandResponseBody> {
     const notes = body.notes.map(({ indicatorCode, note }) => ({ indicatorCode, note }));
     return this.run(actor, key, path, { type: 'ReturnSelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' }, notes });
   }
@@ -113,8 +114,8 @@ export class AssessmentsController {
   @HttpCode(200)
   @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: resubmit a returned self-assessment' })
-  @ApiOkResponse({ description: 'Resubmitted' })
-  resubmit(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponse> {
+  @ApiOkResponse({ description: 'Resubmitted', type: CommandResponseBody })
+  resubmit(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponseBody> {
     return this.run(actor, key, path, { type: 'ResubmitSelfAssessment' });
   }
 
@@ -122,21 +123,21 @@ export class AssessmentsController {
   @HttpCode(200)
   @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Verify the submitted self-assessment' })
-  @ApiOkResponse({ description: 'Verified' })
-  verify(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponse> {
+  @ApiOkResponse({ description: 'Verified', type: CommandResponseBody })
+  verify(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponseBody> {
     return this.run(actor, key, path, { type: 'VerifySelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' } });
   }
 
   @Put('scores/:indicatorCode')
   @RequirePermission('assessment:score', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: "F-02: the calling evaluator's score 0..5 of one indicator, with a note against the descriptors" })
-  @ApiOkResponse({ description: 'Scored (the same score and note again appends nothing)' })
+  @ApiOkResponse({ description: 'Scored (the same score and note again appends nothing)', type: CommandResponseBody })
   score(
     @CurrentActor() actor: Actor,
     @IdempotencyKey() key: string | undefined,
     @Param() path: IndicatorPath,
     @Body() body: ScoreIndicatorRequest,
-  ): Promise<CommandResponse> {
+  ): Promise<CommandResponseBody> {
     return this.run(actor, key, path, { type: 'ScoreIndicator', evaluatorId: actor.id, indicatorCode: path.indicatorCode, score: body.score, note: body.note });
   }
 
@@ -144,13 +145,13 @@ export class AssessmentsController {
   @HttpCode(201)
   @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Record a verification visit (visitasi) with the evaluators present and the findings' })
-  @ApiCreatedResponse({ description: 'Recorded' })
+  @ApiCreatedResponse({ description: 'Recorded', type: CommandResponseBody })
   visit(
     @CurrentActor() actor: Actor,
     @IdempotencyKey() key: string | undefined,
     @Param() path: UnitPath,
     @Body() body: VerificationVisitRequest,
-  ): Promise<CommandResponse> {
+  ): Promise<CommandResponseBody> {
     return this.run(actor, key, path, { type: 'RecordVerificationVisit', visitedOn: body.visitedOn, evaluatorIds: body.evaluatorIds, findings: body.findings });
   }
 }

@@ -4,10 +4,12 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AssignUnitLokusCommand, CorrectResultCommand, OpenCycleCommand, PublishResultsCommand } from '../commands/cycle.commands';
 import { httpMeta } from '../commands/command-meta';
-import { type CycleView, GetCycleQuery, GetUnitScoreQuery, type UnitScoreResponse } from '../queries/evaluation.queries';
+import { GetCycleQuery, GetUnitScoreQuery } from '../queries/evaluation.queries';
 import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
 import { IdempotencyKey } from './actor';
-import { type CommandResponse, commandResponse } from './command-response';
+import { commandResponse } from './command-response';
+import { CommandResponseBody, OpenedCycleResponse } from './command.response';
+import { CycleResponse, UnitScoreResponse } from './cycle.response';
 import { AssignUnitLokusRequest, CorrectResultRequest, CyclePath, OpenCycleRequest, ScoreQuery, UnitPath } from './evaluation.request';
 import { CYCLE } from './resources';
 
@@ -25,12 +27,8 @@ export class CyclesController {
   @HttpCode(201)
   @RequirePermission('cycle:admin')
   @ApiOperation({ summary: 'Open a PEKPPP cycle pinning a ruleset version' })
-  @ApiCreatedResponse({ description: 'Opened; the body carries the cycle id' })
-  async open(
-    @CurrentActor() actor: Actor,
-    @IdempotencyKey() key: string | undefined,
-    @Body() body: OpenCycleRequest,
-  ): Promise<CommandResponse & { cycleId: string }> {
+  @ApiCreatedResponse({ description: 'Opened; the body carries the cycle id', type: OpenedCycleResponse })
+  async open(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Body() body: OpenCycleRequest): Promise<OpenedCycleResponse> {
     const cycleId = body.cycleId ?? randomUUID();
     const { windowStart, windowEnd, selfAssessmentDue } = body;
     const result = await this.commands.execute(
@@ -42,22 +40,22 @@ export class CyclesController {
   @Get(':cycleId')
   @RequirePermission('cycle:read', { resource: CYCLE })
   @ApiOperation({ summary: 'A cycle with its unit lokus, evaluators and received F-03 user scores' })
-  @ApiOkResponse({ description: 'The cycle' })
+  @ApiOkResponse({ description: 'The cycle', type: CycleResponse })
   // a cycle id is only unique within its tenant, so a national auditor names the tenant (?tenantId=)
-  get(@CurrentActor() actor: Actor, @Param() { cycleId }: CyclePath, @Query() _tenant: TenantQuery): Promise<CycleView> {
+  get(@CurrentActor() actor: Actor, @Param() { cycleId }: CyclePath, @Query() _tenant: TenantQuery): Promise<CycleResponse> {
     return this.queries.execute(new GetCycleQuery(actor.tenantId, cycleId));
   }
 
   @Put(':cycleId/units/:unitId')
   @RequirePermission('cycle:admin', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Make a unit a unit lokus of the cycle, with its evaluators and lead evaluator' })
-  @ApiOkResponse({ description: 'Assigned (a repeat with the same evaluators appends nothing)' })
+  @ApiOkResponse({ description: 'Assigned (a repeat with the same evaluators appends nothing)', type: CommandResponseBody })
   async assign(
     @CurrentActor() actor: Actor,
     @IdempotencyKey() key: string | undefined,
     @Param() { cycleId, unitId }: UnitPath,
     @Body() body: AssignUnitLokusRequest,
-  ): Promise<CommandResponse> {
+  ): Promise<CommandResponseBody> {
     return commandResponse(
       await this.commands.execute(new AssignUnitLokusCommand(cycleId, unitId, body.evaluatorIds, body.leadEvaluatorId, httpMeta(actor, unitId, key))),
     );
@@ -69,7 +67,7 @@ export class CyclesController {
     summary: "A unit's score: self-assessment vs evaluator per indicator and aspect, IPP merged with F-03 when the quota is met, category, provisional flags",
     description: 'With `?ruleset=<id>` (and optionally `rulesetVersion`) the same answers and scores are re-scored under that ruleset; nothing is recorded.',
   })
-  @ApiOkResponse({ description: 'The score (eventually consistent with the commands)' })
+  @ApiOkResponse({ description: 'The score (eventually consistent with the commands)', type: UnitScoreResponse })
   score(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: UnitPath, @Query() query: ScoreQuery): Promise<UnitScoreResponse> {
     const whatIf = query.ruleset ? { rulesetId: query.ruleset, version: query.rulesetVersion } : undefined;
     return this.queries.execute(new GetUnitScoreQuery(actor.tenantId, cycleId, unitId, whatIf));
@@ -79,8 +77,8 @@ export class CyclesController {
   @HttpCode(201)
   @RequirePermission('results:publish', { resource: CYCLE })
   @ApiOperation({ summary: "Publish and freeze every unit's result under the pinned ruleset" })
-  @ApiCreatedResponse({ description: 'Published' })
-  async publish(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() { cycleId }: CyclePath): Promise<CommandResponse> {
+  @ApiCreatedResponse({ description: 'Published', type: CommandResponseBody })
+  async publish(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() { cycleId }: CyclePath): Promise<CommandResponseBody> {
     return commandResponse(await this.commands.execute(new PublishResultsCommand(cycleId, httpMeta(actor, '', key))));
   }
 
@@ -88,13 +86,13 @@ export class CyclesController {
   @HttpCode(201)
   @RequirePermission('results:publish', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Correct a published result: replace indicator scores, re-score, and record why' })
-  @ApiCreatedResponse({ description: 'Corrected' })
+  @ApiCreatedResponse({ description: 'Corrected', type: CommandResponseBody })
   async correct(
     @CurrentActor() actor: Actor,
     @IdempotencyKey() key: string | undefined,
     @Param() { cycleId, unitId }: UnitPath,
     @Body() body: CorrectResultRequest,
-  ): Promise<CommandResponse> {
+  ): Promise<CommandResponseBody> {
     const scores = body.scores.map(({ indicatorCode, score }) => ({ indicatorCode, score }));
     return commandResponse(await this.commands.execute(new CorrectResultCommand(cycleId, unitId, scores, body.reason, httpMeta(actor, unitId, key))));
   }

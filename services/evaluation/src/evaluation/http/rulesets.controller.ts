@@ -5,10 +5,12 @@ import { type Actor, CurrentActor, InputProblemException, RequirePermission, Ten
 import { PublishRulesetCommand } from '../commands/publish-ruleset.command';
 import { httpMeta } from '../commands/command-meta';
 import { type Ruleset, validateRuleset } from '../domain';
-import { ListRulesetsQuery, type RulesetSummary } from '../queries/evaluation.queries';
+import { ListRulesetsQuery } from '../queries/evaluation.queries';
 import { IdempotencyKey } from './actor';
-import { type CommandResponse, commandResponse } from './command-response';
+import { commandResponse } from './command-response';
+import { CommandResponseBody } from './command.response';
 import { PublishRulesetRequest } from './evaluation.request';
+import { RulesetSummaryResponse } from './ruleset.response';
 
 @ApiTags('rulesets')
 @Controller('rulesets')
@@ -21,9 +23,9 @@ export class RulesetsController {
   @Get()
   @RequirePermission('ruleset:read')
   @ApiOperation({ summary: 'Shipped and published scoring rulesets, with which parts are provisional' })
-  @ApiOkResponse({ description: 'Every version, oldest first per id' })
+  @ApiOkResponse({ description: 'Every version, oldest first per id', type: [RulesetSummaryResponse] })
   // declared so a national auditor's ?tenantId= passes validation; the guard resolves it into the actor
-  list(@CurrentActor() actor: Actor, @Query() _tenant: TenantQuery): Promise<RulesetSummary[]> {
+  list(@CurrentActor() actor: Actor, @Query() _tenant: TenantQuery): Promise<RulesetSummaryResponse[]> {
     return this.queries.execute(new ListRulesetsQuery(actor.tenantId));
   }
 
@@ -31,10 +33,10 @@ export class RulesetsController {
   @HttpCode(201)
   @RequirePermission('ruleset:publish')
   @ApiOperation({ summary: 'Publish a new version of a ruleset (weights, bands, quotas); existing cycles keep the version they pinned' })
-  @ApiCreatedResponse({ description: 'Published' })
+  @ApiCreatedResponse({ description: 'Published', type: CommandResponseBody })
   @ApiBadRequestResponse({ description: 'The document breaks a rule; each error names its path, e.g. ruleset.aspects[2].indicators' })
   @ApiConflictResponse({ description: 'Version not above the latest (RULESET.VERSION_NOT_INCREASING)' })
-  async publish(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Body() body: PublishRulesetRequest): Promise<CommandResponse> {
+  async publish(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Body() body: PublishRulesetRequest): Promise<CommandResponseBody> {
     const ruleset = body.ruleset as unknown as Ruleset;
     const violations = validateRuleset(ruleset);
     if (violations.length > 0) {
