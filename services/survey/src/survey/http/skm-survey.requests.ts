@@ -106,7 +106,7 @@ export class UnsurAnswerRequest {
 }
 
 export class RespondentProfileRequest {
-  @ApiPropertyOptional({ maxLength: 40, example: '25-34' })
+  @ApiPropertyOptional({ maxLength: 40, example: '20-29' })
   @IsOptional()
   @IsString()
   @MaxLength(40)

@@ -523,7 +523,7 @@ export interface components {
       value: number;
     };
     RespondentProfileRequest: {
-      /** @example 25-34 */
+      /** @example 20-29 */
       ageBand?: string;
       sex?: string;
       education?: string;

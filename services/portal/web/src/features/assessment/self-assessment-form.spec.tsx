@@ -1,46 +1,22 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Assessment, Ruleset } from '../../api/evaluation';
+import { aspectFixture, assessmentFixture, indicatorFixture, rulesetFixture } from '../../evaluation-fixtures';
 import { fakeFetch, OPERATOR, problem, renderAt } from '../../test-support';
 import { SelfAssessmentForm } from './self-assessment-form';
 
 const CYCLE = '6f1c2a40-0000-4000-8000-000000000001';
 const UNIT_PATH = `/api/evaluation/cycles/${CYCLE}/units/disdukcapil`;
 
-const descriptors = ['tidak tersedia', 'tersedia sebagian', 'memenuhi 14 komponen', 'ditetapkan', 'melibatkan masyarakat', 'dimonev'];
-const indicator = (code: string, name: string) => ({
-  no: Number(code.split('.')[0]),
-  code,
-  name,
-  weightBp: 5000,
-  descriptors,
-  descriptorsProvenance: { provisional: false, source: 'F-02' },
-  evidenceExamples: ['SK Standar Pelayanan'],
-});
-const ruleset: Ruleset = {
-  id: 'pekppp-2023',
-  version: 1,
-  title: 'PEKPPP 2023',
-  provisional: true,
-  aspects: [
-    {
-      code: 'a',
-      name: 'Kebijakan Pelayanan',
-      weightBp: 10000,
-      indicators: [indicator('1.a.Ak', 'Standar Pelayanan'), indicator('2.a.P', 'Partisipasi masyarakat')],
-    },
-  ],
-};
-const assessment: Assessment = {
-  cycleId: CYCLE,
-  unitId: 'disdukcapil',
+const indicator = (code: string, name: string) => indicatorFixture(code, name, { weightBp: 5000, evidenceExamples: ['SK Standar Pelayanan'] });
+const ruleset = rulesetFixture([aspectFixture([indicator('1.a.Ak', 'Standar Pelayanan'), indicator('2.a.P', 'Partisipasi masyarakat')])]);
+const assessment = assessmentFixture(CYCLE, 'disdukcapil', {
   status: 'returned',
   answers: { '2.a.P': { indicatorCode: '2.a.P', score: 2, justification: 'FKP dengan dua unsur', evidenceIds: [] } },
-  evidence: { '2.a.P': [{ evidenceId: 'e1', kind: 'link', name: 'BA FKP 2026', location: 'https://jdih.example/ba-fkp.pdf', sha256: '' }] },
+  evidence: {
+    '2.a.P': [{ evidenceId: 'e1', kind: 'link', name: 'BA FKP 2026', location: 'https://jdih.example/ba-fkp.pdf', sha256: '', sizeBytes: 0, mediaType: '' }],
+  },
   returnNotes: [{ indicatorCode: '2.a.P', note: 'Lampirkan daftar hadir FKP' }],
-  scores: {},
-  visits: [],
-};
+});
 
 const renderForm = () =>
   renderAt(<SelfAssessmentForm cycleId={CYCLE} unitId="disdukcapil" ruleset={ruleset} assessment={assessment} />, { path: '/f01', claims: OPERATOR });
