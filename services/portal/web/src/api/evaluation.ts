@@ -1,3 +1,4 @@
+import type { CatchUp } from '../query-client';
 import type { components } from './generated/evaluation';
 import type { Api } from './use-api';
 
@@ -73,3 +74,17 @@ export const evaluationApi = {
   returnToUnit: (api: Api, cycleId: string, unitId: string, notes: Schemas['ReturnRequest']['notes']) =>
     api<CommandReply>(`${unitPath(cycleId, unitId)}/assessment/return`, { method: 'POST', body: { notes } }),
 };
+
+/** The unit's assessment, until it shows the version an assessment command reached (see refreshAfterCommand). */
+export const assessmentCatchUp = (api: Api, cycleId: string, unitId: string, reply: CommandReply, tenantId?: string): CatchUp<Assessment> => ({
+  read: () => evaluationApi.assessment(api, cycleId, unitId, tenantId),
+  versionIn: (assessment) => assessment.version,
+  reached: reply.version,
+});
+
+/** The cycle, until it shows the version a cycle command reached. */
+export const cycleCatchUp = (api: Api, cycleId: string, reply: CommandReply): CatchUp<CycleDetail> => ({
+  read: () => evaluationApi.cycle(api, cycleId),
+  versionIn: (cycle) => cycle.version,
+  reached: reply.version,
+});

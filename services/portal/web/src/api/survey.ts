@@ -1,4 +1,5 @@
 import { call } from './http';
+import type { CatchUp } from '../query-client';
 import type { components } from './generated/survey';
 import type { Api } from './use-api';
 
@@ -43,6 +44,20 @@ export const surveyApi = {
   openF03: (api: Api, cycleId: string, unitId: string, ruleset: string) =>
     api<AppendReply>(`${base}/f03-collections/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}`, { method: 'POST', body: { ruleset } }),
 };
+
+/** The survey's result, until it shows the version a survey command reached (see refreshAfterCommand). */
+export const surveyResultCatchUp = (api: Api, ref: SurveyRef, reply: AppendReply): CatchUp<SkmSurveyResult> => ({
+  read: () => surveyApi.result(api, ref),
+  versionIn: (result) => result.version,
+  reached: reply.nextExpectedVersion,
+});
+
+/** The unit's surveys, until they list the one just opened (its opening is the first event of its stream). */
+export const openedSurveyCatchUp = (api: Api, unitId: string, surveyId: string): CatchUp<UnitSkmSurvey[]> => ({
+  read: () => surveyApi.unitSurveys(api, unitId),
+  versionIn: (surveys) => surveys.find((survey) => survey.surveyId === surveyId)?.version,
+  reached: 1,
+});
 
 const publicF03Path = (tenantId: string, cycleId: string, unitId: string): string =>
   `${base}/public/tenants/${encodeURIComponent(tenantId)}/f03/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}`;

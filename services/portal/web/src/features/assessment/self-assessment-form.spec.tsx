@@ -18,6 +18,8 @@ const assessment = assessmentFixture(CYCLE, 'disdukcapil', {
   returnNotes: [{ indicatorCode: '2.a.P', note: 'Lampirkan daftar hadir FKP' }],
 });
 
+const reply = (version: number) => ({ streamId: `assessment-kota-banjarmasin/${CYCLE}/disdukcapil`, version, appended: 1, duplicate: false });
+
 const renderForm = () =>
   renderAt(<SelfAssessmentForm cycleId={CYCLE} unitId="disdukcapil" ruleset={ruleset} assessment={assessment} />, { path: '/f01', claims: OPERATOR });
 
@@ -64,9 +66,9 @@ describe('SelfAssessmentForm (F-01)', () => {
 
   it('shows the verifier notes of a returned assessment and resubmits after saving', async () => {
     const calls = fakeFetch({
-      [`PUT ${UNIT_PATH}/assessment/draft`]: { status: 200, body: { appended: 1 } },
-      [`POST ${UNIT_PATH}/assessment/resubmit`]: { status: 200, body: { appended: 1 } },
-      [`GET ${UNIT_PATH}/assessment`]: { status: 200, body: assessment },
+      [`PUT ${UNIT_PATH}/assessment/draft`]: { status: 200, body: reply(4) },
+      [`POST ${UNIT_PATH}/assessment/resubmit`]: { status: 200, body: reply(5) },
+      [`GET ${UNIT_PATH}/assessment`]: { status: 200, body: { ...assessment, version: 5 } },
     });
     renderForm();
 
@@ -74,9 +76,37 @@ describe('SelfAssessmentForm (F-01)', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Ajukan ulang' }));
 
     expect(await screen.findByText('Penilaian mandiri diajukan.')).toBeTruthy();
-    expect(calls.map((call) => `${call.method} ${call.url}`).slice(0, 2)).toEqual([
+    expect(calls.filter((call) => call.method !== 'GET').map((call) => `${call.method} ${call.url}`)).toEqual([
       `PUT ${UNIT_PATH}/assessment/draft`,
       `POST ${UNIT_PATH}/assessment/resubmit`,
+    ]);
+  });
+
+  it('reports the change done only once the assessment read shows the version the command returned', async () => {
+    const shown: number[] = [];
+    const calls = fakeFetch({
+      [`POST ${UNIT_PATH}/assessment/resubmit`]: { status: 200, body: reply(5) },
+      [`PUT ${UNIT_PATH}/assessment/draft`]: { status: 200, body: reply(4) },
+      // the read model lags: version 4 twice after the resubmit, then 5
+      [`GET ${UNIT_PATH}/assessment`]: () => {
+        const version = [4, 4, 4, 5][Math.min(shown.length, 3)];
+        shown.push(version);
+        return { status: 200, body: { ...assessment, version } };
+      },
+    });
+    renderForm();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Ajukan ulang' }));
+
+    expect(await screen.findByText('Penilaian mandiri diajukan.')).toBeTruthy();
+    expect(shown).toEqual([4, 4, 4, 5]);
+    expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual([
+      `PUT ${UNIT_PATH}/assessment/draft`,
+      `GET ${UNIT_PATH}/assessment`,
+      `POST ${UNIT_PATH}/assessment/resubmit`,
+      `GET ${UNIT_PATH}/assessment`,
+      `GET ${UNIT_PATH}/assessment`,
+      `GET ${UNIT_PATH}/assessment`,
     ]);
   });
 });
