@@ -1,7 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { OperationObject, ParameterObject, ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { DOCUMENTED_SERVICE_NAMES, offlineServiceApp, DOCUMENTED_SERVICES } from '../support/openapi-documents';
-import { createOpenApiDocument } from '@lib/platform';
+import { createOpenApiDocument, DEFAULT_TENANT_PARAM } from '@lib/platform';
 import { type DiscoveredRoute, routesOf } from '../support/routes';
 
 /*
@@ -65,6 +65,14 @@ function responseGaps(operation: OperationObject, where: string, document: OpenA
   });
 }
 
+/** On a read, the guard takes the tenant and the unit it authorizes from the query when the path does not name them. */
+function guardQueryFields(route: DiscoveredRoute | undefined, templated: string[]): string[] {
+  if (route?.method !== 'GET' || route.policy?.kind !== 'permission') return [];
+  return [route.policy.tenantParam ?? DEFAULT_TENANT_PARAM, route.policy.unitParam].filter(
+    (name): name is string => name !== undefined && !templated.includes(name),
+  );
+}
+
 function parameterGaps(operation: OperationObject, path: string, where: string, route: DiscoveredRoute | undefined, document: OpenAPIObject): string[] {
   const parameters = (operation.parameters ?? []).filter((parameter): parameter is ParameterObject => !('$ref' in parameter));
   const declared = (place: string) => new Set(parameters.filter((parameter) => parameter.in === place).map((parameter) => parameter.name));
@@ -75,6 +83,9 @@ function parameterGaps(operation: OperationObject, path: string, where: string, 
     ...templated.filter((name) => !inPath.has(name)).map((name) => `${where}: path parameter ${name} not declared`),
     ...(route?.pathFields ?? []).filter((name) => !inPath.has(name)).map((name) => `${where}: reads path field ${name}, not declared`),
     ...(route?.queryFields ?? []).filter((name) => !inQuery.has(name)).map((name) => `${where}: reads query field ${name}, not declared`),
+    ...guardQueryFields(route, templated)
+      .filter((name) => !inQuery.has(name))
+      .map((name) => `${where}: its guard reads query field ${name}, not declared`),
     ...parameters.flatMap((parameter) => schemaGaps(parameter.schema, `${where} ${parameter.in} ${parameter.name}`, document, new Set())),
   ];
 }

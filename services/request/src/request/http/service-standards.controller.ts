@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/com
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@lib/event-sourcing';
-import { RequirePermission } from '@lib/platform';
+import { RequirePermission, TenantQuery } from '@lib/platform';
 import { Matches } from 'class-validator';
 import type { Response } from 'express';
 import { DecideServiceStandardCommand } from '../commands/service-standard.commands';
@@ -72,7 +72,8 @@ export class ServiceStandardsController {
   @RequirePermission('standard:read', { resource: STANDARD })
   @ApiOperation({ summary: 'The standard in force of one service' })
   @ApiOkResponse({ type: ServiceStandardRowResponse })
-  async get(@Param() { serviceId }: ServicePath, @Caller() { actor }: Caller): Promise<ServiceStandardRowResponse> {
+  // The query is declared so a national auditor's ?tenantId= passes validation; the guard resolves it into the actor.
+  async get(@Param() { serviceId }: ServicePath, @Query() _tenant: TenantQuery, @Caller() { actor }: Caller): Promise<ServiceStandardRowResponse> {
     const page = await this.queries.execute(new ListServiceStandardsQuery(actor.tenantId, { serviceId }, { limit: 1, offset: 0 }));
     if (page.items.length === 0) throw new DomainError('STANDARD.NOT_FOUND', `service ${serviceId} has no published standard`);
     return page.items[0];

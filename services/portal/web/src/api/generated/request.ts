@@ -1281,7 +1281,10 @@ export interface operations {
   };
   ServiceStandardsController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The tenant to read, the caller's own when absent; only a national auditor may name another */
+        tenantId?: string;
+      };
       header?: {
         /** @description Propagated to logs and to every event the request causes */
         'X-Correlation-Id'?: string;
@@ -1627,7 +1630,10 @@ export interface operations {
   };
   ComplaintsController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The tenant to read, the caller's own when absent; only a national auditor may name another */
+        tenantId?: string;
+      };
       header?: {
         /** @description Propagated to logs and to every event the request causes */
         'X-Correlation-Id'?: string;
