@@ -26,15 +26,6 @@ class UnitPath {
   unitId!: string;
 }
 
-export interface OperationalFacts {
-  tenantId: string;
-  unitId: string;
-  year: number;
-  requests: { submitted: number; completed: number; completedOnTime: number; rejected: number; slaBreaches: number; slaCompliancePercent: number | null };
-  complaints: { received: number; resolved: number; resolvedInTime: number; resolvedViaLapor: number; deadlineBreaches: number };
-  lastEventAt: string | null;
-}
-
 @ApiTags('operational facts')
 @Controller('tenants/:tenantId/units/:unitId/operational-facts')
 export class OperationalFactsController {

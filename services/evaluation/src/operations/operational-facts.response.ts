@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { OperationalFacts } from './operational-facts.controller';
 
 export class RequestFactsResponse {
   @ApiProperty({ type: 'integer' })
@@ -38,7 +37,7 @@ export class ComplaintFactsResponse {
   deadlineBreaches!: number;
 }
 
-export class OperationalFactsResponse implements OperationalFacts {
+export class OperationalFactsResponse {
   @ApiProperty()
   tenantId!: string;
 
