@@ -1,19 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
 import { DEV_USERS, type DevUserName } from '@lib/platform';
-import { createTestDatabase, eventually, type TestDatabase, testKafkaBrokers } from '@lib/testing';
-import { AppModule as EvaluationAppModule } from '../../services/evaluation/src/app.module';
-import { EvaluationConfig } from '../../services/evaluation/src/config';
-import { evaluationMigrations } from '../../services/evaluation/src/migrations';
-import { AppModule as RequestAppModule } from '../../services/request/src/app.module';
-import { RequestConfig } from '../../services/request/src/config';
-import { requestMigrations } from '../../services/request/src/migrations';
-import { AppModule as SurveyAppModule } from '../../services/survey/src/app.module';
-import { SurveyConfig } from '../../services/survey/src/config';
-import { surveyMigrations } from '../../services/survey/src/migrations';
+import { eventually } from '@lib/testing';
 import { bearer } from '../support/auth';
 import { type DiscoveredRoute, routesOf } from '../support/routes';
-import { startService } from '../support/service-app';
+import { type PlatformUnderTest, type ServiceName, startPlatform } from '../support/platform-under-test';
 
 /*
  * The whole permission matrix, walked over HTTP against the three services booted on real
@@ -149,7 +139,6 @@ const EXPECTED: Record<string, string> = {
   'evaluation GET /metrics': PUBLIC,
 };
 
-type ServiceName = 'request' | 'survey' | 'evaluation';
 type Headers = Record<string, string>;
 
 interface Fixtures {
@@ -172,9 +161,7 @@ const standardBody = (serviceId: string, unitId: string) => ({
 });
 
 describe('the permission matrix over HTTP: every route × every dev user × own unit / other unit / other tenant', () => {
-  const databases: TestDatabase[] = [];
-  const apps = {} as Record<ServiceName, INestApplication>;
-  const urls = {} as Record<ServiceName, string>;
+  let platform: PlatformUnderTest;
   const tokens = {} as Record<Column, Headers>;
   const fixtures = { standards: {}, requests: {}, complaints: {}, cycles: {} } as Fixtures;
 
@@ -185,7 +172,7 @@ describe('the permission matrix over HTTP: every route × every dev user × own 
     headers: Headers,
     body?: unknown,
   ): Promise<{ status: number; body: { code?: string } & Record<string, unknown> }> {
-    const response = await fetch(`${urls[service]}${path}`, {
+    const response = await fetch(`${platform.urls[service]}${path}`, {
       method,
       headers: { ...headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -214,31 +201,7 @@ describe('the permission matrix over HTTP: every route × every dev user × own 
     users.forEach((user, i) => (tokens[user] = issued[i]));
     tokens.anonymous = {};
 
-    const kafka = { LOG_LEVEL: 'fatal', KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `matrix-${RUN}.` };
-    const boot = async (name: ServiceName, start: (databaseUrl: string) => Promise<INestApplication>): Promise<void> => {
-      const db = await createTestDatabase([], `pantau_matrix_${name}`);
-      databases.push(db);
-      apps[name] = await start(db.url);
-      await apps[name].listen(0, '127.0.0.1');
-      urls[name] = await apps[name].getUrl();
-    };
-    await Promise.all([
-      boot('request', (url) =>
-        startService(
-          { name: 'request', configClass: RequestConfig, appModule: RequestAppModule, migrations: requestMigrations },
-          { ...kafka, DATABASE_URL: url },
-        ),
-      ),
-      boot('survey', (url) =>
-        startService({ name: 'survey', configClass: SurveyConfig, appModule: SurveyAppModule, migrations: surveyMigrations }, { ...kafka, DATABASE_URL: url }),
-      ),
-      boot('evaluation', (url) =>
-        startService(
-          { name: 'evaluation', configClass: EvaluationConfig, appModule: EvaluationAppModule, migrations: evaluationMigrations },
-          { ...kafka, DATABASE_URL: url },
-        ),
-      ),
-    ]);
+    platform = await startPlatform(`matrix-${RUN}`);
 
     // One stored resource per target, made by whoever may make it there.
     const banjarOperator = await bearer('operator-disdukcapil', { tenantId: BANJAR });
@@ -293,14 +256,11 @@ describe('the permission matrix over HTTP: every route × every dev user × own 
     );
   });
 
-  afterAll(async () => {
-    await Promise.all(Object.values(apps).map((app) => app.close()));
-    await Promise.all(databases.map((db) => db.drop()));
-  });
+  afterAll(() => platform.stop());
 
   const discovered = (): { service: ServiceName; route: DiscoveredRoute; key: string }[] =>
-    (Object.keys(apps) as ServiceName[]).flatMap((service) =>
-      routesOf(apps[service]).map((route) => ({ service, route, key: `${service} ${route.method} ${route.path}` })),
+    (Object.keys(platform.apps) as ServiceName[]).flatMap((service) =>
+      routesOf(platform.apps[service]).map((route) => ({ service, route, key: `${service} ${route.method} ${route.path}` })),
     );
 
   it('has a hand-written row for every route the services serve, and no row for a route that is gone', () => {

@@ -1,4 +1,4 @@
-import type { PoolClient, QueryResult } from 'pg';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 import type { Checkpoint } from './types';
 
 export async function resetCheckpoint(tx: PoolClient, name: string): Promise<void> {
@@ -94,4 +94,29 @@ export function inCheckpointTransaction<T>(
     }
     return result;
   });
+}
+
+/** Lag beyond this many events is reported as this many: counting further would make a scrape slow when it matters least. */
+export const MAX_COUNTED_LAG = 100_000;
+
+// One index range scan per reader (events_commit_order), over the events it has not read yet; only
+// rows a reader could already read are counted (see READ_ALL_SQL in event-store.ts).
+const LAG_SQL = `
+  SELECT reader.name, (
+    SELECT count(*)::int FROM (
+      SELECT FROM events e
+      WHERE (e.transaction_id, e.global_position) > (coalesce(c.transaction_id, '0'::xid8), coalesce(c.global_position, 0))
+        AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      LIMIT $2
+    ) AS unread
+  ) AS lag
+  FROM unnest($1::text[]) AS reader(name) LEFT JOIN checkpoints c ON c.name = reader.name`;
+
+/**
+ * How many committed events each named reader (Projector, OutboxRelay) has not processed yet, up to
+ * MAX_COUNTED_LAG; a reader that never saved a checkpoint has the whole log ahead of it.
+ */
+export async function checkpointLag(db: Pick<Pool, 'query'>, names: readonly string[]): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ name: string; lag: number }>(LAG_SQL, [names, MAX_COUNTED_LAG]);
+  return new Map(rows.map((row) => [row.name, row.lag]));
 }

@@ -47,6 +47,8 @@ describe('EventStore on PostgreSQL', () => {
       actorId: 'user-1',
       actorRole: 'skpd-operator',
     });
+    // No span was active (tracing is off here), so no trace context was stored.
+    expect(stored[0].envelope).not.toHaveProperty('traceparent');
   });
 
   it('refuses an append at a stale expected version with a ConcurrencyError', async () => {
@@ -270,6 +272,37 @@ describe('EventStore on PostgreSQL', () => {
     const retry = await store.handle(streamId, fold, decide, meta({ idempotencyKey }));
     expect(first).toMatchObject({ appended: 1, duplicate: false });
     expect(retry).toMatchObject({ appended: 0, duplicate: true, nextExpectedVersion: 1 });
+  });
+
+  it('refuses a key used before on another stream, appending nothing, whether the first use is read before or met at the append', async () => {
+    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const idempotencyKey = `reject/${randomUUID()}`;
+    const first = `request-${randomUUID()}`;
+    await store.handle(first, fold, () => [rejected('k1')], meta({ idempotencyKey }));
+    const other = `request-${randomUUID()}`;
+    await expect(store.handle(other, fold, () => [rejected('k2')], meta({ idempotencyKey }))).rejects.toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
+
+    const racingKey = `reject/${randomUUID()}`;
+    const racers = [`request-${randomUUID()}`, `request-${randomUUID()}`];
+    const outcomes = await Promise.allSettled(
+      racers.map((streamId) => store.handle(streamId, fold, () => [rejected('k3')], meta({ idempotencyKey: racingKey }))),
+    );
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({ reason: { code: 'IDEMPOTENCY.KEY_REUSED' } });
+    const lengths = await Promise.all([other, ...racers].map(async (streamId) => (await store.readStream(streamId)).length));
+    expect(lengths.sort()).toEqual([0, 0, 1]);
+  });
+
+  it('answers a create retried under a fresh stream id as the duplicate of its first attempt, and refuses the key on another kind of stream', async () => {
+    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const idempotencyKey = `submit/${randomUUID()}`;
+    const creates = { createsStreamWithPrefix: 'request-' };
+    const first = await store.handle(`request-${randomUUID()}`, fold, () => [rejected('c1')], meta({ idempotencyKey }), creates);
+    const retried = await store.handle(`request-${randomUUID()}`, fold, () => [rejected('c1')], meta({ idempotencyKey }), creates);
+    expect(retried).toMatchObject({ duplicate: true, appended: 0, streamId: first.streamId, nextExpectedVersion: 1 });
+    await expect(
+      store.handle(`complaint-${randomUUID()}`, fold, () => [rejected('c1')], meta({ idempotencyKey }), { createsStreamWithPrefix: 'complaint-' }),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
   });
 
   it.each<[string, number]>([

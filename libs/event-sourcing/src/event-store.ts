@@ -5,6 +5,7 @@ import { type CustomTypesConfig, type Pool, type PoolClient, types as pgTypes } 
 import { inTransaction } from './checkpoint-store';
 import { DomainError, foldEvents } from './domain';
 import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitOptions } from './group-commit';
+import { activeTraceparent } from './trace-context';
 import {
   type AppendGuard,
   type AppendResult,
@@ -12,8 +13,10 @@ import {
   type CommandMeta,
   ConcurrencyError,
   type HandleOptions,
+  IdempotencyKeyReusedError,
   type StoredEvent,
   StreamChangedError,
+  type StreamLocation,
 } from './types';
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
@@ -160,6 +163,8 @@ const READ_ALL_SQL = `
 const NOTIFY_INTERVAL_MS = 10;
 const NOTIFY_SQL = `SELECT pg_notify('events_appended', '')`;
 
+const LOCATE_STREAM_SQL = `SELECT metadata->>'tenantId' AS tenant_id, metadata->>'unitId' AS unit_id, stream_version FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`;
+
 const READ_IDEMPOTENCY_SQL = `SELECT stream_id, result FROM idempotency_keys WHERE key = $1`;
 
 // A command with an idempotency key reads its stream and looks the key up in one round trip: the
@@ -288,6 +293,7 @@ export class EventStore<E extends { $case: string; value: unknown }> {
       causationId: meta.causationId ?? meta.correlationId,
       actorId: meta.actor.id,
       actorRole: meta.actor.role,
+      traceparent: activeTraceparent(), // left out of the JSON when undefined (tracing off)
     });
     const encoded = events.map((event) => ({
       eventId: randomUUID(),
@@ -410,6 +416,21 @@ export class EventStore<E extends { $case: string; value: unknown }> {
     return this.toStoredEvents(result.rows);
   }
 
+  /**
+   * Where a stream lives now: the tenant and unit of its latest event, and its version; undefined for
+   * a stream with no events. Current as soon as an append has returned (a projection may lag).
+   */
+  async locateStream(streamId: string): Promise<StreamLocation | undefined> {
+    const { rows } = await this.pool.query<{ tenant_id: string | null; unit_id: string | null; stream_version: number }>({
+      name: 'event-store-locate-stream',
+      text: LOCATE_STREAM_SQL,
+      values: [streamId],
+    });
+    const row = rows[0];
+    if (!row) return undefined;
+    return { tenantId: row.tenant_id ?? '', unitId: row.unit_id || undefined, version: row.stream_version };
+  }
+
   /** Reads the log after `checkpoint` in commit-safe order; pass the last event's checkpoint to go on. */
   async readAll(checkpoint: Checkpoint, limit: number, db: Queryable = this.pool): Promise<StoredEvent<E>[]> {
     const result = await db.query<EventRow>({
@@ -449,17 +470,19 @@ export class EventStore<E extends { $case: string; value: unknown }> {
           from.state as S,
           newer.map((stored) => stored.event),
         );
-        if (remembered) return { ...remembered, events: [], state };
+        if (remembered) return { ...refuseKeyReuse(remembered, streamId, options), events: [], state };
         const version = from.version + newer.length;
         const tenantId = from.tenantId ?? newer[0]?.envelope.tenantId;
-        if (options.otherTenantNotFoundCode && tenantId !== undefined && tenantId !== meta.tenantId) {
-          throw new DomainError(options.otherTenantNotFoundCode, `${streamId} does not exist`);
+        if (tenantId !== undefined && tenantId !== meta.tenantId) {
+          throw new DomainError(options.otherTenantNotFoundCode ?? 'STREAM.NOT_FOUND', `${streamId} does not exist`);
         }
         const events = decide(state, version);
         try {
-          const result = options.guard
-            ? await this.appendGuarded(streamId, version, events, meta, options.guard)
-            : await this.append(streamId, version, events, meta);
+          const result = refuseKeyReuse(
+            options.guard ? await this.appendGuarded(streamId, version, events, meta, options.guard) : await this.append(streamId, version, events, meta),
+            streamId,
+            options,
+          );
           const appended = result.duplicate ? [] : events;
           const after = foldEvents(decider.evolve, state, appended);
           this.folded.set(decider, streamId, {
@@ -607,6 +630,14 @@ function toEnvelope(row: EventColumns): EventEnvelope {
   envelope.streamId = row[2];
   envelope.streamVersion = row[3];
   return envelope;
+}
+
+/** A duplicate answer is the command's own only if its key was remembered for the command's stream (see HandleOptions.createsStreamWithPrefix). */
+function refuseKeyReuse(result: AppendResult, streamId: string, options: HandleOptions): AppendResult {
+  if (!result.duplicate || result.streamId === streamId) return result;
+  const prefix = options.createsStreamWithPrefix;
+  if (prefix !== undefined && streamId.startsWith(prefix) && result.streamId.startsWith(prefix)) return result;
+  throw new IdempotencyKeyReusedError(result.streamId);
 }
 
 export function checkpointOf(event: Pick<StoredEvent<unknown>, 'transactionId' | 'globalPosition'>): Checkpoint {

@@ -7,5 +7,6 @@ export * from './projector';
 export * from './read-model-cache';
 export * from './relay';
 export * from './tail-loop';
+export * from './trace-context';
 export * from './types';
 export * from './group-commit';

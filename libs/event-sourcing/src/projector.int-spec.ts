@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type RequestEvent, requestCodec } from '@lib/contracts';
 import { createTestDatabase, type TestDatabase } from '@lib/testing';
 import type { PoolClient } from 'pg';
+import { checkpointLag } from './checkpoint-store';
 import { EventStore } from './event-store';
 import { eventStoreMigrations } from './migrations';
 import { type Projection, ProjectionGroup, Projector } from './projector';
@@ -116,5 +117,29 @@ describe('Projector on PostgreSQL', () => {
     expect(await table('group_a_v1')).toEqual(await table());
     expect(await table('group_b_v1')).toEqual(await table());
     expect(await group.processBatch()).toBe(false);
+  });
+
+  it('reports the committed events a projection has not applied yet, not those of a transaction still open', async () => {
+    const lagging = new Projector(db.pool, store, new RejectionsPerUnit('lagging', 'group_a_v1'), 5);
+    const lag = async () => (await checkpointLag(db.pool, [lagging.name])).get(lagging.name);
+    const total = (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
+    await db.pool.query('TRUNCATE group_a_v1');
+
+    expect(await lag()).toBe(total);
+    await lagging.processBatch();
+    expect(await lag()).toBe(total - 5);
+    await lagging.catchUp();
+    expect(await lag()).toBe(0);
+
+    const open = await db.pool.connect();
+    try {
+      await open.query('BEGIN');
+      await store.append('request-uncommitted', 0, [rejected('uncommitted', 'pending')], meta('unit-0'), open);
+      expect(await lag()).toBe(0);
+      await open.query('COMMIT');
+    } finally {
+      open.release();
+    }
+    expect(await lag()).toBe(1);
   });
 });

@@ -24,7 +24,7 @@ export class Projector<E extends { $case: string; value: unknown }> {
   constructor(
     private readonly pool: Pool,
     store: EventStore<E>,
-    private readonly projection: Projection<E>,
+    readonly projection: Projection<E>,
     batchSize = 1000,
   ) {
     this.group = new ProjectionGroup(pool, store, [projection], batchSize);

@@ -1,7 +1,9 @@
 import { type EventCodec, envelopeToHeaders } from '@lib/contracts';
+import { type Span, SpanKind } from '@opentelemetry/api';
 import type { Pool } from 'pg';
 import { inCheckpointTransaction } from './checkpoint-store';
 import { checkpointOf, type EventStore, IdleProbe, ReadAhead } from './event-store';
+import { endSpan, startMessageSpan } from './trace-context';
 import { START, type StoredEvent } from './types';
 
 export interface OutgoingMessage {
@@ -52,7 +54,7 @@ export class OutboxRelay<E extends { $case: string; value: unknown }> {
         if (events.length === 0) return { result: { published: 0, checkpoint: locked } };
         // A full batch is likely followed by another: read it while this one is published.
         if (events.length === this.batchSize) this.readAhead.start(checkpointOf(events[events.length - 1]), this.batchSize);
-        await this.publisher.publish(this.topic, this.encode(events));
+        await this.publish(events);
         const last = checkpointOf(events[events.length - 1]);
         return { result: { published: events.length, checkpoint: last }, save: { names: [this.name], checkpoint: last } };
       });
@@ -64,14 +66,38 @@ export class OutboxRelay<E extends { $case: string; value: unknown }> {
     }
   }
 
-  private encode(events: StoredEvent<E>[]): OutgoingMessage[] {
-    return events.map(({ event, envelope }) => {
+  /**
+   * Publishes a batch. An event stored with its command's trace context is published in a span of
+   * that trace, whose context its message carries on: the command's request ended long ago, and the
+   * consumer's work joins the same trace.
+   */
+  private async publish(events: StoredEvent<E>[]): Promise<void> {
+    const spans: Span[] = [];
+    const messages = events.map(({ event, envelope }): OutgoingMessage => {
       const value = this.codec.encode(event);
+      const headers = envelopeToHeaders(envelope);
+      if (envelope.traceparent !== undefined) {
+        spans.push(
+          startMessageSpan(`publish ${this.topic}`, SpanKind.PRODUCER, headers, {
+            'messaging.system': 'kafka',
+            'messaging.operation.type': 'send',
+            'messaging.destination.name': this.topic,
+            'messaging.message.id': envelope.eventId,
+          }),
+        );
+      }
       return {
         key: envelope.unitId || envelope.streamId,
         value: Buffer.from(value.buffer, value.byteOffset, value.byteLength), // a view, not a copy
-        headers: envelopeToHeaders(envelope),
+        headers,
       };
     });
+    try {
+      await this.publisher.publish(this.topic, messages);
+    } catch (error) {
+      for (const span of spans) endSpan(span, error);
+      throw error;
+    }
+    for (const span of spans) endSpan(span);
   }
 }

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@lib/contracts';
+import { DomainError } from './domain';
 
 /** Who and why, for every command: becomes the metadata of each event it appends. */
 export interface CommandMeta {
@@ -23,6 +24,13 @@ export interface StoredEvent<E> {
   /** xid8 of the writing transaction, as decimal string. */
   transactionId: string;
   recordedAt: Date;
+}
+
+/** Where a stream lives: the tenant and unit of its latest event, and its version. */
+export interface StreamLocation {
+  tenantId: string;
+  unitId?: string;
+  version: number;
 }
 
 /** Where a reader of the whole log stopped: ordered by (transaction id, position). */
@@ -78,11 +86,28 @@ export interface HandleOptions {
   /** Other streams the decision read, which must not change before the append. */
   guard?: AppendGuard;
   /**
-   * For streams whose ids are unique across tenants (random ids): the stream belongs to the tenant of
-   * its first event, and a command of another tenant is refused with a DomainError of this code, as
-   * if the stream did not exist.
+   * A stream belongs to the tenant of its first event, and a command of another tenant is refused as
+   * if the stream did not exist, with a DomainError of this code (default STREAM.NOT_FOUND). Streams
+   * whose ids a client chooses also carry the tenant in the id, so two tenants never meet on one.
    */
   otherTenantNotFoundCode?: string;
+  /**
+   * The command creates its stream under an id it generated, so a retry of it comes with a fresh id:
+   * an idempotency key remembered for another stream with this prefix was this command's earlier
+   * attempt and answers as its duplicate. Any other stream a key names is a reused key.
+   */
+  createsStreamWithPrefix?: string;
+}
+
+/**
+ * An idempotency key the store remembers for another stream than the command's: a client that reuses
+ * a key for a different command would otherwise get that command's answer and nothing done.
+ */
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor(readonly rememberedStreamId: string) {
+    super('IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was used for a different command');
+    this.name = 'IdempotencyKeyReusedError';
+  }
 }
 
 /** A stream an AppendGuard named changed after the command read it: read again and decide again. */

@@ -82,8 +82,9 @@ describe('ConsumerRunner on a real Kafka broker', () => {
   const kafka = createKafka({ brokers: testKafkaBrokers(), clientId: 'consumer-spec' });
   const runners: ConsumerRunner<RequestEvent>[] = [];
 
+  const deadLettered: string[] = [];
   const startRunner = async (consumer: EventConsumer<RequestEvent> | InboxConsumer<RequestEvent>, maxAttempts = 3) => {
-    const runner = new ConsumerRunner(kafka, consumer, requestCodec, { maxAttempts, initialBackoffMs: 10 });
+    const runner = new ConsumerRunner(kafka, consumer, requestCodec, { maxAttempts, initialBackoffMs: 10, onDeadLetter: (topic) => deadLettered.push(topic) });
     runners.push(runner);
     await runner.start();
     return runner;
@@ -154,6 +155,7 @@ describe('ConsumerRunner on a real Kafka broker', () => {
     expect(dead.every((m) => m.headers['dlq-source-topic'] === topic && m.headers['dlq-poison'] === 'true')).toBe(true);
     await eventually(async () => expect(await committedOffset(consumer.groupId, topic)).toBe('4'));
     expect(await effectCount()).toBe(1);
+    expect(deadLettered.filter((source) => source === topic)).toHaveLength(3);
   });
 
   it('retries a failing handler with backoff and dead-letters it only after the last attempt', async () => {

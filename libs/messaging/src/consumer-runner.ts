@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { CodecError, deadLetterTopic, type EventCodec, type EventEnvelope, EnvelopeError, envelopeFromHeaders } from '@lib/contracts';
-import { processBatchOnce, processOnce } from '@lib/event-sourcing';
+import { inMessageSpan, processBatchOnce, processOnce } from '@lib/event-sourcing';
 import { DomainError } from '@lib/event-sourcing/domain';
 import { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, Partitioners, type Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
@@ -55,6 +55,8 @@ export interface ConsumerRunnerOptions {
   /** Runs the handler inside the message's context (correlation id for logs). */
   withContext?: <T>(envelope: EventEnvelope | undefined, fn: () => Promise<T>) => Promise<T>;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown>) => void;
+  /** Called once a message of `topic` is on its dead-letter topic (for the DLQ metric). */
+  onDeadLetter?: (topic: string) => void;
 }
 
 const isPoison = (error: unknown): boolean =>
@@ -249,8 +251,26 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
     return new KafkaDelivery(this.codec.decode(message.value), message.headers, topic, partition, message.offset);
   }
 
+  /** Runs the handler in the message's context, and in a span of its trace when it carries one. */
   private inContext<T>(delivery: Delivery<E>, fn: () => Promise<T>): Promise<T> {
-    return this.options.withContext ? this.options.withContext(delivery.envelope, fn) : fn();
+    const { withContext } = this.options;
+    const { envelope } = delivery;
+    const handle = withContext ? () => withContext(envelope, fn) : fn;
+    if (envelope.traceparent === undefined) return handle();
+    return inMessageSpan(
+      `process ${delivery.topic}`,
+      envelope.traceparent,
+      {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': delivery.topic,
+        'messaging.destination.partition.id': String(delivery.partition),
+        'messaging.kafka.offset': Number(delivery.offset),
+        'messaging.consumer.group.name': this.handler.groupId,
+        'messaging.message.id': envelope.eventId,
+      },
+      handle,
+    );
   }
 
   private processMessage(topic: string, partition: number, message: KafkaMessage): Promise<void> {
@@ -314,6 +334,7 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
         },
       ],
     });
+    this.options.onDeadLetter?.(topic);
   }
 }
 

@@ -1,4 +1,6 @@
 import { MessagePublisher, type OutgoingMessage } from '@lib/event-sourcing';
+import { context } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import { type Kafka, Partitioners, type Producer } from 'kafkajs';
 
 /**
@@ -25,7 +27,9 @@ export class KafkaPublisher extends MessagePublisher {
       throw error;
     });
     await this.connected;
-    await this.producer.send({ topic, acks: -1, messages });
+    // Each message already carries the trace context of the command that appended it (see OutboxRelay);
+    // the kafkajs instrumentation would replace it with that of a send span of this relay batch.
+    await context.with(suppressTracing(context.active()), () => this.producer.send({ topic, acks: -1, messages }));
   }
 
   async disconnect(): Promise<void> {

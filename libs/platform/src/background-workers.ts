@@ -1,12 +1,14 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { type EventCodec, deadLetterTopic } from '@lib/contracts';
-import { EventStore, OutboxRelay, type Projection, ProjectionGroup, Projector, TailLoop } from '@lib/event-sourcing';
+import { checkpointLag, EventStore, MAX_COUNTED_LAG, OutboxRelay, type Projection, ProjectionGroup, Projector, TailLoop } from '@lib/event-sourcing';
 import { ConsumerRunner, type EventConsumer, ensureTopics, type InboxConsumer, KafkaPublisher } from '@lib/messaging';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { Counter, Gauge } from 'prom-client';
 import { runWithContext } from './logger';
 import type { BaseServiceConfig } from './load-config';
+import { ServiceMetrics } from './metrics';
 import { KAFKA, LOGGER, SERVICE_CONFIG } from './tokens';
 
 type AnyEvent = { $case: string; value: unknown };
@@ -51,6 +53,8 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
   readonly projectors: Projector<AnyEvent>[];
   private readonly projections: ProjectionGroup<AnyEvent>;
   private readonly topic: string;
+  private relay?: OutboxRelay<AnyEvent>;
+  private readonly deadLetters: Counter<'group' | 'topic'>;
 
   constructor(
     private readonly pool: Pool,
@@ -61,6 +65,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     @Inject(PROJECTIONS) projections: Projection<AnyEvent>[],
     @Inject(CONSUMERS) consumers: AnyRegisteredConsumer[],
     @Inject(SERVICE_CONFIG) config: BaseServiceConfig,
+    metrics: ServiceMetrics,
   ) {
     const { KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix, KAFKA_TOPIC_PREFIX: topicPrefix } = config;
     this.consumers = consumers.map((consumer) => withPrefixes(consumer, `${groupPrefix}${consumer.groupId}`, `${topicPrefix}${consumer.topic}`));
@@ -68,6 +73,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     this.publisher = new KafkaPublisher(kafka);
     this.projectors = projections.map((projection) => new Projector(pool, store, projection));
     this.projections = new ProjectionGroup(pool, store, projections);
+    this.deadLetters = this.registerMetrics(metrics);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -75,6 +81,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     await ensureTopics(this.kafka, [...new Set(topics.flatMap((topic) => [topic, deadLetterTopic(topic)]))]);
 
     const relay = new OutboxRelay(this.pool, this.store, this.codec, this.publisher, undefined, this.topic);
+    this.relay = relay;
     this.loops.push(this.tail(relay.name, () => relay.publishBatch(), 0));
     if (this.projectors.length > 0) this.loops.push(this.tail(this.projections.name, () => this.projections.processBatch(), PROJECTION_SETTLE_MS));
     await Promise.all(this.loops.map((loop) => loop.start()));
@@ -83,6 +90,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
       const runner = new ConsumerRunner(this.kafka, consumer, consumer.codec, {
         withContext: (envelope, fn) => (envelope ? runWithContext({ correlationId: envelope.correlationId, causationId: envelope.eventId }, fn) : fn()),
         log: (level, message, fields) => this.logger[level]({ ...fields, consumer: consumer.groupId }, message),
+        onDeadLetter: (topic) => this.deadLetters.inc({ group: consumer.groupId, topic }),
       });
       this.runners.push(runner);
       await runner.start();
@@ -97,7 +105,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     await this.publisher.disconnect();
   }
 
-  /** Consumer lag per group and partition, for /metrics. */
+  /** Consumer lag per group and partition, as of each consumer's last batch. */
   consumerLag(): { groupId: string; topic: string; partition: number; lag: number }[] {
     return this.runners.flatMap((runner, index) =>
       Object.entries(runner.lag()).map(([partition, lag]) => ({
@@ -107,6 +115,65 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
         lag,
       })),
     );
+  }
+
+  /**
+   * The workers' metrics, read when /metrics is scraped: consumer lag as of each consumer's last batch;
+   * relay and projection lag counted in the event store against their checkpoints (a scrape that
+   * cannot reach the database reports none rather than failing). Answers the dead-letter counter.
+   */
+  private registerMetrics({ registry }: ServiceMetrics): Counter<'group' | 'topic'> {
+    const lagOf = async (names: string[]): Promise<Map<string, number>> => {
+      if (names.length === 0) return new Map();
+      try {
+        return await checkpointLag(this.pool, names);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'relay and projection lag unavailable');
+        return new Map();
+      }
+    };
+    const consumerLag: Gauge<'group' | 'topic' | 'partition'> = new Gauge({
+      name: 'pantau_consumer_lag',
+      help: "Messages behind the end of the partition, as of the consumer's last batch",
+      labelNames: ['group', 'topic', 'partition'],
+      registers: [registry],
+      collect: () => {
+        consumerLag.reset();
+        for (const { groupId, topic, partition, lag } of this.consumerLag()) consumerLag.set({ group: groupId, topic, partition: String(partition) }, lag);
+      },
+    });
+    const relayLag: Gauge<'topic'> = new Gauge({
+      name: 'pantau_relay_lag',
+      help: `Events committed but not yet published to Kafka (counted up to ${MAX_COUNTED_LAG})`,
+      labelNames: ['topic'],
+      registers: [registry],
+      collect: async () => {
+        relayLag.reset();
+        const name = this.relay?.name;
+        const lag = name === undefined ? undefined : (await lagOf([name])).get(name);
+        if (lag !== undefined) relayLag.set({ topic: this.topic }, lag);
+      },
+    });
+    const projectionLag: Gauge<'projection'> = new Gauge({
+      name: 'pantau_projection_lag',
+      help: `Events committed but not yet applied to a projection's tables (counted up to ${MAX_COUNTED_LAG})`,
+      labelNames: ['projection'],
+      registers: [registry],
+      collect: async () => {
+        projectionLag.reset();
+        const lags = await lagOf(this.projectors.map((projector) => projector.name));
+        for (const projector of this.projectors) {
+          const lag = lags.get(projector.name);
+          if (lag !== undefined) projectionLag.set({ projection: projector.projection.name }, lag);
+        }
+      },
+    });
+    return new Counter({
+      name: 'pantau_dead_letters_total',
+      help: 'Messages a consumer sent to the dead-letter topic (<topic>.dlq), by consumer group and source topic',
+      labelNames: ['group', 'topic'],
+      registers: [registry],
+    });
   }
 
   private tail(name: string, work: () => Promise<boolean>, settleMs: number): TailLoop {

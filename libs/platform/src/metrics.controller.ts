@@ -1,27 +1,23 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { PublicEndpoint } from './auth/require-permission.decorator';
-import { BackgroundWorkers } from './background-workers';
+import { ServiceMetrics } from './metrics';
 
 /** Prometheus text format, scraped by the platform's monitoring. */
 @ApiTags('health')
 @PublicEndpoint()
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly workers: BackgroundWorkers) {}
+  constructor(private readonly serviceMetrics: ServiceMetrics) {}
 
   @Get()
-  @Header('Content-Type', 'text/plain; version=0.0.4')
-  @ApiOperation({ summary: 'Consumer lag and process metrics (Prometheus text format)' })
+  @ApiOperation({ summary: 'Process, HTTP, consumer, relay and projection metrics (Prometheus text format)' })
   @ApiProduces('text/plain')
   @ApiOkResponse({ schema: { type: 'string' } })
-  metrics(): string {
-    const lines = ['# HELP pantau_consumer_lag Messages behind the end of the partition', '# TYPE pantau_consumer_lag gauge'];
-    for (const { groupId, topic, partition, lag } of this.workers.consumerLag()) {
-      lines.push(`pantau_consumer_lag{group="${groupId}",topic="${topic}",partition="${partition}"} ${lag}`);
-    }
-    const memory = process.memoryUsage();
-    lines.push('# TYPE process_resident_memory_bytes gauge', `process_resident_memory_bytes ${memory.rss}`);
-    return `${lines.join('\n')}\n`;
+  async metrics(@Res({ passthrough: true }) response: Response): Promise<string> {
+    const { registry } = this.serviceMetrics;
+    response.type(registry.contentType);
+    return registry.metrics();
   }
 }

@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, type InjectionToken, Module, type OnApplicationShutdown, type Provider, type Type } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { EventCodec } from '@lib/contracts';
@@ -12,11 +12,14 @@ import type { AuthConfig } from './auth/auth.config';
 import { authProviders, TargetLocator } from './auth/auth.guard';
 import { type AnyRegisteredConsumer, BackgroundWorkers, CONSUMERS, OWN_CODEC, PROJECTIONS } from './background-workers';
 import { Clock, SystemClock } from './clock';
+import { IdempotentReplayInterceptor } from './commands/command-reply';
 import { createPool } from './database';
 import { HealthController } from './health.controller';
 import type { BaseServiceConfig } from './load-config';
+import { ServiceMetrics } from './metrics';
 import { MetricsController } from './metrics.controller';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { SpanFlusher } from './span-flusher';
 import { KAFKA, LOGGER, SERVICE_CONFIG } from './tokens';
 
 type AnyEvent = { $case: string; value: unknown };
@@ -94,10 +97,13 @@ export class PlatformModule {
       ...consumers,
       collect(PROJECTIONS, projections),
       collect(CONSUMERS, consumers),
+      ServiceMetrics,
+      SpanFlusher,
       BackgroundWorkers,
       ...authProviders(options.auth),
       ...(options.targetLocator ? [{ provide: TargetLocator, useClass: options.targetLocator }] : []),
       { provide: APP_FILTER, useFactory: (logger: Logger) => new ProblemDetailsFilter(logger), inject: [LOGGER] },
+      { provide: APP_INTERCEPTOR, useClass: IdempotentReplayInterceptor },
     ];
     return {
       module: PlatformModule,
@@ -120,6 +126,7 @@ export class PlatformModule {
         Clock,
         KAFKA,
         BackgroundWorkers,
+        ServiceMetrics,
         ...projections,
         ...(options.targetLocator ? [TargetLocator] : []),
       ],

@@ -21,7 +21,7 @@ const problemsOf = (load: () => unknown): string[] => {
 
 describe('loadServiceConfig', () => {
   it('returns the service and auth settings', () => {
-    const { config, auth } = loadServiceConfig(TestServiceConfig, { ...BASE, AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET });
+    const { config, auth } = loadServiceConfig(TestServiceConfig, { ...BASE, AUTH_MODE: 'dev', AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET });
     expect(config).toMatchObject({ PORT: 3999, DATABASE_URL: BASE.DATABASE_URL, PUBLIC_RATE_LIMIT_PER_MINUTE: 60 });
     expect(auth.AUTH_MODE).toBe('dev');
   });
@@ -44,10 +44,36 @@ describe('loadServiceConfig', () => {
     );
   });
 
+  it('refuses tracing settings it cannot use, with the other problems', () => {
+    const problems = problemsOf(() =>
+      loadServiceConfig(TestServiceConfig, {
+        KAFKA_BROKERS: '127.0.0.1:9092',
+        OTEL_TRACES_EXPORTER: 'otlp',
+        AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
+      }),
+    );
+    expect(problems).toEqual([
+      expect.stringContaining('DATABASE_URL'),
+      'OTEL_EXPORTER_OTLP_ENDPOINT must be the http(s) URL of an OTLP collector when OTEL_TRACES_EXPORTER=otlp',
+    ]);
+    expect(
+      problemsOf(() => loadServiceConfig(TestServiceConfig, { ...BASE, OTEL_TRACES_EXPORTER: 'jaeger', AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET })),
+    ).toEqual([expect.stringContaining('OTEL_TRACES_EXPORTER must be one of the following values: otlp, none')]);
+    expect(() =>
+      loadServiceConfig(TestServiceConfig, {
+        ...BASE,
+        OTEL_TRACES_EXPORTER: 'otlp',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318',
+        AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
+      }),
+    ).not.toThrow();
+  });
+
   it('keeps the migration connection apart from the application one', () => {
     const { config } = loadServiceConfig(TestServiceConfig, {
       ...BASE,
       DATABASE_MIGRATION_URL: 'postgres://postgres@127.0.0.1:5432/pantau_test',
+      AUTH_MODE: 'dev',
       AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
     });
     expect(config).toMatchObject({ DATABASE_URL: BASE.DATABASE_URL, DATABASE_MIGRATION_URL: 'postgres://postgres@127.0.0.1:5432/pantau_test' });

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { LOGGER, ProblemDetailsFilter } from '@lib/platform';
+import { LOGGER, ProblemDetailsFilter, SpanFlusher } from '@lib/platform';
 import type { Logger } from 'pino';
 import { DevLoginController, DevLoginEnabledGuard } from './auth/dev-login.controller';
 import type { PortalSettings } from './config';
@@ -29,6 +29,7 @@ export class AppModule {
         { provide: LOGGER, useValue: logger },
         { provide: WebAppShell, useValue: new WebAppShell(settings.config.WEB_ROOT) },
         DevLoginEnabledGuard,
+        SpanFlusher,
         { provide: APP_FILTER, useFactory: (log: Logger) => new ProblemDetailsFilter(log), inject: [LOGGER] },
       ],
       exports: [PORTAL_SETTINGS, WebAppShell],

@@ -2,8 +2,8 @@ import { ConfigError, DEFAULT_DEV_SIGNING_SECRET } from '@lib/platform';
 import { loadPortalSettings } from './config';
 
 describe('loadPortalSettings', () => {
-  it('defaults to the local services and dev sign-in', () => {
-    const { config, auth } = loadPortalSettings({ AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET });
+  it('defaults to the local services, and signs in as the auth mode it is given', () => {
+    const { config, auth } = loadPortalSettings({ AUTH_MODE: 'dev', AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET });
     expect(config).toMatchObject({
       PORT: 3000,
       REQUEST_SERVICE_URL: 'http://127.0.0.1:3001',
@@ -13,7 +13,7 @@ describe('loadPortalSettings', () => {
     expect(auth.AUTH_MODE).toBe('dev');
   });
 
-  it('refuses to boot with every problem of the portal and of the token settings listed', () => {
+  it('refuses to boot with every problem of the portal, token and tracing settings listed', () => {
     const attempt = () =>
       loadPortalSettings({
         NODE_ENV: 'production',
@@ -21,6 +21,7 @@ describe('loadPortalSettings', () => {
         SURVEY_SERVICE_URL: 'survey:3002',
         AUTH_MODE: 'dev',
         AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
+        OTEL_TRACES_EXPORTER: 'otlp',
       });
     expect(attempt).toThrow(ConfigError);
     try {
@@ -30,6 +31,7 @@ describe('loadPortalSettings', () => {
       expect(problems).toMatch(/PORT/);
       expect(problems).toMatch(/SURVEY_SERVICE_URL/);
       expect(problems).toMatch(/AUTH_MODE=dev is refused when NODE_ENV=production/);
+      expect(problems).toMatch(/OTEL_EXPORTER_OTLP_ENDPOINT must be the http\(s\) URL of an OTLP collector/);
     }
   });
 });

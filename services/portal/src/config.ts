@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUrl, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
-import { type AuthConfig, ConfigError, loadAuthConfig } from '@lib/platform';
+import { type AuthConfig, ConfigError, loadAuthConfig, loadTracingConfig } from '@lib/platform';
 
 const SERVICE_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
 
@@ -64,18 +64,25 @@ export interface PortalSettings {
   auth: AuthConfig;
 }
 
-/** Reads and validates the portal's settings, failing with every problem of both listed together. */
+/**
+ * Reads and validates the portal's settings, and checks its tracing settings (`startTracing` read them
+ * already), failing with every problem of all of them listed together.
+ */
 export function loadPortalSettings(env: NodeJS.ProcessEnv = process.env): PortalSettings {
   const defined = Object.fromEntries(Object.entries(env).filter(([key, value]) => key in new PortalConfig() && value !== undefined && value !== ''));
   const config = plainToInstance(PortalConfig, defined, { exposeDefaultValues: true });
   const problems = validateSync(config).flatMap(describe);
-  let auth: AuthConfig | undefined;
-  try {
-    auth = loadAuthConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.problems);
-  }
+  const attempt = <R>(load: () => R): R | undefined => {
+    try {
+      return load();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  const auth = attempt(() => loadAuthConfig(env));
+  attempt(() => loadTracingConfig(env));
   if (problems.length > 0 || !auth) throw new ConfigError(problems);
   return { config, auth };
 }

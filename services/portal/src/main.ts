@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { createLogger } from '@lib/platform';
 import { loadPortalSettings } from './config';

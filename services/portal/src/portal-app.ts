@@ -5,7 +5,7 @@ import { createValidationPipe, PinoNestLogger } from '@lib/platform';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { PortalSettings } from './config';
-import { edgeMiddleware } from './http/edge.middleware';
+import { edgeMiddleware, securityHeaders } from './http/edge.middleware';
 import { sendProblem } from './http/problem';
 import { createServiceProxy } from './proxy/service-proxy';
 import { webAssets } from './web-app/web-app';
@@ -24,7 +24,8 @@ export async function createPortalApp(settings: PortalSettings, logger: Logger):
   app.enableShutdownHooks();
   // The portal's peer is the browser, or the ingress in front of it when TRUST_PROXY_HOPS > 0.
   (app.getHttpAdapter().getInstance() as Application).set('trust proxy', config.TRUST_PROXY_HOPS);
-  app.use(edgeMiddleware(logger, { hsts: config.NODE_ENV === 'production' }));
+  app.use(edgeMiddleware(logger));
+  app.use(securityHeaders({ hsts: config.NODE_ENV === 'production' }));
   const services = { request: config.REQUEST_SERVICE_URL, survey: config.SURVEY_SERVICE_URL, evaluation: config.EVALUATION_SERVICE_URL };
   for (const [service, target] of Object.entries(services)) {
     app.use(`/api/${service}`, createServiceProxy({ service, target, timeoutMs: config.UPSTREAM_TIMEOUT_MS, logger }));

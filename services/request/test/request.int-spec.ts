@@ -167,7 +167,7 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
       .set({ ...officer, 'Idempotency-Key': key })
       .send({ serviceId, suppliedRequirements: ['kartu-keluarga'] })
       .expect(201);
-    expect(second.body).toEqual(first.body);
+    expect(second.body).toEqual({ ...first.body, appended: 0, duplicate: true });
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(await eventCount()).toBe(before);
 
@@ -182,7 +182,7 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
       .set({ ...officer, 'Idempotency-Key': rejectKey })
       .send({ reason: 'incomplete' })
       .expect(200);
-    expect(again.body).toEqual(rejected.body);
+    expect(again.body).toEqual({ ...rejected.body, appended: 0, duplicate: true });
     expect(await eventCount()).toBe(before + 1);
   });
 
@@ -326,7 +326,7 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
       .set({ ...officer, 'Idempotency-Key': key })
       .send(body)
       .expect(201);
-    expect(second.body).toEqual(first.body);
+    expect(second.body).toEqual({ ...first.body, appended: 0, duplicate: true });
     const reporters = await db.pool.query(`SELECT count(*)::int AS n FROM complaint_reporters WHERE name = 'Andi Wijaya'`);
     expect(reporters.rows[0].n).toBe(1);
     const reused = await http()
@@ -348,9 +348,23 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     const response = await http().post(`/requests/${requestId}/start-processing`).set(stranger).expect(404);
     expect(response.body.code).toBe('REQUEST.NOT_FOUND');
     await http().get(`/service-standards/${serviceId}`).set(stranger).expect(404);
-    const taken = await http().post('/service-standards').set(stranger).send(standard).expect(409);
-    expect(taken.body.code).toBe('STANDARD.SERVICE_ID_TAKEN');
     await http().post('/requests').set(stranger).send({ serviceId, suppliedRequirements: [] }).expect(409);
+  });
+
+  it('lets every tenant publish a standard under a service id another tenant uses, without learning of it', async () => {
+    const stranger = await bearer('operator-disdukcapil', { tenantId: `other-${randomUUID().slice(0, 8)}`, unitId });
+    const own = await http()
+      .post('/service-standards')
+      .set(stranger)
+      .send({ ...standard, name: 'Layanan tenant lain' })
+      .expect(201);
+    expect(own.body).toMatchObject({ serviceId, unitId, revision: 1 });
+    await eventually(async () => {
+      const theirs = await http().get(`/service-standards/${serviceId}`).set(stranger).expect(200);
+      expect(theirs.body.name).toBe('Layanan tenant lain');
+    });
+    const ours = await http().get(`/service-standards/${serviceId}`).set(officer).expect(200);
+    expect(ours.body.name).toBe(standard.name);
   });
 
   it('rebuilds every projection to the same rows (replay is idempotent)', async () => {

@@ -65,8 +65,38 @@ describe('loadAuthConfig', () => {
     expect(() => loadAuthConfig({ NODE_ENV: 'development', AUTH_MODE: 'basic', AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET })).toThrow(/AUTH_MODE/);
   });
 
-  it('defaults to dev mode and unescapes a PEM written on one line', () => {
-    expect(loadAuthConfig({ AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET }).AUTH_MODE).toBe('dev');
+  it('refuses to start without an explicit mode, whatever else is set', () => {
+    expect(() => loadAuthConfig({ AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET })).toThrow(/AUTH_MODE is required/);
+    expect(() => loadAuthConfig({ NODE_ENV: 'development', HOST: '127.0.0.1' })).toThrow(/AUTH_MODE is required/);
+  });
+
+  it.each([
+    ['on all interfaces', '0.0.0.0', {}, /AUTH_MODE=dev is refused on HOST=0.0.0.0/],
+    ['on a private address', '10.0.0.5', {}, /AUTH_MODE=dev is refused on HOST=10.0.0.5/],
+    [
+      'with the published secret, even when exposure is allowed',
+      '0.0.0.0',
+      { AUTH_DEV_ALLOW_EXPOSED_HOST: 'true' },
+      /default dev secret; it is refused on HOST=0.0.0.0/,
+    ],
+  ])('refuses dev mode %s', (_name, host, extra, problem) => {
+    expect(() =>
+      loadAuthConfig({ NODE_ENV: 'development', HOST: host, AUTH_MODE: 'dev', AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET, ...extra }),
+    ).toThrow(problem);
+  });
+
+  it.each(['127.0.0.1', '::1', 'localhost'])('allows dev mode on the loopback address %s', (host) => {
+    expect(loadAuthConfig({ NODE_ENV: 'development', HOST: host, AUTH_MODE: 'dev', AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET }).AUTH_MODE).toBe(
+      'dev',
+    );
+  });
+
+  it('allows dev mode on an exposed address only when asked to, and with a secret of its own', () => {
+    const own = 'a-secret-of-this-compose-demo-only-0123456789';
+    expect(loadAuthConfig({ HOST: '0.0.0.0', AUTH_MODE: 'dev', AUTH_DEV_SIGNING_SECRET: own, AUTH_DEV_ALLOW_EXPOSED_HOST: 'true' }).AUTH_MODE).toBe('dev');
+  });
+
+  it('unescapes a PEM written on one line', () => {
     const pem = loadAuthConfig({
       AUTH_MODE: 'key',
       AUTH_ISSUER: 'i',

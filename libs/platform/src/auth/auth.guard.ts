@@ -14,7 +14,7 @@ import { InputProblemException } from '../problem-details.filter';
 import type { AuthConfig } from './auth.config';
 import { AuthenticationError } from './authentication-error';
 import { type Action, authorize, type Decision, permits, type Subject, type Target } from './permissions';
-import type { Principal } from './principal';
+import { type Principal, SAFE_ID } from './principal';
 import { AUTH_POLICY, type AuthenticatedRequest, DEFAULT_TENANT_PARAM, type ResourceRef, type RoutePolicy } from './require-permission.decorator';
 import { TokenVerifier } from './token-verifier';
 
@@ -45,6 +45,17 @@ export type Admission = { kind: 'public' } | { kind: 'authorized'; principal: Pr
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)[ ]*$/i;
 
+const malformedId = (field: string) => ({ field, rule: 'matches', message: `${field} harus 1–128 karakter: huruf, angka atau . _ : @ -` });
+
+/**
+ * Refuses a path whose ids could not be any resource's before anything reads the database with them:
+ * PostgreSQL refuses a NUL byte in text, which would otherwise surface as a 500.
+ */
+function refuseMalformedPathIds(params: Record<string, unknown> | undefined): void {
+  const malformed = Object.entries(params ?? {}).filter(([, value]) => typeof value !== 'string' || !SAFE_ID.test(value));
+  if (malformed.length > 0) throw new InputProblemException(malformed.map(([field]) => malformedId(field)));
+}
+
 /**
  * The guard's decision, without Nest: refuses a route with no policy (403 AUTH.NO_POLICY), a missing
  * or unusable token (401), a role the matrix never allows the action (403), a resource that does not
@@ -57,6 +68,7 @@ export async function admit(
   verifier: Pick<TokenVerifier, 'verify'>,
   locator?: TargetLocator,
 ): Promise<Admission> {
+  refuseMalformedPathIds(request.params);
   if (policy === undefined) throw new ForbiddenException({ code: 'AUTH.NO_POLICY', message: 'this route declares no access policy, so it is closed' });
   if (policy.kind === 'public') return { kind: 'public' };
 
@@ -130,6 +142,7 @@ function pick(request: GuardedRequest, name: string | undefined, fromBody: boole
   if (values.some((value) => typeof value !== 'string' || value === '')) {
     throw new BadRequestException({ code: 'AUTH.TARGET_INVALID', message: `${name} must be a single non-empty id` });
   }
+  if (values.some((value) => !SAFE_ID.test(value as string))) throw new InputProblemException([malformedId(name)]);
   if (new Set(values).size > 1) throw new BadRequestException({ code: 'AUTH.TARGET_AMBIGUOUS', message: `${name} differs between path, query and body` });
   return values[0] as string | undefined;
 }

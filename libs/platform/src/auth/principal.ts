@@ -22,7 +22,8 @@ export const CLAIMS = {
   units: 'pantau_units',
 } as const;
 
-const SAFE_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
+/** What every id in a token, a route's path, or a target named in the query or body must look like. */
+export const SAFE_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
 const invalid = (message: string): AuthenticationError => new AuthenticationError('AUTH.INVALID_TOKEN', message);
 

@@ -58,6 +58,14 @@ describe('dev issuer and TokenVerifier in dev mode', () => {
     expect(header).toBeDefined();
   });
 
+  it.each([
+    ['a critical header it does not understand', { alg: 'HS256', crit: ['x-pantau'], 'x-pantau': 1 }],
+    ['an algorithm it does not support', { alg: 'none-such' }],
+  ])("refuses, as the caller's fault (401), a token with %s", async (_name, header) => {
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    await expectInvalid(verifier.verify(`${encode(header)}.${encode({ sub: 'x' })}.AA`), /./);
+  });
+
   it('refuses a well-signed token whose role is unknown', async () => {
     const token = await new SignJWT({ pantau_role: 'root', pantau_tenant: 'kota-banjarmasin' })
       .setProtectedHeader({ alg: 'HS256' })

@@ -20,7 +20,14 @@ export const VERIFIED_TOKEN_TTL_MS = 60_000;
 export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 
 /** Faults of the identity provider, not of the caller: they surface as 500s, not as 401s. */
-const PROVIDER_FAULTS = new Set(['ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID', 'ERR_JOSE_NOT_SUPPORTED']);
+const PROVIDER_FAULTS = new Set(['ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID']);
+
+/**
+ * jose says "not supported" both for a token (a `crit` header or an algorithm it does not know, checked
+ * before any key is used) and for a key the provider publishes in a form it cannot use. Only the second
+ * is the provider's fault, so it is told apart by where it was thrown.
+ */
+const NOT_SUPPORTED = 'ERR_JOSE_NOT_SUPPORTED';
 
 export interface TokenVerifierOptions {
   issuer: string;
@@ -98,11 +105,24 @@ export class TokenVerifier {
       currentDate: new Date(this.now()),
     };
     let payload: Record<string, unknown>;
+    let keyFault: unknown;
     try {
       // Two calls rather than one union argument: jose overloads on the kind of key.
-      const result = typeof key === 'function' ? await jwtVerify(token, key, verifyOptions) : await jwtVerify(token, key, verifyOptions);
+      const result =
+        typeof key === 'function'
+          ? await jwtVerify(
+              token,
+              (header, signed) =>
+                Promise.resolve(key(header, signed)).catch((error: unknown) => {
+                  keyFault = error;
+                  throw error;
+                }),
+              verifyOptions,
+            )
+          : await jwtVerify(token, key, verifyOptions);
       payload = result.payload;
     } catch (error) {
+      if (error === keyFault && error instanceof errors.JOSEError && error.code === NOT_SUPPORTED) throw error;
       throw toAuthenticationError(error);
     }
     // jose required `exp` (requiredClaims) and checked it is a number; the cache trusts no clock tolerance.

@@ -2,6 +2,13 @@ import { eventStoreMigrations } from '@lib/event-sourcing';
 import { ApplicationRole1732900000000 } from '@lib/platform';
 import { RequestReadModels1732500000000 } from './1732500000000-request-read-models';
 import { CalendarReadModel1732600000000 } from './1732600000000-calendar-read-model';
+import { TenantScopedStandards1732860000000 } from './1732860000000-tenant-scoped-standards';
 
 /** In order: the shared event store first, then this service's read tables, then the application role's grants. */
-export const requestMigrations = [...eventStoreMigrations, RequestReadModels1732500000000, CalendarReadModel1732600000000, ApplicationRole1732900000000];
+export const requestMigrations = [
+  ...eventStoreMigrations,
+  RequestReadModels1732500000000,
+  CalendarReadModel1732600000000,
+  TenantScopedStandards1732860000000,
+  ApplicationRole1732900000000,
+];

@@ -2,10 +2,9 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EvaluationEvent } from '@lib/contracts';
 import { type AppendGuard, type AppendResult, type CommandMeta, DomainError, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
-import { type AssessmentCommand, assessmentContext, decideAssessment, evolveAssessment, initialAssessment } from '../domain';
+import { type AssessmentCommand, assessmentContext, decideAssessment, evolveAssessment, initialAssessment, assessmentStream, cycleStream } from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
 import { TenantTimeZones } from '../../operations/tenant-time-zones';
-import { assessmentStream, cycleStream } from './command-meta';
 import { EvidenceFileStore } from './evidence-file-store';
 import { readCycle, rereadingOnChange, resultsLock } from './stream-state';
 

@@ -2,11 +2,10 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EvaluationEvent } from '@lib/contracts';
 import { type AppendGuard, type AppendResult, type CommandMeta, DomainError, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
-import { type Cycle, decideCycle, evolveCycle, initialCycle, toUnitResult } from '../domain';
+import { type Cycle, decideCycle, evolveCycle, initialCycle, toUnitResult, assessmentStream, cycleStream } from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
 import { scoreOf } from '../queries/unit-score.view';
 import { TenantTimeZones } from '../../operations/tenant-time-zones';
-import { assessmentStream, cycleStream } from './command-meta';
 import { readAssessment, readCycle, rereadingOnChange, resultsLock } from './stream-state';
 
 const cycleFold = { initialState: initialCycle, evolve: evolveCycle };
@@ -19,6 +18,8 @@ export class OpenCycleCommand extends Command<AppendResult> {
     readonly rulesetVersion: number | undefined,
     readonly window: { windowStart: string; windowEnd: string; selfAssessmentDue: string },
     readonly meta: CommandMeta,
+    /** The service chose the id because the client did not. */
+    readonly idGenerated: boolean,
   ) {
     super();
   }
@@ -31,13 +32,15 @@ export class OpenCycleHandler implements ICommandHandler<OpenCycleCommand> {
     private readonly rulesets: RulesetCatalog,
   ) {}
 
-  async execute({ cycleId, name, rulesetId, rulesetVersion, window, meta }: OpenCycleCommand): Promise<AppendResult> {
+  async execute({ cycleId, name, rulesetId, rulesetVersion, window, meta, idGenerated }: OpenCycleCommand): Promise<AppendResult> {
     const ruleset = await this.rulesets.find(meta.tenantId, rulesetId, rulesetVersion);
     return this.store.handle(
       cycleStream(meta.tenantId, cycleId),
       cycleFold,
       (state) => decideCycle({ type: 'OpenCycle', cycleId, name, ruleset, ...window }, state),
       meta,
+      // a retried opening without a client-chosen id comes with a fresh one: its key answers the first cycle
+      idGenerated ? { createsStreamWithPrefix: cycleStream(meta.tenantId, '') } : {},
     );
   }
 }

@@ -2,8 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EvaluationEvent } from '@lib/contracts';
 import { type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
-import { decideRuleset, evolveRuleset, initialTenantRulesetRegistry, type Ruleset, shippedRulesets } from '../domain';
-import { rulesetStream } from './command-meta';
+import { decideRuleset, evolveRuleset, initialTenantRulesetRegistry, type Ruleset, shippedRulesets, rulesetStream } from '../domain';
 
 export class PublishRulesetCommand extends Command<AppendResult> {
   constructor(

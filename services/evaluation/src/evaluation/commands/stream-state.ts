@@ -1,7 +1,6 @@
 import type { EvaluationEvent } from '@lib/contracts';
 import { type EventStore, StreamChangedError } from '@lib/event-sourcing';
-import { type Assessment, type Cycle, evolveAssessment, evolveCycle, initialAssessment, initialCycle } from '../domain';
-import { assessmentStream, cycleStream } from './command-meta';
+import { type Assessment, type Cycle, evolveAssessment, evolveCycle, initialAssessment, initialCycle, assessmentStream, cycleStream } from '../domain';
 
 /** A stream's folded state and how many events made it: the version an AppendGuard checks. */
 export interface ReadState<S> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { type SurveyEvent, surveyCodec, topics } from '@lib/contracts';
 import type { Delivery } from '@lib/messaging';
-import type { RegisteredConsumer } from '@lib/platform';
+import { eventCommandMeta, type RegisteredConsumer } from '@lib/platform';
 import { RecordUserScoreCommand } from '../commands/cycle.commands';
 
 /**
@@ -23,14 +23,7 @@ export class F03ClosedConsumer implements RegisteredConsumer<SurveyEvent> {
     if (event.$case !== 'f03Closed') return;
     const { cycleId, unitId, score, respondents, quotaMet } = event.value;
     await this.commands.execute(
-      new RecordUserScoreCommand(cycleId, unitId, { score, respondents, quotaMet }, envelope.eventId, {
-        correlationId: envelope.correlationId,
-        causationId: envelope.eventId,
-        idempotencyKey: `${this.groupId}:${envelope.eventId}`,
-        tenantId: envelope.tenantId,
-        unitId,
-        actor: { id: 'survey-service', role: 'system' },
-      }),
+      new RecordUserScoreCommand(cycleId, unitId, { score, respondents, quotaMet }, envelope.eventId, eventCommandMeta(this.groupId, envelope, unitId)),
     );
   }
 }

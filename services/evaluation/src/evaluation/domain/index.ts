@@ -10,3 +10,4 @@ export * from './ruleset/shipped-rulesets';
 export * from './scoring/exact';
 export * from './scoring/scoring-rules';
 export * from './unit-registry';
+export * from './streams';

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { CommandMeta } from '@lib/event-sourcing';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AssessmentAction, HandleAssessmentCommand } from '../commands/assessment.commands';
-import { httpMeta } from '../commands/command-meta';
 import { GetAssessmentQuery } from '../queries/evaluation.queries';
-import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
-import { IdempotencyKey } from './actor';
-import { AssessmentResponse } from './assessment.response';
-import { type CommandResponse, commandResponse } from './command-response';
-import { AttachedEvidenceResponse, CommandResponseBody } from './command.response';
+import { type Actor, Caller, CommandReply, commandReply, CurrentActor, forUnit, RequirePermission, TenantQuery } from '@lib/platform';
 import {
   AttachEvidenceRequest,
   IndicatorPath,
@@ -19,6 +15,8 @@ import {
   UnitPath,
   VerificationVisitRequest,
 } from './evaluation.request';
+import { AssessmentResponse } from './assessment.response';
+import { AttachedEvidenceResponse } from './command.response';
 import { CYCLE } from './resources';
 
 @ApiTags('assessments')
@@ -31,8 +29,8 @@ export class AssessmentsController {
     private readonly queries: QueryBus,
   ) {}
 
-  private async run(actor: Actor, key: string | undefined, { cycleId, unitId }: UnitPath, action: AssessmentAction): Promise<CommandResponse> {
-    return commandResponse(await this.commands.execute(new HandleAssessmentCommand(cycleId, unitId, action, httpMeta(actor, unitId, key))));
+  private async run(meta: CommandMeta, { cycleId, unitId }: UnitPath, action: AssessmentAction): Promise<CommandReply> {
+    return commandReply(await this.commands.execute(new HandleAssessmentCommand(cycleId, unitId, action, forUnit(meta, unitId))));
   }
 
   @Get()
@@ -47,15 +45,10 @@ export class AssessmentsController {
   @Put('draft')
   @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: save self-assessment answers (merged into the draft)' })
-  @ApiOkResponse({ description: 'Saved', type: CommandResponseBody })
-  saveDraft(
-    @CurrentActor() actor: Actor,
-    @IdempotencyKey() key: string | undefined,
-    @Param() path: UnitPath,
-    @Body() body: SaveDraftRequest,
-  ): Promise<CommandResponseBody> {
+  @ApiOkResponse({ description: 'Saved', type: CommandReply })
+  saveDraft(@Caller() { meta }: Caller, @Param() path: UnitPath, @Body() body: SaveDraftRequest): Promise<CommandReply> {
     const answers = body.answers.map(({ indicatorCode, score, justification, evidenceIds }) => ({ indicatorCode, score, justification, evidenceIds }));
-    return this.run(actor, key, path, { type: 'SaveSelfAssessmentDraft', answers });
+    return this.run(meta, path, { type: 'SaveSelfAssessmentDraft', answers });
   }
 
   @Post('evidence')
@@ -63,12 +56,7 @@ export class AssessmentsController {
   @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: attach evidence to an indicator: an https link, or a file uploaded to evidence-files (by its storageKey)' })
   @ApiCreatedResponse({ description: 'Attached; the body carries the evidence id', type: AttachedEvidenceResponse })
-  async attachEvidence(
-    @CurrentActor() actor: Actor,
-    @IdempotencyKey() key: string | undefined,
-    @Param() path: UnitPath,
-    @Body() body: AttachEvidenceRequest,
-  ): Promise<AttachedEvidenceResponse> {
+  async attachEvidence(@Caller() { meta }: Caller, @Param() path: UnitPath, @Body() body: AttachEvidenceRequest): Promise<AttachedEvidenceResponse> {
     const evidenceId = body.evidenceId ?? randomUUID();
     const evidence =
       body.kind === 'link'
@@ -83,75 +71,60 @@ export class AssessmentsController {
             sizeBytes: 0,
             mediaType: '',
           };
-    return { evidenceId, ...(await this.run(actor, key, path, { type: 'AttachEvidence', indicatorCode: body.indicatorCode, evidence })) };
+    return { evidenceId, ...(await this.run(meta, path, { type: 'AttachEvidence', indicatorCode: body.indicatorCode, evidence })) };
   }
 
   @Post('submit')
   @HttpCode(200)
   @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: submit the complete self-assessment for verification' })
-  @ApiOkResponse({ description: 'Submitted', type: CommandResponseBody })
-  submit(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponseBody> {
-    return this.run(actor, key, path, { type: 'SubmitSelfAssessment' });
+  @ApiOkResponse({ description: 'Submitted', type: CommandReply })
+  submit(@Caller() { meta }: Caller, @Param() path: UnitPath): Promise<CommandReply> {
+    return this.run(meta, path, { type: 'SubmitSelfAssessment' });
   }
 
   @Post('return')
   @HttpCode(200)
   @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Return the self-assessment to the unit with notes per indicator' })
-  @ApiOkResponse({ description: 'Returned', type: CommandResponseBody })
-  returnToUnit(
-    @CurrentActor() actor: Actor,
-    @IdempotencyKey() key: string | undefined,
-    @Param() path: UnitPath,
-    @Body() body: ReturnRequest,
-  ): Promise<CommandResponseBody> {
+  @ApiOkResponse({ description: 'Returned', type: CommandReply })
+  returnToUnit(@Caller() { actor, meta }: Caller, @Param() path: UnitPath, @Body() body: ReturnRequest): Promise<CommandReply> {
     const notes = body.notes.map(({ indicatorCode, note }) => ({ indicatorCode, note }));
-    return this.run(actor, key, path, { type: 'ReturnSelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' }, notes });
+    return this.run(meta, path, { type: 'ReturnSelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' }, notes });
   }
 
   @Post('resubmit')
   @HttpCode(200)
   @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: resubmit a returned self-assessment' })
-  @ApiOkResponse({ description: 'Resubmitted', type: CommandResponseBody })
-  resubmit(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponseBody> {
-    return this.run(actor, key, path, { type: 'ResubmitSelfAssessment' });
+  @ApiOkResponse({ description: 'Resubmitted', type: CommandReply })
+  resubmit(@Caller() { meta }: Caller, @Param() path: UnitPath): Promise<CommandReply> {
+    return this.run(meta, path, { type: 'ResubmitSelfAssessment' });
   }
 
   @Post('verify')
   @HttpCode(200)
   @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Verify the submitted self-assessment' })
-  @ApiOkResponse({ description: 'Verified', type: CommandResponseBody })
-  verify(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() path: UnitPath): Promise<CommandResponseBody> {
-    return this.run(actor, key, path, { type: 'VerifySelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' } });
+  @ApiOkResponse({ description: 'Verified', type: CommandReply })
+  verify(@Caller() { actor, meta }: Caller, @Param() path: UnitPath): Promise<CommandReply> {
+    return this.run(meta, path, { type: 'VerifySelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' } });
   }
 
   @Put('scores/:indicatorCode')
   @RequirePermission('assessment:score', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: "F-02: the calling evaluator's score 0..5 of one indicator, with a note against the descriptors" })
-  @ApiOkResponse({ description: 'Scored (the same score and note again appends nothing)', type: CommandResponseBody })
-  score(
-    @CurrentActor() actor: Actor,
-    @IdempotencyKey() key: string | undefined,
-    @Param() path: IndicatorPath,
-    @Body() body: ScoreIndicatorRequest,
-  ): Promise<CommandResponseBody> {
-    return this.run(actor, key, path, { type: 'ScoreIndicator', evaluatorId: actor.id, indicatorCode: path.indicatorCode, score: body.score, note: body.note });
+  @ApiOkResponse({ description: 'Scored (the same score and note again appends nothing)', type: CommandReply })
+  score(@Caller() { actor, meta }: Caller, @Param() path: IndicatorPath, @Body() body: ScoreIndicatorRequest): Promise<CommandReply> {
+    return this.run(meta, path, { type: 'ScoreIndicator', evaluatorId: actor.id, indicatorCode: path.indicatorCode, score: body.score, note: body.note });
   }
 
   @Post('visits')
   @HttpCode(201)
   @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Record a verification visit (visitasi) with the evaluators present and the findings' })
-  @ApiCreatedResponse({ description: 'Recorded', type: CommandResponseBody })
-  visit(
-    @CurrentActor() actor: Actor,
-    @IdempotencyKey() key: string | undefined,
-    @Param() path: UnitPath,
-    @Body() body: VerificationVisitRequest,
-  ): Promise<CommandResponseBody> {
-    return this.run(actor, key, path, { type: 'RecordVerificationVisit', visitedOn: body.visitedOn, evaluatorIds: body.evaluatorIds, findings: body.findings });
+  @ApiCreatedResponse({ description: 'Recorded', type: CommandReply })
+  visit(@Caller() { meta }: Caller, @Param() path: UnitPath, @Body() body: VerificationVisitRequest): Promise<CommandReply> {
+    return this.run(meta, path, { type: 'RecordVerificationVisit', visitedOn: body.visitedOn, evaluatorIds: body.evaluatorIds, findings: body.findings });
   }
 }

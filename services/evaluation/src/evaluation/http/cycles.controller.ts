@@ -3,14 +3,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AssignUnitLokusCommand, CorrectResultCommand, OpenCycleCommand, PublishResultsCommand } from '../commands/cycle.commands';
-import { httpMeta } from '../commands/command-meta';
 import { GetCycleQuery, GetUnitScoreQuery } from '../queries/evaluation.queries';
-import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
-import { IdempotencyKey } from './actor';
-import { commandResponse } from './command-response';
-import { CommandResponseBody, OpenedCycleResponse } from './command.response';
-import { CycleResponse, UnitScoreResponse } from './cycle.response';
+import { type Actor, Caller, CommandReply, commandReply, CurrentActor, forUnit, RequirePermission, TenantQuery } from '@lib/platform';
 import { AssignUnitLokusRequest, CorrectResultRequest, CyclePath, OpenCycleRequest, ScoreQuery, UnitPath } from './evaluation.request';
+import { cycleStream } from '../domain';
+import { OpenedCycleResponse } from './command.response';
+import { CycleResponse, UnitScoreResponse } from './cycle.response';
 import { CYCLE } from './resources';
 
 @ApiTags('cycles')
@@ -28,13 +26,21 @@ export class CyclesController {
   @RequirePermission('cycle:admin')
   @ApiOperation({ summary: 'Open a PEKPPP cycle pinning a ruleset version' })
   @ApiCreatedResponse({ description: 'Opened; the body carries the cycle id', type: OpenedCycleResponse })
-  async open(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Body() body: OpenCycleRequest): Promise<OpenedCycleResponse> {
-    const cycleId = body.cycleId ?? randomUUID();
+  async open(@Caller() { meta }: Caller, @Body() body: OpenCycleRequest): Promise<OpenedCycleResponse> {
     const { windowStart, windowEnd, selfAssessmentDue } = body;
     const result = await this.commands.execute(
-      new OpenCycleCommand(cycleId, body.name, body.rulesetId, body.rulesetVersion, { windowStart, windowEnd, selfAssessmentDue }, httpMeta(actor, '', key)),
+      new OpenCycleCommand(
+        body.cycleId ?? randomUUID(),
+        body.name,
+        body.rulesetId,
+        body.rulesetVersion,
+        { windowStart, windowEnd, selfAssessmentDue },
+        meta,
+        body.cycleId === undefined,
+      ),
     );
-    return { cycleId, ...commandResponse(result) };
+    // a retried opening answers the cycle its first attempt opened
+    return { cycleId: result.streamId.slice(cycleStream(meta.tenantId, '').length), ...commandReply(result) };
   }
 
   @Get(':cycleId')
@@ -49,15 +55,10 @@ export class CyclesController {
   @Put(':cycleId/units/:unitId')
   @RequirePermission('cycle:admin', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Make a unit a unit lokus of the cycle, with its evaluators and lead evaluator' })
-  @ApiOkResponse({ description: 'Assigned (a repeat with the same evaluators appends nothing)', type: CommandResponseBody })
-  async assign(
-    @CurrentActor() actor: Actor,
-    @IdempotencyKey() key: string | undefined,
-    @Param() { cycleId, unitId }: UnitPath,
-    @Body() body: AssignUnitLokusRequest,
-  ): Promise<CommandResponseBody> {
-    return commandResponse(
-      await this.commands.execute(new AssignUnitLokusCommand(cycleId, unitId, body.evaluatorIds, body.leadEvaluatorId, httpMeta(actor, unitId, key))),
+  @ApiOkResponse({ description: 'Assigned (a repeat with the same evaluators appends nothing)', type: CommandReply })
+  async assign(@Caller() { meta }: Caller, @Param() { cycleId, unitId }: UnitPath, @Body() body: AssignUnitLokusRequest): Promise<CommandReply> {
+    return commandReply(
+      await this.commands.execute(new AssignUnitLokusCommand(cycleId, unitId, body.evaluatorIds, body.leadEvaluatorId, forUnit(meta, unitId))),
     );
   }
 
@@ -77,23 +78,18 @@ export class CyclesController {
   @HttpCode(201)
   @RequirePermission('results:publish', { resource: CYCLE })
   @ApiOperation({ summary: "Publish and freeze every unit's result under the pinned ruleset" })
-  @ApiCreatedResponse({ description: 'Published', type: CommandResponseBody })
-  async publish(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Param() { cycleId }: CyclePath): Promise<CommandResponseBody> {
-    return commandResponse(await this.commands.execute(new PublishResultsCommand(cycleId, httpMeta(actor, '', key))));
+  @ApiCreatedResponse({ description: 'Published', type: CommandReply })
+  async publish(@Caller() { meta }: Caller, @Param() { cycleId }: CyclePath): Promise<CommandReply> {
+    return commandReply(await this.commands.execute(new PublishResultsCommand(cycleId, meta)));
   }
 
   @Post(':cycleId/units/:unitId/result-corrections')
   @HttpCode(201)
   @RequirePermission('results:publish', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Correct a published result: replace indicator scores, re-score, and record why' })
-  @ApiCreatedResponse({ description: 'Corrected', type: CommandResponseBody })
-  async correct(
-    @CurrentActor() actor: Actor,
-    @IdempotencyKey() key: string | undefined,
-    @Param() { cycleId, unitId }: UnitPath,
-    @Body() body: CorrectResultRequest,
-  ): Promise<CommandResponseBody> {
+  @ApiCreatedResponse({ description: 'Corrected', type: CommandReply })
+  async correct(@Caller() { meta }: Caller, @Param() { cycleId, unitId }: UnitPath, @Body() body: CorrectResultRequest): Promise<CommandReply> {
     const scores = body.scores.map(({ indicatorCode, score }) => ({ indicatorCode, score }));
-    return commandResponse(await this.commands.execute(new CorrectResultCommand(cycleId, unitId, scores, body.reason, httpMeta(actor, unitId, key))));
+    return commandReply(await this.commands.execute(new CorrectResultCommand(cycleId, unitId, scores, body.reason, forUnit(meta, unitId))));
   }
 }

@@ -1,14 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, InputProblemException, RequirePermission, TenantQuery } from '@lib/platform';
+import { type Actor, Caller, CommandReply, commandReply, CurrentActor, InputProblemException, RequirePermission, TenantQuery } from '@lib/platform';
 import { PublishRulesetCommand } from '../commands/publish-ruleset.command';
-import { httpMeta } from '../commands/command-meta';
 import { type Ruleset, validateRuleset } from '../domain';
 import { ListRulesetsQuery } from '../queries/evaluation.queries';
-import { IdempotencyKey } from './actor';
-import { commandResponse } from './command-response';
-import { CommandResponseBody } from './command.response';
 import { PublishRulesetRequest } from './evaluation.request';
 import { RulesetSummaryResponse } from './ruleset.response';
 
@@ -33,10 +29,10 @@ export class RulesetsController {
   @HttpCode(201)
   @RequirePermission('ruleset:publish')
   @ApiOperation({ summary: 'Publish a new version of a ruleset (weights, bands, quotas); existing cycles keep the version they pinned' })
-  @ApiCreatedResponse({ description: 'Published', type: CommandResponseBody })
+  @ApiCreatedResponse({ description: 'Published', type: CommandReply })
   @ApiBadRequestResponse({ description: 'The document breaks a rule; each error names its path, e.g. ruleset.aspects[2].indicators' })
   @ApiConflictResponse({ description: 'Version not above the latest (RULESET.VERSION_NOT_INCREASING)' })
-  async publish(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Body() body: PublishRulesetRequest): Promise<CommandResponseBody> {
+  async publish(@Caller() { meta }: Caller, @Body() body: PublishRulesetRequest): Promise<CommandReply> {
     const ruleset = body.ruleset as unknown as Ruleset;
     const violations = validateRuleset(ruleset);
     if (violations.length > 0) {
@@ -44,6 +40,6 @@ export class RulesetsController {
         violations.map((violation) => ({ field: `ruleset.${violation.path}`, rule: violation.rule, message: violation.message })),
       );
     }
-    return commandResponse(await this.commands.execute(new PublishRulesetCommand(ruleset, body.reason, httpMeta(actor, '', key))));
+    return commandReply(await this.commands.execute(new PublishRulesetCommand(ruleset, body.reason, meta)));
   }
 }

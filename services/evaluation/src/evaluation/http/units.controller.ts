@@ -1,15 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
+import { type Actor, Caller, CommandReply, commandReply, CurrentActor, forUnit, RequirePermission, TenantQuery } from '@lib/platform';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { httpMeta } from '../commands/command-meta';
 import { RegisterUnitCommand } from '../commands/register-unit.command';
 import { type RegisteredUnit, UNIT_KINDS, type UnitKind } from '../domain';
 import { ListUnitsQuery } from '../queries/unit-registry.queries';
-import { IdempotencyKey } from './actor';
-import { commandResponse } from './command-response';
-import { CommandResponseBody } from './command.response';
 import { UnitResponse } from './unit.response';
 
 const UNIT_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
@@ -49,11 +45,11 @@ export class UnitsController {
   @RequirePermission('cycle:admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: "Register a unit (SKPD, bagian, kecamatan, kelurahan, puskesmas, UPTD) in the tenant's registry, under its parent" })
-  @ApiCreatedResponse({ description: 'Registered (or already registered with the same data)', type: CommandResponseBody })
+  @ApiCreatedResponse({ description: 'Registered (or already registered with the same data)', type: CommandReply })
   @ApiConflictResponse({ description: 'UNIT.PARENT_NOT_REGISTERED, UNIT.ALREADY_REGISTERED, UNIT.OWN_PARENT' })
-  async register(@CurrentActor() actor: Actor, @IdempotencyKey() key: string | undefined, @Body() body: RegisterUnitRequest): Promise<CommandResponseBody> {
+  async register(@Caller() { meta }: Caller, @Body() body: RegisterUnitRequest): Promise<CommandReply> {
     const unit: RegisteredUnit = { unitId: body.unitId, name: body.name, kind: body.kind, parentUnitId: body.parentUnitId ?? null };
-    return commandResponse(await this.commands.execute(new RegisterUnitCommand(unit, httpMeta(actor, body.unitId, key))));
+    return commandReply(await this.commands.execute(new RegisterUnitCommand(unit, forUnit(meta, body.unitId))));
   }
 
   @Get()

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EvaluationEvent } from '@lib/contracts';
 import { DomainError, EventStore } from '@lib/event-sourcing';
-import { type Ruleset, type RulesetRef, rulesetFromDocument, shippedRulesets } from '../domain';
-import { rulesetStream } from '../commands/command-meta';
+import { type Ruleset, type RulesetRef, rulesetFromDocument, shippedRulesets, rulesetStream } from '../domain';
 
 /**
  * Rulesets a tenant's command may pin or score under: the shipped national ones plus every version

@@ -22,7 +22,7 @@ export type UnitScoreLine = Schemas['UnitScoreLineResponse'];
 export type CycleScores = Schemas['CycleScoresResponse'];
 export type StoredEvidenceFile = Schemas['StoredEvidenceFileResponse'];
 /** What every evaluation command answers: the stream it changed and the version it reached. */
-export type CommandReply = Schemas['CommandResponseBody'];
+export type CommandReply = Schemas['CommandReply'];
 
 const cyclePath = (cycleId: string) => `${base}/cycles/${encodeURIComponent(cycleId)}`;
 const unitPath = (cycleId: string, unitId: string) => `${cyclePath(cycleId)}/units/${encodeURIComponent(unitId)}`;

@@ -16,8 +16,8 @@ export type SkmSurveyResult = Schemas['SkmSurveyResultResponse'];
 export type PublicSkmForm = Schemas['PublicSkmFormResponse'];
 export type SkmResponse = Schemas['SkmResponseRequest'];
 export type PublicF03Form = Schemas['PublicF03FormResponse'];
-/** What the survey commands answer: the stream they changed and the version it reached. */
-export type AppendReply = Schemas['AppendResultResponse'];
+/** What every survey command answers: the stream it changed and the version it reached. */
+export type CommandReply = Schemas['CommandReply'];
 
 export interface SurveyRef {
   unitId: string;
@@ -36,27 +36,29 @@ export const surveyApi = {
   unitSurveys: (api: Api, unitId: string) => api<UnitSkmSurvey[]>(`${base}/units/${encodeURIComponent(unitId)}/skm-surveys`),
   open: (api: Api, ref: SurveyRef, body: Schemas['OpenSkmSurveyRequest']) => api<Schemas['OpenedSurveyResponse']>(surveyPath(ref), { method: 'POST', body }),
   result: (api: Api, ref: SurveyRef) => api<SkmSurveyResult>(`${surveyPath(ref)}/result`),
-  close: (api: Api, ref: SurveyRef) => api<AppendReply>(`${surveyPath(ref)}/close`, { method: 'POST' }),
-  publish: (api: Api, ref: SurveyRef, body: Schemas['PublishSkmResultRequest']) => api<AppendReply>(`${surveyPath(ref)}/publication`, { method: 'POST', body }),
-  planFollowUp: (api: Api, ref: SurveyRef, body: Schemas['PlanFollowUpRequest']) => api<AppendReply>(`${surveyPath(ref)}/follow-ups`, { method: 'POST', body }),
+  close: (api: Api, ref: SurveyRef) => api<CommandReply>(`${surveyPath(ref)}/close`, { method: 'POST' }),
+  publish: (api: Api, ref: SurveyRef, body: Schemas['PublishSkmResultRequest']) =>
+    api<CommandReply>(`${surveyPath(ref)}/publication`, { method: 'POST', body }),
+  planFollowUp: (api: Api, ref: SurveyRef, body: Schemas['PlanFollowUpRequest']) =>
+    api<CommandReply>(`${surveyPath(ref)}/follow-ups`, { method: 'POST', body }),
   completeFollowUp: (api: Api, ref: SurveyRef, itemId: string, body: Schemas['CompleteFollowUpRequest']) =>
-    api<AppendReply>(`${surveyPath(ref)}/follow-ups/${encodeURIComponent(itemId)}/completion`, { method: 'POST', body }),
+    api<CommandReply>(`${surveyPath(ref)}/follow-ups/${encodeURIComponent(itemId)}/completion`, { method: 'POST', body }),
   openF03: (api: Api, cycleId: string, unitId: string, ruleset: string) =>
-    api<AppendReply>(`${base}/f03-collections/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}`, { method: 'POST', body: { ruleset } }),
+    api<CommandReply>(`${base}/f03-collections/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}`, { method: 'POST', body: { ruleset } }),
 };
 
 /** The survey's result, until it shows the version a survey command reached (see refreshAfterCommand). */
-export const surveyResultCatchUp = (api: Api, ref: SurveyRef, reply: AppendReply): CatchUp<SkmSurveyResult> => ({
+export const surveyResultCatchUp = (api: Api, ref: SurveyRef, reply: CommandReply): CatchUp<SkmSurveyResult> => ({
   read: () => surveyApi.result(api, ref),
   versionIn: (result) => result.version,
-  reached: reply.nextExpectedVersion,
+  reached: reply.version,
 });
 
-/** The unit's surveys, until they list the one just opened (its opening is the first event of its stream). */
-export const openedSurveyCatchUp = (api: Api, unitId: string, surveyId: string): CatchUp<UnitSkmSurvey[]> => ({
+/** The unit's surveys, until they list the one just opened at the version its opening reached. */
+export const openedSurveyCatchUp = (api: Api, unitId: string, opened: Schemas['OpenedSurveyResponse']): CatchUp<UnitSkmSurvey[]> => ({
   read: () => surveyApi.unitSurveys(api, unitId),
-  versionIn: (surveys) => surveys.find((survey) => survey.surveyId === surveyId)?.version,
-  reached: 1,
+  versionIn: (surveys) => surveys.find((survey) => survey.surveyId === opened.surveyId)?.version,
+  reached: opened.version,
 });
 
 const publicF03Path = (tenantId: string, cycleId: string, unitId: string): string =>
@@ -69,5 +71,5 @@ export const publicSurveyApi = {
     call<Schemas['RecordedResponseResponse']>(`${publicPath(publicLinkId)}/responses`, { method: 'POST', body }),
   f03Form: (tenantId: string, cycleId: string, unitId: string) => call<PublicF03Form>(publicF03Path(tenantId, cycleId, unitId)),
   respondF03: (tenantId: string, cycleId: string, unitId: string, items: Schemas['F03ResponseRequest']['items']) =>
-    call<AppendReply>(`${publicF03Path(tenantId, cycleId, unitId)}/responses`, { method: 'POST', body: { items } }),
+    call<CommandReply>(`${publicF03Path(tenantId, cycleId, unitId)}/responses`, { method: 'POST', body: { items } }),
 };

@@ -5,7 +5,6 @@ import { Clock } from '@lib/platform';
 import { type CalendarCommand, calendarDecider, type CalendarStream, tenantCalendarStream } from '../domain';
 import { TenantCalendars } from '../queries/tenant-calendars';
 import { type CommandOutcome, outcomeOf, type Without } from './outcome';
-import { refuseKeyReuse } from './stream-guard';
 
 /** What a tenant's admin may do to its calendar; the handler adds the tenant, the time and what is in use. */
 export type CalendarStep = Without<Exclude<CalendarCommand, { type: 'ShipNationalCalendarYear' }>, 'tenantId' | 'now' | 'inUse'>;
@@ -42,7 +41,6 @@ export class ChangeCalendarHandler implements ICommandHandler<ChangeCalendarComm
       (state) => calendarDecider.decide({ ...step, ...lookedUp, tenantId, now: this.clock.now().toISOString() } as CalendarCommand, state),
       meta,
     );
-    refuseKeyReuse(result, (id) => id === streamId);
     return outcomeOf(this.store, result, calendarDecider);
   }
 }

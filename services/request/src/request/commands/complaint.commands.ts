@@ -7,7 +7,6 @@ import { Pool } from 'pg';
 import { type Complaint, type ComplaintCommand, type ComplaintCategoryKey, type ComplaintChannelKey, complaintDecider, complaints2018 } from '../domain';
 import { type CommandOutcome, outcomeOf, type Without } from './outcome';
 import { TenantCalendars } from '../queries/tenant-calendars';
-import { refuseKeyReuse } from './stream-guard';
 
 // TODO(#4): the tenant's published ruleset version instead of the national 2018 one.
 export const complaintRuleset = () => complaints2018;
@@ -74,8 +73,8 @@ export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaint
             state,
           ),
         { ...meta, unitId: complaint.unitId },
+        { createsStreamWithPrefix: 'complaint-' },
       );
-      refuseKeyReuse(result, (streamId) => streamId.startsWith('complaint-'));
       const outcome = await outcomeOf(this.store, result, complaintDecider);
       if (result.duplicate) await this.forget(reporterRef);
       return { ...outcome, reporterRef: outcome.state.status === 'none' ? '' : outcome.state.reporterRef };
@@ -126,7 +125,6 @@ export class ChangeComplaintHandler implements ICommandHandler<ChangeComplaintCo
       commandMeta,
       { otherTenantNotFoundCode: 'COMPLAINT.NOT_FOUND' },
     );
-    refuseKeyReuse(result, (streamId) => streamId === complaintStream(complaintId));
     return outcomeOf(this.store, result, complaintDecider);
   }
 }

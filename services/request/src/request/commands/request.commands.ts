@@ -8,7 +8,6 @@ import { type Request, type RequestCommand, requestDecider } from '../domain';
 import { ServiceStandardsProjection, type StandardOfService } from '../projections/service-standards.projection';
 import { TenantCalendars } from '../queries/tenant-calendars';
 import { type CommandOutcome, outcomeOf, type Without } from './outcome';
-import { refuseKeyReuse } from './stream-guard';
 
 /** The request's state plus its unit, which the Request state does not keep but every event's envelope needs. */
 export interface RequestWithUnit {
@@ -84,8 +83,8 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
           state.request,
         ),
       { ...meta, unitId: standard.unitId },
+      { createsStreamWithPrefix: 'request-' },
     );
-    refuseKeyReuse(result, (streamId) => streamId.startsWith('request-'));
     return outcomeOf(this.store, result, requestFold);
   }
 
@@ -158,7 +157,6 @@ export class ChangeRequestHandler implements ICommandHandler<ChangeRequestComman
       commandMeta,
       { otherTenantNotFoundCode: 'REQUEST.NOT_FOUND' },
     );
-    refuseKeyReuse(result, (streamId) => streamId === requestStream(requestId));
     return outcomeOf(this.store, result, requestFold);
   }
 }

@@ -1,3 +1,4 @@
+import { CommandReply } from '@lib/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CalendarYearView } from '../domain';
 
@@ -29,7 +30,7 @@ export class NationalYearResponse {
 }
 
 /** A tenant's calendar after an admin's change, with the calendar stream's version. */
-export class CalendarResponse {
+export class CalendarResponse extends CommandReply {
   @ApiProperty()
   tenantId!: string;
 
@@ -44,9 +45,6 @@ export class CalendarResponse {
 
   @ApiProperty({ type: () => [NationalYearResponse], description: 'The national years the tenant published itself' })
   nationalYears!: NationalYearResponse[];
-
-  @ApiProperty({ type: 'integer', description: "The calendar stream's version after the command" })
-  version!: number;
 }
 
 export class CalendarHolidayResponse {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -11,12 +11,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { CommandMeta } from '@lib/event-sourcing';
-import { InputProblemException, RequirePermission } from '@lib/platform';
-import type { Response } from 'express';
+import { InputProblemException, RequirePermission, Caller } from '@lib/platform';
 import { type CalendarStep, ChangeCalendarCommand } from '../commands/calendar.commands';
 import { validateNationalCalendarYear } from '../domain';
 import { GetCalendarYearQuery } from '../queries/calendar-year.query';
-import { Caller } from './actor';
+
 import {
   AddLocalHolidayRequest,
   CalendarYearPath,
@@ -27,7 +26,7 @@ import {
   RemoveLocalHolidayRequest,
 } from './calendar.request';
 import { CalendarResponse, CalendarYearResponse } from './calendar.response';
-import { calendarBody, markReplay } from './responses';
+import { calendarBody } from './responses';
 
 /**
  * The tenant's working-day calendar: read it, and (Bagian Organisasi) change its settings and local
@@ -56,9 +55,9 @@ export class CalendarsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: "Set the tenant's UTC offset (WIB/WITA/WIT) and whether its units work through cuti bersama" })
   @ApiOkResponse({ description: "The tenant's calendar settings and local holidays", type: CalendarResponse })
-  changeSettings(@Body() body: ChangeCalendarSettingsRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
+  changeSettings(@Body() body: ChangeCalendarSettingsRequest, @Caller() { meta }: Caller) {
     const settings = { utcOffsetMinutes: body.utcOffsetMinutes, cutiBersamaIsWorkingDay: body.cutiBersamaIsWorkingDay };
-    return this.change({ type: 'ChangeTenantCalendarSettings', settings, reason: body.reason ?? '' }, meta, response);
+    return this.change({ type: 'ChangeTenantCalendarSettings', settings, reason: body.reason ?? '' }, meta);
   }
 
   @Post('local-holidays')
@@ -67,8 +66,8 @@ export class CalendarsController {
   @ApiOperation({ summary: "Add a local holiday (e.g. the city's anniversary) to the tenant's calendar" })
   @ApiCreatedResponse({ description: "The tenant's calendar settings and local holidays", type: CalendarResponse })
   @ApiConflictResponse({ description: 'Another local holiday on that date (CALENDAR.LOCAL_HOLIDAY_EXISTS)' })
-  addLocalHoliday(@Body() body: AddLocalHolidayRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
-    return this.change({ type: 'AddLocalHoliday', holiday: { date: body.date, name: body.name, source: body.source ?? '' } }, meta, response);
+  addLocalHoliday(@Body() body: AddLocalHolidayRequest, @Caller() { meta }: Caller) {
+    return this.change({ type: 'AddLocalHoliday', holiday: { date: body.date, name: body.name, source: body.source ?? '' } }, meta);
   }
 
   @Post('local-holidays/:date/remove')
@@ -78,13 +77,8 @@ export class CalendarsController {
   @ApiOperation({ summary: "Remove a local holiday from the tenant's calendar" })
   @ApiOkResponse({ description: "The tenant's calendar settings and local holidays", type: CalendarResponse })
   @ApiNotFoundResponse({ description: 'No local holiday on that date (LOCAL_HOLIDAY.NOT_FOUND)' })
-  removeLocalHoliday(
-    @Param() { date }: LocalHolidayPath,
-    @Body() body: RemoveLocalHolidayRequest,
-    @Caller() { meta }: Caller,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.change({ type: 'RemoveLocalHoliday', date, reason: body.reason ?? '' }, meta, response);
+  removeLocalHoliday(@Param() { date }: LocalHolidayPath, @Body() body: RemoveLocalHolidayRequest, @Caller() { meta }: Caller) {
+    return this.change({ type: 'RemoveLocalHoliday', date, reason: body.reason ?? '' }, meta);
   }
 
   @Put(':year/national')
@@ -95,23 +89,17 @@ export class CalendarsController {
   })
   @ApiOkResponse({ description: "The tenant's calendar, with the national years it published", type: CalendarResponse })
   @ApiBadRequestResponse({ description: 'A rule broken, named by field, e.g. holidays[2].date for a date outside the year' })
-  publishNationalYear(
-    @Param() { year }: CalendarYearPath,
-    @Body() body: PublishNationalCalendarYearRequest,
-    @Caller() { meta }: Caller,
-    @Res({ passthrough: true }) response: Response,
-  ) {
+  publishNationalYear(@Param() { year }: CalendarYearPath, @Body() body: PublishNationalCalendarYearRequest, @Caller() { meta }: Caller) {
     const calendar = { year, provisional: body.provisional, provisionalReason: body.provisionalReason ?? '', source: body.source, holidays: body.holidays };
     const violations = validateNationalCalendarYear(calendar);
     if (violations.length > 0) {
       throw new InputProblemException(violations.map((violation) => ({ field: violation.path, rule: violation.rule, message: violation.message })));
     }
-    return this.change({ type: 'PublishNationalCalendarYear', calendar }, meta, response);
+    return this.change({ type: 'PublishNationalCalendarYear', calendar }, meta);
   }
 
-  private async change(step: CalendarStep, meta: CommandMeta, response: Response): Promise<CalendarResponse> {
+  private async change(step: CalendarStep, meta: CommandMeta): Promise<CalendarResponse> {
     const outcome = await this.commands.execute(new ChangeCalendarCommand(step, meta));
-    markReplay(response, outcome);
     return calendarBody(meta.tenantId, outcome);
   }
 }

@@ -1,20 +1,20 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID, Matches } from 'class-validator';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { DomainError } from '@lib/event-sourcing';
-import { CitizenEndpoint, TargetLocator } from '@lib/platform';
+import { CitizenEndpoint, TargetLocator, citizenCommandMeta } from '@lib/platform';
 import { ChangeComplaintCommand, ReceiveComplaintCommand } from '../commands/complaint.commands';
 import { SubmitRequestCommand } from '../commands/request.commands';
 import { GetRequestByTrackingCodeQuery, ListServiceStandardsQuery } from '../queries/read-models.queries';
-import { citizenMeta } from './actor';
+
 import { CitizenComplaintRequest, ReopenComplaintRequest } from './complaint.request';
 import { SubmitRequestRequest } from './request.request';
 import { COMPLAINT, RequestResourceLocator } from './resources';
 import { ComplaintResponse, ReceivedComplaintResponse } from './complaint.response';
 import { PublicRequestStatusResponse, SubmittedOnlineResponse } from './request.response';
-import { complaintBody, markReplay } from './responses';
+import { complaintBody } from './responses';
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -72,14 +72,10 @@ export class CitizenController {
   @ApiOperation({ summary: "Submit a request online to a unit's service; keep the tracking code to follow it" })
   @ApiCreatedResponse({ description: 'Tracking code, status and due date', type: SubmittedOnlineResponse })
   @ApiConflictResponse({ description: 'The unit publishes no standard for this service, or unknown requirements' })
-  async submit(
-    @Param() { tenantId, unitId }: TenantUnitPath,
-    @Body() body: SubmitRequestRequest,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<SubmittedOnlineResponse> {
-    const outcome = await this.commands.execute(new SubmitRequestCommand(body.serviceId, body.suppliedRequirements, citizenMeta(request, tenantId), unitId));
-    markReplay(response, outcome);
+  async submit(@Param() { tenantId, unitId }: TenantUnitPath, @Body() body: SubmitRequestRequest, @Req() request: Request): Promise<SubmittedOnlineResponse> {
+    const outcome = await this.commands.execute(
+      new SubmitRequestCommand(body.serviceId, body.suppliedRequirements, citizenCommandMeta(request, tenantId), unitId),
+    );
     const submitted = outcome.state.request;
     if (submitted.status === 'none') throw new Error(`request ${outcome.streamId} has no state after its submission`);
     return { trackingCode: submitted.trackingCode, status: submitted.status, dueDate: submitted.dueDate, missingRequirements: submitted.missingRequirements };
@@ -94,13 +90,11 @@ export class CitizenController {
     @Param() { tenantId }: TenantPath,
     @Body() { reporter, ...complaint }: CitizenComplaintRequest,
     @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
   ): Promise<ReceivedComplaintResponse> {
     // Service units are the units that publish standards; anything else is a typo or noise.
     const units = await this.queries.execute(new ListServiceStandardsQuery(tenantId, { unitId: complaint.unitId }, { limit: 1, offset: 0 }));
     if (units.total === 0) throw new DomainError('UNIT.NOT_FOUND', `${tenantId} has no service unit ${complaint.unitId}`);
-    const outcome = await this.commands.execute(new ReceiveComplaintCommand({ ...complaint, channel: 'web' }, reporter, citizenMeta(request, tenantId)));
-    markReplay(response, outcome);
+    const outcome = await this.commands.execute(new ReceiveComplaintCommand({ ...complaint, channel: 'web' }, reporter, citizenCommandMeta(request, tenantId)));
     return { ...complaintBody(outcome), reporterRef: outcome.reporterRef };
   }
 
@@ -110,18 +104,13 @@ export class CitizenController {
   @ApiOperation({ summary: 'Reopen a resolved complaint with the reporterRef received when filing it' })
   @ApiOkResponse({ description: 'The complaint, reopened', type: ComplaintResponse })
   @ApiConflictResponse({ description: 'Not resolved, or the reporterRef does not match' })
-  async reopen(
-    @Param() { complaintId }: ComplaintPath,
-    @Body() body: ReopenComplaintRequest,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<ComplaintResponse> {
-    const located = await this.resources.locate(COMPLAINT.kind, complaintId);
+  async reopen(@Param() { complaintId }: ComplaintPath, @Body() body: ReopenComplaintRequest, @Req() request: Request): Promise<ComplaintResponse> {
+    // a complaint id is random, unique across tenants: the complaint tells which tenant it belongs to
+    const located = await this.resources.locate(COMPLAINT.kind, complaintId, '');
     if (!located) throw new DomainError(COMPLAINT.notFoundCode, `complaint ${complaintId} does not exist`);
     const outcome = await this.commands.execute(
-      new ChangeComplaintCommand(complaintId, { type: 'ReopenComplaint', ...body }, citizenMeta(request, located.tenantId)),
+      new ChangeComplaintCommand(complaintId, { type: 'ReopenComplaint', ...body }, citizenCommandMeta(request, located.tenantId)),
     );
-    markReplay(response, outcome);
     return complaintBody(outcome);
   }
 }

@@ -1,3 +1,4 @@
+import { CommandReply } from '@lib/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ComplaintRow } from '../queries/read-models.queries';
 import { PageResponse } from './page.response';
@@ -5,7 +6,7 @@ import { PageResponse } from './page.response';
 const COMPLAINT_STATUSES = ['received', 'postponed', 'verified', 'assigned', 'responded', 'resolved', 'not-our-authority', 'archived'];
 
 /** A complaint after a command: status and deadlines, with the stream version the command reached. */
-export class ComplaintResponse {
+export class ComplaintResponse extends CommandReply {
   @ApiProperty({ format: 'uuid' })
   complaintId!: string;
 
@@ -23,9 +24,6 @@ export class ComplaintResponse {
 
   @ApiPropertyOptional({ description: 'The deadlines rest on provisional calendar data and may move' })
   deadlinesProvisional?: boolean;
-
-  @ApiProperty({ type: 'integer', description: "The complaint stream's version after the command; reads show it once they have caught up" })
-  version!: number;
 }
 
 /** A received complaint, with the reference its reporter needs to reopen it. */

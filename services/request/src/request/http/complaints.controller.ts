@@ -1,18 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import type { Response } from 'express';
 import { type CommandMeta, DomainError } from '@lib/event-sourcing';
-import { RequirePermission, TenantQuery } from '@lib/platform';
+import { RequirePermission, Caller, TenantQuery } from '@lib/platform';
 import { ChangeComplaintCommand, type ComplaintStep, ReceiveComplaintCommand } from '../commands/complaint.commands';
 import { ListComplaintsQuery } from '../queries/read-models.queries';
-import { Caller } from './actor';
+
 import { AssignComplaintRequest, ReceiveComplaintRequest, RespondToComplaintRequest, VerifyComplaintRequest } from './complaint.request';
 import { ComplaintListFilter } from './page.request';
 import { COMPLAINT } from './resources';
 import { ComplaintPageResponse, ComplaintResponse, ComplaintRowResponse, ReceivedComplaintResponse } from './complaint.response';
-import { complaintBody, markReplay } from './responses';
+import { complaintBody } from './responses';
 
 class ComplaintPath {
   @ApiProperty({ format: 'uuid' })
@@ -52,13 +51,8 @@ export class ComplaintsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: "Receive a complaint at the counter, by letter or from SP4N-LAPOR!; the reporter's identity is kept apart from the event log" })
   @ApiCreatedResponse({ description: 'Complaint id, deadlines and the reporterRef needed to reopen', type: ReceivedComplaintResponse })
-  async receive(
-    @Body() { reporter, ...complaint }: ReceiveComplaintRequest,
-    @Caller() { meta }: Caller,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<ReceivedComplaintResponse> {
+  async receive(@Body() { reporter, ...complaint }: ReceiveComplaintRequest, @Caller() { meta }: Caller): Promise<ReceivedComplaintResponse> {
     const outcome = await this.commands.execute(new ReceiveComplaintCommand(complaint, reporter, meta));
-    markReplay(response, outcome);
     return { ...complaintBody(outcome), reporterRef: outcome.reporterRef };
   }
 
@@ -67,13 +61,8 @@ export class ComplaintsController {
   @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Verify: verified, postponed (tunda), not our authority, or archived' })
   @ApiOkResponse({ description: 'The complaint after the command', type: ComplaintResponse })
-  verify(
-    @Param() { complaintId }: ComplaintPath,
-    @Body() body: VerifyComplaintRequest,
-    @Caller() { meta }: Caller,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.change(complaintId, { type: 'VerifyComplaint', ...body }, meta, response);
+  verify(@Param() { complaintId }: ComplaintPath, @Body() body: VerifyComplaintRequest, @Caller() { meta }: Caller) {
+    return this.change(complaintId, { type: 'VerifyComplaint', ...body }, meta);
   }
 
   @Post(':complaintId/assign')
@@ -81,13 +70,8 @@ export class ComplaintsController {
   @RequirePermission('complaint:write', { resource: COMPLAINT, unitParam: 'unitId' })
   @ApiOperation({ summary: "Assign (disposisi) to a unit; the caller's scope must cover the complaint's unit and the new one" })
   @ApiOkResponse({ description: 'The complaint after the command', type: ComplaintResponse })
-  assign(
-    @Param() { complaintId }: ComplaintPath,
-    @Body() body: AssignComplaintRequest,
-    @Caller() { meta }: Caller,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.change(complaintId, { type: 'AssignComplaint', ...body }, meta, response);
+  assign(@Param() { complaintId }: ComplaintPath, @Body() body: AssignComplaintRequest, @Caller() { meta }: Caller) {
+    return this.change(complaintId, { type: 'AssignComplaint', ...body }, meta);
   }
 
   @Post(':complaintId/respond')
@@ -95,13 +79,8 @@ export class ComplaintsController {
   @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Record a follow-up (tindak lanjut)' })
   @ApiOkResponse({ description: 'The complaint after the command', type: ComplaintResponse })
-  respond(
-    @Param() { complaintId }: ComplaintPath,
-    @Body() body: RespondToComplaintRequest,
-    @Caller() { meta }: Caller,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.change(complaintId, { type: 'RespondToComplaint', ...body }, meta, response);
+  respond(@Param() { complaintId }: ComplaintPath, @Body() body: RespondToComplaintRequest, @Caller() { meta }: Caller) {
+    return this.change(complaintId, { type: 'RespondToComplaint', ...body }, meta);
   }
 
   @Post(':complaintId/resolve')
@@ -109,13 +88,12 @@ export class ComplaintsController {
   @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Resolve; records whether it was within the deadline and via LAPOR!' })
   @ApiOkResponse({ description: 'The complaint after the command', type: ComplaintResponse })
-  resolve(@Param() { complaintId }: ComplaintPath, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
-    return this.change(complaintId, { type: 'ResolveComplaint' }, meta, response);
+  resolve(@Param() { complaintId }: ComplaintPath, @Caller() { meta }: Caller) {
+    return this.change(complaintId, { type: 'ResolveComplaint' }, meta);
   }
 
-  private async change(complaintId: string, step: ComplaintStep, meta: CommandMeta, response: Response): Promise<ComplaintResponse> {
+  private async change(complaintId: string, step: ComplaintStep, meta: CommandMeta): Promise<ComplaintResponse> {
     const outcome = await this.commands.execute(new ChangeComplaintCommand(complaintId, step, meta));
-    markReplay(response, outcome);
     return complaintBody(outcome);
   }
 }

@@ -1,3 +1,4 @@
+import { CommandReply } from '@lib/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { PublicRequestStatus, RequestRow, UnitFigures } from '../queries/read-models.queries';
 import { PageResponse } from './page.response';
@@ -5,7 +6,7 @@ import { PageResponse } from './page.response';
 const REQUEST_STATUSES = ['submitted', 'returned', 'in-process', 'completed', 'rejected'];
 
 /** A request after a staff command: its status and due date, with the stream version the command reached. */
-export class RequestResponse {
+export class RequestResponse extends CommandReply {
   @ApiProperty({ format: 'uuid' })
   requestId!: string;
 
@@ -32,9 +33,6 @@ export class RequestResponse {
 
   @ApiPropertyOptional()
   slaBreached?: boolean;
-
-  @ApiProperty({ type: 'integer', description: "The request stream's version after the command; reads show it once they have caught up" })
-  version!: number;
 }
 
 /** What a citizen gets after submitting online: no internal ids. */

@@ -1,18 +1,17 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import type { Response } from 'express';
 import type { CommandMeta } from '@lib/event-sourcing';
-import { RequirePermission, TargetLocator } from '@lib/platform';
+import { RequirePermission, TargetLocator, Caller } from '@lib/platform';
 import { ChangeRequestCommand, type RequestStep, SubmitRequestCommand } from '../commands/request.commands';
 import { GetUnitFiguresQuery, ListRequestsQuery } from '../queries/read-models.queries';
-import { Caller } from './actor';
+
 import { RequestListFilter, UnitPeriodFilter } from './page.request';
 import { RejectRequestRequest, ResubmitRequestRequest, ReturnRequestRequest, SubmitRequestRequest } from './request.request';
 import { REQUEST, RequestResourceLocator, STANDARD_TO_SUBMIT_AGAINST } from './resources';
 import { RequestPageResponse, RequestResponse, UnitFiguresPageResponse } from './request.response';
-import { markReplay, requestBody } from './responses';
+import { requestBody } from './responses';
 
 class RequestPath {
   @ApiProperty({ format: 'uuid' })
@@ -37,11 +36,10 @@ export class RequestsController {
   })
   @ApiCreatedResponse({ description: 'Request id, tracking code and due date', type: RequestResponse })
   @ApiConflictResponse({ description: 'No published standard, or unknown requirements' })
-  async submit(@Body() body: SubmitRequestRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response): Promise<RequestResponse> {
+  async submit(@Body() body: SubmitRequestRequest, @Caller() { meta }: Caller): Promise<RequestResponse> {
     const outcome = await this.commands.execute(new SubmitRequestCommand(body.serviceId, body.suppliedRequirements, meta));
     if (outcome.state.request.status !== 'none')
       this.resources.rememberSubmitted(outcome.state.request.requestId, { tenantId: meta.tenantId, unitId: outcome.state.unitId });
-    markReplay(response, outcome);
     return requestBody(outcome);
   }
 
@@ -50,8 +48,8 @@ export class RequestsController {
   @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Return to the citizen for missing requirements (pauses the SLA clock)' })
   @ApiOkResponse({ description: 'The request after the command', type: RequestResponse })
-  return(@Param() { requestId }: RequestPath, @Body() body: ReturnRequestRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
-    return this.change(requestId, { type: 'ReturnRequest', ...body }, meta, response);
+  return(@Param() { requestId }: RequestPath, @Body() body: ReturnRequestRequest, @Caller() { meta }: Caller) {
+    return this.change(requestId, { type: 'ReturnRequest', ...body }, meta);
   }
 
   @Post('requests/:requestId/resubmit')
@@ -59,13 +57,8 @@ export class RequestsController {
   @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Resubmit with the missing requirements (moves the due date by the paused days)' })
   @ApiOkResponse({ description: 'The request after the command', type: RequestResponse })
-  resubmit(
-    @Param() { requestId }: RequestPath,
-    @Body() body: ResubmitRequestRequest,
-    @Caller() { meta }: Caller,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.change(requestId, { type: 'ResubmitRequest', ...body }, meta, response);
+  resubmit(@Param() { requestId }: RequestPath, @Body() body: ResubmitRequestRequest, @Caller() { meta }: Caller) {
+    return this.change(requestId, { type: 'ResubmitRequest', ...body }, meta);
   }
 
   @Post('requests/:requestId/start-processing')
@@ -73,8 +66,8 @@ export class RequestsController {
   @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Start processing a request whose requirements are complete' })
   @ApiOkResponse({ description: 'The request after the command', type: RequestResponse })
-  startProcessing(@Param() { requestId }: RequestPath, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
-    return this.change(requestId, { type: 'StartProcessing' }, meta, response);
+  startProcessing(@Param() { requestId }: RequestPath, @Caller() { meta }: Caller) {
+    return this.change(requestId, { type: 'StartProcessing' }, meta);
   }
 
   @Post('requests/:requestId/complete')
@@ -82,8 +75,8 @@ export class RequestsController {
   @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Complete a request; records whether the standard was met' })
   @ApiOkResponse({ description: 'The request after the command', type: RequestResponse })
-  complete(@Param() { requestId }: RequestPath, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
-    return this.change(requestId, { type: 'CompleteRequest' }, meta, response);
+  complete(@Param() { requestId }: RequestPath, @Caller() { meta }: Caller) {
+    return this.change(requestId, { type: 'CompleteRequest' }, meta);
   }
 
   @Post('requests/:requestId/reject')
@@ -91,8 +84,8 @@ export class RequestsController {
   @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Reject a request with a reason for the citizen' })
   @ApiOkResponse({ description: 'The request after the command', type: RequestResponse })
-  reject(@Param() { requestId }: RequestPath, @Body() body: RejectRequestRequest, @Caller() { meta }: Caller, @Res({ passthrough: true }) response: Response) {
-    return this.change(requestId, { type: 'RejectRequest', ...body }, meta, response);
+  reject(@Param() { requestId }: RequestPath, @Body() body: RejectRequestRequest, @Caller() { meta }: Caller) {
+    return this.change(requestId, { type: 'RejectRequest', ...body }, meta);
   }
 
   @Get('requests')
@@ -113,9 +106,8 @@ export class RequestsController {
     return this.queries.execute(new GetUnitFiguresQuery(actor.tenantId, { unitId, period }, { limit, offset }));
   }
 
-  private async change(requestId: string, step: RequestStep, meta: CommandMeta, response: Response): Promise<RequestResponse> {
+  private async change(requestId: string, step: RequestStep, meta: CommandMeta): Promise<RequestResponse> {
     const outcome = await this.commands.execute(new ChangeRequestCommand(requestId, step, meta));
-    markReplay(response, outcome);
     return requestBody(outcome);
   }
 }

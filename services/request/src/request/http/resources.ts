@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { RequestEvent } from '@lib/contracts';
+import { EventStore } from '@lib/event-sourcing';
 import { type ResourceRef, type Target, TargetLocator } from '@lib/platform';
-import { Pool } from 'pg';
 import { complaintStream } from '../commands/complaint.commands';
 import { requestStream } from '../commands/request.commands';
 import { standardStream } from '../commands/service-standard.commands';
@@ -11,10 +12,11 @@ export const STANDARD: ResourceRef = { kind: 'service-standard', idParam: 'servi
 /** A submission names the service in its body; an unknown one is the submission's own 409. */
 export const STANDARD_TO_SUBMIT_AGAINST: ResourceRef = { ...STANDARD, notFoundCode: 'STANDARD.NOT_PUBLISHED' };
 
-const STREAMS: Record<string, (id: string) => string> = {
-  [REQUEST.kind]: requestStream,
-  [COMPLAINT.kind]: complaintStream,
-  [STANDARD.kind]: standardStream,
+/** Requests and complaints have random ids, unique across tenants; a standard's id is its tenant's own. */
+const STREAMS: Record<string, (id: string, tenantId: string) => string> = {
+  [REQUEST.kind]: (id) => requestStream(id),
+  [COMPLAINT.kind]: (id) => complaintStream(id),
+  [STANDARD.kind]: (id, tenantId) => standardStream(tenantId, id),
 };
 
 /**
@@ -26,46 +28,39 @@ const FIXED_PLACE = new Set([REQUEST.kind, STANDARD.kind]);
 const REMEMBERED_PLACES = 50_000;
 
 /**
- * Reads where a request, complaint or standard lives from the envelope of its latest event: current
- * as soon as a command returns (a projection may lag), and a complaint's unit follows its assignment.
- * Places that cannot change are remembered, so the steps of a request after its first cost no read.
+ * Reads where a request, complaint or standard lives from the store (the envelope of its latest
+ * event): current as soon as a command returns (a projection may lag), and a complaint's unit follows
+ * its assignment. Places that cannot change are remembered, so the steps of a request after its first
+ * cost no read.
  */
 @Injectable()
 export class RequestResourceLocator extends TargetLocator {
   private readonly fixedPlaces = new Map<string, Target>();
 
-  constructor(private readonly pool: Pool) {
+  constructor(private readonly store: EventStore<RequestEvent>) {
     super();
   }
 
-  async locate(kind: string, id: string): Promise<Target | undefined> {
+  async locate(kind: string, id: string, tenantId: string): Promise<Target | undefined> {
     const stream = STREAMS[kind];
     if (!stream) throw new Error(`unknown resource kind ${kind}`);
-    const key = `${kind}/${id}`;
-    const remembered = this.fixedPlaces.get(key);
+    const streamId = stream(id, tenantId);
+    const remembered = this.fixedPlaces.get(streamId);
     if (remembered) return remembered;
-    const located = await this.read(stream(id));
-    if (located && FIXED_PLACE.has(kind)) this.remember(key, located);
-    return located;
+    const located = await this.store.locateStream(streamId);
+    if (!located?.tenantId) return undefined;
+    const target: Target = located.unitId ? { tenantId: located.tenantId, unitId: located.unitId } : { tenantId: located.tenantId };
+    if (FIXED_PLACE.has(kind)) this.remember(streamId, target);
+    return target;
   }
 
   /** Where a request just submitted lives, so its next step is not looked up. */
   rememberSubmitted(requestId: string, target: Target): void {
-    this.remember(`${REQUEST.kind}/${requestId}`, target);
+    this.remember(requestStream(requestId), target);
   }
 
-  private remember(key: string, target: Target): void {
-    this.fixedPlaces.set(key, target);
+  private remember(streamId: string, target: Target): void {
+    this.fixedPlaces.set(streamId, target);
     if (this.fixedPlaces.size > REMEMBERED_PLACES) this.fixedPlaces.delete(this.fixedPlaces.keys().next().value as string);
-  }
-
-  private async read(streamId: string): Promise<Target | undefined> {
-    const { rows } = await this.pool.query<{ tenant_id: string | null; unit_id: string | null }>(
-      `SELECT metadata->>'tenantId' AS tenant_id, metadata->>'unitId' AS unit_id FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`,
-      [streamId],
-    );
-    const row = rows[0];
-    if (!row?.tenant_id) return undefined;
-    return row.unit_id ? { tenantId: row.tenant_id, unitId: row.unit_id } : { tenantId: row.tenant_id };
   }
 }

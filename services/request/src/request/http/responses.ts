@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { CommandReply } from '@lib/platform';
 import type { CommandOutcome } from '../commands/outcome';
 import type { RequestWithUnit } from '../commands/request.commands';
 import { type CalendarStream, type Complaint, evaluateCompleteness, nationalVersionId, type ServiceStandard } from '../domain';
@@ -7,18 +7,17 @@ import type { ComplaintResponse } from './complaint.response';
 import type { RequestResponse } from './request.response';
 import type { StandardResponse } from './service-standard.response';
 
-/** A replayed Idempotency-Key gets the first answer; the header tells clients nothing new happened. */
-export function markReplay(response: Response, outcome: CommandOutcome<unknown>): void {
-  if (outcome.duplicate) response.setHeader('Idempotent-Replayed', 'true');
-}
+/** Every command's reply (see CommandReply), which each body below extends with the resource it acted on. */
+const replyOf = ({ streamId, version, appended, duplicate }: CommandOutcome<unknown>): CommandReply => ({ streamId, version, appended, duplicate });
 
-export function requestBody({ state, version, streamId }: CommandOutcome<RequestWithUnit>): RequestResponse {
-  const request = state.request;
-  if (request.status === 'none') return { requestId: streamId.replace(/^request-/, ''), version };
+export function requestBody(outcome: CommandOutcome<RequestWithUnit>): RequestResponse {
+  const request = outcome.state.request;
+  if (request.status === 'none') return { ...replyOf(outcome), requestId: outcome.streamId.replace(/^request-/, '') };
   return {
+    ...replyOf(outcome),
     requestId: request.requestId,
     trackingCode: request.trackingCode,
-    unitId: state.unitId,
+    unitId: outcome.state.unitId,
     status: request.status,
     dueDate: request.dueDate,
     // Said with every answer so an officer knows when a promised date rests on estimates.
@@ -26,38 +25,41 @@ export function requestBody({ state, version, streamId }: CommandOutcome<Request
     calendarId: request.calendarId,
     missingRequirements: request.missingRequirements,
     slaBreached: request.slaBreached,
-    version,
   };
 }
 
-export function complaintBody({ state, version, streamId }: CommandOutcome<Complaint>): ComplaintResponse {
-  if (state.status === 'none') return { complaintId: streamId.replace(/^complaint-/, ''), version };
+export function complaintBody(outcome: CommandOutcome<Complaint>): ComplaintResponse {
+  const state = outcome.state;
+  if (state.status === 'none') return { ...replyOf(outcome), complaintId: outcome.streamId.replace(/^complaint-/, '') };
   return {
+    ...replyOf(outcome),
     complaintId: state.complaintId,
     unitId: state.unitId,
     status: state.status,
     statusDueDate: state.statusDueDate,
     resolutionDueDate: state.resolutionDueDate || null,
     deadlinesProvisional: state.deadlinesProvisional,
-    version,
   };
 }
 
-export function standardBody({ state, version, streamId }: CommandOutcome<ServiceStandard>): StandardResponse {
-  if (state.status === 'none') return { serviceId: streamId.replace(/^service-standard-/, ''), version };
+export function standardBody(outcome: CommandOutcome<ServiceStandard>): StandardResponse {
+  const state = outcome.state;
+  if (state.status === 'none') return { ...replyOf(outcome), serviceId: outcome.streamId.replace(/^service-standard-[^/]*\//, '') };
   return {
+    ...replyOf(outcome),
     serviceId: state.serviceId,
     unitId: state.unitId,
     revision: state.revision,
     effectiveAt: state.effectiveAt,
     completeness: evaluateCompleteness(state.content.components),
-    version,
   };
 }
 
 /** A tenant's calendar stream after a command: what the admin changed, with the stream version. */
-export function calendarBody(tenantId: string, { state, version }: CommandOutcome<CalendarStream>): CalendarResponse {
+export function calendarBody(tenantId: string, outcome: CommandOutcome<CalendarStream>): CalendarResponse {
+  const state = outcome.state;
   return {
+    ...replyOf(outcome),
     tenantId,
     utcOffsetMinutes: state.settings.utcOffsetMinutes,
     cutiBersamaIsWorkingDay: state.settings.cutiBersamaIsWorkingDay,
@@ -68,6 +70,5 @@ export function calendarBody(tenantId: string, { state, version }: CommandOutcom
       revision: calendar.revision,
       provisional: calendar.provisional,
     })),
-    version,
   };
 }

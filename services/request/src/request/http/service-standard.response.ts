@@ -1,3 +1,4 @@
+import { CommandReply } from '@lib/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type Completeness, PUBLICATION_CHANNELS } from '../domain';
 import type { ServiceStandardRow } from '../queries/read-models.queries';
@@ -26,7 +27,7 @@ export class CompletenessResponse implements Completeness {
 }
 
 /** A standard after a command: the revision in force, with the stream version the command reached. */
-export class StandardResponse {
+export class StandardResponse extends CommandReply {
   @ApiProperty()
   serviceId!: string;
 
@@ -41,9 +42,6 @@ export class StandardResponse {
 
   @ApiPropertyOptional({ type: () => CompletenessResponse })
   completeness?: CompletenessResponse;
-
-  @ApiProperty({ type: 'integer', description: "The standard stream's version after the command; reads show it once they have caught up" })
-  version!: number;
 }
 
 export class ServiceStandardRowResponse implements ServiceStandardRow {

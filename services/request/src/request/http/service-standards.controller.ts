@@ -1,16 +1,15 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@lib/event-sourcing';
-import { RequirePermission, TenantQuery } from '@lib/platform';
+import { RequirePermission, Caller, TenantQuery } from '@lib/platform';
 import { Matches } from 'class-validator';
-import type { Response } from 'express';
 import { DecideServiceStandardCommand } from '../commands/service-standard.commands';
 import { ListServiceStandardsQuery } from '../queries/read-models.queries';
-import { Caller } from './actor';
+
 import { StandardListFilter } from './page.request';
 import { STANDARD } from './resources';
-import { markReplay, standardBody } from './responses';
+import { standardBody } from './responses';
 import { ServiceStandardPageResponse, ServiceStandardRowResponse, StandardResponse } from './service-standard.response';
 import { PublishServiceStandardRequest, ReviseServiceStandardRequest } from './service-standard.request';
 
@@ -34,13 +33,8 @@ export class ServiceStandardsController {
   @ApiCreatedResponse({ description: 'The published revision and its completeness', type: StandardResponse })
   @ApiConflictResponse({ description: 'Already published, or content breaks a rule' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async publish(
-    @Body() body: PublishServiceStandardRequest,
-    @Caller() { meta }: Caller,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<StandardResponse> {
+  async publish(@Body() body: PublishServiceStandardRequest, @Caller() { meta }: Caller): Promise<StandardResponse> {
     const outcome = await this.commands.execute(new DecideServiceStandardCommand({ type: 'PublishServiceStandard', ...body }, meta));
-    markReplay(response, outcome);
     return standardBody(outcome);
   }
 
@@ -49,14 +43,8 @@ export class ServiceStandardsController {
   @ApiOperation({ summary: "Revise a published standard; moving it to another unit needs both units in the caller's scope" })
   @ApiOkResponse({ description: 'The new revision and its completeness', type: StandardResponse })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async revise(
-    @Param() { serviceId }: ServicePath,
-    @Body() body: ReviseServiceStandardRequest,
-    @Caller() { meta }: Caller,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<StandardResponse> {
+  async revise(@Param() { serviceId }: ServicePath, @Body() body: ReviseServiceStandardRequest, @Caller() { meta }: Caller): Promise<StandardResponse> {
     const outcome = await this.commands.execute(new DecideServiceStandardCommand({ type: 'ReviseServiceStandard', serviceId, ...body }, meta));
-    markReplay(response, outcome);
     return standardBody(outcome);
   }
 

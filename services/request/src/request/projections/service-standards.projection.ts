@@ -27,12 +27,12 @@ export class ServiceStandardsProjection implements Projection<RequestEvent> {
     for (const { event, envelope } of events) {
       if (event.$case !== 'serviceStandardPublished' && event.$case !== 'serviceStandardRevised') continue;
       const v = event.value;
-      // Keyed by service and guarded by revision, so a replay leaves the row as it was.
+      // Keyed by tenant and service and guarded by revision, so a replay leaves the row as it was.
       await tx.query(
         `INSERT INTO service_standards_v1 (service_id, tenant_id, unit_id, name, revision, effective_at, completion_working_days,
            cost_rupiah, requirements, product, complete, missing_components, unpublished_components, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-         ON CONFLICT (service_id) DO UPDATE SET tenant_id = $2, unit_id = $3, name = $4, revision = $5, effective_at = $6,
+         ON CONFLICT (tenant_id, service_id) DO UPDATE SET unit_id = $3, name = $4, revision = $5, effective_at = $6,
            completion_working_days = $7, cost_rupiah = $8, requirements = $9, product = $10, complete = $11,
            missing_components = $12, unpublished_components = $13, updated_at = $14
          WHERE service_standards_v1.revision <= excluded.revision`,

@@ -1,16 +1,14 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
-import { type AppendResult, appendResultOf, EventStore } from '@lib/event-sourcing';
-import { Clock } from '@lib/platform';
-import type { Actor } from '../http/actor';
+import { EventStore, type CommandMeta } from '@lib/event-sourcing';
+import { Clock, commandReply, type CommandReply } from '@lib/platform';
 import { CompletedRequests } from '../queries/completed-requests';
 import { handleStaffSurveyCommand, readSurvey, type SkmSurveyRef } from './skm-stream';
 
-export class CloseSkmPeriodCommand extends Command<AppendResult> {
+export class CloseSkmPeriodCommand extends Command<CommandReply> {
   constructor(
-    readonly actor: Actor,
+    readonly meta: CommandMeta,
     readonly ref: SkmSurveyRef,
-    readonly idempotencyKey?: string,
   ) {
     super();
   }
@@ -24,18 +22,16 @@ export class CloseSkmPeriodHandler implements ICommandHandler<CloseSkmPeriodComm
     private readonly completedRequests: CompletedRequests,
   ) {}
 
-  async execute({ actor, ref, idempotencyKey }: CloseSkmPeriodCommand): Promise<AppendResult> {
+  async execute({ meta, ref }: CloseSkmPeriodCommand): Promise<CommandReply> {
     // The period's end is on the stream; the count is looked up before deciding, as the decider wants it on the command.
-    const survey = await readSurvey(this.store, actor.tenantId, ref);
+    const survey = await readSurvey(this.store, meta.tenantId, ref);
     const completed =
-      survey.status === 'none' ? 0 : await this.completedRequests.countInPeriod(actor.tenantId, ref.unitId, survey.periodStart, survey.periodEnd);
-    const result = await handleStaffSurveyCommand(
-      this.store,
-      actor,
-      ref,
-      () => ({ type: 'CloseSkmPeriod', completedRequestsInPeriod: completed, now: this.clock.now().toISOString() }),
-      idempotencyKey,
-    );
-    return appendResultOf(result);
+      survey.status === 'none' ? 0 : await this.completedRequests.countInPeriod(meta.tenantId, ref.unitId, survey.periodStart, survey.periodEnd);
+    const result = await handleStaffSurveyCommand(this.store, meta, ref, () => ({
+      type: 'CloseSkmPeriod',
+      completedRequestsInPeriod: completed,
+      now: this.clock.now().toISOString(),
+    }));
+    return commandReply(result);
   }
 }

@@ -1,44 +1,39 @@
 import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
-import { type AppendResult, appendResultOf, DomainError, EventStore } from '@lib/event-sourcing';
+import { DomainError, EventStore, type CommandMeta } from '@lib/event-sourcing';
 import { foldEvents } from '@lib/event-sourcing/domain';
-import { Clock } from '@lib/platform';
+import { Clock, commandReply, type CommandReply, forUnit } from '@lib/platform';
 import { f03Decider, type F03ItemScore, f03StreamId } from '../domain';
-import { type Actor, PUBLIC_ACTOR } from '../http/actor';
-import { commandMeta } from './command-meta';
 
-export class OpenF03CollectionCommand extends Command<AppendResult> {
+export class OpenF03CollectionCommand extends Command<CommandReply> {
   constructor(
-    readonly actor: Actor,
+    readonly meta: CommandMeta,
     readonly cycleId: string,
     readonly unitId: string,
     readonly quota: { minimum: number; maximum: number; provisional: boolean },
     readonly ruleset: string,
-    readonly idempotencyKey?: string,
   ) {
     super();
   }
 }
 
-export class RecordF03ResponseCommand extends Command<AppendResult> {
+export class RecordF03ResponseCommand extends Command<CommandReply> {
   constructor(
-    readonly tenantId: string,
+    readonly meta: CommandMeta,
     readonly cycleId: string,
     readonly unitId: string,
     readonly items: F03ItemScore[],
-    readonly idempotencyKey?: string,
   ) {
     super();
   }
 }
 
-export class CloseF03Command extends Command<AppendResult> {
+export class CloseF03Command extends Command<CommandReply> {
   constructor(
-    readonly actor: Actor,
+    readonly meta: CommandMeta,
     readonly cycleId: string,
     readonly unitId: string,
-    readonly idempotencyKey?: string,
   ) {
     super();
   }
@@ -51,15 +46,10 @@ export class OpenF03CollectionHandler implements ICommandHandler<OpenF03Collecti
     private readonly clock: Clock,
   ) {}
 
-  async execute({ actor, cycleId, unitId, quota, ruleset, idempotencyKey }: OpenF03CollectionCommand): Promise<AppendResult> {
-    const command = { type: 'OpenF03Collection' as const, cycleId, unitId, tenantId: actor.tenantId, quota, ruleset, now: this.clock.now().toISOString() };
-    return appendResultOf(
-      await this.store.handle(
-        f03StreamId(actor.tenantId, cycleId, unitId),
-        f03Decider,
-        (state) => f03Decider.decide(command, state),
-        commandMeta(actor, unitId, idempotencyKey),
-      ),
+  async execute({ meta, cycleId, unitId, quota, ruleset }: OpenF03CollectionCommand): Promise<CommandReply> {
+    const command = { type: 'OpenF03Collection' as const, cycleId, unitId, tenantId: meta.tenantId, quota, ruleset, now: this.clock.now().toISOString() };
+    return commandReply(
+      await this.store.handle(f03StreamId(meta.tenantId, cycleId, unitId), f03Decider, (state) => f03Decider.decide(command, state), forUnit(meta, unitId)),
     );
   }
 }
@@ -71,8 +61,8 @@ export class RecordF03ResponseHandler implements ICommandHandler<RecordF03Respon
     private readonly clock: Clock,
   ) {}
 
-  async execute({ tenantId, cycleId, unitId, items, idempotencyKey }: RecordF03ResponseCommand): Promise<AppendResult> {
-    const streamId = f03StreamId(tenantId, cycleId, unitId);
+  async execute({ meta, cycleId, unitId, items }: RecordF03ResponseCommand): Promise<CommandReply> {
+    const streamId = f03StreamId(meta.tenantId, cycleId, unitId);
     const history = await this.store.readStream(streamId);
     const state = foldEvents(
       f03Decider.evolve,
@@ -80,13 +70,14 @@ export class RecordF03ResponseHandler implements ICommandHandler<RecordF03Respon
       history.map((e) => e.event),
     );
     if (state.status === 'none') throw new DomainError('F03.NOT_FOUND', `no F-03 collection for unit ${unitId} in cycle ${cycleId}`);
-    const responseId = idempotencyKey ?? randomUUID();
-    return appendResultOf(
+    // A response id is never the client's key: a key only says "this is a retry" (the store answers it).
+    const responseId = randomUUID();
+    return commandReply(
       await this.store.handle(
         streamId,
         f03Decider,
         (current) => f03Decider.decide({ type: 'RecordF03Response', responseId, items, now: this.clock.now().toISOString() }, current),
-        commandMeta({ ...PUBLIC_ACTOR, tenantId }, unitId, idempotencyKey),
+        forUnit(meta, unitId),
       ),
     );
   }
@@ -99,13 +90,13 @@ export class CloseF03Handler implements ICommandHandler<CloseF03Command> {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ actor, cycleId, unitId, idempotencyKey }: CloseF03Command): Promise<AppendResult> {
-    return appendResultOf(
+  async execute({ meta, cycleId, unitId }: CloseF03Command): Promise<CommandReply> {
+    return commandReply(
       await this.store.handle(
-        f03StreamId(actor.tenantId, cycleId, unitId),
+        f03StreamId(meta.tenantId, cycleId, unitId),
         f03Decider,
         (state) => f03Decider.decide({ type: 'CloseF03', now: this.clock.now().toISOString() }, state),
-        commandMeta(actor, unitId, idempotencyKey),
+        forUnit(meta, unitId),
       ),
     );
   }

@@ -1,17 +1,15 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
-import { DomainError, EventStore } from '@lib/event-sourcing';
-import { Clock, InputProblemException } from '@lib/platform';
+import { type CommandMeta, DomainError, EventStore } from '@lib/event-sourcing';
+import { Clock, type CommandReply, commandReply, InputProblemException } from '@lib/platform';
 import { type RespondentProfileInput, surveyDecider, type UnsurAnswer } from '../domain';
-import { PUBLIC_ACTOR } from '../http/actor';
 import { CompletedRequests } from '../queries/completed-requests';
 import { SkmSurveyReader } from '../queries/skm-survey.reader';
 import { SurveyConfig } from '../../config';
-import { commandMeta } from './command-meta';
 import { duplicateCheck, type SubmittingClient } from './duplicate-check';
 
-export interface RecordedResponse {
+export interface RecordedResponse extends CommandReply {
   responseId: string;
   recorded: boolean;
 }
@@ -24,7 +22,8 @@ export class RecordSkmResponseCommand extends Command<RecordedResponse> {
     readonly suggestion: string | undefined,
     readonly trackingCode: string | undefined,
     readonly client: SubmittingClient,
-    readonly idempotencyKey?: string,
+    /** A citizen's command; its tenant and unit are the survey's, known once the link is looked up. */
+    readonly meta: CommandMeta,
   ) {
     super();
   }
@@ -40,7 +39,7 @@ export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmRespon
     private readonly config: SurveyConfig,
   ) {}
 
-  async execute({ publicLinkId, answers, profile, suggestion, trackingCode, client, idempotencyKey }: RecordSkmResponseCommand): Promise<RecordedResponse> {
+  async execute({ publicLinkId, answers, profile, suggestion, trackingCode, client, meta }: RecordSkmResponseCommand): Promise<RecordedResponse> {
     const survey = await this.surveys.byPublicLink(publicLinkId);
     if (!survey) throw new DomainError('SURVEY.NOT_FOUND', `no survey ${publicLinkId}`);
     const known = new Set(survey.unsur.map((u) => u.code));
@@ -64,8 +63,8 @@ export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmRespon
           ),
         }
       : undefined;
-    // The same key always names the same response, so a retried submission records nothing new.
-    const responseId = idempotencyKey ? createHash('sha256').update(`${survey.surveyId}/${idempotencyKey}`).digest('hex').slice(0, 32) : randomUUID();
+    // A response id is never the client's key: a key only says "this is a retry" (the store answers it).
+    const responseId = randomUUID();
     const now = this.clock.now();
     const duplicate = duplicateCheck(this.config.SURVEY_FINGERPRINT_SECRET, survey.surveyId, client, answers, suggestion, now);
     const result = await this.store.handle(
@@ -76,8 +75,8 @@ export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmRespon
           { type: 'RecordSkmResponse', responseId, answers, profile, suggestion, citedRequest, duplicateCheck: duplicate, now: now.toISOString() },
           state,
         ),
-      commandMeta({ ...PUBLIC_ACTOR, tenantId: survey.tenantId }, survey.unitId, idempotencyKey),
+      { ...meta, tenantId: survey.tenantId, unitId: survey.unitId },
     );
-    return { responseId, recorded: result.appended > 0 };
+    return { ...commandReply(result), responseId, recorded: result.appended > 0 };
   }
 }

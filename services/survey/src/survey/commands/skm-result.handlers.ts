@@ -1,44 +1,40 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
-import { type AppendResult, appendResultOf, EventStore } from '@lib/event-sourcing';
-import { Clock } from '@lib/platform';
-import type { Actor } from '../http/actor';
+import { EventStore, type CommandMeta } from '@lib/event-sourcing';
+import { Clock, commandReply, type CommandReply } from '@lib/platform';
 import { handleStaffSurveyCommand, type SkmSurveyRef } from './skm-stream';
 
-export class PublishSkmResultCommand extends Command<AppendResult> {
+export class PublishSkmResultCommand extends Command<CommandReply> {
   constructor(
-    readonly actor: Actor,
+    readonly meta: CommandMeta,
     readonly ref: SkmSurveyRef,
     readonly media: string[],
     readonly publishedOn: string,
-    readonly idempotencyKey?: string,
   ) {
     super();
   }
 }
 
-export class PlanFollowUpCommand extends Command<AppendResult> {
+export class PlanFollowUpCommand extends Command<CommandReply> {
   constructor(
-    readonly actor: Actor,
+    readonly meta: CommandMeta,
     readonly ref: SkmSurveyRef,
     readonly itemId: string,
     readonly unsurCode: string,
     readonly action: string,
     readonly dueDate: string,
-    readonly idempotencyKey?: string,
   ) {
     super();
   }
 }
 
-export class CompleteFollowUpCommand extends Command<AppendResult> {
+export class CompleteFollowUpCommand extends Command<CommandReply> {
   constructor(
-    readonly actor: Actor,
+    readonly meta: CommandMeta,
     readonly ref: SkmSurveyRef,
     readonly itemId: string,
     readonly completedOn: string,
     readonly evidence: string,
-    readonly idempotencyKey?: string,
   ) {
     super();
   }
@@ -48,8 +44,8 @@ export class CompleteFollowUpCommand extends Command<AppendResult> {
 export class PublishSkmResultHandler implements ICommandHandler<PublishSkmResultCommand> {
   constructor(private readonly store: EventStore<SurveyEvent>) {}
 
-  async execute({ actor, ref, media, publishedOn, idempotencyKey }: PublishSkmResultCommand): Promise<AppendResult> {
-    return appendResultOf(await handleStaffSurveyCommand(this.store, actor, ref, () => ({ type: 'PublishSkmResult', media, publishedOn }), idempotencyKey));
+  async execute({ meta, ref, media, publishedOn }: PublishSkmResultCommand): Promise<CommandReply> {
+    return commandReply(await handleStaffSurveyCommand(this.store, meta, ref, () => ({ type: 'PublishSkmResult', media, publishedOn })));
   }
 }
 
@@ -60,15 +56,16 @@ export class PlanFollowUpHandler implements ICommandHandler<PlanFollowUpCommand>
     private readonly clock: Clock,
   ) {}
 
-  async execute({ actor, ref, itemId, unsurCode, action, dueDate, idempotencyKey }: PlanFollowUpCommand): Promise<AppendResult> {
-    return appendResultOf(
-      await handleStaffSurveyCommand(
-        this.store,
-        actor,
-        ref,
-        () => ({ type: 'PlanFollowUp', itemId, unsurCode, action, dueDate, now: this.clock.now().toISOString() }),
-        idempotencyKey,
-      ),
+  async execute({ meta, ref, itemId, unsurCode, action, dueDate }: PlanFollowUpCommand): Promise<CommandReply> {
+    return commandReply(
+      await handleStaffSurveyCommand(this.store, meta, ref, () => ({
+        type: 'PlanFollowUp',
+        itemId,
+        unsurCode,
+        action,
+        dueDate,
+        now: this.clock.now().toISOString(),
+      })),
     );
   }
 }
@@ -77,9 +74,7 @@ export class PlanFollowUpHandler implements ICommandHandler<PlanFollowUpCommand>
 export class CompleteFollowUpHandler implements ICommandHandler<CompleteFollowUpCommand> {
   constructor(private readonly store: EventStore<SurveyEvent>) {}
 
-  async execute({ actor, ref, itemId, completedOn, evidence, idempotencyKey }: CompleteFollowUpCommand): Promise<AppendResult> {
-    return appendResultOf(
-      await handleStaffSurveyCommand(this.store, actor, ref, () => ({ type: 'CompleteFollowUp', itemId, completedOn, evidence }), idempotencyKey),
-    );
+  async execute({ meta, ref, itemId, completedOn, evidence }: CompleteFollowUpCommand): Promise<CommandReply> {
+    return commandReply(await handleStaffSurveyCommand(this.store, meta, ref, () => ({ type: 'CompleteFollowUp', itemId, completedOn, evidence })));
   }
 }

@@ -1,9 +1,8 @@
 import type { SurveyEvent } from '@lib/contracts';
-import { type AppendResult, EventStore } from '@lib/event-sourcing';
+import { type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
+import { forUnit } from '@lib/platform';
 import { foldEvents } from '@lib/event-sourcing/domain';
 import { type SkmPeriodKind, skmStreamId, type Survey, type SurveyCommand, surveyDecider } from '../domain';
-import type { Actor } from '../http/actor';
-import { commandMeta } from './command-meta';
 
 /** Where a staff command points: one unit's survey of one period. */
 export interface SkmSurveyRef {
@@ -21,18 +20,17 @@ export async function readSurvey(store: EventStore<SurveyEvent>, tenantId: strin
   );
 }
 
-/** Runs a staff command on a survey stream of the actor's tenant: another tenant's survey of the same unit and period is another stream. */
+/** Runs a staff command on a survey stream of the command's tenant: another tenant's survey of the same unit and period is another stream. */
 export function handleStaffSurveyCommand(
   store: EventStore<SurveyEvent>,
-  actor: Actor,
+  meta: CommandMeta,
   ref: SkmSurveyRef,
   command: (state: Survey) => SurveyCommand,
-  idempotencyKey?: string,
 ): Promise<AppendResult & { events: SurveyEvent[] }> {
   return store.handle(
-    skmStreamId(actor.tenantId, ref.unitId, ref.periodKind, ref.periodStart),
+    skmStreamId(meta.tenantId, ref.unitId, ref.periodKind, ref.periodStart),
     surveyDecider,
     (state) => surveyDecider.decide(command(state), state),
-    commandMeta(actor, ref.unitId, idempotencyKey),
+    forUnit(meta, ref.unitId),
   );
 }

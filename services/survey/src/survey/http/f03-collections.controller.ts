@@ -1,12 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
+import { type Actor, Caller, CommandReply, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
 import { CloseF03Command, OpenF03CollectionCommand } from '../commands/f03.handlers';
 import { F03_DEFAULT_QUOTA } from '../domain';
 import { GetF03ReportQuery } from '../queries/f03.queries';
-import { IdempotencyKey } from './actor';
-import { AppendResultResponse } from './append-result.response';
 import { F03ReportResponse } from './f03.response';
 import { IDEMPOTENCY_HEADER } from './skm-surveys.controller';
 import { F03Path, OpenF03CollectionRequest } from './skm-survey.requests';
@@ -32,25 +30,20 @@ export class F03CollectionsController {
   @Post()
   @RequirePermission('cycle:admin', { unitParam: 'unitId' })
   @ApiOperation({ summary: 'Open F-03 collection for a unit lokus in a PEKPPP cycle (Bagian Organisasi runs the cycle)' })
-  @ApiCreatedResponse({ type: AppendResultResponse })
-  open(
-    @CurrentActor() actor: Actor,
-    @Param() { cycleId, unitId }: F03Path,
-    @Body() body: OpenF03CollectionRequest,
-    @IdempotencyKey() key?: string,
-  ): Promise<AppendResultResponse> {
+  @ApiCreatedResponse({ type: CommandReply })
+  open(@Caller() { meta }: Caller, @Param() { cycleId, unitId }: F03Path, @Body() body: OpenF03CollectionRequest): Promise<CommandReply> {
     const quota = body.quota
       ? { minimum: body.quota.minimum, maximum: body.quota.maximum, provisional: body.quota.provisional ?? false }
       : { minimum: F03_DEFAULT_QUOTA.minimum, maximum: F03_DEFAULT_QUOTA.maximum, provisional: F03_DEFAULT_QUOTA.provisional };
-    return this.commands.execute(new OpenF03CollectionCommand(actor, cycleId, unitId, quota, body.ruleset, key));
+    return this.commands.execute(new OpenF03CollectionCommand(meta, cycleId, unitId, quota, body.ruleset));
   }
 
   @Post('close')
   @HttpCode(200)
   @RequirePermission('cycle:admin', { unitParam: 'unitId' })
   @ApiOperation({ summary: 'Close the collection: emits F03Closed with the score the evaluation context merges' })
-  @ApiOkResponse({ type: AppendResultResponse })
-  close(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: F03Path, @IdempotencyKey() key?: string): Promise<AppendResultResponse> {
-    return this.commands.execute(new CloseF03Command(actor, cycleId, unitId, key));
+  @ApiOkResponse({ type: CommandReply })
+  close(@Caller() { meta }: Caller, @Param() { cycleId, unitId }: F03Path): Promise<CommandReply> {
+    return this.commands.execute(new CloseF03Command(meta, cycleId, unitId));
   }
 }

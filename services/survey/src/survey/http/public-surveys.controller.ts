@@ -2,14 +2,12 @@ import { Body, Controller, Get, Header, Param, Post, Req, StreamableFile } from 
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CitizenEndpoint } from '@lib/platform';
+import { CitizenEndpoint, citizenCommandMeta, CommandReply } from '@lib/platform';
 import { SurveyConfig } from '../../config';
 import { RecordF03ResponseCommand } from '../commands/f03.handlers';
 import { RecordSkmResponseCommand } from '../commands/record-skm-response.handler';
 import { F03_ITEMS, F03_SCALE } from '../domain';
 import { GetPublicSkmFormQuery } from '../queries/skm-survey.queries';
-import { IdempotencyKey } from './actor';
-import { AppendResultResponse } from './append-result.response';
 import { PublicF03FormResponse } from './f03.response';
 import { PublicSkmFormResponse, RecordedResponseResponse } from './skm-survey.response';
 import { publicSurveyUrl, qrPng, qrSvg } from './survey-poster';
@@ -58,12 +56,7 @@ export class PublicSurveysController {
   @Post('skm-surveys/:publicLinkId/responses')
   @ApiOperation({ summary: 'Submit a response: one answer 1..4 per unsur, optional profile, suggestion and tracking code of a completed request' })
   @ApiCreatedResponse({ type: RecordedResponseResponse })
-  respond(
-    @Param() { publicLinkId }: PublicLinkPath,
-    @Body() body: SkmResponseRequest,
-    @Req() request: Request,
-    @IdempotencyKey() key?: string,
-  ): Promise<RecordedResponseResponse> {
+  respond(@Param() { publicLinkId }: PublicLinkPath, @Body() body: SkmResponseRequest, @Req() request: Request): Promise<RecordedResponseResponse> {
     const client = { address: request.ip ?? '', userAgent: request.headers['user-agent'] ?? '', respondentToken: body.respondentToken };
     return this.commands.execute(
       new RecordSkmResponseCommand(
@@ -73,7 +66,8 @@ export class PublicSurveysController {
         body.suggestion,
         body.trackingCode,
         client,
-        key,
+        // the survey's tenant is known once its link is looked up
+        citizenCommandMeta(request, ''),
       ),
     );
   }
@@ -93,19 +87,14 @@ export class PublicSurveysController {
 
   @Post('tenants/:tenantId/f03/:cycleId/:unitId/responses')
   @ApiOperation({ summary: 'Submit an F-03 user assessment: every item scored 0..5' })
-  @ApiCreatedResponse({ type: AppendResultResponse })
-  respondF03(
-    @Param() { tenantId, cycleId, unitId }: PublicF03Path,
-    @Body() body: F03ResponseRequest,
-    @IdempotencyKey() key?: string,
-  ): Promise<AppendResultResponse> {
+  @ApiCreatedResponse({ type: CommandReply })
+  respondF03(@Param() { tenantId, cycleId, unitId }: PublicF03Path, @Body() body: F03ResponseRequest, @Req() request: Request): Promise<CommandReply> {
     return this.commands.execute(
       new RecordF03ResponseCommand(
-        tenantId,
+        citizenCommandMeta(request, tenantId, unitId),
         cycleId,
         unitId,
         body.items.map(({ item, score }) => ({ item, score })),
-        key,
       ),
     );
   }

@@ -1,5 +1,6 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import type { surveyPb } from '@lib/contracts';
+import { CommandReply } from '@lib/platform';
 import type { OpenedSurvey } from '../commands/open-skm-survey.handler';
 import type { RecordedResponse } from '../commands/record-skm-response.handler';
 import type { AnswerLevel } from '../domain';
@@ -11,21 +12,15 @@ const PERIOD_KINDS = ['quarter', 'semester', 'year'];
 const SURVEY_STATUSES = ['open', 'closed'];
 const BANDS = ['A', 'B', 'C', 'D'];
 
-export class OpenedSurveyResponse implements OpenedSurvey {
+export class OpenedSurveyResponse extends CommandReply implements OpenedSurvey {
   @ApiProperty({ format: 'uuid' })
   surveyId!: string;
 
   @ApiProperty({ description: 'Respondents open the form at /public/skm-surveys/{publicLinkId}' })
   publicLinkId!: string;
-
-  @ApiProperty()
-  streamId!: string;
-
-  @ApiProperty({ description: 'The Idempotency-Key had been used: the survey its first attempt opened' })
-  duplicate!: boolean;
 }
 
-export class RecordedResponseResponse implements RecordedResponse {
+export class RecordedResponseResponse extends CommandReply implements RecordedResponse {
   @ApiProperty({ format: 'uuid' })
   responseId!: string;
 

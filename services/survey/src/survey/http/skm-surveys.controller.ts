@@ -1,13 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
+import { type Actor, Caller, CommandReply, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
 import { CloseSkmPeriodCommand } from '../commands/close-skm-period.handler';
 import { OpenSkmSurveyCommand } from '../commands/open-skm-survey.handler';
 import { CompleteFollowUpCommand, PlanFollowUpCommand, PublishSkmResultCommand } from '../commands/skm-result.handlers';
 import { GetSkmSurveyResultQuery } from '../queries/skm-survey.queries';
-import { IdempotencyKey } from './actor';
-import { AppendResultResponse } from './append-result.response';
 import { OpenedSurveyResponse, SkmSurveyResultResponse } from './skm-survey.response';
 import {
   CompleteFollowUpRequest,
@@ -34,22 +32,17 @@ export class SkmSurveysController {
   @Post()
   @ApiOperation({ summary: "Open the unit's SKM survey for a period (PermenPANRB 14/2017), optionally with extra unsur" })
   @ApiCreatedResponse({ type: OpenedSurveyResponse })
-  open(
-    @CurrentActor() actor: Actor,
-    @Param() ref: SkmSurveyPath,
-    @Body() body: OpenSkmSurveyRequest,
-    @IdempotencyKey() key?: string,
-  ): Promise<OpenedSurveyResponse> {
+  open(@Caller() { meta }: Caller, @Param() ref: SkmSurveyPath, @Body() body: OpenSkmSurveyRequest): Promise<OpenedSurveyResponse> {
     const unsurSet = { extraUnsur: body.extraUnsur, regulationWeights: body.regulationWeights };
-    return this.commands.execute(new OpenSkmSurveyCommand(actor, ref, body.periodEnd, unsurSet, body.declaredPopulation, body.ruleset, key));
+    return this.commands.execute(new OpenSkmSurveyCommand(meta, ref, body.periodEnd, unsurSet, body.declaredPopulation, body.ruleset));
   }
 
   @Post('close')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the period and fix the result; population = declared, else requests completed in the period' })
-  @ApiOkResponse({ type: AppendResultResponse })
-  close(@CurrentActor() actor: Actor, @Param() ref: SkmSurveyPath, @IdempotencyKey() key?: string): Promise<AppendResultResponse> {
-    return this.commands.execute(new CloseSkmPeriodCommand(actor, ref, key));
+  @ApiOkResponse({ type: CommandReply })
+  close(@Caller() { meta }: Caller, @Param() ref: SkmSurveyPath): Promise<CommandReply> {
+    return this.commands.execute(new CloseSkmPeriodCommand(meta, ref));
   }
 
   @Get('result')
@@ -64,38 +57,23 @@ export class SkmSurveysController {
   @Post('publication')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record where the closed result was published' })
-  @ApiOkResponse({ type: AppendResultResponse })
-  publish(
-    @CurrentActor() actor: Actor,
-    @Param() ref: SkmSurveyPath,
-    @Body() body: PublishSkmResultRequest,
-    @IdempotencyKey() key?: string,
-  ): Promise<AppendResultResponse> {
-    return this.commands.execute(new PublishSkmResultCommand(actor, ref, body.media, body.publishedOn, key));
+  @ApiOkResponse({ type: CommandReply })
+  publish(@Caller() { meta }: Caller, @Param() ref: SkmSurveyPath, @Body() body: PublishSkmResultRequest): Promise<CommandReply> {
+    return this.commands.execute(new PublishSkmResultCommand(meta, ref, body.media, body.publishedOn));
   }
 
   @Post('follow-ups')
   @ApiOperation({ summary: 'Plan a follow-up action (rencana tindak lanjut) on an unsur' })
-  @ApiCreatedResponse({ type: AppendResultResponse })
-  planFollowUp(
-    @CurrentActor() actor: Actor,
-    @Param() ref: SkmSurveyPath,
-    @Body() body: PlanFollowUpRequest,
-    @IdempotencyKey() key?: string,
-  ): Promise<AppendResultResponse> {
-    return this.commands.execute(new PlanFollowUpCommand(actor, ref, body.itemId, body.unsurCode, body.action, body.dueDate, key));
+  @ApiCreatedResponse({ type: CommandReply })
+  planFollowUp(@Caller() { meta }: Caller, @Param() ref: SkmSurveyPath, @Body() body: PlanFollowUpRequest): Promise<CommandReply> {
+    return this.commands.execute(new PlanFollowUpCommand(meta, ref, body.itemId, body.unsurCode, body.action, body.dueDate));
   }
 
   @Post('follow-ups/:itemId/completion')
   @HttpCode(200)
   @ApiOperation({ summary: 'Complete a follow-up action with its evidence' })
-  @ApiOkResponse({ type: AppendResultResponse })
-  completeFollowUp(
-    @CurrentActor() actor: Actor,
-    @Param() { itemId, ...ref }: FollowUpPath,
-    @Body() body: CompleteFollowUpRequest,
-    @IdempotencyKey() key?: string,
-  ): Promise<AppendResultResponse> {
-    return this.commands.execute(new CompleteFollowUpCommand(actor, ref, itemId, body.completedOn, body.evidence, key));
+  @ApiOkResponse({ type: CommandReply })
+  completeFollowUp(@Caller() { meta }: Caller, @Param() { itemId, ...ref }: FollowUpPath, @Body() body: CompleteFollowUpRequest): Promise<CommandReply> {
+    return this.commands.execute(new CompleteFollowUpCommand(meta, ref, itemId, body.completedOn, body.evidence));
   }
 }

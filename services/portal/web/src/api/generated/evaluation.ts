@@ -58,7 +58,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Consumer lag and process metrics (Prometheus text format) */
+    /** Process, HTTP, consumer, relay and projection metrics (Prometheus text format) */
     get: operations['MetricsController_metrics'];
     put?: never;
     post?: never;
@@ -601,14 +601,14 @@ export interface components {
       /** @description The ruleset document (GET /rulesets/{rulesetId}/versions/{version} shows the shipped ones); checked with validateRuleset */
       ruleset: components['schemas']['RulesetDocument'];
     };
-    CommandResponseBody: {
-      /** @example cycle-kota-banjarmasin/0b7e6b2c-5d1f-4d8e-9a57-1c2f3e4d5a6b */
+    CommandReply: {
+      /** @description The event stream the command acted on */
       streamId: string;
-      /** @description The stream's version after the command; reads show it once they have caught up */
+      /** @description The stream's version after the command */
       version: number;
-      /** @description Events appended: 0 for a no-op or a repeated Idempotency-Key */
+      /** @description Events this call appended: 0 for a no-op or a repeated Idempotency-Key */
       appended: number;
-      /** @description The Idempotency-Key had been used: nothing was appended this time */
+      /** @description True when the Idempotency-Key had been used: nothing new happened (also said by the Idempotent-Replayed header) */
       duplicate: boolean;
     };
     OpenCycleRequest: {
@@ -628,15 +628,18 @@ export interface components {
       selfAssessmentDue: string;
     };
     OpenedCycleResponse: {
-      /** @example cycle-kota-banjarmasin/0b7e6b2c-5d1f-4d8e-9a57-1c2f3e4d5a6b */
+      /** @description The event stream the command acted on */
       streamId: string;
-      /** @description The stream's version after the command; reads show it once they have caught up */
+      /** @description The stream's version after the command */
       version: number;
-      /** @description Events appended: 0 for a no-op or a repeated Idempotency-Key */
+      /** @description Events this call appended: 0 for a no-op or a repeated Idempotency-Key */
       appended: number;
-      /** @description The Idempotency-Key had been used: nothing was appended this time */
+      /** @description True when the Idempotency-Key had been used: nothing new happened (also said by the Idempotent-Replayed header) */
       duplicate: boolean;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The cycle opened (by a retried opening too: its first attempt opened it)
+       */
       cycleId: string;
     };
     RulesetRefResponse: {
@@ -874,13 +877,13 @@ export interface components {
       sha256?: string;
     };
     AttachedEvidenceResponse: {
-      /** @example cycle-kota-banjarmasin/0b7e6b2c-5d1f-4d8e-9a57-1c2f3e4d5a6b */
+      /** @description The event stream the command acted on */
       streamId: string;
-      /** @description The stream's version after the command; reads show it once they have caught up */
+      /** @description The stream's version after the command */
       version: number;
-      /** @description Events appended: 0 for a no-op or a repeated Idempotency-Key */
+      /** @description Events this call appended: 0 for a no-op or a repeated Idempotency-Key */
       appended: number;
-      /** @description The Idempotency-Key had been used: nothing was appended this time */
+      /** @description True when the Idempotency-Key had been used: nothing new happened (also said by the Idempotent-Replayed header) */
       duplicate: boolean;
       /** Format: uuid */
       evidenceId: string;
@@ -1436,7 +1439,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CommandResponseBody'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
       /** @description The document breaks a rule; each error names its path, e.g. ruleset.aspects[2].indicators */
@@ -1578,7 +1581,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CommandResponseBody'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
       /** @description A business rule refused the command; `code` says which (e.g. CYCLE.RESULTS_FROZEN) */
@@ -1652,7 +1655,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CommandResponseBody'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
       /** @description A business rule refused the command; `code` says which (e.g. CYCLE.RESULTS_FROZEN) */
@@ -1690,7 +1693,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CommandResponseBody'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
       /** @description A business rule refused the command; `code` says which (e.g. CYCLE.RESULTS_FROZEN) */
@@ -1765,7 +1768,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CommandResponseBody'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
       /** @description Not allowed in the current state; `code` says why (e.g. ASSESSMENT.NOT_SUBMITTED) */
@@ -1837,7 +1840,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CommandResponseBody'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
       /** @description Not allowed in the current state; `code` says why (e.g. ASSESSMENT.NOT_SUBMITTED) */
@@ -1875,7 +1878,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CommandResponseBody'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
       /** @description Not allowed in the current state; `code` says why (e.g. ASSESSMENT.NOT_SUBMITTED) */
@@ -1909,7 +1912,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CommandResponseBody'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
       /** @description Not allowed in the current state; `code` says why (e.g. ASSESSMENT.NOT_SUBMITTED) */
@@ -1943,7 +1946,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CommandResponseBody'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
       /** @description Not allowed in the current state; `code` says why (e.g. ASSESSMENT.NOT_SUBMITTED) */
@@ -1982,7 +1985,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CommandResponseBody'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
       /** @description Not allowed in the current state; `code` says why (e.g. ASSESSMENT.NOT_SUBMITTED) */
@@ -2020,7 +2023,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CommandResponseBody'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
       /** @description Not allowed in the current state; `code` says why (e.g. ASSESSMENT.NOT_SUBMITTED) */
@@ -2151,7 +2154,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CommandResponseBody'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
       /** @description UNIT.PARENT_NOT_REGISTERED, UNIT.ALREADY_REGISTERED, UNIT.OWN_PARENT */

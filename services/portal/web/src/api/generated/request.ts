@@ -58,7 +58,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Consumer lag and process metrics (Prometheus text format) */
+    /** Process, HTTP, consumer, relay and projection metrics (Prometheus text format) */
     get: operations['MetricsController_metrics'];
     put?: never;
     post?: never;
@@ -521,6 +521,14 @@ export interface components {
       publication: components['schemas']['ComponentPublicationResponse'][];
     };
     StandardResponse: {
+      /** @description The event stream the command acted on */
+      streamId: string;
+      /** @description The stream's version after the command */
+      version: number;
+      /** @description Events this call appended: 0 for a no-op or a repeated Idempotency-Key */
+      appended: number;
+      /** @description True when the Idempotency-Key had been used: nothing new happened (also said by the Idempotent-Replayed header) */
+      duplicate: boolean;
       serviceId: string;
       /** @description Absent only when the command found no standard */
       unitId?: string;
@@ -528,8 +536,6 @@ export interface components {
       /** Format: date-time */
       effectiveAt?: string;
       completeness?: components['schemas']['CompletenessResponse'];
-      /** @description The standard stream's version after the command; reads show it once they have caught up */
-      version: number;
     };
     ReviseServiceStandardRequest: {
       /** @example disdukcapil */
@@ -574,6 +580,14 @@ export interface components {
       suppliedRequirements: string[];
     };
     RequestResponse: {
+      /** @description The event stream the command acted on */
+      streamId: string;
+      /** @description The stream's version after the command */
+      version: number;
+      /** @description Events this call appended: 0 for a no-op or a repeated Idempotency-Key */
+      appended: number;
+      /** @description True when the Idempotency-Key had been used: nothing new happened (also said by the Idempotent-Replayed header) */
+      duplicate: boolean;
       /** Format: uuid */
       requestId: string;
       /** @description Absent only when the command found no request */
@@ -589,8 +603,6 @@ export interface components {
       calendarId?: string;
       missingRequirements?: string[];
       slaBreached?: boolean;
-      /** @description The request stream's version after the command; reads show it once they have caught up */
-      version: number;
     };
     ReturnRequestRequest: {
       missingRequirements: string[];
@@ -717,6 +729,14 @@ export interface components {
       reporter: components['schemas']['ReporterRequest'];
     };
     ReceivedComplaintResponse: {
+      /** @description The event stream the command acted on */
+      streamId: string;
+      /** @description The stream's version after the command */
+      version: number;
+      /** @description Events this call appended: 0 for a no-op or a repeated Idempotency-Key */
+      appended: number;
+      /** @description True when the Idempotency-Key had been used: nothing new happened (also said by the Idempotent-Replayed header) */
+      duplicate: boolean;
       /** Format: uuid */
       complaintId: string;
       /** @description Absent only when the command found no complaint */
@@ -735,8 +755,6 @@ export interface components {
       resolutionDueDate?: string | null;
       /** @description The deadlines rest on provisional calendar data and may move */
       deadlinesProvisional?: boolean;
-      /** @description The complaint stream's version after the command; reads show it once they have caught up */
-      version: number;
       /**
        * Format: uuid
        * @description Give it to the reporter: reopening the complaint needs it
@@ -749,6 +767,14 @@ export interface components {
       note: string;
     };
     ComplaintResponse: {
+      /** @description The event stream the command acted on */
+      streamId: string;
+      /** @description The stream's version after the command */
+      version: number;
+      /** @description Events this call appended: 0 for a no-op or a repeated Idempotency-Key */
+      appended: number;
+      /** @description True when the Idempotency-Key had been used: nothing new happened (also said by the Idempotent-Replayed header) */
+      duplicate: boolean;
       /** Format: uuid */
       complaintId: string;
       /** @description Absent only when the command found no complaint */
@@ -767,8 +793,6 @@ export interface components {
       resolutionDueDate?: string | null;
       /** @description The deadlines rest on provisional calendar data and may move */
       deadlinesProvisional?: boolean;
-      /** @description The complaint stream's version after the command; reads show it once they have caught up */
-      version: number;
     };
     AssignComplaintRequest: {
       unitId: string;
@@ -876,6 +900,14 @@ export interface components {
       provisional: boolean;
     };
     CalendarResponse: {
+      /** @description The event stream the command acted on */
+      streamId: string;
+      /** @description The stream's version after the command */
+      version: number;
+      /** @description Events this call appended: 0 for a no-op or a repeated Idempotency-Key */
+      appended: number;
+      /** @description True when the Idempotency-Key had been used: nothing new happened (also said by the Idempotent-Replayed header) */
+      duplicate: boolean;
       tenantId: string;
       /** @description Offset from UTC in minutes: 420 WIB, 480 WITA, 540 WIT */
       utcOffsetMinutes: number;
@@ -884,8 +916,6 @@ export interface components {
       localHolidays: components['schemas']['LocalHolidayResponse'][];
       /** @description The national years the tenant published itself */
       nationalYears: components['schemas']['NationalYearResponse'][];
-      /** @description The calendar stream's version after the command */
-      version: number;
     };
     AddLocalHolidayRequest: {
       /** @example 2027-09-24 */

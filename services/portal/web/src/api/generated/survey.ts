@@ -58,7 +58,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Consumer lag and process metrics (Prometheus text format) */
+    /** Process, HTTP, consumer, relay and projection metrics (Prometheus text format) */
     get: operations['MetricsController_metrics'];
     put?: never;
     post?: never;
@@ -358,22 +358,27 @@ export interface components {
       declaredPopulation?: number;
     };
     OpenedSurveyResponse: {
+      /** @description The event stream the command acted on */
+      streamId: string;
+      /** @description The stream's version after the command */
+      version: number;
+      /** @description Events this call appended: 0 for a no-op or a repeated Idempotency-Key */
+      appended: number;
+      /** @description True when the Idempotency-Key had been used: nothing new happened (also said by the Idempotent-Replayed header) */
+      duplicate: boolean;
       /** Format: uuid */
       surveyId: string;
       /** @description Respondents open the form at /public/skm-surveys/{publicLinkId} */
       publicLinkId: string;
-      streamId: string;
-      /** @description The Idempotency-Key had been used: the survey its first attempt opened */
-      duplicate: boolean;
     };
-    AppendResultResponse: {
-      /** @example survey-kota-banjarmasin/disdukcapil/quarter/2026-01-01 */
+    CommandReply: {
+      /** @description The event stream the command acted on */
       streamId: string;
-      /** @description The stream's version after the command; reads show it once they have caught up */
-      nextExpectedVersion: number;
-      /** @description Events appended: 0 for a no-op or a repeated Idempotency-Key */
+      /** @description The stream's version after the command */
+      version: number;
+      /** @description Events this call appended: 0 for a no-op or a repeated Idempotency-Key */
       appended: number;
-      /** @description The Idempotency-Key had been used: nothing was appended this time */
+      /** @description True when the Idempotency-Key had been used: nothing new happened (also said by the Idempotent-Replayed header) */
       duplicate: boolean;
     };
     FollowUpResponse: {
@@ -540,6 +545,14 @@ export interface components {
       respondentToken?: string;
     };
     RecordedResponseResponse: {
+      /** @description The event stream the command acted on */
+      streamId: string;
+      /** @description The stream's version after the command */
+      version: number;
+      /** @description Events this call appended: 0 for a no-op or a repeated Idempotency-Key */
+      appended: number;
+      /** @description True when the Idempotency-Key had been used: nothing new happened (also said by the Idempotent-Replayed header) */
+      duplicate: boolean;
       /** Format: uuid */
       responseId: string;
       /** @description False when this respondent had already answered (same token or same answers just now) */
@@ -1011,7 +1024,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AppendResultResponse'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
     };
@@ -1076,7 +1089,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AppendResultResponse'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
     };
@@ -1109,7 +1122,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AppendResultResponse'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
     };
@@ -1143,7 +1156,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AppendResultResponse'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
     };
@@ -1350,7 +1363,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AppendResultResponse'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
       /** @description Too many requests from this address; retry after the Retry-After seconds */
@@ -1418,7 +1431,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AppendResultResponse'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
     };
@@ -1445,7 +1458,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AppendResultResponse'];
+          'application/json': components['schemas']['CommandReply'];
         };
       };
     };

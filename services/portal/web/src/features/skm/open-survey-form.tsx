@@ -18,9 +18,9 @@ export function OpenSurveyForm({ unitId, onOpened }: { unitId: string; onOpened(
   const open = useMutation({
     mutationFn: () =>
       surveyApi.open(api, { unitId, periodKind, periodStart }, { periodEnd, declaredPopulation: population.trim() === '' ? undefined : Number(population) }),
-    onSuccess: async ({ surveyId }) => {
-      await refreshAfterCommand(queryClient, openedSurveyCatchUp(api, unitId, surveyId), ['skm-surveys', unitId]);
-      onOpened(surveyId);
+    onSuccess: async (opened) => {
+      await refreshAfterCommand(queryClient, openedSurveyCatchUp(api, unitId, opened), ['skm-surveys', unitId]);
+      onOpened(opened.surveyId);
     },
   });
   const errors = fieldErrors(open.error);

@@ -35,7 +35,14 @@ export interface Envelope {
   /** Id of the event or request that directly caused this one. */
   causationId: string;
   /** Who did it. */
-  actor?: Actor | undefined;
+  actor?:
+    | Actor
+    | undefined;
+  /**
+   * W3C Trace Context of the command that appended the event (header "traceparent"), so the relay and
+   * the consumers continue its trace; empty when the command was not traced.
+   */
+  traceparent: string;
 }
 
 /** Actor is the authenticated principal (or system process) behind an event. */
@@ -58,6 +65,7 @@ function createBaseEnvelope(): Envelope {
     correlationId: "",
     causationId: "",
     actor: undefined,
+    traceparent: "",
   };
 }
 
@@ -92,6 +100,9 @@ export const Envelope: MessageFns<Envelope> = {
     }
     if (message.actor !== undefined) {
       Actor.encode(message.actor, writer.uint32(82).fork()).join();
+    }
+    if (message.traceparent !== "") {
+      writer.uint32(90).string(message.traceparent);
     }
     return writer;
   },
@@ -189,6 +200,14 @@ export const Envelope: MessageFns<Envelope> = {
             message.actor = Actor.decode(reader, reader.uint32());
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.traceparent = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -249,6 +268,7 @@ export const Envelope: MessageFns<Envelope> = {
         ? globalThis.String(object.causation_id)
         : "",
       actor: isSet(object.actor) ? Actor.fromJSON(object.actor) : undefined,
+      traceparent: isSet(object.traceparent) ? globalThis.String(object.traceparent) : "",
     };
   },
 
@@ -283,6 +303,9 @@ export const Envelope: MessageFns<Envelope> = {
     }
     if (message.actor !== undefined) {
       obj.actor = Actor.toJSON(message.actor);
+    }
+    if (message.traceparent !== "") {
+      obj.traceparent = message.traceparent;
     }
     return obj;
   },
