@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type RequestEvent, requestCodec } from '@lib/contracts';
 import { createTestDatabase, type TestDatabase } from '@lib/testing';
-import { checkpointOf, EventStore } from './event-store';
+import { EventStore } from './event-store';
+import { checkpointOf } from './log-readers';
 import { eventStoreMigrations } from './migrations';
 import { type AppendGuard, type CommandMeta, ConcurrencyError, START, type StoredEvent, StreamChangedError } from './types';
 

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { EventCodec, EventEnvelope } from '@lib/contracts';
-import { type CustomTypesConfig, type Pool, type PoolClient, types as pgTypes } from 'pg';
+import type { EventCodec } from '@lib/contracts';
+import type { Pool, PoolClient } from 'pg';
 import { inTransaction } from './checkpoint-store';
 import { DomainError, foldEvents } from './domain';
 import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitOptions } from './group-commit';
+import { APPEND_GROUP_STATEMENTS, APPEND_STATEMENTS, type EncodedAppend } from './append-statements';
+import { type FoldedStream, FoldedStreamCache, PerStreamQueue } from './command-queue';
+import { COLUMNS, type EventColumns, type EventRow, RAW_TYPES, toStoredEvents } from './stored-event';
 import { activeTraceparent } from './trace-context';
 import {
   type AppendGuard,
@@ -21,125 +24,8 @@ import {
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 
-type EnvelopeMetadata = Omit<EventEnvelope, 'eventId' | 'eventType' | 'streamId' | 'streamVersion'>;
-
-/** A row of COLUMNS in `rowMode: 'array'`, with jsonb and timestamptz left as the server sent them (see RAW_TYPES). */
-type EventRow = [
-  globalPosition: string,
-  transactionId: string,
-  streamId: string,
-  streamVersion: number,
-  eventId: string,
-  eventType: string,
-  payload: string,
-  metadata: string,
-  recordedAt: string,
-];
-
-/** A row that starts with the columns of EventRow (a read may select more after them). */
-type EventColumns = readonly [...EventRow, ...unknown[]];
-
-const JSONB_OID = 3802;
-const TIMESTAMPTZ_OID = 1184;
-const keepText = (value: string): string => value;
-const parseTimestamptz = pgTypes.getTypeParser(TIMESTAMPTZ_OID, 'text') as (value: string) => Date;
-
-// Reading the log is CPU-bound in this process, not in PostgreSQL: per row, the driver would
-// JSON.parse two documents and parse a date, and the mapping would decode the payload with fromJSON,
-// whether the reader needs them or not (a projection keyed by unit only reads the envelope). So the
-// reads take rows as arrays with jsonb and timestamptz as text, and StoredEvent decodes each part on
-// first access (see LazyStoredEvent).
-const RAW_TYPES: CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === JSONB_OID || oid === TIMESTAMPTZ_OID ? keepText : pgTypes.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
-};
-
 const UNIQUE_VIOLATION = '23505';
 const MAX_CONCURRENCY_RETRIES = 3;
-
-// An append is one statement, so one round trip and an implicit transaction, like a plain
-// autocommit INSERT: the version check, the events and the idempotency key commit together or not at
-// all. No separate SELECT of the stream's version: a stale expected version finds no event at that
-// version and inserts nothing (which also refuses an expected version past the end, so a stream never
-// has gaps), and a concurrent writer at the same version hits unique(stream_id, stream_version).
-// The statement has four shapes, each prepared once per connection: a single event (the common case)
-// goes as scalars, which is cheaper to send and to parse than four one-element arrays, and without an
-// idempotency key there is no second data-modifying CTE to plan and run.
-const AT_EXPECTED_VERSION = `($2::int = 0 OR EXISTS (SELECT FROM events WHERE stream_id = $1 AND stream_version = $2::int))`;
-
-const INSERT_ONE = `
-  INSERT INTO events (stream_id, stream_version, event_id, event_type, payload, metadata)
-  SELECT $1, $2::int + 1, $3::uuid, $4::text, $5::jsonb, $6::jsonb
-  WHERE ${AT_EXPECTED_VERSION}`;
-
-const INSERT_MANY = `
-  INSERT INTO events (stream_id, stream_version, event_id, event_type, payload, metadata)
-  SELECT $1, $2::int + e.ord::int, e.id, e.type, e.payload, e.metadata
-  FROM unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY AS e(id, type, payload, metadata, ord)
-  WHERE ${AT_EXPECTED_VERSION}`;
-
-const withIdempotencyKey = (insert: string): string => `
-  WITH appended AS (${insert}
-    RETURNING stream_version
-  ), remembered AS (
-    INSERT INTO idempotency_keys (key, stream_id, result)
-    SELECT $7, $1, jsonb_build_object('nextExpectedVersion', max(stream_version), 'appended', count(*))
-    FROM appended HAVING count(*) > 0
-  )
-  SELECT count(*)::int AS appended FROM appended`;
-
-const APPEND_STATEMENTS = {
-  one: { name: 'event-store-append-one', text: INSERT_ONE },
-  many: { name: 'event-store-append-many', text: INSERT_MANY },
-  oneWithKey: { name: 'event-store-append-one-keyed', text: withIdempotencyKey(INSERT_ONE) },
-  manyWithKey: { name: 'event-store-append-many-keyed', text: withIdempotencyKey(INSERT_MANY) },
-} as const;
-
-// A group of appends (see GroupCommit and appendGroup): one row per event, each with its stream's
-// expected version and its place in its append; the streams are distinct. Unlike a lone append, a
-// stale expected version must not reach the unique constraint, which would fail the whole group: an
-// append goes in only if its stream ends exactly at its expected version. The stream's last version
-// is a LATERAL max(), which is always one backward probe of the (stream_id, stream_version) index:
-// written as EXISTS/NOT EXISTS, the planner turns the checks into hash joins over a seq scan of the
-// whole table while it is small, and a prepared statement can keep that plan as the table grows.
-// The group travels as one JSON document whose payloads and metadata are spliced in as the JSON text
-// they already are: cheaper to build and to parse than seven array parameters, whose every element
-// node-postgres escapes in JavaScript. Answers one row per event that went in.
-const groupInsert = (returning: string): string => `
-    INSERT INTO events (stream_id, stream_version, event_id, event_type, payload, metadata)
-    SELECT e.stream_id, e.expected + e.ord, e.id, e.type, e.payload, e.metadata
-    FROM jsonb_to_recordset($1::jsonb) AS e(stream_id text, expected int, ord int, id uuid, type text, payload jsonb, metadata jsonb)
-    CROSS JOIN LATERAL (SELECT max(v.stream_version) AS version FROM events v WHERE v.stream_id = e.stream_id) AS last
-    WHERE coalesce(last.version, 0) = e.expected
-    RETURNING ${returning}`;
-
-const APPEND_GROUP_STATEMENTS = {
-  plain: { name: 'event-store-append-group', text: groupInsert('stream_id') },
-  withKeys: {
-    name: 'event-store-append-group-keyed',
-    text: `
-  WITH appended AS (${groupInsert('stream_id, stream_version')}
-  ), remembered AS (
-    INSERT INTO idempotency_keys (key, stream_id, result)
-    SELECT k.key, a.stream_id, jsonb_build_object('nextExpectedVersion', max(a.stream_version), 'appended', count(*))
-    FROM appended a JOIN jsonb_to_recordset($2::jsonb) AS k(stream_id text, key text) ON k.stream_id = a.stream_id
-    GROUP BY k.key, a.stream_id
-  )
-  SELECT stream_id FROM appended`,
-  },
-} as const;
-
-/** An append with its events encoded, ready for a statement. */
-interface EncodedAppend {
-  streamId: string;
-  expectedVersion: number;
-  events: { eventId: string; eventType: string; payload: string }[];
-  eventCount: number;
-  metadata: string;
-  idempotencyKey?: string;
-}
-
-const COLUMNS = `global_position::text, transaction_id::text, stream_id, stream_version, event_id, event_type, payload, metadata, recorded_at`;
 
 const READ_STREAM_SQL = `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version`;
 
@@ -180,77 +66,6 @@ export interface DeciderFold<E, S> {
   initialState: () => S;
   /** Must not change `state`: the store keeps folded states and folds further events onto them. */
   evolve: (state: S, event: E) => S;
-}
-
-/** A stream's folded state after its first `version` events, and the tenant its first event was written for. */
-interface FoldedStream {
-  version: number;
-  state: unknown;
-  tenantId: string | undefined;
-}
-
-/**
- * Folded states of the streams this process handled last, per decider, so a command on a long
- * stream (a busy SKM survey collects thousands of responses on one) reads only the events appended
- * since, not the whole stream. Any process may have appended meanwhile: the tail read catches up.
- */
-class FoldedStreamCache {
-  // Short streams cost one small read; caching them would only spend memory.
-  static readonly MIN_VERSION = 16;
-  static readonly MAX_STREAMS = 256;
-  readonly #byDecider = new WeakMap<object, Map<string, FoldedStream>>();
-  // Insertion order of (decider, stream) pairs, oldest first: Map iteration order gives an LRU.
-  readonly #recent = new Map<string, { decider: object; streamId: string }>();
-  #deciderIds = new WeakMap<object, number>();
-  #nextDeciderId = 0;
-
-  get(decider: object, streamId: string): FoldedStream | undefined {
-    return this.#byDecider.get(decider)?.get(streamId);
-  }
-
-  set(decider: object, streamId: string, folded: FoldedStream): void {
-    if (folded.version < FoldedStreamCache.MIN_VERSION) return;
-    let streams = this.#byDecider.get(decider);
-    if (!streams) this.#byDecider.set(decider, (streams = new Map()));
-    streams.set(streamId, folded);
-    const key = `${this.#idOf(decider)}/${streamId}`;
-    this.#recent.delete(key);
-    this.#recent.set(key, { decider, streamId });
-    if (this.#recent.size > FoldedStreamCache.MAX_STREAMS) {
-      const [oldestKey, oldest] = this.#recent.entries().next().value as [string, { decider: object; streamId: string }];
-      this.#recent.delete(oldestKey);
-      this.#byDecider.get(oldest.decider)?.delete(oldest.streamId);
-    }
-  }
-
-  #idOf(decider: object): number {
-    let id = this.#deciderIds.get(decider);
-    if (id === undefined) this.#deciderIds.set(decider, (id = this.#nextDeciderId++));
-    return id;
-  }
-}
-
-/**
- * Runs the commands of one stream one after another within this process, so concurrent commands on
- * a hot stream (many respondents answering one survey) queue instead of racing to the same version
- * and failing after their retries. Other processes still race; `handle` retries those clashes.
- */
-class PerStreamQueue {
-  readonly #tails = new Map<string, Promise<void>>();
-
-  run<T>(streamId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.#tails.get(streamId) ?? Promise.resolve();
-    const result = previous.then(task);
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#tails.set(streamId, tail);
-    void tail.then(() => {
-      if (this.#tails.get(streamId) === tail) this.#tails.delete(streamId);
-    });
-    return result;
-  }
 }
 
 /**
@@ -551,85 +366,8 @@ export class EventStore<E extends { $case: string; value: unknown }> {
   }
 
   private toStoredEvents(rows: readonly EventColumns[]): StoredEvent<E>[] {
-    const events = new Array<StoredEvent<E>>(rows.length);
-    for (let i = 0; i < rows.length; i++) events[i] = new LazyStoredEvent(this.codec, rows[i]);
-    return events;
+    return toStoredEvents(this.codec, rows);
   }
-}
-
-/**
- * A StoredEvent whose `event`, `envelope` and `recordedAt` decode on first access and keep the result.
- * They are own, enumerable, assignable accessors, so spreading, JSON.stringify, Object.keys and deep
- * equality see the same five fields, in the same order, as on the plain object this used to be (the
- * row and the caches are private fields, which none of those see). The accessors are shared, defined
- * per instance from one descriptor each: an object literal with getters costs twice as much per row.
- * A malformed payload therefore throws where `event` is first read, not in readAll.
- */
-class LazyStoredEvent<E extends { $case: string; value: unknown }> implements StoredEvent<E> {
-  declare event: E;
-  declare envelope: EventEnvelope;
-  declare globalPosition: string;
-  declare transactionId: string;
-  declare recordedAt: Date;
-  readonly #codec: EventCodec<E>;
-  readonly #row: EventColumns;
-  #event?: E;
-  #envelope?: EventEnvelope;
-  #recordedAt?: Date;
-
-  static readonly #accessors = {
-    event: {
-      enumerable: true,
-      configurable: true,
-      get(this: LazyStoredEvent<never>) {
-        return (this.#event ??= this.#codec.fromPayload(this.#row[5], JSON.parse(this.#row[6])));
-      },
-      set(this: LazyStoredEvent<never>, value: never) {
-        this.#event = value;
-      },
-    },
-    envelope: {
-      enumerable: true,
-      configurable: true,
-      get(this: LazyStoredEvent<never>) {
-        return (this.#envelope ??= toEnvelope(this.#row));
-      },
-      set(this: LazyStoredEvent<never>, value: EventEnvelope) {
-        this.#envelope = value;
-      },
-    },
-    recordedAt: {
-      enumerable: true,
-      configurable: true,
-      get(this: LazyStoredEvent<never>) {
-        return (this.#recordedAt ??= parseTimestamptz(this.#row[8]));
-      },
-      set(this: LazyStoredEvent<never>, value: Date) {
-        this.#recordedAt = value;
-      },
-    },
-  } satisfies Record<string, PropertyDescriptor>;
-
-  constructor(codec: EventCodec<E>, row: EventColumns) {
-    this.#codec = codec;
-    this.#row = row;
-    Object.defineProperty(this, 'event', LazyStoredEvent.#accessors.event);
-    Object.defineProperty(this, 'envelope', LazyStoredEvent.#accessors.envelope);
-    this.globalPosition = row[0];
-    this.transactionId = row[1];
-    Object.defineProperty(this, 'recordedAt', LazyStoredEvent.#accessors.recordedAt);
-  }
-}
-
-function toEnvelope(row: EventColumns): EventEnvelope {
-  // The parsed metadata object becomes the envelope: same fields, same order as spreading it into a
-  // new object, without the copy.
-  const envelope = JSON.parse(row[7]) as EnvelopeMetadata as EventEnvelope;
-  envelope.eventId = row[4];
-  envelope.eventType = row[5];
-  envelope.streamId = row[2];
-  envelope.streamVersion = row[3];
-  return envelope;
 }
 
 /** A duplicate answer is the command's own only if its key was remembered for the command's stream (see HandleOptions.createsStreamWithPrefix). */
@@ -638,94 +376,4 @@ function refuseKeyReuse(result: AppendResult, streamId: string, options: HandleO
   const prefix = options.createsStreamWithPrefix;
   if (prefix !== undefined && streamId.startsWith(prefix) && result.streamId.startsWith(prefix)) return result;
   throw new IdempotencyKeyReusedError(result.streamId);
-}
-
-export function checkpointOf(event: Pick<StoredEvent<unknown>, 'transactionId' | 'globalPosition'>): Checkpoint {
-  return { transactionId: event.transactionId, globalPosition: event.globalPosition };
-}
-
-const sameCheckpoint = (a: Checkpoint, b: Checkpoint): boolean => a.transactionId === b.transactionId && a.globalPosition === b.globalPosition;
-
-/**
- * Reads the next batch of the log while its owner (Projector, OutboxRelay) is still applying or
- * publishing the current one, so this process and PostgreSQL work at the same time instead of taking
- * turns. The read runs on the store's pool, outside the owner's transaction; the owner uses it only if
- * it is a full batch that starts at the checkpoint the owner then locks. Such a batch is exactly what
- * readAll would return inside that transaction: every row of it belongs to a transaction older than
- * the read's snapshot xmin, and anything that became visible since sorts after all of those rows.
- * Anything else (a short batch, a checkpoint moved by another replica, a failed read) is dropped and
- * the owner reads as usual.
- */
-export class ReadAhead<E extends { $case: string; value: unknown }> {
-  private pending?: { from: Checkpoint; limit: number; events: Promise<StoredEvent<E>[] | undefined> };
-
-  constructor(private readonly store: EventStore<E>) {}
-
-  /** Starts reading `limit` events after `from`. */
-  start(from: Checkpoint, limit: number): void {
-    this.pending = { from, limit, events: this.store.readAll(from, limit).catch(() => undefined) };
-  }
-
-  /**
-   * Waits for the read in flight, if any, and hands it over. Call it before taking a client for the
-   * owner's transaction: the read may be waiting for a pooled client itself.
-   */
-  async take(): Promise<{ from: Checkpoint; limit: number; events: StoredEvent<E>[] } | undefined> {
-    const pending = this.pending;
-    this.pending = undefined;
-    const events = await pending?.events;
-    return pending && events ? { from: pending.from, limit: pending.limit, events } : undefined;
-  }
-
-  /** The batch after `checkpoint`, if the read ahead has it whole. */
-  static usable<E>(
-    ahead: { from: Checkpoint; limit: number; events: StoredEvent<E>[] } | undefined,
-    checkpoint: Checkpoint,
-    limit: number,
-  ): StoredEvent<E>[] | undefined {
-    return ahead && ahead.limit === limit && ahead.events.length === limit && sameCheckpoint(ahead.from, checkpoint) ? ahead.events : undefined;
-  }
-}
-
-/** How long a checkpoint this process committed is trusted for a probe (see IdleProbe): a rebuild elsewhere may have moved it back. */
-const PROBE_TRUST_MS = 1_000;
-
-/**
- * Finds out, without a transaction, whether a checkpointed reader (Projector, OutboxRelay) has
- * anything to do. A busy service wakes every reader on each notification, and most wake-ups find
- * nothing new for most readers; a transaction that locks the checkpoint only to find that out costs
- * a commit each time. The probe reads after the checkpoint this process last committed, outside any
- * transaction. What it finds is a prefix of what the reader's transaction would read from the same
- * checkpoint (every row of it belongs to a transaction older than the probe's snapshot xmin, and
- * anything visible later sorts after those rows), so the reader may use it as its batch when the
- * checkpoint it then locks is the one probed from. Another replica moving the checkpoint on is found
- * when the lock is taken; the trust ends after PROBE_TRUST_MS, so a checkpoint moved back (a rebuild)
- * is found too.
- */
-export class IdleProbe<E extends { $case: string; value: unknown }> {
-  private committedAt?: { checkpoint: Checkpoint; at: number };
-
-  constructor(private readonly store: EventStore<E>) {}
-
-  /** The events after the last committed checkpoint, or undefined when the reader must look in its transaction. */
-  async peek(limit: number): Promise<{ from: Checkpoint; events: StoredEvent<E>[] } | undefined> {
-    const last = this.committedAt;
-    if (!last || performance.now() - last.at > PROBE_TRUST_MS) return undefined;
-    return { from: last.checkpoint, events: await this.store.readAll(last.checkpoint, limit) };
-  }
-
-  /** The probed events, if they are the batch after `checkpoint`. */
-  static usable<E>(probed: { from: Checkpoint; events: StoredEvent<E>[] } | undefined, checkpoint: Checkpoint): StoredEvent<E>[] | undefined {
-    return probed && probed.events.length > 0 && sameCheckpoint(probed.from, checkpoint) ? probed.events : undefined;
-  }
-
-  /** Records the checkpoint the reader's transaction committed (or found, with nothing to do). */
-  committed(checkpoint: Checkpoint): void {
-    this.committedAt = { checkpoint, at: performance.now() };
-  }
-
-  /** After a failed or rolled-back transaction: the next wake-up looks in a transaction. */
-  forget(): void {
-    this.committedAt = undefined;
-  }
 }

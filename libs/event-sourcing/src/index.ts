@@ -1,6 +1,7 @@
 export * from './checkpoint-store';
 export * from './domain';
 export * from './event-store';
+export * from './log-readers';
 export * from './inbox';
 export * from './migrations';
 export * from './projector';

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { inCheckpointTransaction, isAfter, resetCheckpoint } from './checkpoint-store';
-import { checkpointOf, type EventStore, IdleProbe, ReadAhead } from './event-store';
+import { type EventStore } from './event-store';
+import { checkpointOf, IdleProbe, ReadAhead } from './log-readers';
 import { START, type StoredEvent } from './types';
 
 /**

@@ -2,7 +2,8 @@ import { type EventCodec, envelopeToHeaders } from '@lib/contracts';
 import { type Span, SpanKind } from '@opentelemetry/api';
 import type { Pool } from 'pg';
 import { inCheckpointTransaction } from './checkpoint-store';
-import { checkpointOf, type EventStore, IdleProbe, ReadAhead } from './event-store';
+import { type EventStore } from './event-store';
+import { checkpointOf, IdleProbe, ReadAhead } from './log-readers';
 import { endSpan, startMessageSpan } from './trace-context';
 import { START, type StoredEvent } from './types';
 

@@ -5,6 +5,7 @@ export * from './clock';
 export * from './commands/command-meta';
 export * from './commands/command-reply';
 export * from './database';
+export * from './errors';
 export * from './health.controller';
 export * from './load-config';
 export * from './logger';

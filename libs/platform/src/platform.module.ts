@@ -14,6 +14,7 @@ import { type AnyRegisteredConsumer, BackgroundWorkers, CONSUMERS, OWN_CODEC, PR
 import { Clock, SystemClock } from './clock';
 import { IdempotentReplayInterceptor } from './commands/command-reply';
 import { createPool } from './database';
+import type { ErrorCatalogue } from './errors';
 import { HealthController } from './health.controller';
 import type { BaseServiceConfig } from './load-config';
 import { ServiceMetrics } from './metrics';
@@ -33,6 +34,8 @@ export interface ServiceInfrastructure<E extends AnyEvent> {
   /** Where the service's stored resources live, for routes whose policy names a resource. */
   targetLocator?: Type<TargetLocator>;
   logger: Logger;
+  /** The service's error codes and field rules with what a person reads; problem+json answers carry them. */
+  errors: ErrorCatalogue;
   /** The codec of the events this service writes; its topic is where the relay publishes. */
   codec: EventCodec<E>;
   projections?: Type<Projection<E>>[];
@@ -102,7 +105,7 @@ export class PlatformModule {
       BackgroundWorkers,
       ...authProviders(options.auth),
       ...(options.targetLocator ? [{ provide: TargetLocator, useClass: options.targetLocator }] : []),
-      { provide: APP_FILTER, useFactory: (logger: Logger) => new ProblemDetailsFilter(logger), inject: [LOGGER] },
+      { provide: APP_FILTER, useFactory: (logger: Logger) => new ProblemDetailsFilter(logger, options.errors), inject: [LOGGER] },
       { provide: APP_INTERCEPTOR, useClass: IdempotentReplayInterceptor },
     ];
     return {

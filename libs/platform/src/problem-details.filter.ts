@@ -3,6 +3,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import { ConcurrencyError, DomainError } from '@lib/event-sourcing';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { type ErrorCatalogue, ErrorMessages, type FieldRuleBreach } from './errors';
 import { currentContext } from './logger';
 
 /** One field that failed one rule: what API clients show next to the input. */
@@ -12,10 +13,13 @@ export interface FieldProblem {
   message: string;
 }
 
+/** A field problem as raised, with the rule's parameters that its Indonesian message names. */
+export type RaisedFieldProblem = FieldProblem & Pick<FieldRuleBreach, 'constraints'>;
+
 /** A 400 that names each field and rule; thrown by the validation pipe and by handlers that check data. */
 export class InputProblemException extends HttpException {
   constructor(
-    readonly problems: FieldProblem[],
+    readonly problems: RaisedFieldProblem[],
     readonly code = 'INPUT.INVALID',
   ) {
     super({ code, problems }, HttpStatus.BAD_REQUEST);
@@ -24,6 +28,7 @@ export class InputProblemException extends HttpException {
 
 export interface ProblemBody {
   type: string;
+  /** What a person reads for this code, from the error catalogues (Indonesian); `detail` is for developers. */
   title: string;
   status: number;
   code: string;
@@ -36,14 +41,35 @@ export interface ProblemBody {
 
 const DOMAIN_STATUS: Record<string, number> = { NOT_FOUND: HttpStatus.NOT_FOUND, FORBIDDEN: HttpStatus.FORBIDDEN };
 
+/** A problem+json body: `type` derived from the code, `title` the catalogue's message for it. */
+export function problemBody(messages: ErrorMessages, status: number, code: string, detail: string, extra: Partial<ProblemBody> = {}): ProblemBody {
+  return {
+    type: `https://pantau.example/problems/${code.toLowerCase().replace(/[._]/g, '-')}`,
+    title: messages.forCode(code, status),
+    status,
+    code,
+    detail,
+    ...extra,
+  };
+}
+
 /**
- * Every error leaves as application/problem+json with a stable `code` and the correlation id.
- * Broken business rules are 409, bad input 400 with field-level errors, and anything unexpected a
+ * Every error leaves as application/problem+json with a stable `code`, the catalogue's message for
+ * it as `title` and the correlation id. Broken business rules are 409, bad input 400 with
+ * field-level errors (each message from the catalogue's rule messages), and anything unexpected a
  * 500 that carries only an errorId to find the logged stack: no internals reach the client.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  constructor(private readonly logger: Logger) {}
+  private readonly messages: ErrorMessages;
+
+  /** `catalogue`: the service's own codes and field rules, added to the platform's. */
+  constructor(
+    private readonly logger: Logger,
+    catalogue?: ErrorCatalogue,
+  ) {
+    this.messages = new ErrorMessages(catalogue);
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -56,15 +82,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, request: Request): ProblemBody {
     const correlationId = currentContext()?.correlationId ?? (request.headers['x-correlation-id'] as string | undefined);
-    const problem = (status: number, code: string, detail: string, extra: Partial<ProblemBody> = {}): ProblemBody => ({
-      type: `https://pantau.example/problems/${code.toLowerCase().replace(/[._]/g, '-')}`,
-      title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'error',
-      status,
-      code,
-      detail,
-      correlationId,
-      ...extra,
-    });
+    const problem = (status: number, code: string, detail: string, extra: Partial<ProblemBody> = {}): ProblemBody =>
+      problemBody(this.messages, status, code, detail, { correlationId, ...extra });
 
     if (exception instanceof DomainError) {
       const suffix = exception.code.split('.').pop() ?? '';
@@ -76,12 +95,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof InputProblemException) {
       const summary = exception.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-      return problem(HttpStatus.BAD_REQUEST, exception.code, summary, { errors: exception.problems });
+      const errors = exception.problems.map((p) => ({ field: p.field, rule: p.rule, message: this.messages.forField(p) }));
+      return problem(HttpStatus.BAD_REQUEST, exception.code, summary, { errors });
     }
     const bodyParserError = exception as { type?: string; status?: number; limit?: number };
     if (bodyParserError?.type === 'entity.parse.failed') {
       return problem(HttpStatus.BAD_REQUEST, 'INPUT.MALFORMED_JSON', 'the request body is not valid JSON', {
-        errors: [{ field: 'body', rule: 'json', message: 'the request body is not valid JSON' }],
+        errors: [{ field: 'body', rule: 'json', message: this.messages.forField({ field: 'body', rule: 'json' }) }],
       });
     }
     if (bodyParserError?.type === 'entity.too.large') {

@@ -49,6 +49,7 @@ describe('loadServiceConfig', () => {
       loadServiceConfig(TestServiceConfig, {
         KAFKA_BROKERS: '127.0.0.1:9092',
         OTEL_TRACES_EXPORTER: 'otlp',
+        AUTH_MODE: 'dev',
         AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
       }),
     );
@@ -57,13 +58,21 @@ describe('loadServiceConfig', () => {
       'OTEL_EXPORTER_OTLP_ENDPOINT must be the http(s) URL of an OTLP collector when OTEL_TRACES_EXPORTER=otlp',
     ]);
     expect(
-      problemsOf(() => loadServiceConfig(TestServiceConfig, { ...BASE, OTEL_TRACES_EXPORTER: 'jaeger', AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET })),
+      problemsOf(() =>
+        loadServiceConfig(TestServiceConfig, {
+          ...BASE,
+          OTEL_TRACES_EXPORTER: 'jaeger',
+          AUTH_MODE: 'dev',
+          AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
+        }),
+      ),
     ).toEqual([expect.stringContaining('OTEL_TRACES_EXPORTER must be one of the following values: otlp, none')]);
     expect(() =>
       loadServiceConfig(TestServiceConfig, {
         ...BASE,
         OTEL_TRACES_EXPORTER: 'otlp',
         OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318',
+        AUTH_MODE: 'dev',
         AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
       }),
     ).not.toThrow();

@@ -4,6 +4,8 @@ import { evaluationCodec } from '@lib/contracts';
 import { type AuthConfig, type HttpSurface, PlatformModule } from '@lib/platform';
 import type { Logger } from 'pino';
 import { EvaluationConfig } from './config';
+import { EVALUATION_ERRORS } from './evaluation/domain/error-codes';
+import { EVALUATION_FIELD_RULES } from './evaluation/domain/field-rules';
 import { F03ClosedConsumer } from './evaluation/consumers/f03-closed.consumer';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { EvaluationResourceLocator } from './evaluation/http/resources';
@@ -31,6 +33,7 @@ export class AppModule {
           auth,
           targetLocator: EvaluationResourceLocator,
           logger,
+          errors: { codes: EVALUATION_ERRORS, fieldRules: EVALUATION_FIELD_RULES },
           codec: evaluationCodec,
           projections: [EvaluationReadModelProjection, UnitsProjection],
           consumers: [RequestFactsConsumer, F03ClosedConsumer],

@@ -86,7 +86,13 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
       .send({ reason: 'test', ruleset: { ...pekppp2023, id: `broken-${randomUUID().slice(0, 8)}`, aspects } })
       .expect(400);
     expect(body.code).toBe('INPUT.INVALID');
-    expect(body.errors).toEqual([expect.objectContaining({ field: 'ruleset.aspects[2].indicators', rule: 'weights-sum-to-100-percent' })]);
+    expect(body.errors).toEqual([
+      {
+        field: 'ruleset.aspects[2].indicators',
+        rule: 'weights-sum-to-100-percent',
+        message: 'Jumlah bobot pada kolom ruleset.aspects[2].indicators harus tepat 100%.',
+      },
+    ]);
   });
 
   it('publishes a new ruleset version above the shipped one and lists it', async () => {

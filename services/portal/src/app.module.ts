@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { DevLoginController, DevLoginEnabledGuard } from './auth/dev-login.controller';
 import type { PortalSettings } from './config';
 import { HealthController } from './health/health.controller';
+import { PORTAL_ERRORS } from './http/error-codes';
 import { PORTAL_SETTINGS } from './tokens';
 import { WebAppController } from './web-app/web-app.controller';
 import { WebAppShell } from './web-app/web-app';
@@ -30,7 +31,7 @@ export class AppModule {
         { provide: WebAppShell, useValue: new WebAppShell(settings.config.WEB_ROOT) },
         DevLoginEnabledGuard,
         SpanFlusher,
-        { provide: APP_FILTER, useFactory: (log: Logger) => new ProblemDetailsFilter(log), inject: [LOGGER] },
+        { provide: APP_FILTER, useFactory: (log: Logger) => new ProblemDetailsFilter(log, { codes: PORTAL_ERRORS }), inject: [LOGGER] },
       ],
       exports: [PORTAL_SETTINGS, WebAppShell],
     };

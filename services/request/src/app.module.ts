@@ -4,6 +4,8 @@ import { requestCodec } from '@lib/contracts';
 import { type AuthConfig, type HttpSurface, PlatformModule } from '@lib/platform';
 import type { Logger } from 'pino';
 import { RequestConfig } from './config';
+import { REQUEST_ERRORS } from './request/domain/error-codes';
+import { REQUEST_FIELD_RULES } from './request/domain/field-rules';
 import { RequestResourceLocator } from './request/http/resources';
 import { RequestModule, requestProjections } from './request/request.module';
 
@@ -26,6 +28,7 @@ export class AppModule {
           auth,
           targetLocator: RequestResourceLocator,
           logger,
+          errors: { codes: REQUEST_ERRORS, fieldRules: REQUEST_FIELD_RULES },
           codec: requestCodec,
           projections: requestProjections,
         }),

@@ -115,7 +115,12 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
   it('answers an illegal transition with 409 and the domain code', async () => {
     const { requestId } = await submit();
     const response = await http().post(`/requests/${requestId}/complete`).set(officer).expect(409);
-    expect(response.body).toMatchObject({ code: 'REQUEST.NOT_IN_PROCESS', status: 409, correlationId: expect.any(String) });
+    expect(response.body).toMatchObject({
+      code: 'REQUEST.NOT_IN_PROCESS',
+      status: 409,
+      title: 'Permohonan ini tidak sedang diproses.',
+      correlationId: expect.any(String),
+    });
     await http().post(`/requests/${randomUUID()}/complete`).set(officer).expect(404);
   });
 

@@ -4,6 +4,8 @@ import { surveyCodec } from '@lib/contracts';
 import { type AuthConfig, type HttpSurface, PlatformModule } from '@lib/platform';
 import type { Logger } from 'pino';
 import { SurveyConfig } from './config';
+import { SURVEY_ERRORS } from './survey/domain/error-codes';
+import { SURVEY_FIELD_RULES } from './survey/domain/field-rules';
 import { CompletedRequestsConsumer } from './survey/consumers/completed-requests.consumer';
 import { SkmSurveysProjection } from './survey/projections/skm-surveys.projection';
 import { SurveyModule } from './survey/survey.module';
@@ -26,6 +28,7 @@ export class AppModule {
           configClass: SurveyConfig,
           auth,
           logger,
+          errors: { codes: SURVEY_ERRORS, fieldRules: SURVEY_FIELD_RULES },
           codec: surveyCodec,
           projections: [SkmSurveysProjection],
           consumers: [CompletedRequestsConsumer],

@@ -68,7 +68,7 @@ describe('survey service on PostgreSQL and Kafka', () => {
       .send({ answers: answers([4, 4, 5, 4, 4, 4, 4, 4, 4]) })
       .expect(400);
     expect(response.body.code).toBe('INPUT.INVALID');
-    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'answers[2].value', rule: 'max' })]);
+    expect(response.body.errors).toEqual([{ field: 'answers[2].value', rule: 'max', message: 'Kolom answers[2].value paling besar 4.' }]);
   });
 
   it('accepts one response citing a completed request of the unit, and refuses a second', async () => {

@@ -77,7 +77,7 @@ export function validateAuthConfig(nodeEnv: string, config: AuthConfig, host = '
   if (config.AUTH_DEV_SIGNING_SECRET === DEFAULT_DEV_SIGNING_SECRET && (production || !LOOPBACK_HOSTS.has(host))) {
     problems.push(`AUTH_DEV_SIGNING_SECRET is the documented default dev secret; it is refused ${production ? 'when NODE_ENV=production' : `on HOST=${host}`}`);
   }
-  if (config.AUTH_MODE !== 'dev') {
+  if (config.AUTH_MODE === 'jwks' || config.AUTH_MODE === 'key') {
     if (!config.AUTH_ISSUER) problems.push(`AUTH_ISSUER is required when AUTH_MODE=${config.AUTH_MODE}`);
     if (!config.AUTH_AUDIENCE) problems.push(`AUTH_AUDIENCE is required when AUTH_MODE=${config.AUTH_MODE}`);
   }

@@ -5,6 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { eventually } from '@lib/testing';
 import request from 'supertest';
 import { portalSettings, silentLogger } from '../../test/portal-fixtures';
+import { PORTAL_ERRORS } from '../http/error-codes';
 import { createPortalApp } from '../portal-app';
 
 interface Received {
@@ -184,11 +185,11 @@ describe('the BFF proxy to the services', () => {
 
   it('answers 502 when the service is down and 504 when it does not answer in time, as problems', async () => {
     const down = await request(portalUrl).get('/api/request/public/requests/ABC123').expect(502);
-    expect(down.body).toMatchObject({ code: 'PORTAL.UPSTREAM_UNAVAILABLE', status: 502 });
+    expect(down.body).toMatchObject({ code: 'PORTAL.UPSTREAM_UNAVAILABLE', status: 502, title: PORTAL_ERRORS['PORTAL.UPSTREAM_UNAVAILABLE'] });
 
     survey.respond = () => undefined; // never answers
     const slow = await request(portalUrl).get('/api/survey/public/skm-surveys/abc').expect(504);
-    expect(slow.body).toMatchObject({ code: 'PORTAL.UPSTREAM_TIMEOUT', status: 504 });
+    expect(slow.body).toMatchObject({ code: 'PORTAL.UPSTREAM_TIMEOUT', status: 504, title: PORTAL_ERRORS['PORTAL.UPSTREAM_TIMEOUT'] });
     expect(slow.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 });

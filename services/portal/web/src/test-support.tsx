@@ -64,10 +64,17 @@ export function fakeFetch(answers: Record<string, FakeAnswer | ((call: RecordedC
   return calls;
 }
 
-export const problem = (status: number, code: string, detail: string, errors?: { field: string; rule: string; message: string }[]) => ({
+/** A service's problem+json answer; `title` is the Indonesian message its catalogue has for `code`. */
+export const problem = (
+  status: number,
+  code: string,
+  detail: string,
+  errors?: { field: string; rule: string; message: string }[],
+  title = 'Permintaan tidak dapat diproses.',
+) => ({
   status,
   contentType: 'application/problem+json',
-  body: { type: 'about:blank', title: 'error', status, code, detail, correlationId: 'corr-test-1', errors },
+  body: { type: 'about:blank', title, status, code, detail, correlationId: 'corr-test-1', errors },
 });
 
 /**

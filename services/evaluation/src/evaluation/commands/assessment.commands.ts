@@ -1,7 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EvaluationEvent } from '@lib/contracts';
-import { type AppendGuard, type AppendResult, type CommandMeta, DomainError, EventStore } from '@lib/event-sourcing';
+import { type AppendGuard, type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
+import { DomainError } from '../domain/error-codes';
 import { type AssessmentCommand, assessmentContext, decideAssessment, evolveAssessment, initialAssessment, assessmentStream, cycleStream } from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
 import { TenantTimeZones } from '../../operations/tenant-time-zones';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@lib/event-sourcing';
 import { Clock, InputProblemException } from '@lib/platform';
 import { Pool } from 'pg';
+import { DomainError } from '../domain/error-codes';
 import { EvaluationConfig } from '../../config';
 import { evidenceFileProblem, type EvidencePolicy } from '../domain';
 

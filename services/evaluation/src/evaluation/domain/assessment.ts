@@ -1,5 +1,6 @@
 import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
-import { type Decider, DomainError, assertNever } from '@lib/event-sourcing/domain';
+import { type Decider, assertNever } from '@lib/event-sourcing/domain';
+import { DomainError, type EvaluationErrorCode } from './error-codes';
 import type { Cycle } from './cycle';
 import { isAfter, isLocalDate } from './local-date';
 import { type Ruleset, SCALE_MAX, SCALE_MIN, findIndicator, sameRuleset, scoredIndicators } from './ruleset/ruleset';
@@ -108,7 +109,7 @@ export const initialAssessment = (): Assessment => ({ status: 'draft', answers: 
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
 const HTTPS_URL = /^https:\/\/[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?$/i;
 
-function fail(code: string, message: string, details?: Record<string, unknown>): never {
+function fail(code: EvaluationErrorCode, message: string, details?: Record<string, unknown>): never {
   throw new DomainError(code, message, details);
 }
 

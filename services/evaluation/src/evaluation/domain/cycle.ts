@@ -1,5 +1,6 @@
 import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
-import { type Decider, DomainError, assertNever } from '@lib/event-sourcing/domain';
+import { type Decider, assertNever } from '@lib/event-sourcing/domain';
+import { DomainError } from './error-codes';
 import { isAfter, isLocalDate } from './local-date';
 import { type Ruleset, type RulesetRef, SCALE_MAX, SCALE_MIN, sameRuleset } from './ruleset/ruleset';
 

@@ -1,5 +1,6 @@
 import type { EvaluationEvent } from '@lib/contracts';
-import { type Decider, DomainError, assertNever } from '@lib/event-sourcing/domain';
+import { type Decider, assertNever } from '@lib/event-sourcing/domain';
+import { DomainError } from './error-codes';
 import { type Ruleset, validateRuleset } from './ruleset/ruleset';
 
 // One stream per tenant × ruleset id (`ruleset-<tenantId>/<id>`): publishing a version is an event, so

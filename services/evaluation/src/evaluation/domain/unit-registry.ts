@@ -1,5 +1,6 @@
 import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
-import { type Decider, DomainError } from '@lib/event-sourcing/domain';
+import type { Decider } from '@lib/event-sourcing/domain';
+import { DomainError } from './error-codes';
 
 /**
  * The units of one tenant (Pemda), one stream per tenant (`units-<tenantId>`): the SKPD, bagian,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EvaluationEvent } from '@lib/contracts';
-import { DomainError, EventStore } from '@lib/event-sourcing';
+import { EventStore } from '@lib/event-sourcing';
+import { DomainError } from '../domain/error-codes';
 import { type Ruleset, type RulesetRef, rulesetFromDocument, shippedRulesets, rulesetStream } from '../domain';
 
 /**

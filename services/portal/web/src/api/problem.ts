@@ -5,10 +5,15 @@ export interface FieldProblem {
   message: string;
 }
 
-/** The application/problem+json body every service (and the portal) answers errors with. */
+/**
+ * The application/problem+json body every service (and the portal) answers errors with. `title` is
+ * what a person reads, in Indonesian, from the error catalogue of the service that raised `code`;
+ * `detail` is the developer's English and `errors[].message` the Indonesian per field.
+ */
 export interface Problem {
   status: number;
   code: string;
+  title?: string;
   detail: string;
   correlationId?: string;
   errors?: FieldProblem[];
@@ -42,10 +47,23 @@ export async function problemFrom(response: Response): Promise<Problem> {
   } catch {
     // not JSON: fall through
   }
-  return { status: response.status, code: `HTTP.${response.status}`, detail: response.statusText || `Permintaan gagal (HTTP ${response.status})` };
+  return {
+    status: response.status,
+    code: `HTTP.${response.status}`,
+    title: `Permintaan tidak berhasil (HTTP ${response.status}). Silakan coba lagi.`,
+    detail: response.statusText || `HTTP ${response.status}`,
+  };
 }
 
-export const networkProblem = (): Problem => ({ status: 0, code: 'NETWORK', detail: 'Tidak dapat menghubungi server. Periksa koneksi lalu coba lagi.' });
+export const networkProblem = (): Problem => ({
+  status: 0,
+  code: 'NETWORK',
+  title: 'Tidak dapat menghubungi server. Periksa koneksi lalu coba lagi.',
+  detail: 'the request did not reach the server',
+});
+
+/** What a person reads for a problem: its Indonesian title, or the detail of a problem that has none. */
+export const messageOf = (problem: Problem): string => problem.title ?? problem.detail;
 
 /**
  * Field errors keyed by field path (`answers[2].score`), for showing each one next to its input.

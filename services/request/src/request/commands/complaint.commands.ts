@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RequestEvent } from '@lib/contracts';
-import { type CommandMeta, DomainError, EventStore } from '@lib/event-sourcing';
+import { type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { Pool } from 'pg';
+import { DomainError } from '../domain/error-codes';
 import { type Complaint, type ComplaintCommand, type ComplaintCategoryKey, type ComplaintChannelKey, complaintDecider, complaints2018 } from '../domain';
 import { type CommandOutcome, outcomeOf, type Without } from './outcome';
 import { TenantCalendars } from '../queries/tenant-calendars';

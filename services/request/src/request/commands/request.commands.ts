@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RequestEvent } from '@lib/contracts';
-import { type CommandMeta, type DeciderFold, DomainError, EventStore } from '@lib/event-sourcing';
+import { type CommandMeta, type DeciderFold, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { Pool } from 'pg';
+import { DomainError } from '../domain/error-codes';
 import { type Request, type RequestCommand, requestDecider } from '../domain';
 import { ServiceStandardsProjection, type StandardOfService } from '../projections/service-standards.projection';
 import { TenantCalendars } from '../queries/tenant-calendars';

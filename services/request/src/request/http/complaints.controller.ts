@@ -2,8 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { type CommandMeta, DomainError } from '@lib/event-sourcing';
+import type { CommandMeta } from '@lib/event-sourcing';
 import { RequirePermission, Caller, TenantQuery } from '@lib/platform';
+import { DomainError } from '../domain/error-codes';
 import { ChangeComplaintCommand, type ComplaintStep, ReceiveComplaintCommand } from '../commands/complaint.commands';
 import { ListComplaintsQuery } from '../queries/read-models.queries';
 

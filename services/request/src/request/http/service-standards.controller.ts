@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@lib/event-sourcing';
 import { RequirePermission, Caller, TenantQuery } from '@lib/platform';
 import { Matches } from 'class-validator';
+import { DomainError } from '../domain/error-codes';
 import { DecideServiceStandardCommand } from '../commands/service-standard.commands';
 import { ListServiceStandardsQuery } from '../queries/read-models.queries';
 

@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { Pool } from 'pg';
+import { DomainError } from '../domain/error-codes';
 import { localDate } from '../domain';
 import { TenantCalendars } from './tenant-calendars';
 

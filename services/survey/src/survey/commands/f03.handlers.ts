@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
-import { DomainError, EventStore, type CommandMeta } from '@lib/event-sourcing';
+import { EventStore, type CommandMeta } from '@lib/event-sourcing';
 import { foldEvents } from '@lib/event-sourcing/domain';
 import { Clock, commandReply, type CommandReply, forUnit } from '@lib/platform';
+import { DomainError } from '../domain/error-codes';
 import { f03Decider, type F03ItemScore, f03StreamId } from '../domain';
 
 export class OpenF03CollectionCommand extends Command<CommandReply> {

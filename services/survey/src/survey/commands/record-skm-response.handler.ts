@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
-import { type CommandMeta, DomainError, EventStore } from '@lib/event-sourcing';
+import { type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Clock, type CommandReply, commandReply, InputProblemException } from '@lib/platform';
+import { DomainError } from '../domain/error-codes';
 import { type RespondentProfileInput, surveyDecider, type UnsurAnswer } from '../domain';
 import { CompletedRequests } from '../queries/completed-requests';
 import { SkmSurveyReader } from '../queries/skm-survey.reader';

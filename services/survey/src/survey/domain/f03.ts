@@ -1,5 +1,6 @@
 import type { SurveyEvent } from '@lib/contracts';
-import { DomainError, assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { DomainError } from './error-codes';
 import { emptyIdSet, idSetAdd, idSetHas, type IdSet } from './id-set';
 import { F03_ASPECTS, F03_ITEMS, F03_SCALE, type F03Aspect } from './ruleset/f03-form';
 import { ZERO, rational, toNumber, toRounded, type Rational } from './scoring/rational';

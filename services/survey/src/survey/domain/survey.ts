@@ -1,5 +1,6 @@
 import type { SurveyEvent, surveyPb } from '@lib/contracts';
-import { DomainError, assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { DomainError } from './error-codes';
 import { emptyIdSet, idSetAdd, idSetHas, type IdSet } from './id-set';
 import { compareLocalDates, isLocalDate } from './local-date';
 import { CURRENT_SKM_RULESET, findShippedSkmRuleset } from './ruleset/skm-2017';

@@ -1,7 +1,8 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
-import { DomainError, EventStore } from '@lib/event-sourcing';
+import { EventStore } from '@lib/event-sourcing';
 import { foldEvents } from '@lib/event-sourcing/domain';
+import { DomainError } from '../domain/error-codes';
 import { f03Decider, f03Report, type F03Report, f03StreamId } from '../domain';
 
 /** The F-03 report of one unit lokus in one cycle: score so far (final once closed), quota, means per item and aspect. */

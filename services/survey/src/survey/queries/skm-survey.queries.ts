@@ -1,6 +1,6 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { surveyPb } from '@lib/contracts';
-import { DomainError } from '@lib/event-sourcing';
+import { DomainError } from '../domain/error-codes';
 import { type AnswerLevel, CURRENT_SKM_RULESET, findShippedSkmRuleset, type SkmPeriodKind } from '../domain';
 import type { StoredFollowUp } from '../projections/skm-surveys.projection';
 import { CompletedRequests } from './completed-requests';

@@ -1,5 +1,5 @@
 import type { evaluationPb } from '@lib/contracts';
-import { DomainError } from '@lib/event-sourcing/domain';
+import { DomainError } from '../error-codes';
 import {
   BASIS_POINTS_100_PERCENT,
   SCALE_MAX,

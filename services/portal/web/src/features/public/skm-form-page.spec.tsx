@@ -37,7 +37,13 @@ describe('SkmFormPage (public SKM form)', () => {
   it('sends the browser’s respondent token and explains a duplicate response', async () => {
     const calls = fakeFetch({
       [`GET ${FORM_URL}`]: { status: 200, body: form },
-      [`POST ${FORM_URL}/responses`]: problem(409, 'SURVEY.DUPLICATE_RESPONDENT', 'this respondent already answered the survey'),
+      [`POST ${FORM_URL}/responses`]: problem(
+        409,
+        'SURVEY.DUPLICATE_RESPONDENT',
+        'this respondent already answered the survey',
+        undefined,
+        'Anda sudah mengisi survei ini dari perangkat ini. Setiap responden cukup mengisi satu kali. Terima kasih!',
+      ),
     });
     renderAt(<SkmFormPage />, { path: `/survei/${LINK}`, pattern: '/survei/:publicLinkId' });
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { ApiError, fieldErrors } from '../../api/problem';
+import { ApiError, fieldErrors, messageOf } from '../../api/problem';
 import { publicSurveyApi, type PublicSkmForm } from '../../api/survey';
 import { ChoiceGroup, TextArea, TextField } from '../../components/fields';
 import { ProblemMessage } from '../../components/problem-message';
@@ -65,7 +65,7 @@ function SkmForm({ form, publicLinkId, kiosk }: { form: PublicSkmForm; publicLin
     },
   });
   const errors = fieldErrors(respond.error);
-  const duplicate = respond.error instanceof ApiError && respond.error.code === DUPLICATE;
+  const duplicate = respond.error instanceof ApiError && respond.error.code === DUPLICATE ? respond.error.problem : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     respond.mutate();
@@ -112,7 +112,7 @@ function SkmForm({ form, publicLinkId, kiosk }: { form: PublicSkmForm; publicLin
       </button>
       {duplicate ? (
         <p role="alert" className="problem">
-          Anda sudah mengisi survei ini dari perangkat ini. Setiap responden cukup mengisi satu kali — terima kasih!
+          {messageOf(duplicate)}
         </p>
       ) : (
         <ProblemMessage error={respond.error} title="Tanggapan belum terkirim" />

@@ -1,4 +1,4 @@
-import { DomainError } from '@lib/event-sourcing/domain';
+import { DomainError } from '../error-codes';
 import { addCalendarDays, type IsoDate } from './working-days';
 
 /**

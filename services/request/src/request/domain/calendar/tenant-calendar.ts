@@ -1,5 +1,6 @@
 import type { RequestEvent, requestPb } from '@lib/contracts';
-import { DomainError, assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { DomainError } from '../error-codes';
 import { nationalCalendar2025, nationalCalendar2026 } from './calendar-id-2025-2026';
 import { nationalCalendar2027 } from './calendar-id-2027';
 import { type NationalCalendarYear, nationalVersionId, nationalVersionLabel, sameNationalContent, validateNationalCalendarYear } from './national-calendar';

@@ -1,4 +1,4 @@
-import { DomainError } from '@lib/event-sourcing/domain';
+import { DomainError } from '../error-codes';
 
 /**
  * Working-day arithmetic on a tenant's calendar, as pure calendar-date arithmetic (no Date, no clock).

@@ -1,5 +1,6 @@
 import type { RequestEvent, requestPb } from '@lib/contracts';
-import { DomainError, assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { DomainError } from '../error-codes';
 import {
   addWorkingDays,
   deadlinePassed,

@@ -1,4 +1,4 @@
-import { DomainError } from '@lib/event-sourcing/domain';
+import { DomainError } from '../error-codes';
 import type { SkmBand, SkmRuleset, SurveyUnsur } from '../ruleset/skm-ruleset';
 import { ZERO, add, compare, mul, rational, roundHalfUpScaled, toNumber, type Rational } from './rational';
 

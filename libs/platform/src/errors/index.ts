@@ -1,0 +1,3 @@
+export * from './error-codes';
+export * from './error-messages';
+export * from './field-rules';

@@ -1,0 +1,74 @@
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+
+/**
+ * A TCP proxy on a free loopback port in front of a real server (PostgreSQL, a Kafka broker), which a
+ * test can cut and heal to make an ordinary incident happen for real: a restart or failover looks to
+ * a client like connections reset and new ones refused for a while. Only what goes through the proxy
+ * is affected, so other suites sharing the server go on undisturbed.
+ */
+export class TcpProxy {
+  private readonly sockets = new Set<Socket>();
+  private cutOff = false;
+
+  private constructor(
+    private readonly server: Server,
+    readonly port: number,
+  ) {}
+
+  /** Listens on 127.0.0.1 (a free port) and forwards every connection to `target`. */
+  static async start(target: { host: string; port: number }): Promise<TcpProxy> {
+    let proxy: TcpProxy | undefined;
+    const server = createServer((client) => {
+      if (!proxy || proxy.cutOff) {
+        client.destroy();
+        return;
+      }
+      const upstream = createConnection(target);
+      const pair = [client, upstream];
+      for (const socket of pair) {
+        proxy.sockets.add(socket);
+        socket.on('error', () => pair.forEach((other) => other.destroy()));
+        socket.on('close', () => {
+          proxy?.sockets.delete(socket);
+          pair.forEach((other) => other.destroy());
+        });
+      }
+      client.pipe(upstream);
+      upstream.pipe(client);
+    });
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('the proxy has no TCP address');
+    proxy = new TcpProxy(server, address.port);
+    return proxy;
+  }
+
+  /** `postgres://…@127.0.0.1:<proxy port>/…`: the same URL, through the proxy. */
+  rewrite(url: string): string {
+    const through = new URL(url);
+    through.hostname = '127.0.0.1';
+    through.port = String(this.port);
+    return through.toString();
+  }
+
+  /** Resets every open connection and refuses new ones until `heal()`. */
+  cut(): void {
+    this.cutOff = true;
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+  }
+
+  /** Accepts connections again. */
+  heal(): void {
+    this.cutOff = false;
+  }
+
+  get isCut(): boolean {
+    return this.cutOff;
+  }
+
+  async stop(): Promise<void> {
+    this.cut();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}

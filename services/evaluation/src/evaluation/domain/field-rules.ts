@@ -1,0 +1,36 @@
+import type { EvidenceFileProblem } from './evidence-file';
+import type { RulesetRule } from './ruleset/ruleset';
+
+type OwnFieldRule = Exclude<RulesetRule, 'required'> | EvidenceFileProblem['rule'];
+
+/**
+ * Indonesian messages for the rules a ruleset document and an evidence upload are checked against
+ * (`errors[].rule`), beyond the platform's; every ruleset rule has one.
+ */
+export const EVALUATION_FIELD_RULES: Record<OwnFieldRule, (field: string) => string> = {
+  'id-is-kebab-case': (field) => `Kolom ${field} harus berupa huruf kecil, angka, dan tanda hubung, misalnya "pekppp-2023".`,
+  'version-is-positive-integer': (field) => `Kolom ${field} harus berupa bilangan bulat 1 atau lebih.`,
+  'scale-is-0-to-5': (field) => `Kolom ${field} harus berupa skala 0 sampai 5.`,
+  'weight-is-basis-points': (field) => `Bobot pada kolom ${field} harus berupa bilangan bulat basis poin sampai 10000.`,
+  'weights-sum-to-100-percent': (field) => `Jumlah bobot pada kolom ${field} harus tepat 100%.`,
+  'aspect-has-indicators': (field) => `Kolom ${field} harus berisi paling sedikit satu indikator.`,
+  'unique-aspect-code': (field) => `Kode aspek pada kolom ${field} sudah dipakai aspek lain.`,
+  'unique-indicator-code': (field) => `Kode indikator pada kolom ${field} sudah dipakai indikator lain.`,
+  'unique-indicator-no': (field) => `Nomor indikator pada kolom ${field} sudah dipakai indikator lain.`,
+  'indicator-code-matches-no-and-aspect': (field) => `Kode indikator pada kolom ${field} harus diawali nomor dan kode aspeknya.`,
+  'six-descriptors': (field) => `Kolom ${field} harus berisi enam uraian, untuk nilai 0 sampai 5.`,
+  'provisional-needs-source': (field) => `Kolom ${field} wajib menyebutkan sumber nilai sementara.`,
+  'known-evaluator-combination': (field) => `Nilai kolom ${field} bukan cara penggabungan penilaian evaluator yang dikenal.`,
+  'band-min-not-above-max': (field) => `Batas bawah kategori pada kolom ${field} tidak boleh melebihi batas atasnya.`,
+  'unique-category': (field) => `Kategori pada kolom ${field} sudah dipakai.`,
+  'bands-cover-0-to-5': (field) => `Kategori pada kolom ${field} harus mencakup seluruh nilai 0,00 sampai 5,00.`,
+  'bands-no-gap': (field) => `Kategori pada kolom ${field} tidak boleh berjarak; setiap nilai harus masuk satu kategori.`,
+  'bands-no-overlap': (field) => `Kategori pada kolom ${field} tidak boleh saling tumpang tindih.`,
+  'quota-is-positive-integer': (field) => `Kolom ${field} harus berupa bilangan bulat 1 atau lebih.`,
+  'quota-min-not-above-max': (field) => `Kuota minimum pada kolom ${field} tidak boleh melebihi kuota maksimum.`,
+  'f03-items-numbered-1-to-n': (field) => `Butir F-03 pada kolom ${field} harus bernomor urut mulai dari 1.`,
+  notEmpty: (field) => `Berkas pada kolom ${field} kosong.`,
+  maxSize: (field) => `Ukuran berkas pada kolom ${field} melebihi batas.`,
+  mediaType: (field) => `Jenis berkas pada kolom ${field} tidak diizinkan.`,
+  content: (field) => `Isi berkas pada kolom ${field} tidak sesuai dengan jenisnya.`,
+};
