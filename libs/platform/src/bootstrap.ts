@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { type Application, json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { MigrationInterface } from 'typeorm';
@@ -9,6 +9,7 @@ import { assertDatabaseReachable, runMigrations } from './database';
 import type { BaseServiceConfig } from './load-config';
 import { runWithContext } from './logger';
 import { ServiceMetrics } from './metrics';
+import { createOpenApiDocument, type HttpSurface } from './openapi';
 import { createValidationPipe } from './validation';
 
 const CORRELATION_HEADER = 'x-correlation-id';
@@ -19,11 +20,6 @@ export async function prepareDatabase(url: string, migrations: (new () => Migrat
   await assertDatabaseReachable(url);
   const applied = await runMigrations(url, migrations);
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-}
-
-export interface HttpSurface {
-  title: string;
-  description: string;
 }
 
 /**
@@ -78,15 +74,6 @@ export function configureHttp(app: INestApplication, config: BaseServiceConfig, 
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Correlation-Id'],
   });
   app.useGlobalPipes(createValidationPipe());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(surface.title)
-      .setDescription(surface.description)
-      .setVersion('1')
-      .addBearerAuth()
-      .addGlobalParameters({ name: 'X-Correlation-Id', in: 'header', required: false, description: 'Propagated to logs and to every event the request causes' })
-      .build(),
-  );
+  const document = createOpenApiDocument(app, surface);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

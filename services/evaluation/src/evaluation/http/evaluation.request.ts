@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TenantQuery } from '@lib/platform';
+import { RulesetDocument } from './ruleset.response';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -25,16 +26,19 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
 
 export class CyclePath {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   cycleId!: string;
 }
 
 export class UnitPath extends CyclePath {
+  @ApiProperty({ example: 'disdukcapil' })
   @Matches(ID)
   unitId!: string;
 }
 
 export class IndicatorPath extends UnitPath {
+  @ApiProperty({ example: '1.a.Ak' })
   @Matches(/^[0-9]+\.[a-z]\.[A-Za-z]+$/, { message: 'indicatorCode must look like "1.a.Ak"' })
   indicatorCode!: string;
 }
@@ -47,9 +51,8 @@ export class PublishRulesetRequest {
   reason!: string;
 
   @ApiProperty({
-    description: 'The ruleset document (see GET /rulesets for shipped examples); checked with validateRuleset',
-    type: 'object',
-    additionalProperties: true,
+    description: 'The ruleset document (GET /rulesets/{rulesetId}/versions/{version} shows the shipped ones); checked with validateRuleset',
+    type: () => RulesetDocument,
   })
   @IsObject()
   ruleset!: Record<string, unknown>;
@@ -264,7 +267,7 @@ export class ScoreQuery extends TenantQuery {
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
   ruleset?: string;
 
-  @ApiPropertyOptional({ description: 'With ruleset: the version (default: latest)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'With ruleset: the version (default: latest)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

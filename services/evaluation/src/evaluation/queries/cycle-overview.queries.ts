@@ -16,6 +16,8 @@ export interface CycleSummary {
   windowEnd: string;
   selfAssessmentDue: string;
   units: { unitId: string; evaluatorIds: string[]; leadEvaluatorId: string }[];
+  /** The version of the cycle's stream this summary reflects. */
+  version: number;
 }
 
 /** The tenant's PEKPPP cycles, newest window first, with their unit lokus. */
@@ -30,10 +32,11 @@ export class ListCyclesHandler implements IQueryHandler<ListCyclesQuery> {
   constructor(private readonly pool: Pool) {}
 
   async execute({ tenantId }: ListCyclesQuery): Promise<CycleSummary[]> {
-    const { rows } = await this.pool.query<{ state: Cycle }>(`SELECT state FROM cycles_v1 WHERE tenant_id = $1 ORDER BY window_start DESC, name, cycle_id`, [
-      tenantId,
-    ]);
-    return rows.flatMap(({ state }) =>
+    const { rows } = await this.pool.query<{ state: Cycle; stream_version: number }>(
+      `SELECT state, stream_version FROM cycles_v1 WHERE tenant_id = $1 ORDER BY window_start DESC, name, cycle_id`,
+      [tenantId],
+    );
+    return rows.flatMap(({ state, stream_version: version }) =>
       state.status === 'none'
         ? []
         : [
@@ -50,6 +53,7 @@ export class ListCyclesHandler implements IQueryHandler<ListCyclesQuery> {
                 evaluatorIds: [...lokus.evaluatorIds],
                 leadEvaluatorId: lokus.leadEvaluatorId,
               })),
+              version,
             },
           ],
     );

@@ -98,6 +98,7 @@ export class AddLocalHolidayRequest {
 }
 
 export class LocalHolidayPath {
+  @ApiProperty({ format: 'date', example: '2026-09-24' })
   @IsCalendarDate()
   date!: string;
 }

@@ -6,7 +6,7 @@ import { TenantQuery } from '@lib/platform';
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export class PageRequest extends TenantQuery {
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -14,7 +14,7 @@ export class PageRequest extends TenantQuery {
   @Max(200)
   limit = 50;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

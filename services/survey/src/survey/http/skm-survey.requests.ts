@@ -22,17 +22,21 @@ const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export class SkmSurveyPath {
+  @ApiProperty({ example: 'disdukcapil' })
   @Matches(SAFE_ID)
   unitId!: string;
 
+  @ApiProperty({ enum: ['quarter', 'semester', 'year'] })
   @IsIn(['quarter', 'semester', 'year'])
   periodKind!: 'quarter' | 'semester' | 'year';
 
+  @ApiProperty({ format: 'date', example: '2026-01-01', description: 'First day of the period' })
   @Matches(LOCAL_DATE, { message: 'periodStart must be a date YYYY-MM-DD' })
   periodStart!: string;
 }
 
 export class PublicLinkPath {
+  @ApiProperty({ description: "The id in the survey's public URL and QR code" })
   @Matches(/^[A-Za-z0-9-]{1,64}$/)
   publicLinkId!: string;
 }
@@ -63,7 +67,7 @@ export class OpenSkmSurveyRequest {
   @IsString()
   ruleset?: string;
 
-  @ApiPropertyOptional({ type: [ExtraUnsurRequest] })
+  @ApiPropertyOptional({ type: () => [ExtraUnsurRequest] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -71,12 +75,17 @@ export class OpenSkmSurveyRequest {
   @Type(() => ExtraUnsurRequest)
   extraUnsur?: ExtraUnsurRequest[];
 
-  @ApiPropertyOptional({ description: 'Weights of U1..U9 when extra unsur are weighted', example: { U1: '1/10' } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Weights of U1..U9 when extra unsur are weighted',
+    example: { U1: '1/10' },
+  })
   @IsOptional()
   @IsObject()
   regulationWeights?: Record<string, string>;
 
-  @ApiPropertyOptional({ description: 'Omitted → requests completed in the period' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'Omitted → requests completed in the period' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -89,7 +98,7 @@ export class UnsurAnswerRequest {
   @MaxLength(10)
   code!: string;
 
-  @ApiProperty({ minimum: 1, maximum: 4 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 4 })
   @IsInt()
   @Min(1)
   @Max(4)
@@ -97,14 +106,33 @@ export class UnsurAnswerRequest {
 }
 
 export class RespondentProfileRequest {
-  @IsOptional() @IsString() @MaxLength(40) ageBand?: string;
-  @IsOptional() @IsString() @MaxLength(40) sex?: string;
-  @IsOptional() @IsString() @MaxLength(80) education?: string;
-  @IsOptional() @IsString() @MaxLength(80) occupation?: string;
+  @ApiPropertyOptional({ maxLength: 40, example: '20-29' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  ageBand?: string;
+
+  @ApiPropertyOptional({ maxLength: 40 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  sex?: string;
+
+  @ApiPropertyOptional({ maxLength: 80 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  education?: string;
+
+  @ApiPropertyOptional({ maxLength: 80 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  occupation?: string;
 }
 
 export class SkmResponseRequest {
-  @ApiProperty({ type: [UnsurAnswerRequest] })
+  @ApiProperty({ type: () => [UnsurAnswerRequest] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
@@ -112,7 +140,7 @@ export class SkmResponseRequest {
   @Type(() => UnsurAnswerRequest)
   answers!: UnsurAnswerRequest[];
 
-  @ApiPropertyOptional({ type: RespondentProfileRequest })
+  @ApiPropertyOptional({ type: () => RespondentProfileRequest, description: 'Optional, for the SKM report by respondent group' })
   @IsOptional()
   @ValidateNested()
   @Type(() => RespondentProfileRequest)
@@ -154,26 +182,32 @@ export class PublishSkmResultRequest {
 }
 
 export class PlanFollowUpRequest {
+  @ApiProperty({ description: "The follow-up's id within the survey, chosen by the client", example: 'tl-u4-2026q1' })
   @Matches(SAFE_ID)
   itemId!: string;
 
+  @ApiProperty({ example: 'U4' })
   @IsString()
   @MaxLength(10)
   unsurCode!: string;
 
+  @ApiProperty({ minLength: 1, maxLength: 2000 })
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
   action!: string;
 
+  @ApiProperty({ format: 'date', example: '2026-06-30' })
   @Matches(LOCAL_DATE, { message: 'dueDate must be a date YYYY-MM-DD' })
   dueDate!: string;
 }
 
 export class CompleteFollowUpRequest {
+  @ApiProperty({ format: 'date', example: '2026-06-15' })
   @Matches(LOCAL_DATE, { message: 'completedOn must be a date YYYY-MM-DD' })
   completedOn!: string;
 
+  @ApiProperty({ minLength: 1, maxLength: 2000, description: 'What shows the action was done (a document, a link)' })
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
@@ -181,28 +215,43 @@ export class CompleteFollowUpRequest {
 }
 
 export class FollowUpPath extends SkmSurveyPath {
+  @ApiProperty()
   @Matches(SAFE_ID)
   itemId!: string;
 }
 
 export class F03Path {
+  @ApiProperty()
   @Matches(SAFE_ID)
   cycleId!: string;
 
+  @ApiProperty({ example: 'disdukcapil' })
   @Matches(SAFE_ID)
   unitId!: string;
 }
 
 /** A public F-03 form names its tenant: cycle and unit ids are only unique within one Pemda. */
 export class PublicF03Path extends F03Path {
+  @ApiProperty({ example: 'kota-banjarmasin' })
   @Matches(SAFE_ID)
   tenantId!: string;
 }
 
 export class F03QuotaRequest {
-  @IsInt() @Min(1) minimum!: number;
-  @IsInt() @Min(1) maximum!: number;
-  @IsOptional() @IsBoolean() provisional?: boolean;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Respondents needed before the F-03 score counts' })
+  @IsInt()
+  @Min(1)
+  minimum!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Responses accepted at most' })
+  @IsInt()
+  @Min(1)
+  maximum!: number;
+
+  @ApiPropertyOptional({ description: 'The quota is not settled by regulation yet' })
+  @IsOptional()
+  @IsBoolean()
+  provisional?: boolean;
 }
 
 export class OpenF03CollectionRequest {
@@ -211,7 +260,7 @@ export class OpenF03CollectionRequest {
   @MinLength(1)
   ruleset!: string;
 
-  @ApiPropertyOptional({ description: 'Defaults to the 2022 panduan quota (10..20, provisional)' })
+  @ApiPropertyOptional({ type: () => F03QuotaRequest, description: 'Defaults to the 2022 panduan quota (10..20, provisional)' })
   @IsOptional()
   @ValidateNested()
   @Type(() => F03QuotaRequest)
@@ -219,12 +268,21 @@ export class OpenF03CollectionRequest {
 }
 
 export class F03ItemRequest {
-  @IsInt() @Min(1) @Max(14) item!: number;
-  @IsInt() @Min(0) @Max(5) score!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 14, description: 'Item number of the F-03 form' })
+  @IsInt()
+  @Min(1)
+  @Max(14)
+  item!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 5 })
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  score!: number;
 }
 
 export class F03ResponseRequest {
-  @ApiProperty({ type: [F03ItemRequest] })
+  @ApiProperty({ type: () => [F03ItemRequest] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(14)

@@ -1,19 +1,30 @@
-import { Injectable } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
 import { EventStore } from '@lib/event-sourcing';
 import { foldEvents } from '@lib/event-sourcing/domain';
 import { DomainError } from '../domain/error-codes';
 import { f03Decider, f03Report, type F03Report, f03StreamId } from '../domain';
 
+/** The F-03 report of one unit lokus in one cycle: score so far (final once closed), quota, means per item and aspect. */
+export class GetF03ReportQuery extends Query<F03Report> {
+  constructor(
+    readonly tenantId: string,
+    readonly cycleId: string,
+    readonly unitId: string,
+  ) {
+    super();
+  }
+}
+
 /**
- * The F-03 report of one unit lokus in one cycle, folded from its stream: a collection holds at most
- * the ruleset's maximum quota of responses (20 today), so a projection would buy nothing.
+ * Folded from the collection's stream: a collection holds at most the ruleset's maximum quota of
+ * responses (20 today), so a projection would buy nothing.
  */
-@Injectable()
-export class F03ReportReader {
+@QueryHandler(GetF03ReportQuery)
+export class GetF03ReportHandler implements IQueryHandler<GetF03ReportQuery> {
   constructor(private readonly store: EventStore<SurveyEvent>) {}
 
-  async report(tenantId: string, cycleId: string, unitId: string): Promise<F03Report> {
+  async execute({ tenantId, cycleId, unitId }: GetF03ReportQuery): Promise<F03Report> {
     const history = await this.store.readStream(f03StreamId(tenantId, cycleId, unitId));
     const collection = foldEvents(
       f03Decider.evolve,
