@@ -14,6 +14,7 @@ export * from './migrations/1732900000000-application-role';
 export * from './openapi';
 export * from './platform.module';
 export * from './problem-details.filter';
+export * from './redact';
 export * from './secret.validator';
 export * from './service-config';
 export * from './span-flusher';

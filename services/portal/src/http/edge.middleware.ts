@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { runWithContext } from '@lib/platform';
+import { runWithContext, redactBearerSecrets } from '@lib/platform';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const SAFE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -66,7 +66,10 @@ export function edgeMiddleware(logger: Logger) {
     response.on('finish', () => {
       const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
       // The path only: query strings may carry tracking codes.
-      logger.info({ correlationId, method: request.method, path: request.originalUrl.split('?')[0], status: response.statusCode, ms }, 'request');
+      logger.info(
+        { correlationId, method: request.method, path: redactBearerSecrets(request.originalUrl.split('?')[0]), status: response.statusCode, ms },
+        'request',
+      );
     });
     runWithContext({ correlationId }, next);
   };
