@@ -1,8 +1,8 @@
 import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
 import { type Decider, assertNever } from '@lib/event-sourcing/domain';
+import { isAfter, isLocalDate } from '@lib/kernel';
 import { DomainError, type EvaluationErrorCode } from './error-codes';
 import type { Cycle } from './cycle';
-import { isAfter, isLocalDate } from './local-date';
 import { type Ruleset, SCALE_MAX, SCALE_MIN, findIndicator, sameRuleset, scoredIndicators } from './ruleset/ruleset';
 import type { ScoringInput } from './scoring/scoring-rules';
 

@@ -1,7 +1,7 @@
 import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
 import { type Decider, assertNever } from '@lib/event-sourcing/domain';
+import { isAfter, isLocalDate } from '@lib/kernel';
 import { DomainError } from './error-codes';
-import { isAfter, isLocalDate } from './local-date';
 import { type Ruleset, type RulesetRef, SCALE_MAX, SCALE_MIN, sameRuleset } from './ruleset/ruleset';
 
 // One stream per PEKPPP cycle of a tenant (`cycle-<tenantId>/<cycleId>`): the window, the pinned ruleset, the unit lokus with

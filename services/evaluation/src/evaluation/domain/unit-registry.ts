@@ -1,5 +1,6 @@
 import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
 import type { Decider } from '@lib/event-sourcing/domain';
+import { QUALIFIED_ID, QUALIFIED_ID_RULE } from '@lib/kernel';
 import { DomainError } from './error-codes';
 
 /**
@@ -37,12 +38,10 @@ export type UnitRegistryCommand = { type: 'RegisterUnit'; unit: RegisteredUnit }
 
 export const unitRegistryStream = (tenantId: string): string => `units-${tenantId}`;
 
-const UNIT_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
-
 function decide(command: UnitRegistryCommand, state: UnitRegistry): EvaluationEvent[] {
   const { unit } = command;
   const name = unit.name.trim();
-  if (!UNIT_ID.test(unit.unitId)) throw new DomainError('UNIT.INVALID_ID', `unit id must be 1-128 characters of [A-Za-z0-9._:@-], got "${unit.unitId}"`);
+  if (!QUALIFIED_ID.test(unit.unitId)) throw new DomainError('UNIT.INVALID_ID', `unit id must be ${QUALIFIED_ID_RULE}, got "${unit.unitId}"`);
   if (name === '') throw new DomainError('UNIT.NAME_REQUIRED', 'a unit needs its official name');
   if (!UNIT_KINDS.includes(unit.kind)) throw new DomainError('UNIT.UNKNOWN_KIND', `kind must be one of ${UNIT_KINDS.join(', ')}, got ${unit.kind}`);
   if (unit.parentUnitId === unit.unitId) throw new DomainError('UNIT.OWN_PARENT', `unit ${unit.unitId} cannot be its own parent`);

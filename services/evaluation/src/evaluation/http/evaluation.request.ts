@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TenantQuery } from '@lib/platform';
 import { RulesetDocument } from './ruleset.response';
 import { Type } from 'class-transformer';
+import { QUALIFIED_ID } from '@lib/kernel';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -21,7 +22,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
 
@@ -33,7 +33,7 @@ export class CyclePath {
 
 export class UnitPath extends CyclePath {
   @ApiProperty({ example: 'disdukcapil' })
-  @Matches(ID)
+  @Matches(QUALIFIED_ID)
   unitId!: string;
 }
 
@@ -98,11 +98,11 @@ export class AssignUnitLokusRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @Matches(ID, { each: true })
+  @Matches(QUALIFIED_ID, { each: true })
   evaluatorIds!: string[];
 
   @ApiProperty()
-  @Matches(ID)
+  @Matches(QUALIFIED_ID)
   leadEvaluatorId!: string;
 }
 
@@ -152,7 +152,7 @@ export class AttachEvidenceRequest {
 
   @ApiPropertyOptional({ description: 'Default: a new uuid' })
   @IsOptional()
-  @Matches(ID)
+  @Matches(QUALIFIED_ID)
   evidenceId?: string;
 
   @ApiProperty()
@@ -222,7 +222,7 @@ export class VerificationVisitRequest {
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMinSize(1)
-  @Matches(ID, { each: true })
+  @Matches(QUALIFIED_ID, { each: true })
   evaluatorIds!: string[];
 
   @ApiProperty()

@@ -1,4 +1,5 @@
 import type { evaluationPb } from '@lib/contracts';
+import { toRoundedNumber } from '@lib/kernel';
 import {
   type Assessment,
   findIndicator,
@@ -8,7 +9,6 @@ import {
   type ScoreResult,
   scoredIndicators,
   scoringInputOf,
-  toRoundedNumber,
   type UnitLokus,
 } from '../domain';
 

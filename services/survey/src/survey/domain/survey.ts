@@ -2,11 +2,10 @@ import type { SurveyEvent, surveyPb } from '@lib/contracts';
 import { assertNever, type Decider } from '@lib/event-sourcing/domain';
 import { DomainError } from './error-codes';
 import { emptyIdSet, idSetAdd, idSetHas, type IdSet } from './id-set';
-import { compareLocalDates, isLocalDate } from './local-date';
 import { CURRENT_SKM_RULESET, findShippedSkmRuleset } from './ruleset/skm-2017';
 import { buildUnsurSet, provisionalParts, rulesetRef, type SkmPeriodKind, type SkmRuleset, type SurveyUnsur, type UnsurSetInput } from './ruleset/skm-ruleset';
 import { addToTally, answerProblems, assessSample, emptyTally, scoreIkm, type SkmTally, type UnsurAnswer } from './scoring/ikm';
-import { rational, toNumber } from './scoring/rational';
+import { compareLocalDates, fraction, isLocalDate, toNumber } from '@lib/kernel';
 
 /**
  * One SKM survey = one stream per tenant × unit × period (see `skmStreamId`). Opened with its unsur set, it
@@ -389,7 +388,7 @@ export function createSurveyDecider(lookup: SkmRulesetLookup): Decider<SurveyCom
           unsur: opened.weights.map((w) => ({
             code: w.code,
             name: names.get(w.code) ?? w.code,
-            weight: rational(w.weightNumerator, w.weightDenominator),
+            weight: fraction(w.weightNumerator, w.weightDenominator),
             extra: extraCodes.has(w.code),
           })),
           declaredPopulation: opened.declaredPopulation > 0 ? opened.declaredPopulation : null,

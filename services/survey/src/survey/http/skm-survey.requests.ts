@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { SIMPLE_ID } from '@lib/kernel';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -19,11 +20,10 @@ import {
 } from 'class-validator';
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export class SkmSurveyPath {
   @ApiProperty({ example: 'disdukcapil' })
-  @Matches(SAFE_ID)
+  @Matches(SIMPLE_ID)
   unitId!: string;
 
   @ApiProperty({ enum: ['quarter', 'semester', 'year'] })
@@ -183,7 +183,7 @@ export class PublishSkmResultRequest {
 
 export class PlanFollowUpRequest {
   @ApiProperty({ description: "The follow-up's id within the survey, chosen by the client", example: 'tl-u4-2026q1' })
-  @Matches(SAFE_ID)
+  @Matches(SIMPLE_ID)
   itemId!: string;
 
   @ApiProperty({ example: 'U4' })
@@ -216,24 +216,24 @@ export class CompleteFollowUpRequest {
 
 export class FollowUpPath extends SkmSurveyPath {
   @ApiProperty()
-  @Matches(SAFE_ID)
+  @Matches(SIMPLE_ID)
   itemId!: string;
 }
 
 export class F03Path {
   @ApiProperty()
-  @Matches(SAFE_ID)
+  @Matches(SIMPLE_ID)
   cycleId!: string;
 
   @ApiProperty({ example: 'disdukcapil' })
-  @Matches(SAFE_ID)
+  @Matches(SIMPLE_ID)
   unitId!: string;
 }
 
 /** A public F-03 form names its tenant: cycle and unit ids are only unique within one Pemda. */
 export class PublicF03Path extends F03Path {
   @ApiProperty({ example: 'kota-banjarmasin' })
-  @Matches(SAFE_ID)
+  @Matches(SIMPLE_ID)
   tenantId!: string;
 }
 

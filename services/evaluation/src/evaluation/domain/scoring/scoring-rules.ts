@@ -1,4 +1,5 @@
 import type { evaluationPb } from '@lib/contracts';
+import { add, div, fraction, fromDecimal, mul, roundHalfUpScaled, sub, sum, toNumber, toRoundedNumber, ZERO, type Fraction } from '@lib/kernel';
 import { DomainError } from '../error-codes';
 import {
   BASIS_POINTS_100_PERCENT,
@@ -12,7 +13,6 @@ import {
   type RulesetRef,
   scoredIndicators,
 } from '../ruleset/ruleset';
-import { add, div, fraction, fromDecimal, mul, roundHalfUpScaled, sub, sum, toNumber, toRoundedNumber, ZERO, type Fraction } from './exact';
 
 // PEKPPP scoring (docs/domain.md 1.5–1.7) as named pure rules over a ruleset. Scoring under another
 // ruleset ("what-if") is the same call with another ruleset.

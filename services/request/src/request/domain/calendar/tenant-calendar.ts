@@ -1,10 +1,11 @@
 import type { RequestEvent, requestPb } from '@lib/contracts';
 import { assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { INDONESIAN_UTC_OFFSETS, type IndonesianUtcOffset, localDateOfEpochDay } from '@lib/kernel';
 import { DomainError } from '../error-codes';
 import { nationalCalendar2025, nationalCalendar2026 } from './calendar-id-2025-2026';
 import { nationalCalendar2027 } from './calendar-id-2027';
 import { type NationalCalendarYear, nationalVersionId, nationalVersionLabel, sameNationalContent, validateNationalCalendarYear } from './national-calendar';
-import { dayNumber, type Holiday, type HolidayKind, type IsoDate, isoDate, isoWeekday, isWorkingDay, type WorkingCalendar } from './working-days';
+import { dayNumber, type Holiday, type HolidayKind, type IsoDate, isoWeekday, isWorkingDay, type WorkingCalendar } from './working-days';
 
 /**
  * Working-day calendars as event-sourced data. Two kinds of stream hold them:
@@ -17,10 +18,6 @@ import { dayNumber, type Holiday, type HolidayKind, type IsoDate, isoDate, isoWe
 
 export const NATIONAL_CALENDAR_STREAM = 'national-calendar';
 export const tenantCalendarStream = (tenantId: string) => `calendar-${tenantId}`;
-
-/** The only offsets Indonesia uses, with no daylight saving: WIB, WITA, WIT. */
-export const INDONESIAN_UTC_OFFSETS = [420, 480, 540] as const;
-export type IndonesianUtcOffset = (typeof INDONESIAN_UTC_OFFSETS)[number];
 
 export interface TenantCalendarSettings {
   utcOffsetMinutes: IndonesianUtcOffset;
@@ -263,7 +260,7 @@ export function calendarYearView(tenantId: string, national: readonly NationalCa
   const first = dayNumber(`${year}-01-01`);
   const last = dayNumber(`${year}-12-31`);
   let workingDays = 0;
-  for (let day = first; day <= last; day += 1) if (isWorkingDay(calendar, isoDate(day))) workingDays += 1;
+  for (let day = first; day <= last; day += 1) if (isWorkingDay(calendar, localDateOfEpochDay(day))) workingDays += 1;
   const order: Record<HolidayKind, number> = { 'national-holiday': 0, 'cuti-bersama': 1, 'local-holiday': 2 };
   const holidays = calendar.holidays
     .filter((holiday) => holiday.date.startsWith(`${year}-`))
