@@ -3,13 +3,11 @@ import type { EvaluationEvent } from '@lib/contracts';
 import { type AppendGuard, type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { DomainError } from '../domain/error-codes';
-import { type Cycle, decideCycle, evolveCycle, initialCycle, toUnitResult, assessmentStream, cycleStream } from '../domain';
+import { type Cycle, cycleDecider, decideCycle, toUnitResult, assessmentStream, cycleStream } from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
 import { scoreOf } from '../queries/unit-score.view';
 import { TenantTimeZones } from '../../operations/tenant-time-zones';
 import { readAssessment, readCycle, rereadingOnChange, resultsLock } from './stream-state';
-
-const cycleFold = { initialState: initialCycle, evolve: evolveCycle };
 
 export class OpenCycleCommand extends Command<AppendResult> {
   constructor(
@@ -37,7 +35,7 @@ export class OpenCycleHandler implements ICommandHandler<OpenCycleCommand> {
     const ruleset = await this.rulesets.find(meta.tenantId, rulesetId, rulesetVersion);
     return this.store.handle(
       cycleStream(meta.tenantId, cycleId),
-      cycleFold,
+      cycleDecider,
       (state) => decideCycle({ type: 'OpenCycle', cycleId, name, ruleset, ...window }, state),
       meta,
       // a retried opening without a client-chosen id comes with a fresh one: its key answers the first cycle
@@ -70,7 +68,7 @@ export class AssignUnitLokusHandler implements ICommandHandler<AssignUnitLokusCo
     const today = await this.timeZones.localDate(meta.tenantId, this.clock.now());
     return this.store.handle(
       cycleStream(meta.tenantId, cycleId),
-      cycleFold,
+      cycleDecider,
       (state) => decideCycle({ type: 'AssignUnitLokus', cycleId, unitId, evaluatorIds, leadEvaluatorId, today }, state),
       meta,
     );
@@ -96,7 +94,7 @@ export class RecordUserScoreHandler implements ICommandHandler<RecordUserScoreCo
   execute({ cycleId, unitId, summary, sourceEventId, meta }: RecordUserScoreCommand): Promise<AppendResult> {
     return this.store.handle(
       cycleStream(meta.tenantId, cycleId),
-      cycleFold,
+      cycleDecider,
       (state) => decideCycle({ type: 'RecordUserScore', cycleId, unitId, ...summary, sourceEventId }, state),
       meta,
     );
@@ -141,7 +139,7 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
       };
       return this.store.handle(
         cycleStream(meta.tenantId, cycleId),
-        cycleFold,
+        cycleDecider,
         (state) =>
           decideCycle({ type: 'PublishResults', cycleId, scoredUnder: { id: ruleset.id, version: ruleset.version }, results: resultsOf(state), now }, state),
         meta,
@@ -189,7 +187,7 @@ export class CorrectResultHandler implements ICommandHandler<CorrectResultComman
     const now = this.clock.now().toISOString();
     return this.store.handle(
       cycleStream(meta.tenantId, cycleId),
-      cycleFold,
+      cycleDecider,
       (state) => decideCycle({ type: 'CorrectResult', cycleId, result, reason, now }, state),
       meta,
     );

@@ -1,6 +1,6 @@
 import type { EvaluationEvent } from '@lib/contracts';
-import { type EventStore, StreamChangedError } from '@lib/event-sourcing';
-import { type Assessment, type Cycle, evolveAssessment, evolveCycle, initialAssessment, initialCycle, assessmentStream, cycleStream } from '../domain';
+import { type EventStore, foldStream, StreamChangedError } from '@lib/event-sourcing';
+import { type Assessment, assessmentDecider, type Cycle, cycleDecider, assessmentStream, cycleStream } from '../domain';
 
 /** A stream's folded state and how many events made it: the version an AppendGuard checks. */
 export interface ReadState<S> {
@@ -10,13 +10,29 @@ export interface ReadState<S> {
 
 /** Current state of a cycle, folded from its stream (for commands that need it besides their own stream). */
 export async function readCycle(store: EventStore<EvaluationEvent>, tenantId: string, cycleId: string): Promise<ReadState<Cycle>> {
-  const history = await store.readStream(cycleStream(tenantId, cycleId));
-  return { state: history.reduce((state, { event }) => evolveCycle(state, event), initialCycle()), version: history.length };
+  const streamId = cycleStream(tenantId, cycleId);
+  const history = await store.readStream(streamId);
+  return {
+    state: foldStream(
+      cycleDecider,
+      streamId,
+      history.map((stored) => stored.event),
+    ),
+    version: history.length,
+  };
 }
 
 export async function readAssessment(store: EventStore<EvaluationEvent>, tenantId: string, cycleId: string, unitId: string): Promise<ReadState<Assessment>> {
-  const history = await store.readStream(assessmentStream(tenantId, cycleId, unitId));
-  return { state: history.reduce((state, { event }) => evolveAssessment(state, event), initialAssessment()), version: history.length };
+  const streamId = assessmentStream(tenantId, cycleId, unitId);
+  const history = await store.readStream(streamId);
+  return {
+    state: foldStream(
+      assessmentDecider,
+      streamId,
+      history.map((stored) => stored.event),
+    ),
+    version: history.length,
+  };
 }
 
 /**

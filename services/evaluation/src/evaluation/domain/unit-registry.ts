@@ -1,5 +1,5 @@
 import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
-import type { Decider } from '@lib/event-sourcing/domain';
+import { type Decider, type EventsOf, assertNever } from '@lib/event-sourcing/domain';
 import { QUALIFIED_ID, QUALIFIED_ID_RULE } from '@lib/kernel';
 import { DomainError } from './error-codes';
 
@@ -36,9 +36,12 @@ export type UnitRegistry = readonly RegisteredUnit[];
 
 export type UnitRegistryCommand = { type: 'RegisterUnit'; unit: RegisteredUnit };
 
+export const UNIT_REGISTRY_EVENT_TYPES = ['unitRegistered'] as const;
+export type UnitRegistryEvent = EventsOf<EvaluationEvent, typeof UNIT_REGISTRY_EVENT_TYPES>;
+
 export const unitRegistryStream = (tenantId: string): string => `units-${tenantId}`;
 
-function decide(command: UnitRegistryCommand, state: UnitRegistry): EvaluationEvent[] {
+function decide(command: UnitRegistryCommand, state: UnitRegistry): UnitRegistryEvent[] {
   const { unit } = command;
   const name = unit.name.trim();
   if (!QUALIFIED_ID.test(unit.unitId)) throw new DomainError('UNIT.INVALID_ID', `unit id must be ${QUALIFIED_ID_RULE}, got "${unit.unitId}"`);
@@ -56,15 +59,21 @@ function decide(command: UnitRegistryCommand, state: UnitRegistry): EvaluationEv
   return [{ $case: 'unitRegistered', value: { unitId: unit.unitId, name, kind: KIND_TO_PB[unit.kind], parentUnitId: unit.parentUnitId ?? '' } }];
 }
 
-function evolve(state: UnitRegistry, event: EvaluationEvent): UnitRegistry {
-  if (event.$case !== 'unitRegistered') return state; // the other events live on cycle, assessment and ruleset streams
-  const { unitId, name, kind, parentUnitId } = event.value;
-  const known = unitKindFromPb(kind);
-  if (!known) return state;
-  return [...state, { unitId, name, kind: known, parentUnitId: parentUnitId === '' ? null : parentUnitId }];
+function evolve(state: UnitRegistry, event: UnitRegistryEvent): UnitRegistry {
+  switch (event.$case) {
+    case 'unitRegistered': {
+      const { unitId, name, kind, parentUnitId } = event.value;
+      const known = unitKindFromPb(kind);
+      if (!known) return state;
+      return [...state, { unitId, name, kind: known, parentUnitId: parentUnitId === '' ? null : parentUnitId }];
+    }
+    default:
+      return assertNever(event.$case);
+  }
 }
 
-export const unitRegistryDecider: Decider<UnitRegistryCommand, EvaluationEvent, UnitRegistry> = {
+export const unitRegistryDecider: Decider<UnitRegistryCommand, UnitRegistryEvent, UnitRegistry> = {
+  eventTypes: UNIT_REGISTRY_EVENT_TYPES,
   initialState: () => [],
   decide,
   evolve,

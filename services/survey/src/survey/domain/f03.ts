@@ -1,5 +1,5 @@
 import type { SurveyEvent } from '@lib/contracts';
-import { assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { assertNever, type Decider, type EventsOf } from '@lib/event-sourcing/domain';
 import { F03_ASPECTS, F03_ITEMS, F03_SCALE, type F03Aspect, fraction, toNumber, toRoundedNumber, ZERO, type Fraction } from '@lib/kernel';
 import { DomainError } from './error-codes';
 import { emptyIdSet, idSetAdd, idSetHas, type IdSet } from './id-set';
@@ -136,7 +136,11 @@ function requireOpened(state: F03Collection): Exclude<F03Collection, { status: '
 
 const isBlank = (value: string): boolean => value.trim() === '';
 
-export const f03Decider: Decider<F03Command, SurveyEvent, F03Collection> = {
+export const F03_EVENT_TYPES = ['f03CollectionOpened', 'f03ResponseRecorded', 'f03Closed'] as const;
+export type F03Event = EventsOf<SurveyEvent, typeof F03_EVENT_TYPES>;
+
+export const f03Decider: Decider<F03Command, F03Event, F03Collection> = {
+  eventTypes: F03_EVENT_TYPES,
   initialState: () => ({ status: 'none' }),
 
   decide(command, state) {
@@ -258,14 +262,6 @@ export const f03Decider: Decider<F03Command, SurveyEvent, F03Collection> = {
       }
       case 'f03Closed':
         return state.status === 'none' ? state : { ...state, status: 'closed' };
-      // SKM events live on their own streams (survey.ts)
-      case 'surveyOpened':
-      case 'skmResponseRecorded':
-      case 'skmPeriodClosed':
-      case 'skmResultPublished':
-      case 'followUpPlanned':
-      case 'followUpCompleted':
-        return state;
       default:
         return assertNever(event);
     }
