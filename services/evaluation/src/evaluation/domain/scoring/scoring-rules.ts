@@ -120,6 +120,8 @@ export interface ScoreResult {
   /** The self-assessment scored the same way, for the gap view. */
   self: IppResult;
   gaps: IndicatorGap[];
+  /** Each indicator's exact score the rules used: the unit's own, and the final evaluator score. */
+  indicatorScores: { self: ReadonlyMap<string, Fraction>; evaluator: ReadonlyMap<string, Fraction> };
   userScore: UserScoreResult | null;
   merge: MergeResult;
   /** Final IPP (= merge.ipp). */
@@ -351,6 +353,7 @@ export function scoreUnit(ruleset: Ruleset, input: ScoringInput): ScoreResult {
     evaluator,
     self,
     gaps: indicatorGaps(ruleset, selfScores, finalScores),
+    indicatorScores: { self: selfScores, evaluator: finalScores },
     userScore,
     merge,
     ipp: merge.ipp,
