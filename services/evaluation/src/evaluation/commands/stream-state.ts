@@ -1,5 +1,5 @@
 import type { EvaluationEvent } from '@lib/contracts';
-import { type EventStore, foldStream, StreamChangedError } from '@lib/event-sourcing';
+import { type DeciderFold, type EventStore, foldStream, StreamChangedError } from '@lib/event-sourcing';
 import { type Assessment, assessmentDecider, type Cycle, cycleDecider, assessmentStream, cycleStream } from '../domain';
 
 /** A stream's folded state and how many events made it: the version an AppendGuard checks. */
@@ -8,13 +8,15 @@ export interface ReadState<S> {
   version: number;
 }
 
-/** Current state of a cycle, folded from its stream (for commands that need it besides their own stream). */
-export async function readCycle(store: EventStore<EvaluationEvent>, tenantId: string, cycleId: string): Promise<ReadState<Cycle>> {
-  const streamId = cycleStream(tenantId, cycleId);
+async function readState<S, SE extends EvaluationEvent>(
+  store: EventStore<EvaluationEvent>,
+  streamId: string,
+  decider: DeciderFold<SE, S>,
+): Promise<ReadState<S>> {
   const history = await store.readStream(streamId);
   return {
     state: foldStream(
-      cycleDecider,
+      decider,
       streamId,
       history.map((stored) => stored.event),
     ),
@@ -22,18 +24,12 @@ export async function readCycle(store: EventStore<EvaluationEvent>, tenantId: st
   };
 }
 
-export async function readAssessment(store: EventStore<EvaluationEvent>, tenantId: string, cycleId: string, unitId: string): Promise<ReadState<Assessment>> {
-  const streamId = assessmentStream(tenantId, cycleId, unitId);
-  const history = await store.readStream(streamId);
-  return {
-    state: foldStream(
-      assessmentDecider,
-      streamId,
-      history.map((stored) => stored.event),
-    ),
-    version: history.length,
-  };
-}
+/** Current state of a cycle, folded from its stream (for commands that need it besides their own stream). */
+export const readCycle = (store: EventStore<EvaluationEvent>, tenantId: string, cycleId: string): Promise<ReadState<Cycle>> =>
+  readState(store, cycleStream(tenantId, cycleId), cycleDecider);
+
+export const readAssessment = (store: EventStore<EvaluationEvent>, tenantId: string, cycleId: string, unitId: string): Promise<ReadState<Assessment>> =>
+  readState(store, assessmentStream(tenantId, cycleId, unitId), assessmentDecider);
 
 /**
  * The lock an assessment command (shared) and publishing the cycle's results (exclusive) take, so a

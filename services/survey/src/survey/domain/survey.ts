@@ -1,11 +1,11 @@
 import type { SurveyEvent, surveyPb } from '@lib/contracts';
 import { assertNever, type Decider, type EventsOf } from '@lib/event-sourcing/domain';
+import { compareLocalDates, fraction, isLocalDate, toNumber } from '@lib/kernel';
 import { DomainError } from './error-codes';
 import { emptyIdSet, idSetAdd, idSetHas, type IdSet } from './id-set';
 import { CURRENT_SKM_RULESET, findShippedSkmRuleset } from './ruleset/skm-2017';
 import { buildUnsurSet, provisionalParts, rulesetRef, type SkmPeriodKind, type SkmRuleset, type SurveyUnsur, type UnsurSetInput } from './ruleset/skm-ruleset';
 import { addToTally, answerProblems, assessSample, emptyTally, scoreIkm, type SkmTally, type UnsurAnswer } from './scoring/ikm';
-import { compareLocalDates, fraction, isLocalDate, toNumber } from '@lib/kernel';
 
 /**
  * One SKM survey = one stream per tenant × unit × period (see `skmStreamId`). Opened with its unsur set, it

@@ -1,5 +1,5 @@
-import { krejcieMorganExact } from '../scoring/ikm';
 import { fraction, ONE, roundHalfUpScaled, sum } from '@lib/kernel';
+import { krejcieMorganExact } from '../scoring/ikm';
 import { SKM_2017, findShippedSkmRuleset } from './skm-2017';
 import { buildUnsurSet, provisionalParts, rulesetRef, type UnsurSetInput, type UnsurSetViolation } from './skm-ruleset';
 

@@ -1,7 +1,7 @@
+import { fraction } from '@lib/kernel';
 import { SKM_2017 } from '../ruleset/skm-2017';
 import { buildUnsurSet, type SurveyUnsur, type UnsurSetInput } from '../ruleset/skm-ruleset';
 import { assessSample, computeIkm, convertedValue, ikmValue, requiredSample, scoreIkm, type SkmTally, type UnsurAnswer } from './ikm';
-import { fraction } from '@lib/kernel';
 
 const unsurSet = (input: UnsurSetInput = {}): SurveyUnsur[] => {
   const built = buildUnsurSet(SKM_2017, input);

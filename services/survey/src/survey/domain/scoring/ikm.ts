@@ -1,6 +1,6 @@
+import { ZERO, add, compare, mul, fraction, roundHalfUpScaled, toNumber, type Fraction } from '@lib/kernel';
 import { DomainError } from '../error-codes';
 import type { SkmBand, SkmRuleset, SurveyUnsur } from '../ruleset/skm-ruleset';
-import { ZERO, add, compare, mul, fraction, roundHalfUpScaled, toNumber, type Fraction } from '@lib/kernel';
 
 /**
  * SKM scoring (PermenPANRB 14/2017, docs/domain.md 3.3–3.5) as named pure rules:
