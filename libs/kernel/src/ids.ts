@@ -7,7 +7,10 @@
 /** Letters, digits, ".", "_" and "-": service standards, units in the request and survey contexts, tenants in paths. */
 export const SIMPLE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** A simple id that may also carry "@" and ":", as user ids from the identity provider do: users, tenants and units in tokens, the units registry. */
+/**
+ * A simple id that may also carry "@" and ":", as user ids from the identity provider do: users, tenants
+ * and units in tokens, the units registry, and every path parameter the auth guard lets through.
+ */
 export const QUALIFIED_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 export const QUALIFIED_ID_RULE = '1-128 characters of [A-Za-z0-9._:@-]';
 

@@ -1,4 +1,4 @@
-import { compareLocalDates, epochDay, isAfter, isLocalDate, localDateAt, localDateOfEpochDay, yearOfEpochDay } from './local-date';
+import { compareLocalDates, epochDay, isAfter, isLocalDate, LOCAL_DATE_FORMAT, localDateAt, localDateOfEpochDay, yearOfEpochDay } from './local-date';
 
 describe('isLocalDate', () => {
   it.each<[string, unknown, boolean]>([
@@ -16,6 +16,17 @@ describe('isLocalDate', () => {
     ['not a string', 20260930, false],
   ])('%s', (_name, value, expected) => {
     expect(isLocalDate(value)).toBe(expected);
+  });
+});
+
+describe('LOCAL_DATE_FORMAT', () => {
+  it.each<[string, string, boolean]>([
+    ['a date', '2026-09-30', true],
+    ['a day that does not exist has the form', '2026-02-30', true],
+    ['a one-digit day', '2026-09-3', false],
+    ['a date with a time', '2026-09-30T00:00', false],
+  ])('%s', (_name, value, expected) => {
+    expect(LOCAL_DATE_FORMAT.test(value)).toBe(expected);
   });
 });
 

@@ -10,7 +10,8 @@ export const INDONESIAN_UTC_OFFSETS = [420, 480, 540] as const;
 export type IndonesianUtcOffset = (typeof INDONESIAN_UTC_OFFSETS)[number];
 export const WIB_OFFSET_MINUTES: IndonesianUtcOffset = 420;
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The form of a local date; whether the day exists is isLocalDate's question. */
+export const LOCAL_DATE_FORMAT = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
 const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -22,7 +23,7 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Days since 1970-01-01 of a local date; undefined when the text is not "YYYY-MM-DD" or names no such day. */
 export function epochDay(value: string): number | undefined {
-  const match = LOCAL_DATE.exec(value);
+  const match = LOCAL_DATE_FORMAT.exec(value);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TenantQuery } from '@lib/platform';
 import { RulesetDocument } from './ruleset.response';
 import { Type } from 'class-transformer';
-import { QUALIFIED_ID } from '@lib/kernel';
+import { LOCAL_DATE_FORMAT, QUALIFIED_ID } from '@lib/kernel';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -22,7 +22,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
 
 export class CyclePath {
@@ -81,15 +80,15 @@ export class OpenCycleRequest {
   rulesetVersion?: number;
 
   @ApiProperty({ example: '2026-03-01' })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
   windowStart!: string;
 
   @ApiProperty({ example: '2026-10-31' })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
   windowEnd!: string;
 
   @ApiProperty({ example: '2026-05-31' })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
   selfAssessmentDue!: string;
 }
 
@@ -216,7 +215,7 @@ export class ScoreIndicatorRequest {
 
 export class VerificationVisitRequest {
   @ApiProperty({ example: '2026-07-14' })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
   visitedOn!: string;
 
   @ApiProperty({ type: [String] })
