@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type RequestEvent, requestCodec } from '@lib/contracts';
 import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { type DeciderFold, UndeclaredEventError } from './domain';
 import { EventStore } from './event-store';
 import { checkpointOf } from './log-readers';
 import { eventStoreMigrations } from './migrations';
@@ -13,6 +14,9 @@ const meta = (overrides: Partial<CommandMeta> = {}): CommandMeta => ({
   actor: { id: 'user-1', role: 'skpd-operator' },
   ...overrides,
 });
+
+// The streams these tests fold hold rejections only.
+const REJECTIONS = ['requestRejected'] as const;
 
 const rejected = (requestId: string, reason = 'incomplete'): RequestEvent => ({
   $case: 'requestRejected',
@@ -161,7 +165,7 @@ describe('EventStore on PostgreSQL', () => {
 
   it('retries a command on a concurrency clash with another process until every concurrent command is in', async () => {
     const streamId = `request-${randomUUID()}`;
-    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
     // one store per command: four processes racing for the same version
     const processes = Array.from({ length: 4 }, () => new EventStore(db.pool, requestCodec));
     await Promise.all(processes.map((other, i) => other.handle(streamId, fold, () => [rejected(`c${i}`)], meta())));
@@ -171,7 +175,7 @@ describe('EventStore on PostgreSQL', () => {
 
   it('queues concurrent commands on one stream in one process, each deciding on the state before it', async () => {
     const streamId = `request-${randomUUID()}`;
-    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
     const seen: number[] = [];
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
@@ -194,6 +198,7 @@ describe('EventStore on PostgreSQL', () => {
   it('folds only the newer events onto a long stream it handled before, including those another process appended', async () => {
     const streamId = `request-${randomUUID()}`;
     const fold = {
+      eventTypes: REJECTIONS,
       initialState: (): string[] => [],
       evolve: (ids: string[], event: RequestEvent) => [...ids, event.$case === 'requestRejected' ? event.value.requestId : ''],
     };
@@ -225,7 +230,7 @@ describe('EventStore on PostgreSQL', () => {
   it('appends under a guard only while the guarded stream is at the version the command read', async () => {
     const guarded = `cycle-${randomUUID()}`;
     const streamId = `request-${randomUUID()}`;
-    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
     await store.append(guarded, 0, [rejected('g1')], meta());
     const guard = (version: number): AppendGuard => ({ lockKey: guarded, lockMode: 'exclusive', unchanged: [{ streamId: guarded, version }] });
     await expect(store.handle(streamId, fold, () => [rejected('x')], meta(), { guard: guard(0) })).rejects.toBeInstanceOf(StreamChangedError);
@@ -243,7 +248,7 @@ describe('EventStore on PostgreSQL', () => {
       await scoring.query('BEGIN');
       await scoring.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [`guard:${cycle}`]);
       await store.append(assessment, 0, [rejected('late-score')], meta(), scoring);
-      const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+      const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
       const publishing = store.handle(cycle, fold, () => [rejected('published')], meta(), {
         guard: { lockKey: cycle, lockMode: 'exclusive', unchanged: [{ streamId: assessment, version: 0 }] },
       });
@@ -264,7 +269,7 @@ describe('EventStore on PostgreSQL', () => {
   it('answers a retried command from its idempotency key without deciding again', async () => {
     const streamId = `request-${randomUUID()}`;
     const idempotencyKey = `reject/${randomUUID()}`;
-    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
     const decide = (count: number): RequestEvent[] => {
       if (count > 0) throw new Error('already rejected');
       return [rejected('r4')];
@@ -276,7 +281,7 @@ describe('EventStore on PostgreSQL', () => {
   });
 
   it('refuses a key used before on another stream, appending nothing, whether the first use is read before or met at the append', async () => {
-    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
     const idempotencyKey = `reject/${randomUUID()}`;
     const first = `request-${randomUUID()}`;
     await store.handle(first, fold, () => [rejected('k1')], meta({ idempotencyKey }));
@@ -295,7 +300,7 @@ describe('EventStore on PostgreSQL', () => {
   });
 
   it('answers a create retried under a fresh stream id as the duplicate of its first attempt, and refuses the key on another kind of stream', async () => {
-    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
     const idempotencyKey = `submit/${randomUUID()}`;
     const creates = { createsStreamWithPrefix: 'request-' };
     const first = await store.handle(`request-${randomUUID()}`, fold, () => [rejected('c1')], meta({ idempotencyKey }), creates);
@@ -311,7 +316,7 @@ describe('EventStore on PostgreSQL', () => {
     ['a long stream, folded from the cache', 20],
   ])("refuses another tenant's command on %s as if the stream did not exist", async (_name, length) => {
     const streamId = `request-${randomUUID()}`;
-    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
     const options = { otherTenantNotFoundCode: 'REQUEST.NOT_FOUND' };
     for (let i = 0; i < length; i++) await store.handle(streamId, fold, () => [rejected(`t${i}`)], meta(), options);
     await expect(store.handle(streamId, fold, () => [rejected('other')], meta({ tenantId: 'kabupaten-banjar' }), options)).rejects.toMatchObject({
@@ -321,9 +326,19 @@ describe('EventStore on PostgreSQL', () => {
     expect(own).toMatchObject({ appended: 1, nextExpectedVersion: length + 1, state: length + 1 });
   });
 
+  it('refuses to fold a stream holding an event its decider does not declare, and appends nothing', async () => {
+    const streamId = `request-${randomUUID()}`;
+    await store.append(streamId, 0, [rejected('u1')], meta());
+    const completions: DeciderFold<RequestEvent, number> = { eventTypes: ['requestCompleted'], initialState: () => 0, evolve: (count) => count + 1 };
+    await expect(store.handle(streamId, completions, () => [], meta())).rejects.toThrow(
+      new UndeclaredEventError(streamId, 'requestRejected', ['requestCompleted']),
+    );
+    expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
   it('answers with the state after the command, and a duplicate with the state as read now', async () => {
     const streamId = `request-${randomUUID()}`;
-    const fold = { initialState: (): string[] => [], evolve: (ids: string[], event: RequestEvent) => [...ids, event.$case] };
+    const fold = { eventTypes: REJECTIONS, initialState: (): string[] => [], evolve: (ids: string[], event: RequestEvent) => [...ids, event.$case] };
     const idempotencyKey = `reject/${randomUUID()}`;
     const first = await store.handle(streamId, fold, () => [rejected('s1')], meta({ idempotencyKey }));
     await store.handle(streamId, fold, () => [rejected('s2')], meta());

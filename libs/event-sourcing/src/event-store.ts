@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { EventCodec } from '@lib/contracts';
 import type { Pool, PoolClient } from 'pg';
 import { inTransaction } from './checkpoint-store';
-import { DomainError, foldEvents } from './domain';
+import { type DeciderFold, DomainError, foldEvents, foldStream } from './domain';
 import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitOptions } from './group-commit';
 import { APPEND_GROUP_STATEMENTS, APPEND_STATEMENTS, type EncodedAppend } from './append-statements';
 import { type FoldedStream, FoldedStreamCache, PerStreamQueue } from './command-queue';
@@ -61,12 +61,6 @@ const READ_STREAM_AND_KEY_SQL = `
   UNION ALL
   SELECT NULL, NULL, stream_id, NULL, NULL, NULL, NULL, NULL, NULL, result FROM idempotency_keys WHERE key = $3
   ORDER BY 4 NULLS LAST`;
-
-export interface DeciderFold<E, S> {
-  initialState: () => S;
-  /** Must not change `state`: the store keeps folded states and folds further events onto them. */
-  evolve: (state: S, event: E) => S;
-}
 
 /**
  * PostgreSQL event store of one bounded context. The events table is also the outbox
@@ -266,13 +260,13 @@ export class EventStore<E extends { $case: string; value: unknown }> {
    * the state after the command; for a duplicate, the state as read now (the stream may have moved on
    * since the first call).
    */
-  async handle<S>(
+  async handle<S, SE extends E = E>(
     streamId: string,
-    decider: DeciderFold<E, S>,
-    decide: (state: S, version: number) => E[],
+    decider: DeciderFold<SE, S>,
+    decide: (state: S, version: number) => SE[],
     meta: CommandMeta,
     options: HandleOptions = {},
-  ): Promise<AppendResult & { events: E[]; state: S }> {
+  ): Promise<AppendResult & { events: SE[]; state: S }> {
     return this.commandQueue.run(streamId, async () => {
       for (let attempt = 0; ; attempt++) {
         const cached = this.folded.get(decider, streamId);
@@ -280,10 +274,11 @@ export class EventStore<E extends { $case: string; value: unknown }> {
         const { newer, remembered } = meta.idempotencyKey
           ? await this.readStreamAndKey(streamId, from.version, meta.idempotencyKey)
           : { newer: await this.readStream(streamId, this.pool, from.version), remembered: undefined };
-        const state = foldEvents(
-          decider.evolve,
-          from.state as S,
+        const state = foldStream(
+          decider,
+          streamId,
           newer.map((stored) => stored.event),
+          from.state as S,
         );
         if (remembered) return { ...refuseKeyReuse(remembered, streamId, options), events: [], state };
         const version = from.version + newer.length;

@@ -5,6 +5,7 @@ import { type Application, json, type NextFunction, type Request, type Response 
 import helmet from 'helmet';
 import type { MigrationInterface } from 'typeorm';
 import type { Logger } from 'pino';
+import { CORRELATION_ID } from '@lib/kernel';
 import { assertDatabaseReachable, runMigrations } from './database';
 import type { BaseServiceConfig } from './load-config';
 import { runWithContext } from './logger';
@@ -13,7 +14,6 @@ import { createOpenApiDocument, type HttpSurface } from './openapi';
 import { createValidationPipe } from './validation';
 
 const CORRELATION_HEADER = 'x-correlation-id';
-const SAFE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** Makes sure the database answers and its schema is current before anything else starts. */
 export async function prepareDatabase(url: string, migrations: (new () => MigrationInterface)[], logger: Logger): Promise<void> {
@@ -51,7 +51,7 @@ export function configureHttp(app: INestApplication, config: BaseServiceConfig, 
   if (config.TRUST_PROXY_HOPS > 0) (app.getHttpAdapter().getInstance() as Application).set('trust proxy', config.TRUST_PROXY_HOPS);
   app.use((request: Request, response: Response, next: NextFunction) => {
     const incoming = request.headers[CORRELATION_HEADER];
-    const correlationId = typeof incoming === 'string' && SAFE_CORRELATION_ID.test(incoming) ? incoming : randomUUID();
+    const correlationId = typeof incoming === 'string' && CORRELATION_ID.test(incoming) ? incoming : randomUUID();
     request.headers[CORRELATION_HEADER] = correlationId;
     response.setHeader('X-Correlation-Id', correlationId);
     const started = process.hrtime.bigint();

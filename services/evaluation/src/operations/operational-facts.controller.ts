@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { RequirePermission } from '@lib/platform';
+import { SIMPLE_ID } from '@lib/kernel';
 import { Pool } from 'pg';
 import { OperationalFactsResponse } from './operational-facts.response';
 
@@ -18,11 +19,11 @@ export class OperationalFactsQuery {
 
 class UnitPath {
   @ApiProperty({ example: 'kota-banjarmasin' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @Matches(SIMPLE_ID)
   tenantId!: string;
 
   @ApiProperty({ example: 'disdukcapil' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @Matches(SIMPLE_ID)
   unitId!: string;
 }
 

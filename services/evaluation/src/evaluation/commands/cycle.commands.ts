@@ -3,13 +3,20 @@ import type { EvaluationEvent } from '@lib/contracts';
 import { type AppendGuard, type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { DomainError } from '../domain/error-codes';
-import { type Cycle, decideCycle, evolveCycle, initialCycle, toUnitResult, assessmentStream, cycleStream } from '../domain';
+import {
+  assessmentStream,
+  type CorrectedScore,
+  correctedAssessment,
+  type Cycle,
+  cycleDecider,
+  cycleStream,
+  decideCycle,
+  scoreAssessment,
+  toUnitResult,
+} from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
-import { scoreOf } from '../queries/unit-score.view';
 import { TenantTimeZones } from '../../operations/tenant-time-zones';
 import { readAssessment, readCycle, rereadingOnChange, resultsLock } from './stream-state';
-
-const cycleFold = { initialState: initialCycle, evolve: evolveCycle };
 
 export class OpenCycleCommand extends Command<AppendResult> {
   constructor(
@@ -37,7 +44,7 @@ export class OpenCycleHandler implements ICommandHandler<OpenCycleCommand> {
     const ruleset = await this.rulesets.find(meta.tenantId, rulesetId, rulesetVersion);
     return this.store.handle(
       cycleStream(meta.tenantId, cycleId),
-      cycleFold,
+      cycleDecider,
       (state) => decideCycle({ type: 'OpenCycle', cycleId, name, ruleset, ...window }, state),
       meta,
       // a retried opening without a client-chosen id comes with a fresh one: its key answers the first cycle
@@ -70,7 +77,7 @@ export class AssignUnitLokusHandler implements ICommandHandler<AssignUnitLokusCo
     const today = await this.timeZones.localDate(meta.tenantId, this.clock.now());
     return this.store.handle(
       cycleStream(meta.tenantId, cycleId),
-      cycleFold,
+      cycleDecider,
       (state) => decideCycle({ type: 'AssignUnitLokus', cycleId, unitId, evaluatorIds, leadEvaluatorId, today }, state),
       meta,
     );
@@ -96,7 +103,7 @@ export class RecordUserScoreHandler implements ICommandHandler<RecordUserScoreCo
   execute({ cycleId, unitId, summary, sourceEventId, meta }: RecordUserScoreCommand): Promise<AppendResult> {
     return this.store.handle(
       cycleStream(meta.tenantId, cycleId),
-      cycleFold,
+      cycleDecider,
       (state) => decideCycle({ type: 'RecordUserScore', cycleId, unitId, ...summary, sourceEventId }, state),
       meta,
     );
@@ -133,7 +140,9 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
       // meanwhile makes the append retry with it; an F-01/F-02 change to an assessment after the
       // reads above fails the guard, and the whole publication is read and decided again.
       const resultsOf = (state: Cycle) =>
-        state.status === 'none' ? [] : unitIds.map((unitId, u) => toUnitResult(unitId, scoreOf(ruleset, assessments[u].state, state.units[unitId] ?? null)));
+        state.status === 'none'
+          ? []
+          : unitIds.map((unitId, u) => toUnitResult(unitId, scoreAssessment(ruleset, assessments[u].state, state.units[unitId] ?? null)));
       const guard: AppendGuard = {
         lockKey: resultsLock(meta.tenantId, cycleId),
         lockMode: 'exclusive',
@@ -141,7 +150,7 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
       };
       return this.store.handle(
         cycleStream(meta.tenantId, cycleId),
-        cycleFold,
+        cycleDecider,
         (state) =>
           decideCycle({ type: 'PublishResults', cycleId, scoredUnder: { id: ruleset.id, version: ruleset.version }, results: resultsOf(state), now }, state),
         meta,
@@ -156,7 +165,7 @@ export class CorrectResultCommand extends Command<AppendResult> {
   constructor(
     readonly cycleId: string,
     readonly unitId: string,
-    readonly correctedScores: { indicatorCode: string; score: number }[],
+    readonly correctedScores: CorrectedScore[],
     readonly reason: string,
     readonly meta: CommandMeta,
   ) {
@@ -179,17 +188,11 @@ export class CorrectResultHandler implements ICommandHandler<CorrectResultComman
     if (!lokus) throw new DomainError('CYCLE.UNIT_NOT_IN_SCOPE', `unit ${unitId} is not a unit lokus of cycle ${cycleId}`);
     const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
     const { state: assessment } = await readAssessment(this.store, meta.tenantId, cycleId, unitId);
-    // A corrected score is recorded as the lead evaluator's, so it is final under either combination rule's lead.
-    const scores = { ...assessment.scores };
-    for (const { indicatorCode, score } of correctedScores) {
-      scores[indicatorCode] =
-        ruleset.evaluatorCombination === 'mean' ? { correction: { score, note: reason } } : { [lokus.leadEvaluatorId]: { score, note: reason } };
-    }
-    const result = toUnitResult(unitId, scoreOf(ruleset, { ...assessment, scores }, lokus));
+    const result = toUnitResult(unitId, scoreAssessment(ruleset, correctedAssessment(ruleset, assessment, lokus, correctedScores, reason), lokus));
     const now = this.clock.now().toISOString();
     return this.store.handle(
       cycleStream(meta.tenantId, cycleId),
-      cycleFold,
+      cycleDecider,
       (state) => decideCycle({ type: 'CorrectResult', cycleId, result, reason, now }, state),
       meta,
     );

@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
+import { QUALIFIED_ID } from '@lib/kernel';
 import { GetCycleScoresQuery, GetRulesetQuery, ListCyclesQuery } from '../queries/cycle-overview.queries';
 import { CycleScoresResponse, CycleSummaryResponse } from './cycle.response';
 import { CyclePath } from './evaluation.request';
@@ -25,7 +26,7 @@ class RulesetVersionPath {
 class CycleScoresFilter extends TenantQuery {
   @ApiPropertyOptional({ description: 'One unit lokus only: how an SKPD operator or an evaluator reads its own', example: 'disdukcapil' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9._:@-]{1,128}$/)
+  @Matches(QUALIFIED_ID)
   unitId?: string;
 }
 

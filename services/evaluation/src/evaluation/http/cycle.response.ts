@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { CycleScores, CycleSummary, UnitScoreLine } from '../queries/cycle-overview.queries';
 import type { CycleView, UnitScoreResponse as UnitScoreView } from '../queries/evaluation.queries';
-import type { UnitScoreExplanation, WeakIndicator } from '../queries/unit-score-explanation';
+import type { UnitScoreExplanation, WeakIndicator } from '../domain';
 import type { PublishedResult } from '../queries/unit-score.view';
 
 const CYCLE_STATUSES = ['open', 'published'];

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TenantQuery } from '@lib/platform';
 import { RulesetDocument } from './ruleset.response';
 import { Type } from 'class-transformer';
+import { LOCAL_DATE_FORMAT, QUALIFIED_ID } from '@lib/kernel';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -21,8 +22,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const ID = /^[A-Za-z0-9._:@-]{1,128}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
 
 export class CyclePath {
@@ -33,7 +32,7 @@ export class CyclePath {
 
 export class UnitPath extends CyclePath {
   @ApiProperty({ example: 'disdukcapil' })
-  @Matches(ID)
+  @Matches(QUALIFIED_ID)
   unitId!: string;
 }
 
@@ -81,15 +80,15 @@ export class OpenCycleRequest {
   rulesetVersion?: number;
 
   @ApiProperty({ example: '2026-03-01' })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
   windowStart!: string;
 
   @ApiProperty({ example: '2026-10-31' })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
   windowEnd!: string;
 
   @ApiProperty({ example: '2026-05-31' })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
   selfAssessmentDue!: string;
 }
 
@@ -98,11 +97,11 @@ export class AssignUnitLokusRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @Matches(ID, { each: true })
+  @Matches(QUALIFIED_ID, { each: true })
   evaluatorIds!: string[];
 
   @ApiProperty()
-  @Matches(ID)
+  @Matches(QUALIFIED_ID)
   leadEvaluatorId!: string;
 }
 
@@ -152,7 +151,7 @@ export class AttachEvidenceRequest {
 
   @ApiPropertyOptional({ description: 'Default: a new uuid' })
   @IsOptional()
-  @Matches(ID)
+  @Matches(QUALIFIED_ID)
   evidenceId?: string;
 
   @ApiProperty()
@@ -216,13 +215,13 @@ export class ScoreIndicatorRequest {
 
 export class VerificationVisitRequest {
   @ApiProperty({ example: '2026-07-14' })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
   visitedOn!: string;
 
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMinSize(1)
-  @Matches(ID, { each: true })
+  @Matches(QUALIFIED_ID, { each: true })
   evaluatorIds!: string[];
 
   @ApiProperty()

@@ -3,16 +3,15 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { type Actor, Caller, CommandReply, commandReply, CurrentActor, forUnit, RequirePermission, TenantQuery } from '@lib/platform';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { QUALIFIED_ID, QUALIFIED_ID_RULE } from '@lib/kernel';
 import { RegisterUnitCommand } from '../commands/register-unit.command';
 import { type RegisteredUnit, UNIT_KINDS, type UnitKind } from '../domain';
 import { ListUnitsQuery } from '../queries/unit-registry.queries';
 import { UnitResponse } from './unit.response';
 
-const UNIT_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
-
 class RegisterUnitRequest {
   @ApiProperty({ example: 'puskesmas-teluk-dalam' })
-  @Matches(UNIT_ID, { message: 'unitId must be 1-128 characters of [A-Za-z0-9._:@-]' })
+  @Matches(QUALIFIED_ID, { message: `unitId must be ${QUALIFIED_ID_RULE}` })
   unitId!: string;
 
   @ApiProperty({ example: 'Puskesmas Teluk Dalam' })
@@ -27,7 +26,7 @@ class RegisterUnitRequest {
 
   @ApiPropertyOptional({ example: 'dinkes', description: 'The unit it belongs to (a puskesmas under its dinas, a kelurahan under its kecamatan)' })
   @IsOptional()
-  @Matches(UNIT_ID, { message: 'parentUnitId must be 1-128 characters of [A-Za-z0-9._:@-]' })
+  @Matches(QUALIFIED_ID, { message: `parentUnitId must be ${QUALIFIED_ID_RULE}` })
   parentUnitId?: string;
 }
 

@@ -4,6 +4,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse
 import { IsUUID, Matches } from 'class-validator';
 import type { Request } from 'express';
 import { DomainError } from '@lib/event-sourcing';
+import { SIMPLE_ID } from '@lib/kernel';
 import { CitizenEndpoint, TargetLocator, citizenCommandMeta } from '@lib/platform';
 import { ChangeComplaintCommand, ReceiveComplaintCommand } from '../commands/complaint.commands';
 import { SubmitRequestCommand } from '../commands/request.commands';
@@ -16,17 +17,15 @@ import { ComplaintResponse, ReceivedComplaintResponse } from './complaint.respon
 import { PublicRequestStatusResponse, SubmittedOnlineResponse } from './request.response';
 import { complaintBody } from './responses';
 
-const ID = /^[A-Za-z0-9._-]{1,64}$/;
-
 class TenantPath {
   @ApiProperty({ example: 'kota-banjarmasin' })
-  @Matches(ID)
+  @Matches(SIMPLE_ID)
   tenantId!: string;
 }
 
 class TenantUnitPath extends TenantPath {
   @ApiProperty({ example: 'disdukcapil' })
-  @Matches(ID)
+  @Matches(SIMPLE_ID)
   unitId!: string;
 }
 

@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { RequirePermission, Caller, TenantQuery } from '@lib/platform';
 import { Matches } from 'class-validator';
+import { SIMPLE_ID } from '@lib/kernel';
 import { DomainError } from '../domain/error-codes';
 import { DecideServiceStandardCommand } from '../commands/service-standard.commands';
 import { ListServiceStandardsQuery } from '../queries/read-models.queries';
@@ -15,7 +16,7 @@ import { PublishServiceStandardRequest, ReviseServiceStandardRequest } from './s
 
 class ServicePath {
   @ApiProperty({ example: 'ktp-el' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @Matches(SIMPLE_ID)
   serviceId!: string;
 }
 

@@ -2,11 +2,11 @@ import { Body, Controller, Get, Header, Param, Post, Req, StreamableFile } from 
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { F03_ITEMS, F03_SCALE } from '@lib/kernel';
 import { CitizenEndpoint, citizenCommandMeta, CommandReply } from '@lib/platform';
 import { SurveyConfig } from '../../config';
 import { RecordF03ResponseCommand } from '../commands/f03.handlers';
 import { RecordSkmResponseCommand } from '../commands/record-skm-response.handler';
-import { F03_ITEMS, F03_SCALE } from '../domain';
 import { GetPublicSkmFormQuery } from '../queries/skm-survey.queries';
 import { PublicF03FormResponse } from './f03.response';
 import { PublicSkmFormResponse, RecordedResponseResponse } from './skm-survey.response';

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { LOCAL_DATE_FORMAT, SIMPLE_ID } from '@lib/kernel';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -18,12 +19,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
 export class SkmSurveyPath {
   @ApiProperty({ example: 'disdukcapil' })
-  @Matches(SAFE_ID)
+  @Matches(SIMPLE_ID)
   unitId!: string;
 
   @ApiProperty({ enum: ['quarter', 'semester', 'year'] })
@@ -31,7 +29,7 @@ export class SkmSurveyPath {
   periodKind!: 'quarter' | 'semester' | 'year';
 
   @ApiProperty({ format: 'date', example: '2026-01-01', description: 'First day of the period' })
-  @Matches(LOCAL_DATE, { message: 'periodStart must be a date YYYY-MM-DD' })
+  @Matches(LOCAL_DATE_FORMAT, { message: 'periodStart must be a date YYYY-MM-DD' })
   periodStart!: string;
 }
 
@@ -59,7 +57,7 @@ export class ExtraUnsurRequest {
 
 export class OpenSkmSurveyRequest {
   @ApiProperty({ example: '2026-03-31' })
-  @Matches(LOCAL_DATE, { message: 'periodEnd must be a date YYYY-MM-DD' })
+  @Matches(LOCAL_DATE_FORMAT, { message: 'periodEnd must be a date YYYY-MM-DD' })
   periodEnd!: string;
 
   @ApiPropertyOptional({ example: 'skm-2017@1' })
@@ -177,13 +175,13 @@ export class PublishSkmResultRequest {
   media!: string[];
 
   @ApiProperty({ example: '2026-04-10' })
-  @Matches(LOCAL_DATE, { message: 'publishedOn must be a date YYYY-MM-DD' })
+  @Matches(LOCAL_DATE_FORMAT, { message: 'publishedOn must be a date YYYY-MM-DD' })
   publishedOn!: string;
 }
 
 export class PlanFollowUpRequest {
   @ApiProperty({ description: "The follow-up's id within the survey, chosen by the client", example: 'tl-u4-2026q1' })
-  @Matches(SAFE_ID)
+  @Matches(SIMPLE_ID)
   itemId!: string;
 
   @ApiProperty({ example: 'U4' })
@@ -198,13 +196,13 @@ export class PlanFollowUpRequest {
   action!: string;
 
   @ApiProperty({ format: 'date', example: '2026-06-30' })
-  @Matches(LOCAL_DATE, { message: 'dueDate must be a date YYYY-MM-DD' })
+  @Matches(LOCAL_DATE_FORMAT, { message: 'dueDate must be a date YYYY-MM-DD' })
   dueDate!: string;
 }
 
 export class CompleteFollowUpRequest {
   @ApiProperty({ format: 'date', example: '2026-06-15' })
-  @Matches(LOCAL_DATE, { message: 'completedOn must be a date YYYY-MM-DD' })
+  @Matches(LOCAL_DATE_FORMAT, { message: 'completedOn must be a date YYYY-MM-DD' })
   completedOn!: string;
 
   @ApiProperty({ minLength: 1, maxLength: 2000, description: 'What shows the action was done (a document, a link)' })
@@ -216,24 +214,24 @@ export class CompleteFollowUpRequest {
 
 export class FollowUpPath extends SkmSurveyPath {
   @ApiProperty()
-  @Matches(SAFE_ID)
+  @Matches(SIMPLE_ID)
   itemId!: string;
 }
 
 export class F03Path {
   @ApiProperty()
-  @Matches(SAFE_ID)
+  @Matches(SIMPLE_ID)
   cycleId!: string;
 
   @ApiProperty({ example: 'disdukcapil' })
-  @Matches(SAFE_ID)
+  @Matches(SIMPLE_ID)
   unitId!: string;
 }
 
 /** A public F-03 form names its tenant: cycle and unit ids are only unique within one Pemda. */
 export class PublicF03Path extends F03Path {
   @ApiProperty({ example: 'kota-banjarmasin' })
-  @Matches(SAFE_ID)
+  @Matches(SIMPLE_ID)
   tenantId!: string;
 }
 

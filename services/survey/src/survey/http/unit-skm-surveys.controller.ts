@@ -2,13 +2,14 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
+import { SIMPLE_ID } from '@lib/kernel';
 import { type Actor, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
 import { ListUnitSkmSurveysQuery } from '../queries/unit-skm-surveys.queries';
 import { UnitSkmSurveyResponse } from './skm-survey.response';
 
 class UnitPath {
   @ApiProperty({ example: 'disdukcapil' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @Matches(SIMPLE_ID)
   unitId!: string;
 }
 

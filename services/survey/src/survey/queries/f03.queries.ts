@@ -1,7 +1,6 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
-import { EventStore } from '@lib/event-sourcing';
-import { foldEvents } from '@lib/event-sourcing/domain';
+import { EventStore, foldStream } from '@lib/event-sourcing';
 import { DomainError } from '../domain/error-codes';
 import { f03Decider, f03Report, type F03Report, f03StreamId } from '../domain';
 
@@ -25,10 +24,11 @@ export class GetF03ReportHandler implements IQueryHandler<GetF03ReportQuery> {
   constructor(private readonly store: EventStore<SurveyEvent>) {}
 
   async execute({ tenantId, cycleId, unitId }: GetF03ReportQuery): Promise<F03Report> {
-    const history = await this.store.readStream(f03StreamId(tenantId, cycleId, unitId));
-    const collection = foldEvents(
-      f03Decider.evolve,
-      f03Decider.initialState(),
+    const streamId = f03StreamId(tenantId, cycleId, unitId);
+    const history = await this.store.readStream(streamId);
+    const collection = foldStream(
+      f03Decider,
+      streamId,
       history.map((stored) => stored.event),
     );
     if (collection.status === 'none') {

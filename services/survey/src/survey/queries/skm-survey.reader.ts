@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { surveyPb } from '@lib/contracts';
 import { Pool } from 'pg';
-import { findShippedSkmRuleset, rational, type SkmPeriodKind, skmResult, type SkmTally } from '../domain';
+import { fraction } from '@lib/kernel';
+import { findShippedSkmRuleset, type SkmPeriodKind, skmResult, type SkmTally } from '../domain';
 import type { StoredFollowUp, StoredUnsur } from '../projections/skm-surveys.projection';
 
 export interface SkmSurveyRow {
@@ -64,7 +65,7 @@ export function currentResult(survey: SkmSurveyRow, completedSoFar: number): sur
   if (survey.result) return survey.result;
   const ruleset = findShippedSkmRuleset(survey.ruleset);
   if (!ruleset) throw new Error(`survey ${survey.surveyId} names unknown ruleset ${survey.ruleset}`);
-  const unsur = survey.unsur.map((u) => ({ code: u.code, name: u.name, extra: u.extra, weight: rational(u.weightNumerator, u.weightDenominator) }));
+  const unsur = survey.unsur.map((u) => ({ code: u.code, name: u.name, extra: u.extra, weight: fraction(u.weightNumerator, u.weightDenominator) }));
   return survey.declaredPopulation !== null
     ? skmResult(ruleset, unsur, survey.tally, survey.declaredPopulation, 'declared')
     : skmResult(ruleset, unsur, survey.tally, completedSoFar, 'completed-requests');
