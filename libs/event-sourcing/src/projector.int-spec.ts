@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type RequestEvent, requestCodec } from '@lib/contracts';
-import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { createTestDatabase, eventually, type TestDatabase } from '@lib/testing';
 import type { PoolClient } from 'pg';
 import { checkpointLag } from './checkpoint-store';
 import { EventStore } from './event-store';
@@ -50,6 +50,26 @@ class RejectionsPerUnit implements Projection<RequestEvent> {
   }
 }
 
+/** Events per unit, counted without any version guard: a batch applied twice shows as a doubled count. */
+class EventsPerUnit implements Projection<RequestEvent> {
+  readonly tables: string[];
+
+  constructor(
+    readonly name: string,
+    readonly table: string,
+  ) {
+    this.tables = [table];
+  }
+
+  async apply(events: StoredEvent<RequestEvent>[], tx: PoolClient): Promise<void> {
+    for (const { envelope } of events) {
+      await tx.query(`INSERT INTO ${this.table} AS t (unit_id, events) VALUES ($1, 1) ON CONFLICT (unit_id) DO UPDATE SET events = t.events + 1`, [
+        envelope.unitId,
+      ]);
+    }
+  }
+}
+
 describe('Projector on PostgreSQL', () => {
   let db: TestDatabase;
   let store: EventStore<RequestEvent>;
@@ -60,6 +80,7 @@ describe('Projector on PostgreSQL', () => {
     for (const table of ['rejections_v1', 'group_a_v1', 'group_b_v1']) {
       await db.pool.query(`CREATE TABLE ${table} (unit_id text PRIMARY KEY, rejections int NOT NULL, last_reason text NOT NULL, positions text NOT NULL)`);
     }
+    await db.pool.query(`CREATE TABLE counted_v1 (unit_id text PRIMARY KEY, events int NOT NULL)`);
     store = new EventStore(db.pool, requestCodec);
     for (let i = 0; i < 40; i++) {
       await store.append(`request-${i}`, 0, [rejected(`r${i}`, `reason-${i}`), rejected(`r${i}`, `again-${i}`)], meta(`unit-${i % 7}`));
@@ -141,5 +162,51 @@ describe('Projector on PostgreSQL', () => {
       open.release();
     }
     expect(await lag()).toBe(1);
+  });
+
+  it('applies no batch twice when a reset commits while a group batch waits for its checkpoint row', async () => {
+    const counting = new EventsPerUnit('counted', 'counted_v1');
+    const group = new ProjectionGroup(db.pool, store, [counting]);
+    const rebuilding = new Projector(db.pool, store, counting);
+    const eventsPerUnit = async () =>
+      (
+        await db.pool.query<{ unit_id: string; events: number }>(
+          `SELECT metadata->>'unitId' AS unit_id, count(*)::int AS events FROM events GROUP BY 1 ORDER BY 1`,
+        )
+      ).rows;
+    const counted = async () => (await db.pool.query(`SELECT unit_id, events FROM counted_v1 ORDER BY unit_id`)).rows;
+    // Other databases' open transactions hold the read gate back for a moment (xids are the cluster's).
+    await eventually(async () => {
+      while (await group.processBatch());
+      expect(await counted()).toEqual(await eventsPerUnit());
+    });
+
+    // An HTTP reader of the table makes the rebuild's TRUNCATE wait while the reset holds the checkpoint row.
+    const reader = await db.pool.connect();
+    const waiting = async (count: number) =>
+      eventually(async () => {
+        const { rows } = await db.pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        expect(rows[0].n).toBe(count);
+      });
+    try {
+      await reader.query('BEGIN');
+      await reader.query('SELECT count(*) FROM counted_v1');
+      const reset = rebuilding.reset();
+      await waiting(1);
+      // another replica's group, so the batch goes to its transaction whatever this process saw last
+      const batch = new ProjectionGroup(db.pool, store, [counting]).processBatch();
+      await waiting(2);
+      await reader.query('COMMIT');
+      await reset;
+      await batch;
+    } finally {
+      reader.release();
+    }
+    await eventually(async () => {
+      await rebuilding.catchUp(); // the rest of the rebuild
+      expect(await counted()).toEqual(await eventsPerUnit());
+    });
   });
 });
