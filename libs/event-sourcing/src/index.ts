@@ -11,3 +11,5 @@ export * from './tail-loop';
 export * from './trace-context';
 export * from './types';
 export * from './group-commit';
+export * from './quarantine';
+export * from './database-errors';
