@@ -13,3 +13,4 @@ export * from './types';
 export * from './group-commit';
 export * from './quarantine';
 export * from './database-errors';
+export * from './transaction-ids';

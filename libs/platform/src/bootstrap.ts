@@ -5,7 +5,7 @@ import { type Application, json, type NextFunction, type Request, type Response 
 import helmet from 'helmet';
 import type { MigrationInterface } from 'typeorm';
 import type { Logger } from 'pino';
-import { assertDatabaseReachable, runMigrations } from './database';
+import { assertDatabaseReachable, assertEventLogReadable, runMigrations } from './database';
 import type { BaseServiceConfig } from './load-config';
 import { runWithContext } from './logger';
 import { ServiceMetrics } from './metrics';
@@ -14,11 +14,12 @@ import { createValidationPipe } from './validation';
 const CORRELATION_HEADER = 'x-correlation-id';
 const SAFE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
-/** Makes sure the database answers and its schema is current before anything else starts. */
+/** Makes sure the database answers, its schema is current and its event log can be read in order, before anything else starts. */
 export async function prepareDatabase(url: string, migrations: (new () => MigrationInterface)[], logger: Logger): Promise<void> {
   await assertDatabaseReachable(url);
   const applied = await runMigrations(url, migrations);
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+  await assertEventLogReadable(url);
 }
 
 export interface HttpSurface {
