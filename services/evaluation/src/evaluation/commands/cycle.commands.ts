@@ -1,13 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EvaluationEvent } from '@lib/contracts';
-import { type AppendGuard, type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
+import { type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { DomainError } from '../domain/error-codes';
 import { type Cycle, decideCycle, evolveCycle, initialCycle, toUnitResult, assessmentStream, cycleStream } from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
 import { scoreOf } from '../queries/unit-score.view';
 import { TenantTimeZones } from '../../operations/tenant-time-zones';
-import { readAssessment, readCycle, rereadingOnChange, resultsLock } from './stream-state';
+import { cycleWriterGuard, readAssessment, readCycle, rereadingOnChange } from './stream-state';
 
 const cycleFold = { initialState: initialCycle, evolve: evolveCycle };
 
@@ -73,6 +73,7 @@ export class AssignUnitLokusHandler implements ICommandHandler<AssignUnitLokusCo
       cycleFold,
       (state) => decideCycle({ type: 'AssignUnitLokus', cycleId, unitId, evaluatorIds, leadEvaluatorId, today }, state),
       meta,
+      { guard: cycleWriterGuard(meta.tenantId, cycleId) },
     );
   }
 }
@@ -99,6 +100,7 @@ export class RecordUserScoreHandler implements ICommandHandler<RecordUserScoreCo
       cycleFold,
       (state) => decideCycle({ type: 'RecordUserScore', cycleId, unitId, ...summary, sourceEventId }, state),
       meta,
+      { guard: cycleWriterGuard(meta.tenantId, cycleId) },
     );
   }
 }
@@ -134,11 +136,11 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
       // reads above fails the guard, and the whole publication is read and decided again.
       const resultsOf = (state: Cycle) =>
         state.status === 'none' ? [] : unitIds.map((unitId, u) => toUnitResult(unitId, scoreOf(ruleset, assessments[u].state, state.units[unitId] ?? null)));
-      const guard: AppendGuard = {
-        lockKey: resultsLock(meta.tenantId, cycleId),
-        lockMode: 'exclusive',
-        unchanged: unitIds.map((unitId, u) => ({ streamId: assessmentStream(meta.tenantId, cycleId, unitId), version: assessments[u].version })),
-      };
+      const guard = cycleWriterGuard(
+        meta.tenantId,
+        cycleId,
+        unitIds.map((unitId, u) => ({ streamId: assessmentStream(meta.tenantId, cycleId, unitId), version: assessments[u].version })),
+      );
       return this.store.handle(
         cycleStream(meta.tenantId, cycleId),
         cycleFold,
@@ -173,25 +175,29 @@ export class CorrectResultHandler implements ICommandHandler<CorrectResultComman
   ) {}
 
   async execute({ cycleId, unitId, correctedScores, reason, meta }: CorrectResultCommand): Promise<AppendResult> {
-    const { state: cycle } = await readCycle(this.store, meta.tenantId, cycleId);
-    if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
-    const lokus = cycle.units[unitId];
-    if (!lokus) throw new DomainError('CYCLE.UNIT_NOT_IN_SCOPE', `unit ${unitId} is not a unit lokus of cycle ${cycleId}`);
-    const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
-    const { state: assessment } = await readAssessment(this.store, meta.tenantId, cycleId, unitId);
-    // A corrected score is recorded as the lead evaluator's, so it is final under either combination rule's lead.
-    const scores = { ...assessment.scores };
-    for (const { indicatorCode, score } of correctedScores) {
-      scores[indicatorCode] =
-        ruleset.evaluatorCombination === 'mean' ? { correction: { score, note: reason } } : { [lokus.leadEvaluatorId]: { score, note: reason } };
-    }
-    const result = toUnitResult(unitId, scoreOf(ruleset, { ...assessment, scores }, lokus));
-    const now = this.clock.now().toISOString();
-    return this.store.handle(
-      cycleStream(meta.tenantId, cycleId),
-      cycleFold,
-      (state) => decideCycle({ type: 'CorrectResult', cycleId, result, reason, now }, state),
-      meta,
-    );
+    return rereadingOnChange(async () => {
+      const { state: cycle } = await readCycle(this.store, meta.tenantId, cycleId);
+      if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
+      const lokus = cycle.units[unitId];
+      if (!lokus) throw new DomainError('CYCLE.UNIT_NOT_IN_SCOPE', `unit ${unitId} is not a unit lokus of cycle ${cycleId}`);
+      const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
+      const { state: assessment, version: assessmentVersion } = await readAssessment(this.store, meta.tenantId, cycleId, unitId);
+      // A corrected score is recorded as the lead evaluator's, so it is final under either combination rule's lead.
+      const scores = { ...assessment.scores };
+      for (const { indicatorCode, score } of correctedScores) {
+        scores[indicatorCode] =
+          ruleset.evaluatorCombination === 'mean' ? { correction: { score, note: reason } } : { [lokus.leadEvaluatorId]: { score, note: reason } };
+      }
+      const result = toUnitResult(unitId, scoreOf(ruleset, { ...assessment, scores }, lokus));
+      const now = this.clock.now().toISOString();
+      return this.store.handle(
+        cycleStream(meta.tenantId, cycleId),
+        cycleFold,
+        (state) => decideCycle({ type: 'CorrectResult', cycleId, result, reason, now }, state),
+        meta,
+        // scored from the assessment as read: if it changed meanwhile, read and score again
+        { guard: cycleWriterGuard(meta.tenantId, cycleId, [{ streamId: assessmentStream(meta.tenantId, cycleId, unitId), version: assessmentVersion }]) },
+      );
+    });
   }
 }
