@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { type RequestEvent, requestCodec } from '@lib/contracts';
-import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { createTestDatabase, eventually, TcpProxy, type TestDatabase } from '@lib/testing';
+import { Pool } from 'pg';
 import { type DeciderFold, UndeclaredEventError } from './domain';
 import { EventStore } from './event-store';
+import { FoldedStreamCache } from './command-queue';
 import { checkpointOf } from './log-readers';
 import { eventStoreMigrations } from './migrations';
 import { type AppendGuard, type CommandMeta, ConcurrencyError, START, type StoredEvent, StreamChangedError } from './types';
@@ -161,6 +163,63 @@ describe('EventStore on PostgreSQL', () => {
       expect((await store.readStream(contested)).map((e) => e.event)).toEqual([rejected('theirs')]);
       expect(await store.readStream(bystander)).toHaveLength(1);
     });
+  });
+
+  it('answers a group whose statement committed but whose reply was lost as appended, without deciding again', async () => {
+    const server = new URL(db.url);
+    const proxy = await TcpProxy.start({ host: server.hostname, port: Number(server.port || 5432) });
+    const applicationName = `reply-lost-${randomUUID().slice(0, 8)}`;
+    const throughProxy = new Pool({ connectionString: proxy.rewrite(db.url), max: 4, application_name: applicationName });
+    throughProxy.on('error', () => undefined); // idle clients the cut resets
+    const grouped = new EventStore(throughProxy, requestCodec, undefined, { maxInFlight: 1, maxEvents: 256 });
+    const run = randomUUID();
+    // the group sorts its appends by stream: `additive` goes in last, so the group waits there with `bystander` already in
+    const [first, bystander, additive] = ['a', 'b', 'c'].map((order) => `request-${run}-${order}`);
+    const counter = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
+    const decisions = new Map<string, number>();
+    const decidedOn = (streamId: string) => () => {
+      decisions.set(streamId, (decisions.get(streamId) ?? 0) + 1);
+      return [rejected(streamId)];
+    };
+    const waitingOnLocks = (count: number) =>
+      eventually(async () => {
+        const { rows } = await db.pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`,
+          [applicationName],
+        );
+        expect(rows[0].n).toBe(count);
+      });
+    // Other writers hold `first` and `additive` at version 1, uncommitted: our appends to them wait.
+    const [holdsFirst, holdsAdditive] = await Promise.all([db.pool.connect(), db.pool.connect()]);
+    try {
+      for (const [holder, streamId] of [
+        [holdsFirst, first],
+        [holdsAdditive, additive],
+      ] as const) {
+        await holder.query('BEGIN');
+        await store.append(streamId, 0, [rejected('theirs')], meta(), holder);
+      }
+      const alone = grouped.append(first, 0, [rejected('f1')], meta());
+      await waitingOnLocks(1);
+      const commands = [bystander, additive].map((streamId) => grouped.handle(streamId, counter, decidedOn(streamId), meta()));
+      await eventually(() => expect(decisions.size).toBe(2)); // decided, so waiting for the slot
+      await holdsFirst.query('ROLLBACK');
+      await alone;
+      await waitingOnLocks(1); // the group, with `bystander` in, waits on `additive`
+      proxy.cut(); // the connection drops while the statement runs on the server
+      proxy.heal();
+      await holdsAdditive.query('ROLLBACK'); // the group's statement goes on, commits, and its reply is lost
+      const results = await Promise.all(commands);
+      expect(results.map((result) => result.nextExpectedVersion)).toEqual([1, 1]);
+    } finally {
+      holdsFirst.release();
+      holdsAdditive.release();
+      await throughProxy.end();
+      await proxy.stop();
+    }
+    expect(Object.fromEntries(decisions)).toEqual({ [bystander]: 1, [additive]: 1 });
+    expect((await store.readStream(additive)).map((e) => e.event)).toEqual([rejected(additive)]);
+    expect(await store.readStream(bystander)).toHaveLength(1);
   });
 
   it('retries a command on a concurrency clash with another process until every concurrent command is in', async () => {
@@ -345,6 +404,86 @@ describe('EventStore on PostgreSQL', () => {
     const retry = await store.handle(streamId, fold, () => [rejected('s3')], meta({ idempotencyKey }));
     expect(first).toMatchObject({ duplicate: false, state: ['requestRejected'] });
     expect(retry).toMatchObject({ duplicate: true, nextExpectedVersion: 1, state: ['requestRejected', 'requestRejected'] });
+  });
+
+  it('refuses an append through a transaction whose xid is older than the commit of the version it appends after, so log order never puts v2 before v1', async () => {
+    const streamId = `request-${randomUUID()}`;
+    const early = await db.pool.connect();
+    try {
+      await early.query('BEGIN');
+      await early.query('SELECT pg_current_xact_id()'); // it wrote something first (an inbox row, say), so it holds an xid
+      await store.append(streamId, 0, [rejected('v1')], meta());
+      await expect(store.append(streamId, 1, [rejected('v2')], meta(), early)).rejects.toBeInstanceOf(ConcurrencyError);
+      await early.query('COMMIT');
+    } finally {
+      early.release();
+    }
+    expect((await store.readStream(streamId)).map((e) => e.event)).toEqual([rejected('v1')]);
+
+    const late = await db.pool.connect();
+    try {
+      await late.query('BEGIN');
+      await late.query('SELECT pg_current_xact_id()'); // an xid taken after v1 committed
+      await store.append(streamId, 1, [rejected('v2')], meta(), late);
+      await late.query('COMMIT');
+    } finally {
+      late.release();
+    }
+    const inLogOrder = await eventually(async () => {
+      const all = (await readEverything(store)).filter((e) => e.envelope.streamId === streamId);
+      expect(all).toHaveLength(2);
+      return all;
+    });
+    expect(inLogOrder.map((e) => e.envelope.streamVersion)).toEqual([1, 2]);
+  });
+
+  it("answers a guarded create whose key a concurrent attempt recorded first as that attempt's duplicate, not with an error", async () => {
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
+    const idempotencyKey = `submit/${randomUUID()}`;
+    const lockKey = `cycle-${randomUUID()}`;
+    const guard: AppendGuard = { lockKey, lockMode: 'shared', unchanged: [] };
+    const attempts = [`request-${randomUUID()}`, `request-${randomUUID()}`];
+    // Both attempts read (no key yet) and decide, then wait for the guard's lock; released together, one records the key first.
+    const holder = await db.pool.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`guard:${lockKey}`]);
+      const outcomes = Promise.allSettled(
+        attempts.map((streamId) =>
+          store.handle(streamId, fold, () => [rejected('created')], meta({ idempotencyKey }), { guard, createsStreamWithPrefix: 'request-' }),
+        ),
+      );
+      await eventually(async () => {
+        const { rows } = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+        expect(rows[0].n).toBe(2);
+      });
+      await holder.query('COMMIT');
+      const [a, b] = await outcomes;
+      expect([a.status, b.status]).toEqual(['fulfilled', 'fulfilled']);
+      const answers = [a, b].map((outcome) => (outcome as PromiseFulfilledResult<{ streamId: string; duplicate: boolean }>).value);
+      const created = answers.find((answer) => !answer.duplicate);
+      expect(answers.find((answer) => answer.duplicate)).toMatchObject({ streamId: created?.streamId, appended: 0 });
+    } finally {
+      holder.release();
+    }
+    const lengths = await Promise.all(attempts.map(async (streamId) => (await store.readStream(streamId)).length));
+    expect(lengths.sort()).toEqual([0, 1]);
+  });
+
+  it('reads a stream whole again when its cached fold is ahead of the database (commits lost in a failover), instead of failing every command', async () => {
+    const streamId = `request-${randomUUID()}`;
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
+    const length = FoldedStreamCache.MIN_VERSION + 2;
+    for (let i = 0; i < length; i++) await store.handle(streamId, fold, () => [rejected(`f${i}`)], meta());
+    // The failover lost the last two commits; the schema owner takes them away behind the append-only trigger.
+    await db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update_delete');
+    try {
+      await db.pool.query('DELETE FROM events WHERE stream_id = $1 AND stream_version > $2', [streamId, length - 2]);
+    } finally {
+      await db.pool.query('ALTER TABLE events ENABLE TRIGGER events_no_update_delete');
+    }
+    const next = await store.handle(streamId, fold, () => [rejected('after-failover')], meta());
+    expect(next).toMatchObject({ appended: 1, nextExpectedVersion: length - 1, state: length - 1 });
   });
 
   it.each([

@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import type { MigrationInterface } from 'typeorm';
 import type { Logger } from 'pino';
 import { CORRELATION_ID } from '@lib/kernel';
-import { assertDatabaseReachable, runMigrations } from './database';
+import { assertDatabaseReachable, assertEventLogReadable, runMigrations } from './database';
 import type { BaseServiceConfig } from './load-config';
 import { runWithContext } from './logger';
 import { ServiceMetrics } from './metrics';
@@ -15,11 +15,12 @@ import { createValidationPipe } from './validation';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 
-/** Makes sure the database answers and its schema is current before anything else starts. */
+/** Makes sure the database answers, its schema is current and its event log can be read in order, before anything else starts. */
 export async function prepareDatabase(url: string, migrations: (new () => MigrationInterface)[], logger: Logger): Promise<void> {
   await assertDatabaseReachable(url);
   const applied = await runMigrations(url, migrations);
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+  await assertEventLogReadable(url);
 }
 
 /**

@@ -4,6 +4,7 @@ import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicato
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { PublicEndpoint } from './auth/require-permission.decorator';
+import { BackgroundWorkers } from './background-workers';
 import { KAFKA } from './tokens';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
@@ -12,6 +13,8 @@ const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<
 /**
  * Liveness says the process runs; readiness says it can do its job: PostgreSQL answers and the
  * Kafka cluster has a controller. Load balancers route on readiness, orchestrators restart on liveness.
+ * Readiness also reports, as `projections.degraded` (still up: the service answers, and taking it out
+ * of rotation would not mend a read table), a projection that is failing or has quarantined events.
  */
 @ApiTags('health')
 @PublicEndpoint()
@@ -22,6 +25,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly pool: Pool,
     @Inject(KAFKA) private readonly kafka: Kafka,
+    private readonly workers: BackgroundWorkers,
   ) {}
 
   @Get('live')
@@ -35,7 +39,28 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'PostgreSQL and Kafka answer' })
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.postgres(), () => this.broker()]);
+    return this.health.check([() => this.postgres(), () => this.broker(), () => this.projections()]);
+  }
+
+  private async projections() {
+    const indicator = this.indicators.check('projections');
+    try {
+      const { failing, quarantined } = await withTimeout(this.workers.projectionTrouble(), 3_000, 'PostgreSQL');
+      return indicator.up({
+        degraded: failing.length > 0 || quarantined.size > 0,
+        failing: failing.map(({ projection, failures, since, retryAt, error }) => ({
+          projection,
+          failures,
+          since,
+          retryAt,
+          error: (error as Error)?.message ?? String(error),
+        })),
+        quarantinedEvents: Object.fromEntries(quarantined),
+      });
+    } catch (error) {
+      // PostgreSQL's own check reports the database down; the projections' state is only unknown
+      return indicator.up({ degraded: true, message: (error as Error).message });
+    }
   }
 
   private async postgres() {

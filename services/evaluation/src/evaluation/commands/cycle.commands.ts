@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EvaluationEvent } from '@lib/contracts';
-import { type AppendGuard, type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
+import { type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { DomainError } from '../domain/error-codes';
 import {
@@ -16,7 +16,7 @@ import {
 } from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
 import { TenantTimeZones } from '../../operations/tenant-time-zones';
-import { readAssessment, readCycle, rereadingOnChange, resultsLock } from './stream-state';
+import { cycleWriterGuard, readAssessment, readCycle, rereadingOnChange } from './stream-state';
 
 export class OpenCycleCommand extends Command<AppendResult> {
   constructor(
@@ -80,6 +80,7 @@ export class AssignUnitLokusHandler implements ICommandHandler<AssignUnitLokusCo
       cycleDecider,
       (state) => decideCycle({ type: 'AssignUnitLokus', cycleId, unitId, evaluatorIds, leadEvaluatorId, today }, state),
       meta,
+      { guard: cycleWriterGuard(meta.tenantId, cycleId) },
     );
   }
 }
@@ -106,6 +107,7 @@ export class RecordUserScoreHandler implements ICommandHandler<RecordUserScoreCo
       cycleDecider,
       (state) => decideCycle({ type: 'RecordUserScore', cycleId, unitId, ...summary, sourceEventId }, state),
       meta,
+      { guard: cycleWriterGuard(meta.tenantId, cycleId) },
     );
   }
 }
@@ -143,11 +145,11 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
         state.status === 'none'
           ? []
           : unitIds.map((unitId, u) => toUnitResult(unitId, scoreAssessment(ruleset, assessments[u].state, state.units[unitId] ?? null)));
-      const guard: AppendGuard = {
-        lockKey: resultsLock(meta.tenantId, cycleId),
-        lockMode: 'exclusive',
-        unchanged: unitIds.map((unitId, u) => ({ streamId: assessmentStream(meta.tenantId, cycleId, unitId), version: assessments[u].version })),
-      };
+      const guard = cycleWriterGuard(
+        meta.tenantId,
+        cycleId,
+        unitIds.map((unitId, u) => ({ streamId: assessmentStream(meta.tenantId, cycleId, unitId), version: assessments[u].version })),
+      );
       return this.store.handle(
         cycleStream(meta.tenantId, cycleId),
         cycleDecider,
@@ -182,19 +184,23 @@ export class CorrectResultHandler implements ICommandHandler<CorrectResultComman
   ) {}
 
   async execute({ cycleId, unitId, correctedScores, reason, meta }: CorrectResultCommand): Promise<AppendResult> {
-    const { state: cycle } = await readCycle(this.store, meta.tenantId, cycleId);
-    if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
-    const lokus = cycle.units[unitId];
-    if (!lokus) throw new DomainError('CYCLE.UNIT_NOT_IN_SCOPE', `unit ${unitId} is not a unit lokus of cycle ${cycleId}`);
-    const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
-    const { state: assessment } = await readAssessment(this.store, meta.tenantId, cycleId, unitId);
-    const result = toUnitResult(unitId, scoreAssessment(ruleset, correctedAssessment(ruleset, assessment, lokus, correctedScores, reason), lokus));
-    const now = this.clock.now().toISOString();
-    return this.store.handle(
-      cycleStream(meta.tenantId, cycleId),
-      cycleDecider,
-      (state) => decideCycle({ type: 'CorrectResult', cycleId, result, reason, now }, state),
-      meta,
-    );
+    return rereadingOnChange(async () => {
+      const { state: cycle } = await readCycle(this.store, meta.tenantId, cycleId);
+      if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
+      const lokus = cycle.units[unitId];
+      if (!lokus) throw new DomainError('CYCLE.UNIT_NOT_IN_SCOPE', `unit ${unitId} is not a unit lokus of cycle ${cycleId}`);
+      const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
+      const { state: assessment, version: assessmentVersion } = await readAssessment(this.store, meta.tenantId, cycleId, unitId);
+      const result = toUnitResult(unitId, scoreAssessment(ruleset, correctedAssessment(ruleset, assessment, lokus, correctedScores, reason), lokus));
+      const now = this.clock.now().toISOString();
+      return this.store.handle(
+        cycleStream(meta.tenantId, cycleId),
+        cycleDecider,
+        (state) => decideCycle({ type: 'CorrectResult', cycleId, result, reason, now }, state),
+        meta,
+        // scored from the assessment as read: if it changed meanwhile, read and score again
+        { guard: cycleWriterGuard(meta.tenantId, cycleId, [{ streamId: assessmentStream(meta.tenantId, cycleId, unitId), version: assessmentVersion }]) },
+      );
+    });
   }
 }

@@ -1,5 +1,5 @@
 import type { EvaluationEvent } from '@lib/contracts';
-import { type DeciderFold, type EventStore, foldStream, StreamChangedError } from '@lib/event-sourcing';
+import { type AppendGuard, type DeciderFold, type EventStore, foldStream, StreamChangedError } from '@lib/event-sourcing';
 import { type Assessment, assessmentDecider, type Cycle, cycleDecider, assessmentStream, cycleStream } from '../domain';
 
 /** A stream's folded state and how many events made it: the version an AppendGuard checks. */
@@ -36,6 +36,18 @@ export const readAssessment = (store: EventStore<EvaluationEvent>, tenantId: str
  * unit's F-01/F-02 change and the frozen results never miss each other.
  */
 export const resultsLock = (tenantId: string, cycleId: string): string => cycleStream(tenantId, cycleId);
+
+/**
+ * The guard of every command that writes the cycle stream: the results lock, exclusive. An assessment
+ * command checks the cycle unchanged under the shared lock and holds it until it commits, so a cycle
+ * writer that did not wait for it could move the cycle between that check and that commit.
+ * `unchanged`: other streams the writer decided on.
+ */
+export const cycleWriterGuard = (tenantId: string, cycleId: string, unchanged: AppendGuard['unchanged'] = []): AppendGuard => ({
+  lockKey: resultsLock(tenantId, cycleId),
+  lockMode: 'exclusive',
+  unchanged,
+});
 
 const MAX_REREADS = 3;
 
