@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type RequestEvent, requestCodec } from '@lib/contracts';
-import { createTestDatabase, eventually, TcpProxy, type TestDatabase } from '@lib/testing';
+import { createTestDatabase, eventually, TcpProxy, type TestDatabase, untilLogReadable } from '@lib/testing';
 import { Pool } from 'pg';
 import { type DeciderFold, UndeclaredEventError } from './domain';
 import { EventStore } from './event-store';
@@ -496,6 +496,7 @@ describe('EventStore on PostgreSQL', () => {
   });
 
   it('never skips a transaction that commits after later ones (gap test)', async () => {
+    await untilLogReadable(db.pool);
     const baseline = await readEverything(store);
     const slow = await db.pool.connect();
     const seen: StoredEvent<RequestEvent>[] = [];
@@ -521,6 +522,7 @@ describe('EventStore on PostgreSQL', () => {
     } finally {
       slow.release();
     }
+    await untilLogReadable(db.pool);
     await readNewEvents();
 
     const ids = seen.map((e) => (e.event.value as { requestId: string }).requestId);
@@ -530,9 +532,11 @@ describe('EventStore on PostgreSQL', () => {
   });
 
   it('reads every event in numeric commit order across many small batches', async () => {
+    await untilLogReadable(db.pool);
     const before = await readEverything(store);
     let checkpoint = before.length ? checkpointOf(before[before.length - 1]) : START;
     for (let i = 0; i < 25; i++) await store.append(`request-batch-${i}`, 0, [rejected(`batch-${i}`)], meta());
+    await untilLogReadable(db.pool);
 
     const seen: StoredEvent<RequestEvent>[] = [];
     for (let batch = await store.readAll(checkpoint, 3); batch.length > 0; batch = await store.readAll(checkpoint, 3)) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type RequestEvent, requestCodec } from '@lib/contracts';
-import { createTestDatabase, eventually, type TestDatabase } from '@lib/testing';
+import { createTestDatabase, eventually, type TestDatabase, untilLogReadable } from '@lib/testing';
 import type { PoolClient } from 'pg';
 import { checkpointLag } from './checkpoint-store';
 import { quarantinedEvents } from './quarantine';
@@ -96,6 +96,7 @@ describe('Projector on PostgreSQL', () => {
 
   it('folds every event once in small batches, and a rebuild gives an identical table', async () => {
     const projector = new Projector(db.pool, store, projection, 3);
+    await untilLogReadable(db.pool);
     await projector.catchUp();
     const live = await table();
     expect(live.reduce((sum, row) => sum + row.rejections, 0)).toBe(80);
@@ -109,6 +110,7 @@ describe('Projector on PostgreSQL', () => {
 
   it('rolls a crashed batch back with its checkpoint, so the retry applies it exactly once', async () => {
     await store.append('request-late', 0, [rejected('late', 'fine'), rejected('late', 'boom')], meta('unit-late'));
+    await untilLogReadable(db.pool);
     const projector = new Projector(db.pool, store, projection, 500);
     projection.failOnReason = 'boom';
     await expect(projector.processBatch()).rejects.toThrow('projection crashed mid-batch');
@@ -123,6 +125,7 @@ describe('Projector on PostgreSQL', () => {
 
   it('feeds a group of projections from one read, and one of them reset catches up without doubling the others', async () => {
     const alone = new Projector(db.pool, store, projection, 1000);
+    await untilLogReadable(db.pool);
     await alone.catchUp();
     const expected = await table();
     const a = new RejectionsPerUnit('group-a', 'group_a_v1');
@@ -137,6 +140,7 @@ describe('Projector on PostgreSQL', () => {
     await db.pool.query(`TRUNCATE group_b_v1`);
     await db.pool.query(`DELETE FROM checkpoints WHERE name = 'projection:group-b'`);
     await store.append('request-after-rebuild', 0, [rejected('after', 'later')], meta('unit-0'));
+    await untilLogReadable(db.pool);
     await alone.catchUp();
     while (await group.processBatch());
     expect(await table('group_a_v1')).toEqual(await table());
@@ -149,6 +153,7 @@ describe('Projector on PostgreSQL', () => {
     const lag = async () => (await checkpointLag(db.pool, [lagging.name])).get(lagging.name);
     const total = (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
     await db.pool.query('TRUNCATE group_a_v1');
+    await untilLogReadable(db.pool);
 
     expect(await lag()).toBe(total);
     await lagging.processBatch();
