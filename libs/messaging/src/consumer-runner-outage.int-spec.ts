@@ -71,7 +71,10 @@ describe('ConsumerRunner through a PostgreSQL outage', () => {
 
   const effectsPerEvent = async (): Promise<Record<string, number>> =>
     Object.fromEntries(
-      (await db.pool.query<{ event_id: string; n: number }>('SELECT event_id, count(*)::int AS n FROM effects GROUP BY event_id')).rows.map((r) => [r.event_id, r.n]),
+      (await db.pool.query<{ event_id: string; n: number }>('SELECT event_id, count(*)::int AS n FROM effects GROUP BY event_id')).rows.map((r) => [
+        r.event_id,
+        r.n,
+      ]),
     );
   const onceEach = (envelopes: EventEnvelope[]) => Object.fromEntries(envelopes.map((e) => [e.eventId, 1]));
   const withAdmin = async <T>(work: (admin: ReturnType<typeof kafka.admin>) => Promise<T>): Promise<T> => {
@@ -87,8 +90,7 @@ describe('ConsumerRunner through a PostgreSQL outage', () => {
     withAdmin(async (admin) => (await admin.fetchOffsets({ groupId, topics: [topic] }))[0].partitions[0].offset);
   const deadLetterCount = (topic: string) =>
     withAdmin(async (admin) => (await admin.fetchTopicOffsets(deadLetterTopic(topic))).reduce((sum, { high, low }) => sum + Number(high) - Number(low), 0));
-  const membersOf = (groupId: string) =>
-    withAdmin(async (admin) => (await admin.describeGroups([groupId])).groups[0].members.map((member) => member.memberId));
+  const membersOf = (groupId: string) => withAdmin(async (admin) => (await admin.describeGroups([groupId])).groups[0].members.map((member) => member.memberId));
 
   beforeAll(async () => {
     db = await createTestDatabase(eventStoreMigrations);

@@ -26,7 +26,10 @@ describe('isTransient', () => {
     ['a wrapped outage', new Error('could not record the score', { cause: sqlState('57P01') })],
     ['kafkajs: broker connection lost', new KafkaJSConnectionError('Connection error: ECONNREFUSED')],
     ['kafkajs: retriable protocol error', new KafkaJSProtocolError({ message: 'leader not available', retriable: true } as unknown as Error)],
-    ['kafkajs: gave up retrying a retriable error', new KafkaJSNumberOfRetriesExceeded(new KafkaJSConnectionError('Connection timeout'), { retryCount: 5, retryTime: 100 })],
+    [
+      'kafkajs: gave up retrying a retriable error',
+      new KafkaJSNumberOfRetriesExceeded(new KafkaJSConnectionError('Connection timeout'), { retryCount: 5, retryTime: 100 }),
+    ],
   ])('waits for %s', (_case, error) => {
     expect(isTransient(error)).toBe(true);
   });
