@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { Test } from '@nestjs/testing';
+import { TerminusModule } from '@nestjs/terminus';
 import { envelopeToHeaders, type EventEnvelope, evaluationCodec, type RequestEvent, requestCodec, topics } from '@lib/contracts';
 import { EventStore, eventStoreMigrations } from '@lib/event-sourcing';
 import { createKafka, type Delivery, ensureTopics } from '@lib/messaging';
-import { createTestDatabase, eventually, type TestDatabase, testKafkaBrokers } from '@lib/testing';
+import { createTestDatabase, eventually, TcpProxy, type TestDatabase, testKafkaBrokers, testServerUrl } from '@lib/testing';
 import type { Producer } from 'kafkajs';
-import type { Pool, PoolClient } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { type AnyRegisteredConsumer, BackgroundWorkers, type RegisteredInboxConsumer } from './background-workers';
+import { CONSUMER_RETRY_DEGRADED_AFTER_MS, HealthController } from './health.controller';
 import { BaseServiceConfig, loadConfig } from './load-config';
 import { createLogger } from './logger';
 import { ServiceMetrics } from './metrics';
+import { KAFKA } from './tokens';
 
 /** Counts the events it applies, one row each, as RequestFactsConsumer counts requests. */
 class CountingConsumer implements RegisteredInboxConsumer<RequestEvent> {
@@ -43,7 +47,11 @@ describe('BackgroundWorkers on PostgreSQL and Kafka', () => {
   const running: BackgroundWorkers[] = [];
 
   /** The workers of a service whose deployment uses these prefixes, as main.ts wires them. */
-  const startWorkers = async (prefixes: { group: string; topic: string }, consumers: AnyRegisteredConsumer[]): Promise<BackgroundWorkers> => {
+  const startWorkers = async (
+    prefixes: { group: string; topic: string },
+    consumers: AnyRegisteredConsumer[],
+    metrics = new ServiceMetrics(),
+  ): Promise<BackgroundWorkers> => {
     const config = loadConfig(BaseServiceConfig, {
       PORT: '3999',
       DATABASE_URL: db.url,
@@ -53,7 +61,7 @@ describe('BackgroundWorkers on PostgreSQL and Kafka', () => {
       KAFKA_TOPIC_PREFIX: prefixes.topic,
     });
     const store = new EventStore(db.pool, evaluationCodec);
-    const workers = new BackgroundWorkers(db.pool, store, kafka, logger, evaluationCodec, [], consumers, config, new ServiceMetrics());
+    const workers = new BackgroundWorkers(db.pool, store, kafka, logger, evaluationCodec, [], consumers, config, metrics);
     running.push(workers);
     await workers.onApplicationBootstrap();
     return workers;
@@ -120,5 +128,58 @@ describe('BackgroundWorkers on PostgreSQL and Kafka', () => {
     await startWorkers({ group: renamed, topic: topicPrefix }, [consumer]);
     await eventually(async () => expect(await committedOffset(`${renamed}${consumer.groupId}`, topic)).toBe(String(envelopes.length)), { timeoutMs: 30_000 });
     expect(await appliedPerEvent()).toEqual(once);
+  });
+
+  it("counts the retries while a consumer's database is away, and /health says degraded, not down, until it is back", async () => {
+    const server = new URL(testServerUrl());
+    const proxy = await TcpProxy.start({ host: server.hostname, port: Number(server.port || 5432) });
+    // The consumer's database only: the service's own pool, which /health asks, stays up.
+    const proxied = new Pool({ connectionString: proxy.rewrite(db.url), max: 2, connectionTimeoutMillis: 2_000 });
+    proxied.on('error', () => undefined);
+    const topicPrefix = `bw-${randomUUID().slice(0, 8)}.`;
+    const topic = `${topicPrefix}${topics.request}`;
+    const groupPrefix = `h-${randomUUID().slice(0, 8)}.`;
+    await ensureTopics(kafka, [topic], 1);
+    const metrics = new ServiceMetrics();
+    const consumer = new CountingConsumer(proxied);
+    const workers = await startWorkers({ group: groupPrefix, topic: topicPrefix }, [consumer], metrics);
+    const testing = await Test.createTestingModule({
+      imports: [TerminusModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: Pool, useValue: db.pool },
+        { provide: KAFKA, useValue: kafka },
+        { provide: BackgroundWorkers, useValue: workers },
+        { provide: CONSUMER_RETRY_DEGRADED_AFTER_MS, useValue: 2_000 },
+      ],
+    }).compile();
+    const health = testing.get(HealthController);
+    const retries = async () => (await metrics.registry.getSingleMetric('pantau_consumer_transient_retries_total')?.get())?.values ?? [];
+    try {
+      expect((await health.ready()).info?.consumers).toEqual({ status: 'up', degraded: false, retrying: [] });
+
+      proxy.cut();
+      const event = envelope();
+      await publish(topic, [event]);
+      await eventually(
+        async () => {
+          const answer = await health.ready();
+          expect(answer.status).toBe('ok');
+          expect(answer.info?.consumers).toMatchObject({ status: 'up', degraded: true, retrying: [{ group: `${groupPrefix}${consumer.groupId}`, topic }] });
+        },
+        { timeoutMs: 30_000 },
+      );
+      expect(await retries()).toEqual([expect.objectContaining({ labels: { group: `${groupPrefix}${consumer.groupId}`, topic }, value: expect.any(Number) })]);
+      expect((await retries())[0].value).toBeGreaterThan(0);
+
+      proxy.heal();
+      await eventually(async () => expect(await appliedPerEvent()).toEqual({ [event.eventId]: 1 }));
+      expect((await health.ready()).info?.consumers).toEqual({ status: 'up', degraded: false, retrying: [] });
+    } finally {
+      await testing.close();
+      await stopWorkers(workers);
+      await proxied.end();
+      await proxy.stop();
+    }
   });
 });

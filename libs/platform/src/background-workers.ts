@@ -29,9 +29,6 @@ export const PROJECTIONS = Symbol('PROJECTIONS');
 export const CONSUMERS = Symbol('CONSUMERS');
 export const OWN_CODEC = Symbol('OWN_CODEC');
 
-/** A consumer retrying this long for its database or broker makes /health say degraded. */
-export const CONSUMER_RETRY_DEGRADED_AFTER_MS = 30_000;
-
 /** A consumer waiting for its database or broker to come back: by Kafka group and topic, since when, and why. */
 export interface RetryingConsumer {
   group: string;
