@@ -1,3 +1,5 @@
 export * from './consumer-runner';
+export * from './dead-letter-replay';
 export * from './kafka-client';
 export * from './kafka-publisher';
+export * from './transient-errors';
