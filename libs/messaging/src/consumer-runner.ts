@@ -307,7 +307,11 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
     failure ??= session.lostGroup;
     if (lastDone !== undefined) {
       payload.resolveOffset(lastDone);
-      const committed = this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(lastDone) + 1n).toString() }]);
+      const next = { topic: batch.topic, partition: batch.partition, offset: (BigInt(lastDone) + 1n).toString() };
+      // Once stop() has begun, kafkajs's consumer.commitOffsets returns without committing; the batch's own commit still does.
+      const committed = payload.isRunning()
+        ? this.consumer.commitOffsets([next])
+        : payload.commitOffsetsIfNecessary({ topics: [{ topic: next.topic, partitions: [{ partition: next.partition, offset: next.offset }] }] });
       // When the batch failed, its own error is the one kafkajs must see; it fetches from the last commit.
       await (failure === undefined ? committed : committed.catch(() => undefined));
     }
