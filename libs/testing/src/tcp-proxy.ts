@@ -17,30 +17,33 @@ export class TcpProxy {
 
   /** Listens on 127.0.0.1 (a free port) and forwards every connection to `target`. */
   static async start(target: { host: string; port: number }): Promise<TcpProxy> {
-    let proxy: TcpProxy | undefined;
-    const server = createServer((client) => {
-      if (!proxy || proxy.cutOff) {
-        client.destroy();
-        return;
-      }
-      const upstream = createConnection(target);
-      const pair = [client, upstream];
-      for (const socket of pair) {
-        proxy.sockets.add(socket);
-        socket.on('error', () => pair.forEach((other) => other.destroy()));
-        socket.on('close', () => {
-          proxy?.sockets.delete(socket);
-          pair.forEach((other) => other.destroy());
-        });
-      }
-      client.pipe(upstream);
-      upstream.pipe(client);
-    });
+    const server = createServer();
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('the proxy has no TCP address');
-    proxy = new TcpProxy(server, address.port);
+    const proxy = new TcpProxy(server, address.port);
+    // No client knows the port before start() returns, so no connection can come before this handler.
+    server.on('connection', (client) => proxy.forward(client, target));
     return proxy;
+  }
+
+  private forward(client: Socket, target: { host: string; port: number }): void {
+    if (this.cutOff) {
+      client.destroy();
+      return;
+    }
+    const upstream = createConnection(target);
+    const pair = [client, upstream];
+    for (const socket of pair) {
+      this.sockets.add(socket);
+      socket.on('error', () => pair.forEach((other) => other.destroy()));
+      socket.on('close', () => {
+        this.sockets.delete(socket);
+        pair.forEach((other) => other.destroy());
+      });
+    }
+    client.pipe(upstream);
+    upstream.pipe(client);
   }
 
   /** `postgres://…@127.0.0.1:<proxy port>/…`: the same URL, through the proxy. */
