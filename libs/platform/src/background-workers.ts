@@ -137,7 +137,8 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /** The consumers now waiting for their database or broker to come back, the longest waiting first. */
-  retryingConsumers(now = Date.now()): RetryingConsumer[] {
+  retryingConsumers(): RetryingConsumer[] {
+    const now = Date.now();
     return this.runners
       .flatMap((runner, index) => {
         const retrying = runner.retrying();
