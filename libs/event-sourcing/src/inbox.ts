@@ -4,6 +4,8 @@ import { inTransaction } from './checkpoint-store';
 /**
  * Runs `effect` once per (consumer, event id): the inbox row and the effect commit in one
  * transaction, so a redelivered message finds the row and does nothing. Returns false for a repeat.
+ * `consumer` is the consumer's logical name, never a deployment's prefixed Kafka group id: a group
+ * renamed by a new prefix reads the topic again from the start, and must find every row it wrote.
  */
 export async function processOnce(pool: Pool, consumer: string, eventId: string, effect: (tx: PoolClient) => Promise<void>): Promise<boolean> {
   return inTransaction(pool, async (tx) => {

@@ -177,6 +177,23 @@ describe('ConsumerRunner on a real Kafka broker', () => {
     expect(await effectCount()).toBe(1);
   });
 
+  it('commits what it handled of the batch in flight when it is stopped, so a restart does not fetch it again', async () => {
+    const topic = uniqueTopic('consumer-stop');
+    await ensureTopics(kafka, [topic], 1);
+    await producer.send({ topic, messages: [message(rejected('r1')), message(rejected('r2'))] });
+    let stopped: Promise<void> | undefined;
+    const consumer = new RecordingConsumer(topic, `g-${randomUUID()}`, db, () => {
+      // SIGTERM arrives while the first message is being handled
+      stopped ??= runners.splice(0)[0].stop();
+    });
+    await startRunner(consumer);
+    await eventually(() => expect(stopped).toBeDefined());
+    await stopped;
+
+    expect(await effectCount()).toBe(consumer.deliveries);
+    expect(await committedOffset(consumer.groupId, topic)).toBe(String(consumer.deliveries));
+  });
+
   it('has no second effect when the process dies between the effect and the offset commit', async () => {
     const topic = uniqueTopic('consumer-crash');
     await ensureTopics(kafka, [topic], 1);

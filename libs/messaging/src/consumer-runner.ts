@@ -1,9 +1,11 @@
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CodecError, deadLetterTopic, type EventCodec, type EventEnvelope, EnvelopeError, envelopeFromHeaders } from '@lib/contracts';
 import { inMessageSpan, processBatchOnce, processOnce } from '@lib/event-sourcing';
 import { DomainError } from '@lib/event-sourcing/domain';
 import { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, Partitioners, type Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
+import { isTransient } from './transient-errors';
 
 /** One decoded message, as a handler sees it. */
 export interface Delivery<E> {
@@ -21,7 +23,10 @@ export interface Delivery<E> {
  * is writes to its own PostgreSQL database is better written as an InboxConsumer.
  */
 export interface EventConsumer<E> {
-  /** Consumer group id: the consuming service and purpose, e.g. `evaluation.survey-scores`. */
+  /**
+   * The consumer's logical name: the consuming service and purpose, e.g. `evaluation.f03-closed`. Its
+   * Kafka consumer group is this name behind the deployment's prefix (ConsumerRunnerOptions.groupIdPrefix).
+   */
   readonly groupId: string;
   readonly topic: string;
   handle(delivery: Delivery<E>): Promise<void>;
@@ -33,10 +38,14 @@ export interface EventConsumer<E> {
  * that records them: a whole Kafka batch (up to INBOX_BATCH messages) per transaction and one inbox
  * statement for all of it. If `apply` throws for one message, the batch is rolled back and its messages
  * are processed one by one, each in its own transaction with its own retries and dead-lettering, so a
- * failing message never costs its neighbours their effect nor gives them a second one.
+ * failing message never costs its neighbours their effect nor gives them a second one. A batch that
+ * fails because the database is away is retried whole once it answers.
  */
 export interface InboxConsumer<E> {
-  /** Consumer group id, also the inbox's consumer name. */
+  /**
+   * The consumer's logical name, which keys its inbox rows. Its Kafka consumer group is this name behind
+   * the deployment's prefix, so a new prefix reads the topic again from the start but applies nothing twice.
+   */
   readonly groupId: string;
   readonly topic: string;
   /** The database holding the inbox and the tables `apply` writes. */
@@ -49,14 +58,37 @@ export interface InboxConsumer<E> {
 export class PoisonMessageError extends Error {}
 
 export interface ConsumerRunnerOptions {
-  /** Attempts for failures that may be transient, before the message is dead-lettered. */
+  /**
+   * Attempts for a failure that is neither poison nor an outage (the database answers around it, e.g. a
+   * constraint violation or a bug), before the message is dead-lettered.
+   */
   maxAttempts?: number;
   initialBackoffMs?: number;
+  /** The longest wait between two attempts, however long the database or the broker stays away. */
+  maxBackoffMs?: number;
+  /** Prepended to the consumer's groupId for its Kafka consumer group (KAFKA_CONSUMER_GROUP_PREFIX); the inbox keeps the logical name. */
+  groupIdPrefix?: string;
+  /** kafkajs's group session timeout (30 s by default); the runner heartbeats while a batch runs, however long it waits. */
+  sessionTimeoutMs?: number;
+  /**
+   * Asks an EventConsumer's database a trivial question, to tell a message the database refuses from a
+   * database that is away; an InboxConsumer's pool is asked `SELECT 1`. Without it, an EventConsumer's
+   * failure that is not a recognised outage error counts as a refusal.
+   */
+  probeDatabase?: () => Promise<unknown>;
   /** Runs the handler inside the message's context (correlation id for logs). */
   withContext?: <T>(envelope: EventEnvelope | undefined, fn: () => Promise<T>) => Promise<T>;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown>) => void;
   /** Called once a message of `topic` is on its dead-letter topic (for the DLQ metric). */
   onDeadLetter?: (topic: string) => void;
+  /** Called each time a message or batch of `topic` waits for the database or the broker to come back (for the retry metric). */
+  onTransientFailure?: (topic: string) => void;
+}
+
+/** Since when (epoch ms) the runner has been retrying for an unavailable database or broker, and the last error. */
+export interface TransientRetry {
+  since: number;
+  error: string;
 }
 
 const isPoison = (error: unknown): boolean =>
@@ -70,10 +102,61 @@ const isPoison = (error: unknown): boolean =>
 const INBOX_BATCH = 500;
 
 /**
- * kafkajs sends a heartbeat only when the session needs one (every 3 s by default), but asking costs a
- * few promise hops; asking once per this many milliseconds keeps that off the per-message path.
+ * kafkajs 2.2.4 heartbeats only when asked, and sends one only when the session needs it (every 3 s by
+ * default). While a batch runs, a timer asks this often, so neither a slow handler nor a wait for the
+ * database costs the consumer its partitions; the per-message path asks nothing.
  */
-const HEARTBEAT_CHECK_MS = 500;
+const HEARTBEAT_TICK_MS = 1_000;
+
+/** How often a wait checks whether the consumer is stopping or has lost its partition. */
+const WAIT_SLICE_MS = 250;
+
+/** Heartbeat errors that mean the group has moved on without this member: the batch must end and rejoin. */
+const GROUP_MOVED_ON = new Set(['REBALANCE_IN_PROGRESS', 'NOT_COORDINATOR_FOR_GROUP', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID']);
+
+/** Ends a wait when the consumer stops or loses the partition: the message stays unhandled and is fetched again. */
+class BatchAbandoned extends Error {}
+
+/**
+ * One batch's hold on its partition: heartbeats on a timer while the batch runs, and says when the batch
+ * must be given up (the consumer is stopping, the partition was sought elsewhere, or the group moved on).
+ */
+class BatchSession {
+  /** The heartbeat error that said the group moved on, rethrown once the batch ends so kafkajs rejoins. */
+  lostGroup?: Error;
+  private readonly ticker: NodeJS.Timeout;
+
+  constructor(private readonly payload: EachBatchPayload) {
+    this.ticker = setInterval(() => void this.beat(), HEARTBEAT_TICK_MS);
+  }
+
+  get abandoned(): boolean {
+    return this.lostGroup !== undefined || !this.payload.isRunning() || this.payload.isStale();
+  }
+
+  /** Sleeps `ms` (the timer heartbeats meanwhile); throws BatchAbandoned as soon as the batch must end. */
+  async wait(ms: number): Promise<void> {
+    const until = performance.now() + ms;
+    for (let left = ms; left > 0; left = until - performance.now()) {
+      if (this.abandoned) throw new BatchAbandoned();
+      await sleep(Math.min(left, WAIT_SLICE_MS));
+    }
+    if (this.abandoned) throw new BatchAbandoned();
+  }
+
+  end(): void {
+    clearInterval(this.ticker);
+  }
+
+  private async beat(): Promise<void> {
+    try {
+      await this.payload.heartbeat();
+    } catch (error) {
+      // Anything else (the broker briefly away) is retried by the next tick, well within the session timeout.
+      if (GROUP_MOVED_ON.has((error as { type?: string }).type ?? '')) this.lostGroup = error as Error;
+    }
+  }
+}
 
 /** A message of an InboxConsumer's batch, decoded. */
 interface Decoded<E> {
@@ -102,10 +185,11 @@ class KafkaDelivery<E> implements Delivery<E> {
 }
 
 /**
- * Runs an EventConsumer or an InboxConsumer on kafkajs: batch consumption, per-message bounded retries
- * with backoff, then the dead-letter topic; offsets are committed only for messages whose effect
- * committed (or that went to the dead-letter topic), so a crash redelivers, never skips. Malformed
- * bytes never stop it.
+ * Runs an EventConsumer or an InboxConsumer on kafkajs: batch consumption; a message the database
+ * refuses is retried with backoff and then dead-lettered, a poison one is dead-lettered at once, and
+ * while the database or the broker is unavailable the batch waits and retries, heartbeating, for as
+ * long as that lasts. Offsets are committed only for messages whose effect committed (or that went to
+ * the dead-letter topic), so a crash redelivers, never skips. Malformed bytes never stop it.
  */
 export class ConsumerRunner<E extends { $case: string; value: unknown }> {
   private readonly consumer: Consumer;
@@ -113,7 +197,12 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
   private readonly lagByPartition = new Map<number, number>();
   private readonly maxAttempts: number;
   private readonly initialBackoffMs: number;
+  private readonly maxBackoffMs: number;
   private readonly handle: (delivery: Delivery<E>) => Promise<void>;
+  private readonly probe?: () => Promise<unknown>;
+  /** The Kafka consumer group: the logical name behind the deployment's prefix. */
+  readonly groupId: string;
+  private stuck?: TransientRetry;
 
   constructor(
     kafka: Kafka,
@@ -121,7 +210,8 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
     private readonly codec: EventCodec<E>,
     private readonly options: ConsumerRunnerOptions = {},
   ) {
-    this.consumer = kafka.consumer({ groupId: handler.groupId, allowAutoTopicCreation: false });
+    this.groupId = `${options.groupIdPrefix ?? ''}${handler.groupId}`;
+    this.consumer = kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false, sessionTimeout: options.sessionTimeoutMs });
     this.deadLetters = kafka.producer({
       createPartitioner: Partitioners.DefaultPartitioner,
       idempotent: true,
@@ -130,6 +220,8 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
     });
     this.maxAttempts = options.maxAttempts ?? 5;
     this.initialBackoffMs = options.initialBackoffMs ?? 200;
+    this.maxBackoffMs = options.maxBackoffMs ?? 5_000;
+    this.probe = 'apply' in handler ? () => handler.pool.query('SELECT 1') : options.probeDatabase;
     this.handle =
       'apply' in handler
         ? (delivery) =>
@@ -155,84 +247,110 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
     await this.deadLetters.disconnect();
   }
 
+  /** Set while messages wait for an unavailable database or broker; cleared by the next success. */
+  retrying(): TransientRetry | undefined {
+    return this.stuck;
+  }
+
   /** Messages behind the end of each partition, as of the last batch. */
   lag(): Record<number, number> {
     return Object.fromEntries(this.lagByPartition);
   }
 
-  private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    let lastDone: string | undefined;
-    let lastHeartbeat = performance.now();
-    try {
-      for (const message of batch.messages) {
-        if (!isRunning() || isStale()) break;
-        await this.processMessage(batch.topic, batch.partition, message);
-        lastDone = message.offset;
-        if (performance.now() - lastHeartbeat >= HEARTBEAT_CHECK_MS) {
-          await heartbeat();
-          lastHeartbeat = performance.now();
-        }
+  private processBatch(payload: EachBatchPayload): Promise<void> {
+    const { topic, partition, messages } = payload.batch;
+    return this.throughBatch(payload, async (session, done) => {
+      for (const message of messages) {
+        if (session.abandoned) return;
+        await this.processMessage(topic, partition, message, session);
+        done(message.offset);
       }
-    } finally {
-      // Also when a dead-letter send failed half-way: what was handled is not fetched again.
-      if (lastDone !== undefined) resolveOffset(lastDone);
-    }
-    await this.commit(batch.topic, batch.partition, lastDone);
-    this.lagByPartition.set(batch.partition, Number(batch.offsetLag()));
+    });
   }
 
-  private async processInboxBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload, handler: InboxConsumer<E>): Promise<void> {
-    let lastDone: string | undefined;
-    try {
-      for (let start = 0; start < batch.messages.length; start += INBOX_BATCH) {
-        if (!isRunning() || isStale()) break;
-        const messages = batch.messages.slice(start, start + INBOX_BATCH);
+  private processInboxBatch(payload: EachBatchPayload, handler: InboxConsumer<E>): Promise<void> {
+    const { topic, partition, messages: batch } = payload.batch;
+    return this.throughBatch(payload, async (session, done) => {
+      for (let start = 0; start < batch.length; start += INBOX_BATCH) {
+        if (session.abandoned) return;
+        const messages = batch.slice(start, start + INBOX_BATCH);
         const decoded: Decoded<E>[] = [];
         for (const message of messages) {
-          const delivery = this.decode(batch.topic, batch.partition, message);
+          const delivery = this.decode(topic, partition, message);
           // What cannot be decoded takes the one-by-one path, which dead-letters it.
           if (delivery) decoded.push({ message, delivery });
-          else await this.processMessage(batch.topic, batch.partition, message);
+          else await this.processMessage(topic, partition, message, session);
         }
-        await this.applyOnce(handler, decoded);
-        lastDone = messages[messages.length - 1].offset;
-        await heartbeat();
+        await this.applyOnce(handler, decoded, session);
+        done(messages[messages.length - 1].offset);
       }
+    });
+  }
+
+  /**
+   * Runs `work` over a batch while heartbeating, then resolves and commits the offset after the last
+   * message it handled, also when it ended early: a wait given up (the consumer stopping, the group
+   * moving on) leaves the rest to be fetched again; any other failure is rethrown after that commit.
+   */
+  private async throughBatch(payload: EachBatchPayload, work: (session: BatchSession, done: (offset: string) => void) => Promise<void>): Promise<void> {
+    const { batch } = payload;
+    const session = new BatchSession(payload);
+    let lastDone: string | undefined;
+    let failure: unknown;
+    try {
+      await work(session, (offset) => (lastDone = offset));
+    } catch (error) {
+      if (!(error instanceof BatchAbandoned)) failure = error;
     } finally {
-      if (lastDone !== undefined) resolveOffset(lastDone);
+      session.end();
     }
-    await this.commit(batch.topic, batch.partition, lastDone);
+    failure ??= session.lostGroup;
+    if (lastDone !== undefined) {
+      payload.resolveOffset(lastDone);
+      const next = { topic: batch.topic, partition: batch.partition, offset: (BigInt(lastDone) + 1n).toString() };
+      // Once stop() has begun, kafkajs's consumer.commitOffsets returns without committing; the batch's own commit still does.
+      const committed = payload.isRunning()
+        ? this.consumer.commitOffsets([next])
+        : payload.commitOffsetsIfNecessary({ topics: [{ topic: next.topic, partitions: [{ partition: next.partition, offset: next.offset }] }] });
+      // When the batch failed, its own error is the one kafkajs must see; it fetches from the last commit.
+      await (failure === undefined ? committed : committed.catch(() => undefined));
+    }
     this.lagByPartition.set(batch.partition, Number(batch.offsetLag()));
+    if (failure !== undefined) throw failure;
   }
 
   /** The effects of `decoded` in one transaction; if any fails, each message on its own instead. */
-  private async applyOnce(handler: InboxConsumer<E>, decoded: Decoded<E>[]): Promise<void> {
+  private async applyOnce(handler: InboxConsumer<E>, decoded: Decoded<E>[], session: BatchSession): Promise<void> {
     if (decoded.length === 0) return;
-    try {
-      await processBatchOnce(
-        handler.pool,
-        handler.groupId,
-        decoded,
-        ({ delivery }) => delivery.envelope.eventId,
-        ({ delivery }, tx) => this.inContext(delivery, () => handler.apply(delivery, tx)),
-      );
-    } catch (error) {
-      const { topic, partition } = decoded[0].delivery;
-      this.options.log?.('warn', 'inbox batch rolled back; processing its messages one by one', {
-        groupId: handler.groupId,
-        topic,
-        partition,
-        fromOffset: decoded[0].message.offset,
-        toOffset: decoded[decoded.length - 1].message.offset,
-        error: String(error),
-      });
-      for (const { message, delivery } of decoded) await this.deliverWithRetries(topic, partition, message, () => delivery);
+    const { topic, partition } = decoded[0].delivery;
+    for (let retry = 0; ; retry++) {
+      try {
+        await processBatchOnce(
+          handler.pool,
+          handler.groupId,
+          decoded,
+          ({ delivery }) => delivery.envelope.eventId,
+          ({ delivery }, tx) => this.inContext(delivery, () => handler.apply(delivery, tx)),
+        );
+        this.stuck = undefined;
+        return;
+      } catch (error) {
+        if (!isPoison(error) && (await this.isOutage(error))) {
+          await this.waitForOutage(session, topic, partition, decoded[0].message.offset, error, retry);
+          continue;
+        }
+        this.options.log?.('warn', 'inbox batch rolled back; processing its messages one by one', {
+          groupId: this.groupId,
+          topic,
+          partition,
+          fromOffset: decoded[0].message.offset,
+          toOffset: decoded[decoded.length - 1].message.offset,
+          error: String(error),
+        });
+        for (const { message, delivery } of decoded) await this.deliverWithRetries(topic, partition, message, () => delivery, session);
+        return;
+      }
     }
-  }
-
-  private async commit(topic: string, partition: number, lastDone: string | undefined): Promise<void> {
-    if (lastDone === undefined) return;
-    await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(lastDone) + 1n).toString() }]);
   }
 
   /** The message as a Delivery, or undefined when its bytes or its envelope are malformed. */
@@ -266,48 +384,94 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
         'messaging.destination.name': delivery.topic,
         'messaging.destination.partition.id': String(delivery.partition),
         'messaging.kafka.offset': Number(delivery.offset),
-        'messaging.consumer.group.name': this.handler.groupId,
+        'messaging.consumer.group.name': this.groupId,
         'messaging.message.id': envelope.eventId,
       },
       handle,
     );
   }
 
-  private processMessage(topic: string, partition: number, message: KafkaMessage): Promise<void> {
-    return this.deliverWithRetries(topic, partition, message, () => this.toDelivery(topic, partition, message));
+  private processMessage(topic: string, partition: number, message: KafkaMessage, session: BatchSession): Promise<void> {
+    return this.deliverWithRetries(topic, partition, message, () => this.toDelivery(topic, partition, message), session);
   }
 
-  private async deliverWithRetries(topic: string, partition: number, message: KafkaMessage, delivery: () => Delivery<E>): Promise<void> {
+  /**
+   * Handles one message until it works, or dead-letters it: at once when it is poison, after
+   * maxAttempts when the database answers but keeps refusing it, and never while the database or the
+   * broker is unavailable, however long that lasts (the batch then waits, heartbeating).
+   */
+  private async deliverWithRetries(topic: string, partition: number, message: KafkaMessage, delivery: () => Delivery<E>, session: BatchSession): Promise<void> {
     let decoded: Delivery<E> | undefined;
-    for (let attempt = 1; ; attempt++) {
+    let refusals = 0;
+    for (let retry = 0; ; retry++) {
       try {
         decoded ??= delivery();
         await this.handle(decoded);
+        this.stuck = undefined;
         return;
       } catch (error) {
-        if (isPoison(error) || attempt >= this.maxAttempts) {
-          await this.deadLetter(topic, partition, message, error, attempt);
+        if (!isPoison(error) && (await this.isOutage(error))) {
+          await this.waitForOutage(session, topic, partition, message.offset, error, retry);
+          continue;
+        }
+        refusals++;
+        if (isPoison(error) || refusals >= this.maxAttempts) {
+          // A member that lost the partition leaves the message to its new owner.
+          if (session.abandoned) throw new BatchAbandoned();
+          await this.deadLetter(topic, partition, message, error, retry + 1);
           return;
         }
         this.options.log?.('warn', 'consumer handler failed, retrying', {
-          groupId: this.handler.groupId,
+          groupId: this.groupId,
           topic,
           partition,
           offset: message.offset,
-          attempt,
+          attempt: refusals,
           error: String(error),
           correlationId: correlationIdOf(decoded),
         });
-        await new Promise((resolve) => setTimeout(resolve, this.initialBackoffMs * 2 ** (attempt - 1)));
+        await session.wait(this.backoff(retry));
       }
     }
+  }
+
+  /** An outage, not the message: a connection or server-state error, or any failure while the database does not answer. */
+  private async isOutage(error: unknown): Promise<boolean> {
+    if (isTransient(error)) return true;
+    if (!this.probe) return false;
+    try {
+      await this.probe();
+      return false;
+    } catch {
+      return true;
+    }
+  }
+
+  private async waitForOutage(session: BatchSession, topic: string, partition: number, offset: string, error: unknown, retry: number): Promise<void> {
+    const now = Date.now();
+    const since = this.stuck?.since ?? now;
+    this.stuck = { since, error: String(error) };
+    this.options.onTransientFailure?.(topic);
+    this.options.log?.('warn', 'database or broker unavailable; retrying until it answers', {
+      groupId: this.groupId,
+      topic,
+      partition,
+      offset,
+      waitingForMs: now - since,
+      error: String(error),
+    });
+    await session.wait(this.backoff(retry));
+  }
+
+  private backoff(retry: number): number {
+    return Math.min(this.initialBackoffMs * 2 ** retry, this.maxBackoffMs);
   }
 
   private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown, attempts: number): Promise<void> {
     const reason =
       error instanceof DomainError ? `DomainError ${error.code}: ${error.message}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     this.options.log?.('error', 'message sent to dead-letter topic', {
-      groupId: this.handler.groupId,
+      groupId: this.groupId,
       topic,
       partition,
       offset: message.offset,
@@ -326,7 +490,8 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
             'dlq-error': reason,
             'dlq-poison': String(isPoison(error)),
             'dlq-attempts': String(attempts),
-            'dlq-consumer-group': this.handler.groupId,
+            'dlq-consumer-group': this.groupId,
+            'dlq-consumer': this.handler.groupId,
             'dlq-source-topic': topic,
             'dlq-source-partition': String(partition),
             'dlq-source-offset': message.offset,

@@ -1,3 +1,4 @@
 export * from './consumer-runner';
+export * from './dead-letter-replay';
 export * from './kafka-client';
 export * from './kafka-publisher';

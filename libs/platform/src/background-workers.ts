@@ -41,6 +41,14 @@ export const PROJECTIONS = Symbol('PROJECTIONS');
 export const CONSUMERS = Symbol('CONSUMERS');
 export const OWN_CODEC = Symbol('OWN_CODEC');
 
+/** A consumer waiting for its database or broker to come back: by Kafka group and topic, since when, and why. */
+export interface RetryingConsumer {
+  group: string;
+  topic: string;
+  retryingForMs: number;
+  error: string;
+}
+
 /** Seconds a missed wake-up can delay the relay or a projection; NOTIFY normally wakes them at once. */
 const POLL_INTERVAL_MS = 1_000;
 /**
@@ -67,6 +75,8 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
   private readonly topic: string;
   private relay?: OutboxRelay<AnyEvent>;
   private readonly deadLetters: Counter<'group' | 'topic'>;
+  private readonly transientRetries: Counter<'group' | 'topic'>;
+  private readonly groupPrefix: string;
 
   constructor(
     private readonly pool: Pool,
@@ -80,7 +90,9 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     metrics: ServiceMetrics,
   ) {
     const { KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix, KAFKA_TOPIC_PREFIX: topicPrefix } = config;
-    this.consumers = consumers.map((consumer) => withPrefixes(consumer, `${groupPrefix}${consumer.groupId}`, `${topicPrefix}${consumer.topic}`));
+    // The group prefix is the runner's to add: the inbox and idempotency keys keep the logical name.
+    this.groupPrefix = groupPrefix;
+    this.consumers = consumers.map((consumer) => withTopic(consumer, `${topicPrefix}${consumer.topic}`));
     this.topic = `${topicPrefix}${codec.topic}`;
     this.publisher = new KafkaPublisher(kafka);
     const onQuarantine = (event: QuarantinedEvent) =>
@@ -93,7 +105,9 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
       },
       onQuarantine,
     });
-    this.deadLetters = this.registerMetrics(metrics);
+    const counters = this.registerMetrics(metrics);
+    this.deadLetters = counters.deadLetters;
+    this.transientRetries = counters.transientRetries;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -107,10 +121,15 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     await Promise.all(this.loops.map((loop) => loop.start()));
 
     for (const consumer of this.consumers) {
+      const group = `${this.groupPrefix}${consumer.groupId}`;
       const runner = new ConsumerRunner(this.kafka, consumer, consumer.codec, {
+        groupIdPrefix: this.groupPrefix,
+        // An EventConsumer's effects go through this service's event store, in this pool.
+        probeDatabase: () => this.pool.query('SELECT 1'),
         withContext: (envelope, fn) => (envelope ? runWithContext({ correlationId: envelope.correlationId, causationId: envelope.eventId }, fn) : fn()),
         log: (level, message, fields) => this.logger[level]({ ...fields, consumer: consumer.groupId }, message),
-        onDeadLetter: (topic) => this.deadLetters.inc({ group: consumer.groupId, topic }),
+        onDeadLetter: (topic) => this.deadLetters.inc({ group, topic }),
+        onTransientFailure: (topic) => this.transientRetries.inc({ group, topic }),
       });
       this.runners.push(runner);
       await runner.start();
@@ -142,11 +161,11 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     return { failing: this.projections.failing(), quarantined: byProjection };
   }
 
-  /** Consumer lag per group and partition, as of each consumer's last batch. */
+  /** Consumer lag per Kafka group and partition, as of each consumer's last batch. */
   consumerLag(): { groupId: string; topic: string; partition: number; lag: number }[] {
     return this.runners.flatMap((runner, index) =>
       Object.entries(runner.lag()).map(([partition, lag]) => ({
-        groupId: this.consumers[index].groupId,
+        groupId: runner.groupId,
         topic: this.consumers[index].topic,
         partition: Number(partition),
         lag,
@@ -154,12 +173,23 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     );
   }
 
+  /** The consumers now waiting for their database or broker to come back, the longest waiting first. */
+  retryingConsumers(): RetryingConsumer[] {
+    const now = Date.now();
+    return this.runners
+      .flatMap((runner, index) => {
+        const retrying = runner.retrying();
+        return retrying ? [{ group: runner.groupId, topic: this.consumers[index].topic, retryingForMs: now - retrying.since, error: retrying.error }] : [];
+      })
+      .sort((a, b) => b.retryingForMs - a.retryingForMs);
+  }
+
   /**
    * The workers' metrics, read when /metrics is scraped: consumer lag as of each consumer's last batch;
    * relay and projection lag counted in the event store against their checkpoints (a scrape that
-   * cannot reach the database reports none rather than failing). Answers the dead-letter counter.
+   * cannot reach the database reports none rather than failing). Answers the counters the consumers move.
    */
-  private registerMetrics({ registry }: ServiceMetrics): Counter<'group' | 'topic'> {
+  private registerMetrics({ registry }: ServiceMetrics): Record<'deadLetters' | 'transientRetries', Counter<'group' | 'topic'>> {
     const lagOf = async (names: string[]): Promise<Map<string, number>> => {
       if (names.length === 0) return new Map();
       try {
@@ -231,12 +261,20 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
         }
       },
     });
-    return new Counter({
-      name: 'pantau_dead_letters_total',
-      help: 'Messages a consumer sent to the dead-letter topic (<topic>.dlq), by consumer group and source topic',
-      labelNames: ['group', 'topic'],
-      registers: [registry],
-    });
+    return {
+      deadLetters: new Counter({
+        name: 'pantau_dead_letters_total',
+        help: 'Messages a consumer sent to the dead-letter topic (<topic>.dlq), by consumer group and source topic',
+        labelNames: ['group', 'topic'],
+        registers: [registry],
+      }),
+      transientRetries: new Counter({
+        name: 'pantau_consumer_transient_retries_total',
+        help: 'Retries of a message or batch that waited for an unavailable database or broker (never dead-lettered), by consumer group and topic',
+        labelNames: ['group', 'topic'],
+        registers: [registry],
+      }),
+    };
   }
 
   private tail(name: string, work: () => Promise<boolean>, settleMs: number): TailLoop {
@@ -248,8 +286,8 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
   }
 }
 
-function withPrefixes(consumer: AnyRegisteredConsumer, groupId: string, topic: string): AnyRegisteredConsumer {
-  const { codec } = consumer;
+function withTopic(consumer: AnyRegisteredConsumer, topic: string): AnyRegisteredConsumer {
+  const { codec, groupId } = consumer;
   return 'apply' in consumer
     ? { groupId, topic, codec, pool: consumer.pool, apply: (delivery, tx) => consumer.apply(delivery, tx) }
     : { groupId, topic, codec, handle: (delivery) => consumer.handle(delivery) };

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Kafka } from 'kafkajs';
@@ -10,11 +10,16 @@ import { KAFKA } from './tokens';
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
   Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref())]);
 
+/** How long a consumer may wait for its database or broker before /health says degraded (a token, so a test can shorten it). */
+export const CONSUMER_RETRY_DEGRADED_AFTER_MS = Symbol('CONSUMER_RETRY_DEGRADED_AFTER_MS');
+
 /**
  * Liveness says the process runs; readiness says it can do its job: PostgreSQL answers and the
  * Kafka cluster has a controller. Load balancers route on readiness, orchestrators restart on liveness.
  * Readiness also reports, as `projections.degraded` (still up: the service answers, and taking it out
  * of rotation would not mend a read table), a projection that is failing or has quarantined events.
+ * A consumer that has been retrying for an unavailable database or broker longer than a threshold makes
+ * readiness say `consumers.degraded: true`, still up: the service answers, only its effects lag.
  */
 @ApiTags('health')
 @PublicEndpoint()
@@ -26,6 +31,7 @@ export class HealthController {
     private readonly pool: Pool,
     @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly workers: BackgroundWorkers,
+    @Optional() @Inject(CONSUMER_RETRY_DEGRADED_AFTER_MS) private readonly degradedAfterMs: number = 30_000,
   ) {}
 
   @Get('live')
@@ -37,9 +43,9 @@ export class HealthController {
 
   @Get(['ready', ''])
   @HealthCheck()
-  @ApiOperation({ summary: 'PostgreSQL and Kafka answer' })
+  @ApiOperation({ summary: 'PostgreSQL and Kafka answer; consumers retrying for an unavailable database or broker too long are reported degraded' })
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.postgres(), () => this.broker(), () => this.projections()]);
+    return this.health.check([() => this.postgres(), () => this.broker(), () => this.projections(), () => this.consumers()]);
   }
 
   private async projections() {
@@ -71,6 +77,14 @@ export class HealthController {
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
     }
+  }
+
+  private consumers() {
+    const retrying = this.workers.retryingConsumers();
+    return this.indicators.check('consumers').up({
+      degraded: retrying.some(({ retryingForMs }) => retryingForMs >= this.degradedAfterMs),
+      retrying: retrying.map(({ group, topic, retryingForMs, error }) => ({ group, topic, retryingForSeconds: Math.floor(retryingForMs / 1000), error })),
+    });
   }
 
   private async broker() {
