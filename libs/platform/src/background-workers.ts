@@ -80,7 +80,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     const topics = [this.topic, ...this.consumers.map((consumer) => consumer.topic)];
     await ensureTopics(this.kafka, [...new Set(topics.flatMap((topic) => [topic, deadLetterTopic(topic)]))]);
 
-    const relay = new OutboxRelay(this.pool, this.store, this.codec, this.publisher, undefined, this.topic);
+    const relay = new OutboxRelay(this.pool, this.store, this.codec, this.publisher, { topic: this.topic });
     this.relay = relay;
     this.loops.push(this.tail(relay.name, () => relay.publishBatch(), 0));
     if (this.projectors.length > 0) this.loops.push(this.tail(this.projections.name, () => this.projections.processBatch(), PROJECTION_SETTLE_MS));
@@ -102,6 +102,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.stop().catch((error: unknown) => this.logger.warn({ err: error }, 'consumer stop failed'))));
     await Promise.all(this.loops.map((loop) => loop.stop()));
+    await this.relay?.stop();
     await this.publisher.disconnect();
   }
 
