@@ -1,6 +1,16 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { type EventCodec, deadLetterTopic } from '@lib/contracts';
-import { checkpointLag, EventStore, MAX_COUNTED_LAG, OutboxRelay, type Projection, ProjectionGroup, Projector, TailLoop } from '@lib/event-sourcing';
+import {
+  checkpointLag,
+  EventStore,
+  MAX_COUNTED_LAG,
+  OutboxRelay,
+  type Projection,
+  ProjectionGroup,
+  Projector,
+  ReadGateWatch,
+  TailLoop,
+} from '@lib/event-sourcing';
 import { ConsumerRunner, type EventConsumer, ensureTopics, type InboxConsumer, KafkaPublisher } from '@lib/messaging';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
@@ -66,6 +76,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     @Inject(CONSUMERS) consumers: AnyRegisteredConsumer[],
     @Inject(SERVICE_CONFIG) config: BaseServiceConfig,
     metrics: ServiceMetrics,
+    private readonly readGate: ReadGateWatch,
   ) {
     const { KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix, KAFKA_TOPIC_PREFIX: topicPrefix } = config;
     this.consumers = consumers.map((consumer) => withPrefixes(consumer, `${groupPrefix}${consumer.groupId}`, `${topicPrefix}${consumer.topic}`));
@@ -120,8 +131,9 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
 
   /**
    * The workers' metrics, read when /metrics is scraped: consumer lag as of each consumer's last batch;
-   * relay and projection lag counted in the event store against their checkpoints (a scrape that
-   * cannot reach the database reports none rather than failing). Answers the dead-letter counter.
+   * relay and projection lag counted in the event store against their checkpoints, and how long the
+   * read gate they share has been held (a scrape that cannot reach the database reports none rather
+   * than failing). Answers the dead-letter counter.
    */
   private registerMetrics({ registry }: ServiceMetrics): Counter<'group' | 'topic'> {
     const lagOf = async (names: string[]): Promise<Map<string, number>> => {
@@ -153,6 +165,19 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
         const name = this.relay?.name;
         const lag = name === undefined ? undefined : (await lagOf([name])).get(name);
         if (lag !== undefined) relayLag.set({ topic: this.topic }, lag);
+      },
+    });
+    const readGateHeld: Gauge = new Gauge({
+      name: 'pantau_read_gate_held_seconds',
+      help: 'How long the oldest open transaction on the PostgreSQL server that holds a transaction id has been open: the relay and the projections see nothing committed after it began (0 when none is open)',
+      registers: [registry],
+      collect: async () => {
+        readGateHeld.reset();
+        try {
+          readGateHeld.set((await this.readGate.oldestHolder())?.seconds ?? 0);
+        } catch (error) {
+          this.logger.warn({ err: error }, 'read gate unavailable');
+        }
       },
     });
     const projectionLag: Gauge<'projection'> = new Gauge({

@@ -1,10 +1,17 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { ReadGateWatch } from '@lib/event-sourcing';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { PublicEndpoint } from './auth/require-permission.decorator';
 import { KAFKA } from './tokens';
+
+/**
+ * Beyond this, a transaction holding the read gate back makes the service degraded: its read tables and
+ * the other services miss what was committed since (a long migration, a forgotten psql session).
+ */
+const READ_GATE_DEGRADED_AFTER_SECONDS = 30;
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
   Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref())]);
@@ -12,6 +19,8 @@ const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<
 /**
  * Liveness says the process runs; readiness says it can do its job: PostgreSQL answers and the
  * Kafka cluster has a controller. Load balancers route on readiness, orchestrators restart on liveness.
+ * A read gate held back too long makes readiness `degraded` but still up: the service answers, and
+ * taking it out of the load balancer would not release the gate.
  */
 @ApiTags('health')
 @PublicEndpoint()
@@ -22,6 +31,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly pool: Pool,
     @Inject(KAFKA) private readonly kafka: Kafka,
+    private readonly readGate: ReadGateWatch,
   ) {}
 
   @Get('live')
@@ -32,9 +42,9 @@ export class HealthController {
 
   @Get(['ready', ''])
   @HealthCheck()
-  @ApiOperation({ summary: 'PostgreSQL and Kafka answer' })
+  @ApiOperation({ summary: 'PostgreSQL and Kafka answer; degraded while the read gate is held back long' })
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.postgres(), () => this.broker()]);
+    return this.health.check([() => this.postgres(), () => this.broker(), () => this.readGateHeld()]);
   }
 
   private async postgres() {
@@ -44,6 +54,19 @@ export class HealthController {
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
+    }
+  }
+
+  private async readGateHeld() {
+    const indicator = this.indicators.check('readGate');
+    try {
+      const holder = await withTimeout(this.readGate.oldestHolder(), 3_000, 'PostgreSQL');
+      const heldSeconds = Math.round(holder?.seconds ?? 0);
+      if (!holder || heldSeconds <= READ_GATE_DEGRADED_AFTER_SECONDS) return indicator.up({ heldSeconds });
+      const { pid, database, applicationName } = holder;
+      return indicator.up({ degraded: true, heldSeconds, heldBy: { pid, database, applicationName } });
+    } catch (error) {
+      return indicator.up({ degraded: true, message: (error as Error).message });
     }
   }
 
