@@ -14,8 +14,9 @@ const rejected = (requestId: string): RequestEvent => ({
 
 const requestIdOf = (value: Buffer): string => (requestCodec.decode(value).value as { requestId: string }).requestId;
 
-// Stops and starts brokers of the loopback cluster: about 1.5 minutes, most of it kafkajs's own retry
-// window (8 retries, ~25 s) and a broker's restart.
+// Kills and restarts a broker of the loopback cluster (started here if it is not running, ~25 s, and
+// stopped again): about a minute, most of it kafkajs's own retry window (8 retries, ~25 s) and the
+// broker's restart. No other suite may use the cluster meanwhile.
 describe('OutboxRelay when the brokers fail acks=all mid-batch (3-broker loopback cluster)', () => {
   let cluster: LoopbackKafkaCluster;
   let db: TestDatabase;
