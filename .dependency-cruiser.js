@@ -17,11 +17,11 @@ module.exports = {
     {
       name: 'domain-imports-only-domain-and-contract-types',
       severity: 'error',
-      comment: 'domain/ may import other domain code, @lib/event-sourcing/domain and (as types) @lib/contracts.',
+      comment: 'domain/ may import other domain code, @lib/event-sourcing/domain, @lib/kernel and (as types) @lib/contracts.',
       from: { path: '(^|/)domain/' },
       to: {
         dependencyTypesNot: ['type-only'],
-        pathNot: ['(^|/)domain/', '^libs/contracts/src/gen/'],
+        pathNot: ['(^|/)domain/', '^libs/kernel/src/', '^libs/contracts/src/gen/'],
         path: '^(libs|services)/',
       },
     },
@@ -31,6 +31,13 @@ module.exports = {
       comment: 'domain/ gets time, ids and data on the command, not from node built-ins.',
       from: { path: '(^|/)domain/' },
       to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'kernel-imports-nothing',
+      severity: 'error',
+      comment: 'libs/kernel is pure code every domain may use: it imports nothing outside itself, not even a node built-in.',
+      from: { path: '(^|/)libs/kernel/src/' },
+      to: { pathNot: '(^|/)libs/kernel/src/' },
     },
     {
       name: 'no-service-to-service',

@@ -29,6 +29,7 @@ const config: Config = {
       transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/services/portal/web/tsconfig.spec.json' }] },
       testEnvironment: 'jsdom',
       setupFiles: ['<rootDir>/services/portal/web/jest-setup.ts'],
+      moduleNameMapper: { '^@lib/kernel$': '<rootDir>/libs/kernel/src' },
       testMatch: ['<rootDir>/services/portal/web/**/*.spec.{ts,tsx}'],
       modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.local'],
     },

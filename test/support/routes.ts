@@ -1,6 +1,8 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
+import { getMetadataStorage } from 'class-validator';
 import { AUTH_POLICY, type RoutePolicy } from '@lib/platform';
 
 export interface DiscoveredRoute {
@@ -9,6 +11,32 @@ export interface DiscoveredRoute {
   path: string;
   /** The access policy the guard reads (method first, then controller); undefined = closed. */
   policy: RoutePolicy | undefined;
+  /** `<Controller>_<handler>`, the operation id @nestjs/swagger gives the route. */
+  operationId: string;
+  /** The query fields the handler reads: the validated fields of its `@Query()` classes, or the names of `@Query('name')`. */
+  queryFields: string[];
+  /** The path fields the handler reads, the same way. */
+  pathFields: string[];
+}
+
+type Constructor = new (...args: never[]) => unknown;
+
+interface RouteArgument {
+  index: number;
+  data?: unknown;
+}
+
+/** The fields a handler's arguments of one kind (query, path) read: a named argument, or every validated field of the argument's class. */
+function fieldsRead(controller: Constructor, name: string, kind: RouteParamtypes): string[] {
+  const routeArguments = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, RouteArgument>;
+  const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? []) as Constructor[];
+  return Object.entries(routeArguments)
+    .filter(([key]) => key.split(':')[0] === String(kind))
+    .flatMap(([, { index, data }]) => {
+      if (typeof data === 'string') return [data];
+      const validated = getMetadataStorage().getTargetValidationMetadatas(types[index], '', true, false);
+      return [...new Set(validated.map((metadata) => metadata.propertyName))];
+    });
 }
 
 const join = (...parts: string[]): string =>
@@ -32,7 +60,12 @@ export function routesOf(app: INestApplication): DiscoveredRoute[] {
         if (paths === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
         const policy = (Reflect.getMetadata(AUTH_POLICY, handler) ?? Reflect.getMetadata(AUTH_POLICY, controller)) as RoutePolicy | undefined;
-        for (const base of bases) for (const path of [paths].flat()) routes.push({ method, path: join(base, path), policy });
+        const inputs = {
+          operationId: `${controller.name}_${name}`,
+          queryFields: fieldsRead(controller, name, RouteParamtypes.QUERY),
+          pathFields: fieldsRead(controller, name, RouteParamtypes.PARAM),
+        };
+        for (const base of bases) for (const path of [paths].flat()) routes.push({ method, path: join(base, path), policy, ...inputs });
       }
     }
   }

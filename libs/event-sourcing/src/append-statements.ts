@@ -6,7 +6,11 @@
 // The statement has four shapes, each prepared once per connection: a single event (the common case)
 // goes as scalars, which is cheaper to send and to parse than four one-element arrays, and without an
 // idempotency key there is no second data-modifying CTE to plan and run.
-const AT_EXPECTED_VERSION = `($2::int = 0 OR EXISTS (SELECT FROM events WHERE stream_id = $1 AND stream_version = $2::int))`;
+// The version appended after must also have been written by an older transaction than the append's:
+// always true for an append that is its own statement (its xid is taken after every commit it sees),
+// but an append through a caller's transaction that took its xid earlier would otherwise sort before
+// its predecessor in the log's (transaction id, position) order, and readers would see v2 before v1.
+const AT_EXPECTED_VERSION = `($2::int = 0 OR EXISTS (SELECT FROM events WHERE stream_id = $1 AND stream_version = $2::int AND transaction_id < pg_current_xact_id()))`;
 
 const INSERT_ONE = `
   INSERT INTO events (stream_id, stream_version, event_id, event_type, payload, metadata)

@@ -40,4 +40,16 @@ describe('transactions on a pooled client', () => {
     expect(rows).toEqual([{ ok: 1 }]);
     await expect(inCheckpointTransaction(db.pool, ['reader:after'], async () => ({ result: 'committed' }))).resolves.toBe('committed');
   });
+
+  it('keeps nothing of a batch whose checkpoint row vanished before the save, instead of committing it without its checkpoint', async () => {
+    await db.pool.query('CREATE TABLE batch_effects (n int)');
+    const batch = inCheckpointTransaction(db.pool, ['reader:kept', 'reader:vanishing'], async (tx) => {
+      await tx.query('INSERT INTO batch_effects VALUES (1)');
+      await tx.query(`DELETE FROM checkpoints WHERE name = 'reader:vanishing'`);
+      return { result: 'saved', save: { names: ['reader:kept', 'reader:vanishing'], checkpoint: { transactionId: '7', globalPosition: '7' } } };
+    });
+    await expect(batch).rejects.toThrow(/checkpoint rows \{reader:vanishing\} vanished/);
+    expect((await db.pool.query('SELECT * FROM batch_effects')).rows).toEqual([]);
+    expect((await db.pool.query(`SELECT name FROM checkpoints WHERE name IN ('reader:kept', 'reader:vanishing')`)).rows).toEqual([]);
+  });
 });

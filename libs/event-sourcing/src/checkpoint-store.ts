@@ -1,8 +1,13 @@
 import type { Pool, PoolClient, QueryResult } from 'pg';
 import type { Checkpoint } from './types';
 
+/**
+ * Moves a checkpoint back to the start of the log, keeping its row: a reader waiting on the row lock
+ * then reads the new version of the row when it gets it, whereas a deleted row would be skipped and
+ * the reader would take itself for new (and apply a batch twice).
+ */
 export async function resetCheckpoint(tx: PoolClient, name: string): Promise<void> {
-  await tx.query(`DELETE FROM checkpoints WHERE name = $1`, [name]);
+  await tx.query(`UPDATE checkpoints SET transaction_id = '0', global_position = 0, updated_at = now() WHERE name = $1`, [name]);
 }
 
 type Connectable = { connect(): Promise<PoolClient> };
@@ -86,8 +91,14 @@ export function inCheckpointTransaction<T>(
     if (save && save.names.length > 0) {
       const { transactionId, globalPosition } = save.checkpoint;
       if (!DIGITS.test(transactionId) || !DIGITS.test(globalPosition)) throw new Error(`not a checkpoint: ${transactionId}/${globalPosition}`);
+      // The save must find every row it names; the check fails the statement before the COMMIT that follows it.
+      const saving = list(save.names);
       await tx.query(`
-        UPDATE checkpoints SET transaction_id = '${transactionId}'::xid8, global_position = ${globalPosition}, updated_at = now() WHERE name = ANY(${list(save.names)});
+        WITH saved AS (
+          UPDATE checkpoints SET transaction_id = '${transactionId}'::xid8, global_position = ${globalPosition}, updated_at = now() WHERE name = ANY(${saving})
+          RETURNING name
+        )
+        SELECT assert_checkpoints_saved(${saving}, ARRAY(SELECT name FROM saved));
         COMMIT`);
     } else {
       await tx.query('COMMIT');

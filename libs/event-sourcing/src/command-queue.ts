@@ -39,6 +39,11 @@ export class FoldedStreamCache {
     }
   }
 
+  delete(decider: object, streamId: string): void {
+    this.#byDecider.get(decider)?.delete(streamId);
+    this.#recent.delete(`${this.#idOf(decider)}/${streamId}`);
+  }
+
   #idOf(decider: object): number {
     let id = this.#deciderIds.get(decider);
     if (id === undefined) this.#deciderIds.set(decider, (id = this.#nextDeciderId++));

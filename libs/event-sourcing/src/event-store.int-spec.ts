@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { type RequestEvent, requestCodec } from '@lib/contracts';
-import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { createTestDatabase, eventually, TcpProxy, type TestDatabase, untilLogReadable } from '@lib/testing';
+import { Pool } from 'pg';
+import { type DeciderFold, UndeclaredEventError } from './domain';
 import { EventStore } from './event-store';
+import { FoldedStreamCache } from './command-queue';
 import { checkpointOf } from './log-readers';
 import { eventStoreMigrations } from './migrations';
 import { type AppendGuard, type CommandMeta, ConcurrencyError, START, type StoredEvent, StreamChangedError } from './types';
@@ -13,6 +16,9 @@ const meta = (overrides: Partial<CommandMeta> = {}): CommandMeta => ({
   actor: { id: 'user-1', role: 'skpd-operator' },
   ...overrides,
 });
+
+// The streams these tests fold hold rejections only.
+const REJECTIONS = ['requestRejected'] as const;
 
 const rejected = (requestId: string, reason = 'incomplete'): RequestEvent => ({
   $case: 'requestRejected',
@@ -159,9 +165,66 @@ describe('EventStore on PostgreSQL', () => {
     });
   });
 
+  it('answers a group whose statement committed but whose reply was lost as appended, without deciding again', async () => {
+    const server = new URL(db.url);
+    const proxy = await TcpProxy.start({ host: server.hostname, port: Number(server.port || 5432) });
+    const applicationName = `reply-lost-${randomUUID().slice(0, 8)}`;
+    const throughProxy = new Pool({ connectionString: proxy.rewrite(db.url), max: 4, application_name: applicationName });
+    throughProxy.on('error', () => undefined); // idle clients the cut resets
+    const grouped = new EventStore(throughProxy, requestCodec, undefined, { maxInFlight: 1, maxEvents: 256 });
+    const run = randomUUID();
+    // the group sorts its appends by stream: `additive` goes in last, so the group waits there with `bystander` already in
+    const [first, bystander, additive] = ['a', 'b', 'c'].map((order) => `request-${run}-${order}`);
+    const counter = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
+    const decisions = new Map<string, number>();
+    const decidedOn = (streamId: string) => () => {
+      decisions.set(streamId, (decisions.get(streamId) ?? 0) + 1);
+      return [rejected(streamId)];
+    };
+    const waitingOnLocks = (count: number) =>
+      eventually(async () => {
+        const { rows } = await db.pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`,
+          [applicationName],
+        );
+        expect(rows[0].n).toBe(count);
+      });
+    // Other writers hold `first` and `additive` at version 1, uncommitted: our appends to them wait.
+    const [holdsFirst, holdsAdditive] = await Promise.all([db.pool.connect(), db.pool.connect()]);
+    try {
+      for (const [holder, streamId] of [
+        [holdsFirst, first],
+        [holdsAdditive, additive],
+      ] as const) {
+        await holder.query('BEGIN');
+        await store.append(streamId, 0, [rejected('theirs')], meta(), holder);
+      }
+      const alone = grouped.append(first, 0, [rejected('f1')], meta());
+      await waitingOnLocks(1);
+      const commands = [bystander, additive].map((streamId) => grouped.handle(streamId, counter, decidedOn(streamId), meta()));
+      await eventually(() => expect(decisions.size).toBe(2)); // decided, so waiting for the slot
+      await holdsFirst.query('ROLLBACK');
+      await alone;
+      await waitingOnLocks(1); // the group, with `bystander` in, waits on `additive`
+      proxy.cut(); // the connection drops while the statement runs on the server
+      proxy.heal();
+      await holdsAdditive.query('ROLLBACK'); // the group's statement goes on, commits, and its reply is lost
+      const results = await Promise.all(commands);
+      expect(results.map((result) => result.nextExpectedVersion)).toEqual([1, 1]);
+    } finally {
+      holdsFirst.release();
+      holdsAdditive.release();
+      await throughProxy.end();
+      await proxy.stop();
+    }
+    expect(Object.fromEntries(decisions)).toEqual({ [bystander]: 1, [additive]: 1 });
+    expect((await store.readStream(additive)).map((e) => e.event)).toEqual([rejected(additive)]);
+    expect(await store.readStream(bystander)).toHaveLength(1);
+  });
+
   it('retries a command on a concurrency clash with another process until every concurrent command is in', async () => {
     const streamId = `request-${randomUUID()}`;
-    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
     // one store per command: four processes racing for the same version
     const processes = Array.from({ length: 4 }, () => new EventStore(db.pool, requestCodec));
     await Promise.all(processes.map((other, i) => other.handle(streamId, fold, () => [rejected(`c${i}`)], meta())));
@@ -171,7 +234,7 @@ describe('EventStore on PostgreSQL', () => {
 
   it('queues concurrent commands on one stream in one process, each deciding on the state before it', async () => {
     const streamId = `request-${randomUUID()}`;
-    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
     const seen: number[] = [];
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
@@ -194,6 +257,7 @@ describe('EventStore on PostgreSQL', () => {
   it('folds only the newer events onto a long stream it handled before, including those another process appended', async () => {
     const streamId = `request-${randomUUID()}`;
     const fold = {
+      eventTypes: REJECTIONS,
       initialState: (): string[] => [],
       evolve: (ids: string[], event: RequestEvent) => [...ids, event.$case === 'requestRejected' ? event.value.requestId : ''],
     };
@@ -225,7 +289,7 @@ describe('EventStore on PostgreSQL', () => {
   it('appends under a guard only while the guarded stream is at the version the command read', async () => {
     const guarded = `cycle-${randomUUID()}`;
     const streamId = `request-${randomUUID()}`;
-    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
     await store.append(guarded, 0, [rejected('g1')], meta());
     const guard = (version: number): AppendGuard => ({ lockKey: guarded, lockMode: 'exclusive', unchanged: [{ streamId: guarded, version }] });
     await expect(store.handle(streamId, fold, () => [rejected('x')], meta(), { guard: guard(0) })).rejects.toBeInstanceOf(StreamChangedError);
@@ -243,7 +307,7 @@ describe('EventStore on PostgreSQL', () => {
       await scoring.query('BEGIN');
       await scoring.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [`guard:${cycle}`]);
       await store.append(assessment, 0, [rejected('late-score')], meta(), scoring);
-      const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+      const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
       const publishing = store.handle(cycle, fold, () => [rejected('published')], meta(), {
         guard: { lockKey: cycle, lockMode: 'exclusive', unchanged: [{ streamId: assessment, version: 0 }] },
       });
@@ -264,7 +328,7 @@ describe('EventStore on PostgreSQL', () => {
   it('answers a retried command from its idempotency key without deciding again', async () => {
     const streamId = `request-${randomUUID()}`;
     const idempotencyKey = `reject/${randomUUID()}`;
-    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
     const decide = (count: number): RequestEvent[] => {
       if (count > 0) throw new Error('already rejected');
       return [rejected('r4')];
@@ -276,7 +340,7 @@ describe('EventStore on PostgreSQL', () => {
   });
 
   it('refuses a key used before on another stream, appending nothing, whether the first use is read before or met at the append', async () => {
-    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
     const idempotencyKey = `reject/${randomUUID()}`;
     const first = `request-${randomUUID()}`;
     await store.handle(first, fold, () => [rejected('k1')], meta({ idempotencyKey }));
@@ -295,7 +359,7 @@ describe('EventStore on PostgreSQL', () => {
   });
 
   it('answers a create retried under a fresh stream id as the duplicate of its first attempt, and refuses the key on another kind of stream', async () => {
-    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
     const idempotencyKey = `submit/${randomUUID()}`;
     const creates = { createsStreamWithPrefix: 'request-' };
     const first = await store.handle(`request-${randomUUID()}`, fold, () => [rejected('c1')], meta({ idempotencyKey }), creates);
@@ -311,7 +375,7 @@ describe('EventStore on PostgreSQL', () => {
     ['a long stream, folded from the cache', 20],
   ])("refuses another tenant's command on %s as if the stream did not exist", async (_name, length) => {
     const streamId = `request-${randomUUID()}`;
-    const fold = { initialState: () => 0, evolve: (count: number) => count + 1 };
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
     const options = { otherTenantNotFoundCode: 'REQUEST.NOT_FOUND' };
     for (let i = 0; i < length; i++) await store.handle(streamId, fold, () => [rejected(`t${i}`)], meta(), options);
     await expect(store.handle(streamId, fold, () => [rejected('other')], meta({ tenantId: 'kabupaten-banjar' }), options)).rejects.toMatchObject({
@@ -321,15 +385,105 @@ describe('EventStore on PostgreSQL', () => {
     expect(own).toMatchObject({ appended: 1, nextExpectedVersion: length + 1, state: length + 1 });
   });
 
+  it('refuses to fold a stream holding an event its decider does not declare, and appends nothing', async () => {
+    const streamId = `request-${randomUUID()}`;
+    await store.append(streamId, 0, [rejected('u1')], meta());
+    const completions: DeciderFold<RequestEvent, number> = { eventTypes: ['requestCompleted'], initialState: () => 0, evolve: (count) => count + 1 };
+    await expect(store.handle(streamId, completions, () => [], meta())).rejects.toThrow(
+      new UndeclaredEventError(streamId, 'requestRejected', ['requestCompleted']),
+    );
+    expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
   it('answers with the state after the command, and a duplicate with the state as read now', async () => {
     const streamId = `request-${randomUUID()}`;
-    const fold = { initialState: (): string[] => [], evolve: (ids: string[], event: RequestEvent) => [...ids, event.$case] };
+    const fold = { eventTypes: REJECTIONS, initialState: (): string[] => [], evolve: (ids: string[], event: RequestEvent) => [...ids, event.$case] };
     const idempotencyKey = `reject/${randomUUID()}`;
     const first = await store.handle(streamId, fold, () => [rejected('s1')], meta({ idempotencyKey }));
     await store.handle(streamId, fold, () => [rejected('s2')], meta());
     const retry = await store.handle(streamId, fold, () => [rejected('s3')], meta({ idempotencyKey }));
     expect(first).toMatchObject({ duplicate: false, state: ['requestRejected'] });
     expect(retry).toMatchObject({ duplicate: true, nextExpectedVersion: 1, state: ['requestRejected', 'requestRejected'] });
+  });
+
+  it('refuses an append through a transaction whose xid is older than the commit of the version it appends after, so log order never puts v2 before v1', async () => {
+    const streamId = `request-${randomUUID()}`;
+    const early = await db.pool.connect();
+    try {
+      await early.query('BEGIN');
+      await early.query('SELECT pg_current_xact_id()'); // it wrote something first (an inbox row, say), so it holds an xid
+      await store.append(streamId, 0, [rejected('v1')], meta());
+      await expect(store.append(streamId, 1, [rejected('v2')], meta(), early)).rejects.toBeInstanceOf(ConcurrencyError);
+      await early.query('COMMIT');
+    } finally {
+      early.release();
+    }
+    expect((await store.readStream(streamId)).map((e) => e.event)).toEqual([rejected('v1')]);
+
+    const late = await db.pool.connect();
+    try {
+      await late.query('BEGIN');
+      await late.query('SELECT pg_current_xact_id()'); // an xid taken after v1 committed
+      await store.append(streamId, 1, [rejected('v2')], meta(), late);
+      await late.query('COMMIT');
+    } finally {
+      late.release();
+    }
+    const inLogOrder = await eventually(async () => {
+      const all = (await readEverything(store)).filter((e) => e.envelope.streamId === streamId);
+      expect(all).toHaveLength(2);
+      return all;
+    });
+    expect(inLogOrder.map((e) => e.envelope.streamVersion)).toEqual([1, 2]);
+  });
+
+  it("answers a guarded create whose key a concurrent attempt recorded first as that attempt's duplicate, not with an error", async () => {
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
+    const idempotencyKey = `submit/${randomUUID()}`;
+    const lockKey = `cycle-${randomUUID()}`;
+    const guard: AppendGuard = { lockKey, lockMode: 'shared', unchanged: [] };
+    const attempts = [`request-${randomUUID()}`, `request-${randomUUID()}`];
+    // Both attempts read (no key yet) and decide, then wait for the guard's lock; released together, one records the key first.
+    const holder = await db.pool.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`guard:${lockKey}`]);
+      const outcomes = Promise.allSettled(
+        attempts.map((streamId) =>
+          store.handle(streamId, fold, () => [rejected('created')], meta({ idempotencyKey }), { guard, createsStreamWithPrefix: 'request-' }),
+        ),
+      );
+      await eventually(async () => {
+        const { rows } = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+        expect(rows[0].n).toBe(2);
+      });
+      await holder.query('COMMIT');
+      const [a, b] = await outcomes;
+      expect([a.status, b.status]).toEqual(['fulfilled', 'fulfilled']);
+      const answers = [a, b].map((outcome) => (outcome as PromiseFulfilledResult<{ streamId: string; duplicate: boolean }>).value);
+      const created = answers.find((answer) => !answer.duplicate);
+      expect(answers.find((answer) => answer.duplicate)).toMatchObject({ streamId: created?.streamId, appended: 0 });
+    } finally {
+      holder.release();
+    }
+    const lengths = await Promise.all(attempts.map(async (streamId) => (await store.readStream(streamId)).length));
+    expect(lengths.sort()).toEqual([0, 1]);
+  });
+
+  it('reads a stream whole again when its cached fold is ahead of the database (commits lost in a failover), instead of failing every command', async () => {
+    const streamId = `request-${randomUUID()}`;
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
+    const length = FoldedStreamCache.MIN_VERSION + 2;
+    for (let i = 0; i < length; i++) await store.handle(streamId, fold, () => [rejected(`f${i}`)], meta());
+    // The failover lost the last two commits; the schema owner takes them away behind the append-only trigger.
+    await db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update_delete');
+    try {
+      await db.pool.query('DELETE FROM events WHERE stream_id = $1 AND stream_version > $2', [streamId, length - 2]);
+    } finally {
+      await db.pool.query('ALTER TABLE events ENABLE TRIGGER events_no_update_delete');
+    }
+    const next = await store.handle(streamId, fold, () => [rejected('after-failover')], meta());
+    expect(next).toMatchObject({ appended: 1, nextExpectedVersion: length - 1, state: length - 1 });
   });
 
   it.each([
@@ -342,6 +496,7 @@ describe('EventStore on PostgreSQL', () => {
   });
 
   it('never skips a transaction that commits after later ones (gap test)', async () => {
+    await untilLogReadable(db.pool);
     const baseline = await readEverything(store);
     const slow = await db.pool.connect();
     const seen: StoredEvent<RequestEvent>[] = [];
@@ -367,6 +522,7 @@ describe('EventStore on PostgreSQL', () => {
     } finally {
       slow.release();
     }
+    await untilLogReadable(db.pool);
     await readNewEvents();
 
     const ids = seen.map((e) => (e.event.value as { requestId: string }).requestId);
@@ -376,9 +532,11 @@ describe('EventStore on PostgreSQL', () => {
   });
 
   it('reads every event in numeric commit order across many small batches', async () => {
+    await untilLogReadable(db.pool);
     const before = await readEverything(store);
     let checkpoint = before.length ? checkpointOf(before[before.length - 1]) : START;
     for (let i = 0; i < 25; i++) await store.append(`request-batch-${i}`, 0, [rejected(`batch-${i}`)], meta());
+    await untilLogReadable(db.pool);
 
     const seen: StoredEvent<RequestEvent>[] = [];
     for (let batch = await store.readAll(checkpoint, 3); batch.length > 0; batch = await store.readAll(checkpoint, 3)) {

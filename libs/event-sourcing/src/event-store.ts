@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { EventCodec } from '@lib/contracts';
 import type { Pool, PoolClient } from 'pg';
 import { inTransaction } from './checkpoint-store';
-import { DomainError, foldEvents } from './domain';
+import { type DeciderFold, DomainError, foldEvents, foldStream } from './domain';
 import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitOptions } from './group-commit';
 import { APPEND_GROUP_STATEMENTS, APPEND_STATEMENTS, type EncodedAppend } from './append-statements';
 import { type FoldedStream, FoldedStreamCache, PerStreamQueue } from './command-queue';
@@ -53,6 +53,8 @@ const LOCATE_STREAM_SQL = `SELECT metadata->>'tenantId' AS tenant_id, metadata->
 
 const READ_IDEMPOTENCY_SQL = `SELECT stream_id, result FROM idempotency_keys WHERE key = $1`;
 
+const IS_STORED_SQL = `SELECT EXISTS (SELECT FROM events WHERE event_id = $1) AS stored`;
+
 // A command with an idempotency key reads its stream and looks the key up in one round trip: the
 // remembered result, if any, comes as one more row with only the stream id and the result set, and
 // sorts last (its stream version is null).
@@ -61,12 +63,6 @@ const READ_STREAM_AND_KEY_SQL = `
   UNION ALL
   SELECT NULL, NULL, stream_id, NULL, NULL, NULL, NULL, NULL, NULL, result FROM idempotency_keys WHERE key = $3
   ORDER BY 4 NULLS LAST`;
-
-export interface DeciderFold<E, S> {
-  initialState: () => S;
-  /** Must not change `state`: the store keeps folded states and folds further events onto them. */
-  evolve: (state: S, event: E) => S;
-}
 
 /**
  * PostgreSQL event store of one bounded context. The events table is also the outbox
@@ -96,10 +92,27 @@ export class EventStore<E extends { $case: string; value: unknown }> {
    * Appends `events` if the stream is at `expectedVersion` (0 = new stream). Throws ConcurrencyError
    * otherwise. With `meta.idempotencyKey`, a second call with the same key appends nothing and
    * returns the first call's result with `duplicate: true`. Without `db`, concurrent appends of this
-   * store may commit together (see GroupCommit); with `db`, the append runs there, alone.
+   * store may commit together (see GroupCommit); with `db`, the append runs there, alone, and wakes the
+   * log's tailers when that transaction commits. A transaction that already holds a transaction id
+   * (it wrote before) can append only after events committed before it took that id: otherwise the
+   * append would sort before its predecessor in the log, so it fails with ConcurrencyError, and the
+   * whole transaction must be run again.
    */
   async append(streamId: string, expectedVersion: number, events: E[], meta: CommandMeta, db?: Queryable): Promise<AppendResult> {
     if (events.length === 0) return { streamId, nextExpectedVersion: expectedVersion, appended: 0, duplicate: false };
+    const pending = this.encode(streamId, expectedVersion, events, meta);
+    if (!db) {
+      const result = await this.groupCommit.write(pending);
+      if (!result.duplicate) this.announceAppend();
+      return result;
+    }
+    const result = await this.appendAlone(pending, db);
+    // Inside a caller's transaction, a NOTIFY is delivered when (and only if) that transaction commits.
+    if (!result.duplicate) await db.query(NOTIFY_SQL);
+    return result;
+  }
+
+  private encode(streamId: string, expectedVersion: number, events: E[], meta: CommandMeta): EncodedAppend {
     const metadata = JSON.stringify({
       occurredAt: meta.occurredAt ?? this.clock().toISOString(),
       tenantId: meta.tenantId,
@@ -115,14 +128,16 @@ export class EventStore<E extends { $case: string; value: unknown }> {
       eventType: this.codec.typeOf(event),
       payload: JSON.stringify(this.codec.toPayload(event)),
     }));
-    const pending = { streamId, expectedVersion, events: encoded, metadata, idempotencyKey: meta.idempotencyKey, eventCount: events.length };
-    const result = db ? await this.appendAlone(pending, db) : await this.groupCommit.write(pending);
-    if (!result.duplicate) this.announceAppend();
-    return result;
+    return { streamId, expectedVersion, events: encoded, metadata, idempotencyKey: meta.idempotencyKey, eventCount: events.length };
   }
 
-  /** One append as one statement: the version check, the events and the idempotency key commit together or not at all. */
-  private async appendAlone(append: EncodedAppend, db: Queryable): Promise<AppendResult> {
+  /**
+   * One append as one statement: the version check, the events and the idempotency key commit together
+   * or not at all. `afterFailedGroup`: the append was part of a group whose statement failed, possibly
+   * after its COMMIT went through (a reply lost with the connection); it runs with the group's event
+   * ids, so meeting its own events means the group committed it.
+   */
+  private async appendAlone(append: EncodedAppend, db: Queryable, afterFailedGroup = false): Promise<AppendResult> {
     const { streamId, expectedVersion, events, metadata, idempotencyKey: key } = append;
     const values: unknown[] =
       events.length === 1
@@ -131,22 +146,30 @@ export class EventStore<E extends { $case: string; value: unknown }> {
     if (key) values.push(key);
     const statement =
       events.length === 1 ? (key ? APPEND_STATEMENTS.oneWithKey : APPEND_STATEMENTS.one) : key ? APPEND_STATEMENTS.manyWithKey : APPEND_STATEMENTS.many;
+    const appendedNow = { streamId, nextExpectedVersion: expectedVersion + events.length, appended: events.length, duplicate: false };
     try {
       const result = await db.query<{ appended: number }>({ ...statement, values });
       const appended = key ? result.rows[0].appended : result.rowCount;
       if (appended === 0) throw new ConcurrencyError(streamId, expectedVersion);
-      return { streamId, nextExpectedVersion: expectedVersion + events.length, appended: events.length, duplicate: false };
+      return appendedNow;
     } catch (error) {
       const pgError = error as { code?: string; constraint?: string };
       if (pgError.code === UNIQUE_VIOLATION && pgError.constraint === 'idempotency_keys_pkey' && key) {
-        const remembered = await this.rememberedResult(key, db);
+        // Read on the pool: `db` may be the caller's transaction, which the violation has aborted.
+        const remembered = await this.rememberedResult(key);
         if (remembered) return remembered;
       }
-      if (pgError.code === UNIQUE_VIOLATION && pgError.constraint === 'events_stream_id_stream_version_key') {
+      if (pgError.code === UNIQUE_VIOLATION && (pgError.constraint === 'events_stream_id_stream_version_key' || pgError.constraint === 'events_event_id_key')) {
+        if (afterFailedGroup && (await this.isStored(events[0].eventId))) return appendedNow;
         throw new ConcurrencyError(streamId, expectedVersion);
       }
       throw error;
     }
+  }
+
+  private async isStored(eventId: string): Promise<boolean> {
+    const { rows } = await this.pool.query<{ stored: boolean }>({ name: 'event-store-is-stored', text: IS_STORED_SQL, values: [eventId] });
+    return rows[0].stored;
   }
 
   /**
@@ -154,7 +177,12 @@ export class EventStore<E extends { $case: string; value: unknown }> {
    * groups take their row locks in the same order. Each append's version check is its own: a stale
    * one appends nothing and fails alone. Anything that fails the statement as a whole (a writer of
    * another process at the same version, an idempotency key used before, a lost connection) rolls
-   * back every append of the group, and each then runs alone to get its own answer.
+   * back every append of the group, and each then runs alone to get its own answer. A lost connection
+   * is ambiguous: the COMMIT may have gone through with only its reply lost, or the statement may still
+   * be running on the server. Each append reruns with the group's own event ids, so it waits for the
+   * group's transaction if that is still open, and meets its own events if the group committed, which
+   * it then answers as appended instead of failing a command that did take effect (handle() would
+   * decide it again and append it twice).
    */
   private async appendGroup(group: EncodedAppend[]): Promise<PromiseSettledResult<AppendResult>[]> {
     const sorted = [...group].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
@@ -176,7 +204,7 @@ export class EventStore<E extends { $case: string; value: unknown }> {
       const result = await this.pool.query<[string]>({ ...statement, values, rowMode: 'array' });
       appendedStreams = new Set(result.rows.map(([streamId]) => streamId));
     } catch {
-      return Promise.allSettled(group.map((append) => this.appendAlone(append, this.pool)));
+      return Promise.allSettled(group.map((append) => this.appendAlone(append, this.pool, true)));
     }
     return group.map((append) =>
       appendedStreams.has(append.streamId)
@@ -197,8 +225,8 @@ export class EventStore<E extends { $case: string; value: unknown }> {
    * Wakes LISTENers on `events_appended`, at most once per NOTIFY_INTERVAL_MS: the first append after
    * a quiet spell notifies at once, and the appends of a busy spell share one notification at the
    * end of each interval (a tailer that is woken reads everything committed so far, so one wake-up
-   * covers them all). An append inside a caller's transaction is announced before it commits; the
-   * tailer then finds nothing yet and its poll picks the events up.
+   * covers them all). Called once the append has committed: a tailer woken earlier would find nothing
+   * and wait for its next poll.
    */
   private announceAppend(): void {
     if (this.notifyPending) return;
@@ -266,24 +294,26 @@ export class EventStore<E extends { $case: string; value: unknown }> {
    * the state after the command; for a duplicate, the state as read now (the stream may have moved on
    * since the first call).
    */
-  async handle<S>(
+  async handle<S, SE extends E = E>(
     streamId: string,
-    decider: DeciderFold<E, S>,
-    decide: (state: S, version: number) => E[],
+    decider: DeciderFold<SE, S>,
+    decide: (state: S, version: number) => SE[],
     meta: CommandMeta,
     options: HandleOptions = {},
-  ): Promise<AppendResult & { events: E[]; state: S }> {
+  ): Promise<AppendResult & { events: SE[]; state: S }> {
     return this.commandQueue.run(streamId, async () => {
+      let clashedOnNothingNewer = false;
       for (let attempt = 0; ; attempt++) {
         const cached = this.folded.get(decider, streamId);
         const from: FoldedStream = cached ?? { version: 0, state: decider.initialState(), tenantId: undefined };
         const { newer, remembered } = meta.idempotencyKey
           ? await this.readStreamAndKey(streamId, from.version, meta.idempotencyKey)
           : { newer: await this.readStream(streamId, this.pool, from.version), remembered: undefined };
-        const state = foldEvents(
-          decider.evolve,
-          from.state as S,
+        const state = foldStream(
+          decider,
+          streamId,
           newer.map((stored) => stored.event),
+          from.state as S,
         );
         if (remembered) return { ...refuseKeyReuse(remembered, streamId, options), events: [], state };
         const version = from.version + newer.length;
@@ -308,8 +338,13 @@ export class EventStore<E extends { $case: string; value: unknown }> {
           return { ...result, events: appended, state: after };
         } catch (error) {
           if (!(error instanceof ConcurrencyError) || attempt >= MAX_CONCURRENCY_RETRIES) throw error;
-          // the state folded so far is still a true prefix of the stream: keep it and read on from there
-          this.folded.set(decider, streamId, { version, state, tenantId });
+          // Nothing newer was read, yet the append clashed: a writer got in between (the next read finds
+          // its events), or the cache is ahead of the database (commits lost in a failover or a restore).
+          // Twice in a row, it is the cache: read the stream whole again.
+          if (newer.length === 0 && clashedOnNothingNewer) this.folded.delete(decider, streamId);
+          // otherwise the state folded so far is still a true prefix of the stream: keep it and read on from there
+          else this.folded.set(decider, streamId, { version, state, tenantId });
+          clashedOnNothingNewer = newer.length === 0;
         }
       }
     });
@@ -320,8 +355,10 @@ export class EventStore<E extends { $case: string; value: unknown }> {
    * still at the versions the command read; a later statement of the same transaction sees every
    * commit made before the lock was granted, which a single statement would not.
    */
-  private appendGuarded(streamId: string, expectedVersion: number, events: E[], meta: CommandMeta, guard: AppendGuard): Promise<AppendResult> {
-    return inTransaction(this.pool, async (client) => {
+  private async appendGuarded(streamId: string, expectedVersion: number, events: E[], meta: CommandMeta, guard: AppendGuard): Promise<AppendResult> {
+    if (events.length === 0) return { streamId, nextExpectedVersion: expectedVersion, appended: 0, duplicate: false };
+    const pending = this.encode(streamId, expectedVersion, events, meta);
+    const result = await inTransaction(this.pool, async (client) => {
       const lock = guard.lockMode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
       await client.query(`SELECT ${lock}(hashtextextended($1, 0))`, [`guard:${guard.lockKey}`]);
       const { rows } = await client.query<{ stream_id: string; version: number }>(
@@ -332,8 +369,10 @@ export class EventStore<E extends { $case: string; value: unknown }> {
         const current = rows.find((row) => row.stream_id === guarded)?.version ?? 0;
         if (current !== version) throw new StreamChangedError(guarded, version, current);
       }
-      return this.append(streamId, expectedVersion, events, meta, client);
+      return this.appendAlone(pending, client);
     });
+    if (!result.duplicate) this.announceAppend();
+    return result;
   }
 
   private async readStreamAndKey(streamId: string, afterVersion: number, key: string): Promise<{ newer: StoredEvent<E>[]; remembered?: AppendResult }> {
@@ -354,8 +393,8 @@ export class EventStore<E extends { $case: string; value: unknown }> {
     };
   }
 
-  private async rememberedResult(key: string, db: Queryable = this.pool): Promise<AppendResult | undefined> {
-    const result = await db.query<{ stream_id: string; result: { nextExpectedVersion: number } }>({
+  private async rememberedResult(key: string): Promise<AppendResult | undefined> {
+    const result = await this.pool.query<{ stream_id: string; result: { nextExpectedVersion: number } }>({
       name: 'event-store-read-idempotency',
       text: READ_IDEMPOTENCY_SQL,
       values: [key],

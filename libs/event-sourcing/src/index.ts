@@ -12,3 +12,6 @@ export * from './tail-loop';
 export * from './trace-context';
 export * from './types';
 export * from './group-commit';
+export * from './quarantine';
+export * from './database-errors';
+export * from './transaction-ids';

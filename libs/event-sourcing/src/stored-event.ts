@@ -1,6 +1,6 @@
 import type { EventCodec, EventEnvelope } from '@lib/contracts';
 import { type CustomTypesConfig, types as pgTypes } from 'pg';
-import type { StoredEvent } from './types';
+import { type StoredEvent, UndecodableEventError } from './types';
 
 type EnvelopeMetadata = Omit<EventEnvelope, 'eventId' | 'eventType' | 'streamId' | 'streamVersion'>;
 
@@ -43,7 +43,8 @@ export const COLUMNS = `global_position::text, transaction_id::text, stream_id, 
  * equality see the same five fields, in the same order, as on the plain object this used to be (the
  * row and the caches are private fields, which none of those see). The accessors are shared, defined
  * per instance from one descriptor each: an object literal with getters costs twice as much per row.
- * A malformed payload therefore throws where `event` is first read, not in readAll.
+ * A payload the codec cannot decode therefore throws UndecodableEventError where `event` is first
+ * read, not in readAll.
  */
 class LazyStoredEvent<E extends { $case: string; value: unknown }> implements StoredEvent<E> {
   declare event: E;
@@ -62,7 +63,7 @@ class LazyStoredEvent<E extends { $case: string; value: unknown }> implements St
       enumerable: true,
       configurable: true,
       get(this: LazyStoredEvent<never>) {
-        return (this.#event ??= this.#codec.fromPayload(this.#row[5], JSON.parse(this.#row[6])));
+        return (this.#event ??= decode(this.#codec, this.#row));
       },
       set(this: LazyStoredEvent<never>, value: never) {
         this.#event = value;
@@ -98,6 +99,14 @@ class LazyStoredEvent<E extends { $case: string; value: unknown }> implements St
     this.globalPosition = row[0];
     this.transactionId = row[1];
     Object.defineProperty(this, 'recordedAt', LazyStoredEvent.#accessors.recordedAt);
+  }
+}
+
+function decode<E extends { $case: string; value: unknown }>(codec: EventCodec<E>, row: EventColumns): E {
+  try {
+    return codec.fromPayload(row[5], JSON.parse(row[6]));
+  } catch (error) {
+    throw new UndecodableEventError({ eventId: row[4], eventType: row[5], globalPosition: row[0], transactionId: row[1] }, error);
   }
 }
 

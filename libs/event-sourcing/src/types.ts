@@ -121,3 +121,26 @@ export class StreamChangedError extends Error {
     this.name = 'StreamChangedError';
   }
 }
+
+/** Where a stored event is and what it claims to be, without decoding it. */
+export interface StoredEventRef {
+  eventId: string;
+  eventType: string;
+  globalPosition: string;
+  transactionId: string;
+}
+
+/**
+ * A stored payload the codec cannot decode (an event type removed from the contract, a field whose
+ * shape changed): thrown where the event is first read, so a reader can quarantine it (see
+ * ProjectionGroup) instead of stopping on it.
+ */
+export class UndecodableEventError extends Error {
+  constructor(
+    readonly event: StoredEventRef,
+    override readonly cause: unknown,
+  ) {
+    super(`event ${event.eventId} (${event.eventType}, position ${event.globalPosition}) cannot be decoded: ${(cause as Error).message ?? String(cause)}`);
+    this.name = 'UndecodableEventError';
+  }
+}

@@ -6,8 +6,11 @@ import {
   MAX_COUNTED_LAG,
   OutboxRelay,
   type Projection,
+  type ProjectionFailure,
   ProjectionGroup,
   Projector,
+  type QuarantinedEvent,
+  quarantinedEvents,
   ReadGateWatch,
   TailLoop,
 } from '@lib/event-sourcing';
@@ -82,8 +85,16 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     this.consumers = consumers.map((consumer) => withPrefixes(consumer, `${groupPrefix}${consumer.groupId}`, `${topicPrefix}${consumer.topic}`));
     this.topic = `${topicPrefix}${codec.topic}`;
     this.publisher = new KafkaPublisher(kafka);
-    this.projectors = projections.map((projection) => new Projector(pool, store, projection));
-    this.projections = new ProjectionGroup(pool, store, projections);
+    const onQuarantine = (event: QuarantinedEvent) =>
+      logger.error({ ...event }, 'event quarantined: the projection cannot decode it, skips it and goes on (see quarantined_events)');
+    this.projectors = projections.map((projection) => new Projector(pool, store, projection, undefined, onQuarantine));
+    this.projections = new ProjectionGroup(pool, store, projections, {
+      isolate: {
+        onFailure: ({ projection, error, failures, retryAt }) =>
+          logger.error({ err: error, projection, failures, retryAt }, 'projection failed: the others go on, and it is retried alone'),
+      },
+      onQuarantine,
+    });
     this.deadLetters = this.registerMetrics(metrics);
   }
 
@@ -115,6 +126,23 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     await Promise.all(this.loops.map((loop) => loop.stop()));
     await this.relay?.stop();
     await this.publisher.disconnect();
+  }
+
+  /**
+   * What keeps the read tables from being complete: projections failing now (left out of the group
+   * until their retry), and the events each projection quarantined because it could not decode them.
+   */
+  async projectionTrouble(): Promise<{ failing: ProjectionFailure[]; quarantined: Map<string, number> }> {
+    const quarantined = await quarantinedEvents(
+      this.pool,
+      this.projectors.map((projector) => projector.name),
+    );
+    const byProjection = new Map(
+      this.projectors
+        .filter((projector) => quarantined.has(projector.name))
+        .map((projector) => [projector.projection.name, quarantined.get(projector.name) ?? 0]),
+    );
+    return { failing: this.projections.failing(), quarantined: byProjection };
   }
 
   /** Consumer lag per group and partition, as of each consumer's last batch. */
@@ -191,6 +219,32 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
         for (const projector of this.projectors) {
           const lag = lags.get(projector.name);
           if (lag !== undefined) projectionLag.set({ projection: projector.projection.name }, lag);
+        }
+      },
+    });
+    const projectionFailing: Gauge<'projection'> = new Gauge({
+      name: 'pantau_projection_consecutive_failures',
+      help: "Failures in a row of a projection that throws, left out of the others' batches and retried alone with backoff (0: healthy)",
+      labelNames: ['projection'],
+      registers: [registry],
+      collect: () => {
+        projectionFailing.reset();
+        const failing = new Map(this.projections.failing().map((failure) => [failure.projection, failure.failures]));
+        for (const { projection } of this.projectors) projectionFailing.set({ projection: projection.name }, failing.get(projection.name) ?? 0);
+      },
+    });
+    const quarantined: Gauge<'projection'> = new Gauge({
+      name: 'pantau_projection_quarantined_events',
+      help: 'Events a projection could not decode and skipped, recorded in quarantined_events (a rebuild forgets them)',
+      labelNames: ['projection'],
+      registers: [registry],
+      collect: async () => {
+        quarantined.reset();
+        try {
+          const { quarantined: counts } = await this.projectionTrouble();
+          for (const { projection } of this.projectors) quarantined.set({ projection: projection.name }, counts.get(projection.name) ?? 0);
+        } catch (error) {
+          this.logger.warn({ err: error }, 'quarantined events unavailable');
         }
       },
     });

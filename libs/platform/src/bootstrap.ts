@@ -1,29 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { type Application, json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { MigrationInterface } from 'typeorm';
 import type { Logger } from 'pino';
-import { assertDatabaseReachable, runMigrations } from './database';
+import { CORRELATION_ID } from '@lib/kernel';
+import { assertDatabaseReachable, assertEventLogReadable, runMigrations } from './database';
 import type { BaseServiceConfig } from './load-config';
 import { runWithContext } from './logger';
 import { ServiceMetrics } from './metrics';
+import { createOpenApiDocument, type HttpSurface } from './openapi';
 import { createValidationPipe } from './validation';
 
 const CORRELATION_HEADER = 'x-correlation-id';
-const SAFE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
-/** Makes sure the database answers and its schema is current before anything else starts. */
+/** Makes sure the database answers, its schema is current and its event log can be read in order, before anything else starts. */
 export async function prepareDatabase(url: string, migrations: (new () => MigrationInterface)[], logger: Logger): Promise<void> {
   await assertDatabaseReachable(url);
   const applied = await runMigrations(url, migrations);
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-}
-
-export interface HttpSurface {
-  title: string;
-  description: string;
+  await assertEventLogReadable(url);
 }
 
 /**
@@ -55,7 +52,7 @@ export function configureHttp(app: INestApplication, config: BaseServiceConfig, 
   if (config.TRUST_PROXY_HOPS > 0) (app.getHttpAdapter().getInstance() as Application).set('trust proxy', config.TRUST_PROXY_HOPS);
   app.use((request: Request, response: Response, next: NextFunction) => {
     const incoming = request.headers[CORRELATION_HEADER];
-    const correlationId = typeof incoming === 'string' && SAFE_CORRELATION_ID.test(incoming) ? incoming : randomUUID();
+    const correlationId = typeof incoming === 'string' && CORRELATION_ID.test(incoming) ? incoming : randomUUID();
     request.headers[CORRELATION_HEADER] = correlationId;
     response.setHeader('X-Correlation-Id', correlationId);
     const started = process.hrtime.bigint();
@@ -78,15 +75,6 @@ export function configureHttp(app: INestApplication, config: BaseServiceConfig, 
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Correlation-Id'],
   });
   app.useGlobalPipes(createValidationPipe());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(surface.title)
-      .setDescription(surface.description)
-      .setVersion('1')
-      .addBearerAuth()
-      .addGlobalParameters({ name: 'X-Correlation-Id', in: 'header', required: false, description: 'Propagated to logs and to every event the request causes' })
-      .build(),
-  );
+  const document = createOpenApiDocument(app, surface);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

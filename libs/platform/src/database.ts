@@ -1,3 +1,4 @@
+import { assertTransactionIdsAhead } from '@lib/event-sourcing';
 import type { Logger } from 'pino';
 import { Pool } from 'pg';
 import { DataSource, type MigrationInterface } from 'typeorm';
@@ -23,6 +24,19 @@ export async function assertDatabaseReachable(url: string): Promise<void> {
     throw new DatabaseUnavailableError(
       `PostgreSQL at ${redact(url)} is unreachable (${code ?? message}). Start it (Debian: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start) or fix DATABASE_URL.`,
     );
+  } finally {
+    await pool.end();
+  }
+}
+
+/**
+ * Refuses a database restored from a logical dump or moved by logical replication, whose event log
+ * holds transaction ids the server has not reached yet (see assertTransactionIdsAhead).
+ */
+export async function assertEventLogReadable(url: string): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    await assertTransactionIdsAhead(pool);
   } finally {
     await pool.end();
   }

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { ReadGateWatch } from '@lib/event-sourcing';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { PublicEndpoint } from './auth/require-permission.decorator';
+import { BackgroundWorkers } from './background-workers';
 import { KAFKA } from './tokens';
 
 /**
@@ -19,8 +20,9 @@ const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<
 /**
  * Liveness says the process runs; readiness says it can do its job: PostgreSQL answers and the
  * Kafka cluster has a controller. Load balancers route on readiness, orchestrators restart on liveness.
- * A read gate held back too long makes readiness `degraded` but still up: the service answers, and
- * taking it out of the load balancer would not release the gate.
+ * Readiness also reports, as `degraded` (still up: the service answers, and taking it out of rotation
+ * would mend nothing), a projection that is failing or has quarantined events (`projections`), and a
+ * read gate held back too long (`readGate`).
  */
 @ApiTags('health')
 @PublicEndpoint()
@@ -31,20 +33,43 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly pool: Pool,
     @Inject(KAFKA) private readonly kafka: Kafka,
+    private readonly workers: BackgroundWorkers,
     private readonly readGate: ReadGateWatch,
   ) {}
 
   @Get('live')
   @ApiOperation({ summary: 'The process is running' })
+  @ApiOkResponse({ schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } } })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get(['ready', ''])
   @HealthCheck()
-  @ApiOperation({ summary: 'PostgreSQL and Kafka answer; degraded while the read gate is held back long' })
+  @ApiOperation({ summary: 'PostgreSQL and Kafka answer; degraded while a projection fails or the read gate is held back long' })
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.postgres(), () => this.broker(), () => this.readGateHeld()]);
+    return this.health.check([() => this.postgres(), () => this.broker(), () => this.projections(), () => this.readGateHeld()]);
+  }
+
+  private async projections() {
+    const indicator = this.indicators.check('projections');
+    try {
+      const { failing, quarantined } = await withTimeout(this.workers.projectionTrouble(), 3_000, 'PostgreSQL');
+      return indicator.up({
+        degraded: failing.length > 0 || quarantined.size > 0,
+        failing: failing.map(({ projection, failures, since, retryAt, error }) => ({
+          projection,
+          failures,
+          since,
+          retryAt,
+          error: (error as Error)?.message ?? String(error),
+        })),
+        quarantinedEvents: Object.fromEntries(quarantined),
+      });
+    } catch (error) {
+      // PostgreSQL's own check reports the database down; the projections' state is only unknown
+      return indicator.up({ degraded: true, message: (error as Error).message });
+    }
   }
 
   private async postgres() {
@@ -62,7 +87,7 @@ export class HealthController {
     try {
       const holder = await withTimeout(this.readGate.oldestHolder(), 3_000, 'PostgreSQL');
       const heldSeconds = Math.round(holder?.seconds ?? 0);
-      if (!holder || heldSeconds <= READ_GATE_DEGRADED_AFTER_SECONDS) return indicator.up({ heldSeconds });
+      if (!holder || heldSeconds <= READ_GATE_DEGRADED_AFTER_SECONDS) return indicator.up({ degraded: false, heldSeconds });
       const { pid, database, applicationName } = holder;
       return indicator.up({ degraded: true, heldSeconds, heldBy: { pid, database, applicationName } });
     } catch (error) {

@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { PublicEndpoint } from './auth/require-permission.decorator';
 import { ServiceMetrics } from './metrics';
@@ -13,6 +13,8 @@ export class MetricsController {
 
   @Get()
   @ApiOperation({ summary: 'Process, HTTP, consumer, relay and projection metrics (Prometheus text format)' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ schema: { type: 'string' } })
   async metrics(@Res({ passthrough: true }) response: Response): Promise<string> {
     const { registry } = this.serviceMetrics;
     response.type(registry.contentType);

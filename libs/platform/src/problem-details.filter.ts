@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { type ErrorCatalogue, ErrorMessages, type FieldRuleBreach } from './errors';
 import { currentContext } from './logger';
+import { redactBearerSecrets } from './redact';
 
 /** One field that failed one rule: what API clients show next to the input. */
 export interface FieldProblem {
@@ -76,7 +77,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const body = this.toProblem(exception, request);
-    if (body.status >= 500) this.logger.error({ err: exception, errorId: body.errorId, path: request.url }, 'unhandled error');
+    if (body.status >= 500) this.logger.error({ err: exception, errorId: body.errorId, path: redactBearerSecrets(request.url) }, 'unhandled error');
     response.status(body.status).type('application/problem+json').json(body);
   }
 

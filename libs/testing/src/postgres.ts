@@ -94,3 +94,21 @@ export async function createTestDatabase(migrations: DataSourceOptions['migratio
     },
   };
 }
+
+/**
+ * Waits until every transaction that was running on the server when called has ended. The event
+ * log's readers see only rows of transactions older than the oldest one still running anywhere on
+ * the server (transaction ids are server-wide), so another suite's open transaction, even in another
+ * database, hides a moment ago's appends from them for as long as it runs. A test that appends and
+ * then reads the log in one go waits here first.
+ */
+export async function untilLogReadable(pool: Pick<Pool, 'query'>, timeoutMs = 30_000): Promise<void> {
+  const { rows } = await pool.query<{ next: string }>(`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS next`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows: ended } = await pool.query<{ ended: boolean }>(`SELECT pg_snapshot_xmin(pg_current_snapshot()) >= $1::xid8 AS ended`, [rows[0].next]);
+    if (ended[0].ended) return;
+    if (Date.now() > deadline) throw new Error(`a transaction older than ${rows[0].next} is still running after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -8,39 +8,45 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
  */
 export class TcpProxy {
   private readonly sockets = new Set<Socket>();
+  private readonly server: Server;
   private cutOff = false;
+  #port = 0;
 
-  private constructor(
-    private readonly server: Server,
-    readonly port: number,
-  ) {}
+  private constructor(private readonly target: { host: string; port: number }) {
+    this.server = createServer((client) => this.forward(client));
+  }
 
   /** Listens on 127.0.0.1 (a free port) and forwards every connection to `target`. */
   static async start(target: { host: string; port: number }): Promise<TcpProxy> {
-    let proxy: TcpProxy | undefined;
-    const server = createServer((client) => {
-      if (!proxy || proxy.cutOff) {
-        client.destroy();
-        return;
-      }
-      const upstream = createConnection(target);
-      const pair = [client, upstream];
-      for (const socket of pair) {
-        proxy.sockets.add(socket);
-        socket.on('error', () => pair.forEach((other) => other.destroy()));
-        socket.on('close', () => {
-          proxy?.sockets.delete(socket);
-          pair.forEach((other) => other.destroy());
-        });
-      }
-      client.pipe(upstream);
-      upstream.pipe(client);
-    });
-    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-    const address = server.address();
+    const proxy = new TcpProxy(target);
+    await new Promise<void>((resolve, reject) => proxy.server.once('error', reject).listen(0, '127.0.0.1', resolve));
+    const address = proxy.server.address();
     if (address === null || typeof address === 'string') throw new Error('the proxy has no TCP address');
-    proxy = new TcpProxy(server, address.port);
+    proxy.#port = address.port;
     return proxy;
+  }
+
+  get port(): number {
+    return this.#port;
+  }
+
+  private forward(client: Socket): void {
+    if (this.cutOff) {
+      client.destroy();
+      return;
+    }
+    const upstream = createConnection(this.target);
+    const pair = [client, upstream];
+    for (const socket of pair) {
+      this.sockets.add(socket);
+      socket.on('error', () => pair.forEach((other) => other.destroy()));
+      socket.on('close', () => {
+        this.sockets.delete(socket);
+        pair.forEach((other) => other.destroy());
+      });
+    }
+    client.pipe(upstream);
+    upstream.pipe(client);
   }
 
   /** `postgres://…@127.0.0.1:<proxy port>/…`: the same URL, through the proxy. */

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { evaluationCodec } from '@lib/contracts';
-import { type AuthConfig, PlatformModule } from '@lib/platform';
+import { type AuthConfig, type HttpSurface, PlatformModule } from '@lib/platform';
 import type { Logger } from 'pino';
 import { EvaluationConfig } from './config';
 import { EVALUATION_ERRORS } from './evaluation/domain/error-codes';
@@ -13,6 +13,12 @@ import { EvaluationReadModelProjection } from './evaluation/projections/evaluati
 import { UnitsProjection } from './evaluation/projections/units.projection';
 import { OperationsModule } from './operations/operations.module';
 import { RequestFactsConsumer } from './operations/request-facts.consumer';
+
+/** How the service names itself in its OpenAPI document (/docs). */
+export const httpSurface: HttpSurface = {
+  title: 'Pantau evaluation service',
+  description: 'PEKPPP cycles, self-assessment, evaluator scoring and IPP under versioned rulesets',
+};
 
 @Module({})
 export class AppModule {

@@ -2,7 +2,7 @@ import './tracing';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { configureHttp, createLogger, loadServiceConfig, PinoNestLogger, prepareDatabase } from '@lib/platform';
-import { AppModule } from './app.module';
+import { AppModule, httpSurface } from './app.module';
 import { EvaluationConfig } from './config';
 import { evaluationMigrations } from './migrations';
 
@@ -11,10 +11,7 @@ async function main(): Promise<void> {
   const logger = createLogger('evaluation', config.LOG_LEVEL);
   await prepareDatabase(config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, evaluationMigrations, logger);
   const app = await NestFactory.create(AppModule.register(config, logger, auth), { logger: new PinoNestLogger(logger), bodyParser: false });
-  configureHttp(app, config, logger, {
-    title: 'Pantau evaluation service',
-    description: 'PEKPPP cycles, self-assessment, evaluator scoring and IPP under versioned rulesets',
-  });
+  configureHttp(app, config, logger, httpSurface);
   await app.listen(config.PORT, config.HOST);
   logger.info({ url: `http://${config.HOST}:${config.PORT}`, docs: `http://${config.HOST}:${config.PORT}/docs` }, 'evaluation service listening');
 }

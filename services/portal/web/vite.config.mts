@@ -9,6 +9,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: here,
   base: '/',
+  // The web app shares only the pure kernel with the services (the F-03 form, for one).
+  resolve: { alias: { '@lib/kernel': fileURLToPath(new URL('../../../libs/kernel/src', import.meta.url)) } },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: fileURLToPath(new URL('../../../dist/services/portal/web', import.meta.url)),

@@ -2,7 +2,7 @@ import './tracing';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { configureHttp, createLogger, loadServiceConfig, PinoNestLogger, prepareDatabase } from '@lib/platform';
-import { AppModule } from './app.module';
+import { AppModule, httpSurface } from './app.module';
 import { RequestConfig } from './config';
 import { requestMigrations } from './migrations';
 
@@ -11,10 +11,7 @@ async function main(): Promise<void> {
   const logger = createLogger('request', config.LOG_LEVEL);
   await prepareDatabase(config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, requestMigrations, logger);
   const app = await NestFactory.create(AppModule.register(config, logger, auth), { logger: new PinoNestLogger(logger), bodyParser: false });
-  configureHttp(app, config, logger, {
-    title: 'Pantau request service',
-    description: 'Service standards, citizen requests with SLA, complaints (SP4N-LAPOR!)',
-  });
+  configureHttp(app, config, logger, httpSurface);
   await app.listen(config.PORT, config.HOST);
   logger.info({ url: `http://${config.HOST}:${config.PORT}`, docs: `http://${config.HOST}:${config.PORT}/docs` }, 'request service listening');
 }

@@ -2,7 +2,7 @@ import './tracing';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { configureHttp, createLogger, loadServiceConfig, PinoNestLogger, prepareDatabase } from '@lib/platform';
-import { AppModule } from './app.module';
+import { AppModule, httpSurface } from './app.module';
 import { SurveyConfig } from './config';
 import { surveyMigrations } from './migrations';
 
@@ -11,10 +11,7 @@ async function main(): Promise<void> {
   const logger = createLogger('survey', config.LOG_LEVEL);
   await prepareDatabase(config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, surveyMigrations, logger);
   const app = await NestFactory.create(AppModule.register(config, logger, auth), { logger: new PinoNestLogger(logger), bodyParser: false });
-  configureHttp(app, config, logger, {
-    title: 'Pantau survey service',
-    description: 'SKM surveys (PermenPANRB 14/2017) and PEKPPP F-03 user assessment',
-  });
+  configureHttp(app, config, logger, httpSurface);
   await app.listen(config.PORT, config.HOST);
   logger.info({ url: `http://${config.HOST}:${config.PORT}`, docs: `http://${config.HOST}:${config.PORT}/docs` }, 'survey service listening');
 }

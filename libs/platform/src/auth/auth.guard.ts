@@ -10,11 +10,12 @@ import {
 } from '@nestjs/common';
 import { APP_GUARD, Reflector } from '@nestjs/core';
 import { DomainError } from '@lib/event-sourcing';
+import { QUALIFIED_ID } from '@lib/kernel';
 import { InputProblemException } from '../problem-details.filter';
 import type { AuthConfig } from './auth.config';
 import { AuthenticationError } from './authentication-error';
 import { type Action, authorize, type Decision, permits, type Subject, type Target } from './permissions';
-import { type Principal, SAFE_ID } from './principal';
+import type { Principal } from './principal';
 import { AUTH_POLICY, type AuthenticatedRequest, DEFAULT_TENANT_PARAM, type ResourceRef, type RoutePolicy } from './require-permission.decorator';
 import { TokenVerifier } from './token-verifier';
 
@@ -52,7 +53,7 @@ const malformedId = (field: string) => ({ field, rule: 'matches', message: `${fi
  * PostgreSQL refuses a NUL byte in text, which would otherwise surface as a 500.
  */
 function refuseMalformedPathIds(params: Record<string, unknown> | undefined): void {
-  const malformed = Object.entries(params ?? {}).filter(([, value]) => typeof value !== 'string' || !SAFE_ID.test(value));
+  const malformed = Object.entries(params ?? {}).filter(([, value]) => typeof value !== 'string' || !QUALIFIED_ID.test(value));
   if (malformed.length > 0) throw new InputProblemException(malformed.map(([field]) => malformedId(field)));
 }
 
@@ -142,7 +143,7 @@ function pick(request: GuardedRequest, name: string | undefined, fromBody: boole
   if (values.some((value) => typeof value !== 'string' || value === '')) {
     throw new BadRequestException({ code: 'AUTH.TARGET_INVALID', message: `${name} must be a single non-empty id` });
   }
-  if (values.some((value) => !SAFE_ID.test(value as string))) throw new InputProblemException([malformedId(name)]);
+  if (values.some((value) => !QUALIFIED_ID.test(value as string))) throw new InputProblemException([malformedId(name)]);
   if (new Set(values).size > 1) throw new BadRequestException({ code: 'AUTH.TARGET_AMBIGUOUS', message: `${name} differs between path, query and body` });
   return values[0] as string | undefined;
 }

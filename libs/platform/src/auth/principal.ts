@@ -1,3 +1,4 @@
+import { QUALIFIED_ID, QUALIFIED_ID_RULE } from '@lib/kernel';
 import { AuthenticationError } from './authentication-error';
 import { type Role, ROLES, type Subject } from './permissions';
 
@@ -22,14 +23,11 @@ export const CLAIMS = {
   units: 'pantau_units',
 } as const;
 
-/** What every id in a token, a route's path, or a target named in the query or body must look like. */
-export const SAFE_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
-
 const invalid = (message: string): AuthenticationError => new AuthenticationError('AUTH.INVALID_TOKEN', message);
 
 function id(claims: Record<string, unknown>, name: string): string {
   const value = claims[name];
-  if (typeof value !== 'string' || !SAFE_ID.test(value)) throw invalid(`claim ${name} must be an id of 1-128 characters [A-Za-z0-9._:@-]`);
+  if (typeof value !== 'string' || !QUALIFIED_ID.test(value)) throw invalid(`claim ${name} must be an id of ${QUALIFIED_ID_RULE}`);
   return value;
 }
 
@@ -49,7 +47,7 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   else if (claims[CLAIMS.unit] !== undefined) principal.unitId = id(claims, CLAIMS.unit);
   if (principal.role === 'evaluator') {
     const units = claims[CLAIMS.units];
-    if (!Array.isArray(units) || units.some((unit) => typeof unit !== 'string' || !SAFE_ID.test(unit))) {
+    if (!Array.isArray(units) || units.some((unit) => typeof unit !== 'string' || !QUALIFIED_ID.test(unit))) {
       throw invalid(`claim ${CLAIMS.units} must be a list of unit ids for an evaluator`);
     }
     principal.assignedUnitIds = [...new Set(units as string[])];

@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { QUALIFIED_ID } from '@lib/kernel';
 import { IsOptional, Matches } from 'class-validator';
 
 /**
@@ -11,6 +12,6 @@ export class TenantQuery {
     example: 'kota-banjarmasin',
   })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9._:@-]{1,128}$/)
+  @Matches(QUALIFIED_ID)
   tenantId?: string;
 }

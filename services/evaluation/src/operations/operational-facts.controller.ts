@@ -1,11 +1,14 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { RequirePermission } from '@lib/platform';
+import { SIMPLE_ID } from '@lib/kernel';
 import { Pool } from 'pg';
+import { OperationalFactsResponse } from './operational-facts.response';
 
 export class OperationalFactsQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 2000, maximum: 2100, description: 'Default: this year' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -15,20 +18,13 @@ export class OperationalFactsQuery {
 }
 
 class UnitPath {
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @ApiProperty({ example: 'kota-banjarmasin' })
+  @Matches(SIMPLE_ID)
   tenantId!: string;
 
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @ApiProperty({ example: 'disdukcapil' })
+  @Matches(SIMPLE_ID)
   unitId!: string;
-}
-
-export interface OperationalFacts {
-  tenantId: string;
-  unitId: string;
-  year: number;
-  requests: { submitted: number; completed: number; completedOnTime: number; rejected: number; slaBreaches: number; slaCompliancePercent: number | null };
-  complaints: { received: number; resolved: number; resolvedInTime: number; resolvedViaLapor: number; deadlineBreaches: number };
-  lastEventAt: string | null;
 }
 
 @ApiTags('operational facts')
@@ -39,8 +35,8 @@ export class OperationalFactsController {
   @Get()
   @RequirePermission('results:read', { unitParam: 'unitId' })
   @ApiOperation({ summary: "A unit's request and complaint figures for a year, counted from the request service's events" })
-  @ApiOkResponse({ description: 'Counters; SLA compliance is completed-on-time over completed' })
-  async get(@Param() { tenantId, unitId }: UnitPath, @Query() { year }: OperationalFactsQuery): Promise<OperationalFacts> {
+  @ApiOkResponse({ description: 'Counters; SLA compliance is completed-on-time over completed', type: OperationalFactsResponse })
+  async get(@Param() { tenantId, unitId }: UnitPath, @Query() { year }: OperationalFactsQuery): Promise<OperationalFactsResponse> {
     const { rows } = await this.pool.query(
       `SELECT * FROM operational_facts_v1 WHERE tenant_id = $1 AND unit_id = $2 AND year = coalesce($3, extract(year FROM now())::int)`,
       [tenantId, unitId, year ?? null],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
-import { localDateAt, WIB_OFFSET_MINUTES } from '../evaluation/domain';
+import { localDateAt, WIB_OFFSET_MINUTES } from '@lib/kernel';
 
 type Queryable = Pick<Pool, 'query'>;
 
@@ -17,6 +17,6 @@ export class TenantTimeZones {
 
   /** Today's date (YYYY-MM-DD) for the tenant at `instant`. */
   async localDate(tenantId: string, instant: Date, db: Queryable = this.pool): Promise<string> {
-    return localDateAt(instant, await this.offsetOf(tenantId, db));
+    return localDateAt(instant.getTime(), await this.offsetOf(tenantId, db));
   }
 }

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { runWithContext } from '@lib/platform';
+import { CORRELATION_ID } from '@lib/kernel';
+import { redactBearerSecrets, runWithContext } from '@lib/platform';
 
 const CORRELATION_HEADER = 'x-correlation-id';
-const SAFE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /**
  * The web app loads only its own bundle: scripts, styles, fonts and API calls from this origin, QR
@@ -59,14 +59,17 @@ export function securityHeaders(options: { hsts: boolean }) {
 export function edgeMiddleware(logger: Logger) {
   return (request: Request, response: Response, next: NextFunction): void => {
     const incoming = request.headers[CORRELATION_HEADER];
-    const correlationId = typeof incoming === 'string' && SAFE_CORRELATION_ID.test(incoming) ? incoming : randomUUID();
+    const correlationId = typeof incoming === 'string' && CORRELATION_ID.test(incoming) ? incoming : randomUUID();
     request.headers[CORRELATION_HEADER] = correlationId;
     response.setHeader('X-Correlation-Id', correlationId);
     const started = process.hrtime.bigint();
     response.on('finish', () => {
       const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
       // The path only: query strings may carry tracking codes.
-      logger.info({ correlationId, method: request.method, path: request.originalUrl.split('?')[0], status: response.statusCode, ms }, 'request');
+      logger.info(
+        { correlationId, method: request.method, path: redactBearerSecrets(request.originalUrl.split('?')[0]), status: response.statusCode, ms },
+        'request',
+      );
     });
     runWithContext({ correlationId }, next);
   };

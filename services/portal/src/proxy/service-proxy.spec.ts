@@ -123,6 +123,28 @@ describe('the BFF proxy to the services', () => {
     expect(survey.received.slice(-1)[0].url).toBe('//127.0.0.1:9/steal?x=1');
   });
 
+  it.each([
+    ['metrics', '/api/evaluation/metrics'],
+    ['health', '/api/evaluation/health'],
+    ['readiness', '/api/survey/health/ready'],
+    ['the OpenAPI JSON', '/api/evaluation/docs-json'],
+    ['the OpenAPI page', '/api/survey/docs'],
+    ['metrics by a dot-dot path', '/api/evaluation/cycles/../metrics'],
+    ['metrics by an encoded dot-dot path', '/api/evaluation/cycles/%2e%2e/metrics'],
+    ['metrics with a trailing slash and a query', '/api/evaluation/Metrics/?x=1'],
+    ['metrics spelled with escapes', '/api/evaluation/%6detrics'],
+  ])("does not forward the services' internal %s", async (_name, path) => {
+    const before = evaluation.received.length + survey.received.length;
+    const response = await request(portalUrl).get(path).expect(404);
+    expect(response.body.code).toBe('HTTP.NOT_FOUND');
+    expect(evaluation.received.length + survey.received.length).toBe(before);
+  });
+
+  it('forwards a path with a malformed escape to the service, which answers it', async () => {
+    await request(portalUrl).get('/api/survey/public/skm-surveys/%E0%A4%A').expect(200);
+    expect(survey.received.slice(-1)[0].url).toBe('/public/skm-surveys/%E0%A4%A');
+  });
+
   it('gives the service a correlation id when the caller sent none, the same one the caller gets back', async () => {
     const response = await request(portalUrl).get('/api/survey/public/skm-surveys/abc').expect(200);
     const [received] = survey.received.slice(-1);

@@ -20,6 +20,13 @@ export const FORWARDED_REQUEST_HEADERS = [
   'x-correlation-id',
 ] as const;
 
+/**
+ * What a service serves for its operators, never for browsers: metrics (consumer group and topic
+ * names), health (host and user names in its errors, a broker connection per call) and the OpenAPI
+ * documents. The portal forwards only the API.
+ */
+const INTERNAL_PATHS = new Set(['metrics', 'health', 'docs', 'docs-json']);
+
 /** Hop-by-hop headers (RFC 9110 7.6.1): about one connection, never forwarded. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 
@@ -65,6 +72,10 @@ export function createServiceProxy({ target, service, timeoutMs, logger }: Servi
 
   return (request: Request, response: Response) => {
     const url = upstreamUrl(base, basePath, request.url);
+    if (isInternal(url.pathname.slice(basePath.length))) {
+      sendProblem(response, 404, 'HTTP.NOT_FOUND', 'no such API');
+      return;
+    }
     const headers = { ...pickHeaders(request.headers), 'x-forwarded-for': forwardedFor(request), 'x-forwarded-proto': request.protocol };
     const upstream = send(url, { method: request.method, headers });
 
@@ -113,6 +124,21 @@ function upstreamUrl(base: URL, basePath: string, pathAndQuery: string): URL {
   url.pathname = `${basePath}${queryAt === -1 ? pathAndQuery : pathAndQuery.slice(0, queryAt)}`;
   url.search = queryAt === -1 ? '' : pathAndQuery.slice(queryAt);
   return url;
+}
+
+/**
+ * Whether a service path (as the URL parser normalised it: dot segments, encoded or not, resolved)
+ * names an internal endpoint. Express matches routes without regard to case or a trailing slash.
+ */
+function isInternal(servicePath: string): boolean {
+  const first = servicePath.split('/').find((segment) => segment !== '') ?? '';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(first);
+  } catch {
+    return false; // a malformed escape names no endpoint; the service refuses it like any unknown path
+  }
+  return INTERNAL_PATHS.has(decoded.toLowerCase());
 }
 
 class UpstreamTimeoutError extends Error {

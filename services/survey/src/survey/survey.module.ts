@@ -8,7 +8,8 @@ import { F03CollectionsController } from './http/f03-collections.controller';
 import { PublicSurveysController } from './http/public-surveys.controller';
 import { SkmSurveysController } from './http/skm-surveys.controller';
 import { CompletedRequests } from './queries/completed-requests';
-import { F03ReportReader } from './queries/f03-report.reader';
+import { GetF03ReportHandler } from './queries/f03.queries';
+import { GetPublicSkmFormHandler, GetSkmSurveyResultHandler } from './queries/skm-survey.queries';
 import { SkmSurveyReader } from './queries/skm-survey.reader';
 import { UnitSkmSurveysModule } from './unit-skm-surveys.module';
 
@@ -17,8 +18,10 @@ import { UnitSkmSurveysModule } from './unit-skm-surveys.module';
   controllers: [SkmSurveysController, PublicSurveysController, F03CollectionsController],
   providers: [
     CompletedRequests,
-    F03ReportReader,
     SkmSurveyReader,
+    GetSkmSurveyResultHandler,
+    GetPublicSkmFormHandler,
+    GetF03ReportHandler,
     OpenSkmSurveyHandler,
     RecordSkmResponseHandler,
     CloseSkmPeriodHandler,

@@ -3,13 +3,11 @@ import type { EvaluationEvent } from '@lib/contracts';
 import { type AppendGuard, type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { DomainError } from '../domain/error-codes';
-import { type AssessmentCommand, assessmentContext, decideAssessment, evolveAssessment, initialAssessment, assessmentStream, cycleStream } from '../domain';
+import { type AssessmentCommand, assessmentContext, assessmentDecider, decideAssessment, assessmentStream, cycleStream } from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
 import { TenantTimeZones } from '../../operations/tenant-time-zones';
 import { EvidenceFileStore } from './evidence-file-store';
 import { readCycle, rereadingOnChange, resultsLock } from './stream-state';
-
-const assessmentFold = { initialState: initialAssessment, evolve: evolveAssessment };
 
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -54,10 +52,10 @@ export class HandleAssessmentHandler implements ICommandHandler<HandleAssessment
       };
       return this.store.handle(
         assessmentStream(meta.tenantId, cycleId, unitId),
-        assessmentFold,
+        assessmentDecider,
         (state) => {
           const context = assessmentContext(cycle, unitId, ruleset);
-          const command = { ...action, context, today, now: instant.toISOString(), policy: this.evidenceFiles.policy } as AssessmentCommand;
+          const command = { ...action, context, today, now: instant.toISOString(), policy: this.evidenceFiles.policy };
           return decideAssessment(command, state);
         },
         meta,

@@ -1,15 +1,22 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EvaluationEvent } from '@lib/contracts';
-import { type AppendGuard, type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
+import { type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { DomainError } from '../domain/error-codes';
-import { type Cycle, decideCycle, evolveCycle, initialCycle, toUnitResult, assessmentStream, cycleStream } from '../domain';
+import {
+  assessmentStream,
+  type CorrectedScore,
+  correctedAssessment,
+  type Cycle,
+  cycleDecider,
+  cycleStream,
+  decideCycle,
+  scoreAssessment,
+  toUnitResult,
+} from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
-import { scoreOf } from '../queries/unit-score.view';
 import { TenantTimeZones } from '../../operations/tenant-time-zones';
-import { readAssessment, readCycle, rereadingOnChange, resultsLock } from './stream-state';
-
-const cycleFold = { initialState: initialCycle, evolve: evolveCycle };
+import { cycleWriterGuard, readAssessment, readCycle, rereadingOnChange } from './stream-state';
 
 export class OpenCycleCommand extends Command<AppendResult> {
   constructor(
@@ -37,7 +44,7 @@ export class OpenCycleHandler implements ICommandHandler<OpenCycleCommand> {
     const ruleset = await this.rulesets.find(meta.tenantId, rulesetId, rulesetVersion);
     return this.store.handle(
       cycleStream(meta.tenantId, cycleId),
-      cycleFold,
+      cycleDecider,
       (state) => decideCycle({ type: 'OpenCycle', cycleId, name, ruleset, ...window }, state),
       meta,
       // a retried opening without a client-chosen id comes with a fresh one: its key answers the first cycle
@@ -70,9 +77,10 @@ export class AssignUnitLokusHandler implements ICommandHandler<AssignUnitLokusCo
     const today = await this.timeZones.localDate(meta.tenantId, this.clock.now());
     return this.store.handle(
       cycleStream(meta.tenantId, cycleId),
-      cycleFold,
+      cycleDecider,
       (state) => decideCycle({ type: 'AssignUnitLokus', cycleId, unitId, evaluatorIds, leadEvaluatorId, today }, state),
       meta,
+      { guard: cycleWriterGuard(meta.tenantId, cycleId) },
     );
   }
 }
@@ -96,9 +104,10 @@ export class RecordUserScoreHandler implements ICommandHandler<RecordUserScoreCo
   execute({ cycleId, unitId, summary, sourceEventId, meta }: RecordUserScoreCommand): Promise<AppendResult> {
     return this.store.handle(
       cycleStream(meta.tenantId, cycleId),
-      cycleFold,
+      cycleDecider,
       (state) => decideCycle({ type: 'RecordUserScore', cycleId, unitId, ...summary, sourceEventId }, state),
       meta,
+      { guard: cycleWriterGuard(meta.tenantId, cycleId) },
     );
   }
 }
@@ -133,15 +142,17 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
       // meanwhile makes the append retry with it; an F-01/F-02 change to an assessment after the
       // reads above fails the guard, and the whole publication is read and decided again.
       const resultsOf = (state: Cycle) =>
-        state.status === 'none' ? [] : unitIds.map((unitId, u) => toUnitResult(unitId, scoreOf(ruleset, assessments[u].state, state.units[unitId] ?? null)));
-      const guard: AppendGuard = {
-        lockKey: resultsLock(meta.tenantId, cycleId),
-        lockMode: 'exclusive',
-        unchanged: unitIds.map((unitId, u) => ({ streamId: assessmentStream(meta.tenantId, cycleId, unitId), version: assessments[u].version })),
-      };
+        state.status === 'none'
+          ? []
+          : unitIds.map((unitId, u) => toUnitResult(unitId, scoreAssessment(ruleset, assessments[u].state, state.units[unitId] ?? null)));
+      const guard = cycleWriterGuard(
+        meta.tenantId,
+        cycleId,
+        unitIds.map((unitId, u) => ({ streamId: assessmentStream(meta.tenantId, cycleId, unitId), version: assessments[u].version })),
+      );
       return this.store.handle(
         cycleStream(meta.tenantId, cycleId),
-        cycleFold,
+        cycleDecider,
         (state) =>
           decideCycle({ type: 'PublishResults', cycleId, scoredUnder: { id: ruleset.id, version: ruleset.version }, results: resultsOf(state), now }, state),
         meta,
@@ -156,7 +167,7 @@ export class CorrectResultCommand extends Command<AppendResult> {
   constructor(
     readonly cycleId: string,
     readonly unitId: string,
-    readonly correctedScores: { indicatorCode: string; score: number }[],
+    readonly correctedScores: CorrectedScore[],
     readonly reason: string,
     readonly meta: CommandMeta,
   ) {
@@ -173,25 +184,23 @@ export class CorrectResultHandler implements ICommandHandler<CorrectResultComman
   ) {}
 
   async execute({ cycleId, unitId, correctedScores, reason, meta }: CorrectResultCommand): Promise<AppendResult> {
-    const { state: cycle } = await readCycle(this.store, meta.tenantId, cycleId);
-    if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
-    const lokus = cycle.units[unitId];
-    if (!lokus) throw new DomainError('CYCLE.UNIT_NOT_IN_SCOPE', `unit ${unitId} is not a unit lokus of cycle ${cycleId}`);
-    const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
-    const { state: assessment } = await readAssessment(this.store, meta.tenantId, cycleId, unitId);
-    // A corrected score is recorded as the lead evaluator's, so it is final under either combination rule's lead.
-    const scores = { ...assessment.scores };
-    for (const { indicatorCode, score } of correctedScores) {
-      scores[indicatorCode] =
-        ruleset.evaluatorCombination === 'mean' ? { correction: { score, note: reason } } : { [lokus.leadEvaluatorId]: { score, note: reason } };
-    }
-    const result = toUnitResult(unitId, scoreOf(ruleset, { ...assessment, scores }, lokus));
-    const now = this.clock.now().toISOString();
-    return this.store.handle(
-      cycleStream(meta.tenantId, cycleId),
-      cycleFold,
-      (state) => decideCycle({ type: 'CorrectResult', cycleId, result, reason, now }, state),
-      meta,
-    );
+    return rereadingOnChange(async () => {
+      const { state: cycle } = await readCycle(this.store, meta.tenantId, cycleId);
+      if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
+      const lokus = cycle.units[unitId];
+      if (!lokus) throw new DomainError('CYCLE.UNIT_NOT_IN_SCOPE', `unit ${unitId} is not a unit lokus of cycle ${cycleId}`);
+      const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
+      const { state: assessment, version: assessmentVersion } = await readAssessment(this.store, meta.tenantId, cycleId, unitId);
+      const result = toUnitResult(unitId, scoreAssessment(ruleset, correctedAssessment(ruleset, assessment, lokus, correctedScores, reason), lokus));
+      const now = this.clock.now().toISOString();
+      return this.store.handle(
+        cycleStream(meta.tenantId, cycleId),
+        cycleDecider,
+        (state) => decideCycle({ type: 'CorrectResult', cycleId, result, reason, now }, state),
+        meta,
+        // scored from the assessment as read: if it changed meanwhile, read and score again
+        { guard: cycleWriterGuard(meta.tenantId, cycleId, [{ streamId: assessmentStream(meta.tenantId, cycleId, unitId), version: assessmentVersion }]) },
+      );
+    });
   }
 }

@@ -2,7 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EvaluationEvent } from '@lib/contracts';
 import { type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
-import { decideRuleset, evolveRuleset, initialTenantRulesetRegistry, type Ruleset, shippedRulesets, rulesetStream } from '../domain';
+import { decideRuleset, initialTenantRulesetRegistry, type Ruleset, rulesetRegistryDecider, shippedRulesets, rulesetStream } from '../domain';
 
 export class PublishRulesetCommand extends Command<AppendResult> {
   constructor(
@@ -26,7 +26,7 @@ export class PublishRulesetHandler implements ICommandHandler<PublishRulesetComm
     const now = this.clock.now().toISOString();
     return this.store.handle(
       rulesetStream(meta.tenantId, ruleset.id),
-      { initialState, evolve: evolveRuleset },
+      { ...rulesetRegistryDecider, initialState },
       (state) => decideRuleset({ type: 'PublishRuleset', ruleset, reason, now }, state),
       meta,
     );

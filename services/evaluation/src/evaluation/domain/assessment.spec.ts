@@ -1,7 +1,14 @@
-import type { EvaluationEvent } from '@lib/contracts';
 import { type DeciderOutcome, givenWhen } from '@lib/event-sourcing/domain';
-import { type AssessmentCommand, type AssessmentContext, assessmentContext, assessmentDecider, scoringInputOf } from './assessment';
-import { cycleDecider } from './cycle';
+import {
+  type AssessmentCommand,
+  type AssessmentContext,
+  type AssessmentEvent,
+  assessmentContext,
+  type EvidenceInput,
+  assessmentDecider,
+  scoringInputOf,
+} from './assessment';
+import { type CycleEvent, cycleDecider } from './cycle';
 import { pekppp2017 } from './ruleset/pekppp-2017';
 import { pekppp2023 } from './ruleset/pekppp-2023';
 import { scoredIndicators } from './ruleset/ruleset';
@@ -33,43 +40,44 @@ const pdf = {
   sizeBytes: 2048,
   mediaType: 'application/pdf',
 };
-const attached: EvaluationEvent = { $case: 'evidenceAttached', value: { ...ids, indicatorCode: '1.a.Ak', evidence: pdf } };
+const attached: AssessmentEvent = { $case: 'evidenceAttached', value: { ...ids, indicatorCode: '1.a.Ak', evidence: pdf } };
 const answer = (indicatorCode: string, score = 4, evidenceIds: string[] = []) => ({ indicatorCode, score, justification: 'ada SK', evidenceIds });
-const draftOne: EvaluationEvent = { $case: 'selfAssessmentDraftSaved', value: { ...ids, answers: [answer('1.a.Ak', 5, ['ev-1'])], savedAt: NOW } };
-const draftAll: EvaluationEvent = { $case: 'selfAssessmentDraftSaved', value: { ...ids, answers: codes.map((code) => answer(code)), savedAt: NOW } };
-const submitted: EvaluationEvent = { $case: 'selfAssessmentSubmitted', value: { ...ids, submittedAt: NOW } };
-const returned: EvaluationEvent = {
+const draftOne: AssessmentEvent = { $case: 'selfAssessmentDraftSaved', value: { ...ids, answers: [answer('1.a.Ak', 5, ['ev-1'])], savedAt: NOW } };
+const draftAll: AssessmentEvent = { $case: 'selfAssessmentDraftSaved', value: { ...ids, answers: codes.map((code) => answer(code)), savedAt: NOW } };
+const submitted: AssessmentEvent = { $case: 'selfAssessmentSubmitted', value: { ...ids, submittedAt: NOW } };
+const returned: AssessmentEvent = {
   $case: 'selfAssessmentReturned',
   value: { ...ids, notes: [{ indicatorCode: '1.a.Ak', note: 'SK belum ditandatangani' }], returnedAt: NOW, returnedBy: 'eva' },
 };
-const resubmitted: EvaluationEvent = { $case: 'selfAssessmentResubmitted', value: { ...ids, resubmittedAt: NOW } };
-const verified: EvaluationEvent = { $case: 'selfAssessmentVerified', value: { ...ids, verifiedAt: NOW, verifiedBy: 'eva' } };
-const scored: EvaluationEvent = {
+const resubmitted: AssessmentEvent = { $case: 'selfAssessmentResubmitted', value: { ...ids, resubmittedAt: NOW } };
+const verified: AssessmentEvent = { $case: 'selfAssessmentVerified', value: { ...ids, verifiedAt: NOW, verifiedBy: 'eva' } };
+const scored: AssessmentEvent = {
   $case: 'indicatorScored',
   value: { ...ids, indicatorCode: '1.a.Ak', evaluatorId: 'eva', score: 4, note: 'SK ada, belum monev', scoredAt: NOW },
 };
-const visit: EvaluationEvent = {
+const visit: AssessmentEvent = {
   $case: 'verificationVisitRecorded',
   value: { ...ids, visitedOn: '2026-04-01', evaluatorIds: ['eva', 'budi'], findings: 'ruang tunggu sesuai foto' },
 };
 
 const saveDraft: AssessmentCommand = { ...base, type: 'SaveSelfAssessmentDraft', answers: [{ indicatorCode: '1.a.Ak', score: 5, justification: 'ada SK' }] };
-const attachFile: AssessmentCommand = {
+const fileEvidence: Extract<EvidenceInput, { kind: 'file' }> = {
+  kind: 'file',
+  evidenceId: 'ev-1',
+  name: 'SK Standar Pelayanan.pdf',
+  storageKey: 'tenant/ev-1',
+  sha256: SHA,
+  sizeBytes: 2048,
+  mediaType: 'application/pdf',
+};
+const attachFile: Extract<AssessmentCommand, { type: 'AttachEvidence' }> = {
   ...base,
   type: 'AttachEvidence',
   indicatorCode: '1.a.Ak',
-  evidence: {
-    kind: 'file',
-    evidenceId: 'ev-1',
-    name: 'SK Standar Pelayanan.pdf',
-    storageKey: 'tenant/ev-1',
-    sha256: SHA,
-    sizeBytes: 2048,
-    mediaType: 'application/pdf',
-  },
+  evidence: fileEvidence,
   policy,
 };
-const attachLink: AssessmentCommand = {
+const attachLink: Extract<AssessmentCommand, { type: 'AttachEvidence' }> = {
   ...base,
   type: 'AttachEvidence',
   indicatorCode: '3.a.T',
@@ -93,10 +101,10 @@ const recordVisit: AssessmentCommand = {
   evaluatorIds: ['eva', 'budi'],
   findings: 'ruang tunggu sesuai foto',
 };
-const error = (code: string): DeciderOutcome<EvaluationEvent> => ({ error: { code } });
+const error = (code: string): DeciderOutcome<AssessmentEvent> => ({ error: { code } });
 
 describe('assessment decider', () => {
-  it.each<[string, EvaluationEvent[], AssessmentCommand, DeciderOutcome<EvaluationEvent>]>([
+  it.each<[string, AssessmentEvent[], AssessmentCommand, DeciderOutcome<AssessmentEvent>]>([
     // draft
     ['saves draft answers with the evidence attached to the indicator', [attached], saveDraft, { events: [draftOne] }],
     ['refuses a draft after the self-assessment deadline', [], { ...saveDraft, today: '2026-06-01' }, error('ASSESSMENT.DEADLINE_PASSED')],
@@ -131,12 +139,7 @@ describe('assessment decider', () => {
     ['refuses a today that is not a date', [], { ...saveDraft, today: '1 April' }, error('ASSESSMENT.INVALID_DATE')],
     // evidence
     ['attaches a file with its sha256, size and media type', [], attachFile, { events: [attached] }],
-    [
-      'stores the sha256 in lower case',
-      [],
-      { ...attachFile, evidence: { ...(attachFile as { evidence: object }).evidence, sha256: 'A'.repeat(64) } } as AssessmentCommand,
-      { events: [attached] },
-    ],
+    ['stores the sha256 in lower case', [], { ...attachFile, evidence: { ...fileEvidence, sha256: 'A'.repeat(64) } }, { events: [attached] }],
     [
       'attaches an https link',
       [],
@@ -166,46 +169,36 @@ describe('assessment decider', () => {
     [
       'refuses another evidence under a used id',
       [attached],
-      { ...attachLink, evidence: { kind: 'link', evidenceId: 'ev-1', name: 'x', url: 'https://example.go.id' } } as AssessmentCommand,
+      { ...attachLink, evidence: { kind: 'link', evidenceId: 'ev-1', name: 'x', url: 'https://example.go.id' } },
       error('ASSESSMENT.DUPLICATE_EVIDENCE'),
     ],
     [
       'refuses a sha256 that is not 64 hex characters',
       [],
-      { ...attachFile, evidence: { ...(attachFile as { evidence: object }).evidence, sha256: 'z'.repeat(64) } } as AssessmentCommand,
+      { ...attachFile, evidence: { ...fileEvidence, sha256: 'z'.repeat(64) } },
       error('ASSESSMENT.INVALID_EVIDENCE_HASH'),
     ],
-    [
-      'refuses a file above the size limit',
-      [],
-      { ...attachFile, policy: { ...policy, maxSizeBytes: 1024 } } as AssessmentCommand,
-      error('ASSESSMENT.EVIDENCE_TOO_LARGE'),
-    ],
-    [
-      'refuses an empty file',
-      [],
-      { ...attachFile, evidence: { ...(attachFile as { evidence: object }).evidence, sizeBytes: 0 } } as AssessmentCommand,
-      error('ASSESSMENT.EMPTY_EVIDENCE'),
-    ],
+    ['refuses a file above the size limit', [], { ...attachFile, policy: { ...policy, maxSizeBytes: 1024 } }, error('ASSESSMENT.EVIDENCE_TOO_LARGE')],
+    ['refuses an empty file', [], { ...attachFile, evidence: { ...fileEvidence, sizeBytes: 0 } }, error('ASSESSMENT.EMPTY_EVIDENCE')],
     [
       'refuses a media type outside the policy',
       [],
-      { ...attachFile, evidence: { ...(attachFile as { evidence: object }).evidence, mediaType: 'application/x-msdownload' } } as AssessmentCommand,
+      { ...attachFile, evidence: { ...fileEvidence, mediaType: 'application/x-msdownload' } },
       error('ASSESSMENT.EVIDENCE_TYPE_NOT_ALLOWED'),
     ],
     [
       'refuses a plain http link',
       [],
-      { ...attachLink, evidence: { kind: 'link', evidenceId: 'ev-2', name: 'x', url: 'http://example.go.id' } } as AssessmentCommand,
+      { ...attachLink, evidence: { kind: 'link', evidenceId: 'ev-2', name: 'x', url: 'http://example.go.id' } },
       error('ASSESSMENT.INVALID_LINK'),
     ],
     [
       'refuses evidence without a name',
       [],
-      { ...attachLink, evidence: { kind: 'link', evidenceId: 'ev-2', name: '', url: 'https://example.go.id' } } as AssessmentCommand,
+      { ...attachLink, evidence: { kind: 'link', evidenceId: 'ev-2', name: '', url: 'https://example.go.id' } },
       error('ASSESSMENT.INVALID_EVIDENCE'),
     ],
-    ['refuses evidence for an unknown indicator', [], { ...attachFile, indicatorCode: '31.f.B' } as AssessmentCommand, error('ASSESSMENT.UNKNOWN_INDICATOR')],
+    ['refuses evidence for an unknown indicator', [], { ...attachFile, indicatorCode: '31.f.B' }, error('ASSESSMENT.UNKNOWN_INDICATOR')],
     ['refuses evidence after the deadline', [], { ...attachFile, today: '2026-06-01' }, error('ASSESSMENT.DEADLINE_PASSED')],
     // submit
     ['submits a complete self-assessment on the due date', [draftAll], { ...submit, today: '2026-05-31' }, { events: [submitted] }],
@@ -220,7 +213,7 @@ describe('assessment decider', () => {
       'an admin returns it without being an evaluator',
       [draftAll, submitted],
       { ...returnIt, by: { userId: 'admin-org', role: 'admin' } },
-      { events: [{ ...returned, value: { ...returned.value, returnedBy: 'admin-org' } } as EvaluationEvent] },
+      { events: [{ ...returned, value: { ...returned.value, returnedBy: 'admin-org' } } as AssessmentEvent] },
     ],
     [
       'refuses a return by an evaluator not assigned',
@@ -269,7 +262,7 @@ describe('assessment decider', () => {
       'a new score replaces the earlier one',
       [draftAll, submitted, scored],
       { ...score, score: 5, note: 'monev ada' },
-      { events: [{ ...scored, value: { ...scored.value, score: 5, note: 'monev ada' } } as EvaluationEvent] },
+      { events: [{ ...scored, value: { ...scored.value, score: 5, note: 'monev ada' } } as AssessmentEvent] },
     ],
     ['refuses a score by an evaluator not assigned', [draftAll, submitted], { ...score, evaluatorId: 'dewi' }, error('ASSESSMENT.EVALUATOR_NOT_ASSIGNED')],
     ['refuses an indicator outside the pinned ruleset', [draftAll, submitted], { ...score, indicatorCode: '1.a.x' }, error('ASSESSMENT.UNKNOWN_INDICATOR')],
@@ -304,8 +297,8 @@ describe('assessment decider', () => {
   });
 
   it('builds the scoring input from the answers and the latest score of each evaluator', () => {
-    const byBudi: EvaluationEvent = { ...scored, value: { ...scored.value, evaluatorId: 'budi', score: 3 } } as EvaluationEvent;
-    const rescored: EvaluationEvent = { ...scored, value: { ...scored.value, score: 5 } } as EvaluationEvent;
+    const byBudi: AssessmentEvent = { ...scored, value: { ...scored.value, evaluatorId: 'budi', score: 3 } } as AssessmentEvent;
+    const rescored: AssessmentEvent = { ...scored, value: { ...scored.value, score: 5 } } as AssessmentEvent;
     const state = [draftOne, submitted, scored, byBudi, rescored].reduce(assessmentDecider.evolve, assessmentDecider.initialState());
     expect(scoringInputOf(state, 'eva')).toEqual({
       selfScores: [{ indicatorCode: '1.a.Ak', score: 5 }],
@@ -318,7 +311,7 @@ describe('assessment decider', () => {
   });
 
   describe('context from the cycle', () => {
-    const cycleOpened: EvaluationEvent = {
+    const cycleOpened: CycleEvent = {
       $case: 'cycleOpened',
       value: {
         cycleId: 'cycle-1',
@@ -330,7 +323,7 @@ describe('assessment decider', () => {
         selfAssessmentDue: '2026-05-31',
       },
     };
-    const lokus: EvaluationEvent = {
+    const lokus: CycleEvent = {
       $case: 'unitLokusAssigned',
       value: { cycleId: 'cycle-1', unitId: 'disdukcapil', evaluatorIds: ['eva', 'budi'], leadEvaluatorId: 'eva' },
     };

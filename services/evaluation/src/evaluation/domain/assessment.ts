@@ -1,8 +1,8 @@
 import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
-import { type Decider, assertNever } from '@lib/event-sourcing/domain';
+import { type Decider, type EventsOf, assertNever } from '@lib/event-sourcing/domain';
+import { isAfter, isLocalDate } from '@lib/kernel';
 import { DomainError, type EvaluationErrorCode } from './error-codes';
 import type { Cycle } from './cycle';
-import { isAfter, isLocalDate } from './local-date';
 import { type Ruleset, SCALE_MAX, SCALE_MIN, findIndicator, sameRuleset, scoredIndicators } from './ruleset/ruleset';
 import type { ScoringInput } from './scoring/scoring-rules';
 
@@ -48,6 +48,18 @@ export function assessmentContext(cycle: Cycle, unitId: string, pinnedRuleset: R
 }
 
 export type AssessmentStatus = 'draft' | 'submitted' | 'returned' | 'verified';
+
+export const ASSESSMENT_EVENT_TYPES = [
+  'selfAssessmentDraftSaved',
+  'evidenceAttached',
+  'selfAssessmentSubmitted',
+  'selfAssessmentReturned',
+  'selfAssessmentResubmitted',
+  'selfAssessmentVerified',
+  'indicatorScored',
+  'verificationVisitRecorded',
+] as const;
+export type AssessmentEvent = EventsOf<EvaluationEvent, typeof ASSESSMENT_EVENT_TYPES>;
 
 export interface EvaluatorMark {
   score: number;
@@ -212,7 +224,7 @@ const sameEvidence = (a: evaluationPb.Evidence, b: evaluationPb.Evidence): boole
   a.sizeBytes === b.sizeBytes &&
   a.mediaType === b.mediaType;
 
-export function decideAssessment(command: AssessmentCommand, state: Assessment): EvaluationEvent[] {
+export function decideAssessment(command: AssessmentCommand, state: Assessment): AssessmentEvent[] {
   const { context } = command;
   const ids = { cycleId: context.cycleId, unitId: context.unitId };
   switch (command.type) {
@@ -324,7 +336,7 @@ export function decideAssessment(command: AssessmentCommand, state: Assessment):
   }
 }
 
-export function evolveAssessment(state: Assessment, event: EvaluationEvent): Assessment {
+export function evolveAssessment(state: Assessment, event: AssessmentEvent): Assessment {
   switch (event.$case) {
     case 'selfAssessmentDraftSaved': {
       const answers = { ...state.answers };
@@ -349,20 +361,13 @@ export function evolveAssessment(state: Assessment, event: EvaluationEvent): Ass
     }
     case 'verificationVisitRecorded':
       return { ...state, visits: [...state.visits, event.value] };
-    case 'unitRegistered':
-    case 'rulesetPublished':
-    case 'cycleOpened':
-    case 'unitLokusAssigned':
-    case 'userScoreReceived':
-    case 'cycleResultsPublished':
-    case 'resultCorrected':
-      return state;
     default:
       return assertNever(event);
   }
 }
 
-export const assessmentDecider: Decider<AssessmentCommand, EvaluationEvent, Assessment> = {
+export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, Assessment> = {
+  eventTypes: ASSESSMENT_EVENT_TYPES,
   initialState: initialAssessment,
   decide: decideAssessment,
   evolve: evolveAssessment,

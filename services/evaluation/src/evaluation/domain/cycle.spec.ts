@@ -1,12 +1,12 @@
-import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
+import type { evaluationPb } from '@lib/contracts';
 import { type DeciderOutcome, givenWhen } from '@lib/event-sourcing/domain';
-import { type CycleCommand, cycleDecider } from './cycle';
+import { type CycleCommand, type CycleEvent, cycleDecider } from './cycle';
 import { pekppp2023 } from './ruleset/pekppp-2023';
 
 const CYCLE = 'cycle-1';
 const NOW = '2026-10-01T02:00:00.000Z';
 
-const opened: EvaluationEvent = {
+const opened: CycleEvent = {
   $case: 'cycleOpened',
   value: {
     cycleId: CYCLE,
@@ -18,11 +18,11 @@ const opened: EvaluationEvent = {
     selfAssessmentDue: '2026-05-31',
   },
 };
-const assigned: EvaluationEvent = {
+const assigned: CycleEvent = {
   $case: 'unitLokusAssigned',
   value: { cycleId: CYCLE, unitId: 'disdukcapil', evaluatorIds: ['eva', 'budi'], leadEvaluatorId: 'eva' },
 };
-const userScore: EvaluationEvent = {
+const userScore: CycleEvent = {
   $case: 'userScoreReceived',
   value: { cycleId: CYCLE, unitId: 'disdukcapil', score: 4.25, respondents: 12, quotaMet: true, sourceEventId: 'survey-event-1' },
 };
@@ -41,7 +41,7 @@ const result = (unitId: string, ipp = 3.69): evaluationPb.UnitResult => ({
   userScoreRespondents: 12,
   userScoreNotMergedReason: '',
 });
-const published: EvaluationEvent = {
+const published: CycleEvent = {
   $case: 'cycleResultsPublished',
   value: { cycleId: CYCLE, rulesetId: 'pekppp-2023', rulesetVersion: 1, results: [result('disdukcapil')], publishedAt: NOW },
 };
@@ -80,10 +80,10 @@ const publish: CycleCommand = {
   now: NOW,
 };
 const correct: CycleCommand = { type: 'CorrectResult', cycleId: CYCLE, result: result('disdukcapil', 3.75), reason: 'skor 18.c.K salah input', now: NOW };
-const error = (code: string): DeciderOutcome<EvaluationEvent> => ({ error: { code } });
+const error = (code: string): DeciderOutcome<CycleEvent> => ({ error: { code } });
 
 describe('cycle decider', () => {
-  it.each<[string, EvaluationEvent[], CycleCommand, DeciderOutcome<EvaluationEvent>]>([
+  it.each<[string, CycleEvent[], CycleCommand, DeciderOutcome<CycleEvent>]>([
     // open
     ['opens a cycle pinning the ruleset id and version', [], open, { events: [opened] }],
     ['refuses to open a cycle twice', [opened], open, error('CYCLE.ALREADY_OPENED')],
@@ -172,7 +172,7 @@ describe('cycle decider', () => {
   });
 
   it('folds the lokus, its user score and the corrected result', () => {
-    const corrected: EvaluationEvent = {
+    const corrected: CycleEvent = {
       $case: 'resultCorrected',
       value: { cycleId: CYCLE, result: result('disdukcapil', 3.75), reason: 'x', correctedAt: NOW },
     };

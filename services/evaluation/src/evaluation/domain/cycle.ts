@@ -1,7 +1,7 @@
 import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
-import { type Decider, assertNever } from '@lib/event-sourcing/domain';
+import { type Decider, type EventsOf, assertNever } from '@lib/event-sourcing/domain';
+import { isAfter, isLocalDate } from '@lib/kernel';
 import { DomainError } from './error-codes';
-import { isAfter, isLocalDate } from './local-date';
 import { type Ruleset, type RulesetRef, SCALE_MAX, SCALE_MIN, sameRuleset } from './ruleset/ruleset';
 
 // One stream per PEKPPP cycle of a tenant (`cycle-<tenantId>/<cycleId>`): the window, the pinned ruleset, the unit lokus with
@@ -36,6 +36,9 @@ export interface OpenCycle {
 }
 
 export type Cycle = { status: 'none' } | OpenCycle;
+
+export const CYCLE_EVENT_TYPES = ['cycleOpened', 'unitLokusAssigned', 'userScoreReceived', 'cycleResultsPublished', 'resultCorrected'] as const;
+export type CycleEvent = EventsOf<EvaluationEvent, typeof CYCLE_EVENT_TYPES>;
 
 export type CycleCommand =
   | {
@@ -77,7 +80,7 @@ function requireDate(value: string, field: string): void {
   if (!isLocalDate(value)) throw new DomainError('CYCLE.INVALID_DATE', `${field} must be a date YYYY-MM-DD, got "${value}"`);
 }
 
-export function decideCycle(command: CycleCommand, state: Cycle): EvaluationEvent[] {
+export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
   switch (command.type) {
     case 'OpenCycle': {
       if (state.status !== 'none') throw new DomainError('CYCLE.ALREADY_OPENED', `cycle ${command.cycleId} is already open`);
@@ -208,7 +211,7 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id) => b.includes(id));
 }
 
-export function evolveCycle(state: Cycle, event: EvaluationEvent): Cycle {
+export function evolveCycle(state: Cycle, event: CycleEvent): Cycle {
   switch (event.$case) {
     case 'cycleOpened': {
       const value = event.value;
@@ -251,23 +254,13 @@ export function evolveCycle(state: Cycle, event: EvaluationEvent): Cycle {
       if (state.status === 'none' || !result) return state;
       return { ...state, results: { ...state.results, [result.unitId]: result } };
     }
-    case 'unitRegistered':
-    case 'rulesetPublished':
-    case 'selfAssessmentDraftSaved':
-    case 'evidenceAttached':
-    case 'selfAssessmentSubmitted':
-    case 'selfAssessmentReturned':
-    case 'selfAssessmentResubmitted':
-    case 'selfAssessmentVerified':
-    case 'indicatorScored':
-    case 'verificationVisitRecorded':
-      return state;
     default:
       return assertNever(event);
   }
 }
 
-export const cycleDecider: Decider<CycleCommand, EvaluationEvent, Cycle> = {
+export const cycleDecider: Decider<CycleCommand, CycleEvent, Cycle> = {
+  eventTypes: CYCLE_EVENT_TYPES,
   initialState: initialCycle,
   decide: decideCycle,
   evolve: evolveCycle,

@@ -1,20 +1,25 @@
-import type { EvaluationEvent } from '@lib/contracts';
 import { type DeciderOutcome, givenWhen } from '@lib/event-sourcing/domain';
-import { initialTenantRulesetRegistry, type RulesetRegistryCommand, rulesetFromDocument, rulesetRegistryDecider } from './ruleset-registry';
+import {
+  initialTenantRulesetRegistry,
+  type RulesetRegistryCommand,
+  type RulesetRegistryEvent,
+  rulesetFromDocument,
+  rulesetRegistryDecider,
+} from './ruleset-registry';
 import { pekppp2017 } from './ruleset/pekppp-2017';
 import { pekppp2023 } from './ruleset/pekppp-2023';
 
 const NOW = '2026-01-05T00:00:00.000Z';
 const v2 = { ...pekppp2023, version: 2 };
-const publishedV1: EvaluationEvent = {
+const publishedV1: RulesetRegistryEvent = {
   $case: 'rulesetPublished',
   value: { rulesetId: 'pekppp-2023', version: 1, documentJson: JSON.stringify(pekppp2023), reason: 'shipped', publishedAt: NOW },
 };
 const publish = (ruleset = v2, reason = 'bobot aspek II–VI dikonfirmasi'): RulesetRegistryCommand => ({ type: 'PublishRuleset', ruleset, reason, now: NOW });
-const error = (code: string): DeciderOutcome<EvaluationEvent> => ({ error: { code } });
+const error = (code: string): DeciderOutcome<RulesetRegistryEvent> => ({ error: { code } });
 
 describe('ruleset registry decider', () => {
-  it.each<[string, EvaluationEvent[], RulesetRegistryCommand, DeciderOutcome<EvaluationEvent>]>([
+  it.each<[string, RulesetRegistryEvent[], RulesetRegistryCommand, DeciderOutcome<RulesetRegistryEvent>]>([
     ['publishes the first version of a ruleset', [], publish(pekppp2023, 'shipped'), { events: [publishedV1] }],
     [
       'publishes a higher version',
@@ -37,13 +42,13 @@ describe('ruleset registry decider', () => {
     expect(givenWhen(rulesetRegistryDecider, given, when)).toEqual(expected);
   });
 
-  const publishedAs = (ruleset: typeof pekppp2023, reason = 'bobot aspek II–VI dikonfirmasi'): EvaluationEvent => ({
+  const publishedAs = (ruleset: typeof pekppp2023, reason = 'bobot aspek II–VI dikonfirmasi'): RulesetRegistryEvent => ({
     $case: 'rulesetPublished',
     value: { rulesetId: ruleset.id, version: ruleset.version, documentJson: JSON.stringify(ruleset), reason, publishedAt: NOW },
   });
   const ownRuleset = { ...pekppp2023, id: 'pekppp-kota-banjarmasin', version: 1 };
   const v3 = { ...pekppp2023, version: 3 };
-  it.each<[string, EvaluationEvent[], RulesetRegistryCommand, DeciderOutcome<EvaluationEvent>]>([
+  it.each<[string, RulesetRegistryEvent[], RulesetRegistryCommand, DeciderOutcome<RulesetRegistryEvent>]>([
     ["numbers a tenant's first version of a shipped id above the shipped one", [], publish(v2), { events: [publishedAs(v2)] }],
     ['refuses a tenant version equal to the shipped one', [], publish(pekppp2023), error('RULESET.VERSION_NOT_INCREASING')],
     ["goes above the tenant's own versions", [publishedAs(v2)], publish(v3), { events: [publishedAs(v3)] }],

@@ -1,5 +1,5 @@
 import type { EvaluationEvent } from '@lib/contracts';
-import { type Decider, assertNever } from '@lib/event-sourcing/domain';
+import { type Decider, type EventsOf, assertNever } from '@lib/event-sourcing/domain';
 import { DomainError } from './error-codes';
 import { type Ruleset, validateRuleset } from './ruleset/ruleset';
 
@@ -21,6 +21,9 @@ export type RulesetRegistryCommand = {
   now: string;
 };
 
+export const RULESET_REGISTRY_EVENT_TYPES = ['rulesetPublished'] as const;
+export type RulesetRegistryEvent = EventsOf<EvaluationEvent, typeof RULESET_REGISTRY_EVENT_TYPES>;
+
 export const initialRulesetRegistry = (): RulesetRegistry => ({ rulesetId: null, latestVersion: 0 });
 
 /**
@@ -32,7 +35,7 @@ export function initialTenantRulesetRegistry(rulesetId: string, shipped: readonl
   return versions.length === 0 ? initialRulesetRegistry() : { rulesetId, latestVersion: Math.max(...versions) };
 }
 
-export function decideRuleset(command: RulesetRegistryCommand, state: RulesetRegistry): EvaluationEvent[] {
+export function decideRuleset(command: RulesetRegistryCommand, state: RulesetRegistry): RulesetRegistryEvent[] {
   switch (command.type) {
     case 'PublishRuleset': {
       const { ruleset } = command;
@@ -62,31 +65,17 @@ export function decideRuleset(command: RulesetRegistryCommand, state: RulesetReg
   }
 }
 
-export function evolveRuleset(state: RulesetRegistry, event: EvaluationEvent): RulesetRegistry {
+export function evolveRuleset(state: RulesetRegistry, event: RulesetRegistryEvent): RulesetRegistry {
   switch (event.$case) {
     case 'rulesetPublished':
       return { rulesetId: event.value.rulesetId, latestVersion: Math.max(state.latestVersion, event.value.version) };
-    case 'unitRegistered':
-    case 'cycleOpened':
-    case 'unitLokusAssigned':
-    case 'selfAssessmentDraftSaved':
-    case 'evidenceAttached':
-    case 'selfAssessmentSubmitted':
-    case 'selfAssessmentReturned':
-    case 'selfAssessmentResubmitted':
-    case 'selfAssessmentVerified':
-    case 'indicatorScored':
-    case 'verificationVisitRecorded':
-    case 'userScoreReceived':
-    case 'cycleResultsPublished':
-    case 'resultCorrected':
-      return state;
     default:
-      return assertNever(event);
+      return assertNever(event.$case);
   }
 }
 
-export const rulesetRegistryDecider: Decider<RulesetRegistryCommand, EvaluationEvent, RulesetRegistry> = {
+export const rulesetRegistryDecider: Decider<RulesetRegistryCommand, RulesetRegistryEvent, RulesetRegistry> = {
+  eventTypes: RULESET_REGISTRY_EVENT_TYPES,
   initialState: initialRulesetRegistry,
   decide: decideRuleset,
   evolve: evolveRuleset,

@@ -1,8 +1,8 @@
-import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
+import type { evaluationPb } from '@lib/contracts';
 import { type DeciderOutcome, givenWhen } from '@lib/event-sourcing/domain';
-import { type RegisteredUnit, unitRegistryDecider, unitRegistryStream } from './unit-registry';
+import { type RegisteredUnit, unitRegistryDecider, type UnitRegistryEvent, unitRegistryStream } from './unit-registry';
 
-const registered = (unitId: string, name: string, kind: string, parentUnitId = ''): EvaluationEvent => ({
+const registered = (unitId: string, name: string, kind: string, parentUnitId = ''): UnitRegistryEvent => ({
   $case: 'unitRegistered',
   value: { unitId, name, kind: `UNIT_KIND_${kind}` as evaluationPb.UnitKind, parentUnitId },
 });
@@ -10,14 +10,14 @@ const register = (unit: Partial<RegisteredUnit> & { unitId: string }) => ({
   type: 'RegisterUnit' as const,
   unit: { name: 'Dinas Kesehatan', kind: 'skpd' as const, parentUnitId: null, ...unit },
 });
-const error = (code: string): DeciderOutcome<EvaluationEvent> => ({ error: { code } });
-const events = (...list: EvaluationEvent[]): DeciderOutcome<EvaluationEvent> => ({ events: list });
+const error = (code: string): DeciderOutcome<UnitRegistryEvent> => ({ error: { code } });
+const events = (...list: UnitRegistryEvent[]): DeciderOutcome<UnitRegistryEvent> => ({ events: list });
 
 const dinkes = registered('dinkes', 'Dinas Kesehatan', 'SKPD');
 const kecamatan = registered('kec-utara', 'Kecamatan Banjarmasin Utara', 'KECAMATAN');
 
 describe('unit registry decider', () => {
-  it.each<[string, EvaluationEvent[], ReturnType<typeof register>, DeciderOutcome<EvaluationEvent>]>([
+  it.each<[string, UnitRegistryEvent[], ReturnType<typeof register>, DeciderOutcome<UnitRegistryEvent>]>([
     ['registers a top-level SKPD', [], register({ unitId: 'dinkes' }), events(dinkes)],
     [
       'registers a puskesmas under its dinas',

@@ -1,5 +1,6 @@
 import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
-import type { Decider } from '@lib/event-sourcing/domain';
+import { type Decider, type EventsOf, assertNever } from '@lib/event-sourcing/domain';
+import { QUALIFIED_ID, QUALIFIED_ID_RULE } from '@lib/kernel';
 import { DomainError } from './error-codes';
 
 /**
@@ -35,14 +36,15 @@ export type UnitRegistry = readonly RegisteredUnit[];
 
 export type UnitRegistryCommand = { type: 'RegisterUnit'; unit: RegisteredUnit };
 
+export const UNIT_REGISTRY_EVENT_TYPES = ['unitRegistered'] as const;
+export type UnitRegistryEvent = EventsOf<EvaluationEvent, typeof UNIT_REGISTRY_EVENT_TYPES>;
+
 export const unitRegistryStream = (tenantId: string): string => `units-${tenantId}`;
 
-const UNIT_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
-
-function decide(command: UnitRegistryCommand, state: UnitRegistry): EvaluationEvent[] {
+function decide(command: UnitRegistryCommand, state: UnitRegistry): UnitRegistryEvent[] {
   const { unit } = command;
   const name = unit.name.trim();
-  if (!UNIT_ID.test(unit.unitId)) throw new DomainError('UNIT.INVALID_ID', `unit id must be 1-128 characters of [A-Za-z0-9._:@-], got "${unit.unitId}"`);
+  if (!QUALIFIED_ID.test(unit.unitId)) throw new DomainError('UNIT.INVALID_ID', `unit id must be ${QUALIFIED_ID_RULE}, got "${unit.unitId}"`);
   if (name === '') throw new DomainError('UNIT.NAME_REQUIRED', 'a unit needs its official name');
   if (!UNIT_KINDS.includes(unit.kind)) throw new DomainError('UNIT.UNKNOWN_KIND', `kind must be one of ${UNIT_KINDS.join(', ')}, got ${unit.kind}`);
   if (unit.parentUnitId === unit.unitId) throw new DomainError('UNIT.OWN_PARENT', `unit ${unit.unitId} cannot be its own parent`);
@@ -57,15 +59,21 @@ function decide(command: UnitRegistryCommand, state: UnitRegistry): EvaluationEv
   return [{ $case: 'unitRegistered', value: { unitId: unit.unitId, name, kind: KIND_TO_PB[unit.kind], parentUnitId: unit.parentUnitId ?? '' } }];
 }
 
-function evolve(state: UnitRegistry, event: EvaluationEvent): UnitRegistry {
-  if (event.$case !== 'unitRegistered') return state; // the other events live on cycle, assessment and ruleset streams
-  const { unitId, name, kind, parentUnitId } = event.value;
-  const known = unitKindFromPb(kind);
-  if (!known) return state;
-  return [...state, { unitId, name, kind: known, parentUnitId: parentUnitId === '' ? null : parentUnitId }];
+function evolve(state: UnitRegistry, event: UnitRegistryEvent): UnitRegistry {
+  switch (event.$case) {
+    case 'unitRegistered': {
+      const { unitId, name, kind, parentUnitId } = event.value;
+      const known = unitKindFromPb(kind);
+      if (!known) return state;
+      return [...state, { unitId, name, kind: known, parentUnitId: parentUnitId === '' ? null : parentUnitId }];
+    }
+    default:
+      return assertNever(event.$case);
+  }
 }
 
-export const unitRegistryDecider: Decider<UnitRegistryCommand, EvaluationEvent, UnitRegistry> = {
+export const unitRegistryDecider: Decider<UnitRegistryCommand, UnitRegistryEvent, UnitRegistry> = {
+  eventTypes: UNIT_REGISTRY_EVENT_TYPES,
   initialState: () => [],
   decide,
   evolve,

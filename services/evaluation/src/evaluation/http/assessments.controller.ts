@@ -4,7 +4,6 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AssessmentAction, HandleAssessmentCommand } from '../commands/assessment.commands';
-import type { Assessment } from '../domain';
 import { GetAssessmentQuery } from '../queries/evaluation.queries';
 import { type Actor, Caller, CommandReply, commandReply, CurrentActor, forUnit, RequirePermission, TenantQuery } from '@lib/platform';
 import {
@@ -16,6 +15,8 @@ import {
   UnitPath,
   VerificationVisitRequest,
 } from './evaluation.request';
+import { AssessmentResponse } from './assessment.response';
+import { AttachedEvidenceResponse } from './command.response';
 import { CYCLE } from './resources';
 
 @ApiTags('assessments')
@@ -35,16 +36,16 @@ export class AssessmentsController {
   @Get()
   @RequirePermission('results:read', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: "The unit's F-01 answers, evidence, return notes, evaluator F-02 scores and visits" })
-  @ApiOkResponse({ description: 'The assessment' })
+  @ApiOkResponse({ description: 'The assessment', type: AssessmentResponse })
   // a cycle id is only unique within its tenant, so a national auditor names the tenant (?tenantId=)
-  get(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: UnitPath, @Query() _tenant: TenantQuery): Promise<Assessment> {
+  get(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: UnitPath, @Query() _tenant: TenantQuery): Promise<AssessmentResponse> {
     return this.queries.execute(new GetAssessmentQuery(actor.tenantId, cycleId, unitId));
   }
 
   @Put('draft')
   @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: save self-assessment answers (merged into the draft)' })
-  @ApiOkResponse({ description: 'Saved' })
+  @ApiOkResponse({ description: 'Saved', type: CommandReply })
   saveDraft(@Caller() { meta }: Caller, @Param() path: UnitPath, @Body() body: SaveDraftRequest): Promise<CommandReply> {
     const answers = body.answers.map(({ indicatorCode, score, justification, evidenceIds }) => ({ indicatorCode, score, justification, evidenceIds }));
     return this.run(meta, path, { type: 'SaveSelfAssessmentDraft', answers });
@@ -54,12 +55,8 @@ export class AssessmentsController {
   @HttpCode(201)
   @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: attach evidence to an indicator: an https link, or a file uploaded to evidence-files (by its storageKey)' })
-  @ApiCreatedResponse({ description: 'Attached; the body carries the evidence id' })
-  async attachEvidence(
-    @Caller() { meta }: Caller,
-    @Param() path: UnitPath,
-    @Body() body: AttachEvidenceRequest,
-  ): Promise<CommandReply & { evidenceId: string }> {
+  @ApiCreatedResponse({ description: 'Attached; the body carries the evidence id', type: AttachedEvidenceResponse })
+  async attachEvidence(@Caller() { meta }: Caller, @Param() path: UnitPath, @Body() body: AttachEvidenceRequest): Promise<AttachedEvidenceResponse> {
     const evidenceId = body.evidenceId ?? randomUUID();
     const evidence =
       body.kind === 'link'
@@ -81,7 +78,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: submit the complete self-assessment for verification' })
-  @ApiOkResponse({ description: 'Submitted' })
+  @ApiOkResponse({ description: 'Submitted', type: CommandReply })
   submit(@Caller() { meta }: Caller, @Param() path: UnitPath): Promise<CommandReply> {
     return this.run(meta, path, { type: 'SubmitSelfAssessment' });
   }
@@ -90,7 +87,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Return the self-assessment to the unit with notes per indicator' })
-  @ApiOkResponse({ description: 'Returned' })
+  @ApiOkResponse({ description: 'Returned', type: CommandReply })
   returnToUnit(@Caller() { actor, meta }: Caller, @Param() path: UnitPath, @Body() body: ReturnRequest): Promise<CommandReply> {
     const notes = body.notes.map(({ indicatorCode, note }) => ({ indicatorCode, note }));
     return this.run(meta, path, { type: 'ReturnSelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' }, notes });
@@ -100,7 +97,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @RequirePermission('assessment:write-own', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'F-01: resubmit a returned self-assessment' })
-  @ApiOkResponse({ description: 'Resubmitted' })
+  @ApiOkResponse({ description: 'Resubmitted', type: CommandReply })
   resubmit(@Caller() { meta }: Caller, @Param() path: UnitPath): Promise<CommandReply> {
     return this.run(meta, path, { type: 'ResubmitSelfAssessment' });
   }
@@ -109,7 +106,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Verify the submitted self-assessment' })
-  @ApiOkResponse({ description: 'Verified' })
+  @ApiOkResponse({ description: 'Verified', type: CommandReply })
   verify(@Caller() { actor, meta }: Caller, @Param() path: UnitPath): Promise<CommandReply> {
     return this.run(meta, path, { type: 'VerifySelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' } });
   }
@@ -117,7 +114,7 @@ export class AssessmentsController {
   @Put('scores/:indicatorCode')
   @RequirePermission('assessment:score', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: "F-02: the calling evaluator's score 0..5 of one indicator, with a note against the descriptors" })
-  @ApiOkResponse({ description: 'Scored (the same score and note again appends nothing)' })
+  @ApiOkResponse({ description: 'Scored (the same score and note again appends nothing)', type: CommandReply })
   score(@Caller() { actor, meta }: Caller, @Param() path: IndicatorPath, @Body() body: ScoreIndicatorRequest): Promise<CommandReply> {
     return this.run(meta, path, { type: 'ScoreIndicator', evaluatorId: actor.id, indicatorCode: path.indicatorCode, score: body.score, note: body.note });
   }
@@ -126,7 +123,7 @@ export class AssessmentsController {
   @HttpCode(201)
   @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Record a verification visit (visitasi) with the evaluators present and the findings' })
-  @ApiCreatedResponse({ description: 'Recorded' })
+  @ApiCreatedResponse({ description: 'Recorded', type: CommandReply })
   visit(@Caller() { meta }: Caller, @Param() path: UnitPath, @Body() body: VerificationVisitRequest): Promise<CommandReply> {
     return this.run(meta, path, { type: 'RecordVerificationVisit', visitedOn: body.visitedOn, evaluatorIds: body.evaluatorIds, findings: body.findings });
   }

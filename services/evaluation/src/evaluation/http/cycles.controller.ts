@@ -3,10 +3,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AssignUnitLokusCommand, CorrectResultCommand, OpenCycleCommand, PublishResultsCommand } from '../commands/cycle.commands';
-import { type CycleView, GetCycleQuery, GetUnitScoreQuery, type UnitScoreResponse } from '../queries/evaluation.queries';
+import { GetCycleQuery, GetUnitScoreQuery } from '../queries/evaluation.queries';
 import { type Actor, Caller, CommandReply, commandReply, CurrentActor, forUnit, RequirePermission, TenantQuery } from '@lib/platform';
 import { AssignUnitLokusRequest, CorrectResultRequest, CyclePath, OpenCycleRequest, ScoreQuery, UnitPath } from './evaluation.request';
 import { cycleStream } from '../domain';
+import { OpenedCycleResponse } from './command.response';
+import { CycleResponse, UnitScoreResponse } from './cycle.response';
 import { CYCLE } from './resources';
 
 @ApiTags('cycles')
@@ -23,8 +25,8 @@ export class CyclesController {
   @HttpCode(201)
   @RequirePermission('cycle:admin')
   @ApiOperation({ summary: 'Open a PEKPPP cycle pinning a ruleset version' })
-  @ApiCreatedResponse({ description: 'Opened; the body carries the cycle id' })
-  async open(@Caller() { meta }: Caller, @Body() body: OpenCycleRequest): Promise<CommandReply & { cycleId: string }> {
+  @ApiCreatedResponse({ description: 'Opened; the body carries the cycle id', type: OpenedCycleResponse })
+  async open(@Caller() { meta }: Caller, @Body() body: OpenCycleRequest): Promise<OpenedCycleResponse> {
     const { windowStart, windowEnd, selfAssessmentDue } = body;
     const result = await this.commands.execute(
       new OpenCycleCommand(
@@ -44,16 +46,16 @@ export class CyclesController {
   @Get(':cycleId')
   @RequirePermission('cycle:read', { resource: CYCLE })
   @ApiOperation({ summary: 'A cycle with its unit lokus, evaluators and received F-03 user scores' })
-  @ApiOkResponse({ description: 'The cycle' })
+  @ApiOkResponse({ description: 'The cycle', type: CycleResponse })
   // a cycle id is only unique within its tenant, so a national auditor names the tenant (?tenantId=)
-  get(@CurrentActor() actor: Actor, @Param() { cycleId }: CyclePath, @Query() _tenant: TenantQuery): Promise<CycleView> {
+  get(@CurrentActor() actor: Actor, @Param() { cycleId }: CyclePath, @Query() _tenant: TenantQuery): Promise<CycleResponse> {
     return this.queries.execute(new GetCycleQuery(actor.tenantId, cycleId));
   }
 
   @Put(':cycleId/units/:unitId')
   @RequirePermission('cycle:admin', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Make a unit a unit lokus of the cycle, with its evaluators and lead evaluator' })
-  @ApiOkResponse({ description: 'Assigned (a repeat with the same evaluators appends nothing)' })
+  @ApiOkResponse({ description: 'Assigned (a repeat with the same evaluators appends nothing)', type: CommandReply })
   async assign(@Caller() { meta }: Caller, @Param() { cycleId, unitId }: UnitPath, @Body() body: AssignUnitLokusRequest): Promise<CommandReply> {
     return commandReply(
       await this.commands.execute(new AssignUnitLokusCommand(cycleId, unitId, body.evaluatorIds, body.leadEvaluatorId, forUnit(meta, unitId))),
@@ -66,7 +68,7 @@ export class CyclesController {
     summary: "A unit's score: self-assessment vs evaluator per indicator and aspect, IPP merged with F-03 when the quota is met, category, provisional flags",
     description: 'With `?ruleset=<id>` (and optionally `rulesetVersion`) the same answers and scores are re-scored under that ruleset; nothing is recorded.',
   })
-  @ApiOkResponse({ description: 'The score (eventually consistent with the commands)' })
+  @ApiOkResponse({ description: 'The score (eventually consistent with the commands)', type: UnitScoreResponse })
   score(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: UnitPath, @Query() query: ScoreQuery): Promise<UnitScoreResponse> {
     const whatIf = query.ruleset ? { rulesetId: query.ruleset, version: query.rulesetVersion } : undefined;
     return this.queries.execute(new GetUnitScoreQuery(actor.tenantId, cycleId, unitId, whatIf));
@@ -76,7 +78,7 @@ export class CyclesController {
   @HttpCode(201)
   @RequirePermission('results:publish', { resource: CYCLE })
   @ApiOperation({ summary: "Publish and freeze every unit's result under the pinned ruleset" })
-  @ApiCreatedResponse({ description: 'Published' })
+  @ApiCreatedResponse({ description: 'Published', type: CommandReply })
   async publish(@Caller() { meta }: Caller, @Param() { cycleId }: CyclePath): Promise<CommandReply> {
     return commandReply(await this.commands.execute(new PublishResultsCommand(cycleId, meta)));
   }
@@ -85,7 +87,7 @@ export class CyclesController {
   @HttpCode(201)
   @RequirePermission('results:publish', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Correct a published result: replace indicator scores, re-score, and record why' })
-  @ApiCreatedResponse({ description: 'Corrected' })
+  @ApiCreatedResponse({ description: 'Corrected', type: CommandReply })
   async correct(@Caller() { meta }: Caller, @Param() { cycleId, unitId }: UnitPath, @Body() body: CorrectResultRequest): Promise<CommandReply> {
     const scores = body.scores.map(({ indicatorCode, score }) => ({ indicatorCode, score }));
     return commandReply(await this.commands.execute(new CorrectResultCommand(cycleId, unitId, scores, body.reason, forUnit(meta, unitId))));

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TenantQuery } from '@lib/platform';
+import { RulesetDocument } from './ruleset.response';
 import { Type } from 'class-transformer';
+import { LOCAL_DATE_FORMAT, QUALIFIED_ID } from '@lib/kernel';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -20,21 +22,22 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const ID = /^[A-Za-z0-9._:@-]{1,128}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
 
 export class CyclePath {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   cycleId!: string;
 }
 
 export class UnitPath extends CyclePath {
-  @Matches(ID)
+  @ApiProperty({ example: 'disdukcapil' })
+  @Matches(QUALIFIED_ID)
   unitId!: string;
 }
 
 export class IndicatorPath extends UnitPath {
+  @ApiProperty({ example: '1.a.Ak' })
   @Matches(/^[0-9]+\.[a-z]\.[A-Za-z]+$/, { message: 'indicatorCode must look like "1.a.Ak"' })
   indicatorCode!: string;
 }
@@ -47,9 +50,8 @@ export class PublishRulesetRequest {
   reason!: string;
 
   @ApiProperty({
-    description: 'The ruleset document (see GET /rulesets for shipped examples); checked with validateRuleset',
-    type: 'object',
-    additionalProperties: true,
+    description: 'The ruleset document (GET /rulesets/{rulesetId}/versions/{version} shows the shipped ones); checked with validateRuleset',
+    type: () => RulesetDocument,
   })
   @IsObject()
   ruleset!: Record<string, unknown>;
@@ -78,15 +80,15 @@ export class OpenCycleRequest {
   rulesetVersion?: number;
 
   @ApiProperty({ example: '2026-03-01' })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
   windowStart!: string;
 
   @ApiProperty({ example: '2026-10-31' })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
   windowEnd!: string;
 
   @ApiProperty({ example: '2026-05-31' })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
   selfAssessmentDue!: string;
 }
 
@@ -95,11 +97,11 @@ export class AssignUnitLokusRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @Matches(ID, { each: true })
+  @Matches(QUALIFIED_ID, { each: true })
   evaluatorIds!: string[];
 
   @ApiProperty()
-  @Matches(ID)
+  @Matches(QUALIFIED_ID)
   leadEvaluatorId!: string;
 }
 
@@ -149,7 +151,7 @@ export class AttachEvidenceRequest {
 
   @ApiPropertyOptional({ description: 'Default: a new uuid' })
   @IsOptional()
-  @Matches(ID)
+  @Matches(QUALIFIED_ID)
   evidenceId?: string;
 
   @ApiProperty()
@@ -213,13 +215,13 @@ export class ScoreIndicatorRequest {
 
 export class VerificationVisitRequest {
   @ApiProperty({ example: '2026-07-14' })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
   visitedOn!: string;
 
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMinSize(1)
-  @Matches(ID, { each: true })
+  @Matches(QUALIFIED_ID, { each: true })
   evaluatorIds!: string[];
 
   @ApiProperty()
@@ -264,7 +266,7 @@ export class ScoreQuery extends TenantQuery {
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
   ruleset?: string;
 
-  @ApiPropertyOptional({ description: 'With ruleset: the version (default: latest)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'With ruleset: the version (default: latest)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,21 +1,35 @@
 import { Controller, Get, Header, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthorizedTarget, CurrentPrincipal, InputProblemException, type Principal, RequirePermission, type Target, TenantQuery } from '@lib/platform';
 import { Matches } from 'class-validator';
-import { EvidenceFileStore, type StoredEvidenceFile } from '../commands/evidence-file-store';
+import { EvidenceFileStore } from '../commands/evidence-file-store';
+import { StoredEvidenceFileResponse } from './evidence-file.response';
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 class EvidenceFilesPath {
+  @ApiProperty({ format: 'uuid' })
   @Matches(ID)
   cycleId!: string;
 
+  @ApiProperty({ example: 'disdukcapil' })
   @Matches(ID)
   unitId!: string;
 }
 
 class EvidenceFilePath extends EvidenceFilesPath {
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$' })
   @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lowercase hexadecimal characters' })
   sha256!: string;
 }
@@ -43,13 +57,13 @@ export class EvidenceFilesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Upload an evidence file (PDF, image, office document); answers its storageKey, sha256, size and type' })
-  @ApiCreatedResponse({ description: 'Stored (or already stored: the same bytes give the same key)' })
+  @ApiCreatedResponse({ description: 'Stored (or already stored: the same bytes give the same key)', type: StoredEvidenceFileResponse })
   @ApiPayloadTooLargeResponse({ description: 'Larger than EVIDENCE_MAX_BYTES' })
   upload(
     @CurrentPrincipal() principal: Principal,
     @Param() { cycleId, unitId }: EvidenceFilesPath,
     @UploadedFile() file?: UploadedEvidence,
-  ): Promise<StoredEvidenceFile> {
+  ): Promise<StoredEvidenceFileResponse> {
     if (!file) throw new InputProblemException([{ field: 'file', rule: 'required', message: 'send the file as the multipart field "file"' }]);
     return this.files.store({
       tenantId: principal.tenantId,
@@ -67,6 +81,7 @@ export class EvidenceFilesController {
   @Header('Content-Disposition', 'attachment')
   @Header('Cache-Control', 'private, max-age=0, no-store')
   @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: "The file's bytes, with its stored media type", schema: { type: 'string', format: 'binary' } })
   @ApiOperation({ summary: 'Download an evidence file; its bytes are checked against the sha256 on every read' })
   async download(@AuthorizedTarget() target: Target, @Param() { sha256 }: EvidenceFilePath, @Query() _tenant: TenantQuery): Promise<StreamableFile> {
     const { content, mediaType } = await this.files.read(target.tenantId, sha256);

@@ -4,8 +4,9 @@ import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkRe
 import { type Actor, Caller, CommandReply, commandReply, CurrentActor, InputProblemException, RequirePermission, TenantQuery } from '@lib/platform';
 import { PublishRulesetCommand } from '../commands/publish-ruleset.command';
 import { type Ruleset, validateRuleset } from '../domain';
-import { ListRulesetsQuery, type RulesetSummary } from '../queries/evaluation.queries';
+import { ListRulesetsQuery } from '../queries/evaluation.queries';
 import { PublishRulesetRequest } from './evaluation.request';
+import { RulesetSummaryResponse } from './ruleset.response';
 
 @ApiTags('rulesets')
 @Controller('rulesets')
@@ -18,9 +19,9 @@ export class RulesetsController {
   @Get()
   @RequirePermission('ruleset:read')
   @ApiOperation({ summary: 'Shipped and published scoring rulesets, with which parts are provisional' })
-  @ApiOkResponse({ description: 'Every version, oldest first per id' })
+  @ApiOkResponse({ description: 'Every version, oldest first per id', type: [RulesetSummaryResponse] })
   // declared so a national auditor's ?tenantId= passes validation; the guard resolves it into the actor
-  list(@CurrentActor() actor: Actor, @Query() _tenant: TenantQuery): Promise<RulesetSummary[]> {
+  list(@CurrentActor() actor: Actor, @Query() _tenant: TenantQuery): Promise<RulesetSummaryResponse[]> {
     return this.queries.execute(new ListRulesetsQuery(actor.tenantId));
   }
 
@@ -28,7 +29,7 @@ export class RulesetsController {
   @HttpCode(201)
   @RequirePermission('ruleset:publish')
   @ApiOperation({ summary: 'Publish a new version of a ruleset (weights, bands, quotas); existing cycles keep the version they pinned' })
-  @ApiCreatedResponse({ description: 'Published' })
+  @ApiCreatedResponse({ description: 'Published', type: CommandReply })
   @ApiBadRequestResponse({ description: 'The document breaks a rule; each error names its path, e.g. ruleset.aspects[2].indicators' })
   @ApiConflictResponse({ description: 'Version not above the latest (RULESET.VERSION_NOT_INCREASING)' })
   async publish(@Caller() { meta }: Caller, @Body() body: PublishRulesetRequest): Promise<CommandReply> {

@@ -3,15 +3,15 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { type Actor, Caller, CommandReply, commandReply, CurrentActor, forUnit, RequirePermission, TenantQuery } from '@lib/platform';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { QUALIFIED_ID, QUALIFIED_ID_RULE } from '@lib/kernel';
 import { RegisterUnitCommand } from '../commands/register-unit.command';
 import { type RegisteredUnit, UNIT_KINDS, type UnitKind } from '../domain';
-import { ListUnitsQuery, type UnitView } from '../queries/unit-registry.queries';
-
-const UNIT_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
+import { ListUnitsQuery } from '../queries/unit-registry.queries';
+import { UnitResponse } from './unit.response';
 
 class RegisterUnitRequest {
   @ApiProperty({ example: 'puskesmas-teluk-dalam' })
-  @Matches(UNIT_ID, { message: 'unitId must be 1-128 characters of [A-Za-z0-9._:@-]' })
+  @Matches(QUALIFIED_ID, { message: `unitId must be ${QUALIFIED_ID_RULE}` })
   unitId!: string;
 
   @ApiProperty({ example: 'Puskesmas Teluk Dalam' })
@@ -26,7 +26,7 @@ class RegisterUnitRequest {
 
   @ApiPropertyOptional({ example: 'dinkes', description: 'The unit it belongs to (a puskesmas under its dinas, a kelurahan under its kecamatan)' })
   @IsOptional()
-  @Matches(UNIT_ID, { message: 'parentUnitId must be 1-128 characters of [A-Za-z0-9._:@-]' })
+  @Matches(QUALIFIED_ID, { message: `parentUnitId must be ${QUALIFIED_ID_RULE}` })
   parentUnitId?: string;
 }
 
@@ -44,7 +44,7 @@ export class UnitsController {
   @RequirePermission('cycle:admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: "Register a unit (SKPD, bagian, kecamatan, kelurahan, puskesmas, UPTD) in the tenant's registry, under its parent" })
-  @ApiCreatedResponse({ description: 'Registered (or already registered with the same data)' })
+  @ApiCreatedResponse({ description: 'Registered (or already registered with the same data)', type: CommandReply })
   @ApiConflictResponse({ description: 'UNIT.PARENT_NOT_REGISTERED, UNIT.ALREADY_REGISTERED, UNIT.OWN_PARENT' })
   async register(@Caller() { meta }: Caller, @Body() body: RegisterUnitRequest): Promise<CommandReply> {
     const unit: RegisteredUnit = { unitId: body.unitId, name: body.name, kind: body.kind, parentUnitId: body.parentUnitId ?? null };
@@ -54,9 +54,9 @@ export class UnitsController {
   @Get()
   @RequirePermission('cycle:read')
   @ApiOperation({ summary: "The tenant's registered units in registration order, each with its parent and children" })
-  @ApiOkResponse({ description: 'The units (eventually consistent with the commands)' })
+  @ApiOkResponse({ description: 'The units (eventually consistent with the commands)', type: [UnitResponse] })
   // declared so a national auditor's ?tenantId= passes validation; the guard resolves it into the actor
-  list(@CurrentActor() actor: Actor, @Query() _tenant: TenantQuery): Promise<UnitView[]> {
+  list(@CurrentActor() actor: Actor, @Query() _tenant: TenantQuery): Promise<UnitResponse[]> {
     return this.queries.execute(new ListUnitsQuery(actor.tenantId));
   }
 }

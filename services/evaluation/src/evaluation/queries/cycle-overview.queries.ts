@@ -1,10 +1,18 @@
 import { NotFoundException } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Pool } from 'pg';
-import { type Cycle, isProvisional, type Ruleset } from '../domain';
+import {
+  type Assessment,
+  type Cycle,
+  explainScore,
+  initialAssessment,
+  isProvisional,
+  type Ruleset,
+  scoreAssessment,
+  type UnitScoreExplanation,
+} from '../domain';
 import { rulesetIn } from '../projections/evaluation-read-model.projection';
 import { RulesetCatalog } from './ruleset-catalog';
-import { explainUnitScore, type UnitScoreExplanation } from './unit-score-explanation';
 import type { PublishedResult, UnitScoreView } from './unit-score.view';
 
 export interface CycleSummary {
@@ -16,6 +24,8 @@ export interface CycleSummary {
   windowEnd: string;
   selfAssessmentDue: string;
   units: { unitId: string; evaluatorIds: string[]; leadEvaluatorId: string }[];
+  /** The version of the cycle's stream this summary reflects. */
+  version: number;
 }
 
 /** The tenant's PEKPPP cycles, newest window first, with their unit lokus. */
@@ -30,10 +40,11 @@ export class ListCyclesHandler implements IQueryHandler<ListCyclesQuery> {
   constructor(private readonly pool: Pool) {}
 
   async execute({ tenantId }: ListCyclesQuery): Promise<CycleSummary[]> {
-    const { rows } = await this.pool.query<{ state: Cycle }>(`SELECT state FROM cycles_v1 WHERE tenant_id = $1 ORDER BY window_start DESC, name, cycle_id`, [
-      tenantId,
-    ]);
-    return rows.flatMap(({ state }) =>
+    const { rows } = await this.pool.query<{ state: Cycle; stream_version: number }>(
+      `SELECT state, stream_version FROM cycles_v1 WHERE tenant_id = $1 ORDER BY window_start DESC, name, cycle_id`,
+      [tenantId],
+    );
+    return rows.flatMap(({ state, stream_version: version }) =>
       state.status === 'none'
         ? []
         : [
@@ -50,6 +61,7 @@ export class ListCyclesHandler implements IQueryHandler<ListCyclesQuery> {
                 evaluatorIds: [...lokus.evaluatorIds],
                 leadEvaluatorId: lokus.leadEvaluatorId,
               })),
+              version,
             },
           ],
     );
@@ -99,9 +111,17 @@ export class GetCycleScoresHandler implements IQueryHandler<GetCycleScoresQuery>
     if (!cycle || cycle.status === 'none') throw new NotFoundException({ code: 'CYCLE.NOT_FOUND', message: `no cycle ${cycleId}` });
     const ruleset = await rulesetIn(this.pool, tenantId, cycle.ruleset);
     if (!ruleset) throw new Error(`cycle ${cycleId} pins ruleset ${cycle.ruleset.id} v${cycle.ruleset.version}, which is not in the read model`);
-    const { rows } = await this.pool.query<{ score: UnitScoreView; published: PublishedResult | null; correction_reason: string | null }>(
-      `SELECT score, published, correction_reason FROM unit_results_v1
-       WHERE cycle_id = $1 AND tenant_id = $2 AND ($3::text IS NULL OR unit_id = $3) ORDER BY ipp, unit_id`,
+    // The explanation ranks on exact scores, which the stored view keeps only rounded: it is worked out
+    // again from the assessment the view was scored from, read in the same statement.
+    const { rows } = await this.pool.query<{
+      score: UnitScoreView;
+      published: PublishedResult | null;
+      correction_reason: string | null;
+      assessment: Assessment | null;
+    }>(
+      `SELECT r.score, r.published, r.correction_reason, a.state AS assessment FROM unit_results_v1 r
+       LEFT JOIN unit_assessments_v1 a ON a.tenant_id = r.tenant_id AND a.cycle_id = r.cycle_id AND a.unit_id = r.unit_id
+       WHERE r.cycle_id = $1 AND r.tenant_id = $2 AND ($3::text IS NULL OR r.unit_id = $3) ORDER BY r.ipp, r.unit_id`,
       [cycleId, tenantId, unitId ?? null],
     );
     return {
@@ -109,12 +129,15 @@ export class GetCycleScoresHandler implements IQueryHandler<GetCycleScoresQuery>
       name: cycle.name,
       status: cycle.status,
       ruleset: { ...cycle.ruleset, provisional: isProvisional(ruleset) },
-      units: rows.map((row) => scoreLine(row.score, row.published, row.correction_reason, ruleset)),
+      units: rows.map((row) => {
+        const score = scoreAssessment(ruleset, row.assessment ?? initialAssessment(), cycle.units[row.score.unitId] ?? null);
+        return scoreLine(row.score, row.published, row.correction_reason, explainScore(ruleset, score));
+      }),
     };
   }
 }
 
-function scoreLine(score: UnitScoreView, published: PublishedResult | null, correctionReason: string | null, ruleset: Ruleset): UnitScoreLine {
+function scoreLine(score: UnitScoreView, published: PublishedResult | null, correctionReason: string | null, explanation: UnitScoreExplanation): UnitScoreLine {
   return {
     unitId: score.unitId,
     assessmentStatus: score.assessmentStatus,
@@ -125,7 +148,7 @@ function scoreLine(score: UnitScoreView, published: PublishedResult | null, corr
     predicate: score.predicate,
     published: published ? { ipp: published.ipp, category: published.category } : null,
     correctionReason,
-    explanation: explainUnitScore(score, ruleset),
+    explanation,
   };
 }
 

@@ -72,6 +72,8 @@ export interface CycleView {
     leadEvaluatorId: string;
     userScore: { score: number; respondents: number; quotaMet: boolean } | null;
   }[];
+  /** The version of the cycle's stream this view reflects. */
+  version: number;
 }
 
 export class GetCycleQuery extends Query<CycleView> {
@@ -83,11 +85,14 @@ export class GetCycleQuery extends Query<CycleView> {
   }
 }
 
-async function cycleState(pool: Pool, tenantId: string, cycleId: string): Promise<Exclude<Cycle, { status: 'none' }>> {
-  const { rows } = await pool.query<{ state: Cycle }>(`SELECT state FROM cycles_v1 WHERE cycle_id = $1 AND tenant_id = $2`, [cycleId, tenantId]);
+async function cycleRow(pool: Pool, tenantId: string, cycleId: string): Promise<{ state: Exclude<Cycle, { status: 'none' }>; version: number }> {
+  const { rows } = await pool.query<{ state: Cycle; stream_version: number }>(
+    `SELECT state, stream_version FROM cycles_v1 WHERE cycle_id = $1 AND tenant_id = $2`,
+    [cycleId, tenantId],
+  );
   const state = rows[0]?.state;
   if (!state || state.status === 'none') throw new NotFoundException({ code: 'CYCLE.NOT_FOUND', message: `no cycle ${cycleId}` });
-  return state;
+  return { state, version: rows[0].stream_version };
 }
 
 @QueryHandler(GetCycleQuery)
@@ -95,7 +100,7 @@ export class GetCycleHandler implements IQueryHandler<GetCycleQuery> {
   constructor(private readonly pool: Pool) {}
 
   async execute({ tenantId, cycleId }: GetCycleQuery): Promise<CycleView> {
-    const state = await cycleState(this.pool, tenantId, cycleId);
+    const { state, version } = await cycleRow(this.pool, tenantId, cycleId);
     const names = await unitNames(this.pool, tenantId, Object.keys(state.units));
     return {
       cycleId: state.cycleId,
@@ -112,11 +117,54 @@ export class GetCycleHandler implements IQueryHandler<GetCycleQuery> {
         leadEvaluatorId: lokus.leadEvaluatorId,
         userScore: lokus.userScore ? { score: lokus.userScore.score, respondents: lokus.userScore.respondents, quotaMet: lokus.userScore.quotaMet } : null,
       })),
+      version,
     };
   }
 }
 
-export class GetAssessmentQuery extends Query<Assessment & { cycleId: string; unitId: string }> {
+/** A unit's assessment as the API shows it: F-01 answers and evidence, return notes, F-02 scores, visits. */
+export interface AssessmentView {
+  cycleId: string;
+  unitId: string;
+  status: Assessment['status'];
+  /** By indicator code. */
+  answers: Record<string, { indicatorCode: string; score: number; justification: string; evidenceIds: string[] }>;
+  /** By indicator code. */
+  evidence: Record<string, { evidenceId: string; kind: string; name: string; location: string; sha256: string; sizeBytes: number; mediaType: string }[]>;
+  returnNotes: { indicatorCode: string; note: string }[];
+  /** By indicator code, then evaluator id: each evaluator's latest score. */
+  scores: Record<string, Record<string, { score: number; note: string }>>;
+  visits: { cycleId: string; unitId: string; visitedOn: string; evaluatorIds: string[]; findings: string }[];
+  /** The version of the assessment's stream this view reflects. */
+  version: number;
+}
+
+const mapValues = <A, B>(record: Record<string, A>, map: (value: A) => B): Record<string, B> =>
+  Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
+
+function assessmentView(cycleId: string, unitId: string, state: Assessment, version: number): AssessmentView {
+  return {
+    cycleId,
+    unitId,
+    status: state.status,
+    answers: mapValues(state.answers, ({ indicatorCode, score, justification, evidenceIds }) => ({ indicatorCode, score, justification, evidenceIds })),
+    evidence: mapValues(state.evidence, (items) =>
+      items.map(({ evidenceId, kind, name, location, sha256, sizeBytes, mediaType }) => ({ evidenceId, kind, name, location, sha256, sizeBytes, mediaType })),
+    ),
+    returnNotes: state.returnNotes.map(({ indicatorCode, note }) => ({ indicatorCode, note })),
+    scores: mapValues(state.scores, (byEvaluator) => mapValues(byEvaluator, ({ score, note }) => ({ score, note }))),
+    visits: state.visits.map(({ cycleId: visitCycleId, unitId: visitUnitId, visitedOn, evaluatorIds, findings }) => ({
+      cycleId: visitCycleId,
+      unitId: visitUnitId,
+      visitedOn,
+      evaluatorIds,
+      findings,
+    })),
+    version,
+  };
+}
+
+export class GetAssessmentQuery extends Query<AssessmentView> {
   constructor(
     readonly tenantId: string,
     readonly cycleId: string,
@@ -130,13 +178,13 @@ export class GetAssessmentQuery extends Query<Assessment & { cycleId: string; un
 export class GetAssessmentHandler implements IQueryHandler<GetAssessmentQuery> {
   constructor(private readonly pool: Pool) {}
 
-  async execute({ tenantId, cycleId, unitId }: GetAssessmentQuery): Promise<Assessment & { cycleId: string; unitId: string }> {
-    const { rows } = await this.pool.query<{ state: Assessment }>(
-      `SELECT state FROM unit_assessments_v1 WHERE cycle_id = $1 AND unit_id = $2 AND tenant_id = $3`,
+  async execute({ tenantId, cycleId, unitId }: GetAssessmentQuery): Promise<AssessmentView> {
+    const { rows } = await this.pool.query<{ state: Assessment; stream_version: number }>(
+      `SELECT state, stream_version FROM unit_assessments_v1 WHERE cycle_id = $1 AND unit_id = $2 AND tenant_id = $3`,
       [cycleId, unitId, tenantId],
     );
     if (!rows[0]) throw new NotFoundException({ code: 'ASSESSMENT.NOT_FOUND', message: `unit ${unitId} has no assessment in cycle ${cycleId}` });
-    return { cycleId, unitId, ...rows[0].state };
+    return assessmentView(cycleId, unitId, rows[0].state, rows[0].stream_version);
   }
 }
 
@@ -164,7 +212,7 @@ export class GetUnitScoreHandler implements IQueryHandler<GetUnitScoreQuery> {
   async execute({ tenantId, cycleId, unitId, whatIf }: GetUnitScoreQuery): Promise<UnitScoreResponse> {
     if (whatIf) {
       const ruleset = await this.rulesets.find(tenantId, whatIf.rulesetId, whatIf.version);
-      const cycle = await cycleState(this.pool, tenantId, cycleId);
+      const { state: cycle } = await cycleRow(this.pool, tenantId, cycleId);
       const lokus = cycle.units[unitId];
       if (!lokus) throw new NotFoundException({ code: 'CYCLE.UNIT_NOT_IN_SCOPE', message: `unit ${unitId} is not a unit lokus of cycle ${cycleId}` });
       const { rows } = await this.pool.query<{ state: Assessment }>(

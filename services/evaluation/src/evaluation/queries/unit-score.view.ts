@@ -1,16 +1,6 @@
 import type { evaluationPb } from '@lib/contracts';
-import {
-  type Assessment,
-  findIndicator,
-  isProvisional,
-  type Ruleset,
-  scoreUnit,
-  type ScoreResult,
-  scoredIndicators,
-  scoringInputOf,
-  toRoundedNumber,
-  type UnitLokus,
-} from '../domain';
+import { toRoundedNumber } from '@lib/kernel';
+import { type Assessment, findIndicator, isProvisional, type Ruleset, scoreAssessment, scoredIndicators, type UnitLokus } from '../domain';
 
 /** What the API shows of a unit's score: self-assessment vs evaluator per indicator and aspect, the merge, the category. */
 export interface UnitScoreView {
@@ -38,15 +28,8 @@ export interface UnitScoreView {
   provisionalParts: string[];
 }
 
-/** Scores a unit's assessment under `ruleset` (the pinned one, or another for a what-if). */
-export function scoreOf(ruleset: Ruleset, assessment: Assessment, lokus: UnitLokus | null): ScoreResult {
-  const input = scoringInputOf(assessment, lokus?.leadEvaluatorId ?? '');
-  const userScore = lokus?.userScore ? { kind: 'summary' as const, score: lokus.userScore.score, respondents: lokus.userScore.respondents } : undefined;
-  return scoreUnit(ruleset, { ...input, userScore });
-}
-
 export function unitScoreView(cycleId: string, unitId: string, ruleset: Ruleset, assessment: Assessment, lokus: UnitLokus | null): UnitScoreView {
-  const result = scoreOf(ruleset, assessment, lokus);
+  const result = scoreAssessment(ruleset, assessment, lokus);
   const codes = new Set(scoredIndicators(ruleset).map((indicator) => indicator.code));
   return {
     cycleId,

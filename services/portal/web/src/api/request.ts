@@ -1,76 +1,26 @@
 import { call } from './http';
+import type { components } from './generated/request';
 import type { Api } from './use-api';
 
 const base = '/api/request';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+type Schemas = components['schemas'];
 
-export interface RequestRow {
-  requestId: string;
-  unitId: string;
-  serviceId: string;
-  trackingCode: string;
-  status: string;
-  period: string;
-  dueDate: string;
-  paused: boolean;
-  slaBreached: boolean;
-  metStandard: boolean | null;
-}
-
-export interface ComplaintRow {
-  complaintId: string;
-  unitId: string;
-  channel: string;
-  category: string;
-  status: string;
-  period: string;
-  statusDueDate: string;
-  resolutionDueDate: string | null;
-  deadlineBreaches: number;
-  resolvedWithinDeadline: boolean | null;
-}
-
-export interface UnitFigures {
-  unitId: string;
-  period: string;
-  requests: { submitted: number; completed: number; completedOnTime: number; open: number; overdue: number; slaCompliancePercent: number | null };
-  complaints: {
-    received: number;
-    resolved: number;
-    resolvedWithinDeadline: number;
-    open: number;
-    overdue: number;
-    resolvedWithinDeadlinePercent: number | null;
-    receivedViaLapor: number;
-    resolvedViaLapor: number;
-    laporResolvedPercent: number | null;
-  };
-}
-
-export interface PublicRequestStatus {
-  trackingCode: string;
-  serviceId: string;
-  status: string;
-  submittedAt: string;
-  dueDate: string;
-  paused: boolean;
-  overdue: boolean;
-  metStandard: boolean | null;
-  closedAt: string | null;
-}
+// The service's answers, generated from its OpenAPI document (npm run api:gen).
+export type RequestPage = Schemas['RequestPageResponse'];
+export type RequestRow = Schemas['RequestRowResponse'];
+export type ComplaintPage = Schemas['ComplaintPageResponse'];
+export type ComplaintRow = Schemas['ComplaintRowResponse'];
+export type UnitFiguresPage = Schemas['UnitFiguresPageResponse'];
+export type UnitFigures = Schemas['UnitFiguresResponse'];
+export type PublicRequestStatus = Schemas['PublicRequestStatusResponse'];
 
 const unitQuery = (unitId: string, limit = 50) => `?unitId=${encodeURIComponent(unitId)}&limit=${limit}`;
 
 export const requestApi = {
-  requests: (api: Api, unitId: string) => api<Page<RequestRow>>(`${base}/requests${unitQuery(unitId)}`),
-  complaints: (api: Api, unitId: string) => api<Page<ComplaintRow>>(`${base}/complaints${unitQuery(unitId)}`),
-  figures: (api: Api, unitId: string) => api<Page<UnitFigures>>(`${base}/figures${unitQuery(unitId, 12)}`),
+  requests: (api: Api, unitId: string) => api<RequestPage>(`${base}/requests${unitQuery(unitId)}`),
+  complaints: (api: Api, unitId: string) => api<ComplaintPage>(`${base}/complaints${unitQuery(unitId)}`),
+  figures: (api: Api, unitId: string) => api<UnitFiguresPage>(`${base}/figures${unitQuery(unitId, 12)}`),
 };
 
 export const publicRequestApi = {

@@ -1,83 +1,23 @@
 import { call } from './http';
+import type { CatchUp } from '../query-client';
+import type { components } from './generated/survey';
 import type { Api } from './use-api';
 
 const base = '/api/survey';
 
-export type PeriodKind = 'quarter' | 'semester' | 'year';
+type Schemas = components['schemas'];
 
-export interface UnitSkmSurvey {
-  surveyId: string;
-  publicLinkId: string;
-  unitId: string;
-  periodKind: PeriodKind;
-  periodStart: string;
-  periodEnd: string;
-  status: 'open' | 'closed';
-  respondents: number;
-  final: { ikmConverted: number; band: string; bandLabel: string; weakestUnsur: string } | null;
-}
-
-export interface SkmResult {
-  respondents: number;
-  unsur: { code: string; nrr: number; weight: number }[];
-  ikm: number;
-  ikmConverted: number;
-  band: string;
-  bandLabel: string;
-  weakestUnsur: string;
-  population: number;
-  requiredSample: number;
-  sampleAdequate: boolean;
-  provisional: boolean;
-  populationSource: string;
-}
-
-export interface FollowUp {
-  unsurCode: string;
-  action: string;
-  dueDate: string;
-  completedOn: string | null;
-  evidence: string | null;
-}
-
-export interface SkmSurveyResult {
-  surveyId: string;
-  status: 'open' | 'closed';
-  periodStart: string;
-  periodEnd: string;
-  final: boolean;
-  verifiedRespondents: number;
-  publishedMedia: string[];
-  followUps: Record<string, FollowUp>;
-  result: SkmResult;
-}
-
-export interface PublicSkmForm {
-  surveyId: string;
-  publicUrl: string;
-  unitId: string;
-  periodStart: string;
-  periodEnd: string;
-  accepting: boolean;
-  unsur: { code: string; name: string; extra: boolean }[];
-  answerScale: { value: number; label: string }[];
-}
-
-export interface SkmResponse {
-  answers: { code: string; value: number }[];
-  respondentToken: string;
-  suggestion?: string;
-  trackingCode?: string;
-  profile?: { ageBand?: string; sex?: string; education?: string; occupation?: string };
-}
-
-export interface PublicF03Form {
-  tenantId: string;
-  cycleId: string;
-  unitId: string;
-  items: { item: number; aspect: string; name: string }[];
-  scale: { min: number; max: number };
-}
+// The service's answers, generated from its OpenAPI document (npm run api:gen).
+export type UnitSkmSurvey = Schemas['UnitSkmSurveyResponse'];
+export type PeriodKind = UnitSkmSurvey['periodKind'];
+export type SkmResult = Schemas['SkmResultResponse'];
+export type FollowUp = Schemas['FollowUpResponse'];
+export type SkmSurveyResult = Schemas['SkmSurveyResultResponse'];
+export type PublicSkmForm = Schemas['PublicSkmFormResponse'];
+export type SkmResponse = Schemas['SkmResponseRequest'];
+export type PublicF03Form = Schemas['PublicF03FormResponse'];
+/** What every survey command answers: the stream it changed and the version it reached. */
+export type CommandReply = Schemas['CommandReply'];
 
 export interface SurveyRef {
   unitId: string;
@@ -94,18 +34,32 @@ export const qrCodeUrl = (publicLinkId: string, format: 'svg' | 'png') => `${pub
 
 export const surveyApi = {
   unitSurveys: (api: Api, unitId: string) => api<UnitSkmSurvey[]>(`${base}/units/${encodeURIComponent(unitId)}/skm-surveys`),
-  open: (api: Api, ref: SurveyRef, body: { periodEnd: string; declaredPopulation?: number }) =>
-    api<{ surveyId: string; publicLinkId: string }>(surveyPath(ref), { method: 'POST', body }),
+  open: (api: Api, ref: SurveyRef, body: Schemas['OpenSkmSurveyRequest']) => api<Schemas['OpenedSurveyResponse']>(surveyPath(ref), { method: 'POST', body }),
   result: (api: Api, ref: SurveyRef) => api<SkmSurveyResult>(`${surveyPath(ref)}/result`),
-  close: (api: Api, ref: SurveyRef) => api(`${surveyPath(ref)}/close`, { method: 'POST' }),
-  publish: (api: Api, ref: SurveyRef, body: { media: string[]; publishedOn: string }) => api(`${surveyPath(ref)}/publication`, { method: 'POST', body }),
-  planFollowUp: (api: Api, ref: SurveyRef, body: { itemId: string; unsurCode: string; action: string; dueDate: string }) =>
-    api(`${surveyPath(ref)}/follow-ups`, { method: 'POST', body }),
-  completeFollowUp: (api: Api, ref: SurveyRef, itemId: string, body: { completedOn: string; evidence: string }) =>
-    api(`${surveyPath(ref)}/follow-ups/${encodeURIComponent(itemId)}/completion`, { method: 'POST', body }),
+  close: (api: Api, ref: SurveyRef) => api<CommandReply>(`${surveyPath(ref)}/close`, { method: 'POST' }),
+  publish: (api: Api, ref: SurveyRef, body: Schemas['PublishSkmResultRequest']) =>
+    api<CommandReply>(`${surveyPath(ref)}/publication`, { method: 'POST', body }),
+  planFollowUp: (api: Api, ref: SurveyRef, body: Schemas['PlanFollowUpRequest']) =>
+    api<CommandReply>(`${surveyPath(ref)}/follow-ups`, { method: 'POST', body }),
+  completeFollowUp: (api: Api, ref: SurveyRef, itemId: string, body: Schemas['CompleteFollowUpRequest']) =>
+    api<CommandReply>(`${surveyPath(ref)}/follow-ups/${encodeURIComponent(itemId)}/completion`, { method: 'POST', body }),
   openF03: (api: Api, cycleId: string, unitId: string, ruleset: string) =>
-    api(`${base}/f03-collections/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}`, { method: 'POST', body: { ruleset } }),
+    api<CommandReply>(`${base}/f03-collections/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}`, { method: 'POST', body: { ruleset } }),
 };
+
+/** The survey's result, until it shows the version a survey command reached (see refreshAfterCommand). */
+export const surveyResultCatchUp = (api: Api, ref: SurveyRef, reply: CommandReply): CatchUp<SkmSurveyResult> => ({
+  read: () => surveyApi.result(api, ref),
+  versionIn: (result) => result.version,
+  reached: reply.version,
+});
+
+/** The unit's surveys, until they list the one just opened at the version its opening reached. */
+export const openedSurveyCatchUp = (api: Api, unitId: string, opened: Schemas['OpenedSurveyResponse']): CatchUp<UnitSkmSurvey[]> => ({
+  read: () => surveyApi.unitSurveys(api, unitId),
+  versionIn: (surveys) => surveys.find((survey) => survey.surveyId === opened.surveyId)?.version,
+  reached: opened.version,
+});
 
 const publicF03Path = (tenantId: string, cycleId: string, unitId: string): string =>
   `${base}/public/tenants/${encodeURIComponent(tenantId)}/f03/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}`;
@@ -114,8 +68,8 @@ const publicF03Path = (tenantId: string, cycleId: string, unitId: string): strin
 export const publicSurveyApi = {
   form: (publicLinkId: string) => call<PublicSkmForm>(publicPath(publicLinkId)),
   respond: (publicLinkId: string, body: SkmResponse) =>
-    call<{ responseId: string; recorded: boolean }>(`${publicPath(publicLinkId)}/responses`, { method: 'POST', body }),
+    call<Schemas['RecordedResponseResponse']>(`${publicPath(publicLinkId)}/responses`, { method: 'POST', body }),
   f03Form: (tenantId: string, cycleId: string, unitId: string) => call<PublicF03Form>(publicF03Path(tenantId, cycleId, unitId)),
-  respondF03: (tenantId: string, cycleId: string, unitId: string, items: { item: number; score: number }[]) =>
-    call(`${publicF03Path(tenantId, cycleId, unitId)}/responses`, { method: 'POST', body: { items } }),
+  respondF03: (tenantId: string, cycleId: string, unitId: string, items: Schemas['F03ResponseRequest']['items']) =>
+    call<CommandReply>(`${publicF03Path(tenantId, cycleId, unitId)}/responses`, { method: 'POST', body: { items } }),
 };

@@ -38,7 +38,7 @@ export class ChangeCalendarHandler implements ICommandHandler<ChangeCalendarComm
     const result = await this.store.handle(
       streamId,
       calendarDecider,
-      (state) => calendarDecider.decide({ ...step, ...lookedUp, tenantId, now: this.clock.now().toISOString() } as CalendarCommand, state),
+      (state) => calendarDecider.decide({ ...step, ...lookedUp, tenantId, now: this.clock.now().toISOString() }, state),
       meta,
     );
     return outcomeOf(this.store, result, calendarDecider);

@@ -121,7 +121,7 @@ export class ChangeComplaintHandler implements ICommandHandler<ChangeComplaintCo
         if (state.status === 'none') throw new DomainError('COMPLAINT.NOT_FOUND', `complaint ${complaintId} does not exist`);
         commandMeta.unitId = step.type === 'AssignComplaint' ? step.unitId : state.unitId;
         const command = { ...step, complaintId, ruleset: complaintRuleset(), calendar, now: this.clock.now().toISOString() };
-        return complaintDecider.decide(command as ComplaintCommand, state);
+        return complaintDecider.decide(command, state);
       },
       commandMeta,
       { otherTenantNotFoundCode: 'COMPLAINT.NOT_FOUND' },

@@ -1,6 +1,5 @@
 import type { RequestEvent } from '@lib/contracts';
-import { type AppendResult, type DeciderFold, EventStore } from '@lib/event-sourcing';
-import { foldEvents } from '@lib/event-sourcing/domain';
+import { type AppendResult, type DeciderFold, EventStore, foldStream } from '@lib/event-sourcing';
 
 /** A union member without some keys, keeping the union (Omit on a union would merge its members). */
 export type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -20,16 +19,16 @@ export interface CommandOutcome<S> {
  * the stream and version, so its answer is rebuilt from the stream up to that version: the same body
  * as the first call as long as nothing else happened to the stream in between.
  */
-export async function outcomeOf<S>(
+export async function outcomeOf<S, SE extends RequestEvent>(
   store: EventStore<RequestEvent>,
   result: AppendResult & { state: S },
-  fold: DeciderFold<RequestEvent, S>,
+  fold: DeciderFold<SE, S>,
 ): Promise<CommandOutcome<S>> {
   const outcome = { streamId: result.streamId, version: result.nextExpectedVersion, duplicate: result.duplicate, appended: result.appended };
   if (!result.duplicate) return { ...outcome, state: result.state };
   const history = await store.readStream(result.streamId);
   const upTo = history.slice(0, result.nextExpectedVersion).map((stored) => stored.event);
-  return { ...outcome, state: foldEvents(fold.evolve, fold.initialState(), upTo) };
+  return { ...outcome, state: foldStream(fold, result.streamId, upTo) };
 }
 
 /** The stream's id without its `<type>-` prefix. */

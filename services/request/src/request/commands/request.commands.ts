@@ -5,7 +5,7 @@ import { type CommandMeta, type DeciderFold, EventStore } from '@lib/event-sourc
 import { Clock } from '@lib/platform';
 import { Pool } from 'pg';
 import { DomainError } from '../domain/error-codes';
-import { type Request, type RequestCommand, requestDecider } from '../domain';
+import { type Request, type RequestCommand, requestDecider, type RequestStreamEvent } from '../domain';
 import { ServiceStandardsProjection, type StandardOfService } from '../projections/service-standards.projection';
 import { TenantCalendars } from '../queries/tenant-calendars';
 import { type CommandOutcome, outcomeOf, type Without } from './outcome';
@@ -16,7 +16,8 @@ export interface RequestWithUnit {
   unitId: string;
 }
 
-export const requestFold: DeciderFold<RequestEvent, RequestWithUnit> = {
+export const requestFold: DeciderFold<RequestStreamEvent, RequestWithUnit> = {
+  eventTypes: requestDecider.eventTypes,
   initialState: () => ({ request: requestDecider.initialState(), unitId: '' }),
   evolve: (state, event) => ({
     request: requestDecider.evolve(state.request, event),
@@ -152,7 +153,7 @@ export class ChangeRequestHandler implements ICommandHandler<ChangeRequestComman
         if (state.request.status === 'none') throw new DomainError('REQUEST.NOT_FOUND', `request ${requestId} does not exist`);
         // The envelope carries the request's unit, known only once the stream is read.
         commandMeta.unitId = state.unitId;
-        const command = { ...step, requestId, calendar, now: this.clock.now().toISOString() } as RequestCommand;
+        const command = { ...step, requestId, calendar, now: this.clock.now().toISOString() };
         return requestDecider.decide(command, state.request);
       },
       commandMeta,

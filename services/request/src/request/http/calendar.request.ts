@@ -18,20 +18,14 @@ import {
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
+import { INDONESIAN_UTC_OFFSETS, type IndonesianUtcOffset, isLocalDate, SIMPLE_ID } from '@lib/kernel';
 import { TenantQuery } from '@lib/platform';
-import { dayNumber, INDONESIAN_UTC_OFFSETS, type IndonesianUtcOffset, MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from '../domain';
-
-const ISO_DATE = /^(\d{4})-\d{2}-\d{2}$/;
+import { MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from '../domain';
 
 function isCalendarDate(value: unknown): boolean {
-  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
-  if (!match || Number(match[1]) < MIN_CALENDAR_YEAR || Number(match[1]) > MAX_CALENDAR_YEAR) return false;
-  try {
-    dayNumber(value as string);
-    return true;
-  } catch {
-    return false; // 2026-02-30 and the like
-  }
+  if (!isLocalDate(value)) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= MIN_CALENDAR_YEAR && year <= MAX_CALENDAR_YEAR;
 }
 
 /** An existing date YYYY-MM-DD in the years a calendar may cover. */
@@ -59,7 +53,7 @@ export class CalendarYearPath {
 export class CalendarYearQuery extends TenantQuery {
   @ApiPropertyOptional({ description: 'A unit-scoped role names its unit', example: 'disdukcapil' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @Matches(SIMPLE_ID)
   unitId?: string;
 }
 
@@ -98,6 +92,7 @@ export class AddLocalHolidayRequest {
 }
 
 export class LocalHolidayPath {
+  @ApiProperty({ format: 'date', example: '2026-09-24' })
   @IsCalendarDate()
   date!: string;
 }

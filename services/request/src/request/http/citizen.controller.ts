@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID, Matches } from 'class-validator';
 import type { Request } from 'express';
 import { DomainError } from '@lib/event-sourcing';
+import { SIMPLE_ID } from '@lib/kernel';
 import { CitizenEndpoint, TargetLocator, citizenCommandMeta } from '@lib/platform';
 import { ChangeComplaintCommand, ReceiveComplaintCommand } from '../commands/complaint.commands';
 import { SubmitRequestCommand } from '../commands/request.commands';
@@ -12,26 +13,30 @@ import { GetRequestByTrackingCodeQuery, ListServiceStandardsQuery } from '../que
 import { CitizenComplaintRequest, ReopenComplaintRequest } from './complaint.request';
 import { SubmitRequestRequest } from './request.request';
 import { COMPLAINT, RequestResourceLocator } from './resources';
+import { ComplaintResponse, ReceivedComplaintResponse } from './complaint.response';
+import { PublicRequestStatusResponse, SubmittedOnlineResponse } from './request.response';
 import { complaintBody } from './responses';
 
-const ID = /^[A-Za-z0-9._-]{1,64}$/;
-
 class TenantPath {
-  @Matches(ID)
+  @ApiProperty({ example: 'kota-banjarmasin' })
+  @Matches(SIMPLE_ID)
   tenantId!: string;
 }
 
 class TenantUnitPath extends TenantPath {
-  @Matches(ID)
+  @ApiProperty({ example: 'disdukcapil' })
+  @Matches(SIMPLE_ID)
   unitId!: string;
 }
 
 class TrackingPath {
+  @ApiProperty({ example: 'PTN-7K3MQ2XD9RTV4B6N' })
   @Matches(/^[A-Z0-9-]{4,32}$/)
   trackingCode!: string;
 }
 
 class ComplaintPath {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   complaintId!: string;
 }
@@ -55,18 +60,18 @@ export class CitizenController {
   @Get('requests/:trackingCode')
   @CitizenEndpoint()
   @ApiOperation({ summary: 'The status of a request by its tracking code: no internal ids, no staff names' })
-  @ApiOkResponse({ description: 'Status, due date, paused, overdue' })
+  @ApiOkResponse({ description: 'Status, due date, paused, overdue', type: PublicRequestStatusResponse })
   @ApiNotFoundResponse({ description: 'No such tracking code' })
-  track(@Param() { trackingCode }: TrackingPath) {
+  track(@Param() { trackingCode }: TrackingPath): Promise<PublicRequestStatusResponse> {
     return this.queries.execute(new GetRequestByTrackingCodeQuery(trackingCode));
   }
 
   @Post('tenants/:tenantId/units/:unitId/requests')
   @CitizenEndpoint()
   @ApiOperation({ summary: "Submit a request online to a unit's service; keep the tracking code to follow it" })
-  @ApiCreatedResponse({ description: 'Tracking code, status and due date' })
+  @ApiCreatedResponse({ description: 'Tracking code, status and due date', type: SubmittedOnlineResponse })
   @ApiConflictResponse({ description: 'The unit publishes no standard for this service, or unknown requirements' })
-  async submit(@Param() { tenantId, unitId }: TenantUnitPath, @Body() body: SubmitRequestRequest, @Req() request: Request) {
+  async submit(@Param() { tenantId, unitId }: TenantUnitPath, @Body() body: SubmitRequestRequest, @Req() request: Request): Promise<SubmittedOnlineResponse> {
     const outcome = await this.commands.execute(
       new SubmitRequestCommand(body.serviceId, body.suppliedRequirements, citizenCommandMeta(request, tenantId), unitId),
     );
@@ -78,9 +83,13 @@ export class CitizenController {
   @Post('tenants/:tenantId/complaints')
   @CitizenEndpoint()
   @ApiOperation({ summary: 'File a complaint about a unit; keep the reporterRef to reopen it. Your identity stays out of the event log' })
-  @ApiCreatedResponse({ description: 'Complaint id, deadlines and the reporterRef needed to reopen' })
+  @ApiCreatedResponse({ description: 'Complaint id, deadlines and the reporterRef needed to reopen', type: ReceivedComplaintResponse })
   @ApiNotFoundResponse({ description: 'The tenant has no such service unit' })
-  async complain(@Param() { tenantId }: TenantPath, @Body() { reporter, ...complaint }: CitizenComplaintRequest, @Req() request: Request) {
+  async complain(
+    @Param() { tenantId }: TenantPath,
+    @Body() { reporter, ...complaint }: CitizenComplaintRequest,
+    @Req() request: Request,
+  ): Promise<ReceivedComplaintResponse> {
     // Service units are the units that publish standards; anything else is a typo or noise.
     const units = await this.queries.execute(new ListServiceStandardsQuery(tenantId, { unitId: complaint.unitId }, { limit: 1, offset: 0 }));
     if (units.total === 0) throw new DomainError('UNIT.NOT_FOUND', `${tenantId} has no service unit ${complaint.unitId}`);
@@ -92,8 +101,9 @@ export class CitizenController {
   @HttpCode(200)
   @CitizenEndpoint()
   @ApiOperation({ summary: 'Reopen a resolved complaint with the reporterRef received when filing it' })
+  @ApiOkResponse({ description: 'The complaint, reopened', type: ComplaintResponse })
   @ApiConflictResponse({ description: 'Not resolved, or the reporterRef does not match' })
-  async reopen(@Param() { complaintId }: ComplaintPath, @Body() body: ReopenComplaintRequest, @Req() request: Request) {
+  async reopen(@Param() { complaintId }: ComplaintPath, @Body() body: ReopenComplaintRequest, @Req() request: Request): Promise<ComplaintResponse> {
     // a complaint id is random, unique across tenants: the complaint tells which tenant it belongs to
     const located = await this.resources.locate(COMPLAINT.kind, complaintId, '');
     if (!located) throw new DomainError(COMPLAINT.notFoundCode, `complaint ${complaintId} does not exist`);

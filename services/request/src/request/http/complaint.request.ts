@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { SIMPLE_ID } from '@lib/kernel';
 import type { ComplaintCategoryKey, ComplaintChannelKey, VerificationOutcomeKey } from '../domain';
 
 const CHANNELS: ComplaintChannelKey[] = ['in-person', 'web', 'lapor'];
@@ -28,7 +29,7 @@ export class ReporterRequest {
 
 export class ReceiveComplaintRequest {
   @ApiProperty({ example: 'disdukcapil' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @Matches(SIMPLE_ID)
   unitId!: string;
 
   @ApiProperty({ enum: CHANNELS })
@@ -65,7 +66,7 @@ export class ReceiveComplaintRequest {
 /** What a citizen sends from the portal: the channel is the web, and there is no LAPOR! reference. */
 export class CitizenComplaintRequest {
   @ApiProperty({ example: 'disdukcapil' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @Matches(SIMPLE_ID)
   unitId!: string;
 
   @ApiProperty({ enum: CATEGORIES })
@@ -102,7 +103,7 @@ export class VerifyComplaintRequest {
 
 export class AssignComplaintRequest {
   @ApiProperty()
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @Matches(SIMPLE_ID)
   unitId!: string;
 }
 

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import type { CommandMeta } from '@lib/event-sourcing';
-import { RequirePermission, Caller } from '@lib/platform';
+import { RequirePermission, Caller, TenantQuery } from '@lib/platform';
 import { DomainError } from '../domain/error-codes';
 import { ChangeComplaintCommand, type ComplaintStep, ReceiveComplaintCommand } from '../commands/complaint.commands';
 import { ListComplaintsQuery } from '../queries/read-models.queries';
@@ -11,9 +11,11 @@ import { ListComplaintsQuery } from '../queries/read-models.queries';
 import { AssignComplaintRequest, ReceiveComplaintRequest, RespondToComplaintRequest, VerifyComplaintRequest } from './complaint.request';
 import { ComplaintListFilter } from './page.request';
 import { COMPLAINT } from './resources';
+import { ComplaintPageResponse, ComplaintResponse, ComplaintRowResponse, ReceivedComplaintResponse } from './complaint.response';
 import { complaintBody } from './responses';
 
 class ComplaintPath {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   complaintId!: string;
 }
@@ -29,14 +31,17 @@ export class ComplaintsController {
   @Get()
   @RequirePermission('complaint:read', { unitParam: 'unitId' })
   @ApiOperation({ summary: "The tenant's complaints, filtered by unit, period and status (no reporter identity); a unit-scoped role must name its unit" })
-  list(@Query() { unitId, period, status, limit, offset }: ComplaintListFilter, @Caller() { actor }: Caller) {
+  @ApiOkResponse({ type: ComplaintPageResponse })
+  list(@Query() { unitId, period, status, limit, offset }: ComplaintListFilter, @Caller() { actor }: Caller): Promise<ComplaintPageResponse> {
     return this.queries.execute(new ListComplaintsQuery(actor.tenantId, { unitId, period, status }, { limit, offset }));
   }
 
   @Get(':complaintId')
   @RequirePermission('complaint:read', { resource: COMPLAINT })
   @ApiOperation({ summary: 'One complaint with its deadlines' })
-  async get(@Param() { complaintId }: ComplaintPath, @Caller() { actor }: Caller) {
+  @ApiOkResponse({ type: ComplaintRowResponse })
+  // The query is declared so a national auditor's ?tenantId= passes validation; the guard resolves it into the actor.
+  async get(@Param() { complaintId }: ComplaintPath, @Query() _tenant: TenantQuery, @Caller() { actor }: Caller): Promise<ComplaintRowResponse> {
     const page = await this.queries.execute(new ListComplaintsQuery(actor.tenantId, { complaintId }, { limit: 1, offset: 0 }));
     if (page.items.length === 0) throw new DomainError('COMPLAINT.NOT_FOUND', `complaint ${complaintId} does not exist`);
     return page.items[0];
@@ -46,8 +51,8 @@ export class ComplaintsController {
   @RequirePermission('complaint:write', { unitParam: 'unitId' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: "Receive a complaint at the counter, by letter or from SP4N-LAPOR!; the reporter's identity is kept apart from the event log" })
-  @ApiCreatedResponse({ description: 'Complaint id, deadlines and the reporterRef needed to reopen' })
-  async receive(@Body() { reporter, ...complaint }: ReceiveComplaintRequest, @Caller() { meta }: Caller) {
+  @ApiCreatedResponse({ description: 'Complaint id, deadlines and the reporterRef needed to reopen', type: ReceivedComplaintResponse })
+  async receive(@Body() { reporter, ...complaint }: ReceiveComplaintRequest, @Caller() { meta }: Caller): Promise<ReceivedComplaintResponse> {
     const outcome = await this.commands.execute(new ReceiveComplaintCommand(complaint, reporter, meta));
     return { ...complaintBody(outcome), reporterRef: outcome.reporterRef };
   }
@@ -56,6 +61,7 @@ export class ComplaintsController {
   @HttpCode(200)
   @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Verify: verified, postponed (tunda), not our authority, or archived' })
+  @ApiOkResponse({ description: 'The complaint after the command', type: ComplaintResponse })
   verify(@Param() { complaintId }: ComplaintPath, @Body() body: VerifyComplaintRequest, @Caller() { meta }: Caller) {
     return this.change(complaintId, { type: 'VerifyComplaint', ...body }, meta);
   }
@@ -64,6 +70,7 @@ export class ComplaintsController {
   @HttpCode(200)
   @RequirePermission('complaint:write', { resource: COMPLAINT, unitParam: 'unitId' })
   @ApiOperation({ summary: "Assign (disposisi) to a unit; the caller's scope must cover the complaint's unit and the new one" })
+  @ApiOkResponse({ description: 'The complaint after the command', type: ComplaintResponse })
   assign(@Param() { complaintId }: ComplaintPath, @Body() body: AssignComplaintRequest, @Caller() { meta }: Caller) {
     return this.change(complaintId, { type: 'AssignComplaint', ...body }, meta);
   }
@@ -72,6 +79,7 @@ export class ComplaintsController {
   @HttpCode(200)
   @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Record a follow-up (tindak lanjut)' })
+  @ApiOkResponse({ description: 'The complaint after the command', type: ComplaintResponse })
   respond(@Param() { complaintId }: ComplaintPath, @Body() body: RespondToComplaintRequest, @Caller() { meta }: Caller) {
     return this.change(complaintId, { type: 'RespondToComplaint', ...body }, meta);
   }
@@ -80,11 +88,12 @@ export class ComplaintsController {
   @HttpCode(200)
   @RequirePermission('complaint:write', { resource: COMPLAINT })
   @ApiOperation({ summary: 'Resolve; records whether it was within the deadline and via LAPOR!' })
+  @ApiOkResponse({ description: 'The complaint after the command', type: ComplaintResponse })
   resolve(@Param() { complaintId }: ComplaintPath, @Caller() { meta }: Caller) {
     return this.change(complaintId, { type: 'ResolveComplaint' }, meta);
   }
 
-  private async change(complaintId: string, step: ComplaintStep, meta: CommandMeta) {
+  private async change(complaintId: string, step: ComplaintStep, meta: CommandMeta): Promise<ComplaintResponse> {
     const outcome = await this.commands.execute(new ChangeComplaintCommand(complaintId, step, meta));
     return complaintBody(outcome);
   }

@@ -1,12 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { SIMPLE_ID } from '@lib/kernel';
 import { TenantQuery } from '@lib/platform';
 
-const ID = /^[A-Za-z0-9._-]{1,64}$/;
-
 export class PageRequest extends TenantQuery {
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -14,7 +13,7 @@ export class PageRequest extends TenantQuery {
   @Max(200)
   limit = 50;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -25,7 +24,7 @@ export class PageRequest extends TenantQuery {
 export class UnitPeriodFilter extends PageRequest {
   @ApiPropertyOptional({ example: 'disdukcapil' })
   @IsOptional()
-  @Matches(ID)
+  @Matches(SIMPLE_ID)
   unitId?: string;
 
   @ApiPropertyOptional({ description: 'A year (2026) or a month (2026-11)', example: '2026-11' })
@@ -44,7 +43,7 @@ export class RequestListFilter extends UnitPeriodFilter {
 export class StandardListFilter extends PageRequest {
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(ID)
+  @Matches(SIMPLE_ID)
   unitId?: string;
 }
 

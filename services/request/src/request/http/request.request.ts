@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SIMPLE_ID } from '@lib/kernel';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
 export class SubmitRequestRequest {
   @ApiProperty({ example: 'ktp-el' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @Matches(SIMPLE_ID)
   serviceId!: string;
 
   @ApiProperty({ type: [String], description: 'Requirements of the standard the citizen supplied' })

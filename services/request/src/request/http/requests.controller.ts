@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import type { CommandMeta } from '@lib/event-sourcing';
 import { RequirePermission, TargetLocator, Caller } from '@lib/platform';
@@ -10,9 +10,11 @@ import { GetUnitFiguresQuery, ListRequestsQuery } from '../queries/read-models.q
 import { RequestListFilter, UnitPeriodFilter } from './page.request';
 import { RejectRequestRequest, ResubmitRequestRequest, ReturnRequestRequest, SubmitRequestRequest } from './request.request';
 import { REQUEST, RequestResourceLocator, STANDARD_TO_SUBMIT_AGAINST } from './resources';
+import { RequestPageResponse, RequestResponse, UnitFiguresPageResponse } from './request.response';
 import { requestBody } from './responses';
 
 class RequestPath {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   requestId!: string;
 }
@@ -32,9 +34,9 @@ export class RequestsController {
   @ApiOperation({
     summary: "At the counter: submit a request against the standard in force of the operator's unit; the due date follows the working-day calendar",
   })
-  @ApiCreatedResponse({ description: 'Request id, tracking code and due date' })
+  @ApiCreatedResponse({ description: 'Request id, tracking code and due date', type: RequestResponse })
   @ApiConflictResponse({ description: 'No published standard, or unknown requirements' })
-  async submit(@Body() body: SubmitRequestRequest, @Caller() { meta }: Caller) {
+  async submit(@Body() body: SubmitRequestRequest, @Caller() { meta }: Caller): Promise<RequestResponse> {
     const outcome = await this.commands.execute(new SubmitRequestCommand(body.serviceId, body.suppliedRequirements, meta));
     if (outcome.state.request.status !== 'none')
       this.resources.rememberSubmitted(outcome.state.request.requestId, { tenantId: meta.tenantId, unitId: outcome.state.unitId });
@@ -45,6 +47,7 @@ export class RequestsController {
   @HttpCode(200)
   @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Return to the citizen for missing requirements (pauses the SLA clock)' })
+  @ApiOkResponse({ description: 'The request after the command', type: RequestResponse })
   return(@Param() { requestId }: RequestPath, @Body() body: ReturnRequestRequest, @Caller() { meta }: Caller) {
     return this.change(requestId, { type: 'ReturnRequest', ...body }, meta);
   }
@@ -53,6 +56,7 @@ export class RequestsController {
   @HttpCode(200)
   @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Resubmit with the missing requirements (moves the due date by the paused days)' })
+  @ApiOkResponse({ description: 'The request after the command', type: RequestResponse })
   resubmit(@Param() { requestId }: RequestPath, @Body() body: ResubmitRequestRequest, @Caller() { meta }: Caller) {
     return this.change(requestId, { type: 'ResubmitRequest', ...body }, meta);
   }
@@ -61,6 +65,7 @@ export class RequestsController {
   @HttpCode(200)
   @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Start processing a request whose requirements are complete' })
+  @ApiOkResponse({ description: 'The request after the command', type: RequestResponse })
   startProcessing(@Param() { requestId }: RequestPath, @Caller() { meta }: Caller) {
     return this.change(requestId, { type: 'StartProcessing' }, meta);
   }
@@ -69,6 +74,7 @@ export class RequestsController {
   @HttpCode(200)
   @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Complete a request; records whether the standard was met' })
+  @ApiOkResponse({ description: 'The request after the command', type: RequestResponse })
   complete(@Param() { requestId }: RequestPath, @Caller() { meta }: Caller) {
     return this.change(requestId, { type: 'CompleteRequest' }, meta);
   }
@@ -77,6 +83,7 @@ export class RequestsController {
   @HttpCode(200)
   @RequirePermission('request:write', { resource: REQUEST })
   @ApiOperation({ summary: 'Reject a request with a reason for the citizen' })
+  @ApiOkResponse({ description: 'The request after the command', type: RequestResponse })
   reject(@Param() { requestId }: RequestPath, @Body() body: RejectRequestRequest, @Caller() { meta }: Caller) {
     return this.change(requestId, { type: 'RejectRequest', ...body }, meta);
   }
@@ -84,7 +91,8 @@ export class RequestsController {
   @Get('requests')
   @RequirePermission('request:read', { unitParam: 'unitId' })
   @ApiOperation({ summary: "The tenant's requests, filtered by unit, period and status; a unit-scoped role must name its unit" })
-  list(@Query() { unitId, period, status, limit, offset }: RequestListFilter, @Caller() { actor }: Caller) {
+  @ApiOkResponse({ type: RequestPageResponse })
+  list(@Query() { unitId, period, status, limit, offset }: RequestListFilter, @Caller() { actor }: Caller): Promise<RequestPageResponse> {
     return this.queries.execute(new ListRequestsQuery(actor.tenantId, { unitId, period, status }, { limit, offset }));
   }
 
@@ -93,11 +101,12 @@ export class RequestsController {
   @ApiOperation({
     summary: 'Per unit and month: SLA compliance, open/overdue, complaint resolution within deadline and via LAPOR!; a unit-scoped role must name its unit',
   })
-  figures(@Query() { unitId, period, limit, offset }: UnitPeriodFilter, @Caller() { actor }: Caller) {
+  @ApiOkResponse({ type: UnitFiguresPageResponse })
+  figures(@Query() { unitId, period, limit, offset }: UnitPeriodFilter, @Caller() { actor }: Caller): Promise<UnitFiguresPageResponse> {
     return this.queries.execute(new GetUnitFiguresQuery(actor.tenantId, { unitId, period }, { limit, offset }));
   }
 
-  private async change(requestId: string, step: RequestStep, meta: CommandMeta) {
+  private async change(requestId: string, step: RequestStep, meta: CommandMeta): Promise<RequestResponse> {
     const outcome = await this.commands.execute(new ChangeRequestCommand(requestId, step, meta));
     return requestBody(outcome);
   }

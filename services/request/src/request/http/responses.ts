@@ -2,11 +2,15 @@ import type { CommandReply } from '@lib/platform';
 import type { CommandOutcome } from '../commands/outcome';
 import type { RequestWithUnit } from '../commands/request.commands';
 import { type CalendarStream, type Complaint, evaluateCompleteness, nationalVersionId, type ServiceStandard } from '../domain';
+import type { CalendarResponse } from './calendar.response';
+import type { ComplaintResponse } from './complaint.response';
+import type { RequestResponse } from './request.response';
+import type { StandardResponse } from './service-standard.response';
 
 /** Every command's reply (see CommandReply), which each body below extends with the resource it acted on. */
 const replyOf = ({ streamId, version, appended, duplicate }: CommandOutcome<unknown>): CommandReply => ({ streamId, version, appended, duplicate });
 
-export function requestBody(outcome: CommandOutcome<RequestWithUnit>) {
+export function requestBody(outcome: CommandOutcome<RequestWithUnit>): RequestResponse {
   const request = outcome.state.request;
   if (request.status === 'none') return { ...replyOf(outcome), requestId: outcome.streamId.replace(/^request-/, '') };
   return {
@@ -24,7 +28,7 @@ export function requestBody(outcome: CommandOutcome<RequestWithUnit>) {
   };
 }
 
-export function complaintBody(outcome: CommandOutcome<Complaint>) {
+export function complaintBody(outcome: CommandOutcome<Complaint>): ComplaintResponse {
   const state = outcome.state;
   if (state.status === 'none') return { ...replyOf(outcome), complaintId: outcome.streamId.replace(/^complaint-/, '') };
   return {
@@ -38,7 +42,7 @@ export function complaintBody(outcome: CommandOutcome<Complaint>) {
   };
 }
 
-export function standardBody(outcome: CommandOutcome<ServiceStandard>) {
+export function standardBody(outcome: CommandOutcome<ServiceStandard>): StandardResponse {
   const state = outcome.state;
   if (state.status === 'none') return { ...replyOf(outcome), serviceId: outcome.streamId.replace(/^service-standard-[^/]*\//, '') };
   return {
@@ -52,7 +56,7 @@ export function standardBody(outcome: CommandOutcome<ServiceStandard>) {
 }
 
 /** A tenant's calendar stream after a command: what the admin changed, with the stream version. */
-export function calendarBody(tenantId: string, outcome: CommandOutcome<CalendarStream>) {
+export function calendarBody(tenantId: string, outcome: CommandOutcome<CalendarStream>): CalendarResponse {
   const state = outcome.state;
   return {
     ...replyOf(outcome),

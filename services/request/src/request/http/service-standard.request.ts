@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { SIMPLE_ID } from '@lib/kernel';
 import { PUBLICATION_CHANNELS } from '../domain';
 
 export class StandardComponentRequest {
@@ -23,7 +24,7 @@ export class StandardComponentRequest {
 
 export class StandardContentRequest {
   @ApiProperty({ example: 'disdukcapil' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @Matches(SIMPLE_ID)
   unitId!: string;
 
   @ApiProperty({ example: 'Penerbitan KTP-el' })
@@ -70,7 +71,7 @@ export class StandardContentRequest {
 
 export class PublishServiceStandardRequest extends StandardContentRequest {
   @ApiProperty({ example: 'ktp-el' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @Matches(SIMPLE_ID)
   serviceId!: string;
 }
 

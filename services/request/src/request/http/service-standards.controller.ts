@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission, Caller } from '@lib/platform';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { RequirePermission, Caller, TenantQuery } from '@lib/platform';
 import { Matches } from 'class-validator';
+import { SIMPLE_ID } from '@lib/kernel';
 import { DomainError } from '../domain/error-codes';
 import { DecideServiceStandardCommand } from '../commands/service-standard.commands';
 import { ListServiceStandardsQuery } from '../queries/read-models.queries';
@@ -10,10 +11,12 @@ import { ListServiceStandardsQuery } from '../queries/read-models.queries';
 import { StandardListFilter } from './page.request';
 import { STANDARD } from './resources';
 import { standardBody } from './responses';
+import { ServiceStandardPageResponse, ServiceStandardRowResponse, StandardResponse } from './service-standard.response';
 import { PublishServiceStandardRequest, ReviseServiceStandardRequest } from './service-standard.request';
 
 class ServicePath {
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @ApiProperty({ example: 'ktp-el' })
+  @Matches(SIMPLE_ID)
   serviceId!: string;
 }
 
@@ -28,10 +31,10 @@ export class ServiceStandardsController {
   @Post()
   @RequirePermission('standard:write', { unitParam: 'unitId' })
   @ApiOperation({ summary: 'Publish the first standard of a service (14 components; completeness is evaluated)' })
-  @ApiCreatedResponse({ description: 'The published revision and its completeness' })
+  @ApiCreatedResponse({ description: 'The published revision and its completeness', type: StandardResponse })
   @ApiConflictResponse({ description: 'Already published, or content breaks a rule' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async publish(@Body() body: PublishServiceStandardRequest, @Caller() { meta }: Caller) {
+  async publish(@Body() body: PublishServiceStandardRequest, @Caller() { meta }: Caller): Promise<StandardResponse> {
     const outcome = await this.commands.execute(new DecideServiceStandardCommand({ type: 'PublishServiceStandard', ...body }, meta));
     return standardBody(outcome);
   }
@@ -39,9 +42,9 @@ export class ServiceStandardsController {
   @Put(':serviceId')
   @RequirePermission('standard:write', { resource: STANDARD, unitParam: 'unitId' })
   @ApiOperation({ summary: "Revise a published standard; moving it to another unit needs both units in the caller's scope" })
-  @ApiOkResponse({ description: 'The new revision and its completeness' })
+  @ApiOkResponse({ description: 'The new revision and its completeness', type: StandardResponse })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async revise(@Param() { serviceId }: ServicePath, @Body() body: ReviseServiceStandardRequest, @Caller() { meta }: Caller) {
+  async revise(@Param() { serviceId }: ServicePath, @Body() body: ReviseServiceStandardRequest, @Caller() { meta }: Caller): Promise<StandardResponse> {
     const outcome = await this.commands.execute(new DecideServiceStandardCommand({ type: 'ReviseServiceStandard', serviceId, ...body }, meta));
     return standardBody(outcome);
   }
@@ -49,14 +52,17 @@ export class ServiceStandardsController {
   @Get()
   @RequirePermission('standard:read', { unitParam: 'unitId' })
   @ApiOperation({ summary: "The tenant's standards in force, by unit; a unit-scoped role must name its unit" })
-  list(@Query() { unitId, limit, offset }: StandardListFilter, @Caller() { actor }: Caller) {
+  @ApiOkResponse({ type: ServiceStandardPageResponse })
+  list(@Query() { unitId, limit, offset }: StandardListFilter, @Caller() { actor }: Caller): Promise<ServiceStandardPageResponse> {
     return this.queries.execute(new ListServiceStandardsQuery(actor.tenantId, { unitId }, { limit, offset }));
   }
 
   @Get(':serviceId')
   @RequirePermission('standard:read', { resource: STANDARD })
   @ApiOperation({ summary: 'The standard in force of one service' })
-  async get(@Param() { serviceId }: ServicePath, @Caller() { actor }: Caller) {
+  @ApiOkResponse({ type: ServiceStandardRowResponse })
+  // The query is declared so a national auditor's ?tenantId= passes validation; the guard resolves it into the actor.
+  async get(@Param() { serviceId }: ServicePath, @Query() _tenant: TenantQuery, @Caller() { actor }: Caller): Promise<ServiceStandardRowResponse> {
     const page = await this.queries.execute(new ListServiceStandardsQuery(actor.tenantId, { serviceId }, { limit: 1, offset: 0 }));
     if (page.items.length === 0) throw new DomainError('STANDARD.NOT_FOUND', `service ${serviceId} has no published standard`);
     return page.items[0];

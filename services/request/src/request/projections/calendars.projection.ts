@@ -3,6 +3,7 @@ import type { RequestEvent } from '@lib/contracts';
 import { type Projection, ReadModelCache, type StoredEvent } from '@lib/event-sourcing';
 import type { PoolClient } from 'pg';
 import {
+  type CalendarEvent,
   calendarDecider,
   type CalendarStream,
   emptyCalendarStream,
@@ -73,7 +74,7 @@ export class CalendarsProjection implements Projection<RequestEvent> {
     }
   }
 
-  private async foldIntoTenant(tx: PoolClient, tenantId: string, event: RequestEvent, streamVersion: number, at: string): Promise<void> {
+  private async foldIntoTenant(tx: PoolClient, tenantId: string, event: CalendarEvent, streamVersion: number, at: string): Promise<void> {
     const { rows } = await tx.query<TenantCalendarRow>(
       `SELECT version, utc_offset_minutes, cuti_bersama_is_working_day, local_holidays FROM tenant_calendars_v1 WHERE tenant_id = $1 FOR UPDATE`,
       [tenantId],

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { CommandMeta } from '@lib/event-sourcing';
+import { INDONESIAN_UTC_OFFSETS } from '@lib/kernel';
 import { Clock, LOGGER } from '@lib/platform';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { ChangeComplaintCommand } from '../commands/complaint.commands';
 import { ChangeRequestCommand } from '../commands/request.commands';
-import { INDONESIAN_UTC_OFFSETS, localDateAtOffset } from '../domain';
+import { localDateAtOffset } from '../domain';
 
 export const SLA_SCAN_INTERVAL_MS = 60_000;
 const BATCH = 500;

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
-import { EventStore, type CommandMeta } from '@lib/event-sourcing';
-import { foldEvents } from '@lib/event-sourcing/domain';
+import { EventStore, type CommandMeta, foldStream } from '@lib/event-sourcing';
 import { Clock, commandReply, type CommandReply, forUnit } from '@lib/platform';
 import { DomainError } from '../domain/error-codes';
 import { f03Decider, type F03ItemScore, f03StreamId } from '../domain';
@@ -65,9 +64,9 @@ export class RecordF03ResponseHandler implements ICommandHandler<RecordF03Respon
   async execute({ meta, cycleId, unitId, items }: RecordF03ResponseCommand): Promise<CommandReply> {
     const streamId = f03StreamId(meta.tenantId, cycleId, unitId);
     const history = await this.store.readStream(streamId);
-    const state = foldEvents(
-      f03Decider.evolve,
-      f03Decider.initialState(),
+    const state = foldStream(
+      f03Decider,
+      streamId,
       history.map((e) => e.event),
     );
     if (state.status === 'none') throw new DomainError('F03.NOT_FOUND', `no F-03 collection for unit ${unitId} in cycle ${cycleId}`);

@@ -1,8 +1,7 @@
 import type { SurveyEvent } from '@lib/contracts';
-import { type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
+import { type AppendResult, type CommandMeta, EventStore, foldStream } from '@lib/event-sourcing';
 import { forUnit } from '@lib/platform';
-import { foldEvents } from '@lib/event-sourcing/domain';
-import { type SkmPeriodKind, skmStreamId, type Survey, type SurveyCommand, surveyDecider } from '../domain';
+import { type SkmPeriodKind, type SkmSurveyEvent, skmStreamId, type Survey, type SurveyCommand, surveyDecider } from '../domain';
 
 /** Where a staff command points: one unit's survey of one period. */
 export interface SkmSurveyRef {
@@ -12,10 +11,11 @@ export interface SkmSurveyRef {
 }
 
 export async function readSurvey(store: EventStore<SurveyEvent>, tenantId: string, ref: SkmSurveyRef): Promise<Survey> {
-  const history = await store.readStream(skmStreamId(tenantId, ref.unitId, ref.periodKind, ref.periodStart));
-  return foldEvents(
-    surveyDecider.evolve,
-    surveyDecider.initialState(),
+  const streamId = skmStreamId(tenantId, ref.unitId, ref.periodKind, ref.periodStart);
+  const history = await store.readStream(streamId);
+  return foldStream(
+    surveyDecider,
+    streamId,
     history.map((stored) => stored.event),
   );
 }
@@ -26,7 +26,7 @@ export function handleStaffSurveyCommand(
   meta: CommandMeta,
   ref: SkmSurveyRef,
   command: (state: Survey) => SurveyCommand,
-): Promise<AppendResult & { events: SurveyEvent[] }> {
+): Promise<AppendResult & { events: SkmSurveyEvent[] }> {
   return store.handle(
     skmStreamId(meta.tenantId, ref.unitId, ref.periodKind, ref.periodStart),
     surveyDecider,

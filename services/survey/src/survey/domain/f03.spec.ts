@@ -1,5 +1,6 @@
-import type { SurveyEvent, surveyPb } from '@lib/contracts';
+import type { surveyPb } from '@lib/contracts';
 import { foldEvents, givenWhen, type DeciderOutcome } from '@lib/event-sourcing/domain';
+import { F03_ITEMS, fraction } from '@lib/kernel';
 import {
   f03Decider,
   f03ItemProblems,
@@ -9,10 +10,10 @@ import {
   f03StreamId,
   type F03Collection,
   type F03Command,
+  type F03Event,
   type F03ItemScore,
 } from './f03';
-import { F03_ASPECTS, F03_DEFAULT_QUOTA, F03_ITEMS } from './ruleset/f03-form';
-import { rational } from './scoring/rational';
+import { F03_DEFAULT_QUOTA } from './ruleset/f03-form';
 
 const NOW = '2025-05-02T09:00:00.000Z';
 const QUOTA = { minimum: 2, maximum: 3, provisional: true };
@@ -20,7 +21,7 @@ const QUOTA = { minimum: 2, maximum: 3, provisional: true };
 const items = (...scores: number[]): F03ItemScore[] => scores.map((score, i) => ({ item: i + 1, score }));
 const allItems = (score: number): F03ItemScore[] => items(...F03_ITEMS.map(() => score));
 
-const opened = (overrides: Partial<surveyPb.F03CollectionOpened> = {}): SurveyEvent => ({
+const opened = (overrides: Partial<surveyPb.F03CollectionOpened> = {}): F03Event => ({
   $case: 'f03CollectionOpened',
   value: {
     cycleId: 'pekppp-2025',
@@ -34,11 +35,11 @@ const opened = (overrides: Partial<surveyPb.F03CollectionOpened> = {}): SurveyEv
     ...overrides,
   },
 });
-const recorded = (responseId: string, scores: F03ItemScore[] = allItems(4)): SurveyEvent => ({
+const recorded = (responseId: string, scores: F03ItemScore[] = allItems(4)): F03Event => ({
   $case: 'f03ResponseRecorded',
   value: { cycleId: 'pekppp-2025', unitId: 'disdukcapil', responseId, items: scores, recordedAt: NOW },
 });
-const closedWith = (value: Partial<surveyPb.F03Closed>): SurveyEvent => ({
+const closedWith = (value: Partial<surveyPb.F03Closed>): F03Event => ({
   $case: 'f03Closed',
   value: {
     cycleId: 'pekppp-2025',
@@ -69,16 +70,10 @@ const open = (overrides: Partial<Extract<F03Command, { type: 'OpenF03Collection'
 const record = (responseId = 'f9', scores: F03ItemScore[] = allItems(4)): F03Command => ({ type: 'RecordF03Response', responseId, items: scores, now: NOW });
 const close: F03Command = { type: 'CloseF03', now: NOW };
 
-const error = (code: string): DeciderOutcome<SurveyEvent> => ({ error: { code } });
-const events = (...list: SurveyEvent[]): DeciderOutcome<SurveyEvent> => ({ events: list });
+const error = (code: string): DeciderOutcome<F03Event> => ({ error: { code } });
+const events = (...list: F03Event[]): DeciderOutcome<F03Event> => ({ events: list });
 
 describe('F-03 form', () => {
-  it('has 14 items grouped I..V as Kebijakan 4, SDM 3, Sarpras 4, SIPP 2, Konsultasi & pengaduan 1', () => {
-    expect(F03_ITEMS.map((i) => i.item)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
-    const sizes = F03_ASPECTS.map((a) => F03_ITEMS.filter((i) => i.aspect === a.aspect).length);
-    expect(sizes).toEqual([4, 3, 4, 2, 1]);
-  });
-
   it('ships the 2022 quota 10..20 as provisional with its source', () => {
     expect(F03_DEFAULT_QUOTA).toMatchObject({ minimum: 10, maximum: 20, provisional: true });
     expect(F03_DEFAULT_QUOTA.source).toContain('592468911');
@@ -96,11 +91,11 @@ describe('F-03 form', () => {
     expect(f03ItemProblems(scores)).toHaveLength(problemCount);
   });
 
-  it.each<[string, number, number, ReturnType<typeof rational>, number]>([
-    ['no respondents score 0', 0, 0, rational(0), 0],
-    ['every item 5 scores 5', 14 * 5 * 3, 3, rational(5), 5],
-    ['a mean that does not terminate stays exact: 59/14', 59, 1, rational(59, 14), 4.21],
-    ['half-up at display: exactly 4.205 → 4.21', 5887, 100, rational(841, 200), 4.21],
+  it.each<[string, number, number, ReturnType<typeof fraction>, number]>([
+    ['no respondents score 0', 0, 0, fraction(0), 0],
+    ['every item 5 scores 5', 14 * 5 * 3, 3, fraction(5), 5],
+    ['a mean that does not terminate stays exact: 59/14', 59, 1, fraction(59, 14), 4.21],
+    ['half-up at display: exactly 4.205 → 4.21', 5887, 100, fraction(841, 200), 4.21],
   ])('score: %s', (_name, total, respondents, exact, display) => {
     expect(f03Score(total, respondents)).toEqual(exact);
     expect(f03ScoreForDisplay(total, respondents)).toBe(display);
@@ -108,7 +103,7 @@ describe('F-03 form', () => {
 });
 
 describe('F-03 collection decider', () => {
-  it.each<[string, SurveyEvent[], F03Command, DeciderOutcome<SurveyEvent>]>([
+  it.each<[string, F03Event[], F03Command, DeciderOutcome<F03Event>]>([
     ['opens with the quotas of the evaluation ruleset', [], open(), events(opened())],
     ['refuses opening twice', [opened()], open(), error('F03.ALREADY_OPENED')],
     ['refuses a minimum above the maximum', [], open({ quota: { minimum: 21, maximum: 20, provisional: true } }), error('F03.INVALID_QUOTA')],
@@ -165,16 +160,10 @@ describe('F-03 collection decider', () => {
   ])('keeps apart %s', (_name, one, other) => {
     expect(f03StreamId(...one)).not.toBe(f03StreamId(...other));
   });
-
-  it('ignores SKM events, which live on their own streams', () => {
-    const state = foldEvents(f03Decider.evolve, f03Decider.initialState(), [opened()]);
-    const skm: SurveyEvent = { $case: 'skmResultPublished', value: { surveyId: 's', media: ['website'], publishedOn: '2025-01-01' } };
-    expect(f03Decider.evolve(state, skm)).toBe(state);
-  });
 });
 
 describe('F-03 report', () => {
-  const reportOf = (...history: SurveyEvent[]) => {
+  const reportOf = (...history: F03Event[]) => {
     const state: F03Collection = foldEvents(f03Decider.evolve, f03Decider.initialState(), history);
     if (state.status === 'none') throw new Error('not opened');
     return f03Report(state);

@@ -1,9 +1,8 @@
 import type { SurveyEvent } from '@lib/contracts';
-import { assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { assertNever, type Decider, type EventsOf } from '@lib/event-sourcing/domain';
+import { F03_ASPECTS, F03_ITEMS, F03_SCALE, type F03Aspect, fraction, toNumber, toRoundedNumber, ZERO, type Fraction } from '@lib/kernel';
 import { DomainError } from './error-codes';
 import { emptyIdSet, idSetAdd, idSetHas, type IdSet } from './id-set';
-import { F03_ASPECTS, F03_ITEMS, F03_SCALE, type F03Aspect } from './ruleset/f03-form';
-import { ZERO, rational, toNumber, toRounded, type Rational } from './scoring/rational';
 
 /**
  * PEKPPP F-03 user assessment: one stream per tenant × cycle × unit lokus (see `f03StreamId`). Opened with the
@@ -78,12 +77,12 @@ export function f03ItemProblems(items: readonly F03ItemScore[]): string[] {
  * F-03 score = mean of every item score of every respondent (0..5), exact. Every respondent scores
  * every item, so this is also the mean of the respondents' means. Zero respondents score 0.
  */
-export function f03Score(itemScoreTotal: number, respondents: number): Rational {
-  return respondents === 0 ? ZERO : rational(itemScoreTotal, F03_ITEMS.length * respondents);
+export function f03Score(itemScoreTotal: number, respondents: number): Fraction {
+  return respondents === 0 ? ZERO : fraction(itemScoreTotal, F03_ITEMS.length * respondents);
 }
 
 /** The score as a report shows it, rounded half-up to 2 decimals like the IPP band limits (4.51). */
-export const f03ScoreForDisplay = (itemScoreTotal: number, respondents: number): number => toRounded(f03Score(itemScoreTotal, respondents), 2);
+export const f03ScoreForDisplay = (itemScoreTotal: number, respondents: number): number => toRoundedNumber(f03Score(itemScoreTotal, respondents), 2);
 
 export interface F03Report {
   cycleId: string;
@@ -103,7 +102,7 @@ export interface F03Report {
 /** What the unit and Bagian Organisasi see of a collection: score, quota, means per item and aspect. */
 export function f03Report(collection: Exclude<F03Collection, { status: 'none' }>): F03Report {
   const { respondents, itemTotals } = collection;
-  const mean = (total: number, answers: number): number => (answers === 0 ? 0 : toRounded(rational(total, answers), 2));
+  const mean = (total: number, answers: number): number => (answers === 0 ? 0 : toRoundedNumber(fraction(total, answers), 2));
   const items = F03_ITEMS.map(({ item, aspect, name }) => ({ item, aspect, name, mean: mean(itemTotals[item] ?? 0, respondents) }));
   const aspects = F03_ASPECTS.map(({ aspect, name }) => {
     const inAspect = F03_ITEMS.filter((i) => i.aspect === aspect);
@@ -137,7 +136,11 @@ function requireOpened(state: F03Collection): Exclude<F03Collection, { status: '
 
 const isBlank = (value: string): boolean => value.trim() === '';
 
-export const f03Decider: Decider<F03Command, SurveyEvent, F03Collection> = {
+export const F03_EVENT_TYPES = ['f03CollectionOpened', 'f03ResponseRecorded', 'f03Closed'] as const;
+export type F03Event = EventsOf<SurveyEvent, typeof F03_EVENT_TYPES>;
+
+export const f03Decider: Decider<F03Command, F03Event, F03Collection> = {
+  eventTypes: F03_EVENT_TYPES,
   initialState: () => ({ status: 'none' }),
 
   decide(command, state) {
@@ -259,14 +262,6 @@ export const f03Decider: Decider<F03Command, SurveyEvent, F03Collection> = {
       }
       case 'f03Closed':
         return state.status === 'none' ? state : { ...state, status: 'closed' };
-      // SKM events live on their own streams (survey.ts)
-      case 'surveyOpened':
-      case 'skmResponseRecorded':
-      case 'skmPeriodClosed':
-      case 'skmResultPublished':
-      case 'followUpPlanned':
-      case 'followUpCompleted':
-        return state;
       default:
         return assertNever(event);
     }

@@ -1,6 +1,4 @@
 export * from './id-set';
-export * from './local-date';
-export * from './scoring/rational';
 export * from './ruleset/skm-ruleset';
 export * from './ruleset/skm-2017';
 export * from './ruleset/f03-form';

@@ -1,9 +1,9 @@
-import type { SurveyEvent, surveyPb } from '@lib/contracts';
+import type { surveyPb } from '@lib/contracts';
 import { foldEvents, givenWhen, type DeciderOutcome } from '@lib/event-sourcing/domain';
 import { SKM_2017 } from './ruleset/skm-2017';
 import type { SkmRuleset } from './ruleset/skm-ruleset';
 import type { UnsurAnswer } from './scoring/ikm';
-import { createSurveyDecider, skmStreamId, surveyDecider, type SurveyCommand } from './survey';
+import { createSurveyDecider, type SkmSurveyEvent, skmStreamId, surveyDecider, type SurveyCommand } from './survey';
 
 const NOW = '2025-04-01T08:00:00.000Z';
 const SURVEY = 'srv-1';
@@ -12,7 +12,7 @@ const answers = (value: number): UnsurAnswer[] => CODES.map((code) => ({ code, v
 
 const ninthWeights = CODES.map((code) => ({ code, weight: 1 / 9, weightNumerator: 1, weightDenominator: 9 }));
 
-const opened = (overrides: Partial<surveyPb.SurveyOpened> = {}): SurveyEvent => ({
+const opened = (overrides: Partial<surveyPb.SurveyOpened> = {}): SkmSurveyEvent => ({
   $case: 'surveyOpened',
   value: {
     surveyId: SURVEY,
@@ -35,7 +35,7 @@ const recorded = (
   value = 4,
   requestTrackingCode = '',
   duplicateKeys: { respondentKey?: string; submissionFingerprint?: string } = {},
-): SurveyEvent => ({
+): SkmSurveyEvent => ({
   $case: 'skmResponseRecorded',
   value: {
     surveyId: SURVEY,
@@ -55,17 +55,17 @@ const fromDevice = (fingerprint: string, earlierFingerprints: string[] = []) => 
 });
 const fromForm = (respondentKey: string) => ({ duplicateCheck: { kind: 'respondent' as const, respondentKey } });
 
-const closedEvent = (): SurveyEvent => {
+const closedEvent = (): SkmSurveyEvent => {
   const state = foldEvents(surveyDecider.evolve, surveyDecider.initialState(), [opened(), recorded('r1')]);
   return surveyDecider.decide({ type: 'CloseSkmPeriod', completedRequestsInPeriod: 1, now: NOW }, state)[0];
 };
 
-const published: SurveyEvent = { $case: 'skmResultPublished', value: { surveyId: SURVEY, media: ['website'], publishedOn: '2025-04-10' } };
-const planned: SurveyEvent = {
+const published: SkmSurveyEvent = { $case: 'skmResultPublished', value: { surveyId: SURVEY, media: ['website'], publishedOn: '2025-04-10' } };
+const planned: SkmSurveyEvent = {
   $case: 'followUpPlanned',
   value: { surveyId: SURVEY, itemId: 'rtl-1', unsurCode: 'U3', action: 'Tambah loket', dueDate: '2025-06-30', plannedAt: NOW },
 };
-const completed: SurveyEvent = {
+const completed: SkmSurveyEvent = {
   $case: 'followUpCompleted',
   value: { surveyId: SURVEY, itemId: 'rtl-1', completedOn: '2025-06-01', evidence: 'laporan-rtl.pdf' },
 };
@@ -109,11 +109,11 @@ const complete = (overrides: Partial<Extract<SurveyCommand, { type: 'CompleteFol
   ...overrides,
 });
 
-const error = (code: string): DeciderOutcome<SurveyEvent> => ({ error: { code } });
-const events = (...list: SurveyEvent[]): DeciderOutcome<SurveyEvent> => ({ events: list });
+const error = (code: string): DeciderOutcome<SkmSurveyEvent> => ({ error: { code } });
+const events = (...list: SkmSurveyEvent[]): DeciderOutcome<SkmSurveyEvent> => ({ events: list });
 
 describe('SKM survey decider', () => {
-  it.each<[string, SurveyEvent[], SurveyCommand, DeciderOutcome<SurveyEvent>]>([
+  it.each<[string, SkmSurveyEvent[], SurveyCommand, DeciderOutcome<SkmSurveyEvent>]>([
     // open
     ['opens a survey with the nine unsur at exactly 1/9', [], open(), events(opened())],
     ['opens with a declared population', [], open({ declaredPopulation: 250 }), events(opened({ declaredPopulation: 250 }))],
@@ -304,7 +304,7 @@ describe('SKM survey decider', () => {
   });
 
   describe('closing the period computes the result', () => {
-    const closeResult = (given: SurveyEvent[], completedRequestsInPeriod: number): surveyPb.SkmResult => {
+    const closeResult = (given: SkmSurveyEvent[], completedRequestsInPeriod: number): surveyPb.SkmResult => {
       const outcome = givenWhen(surveyDecider, given, close(completedRequestsInPeriod));
       if (!('events' in outcome) || outcome.events[0]?.$case !== 'skmPeriodClosed') throw new Error(JSON.stringify(outcome));
       expect(outcome.events[0].value.closedAt).toBe(NOW);
@@ -313,7 +313,7 @@ describe('SKM survey decider', () => {
 
     it('scores the worked example 97.31 (A) with the completed requests as population', () => {
       // 31 respondents, 30 of whom gave U1 a 3: IKM = 1086/279 = 3.8925 → 97.31
-      const responses = Array.from({ length: 31 }, (_, r): SurveyEvent => {
+      const responses = Array.from({ length: 31 }, (_, r): SkmSurveyEvent => {
         const event = recorded(`r${r}`);
         if (r < 30 && event.$case === 'skmResponseRecorded') event.value.answers[0] = { code: 'U1', value: 3 };
         return event;
@@ -362,7 +362,7 @@ describe('SKM survey decider', () => {
         ...CODES.map((code) => ({ code, weight: 0.08, weightNumerator: 2, weightDenominator: 25 })),
         { code: 'X1', weight: 0.28, weightNumerator: 7, weightDenominator: 25 },
       ];
-      const response: SurveyEvent = {
+      const response: SkmSurveyEvent = {
         $case: 'skmResponseRecorded',
         value: { ...(recorded('r1').value as surveyPb.SkmResponseRecorded), answers: [...answers(4), { code: 'X1', value: 1 }] },
       };
@@ -419,15 +419,6 @@ describe('SKM survey decider', () => {
     ],
   ])('keeps apart %s', (_name, one, other) => {
     expect(skmStreamId(...one)).not.toBe(skmStreamId(...other));
-  });
-
-  it('ignores F-03 events, which live on their own streams', () => {
-    const state = foldEvents(surveyDecider.evolve, surveyDecider.initialState(), [opened()]);
-    const f03: SurveyEvent = {
-      $case: 'f03CollectionOpened',
-      value: { cycleId: 'c', unitId: 'u', tenantId: 't', minimumQuota: 10, maximumQuota: 20, ruleset: 'pekppp-2023@1', provisional: true, openedAt: NOW },
-    };
-    expect(surveyDecider.evolve(state, f03)).toBe(state);
   });
 });
 

@@ -1,12 +1,11 @@
 import type { SurveyEvent, surveyPb } from '@lib/contracts';
-import { assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { assertNever, type Decider, type EventsOf } from '@lib/event-sourcing/domain';
+import { compareLocalDates, fraction, isLocalDate, toNumber } from '@lib/kernel';
 import { DomainError } from './error-codes';
 import { emptyIdSet, idSetAdd, idSetHas, type IdSet } from './id-set';
-import { compareLocalDates, isLocalDate } from './local-date';
 import { CURRENT_SKM_RULESET, findShippedSkmRuleset } from './ruleset/skm-2017';
 import { buildUnsurSet, provisionalParts, rulesetRef, type SkmPeriodKind, type SkmRuleset, type SurveyUnsur, type UnsurSetInput } from './ruleset/skm-ruleset';
 import { addToTally, answerProblems, assessSample, emptyTally, scoreIkm, type SkmTally, type UnsurAnswer } from './scoring/ikm';
-import { rational, toNumber } from './scoring/rational';
 
 /**
  * One SKM survey = one stream per tenant × unit × period (see `skmStreamId`). Opened with its unsur set, it
@@ -182,265 +181,292 @@ export function skmResult(
   };
 }
 
-export function createSurveyDecider(lookup: SkmRulesetLookup): Decider<SurveyCommand, SurveyEvent, Survey> {
-  function decide(command: SurveyCommand, state: Survey): SurveyEvent[] {
-    switch (command.type) {
-      case 'OpenSurvey': {
-        if (state.status !== 'none') throw new DomainError('SURVEY.ALREADY_OPENED', `survey ${state.surveyId} is already open for this unit and period`);
-        const ruleset = requireRuleset(lookup, command.rulesetRef ?? rulesetRef(CURRENT_SKM_RULESET));
-        if (isBlank(command.surveyId) || isBlank(command.unitId) || isBlank(command.tenantId)) {
-          throw new DomainError('SURVEY.INVALID_SURVEY', 'survey id, unit and tenant are required');
-        }
-        if (!ruleset.periodKinds.kinds.includes(command.periodKind)) {
-          throw new DomainError('SURVEY.INVALID_PERIOD', `period kind must be one of ${ruleset.periodKinds.kinds.join(', ')}, got ${command.periodKind}`);
-        }
-        if (!isLocalDate(command.periodStart) || !isLocalDate(command.periodEnd) || compareLocalDates(command.periodStart, command.periodEnd) > 0) {
-          throw new DomainError(
-            'SURVEY.INVALID_PERIOD',
-            `period must be two dates YYYY-MM-DD, start not after end, got ${command.periodStart}..${command.periodEnd}`,
-          );
-        }
-        const { declaredPopulation } = command;
-        if (declaredPopulation !== undefined && (!Number.isInteger(declaredPopulation) || declaredPopulation < 1)) {
-          throw new DomainError('SURVEY.INVALID_POPULATION', `a declared population must be a positive integer, got ${declaredPopulation}`);
-        }
-        const unsurSet = buildUnsurSet(ruleset, command.unsurSet);
-        if (!unsurSet.ok) {
-          throw new DomainError('SURVEY.INVALID_UNSUR_SET', unsurSet.errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors: unsurSet.errors });
-        }
-        return [
-          {
-            $case: 'surveyOpened',
-            value: {
-              surveyId: command.surveyId,
-              unitId: command.unitId,
-              tenantId: command.tenantId,
-              periodKind: PERIOD_KIND_TO_PB[command.periodKind],
-              periodStart: command.periodStart,
-              periodEnd: command.periodEnd,
-              ruleset: rulesetRef(ruleset),
-              extraUnsur: unsurSet.unsur.filter((u) => u.extra).map((u) => ({ code: u.code, label: u.name })),
-              weights: unsurSet.unsur.map((u) => ({
-                code: u.code,
-                weight: toNumber(u.weight),
-                weightNumerator: Number(u.weight.num),
-                weightDenominator: Number(u.weight.den),
-              })),
-              declaredPopulation: declaredPopulation ?? 0,
-              openedAt: command.now,
-            },
-          },
-        ];
-      }
+/** The events of one SKM survey stream; SurveyEvent is the whole topic's union, F-03 included. */
+export const SKM_SURVEY_EVENT_TYPES = [
+  'surveyOpened',
+  'skmResponseRecorded',
+  'skmPeriodClosed',
+  'skmResultPublished',
+  'followUpPlanned',
+  'followUpCompleted',
+] as const;
+export type SkmSurveyEvent = EventsOf<SurveyEvent, typeof SKM_SURVEY_EVENT_TYPES>;
 
-      case 'RecordSkmResponse': {
-        const survey = requireOpened(state);
-        if (idSetHas(survey.responseIds, command.responseId)) return []; // a retried submission records nothing
-        if (survey.status === 'closed') throw new DomainError('SURVEY.CLOSED', `survey ${survey.surveyId} is closed; responses are no longer accepted`);
-        if (isBlank(command.responseId)) throw new DomainError('SURVEY.INVALID_ANSWERS', 'response id is required');
-        const ruleset = requireRuleset(lookup, survey.rulesetRef);
-        const problems = answerProblems(ruleset, survey.unsur, command.answers);
-        if (problems.length > 0) throw new DomainError('SURVEY.INVALID_ANSWERS', problems.join('; '), { problems });
-        const cited = command.citedRequest && !isBlank(command.citedRequest.trackingCode) ? command.citedRequest : undefined;
-        const trackingCode = cited?.trackingCode.trim() ?? '';
-        if (cited && !cited.completedInUnitAndPeriod) {
-          throw new DomainError('SURVEY.REQUEST_NOT_COMPLETED', `request ${trackingCode} is not a completed request of this unit in this period`, {
-            trackingCode,
-          });
-        }
-        if (cited && idSetHas(survey.citedRequests, trackingCode)) {
-          throw new DomainError('SURVEY.DUPLICATE_REQUEST_RESPONSE', `request ${trackingCode} already has a response in this survey`, { trackingCode });
-        }
-        const duplicate = command.duplicateCheck;
-        if (duplicate?.kind === 'respondent' && idSetHas(survey.respondentKeys, duplicate.respondentKey)) {
-          throw new DomainError('SURVEY.DUPLICATE_RESPONDENT', `this form has already sent a response to survey ${survey.surveyId}`);
-        }
-        if (duplicate?.kind === 'device' && [duplicate.fingerprint, ...duplicate.earlierFingerprints].some((f) => idSetHas(survey.submissionFingerprints, f))) {
-          throw new DomainError('SURVEY.DUPLICATE_SUBMISSION', `the same answers were just sent from this device to survey ${survey.surveyId}`);
-        }
-        const profile = command.profile;
-        const hasProfile = profile !== undefined && Object.values(profile).some((v) => !isBlank(v));
-        return [
-          {
-            $case: 'skmResponseRecorded',
-            value: {
-              surveyId: survey.surveyId,
-              responseId: command.responseId,
-              // regulation order, whatever order the form sent
-              answers: survey.unsur.map((u) => ({ code: u.code, value: (command.answers.find((a) => a.code === u.code) as UnsurAnswer).value })),
-              profile: hasProfile
-                ? {
-                    ageBand: profile.ageBand?.trim() ?? '',
-                    sex: profile.sex?.trim() ?? '',
-                    education: profile.education?.trim() ?? '',
-                    occupation: profile.occupation?.trim() ?? '',
-                  }
-                : undefined,
-              suggestion: command.suggestion?.trim() ?? '',
-              requestTrackingCode: trackingCode,
-              verifiedUser: cited !== undefined,
-              recordedAt: command.now,
-              respondentKey: duplicate?.kind === 'respondent' ? duplicate.respondentKey : '',
-              submissionFingerprint: duplicate?.kind === 'device' ? duplicate.fingerprint : '',
-            },
-          },
-        ];
-      }
+type CommandOf<Type extends SurveyCommand['type']> = Extract<SurveyCommand, { type: Type }>;
 
-      case 'CloseSkmPeriod': {
-        const survey = requireOpened(state);
-        if (survey.status === 'closed') return []; // closing twice changes nothing
-        const completed = command.completedRequestsInPeriod;
-        if (!Number.isInteger(completed) || completed < 0) {
-          throw new DomainError('SURVEY.INVALID_POPULATION', `completed requests must be an integer >= 0, got ${completed}`);
-        }
-        const ruleset = requireRuleset(lookup, survey.rulesetRef);
-        const [population, source]: [number, SkmPopulationSource] =
-          survey.declaredPopulation !== null ? [survey.declaredPopulation, 'declared'] : [completed, 'completed-requests'];
-        return [
-          {
-            $case: 'skmPeriodClosed',
-            value: { surveyId: survey.surveyId, result: skmResult(ruleset, survey.unsur, survey.tally, population, source), closedAt: command.now },
-          },
-        ];
-      }
-
-      case 'PublishSkmResult': {
-        const survey = requireClosed(state);
-        const media = [...new Set(command.media.map((m) => m.trim()).filter((m) => m !== ''))];
-        if (media.length === 0) throw new DomainError('SURVEY.PUBLICATION_MEDIA_REQUIRED', 'name at least one medium the result was published in');
-        if (!isLocalDate(command.publishedOn))
-          throw new DomainError('SURVEY.INVALID_DATE', `published on must be a date YYYY-MM-DD, got ${command.publishedOn}`);
-        const added = media.filter((m) => !survey.publishedMedia.includes(m));
-        if (added.length === 0) return []; // already published in every medium named
-        return [{ $case: 'skmResultPublished', value: { surveyId: survey.surveyId, media: added, publishedOn: command.publishedOn } }];
-      }
-
-      case 'PlanFollowUp': {
-        const survey = requireClosed(state);
-        if (isBlank(command.itemId)) throw new DomainError('SURVEY.INVALID_FOLLOW_UP', 'item id is required');
-        if (!survey.unsur.some((u) => u.code === command.unsurCode)) {
-          throw new DomainError('SURVEY.UNKNOWN_UNSUR', `${command.unsurCode} is not an unsur of survey ${survey.surveyId}`, { unsurCode: command.unsurCode });
-        }
-        if (isBlank(command.action)) throw new DomainError('SURVEY.INVALID_FOLLOW_UP', 'the action is required');
-        if (!isLocalDate(command.dueDate)) throw new DomainError('SURVEY.INVALID_DATE', `due date must be a date YYYY-MM-DD, got ${command.dueDate}`);
-        const existing = survey.followUps[command.itemId];
-        if (existing) {
-          const same = existing.unsurCode === command.unsurCode && existing.action === command.action.trim() && existing.dueDate === command.dueDate;
-          if (same) return []; // a retried plan records nothing
-          throw new DomainError('SURVEY.DUPLICATE_FOLLOW_UP', `follow-up item ${command.itemId} is already planned differently`, { itemId: command.itemId });
-        }
-        return [
-          {
-            $case: 'followUpPlanned',
-            value: {
-              surveyId: survey.surveyId,
-              itemId: command.itemId,
-              unsurCode: command.unsurCode,
-              action: command.action.trim(),
-              dueDate: command.dueDate,
-              plannedAt: command.now,
-            },
-          },
-        ];
-      }
-
-      case 'CompleteFollowUp': {
-        const survey = requireClosed(state);
-        const item = survey.followUps[command.itemId];
-        if (!item)
-          throw new DomainError('SURVEY.FOLLOW_UP_NOT_FOUND', `no follow-up item ${command.itemId} in survey ${survey.surveyId}`, { itemId: command.itemId });
-        if (item.completedOn !== null) return []; // already done
-        if (!isLocalDate(command.completedOn))
-          throw new DomainError('SURVEY.INVALID_DATE', `completed on must be a date YYYY-MM-DD, got ${command.completedOn}`);
-        // RTL counts in PEKPPP only with a report (laporan), so completion needs its evidence
-        if (isBlank(command.evidence)) throw new DomainError('SURVEY.FOLLOW_UP_EVIDENCE_REQUIRED', 'describe or link the evidence of the completed follow-up');
-        return [
-          {
-            $case: 'followUpCompleted',
-            value: { surveyId: survey.surveyId, itemId: command.itemId, completedOn: command.completedOn, evidence: command.evidence.trim() },
-          },
-        ];
-      }
-
-      default:
-        return assertNever(command);
-    }
+/** Opens the survey of a unit and period with its unsur set, under a known ruleset. */
+function openSurvey(lookup: SkmRulesetLookup, command: CommandOf<'OpenSurvey'>, state: Survey): SkmSurveyEvent[] {
+  if (state.status !== 'none') throw new DomainError('SURVEY.ALREADY_OPENED', `survey ${state.surveyId} is already open for this unit and period`);
+  const ruleset = requireRuleset(lookup, command.rulesetRef ?? rulesetRef(CURRENT_SKM_RULESET));
+  if (isBlank(command.surveyId) || isBlank(command.unitId) || isBlank(command.tenantId)) {
+    throw new DomainError('SURVEY.INVALID_SURVEY', 'survey id, unit and tenant are required');
   }
-
-  function evolve(state: Survey, event: SurveyEvent): Survey {
-    switch (event.$case) {
-      case 'surveyOpened': {
-        const opened = event.value;
-        const names = new Map([
-          ...(lookup(opened.ruleset)?.unsur ?? []).map((u): [string, string] => [u.code, u.name]),
-          ...opened.extraUnsur.map((x): [string, string] => [x.code, x.label]),
-        ]);
-        const extraCodes = new Set(opened.extraUnsur.map((x) => x.code));
-        return {
-          status: 'open',
-          surveyId: opened.surveyId,
-          unitId: opened.unitId,
-          tenantId: opened.tenantId,
-          periodKind: periodKindFromPb(opened.periodKind),
-          periodStart: opened.periodStart,
-          periodEnd: opened.periodEnd,
-          rulesetRef: opened.ruleset,
-          unsur: opened.weights.map((w) => ({
-            code: w.code,
-            name: names.get(w.code) ?? w.code,
-            weight: rational(w.weightNumerator, w.weightDenominator),
-            extra: extraCodes.has(w.code),
-          })),
-          declaredPopulation: opened.declaredPopulation > 0 ? opened.declaredPopulation : null,
-          tally: emptyTally(),
-          responseIds: emptyIdSet(),
-          citedRequests: emptyIdSet(),
-          respondentKeys: emptyIdSet(),
-          submissionFingerprints: emptyIdSet(),
-          result: null,
-          publishedMedia: [],
-          followUps: {},
-        };
-      }
-      case 'skmResponseRecorded': {
-        if (state.status === 'none') return state;
-        const { responseId, answers, requestTrackingCode, respondentKey, submissionFingerprint } = event.value;
-        return {
-          ...state,
-          tally: addToTally(state.tally, answers),
-          responseIds: idSetAdd(state.responseIds, responseId),
-          citedRequests: requestTrackingCode === '' ? state.citedRequests : idSetAdd(state.citedRequests, requestTrackingCode),
-          respondentKeys: respondentKey === '' ? state.respondentKeys : idSetAdd(state.respondentKeys, respondentKey),
-          submissionFingerprints: submissionFingerprint === '' ? state.submissionFingerprints : idSetAdd(state.submissionFingerprints, submissionFingerprint),
-        };
-      }
-      case 'skmPeriodClosed':
-        return state.status === 'none' ? state : { ...state, status: 'closed', result: event.value.result ?? null };
-      case 'skmResultPublished':
-        return state.status === 'none' ? state : { ...state, publishedMedia: [...state.publishedMedia, ...event.value.media] };
-      case 'followUpPlanned': {
-        if (state.status === 'none') return state;
-        const { itemId, unsurCode, action, dueDate } = event.value;
-        return { ...state, followUps: { ...state.followUps, [itemId]: { unsurCode, action, dueDate, completedOn: null } } };
-      }
-      case 'followUpCompleted': {
-        if (state.status === 'none') return state;
-        const item = state.followUps[event.value.itemId];
-        if (!item) return state;
-        return { ...state, followUps: { ...state.followUps, [event.value.itemId]: { ...item, completedOn: event.value.completedOn } } };
-      }
-      // F-03 events live on their own streams (f03.ts)
-      case 'f03CollectionOpened':
-      case 'f03ResponseRecorded':
-      case 'f03Closed':
-        return state;
-      default:
-        return assertNever(event);
-    }
+  if (!ruleset.periodKinds.kinds.includes(command.periodKind)) {
+    throw new DomainError('SURVEY.INVALID_PERIOD', `period kind must be one of ${ruleset.periodKinds.kinds.join(', ')}, got ${command.periodKind}`);
   }
+  if (!isLocalDate(command.periodStart) || !isLocalDate(command.periodEnd) || compareLocalDates(command.periodStart, command.periodEnd) > 0) {
+    throw new DomainError(
+      'SURVEY.INVALID_PERIOD',
+      `period must be two dates YYYY-MM-DD, start not after end, got ${command.periodStart}..${command.periodEnd}`,
+    );
+  }
+  const { declaredPopulation } = command;
+  if (declaredPopulation !== undefined && (!Number.isInteger(declaredPopulation) || declaredPopulation < 1)) {
+    throw new DomainError('SURVEY.INVALID_POPULATION', `a declared population must be a positive integer, got ${declaredPopulation}`);
+  }
+  const unsurSet = buildUnsurSet(ruleset, command.unsurSet);
+  if (!unsurSet.ok) {
+    throw new DomainError('SURVEY.INVALID_UNSUR_SET', unsurSet.errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors: unsurSet.errors });
+  }
+  return [
+    {
+      $case: 'surveyOpened',
+      value: {
+        surveyId: command.surveyId,
+        unitId: command.unitId,
+        tenantId: command.tenantId,
+        periodKind: PERIOD_KIND_TO_PB[command.periodKind],
+        periodStart: command.periodStart,
+        periodEnd: command.periodEnd,
+        ruleset: rulesetRef(ruleset),
+        extraUnsur: unsurSet.unsur.filter((u) => u.extra).map((u) => ({ code: u.code, label: u.name })),
+        weights: unsurSet.unsur.map((u) => ({
+          code: u.code,
+          weight: toNumber(u.weight),
+          weightNumerator: Number(u.weight.num),
+          weightDenominator: Number(u.weight.den),
+        })),
+        declaredPopulation: declaredPopulation ?? 0,
+        openedAt: command.now,
+      },
+    },
+  ];
+}
 
-  return { initialState: (): Survey => ({ status: 'none' }), decide, evolve };
+/** Records one respondent's answers; a retried response id records nothing, a repeated respondent or submission is refused. */
+function recordResponse(lookup: SkmRulesetLookup, command: CommandOf<'RecordSkmResponse'>, state: Survey): SkmSurveyEvent[] {
+  const survey = requireOpened(state);
+  if (idSetHas(survey.responseIds, command.responseId)) return []; // a retried submission records nothing
+  if (survey.status === 'closed') throw new DomainError('SURVEY.CLOSED', `survey ${survey.surveyId} is closed; responses are no longer accepted`);
+  if (isBlank(command.responseId)) throw new DomainError('SURVEY.INVALID_ANSWERS', 'response id is required');
+  const ruleset = requireRuleset(lookup, survey.rulesetRef);
+  const problems = answerProblems(ruleset, survey.unsur, command.answers);
+  if (problems.length > 0) throw new DomainError('SURVEY.INVALID_ANSWERS', problems.join('; '), { problems });
+  const cited = command.citedRequest && !isBlank(command.citedRequest.trackingCode) ? command.citedRequest : undefined;
+  const trackingCode = cited?.trackingCode.trim() ?? '';
+  if (cited && !cited.completedInUnitAndPeriod) {
+    throw new DomainError('SURVEY.REQUEST_NOT_COMPLETED', `request ${trackingCode} is not a completed request of this unit in this period`, {
+      trackingCode,
+    });
+  }
+  if (cited && idSetHas(survey.citedRequests, trackingCode)) {
+    throw new DomainError('SURVEY.DUPLICATE_REQUEST_RESPONSE', `request ${trackingCode} already has a response in this survey`, { trackingCode });
+  }
+  const duplicate = command.duplicateCheck;
+  if (duplicate?.kind === 'respondent' && idSetHas(survey.respondentKeys, duplicate.respondentKey)) {
+    throw new DomainError('SURVEY.DUPLICATE_RESPONDENT', `this form has already sent a response to survey ${survey.surveyId}`);
+  }
+  if (duplicate?.kind === 'device' && [duplicate.fingerprint, ...duplicate.earlierFingerprints].some((f) => idSetHas(survey.submissionFingerprints, f))) {
+    throw new DomainError('SURVEY.DUPLICATE_SUBMISSION', `the same answers were just sent from this device to survey ${survey.surveyId}`);
+  }
+  const profile = command.profile;
+  const hasProfile = profile !== undefined && Object.values(profile).some((v) => !isBlank(v));
+  return [
+    {
+      $case: 'skmResponseRecorded',
+      value: {
+        surveyId: survey.surveyId,
+        responseId: command.responseId,
+        // regulation order, whatever order the form sent
+        answers: survey.unsur.map((u) => ({ code: u.code, value: (command.answers.find((a) => a.code === u.code) as UnsurAnswer).value })),
+        profile: hasProfile
+          ? {
+              ageBand: profile.ageBand?.trim() ?? '',
+              sex: profile.sex?.trim() ?? '',
+              education: profile.education?.trim() ?? '',
+              occupation: profile.occupation?.trim() ?? '',
+            }
+          : undefined,
+        suggestion: command.suggestion?.trim() ?? '',
+        requestTrackingCode: trackingCode,
+        verifiedUser: cited !== undefined,
+        recordedAt: command.now,
+        respondentKey: duplicate?.kind === 'respondent' ? duplicate.respondentKey : '',
+        submissionFingerprint: duplicate?.kind === 'device' ? duplicate.fingerprint : '',
+      },
+    },
+  ];
+}
+
+/** Closes the period and computes the IKM on the declared population, or else on the requests completed in the period. */
+function closePeriod(lookup: SkmRulesetLookup, command: CommandOf<'CloseSkmPeriod'>, state: Survey): SkmSurveyEvent[] {
+  const survey = requireOpened(state);
+  if (survey.status === 'closed') return []; // closing twice changes nothing
+  const completed = command.completedRequestsInPeriod;
+  if (!Number.isInteger(completed) || completed < 0) {
+    throw new DomainError('SURVEY.INVALID_POPULATION', `completed requests must be an integer >= 0, got ${completed}`);
+  }
+  const ruleset = requireRuleset(lookup, survey.rulesetRef);
+  const [population, source]: [number, SkmPopulationSource] =
+    survey.declaredPopulation !== null ? [survey.declaredPopulation, 'declared'] : [completed, 'completed-requests'];
+  return [
+    {
+      $case: 'skmPeriodClosed',
+      value: { surveyId: survey.surveyId, result: skmResult(ruleset, survey.unsur, survey.tally, population, source), closedAt: command.now },
+    },
+  ];
+}
+
+/** Records the media the closed result was published in; naming only media already recorded changes nothing. */
+function publishResult(command: CommandOf<'PublishSkmResult'>, state: Survey): SkmSurveyEvent[] {
+  const survey = requireClosed(state);
+  const media = [...new Set(command.media.map((m) => m.trim()).filter((m) => m !== ''))];
+  if (media.length === 0) throw new DomainError('SURVEY.PUBLICATION_MEDIA_REQUIRED', 'name at least one medium the result was published in');
+  if (!isLocalDate(command.publishedOn)) throw new DomainError('SURVEY.INVALID_DATE', `published on must be a date YYYY-MM-DD, got ${command.publishedOn}`);
+  const added = media.filter((m) => !survey.publishedMedia.includes(m));
+  if (added.length === 0) return []; // already published in every medium named
+  return [{ $case: 'skmResultPublished', value: { surveyId: survey.surveyId, media: added, publishedOn: command.publishedOn } }];
+}
+
+/** Plans a follow-up item (rencana tindak lanjut) on an unsur of the closed survey. */
+function planFollowUp(command: CommandOf<'PlanFollowUp'>, state: Survey): SkmSurveyEvent[] {
+  const survey = requireClosed(state);
+  if (isBlank(command.itemId)) throw new DomainError('SURVEY.INVALID_FOLLOW_UP', 'item id is required');
+  if (!survey.unsur.some((u) => u.code === command.unsurCode)) {
+    throw new DomainError('SURVEY.UNKNOWN_UNSUR', `${command.unsurCode} is not an unsur of survey ${survey.surveyId}`, { unsurCode: command.unsurCode });
+  }
+  if (isBlank(command.action)) throw new DomainError('SURVEY.INVALID_FOLLOW_UP', 'the action is required');
+  if (!isLocalDate(command.dueDate)) throw new DomainError('SURVEY.INVALID_DATE', `due date must be a date YYYY-MM-DD, got ${command.dueDate}`);
+  const existing = survey.followUps[command.itemId];
+  if (existing) {
+    const same = existing.unsurCode === command.unsurCode && existing.action === command.action.trim() && existing.dueDate === command.dueDate;
+    if (same) return []; // a retried plan records nothing
+    throw new DomainError('SURVEY.DUPLICATE_FOLLOW_UP', `follow-up item ${command.itemId} is already planned differently`, { itemId: command.itemId });
+  }
+  return [
+    {
+      $case: 'followUpPlanned',
+      value: {
+        surveyId: survey.surveyId,
+        itemId: command.itemId,
+        unsurCode: command.unsurCode,
+        action: command.action.trim(),
+        dueDate: command.dueDate,
+        plannedAt: command.now,
+      },
+    },
+  ];
+}
+
+/** Completes a planned follow-up item with its evidence. */
+function completeFollowUp(command: CommandOf<'CompleteFollowUp'>, state: Survey): SkmSurveyEvent[] {
+  const survey = requireClosed(state);
+  const item = survey.followUps[command.itemId];
+  if (!item)
+    throw new DomainError('SURVEY.FOLLOW_UP_NOT_FOUND', `no follow-up item ${command.itemId} in survey ${survey.surveyId}`, { itemId: command.itemId });
+  if (item.completedOn !== null) return []; // already done
+  if (!isLocalDate(command.completedOn)) throw new DomainError('SURVEY.INVALID_DATE', `completed on must be a date YYYY-MM-DD, got ${command.completedOn}`);
+  // RTL counts in PEKPPP only with a report (laporan), so completion needs its evidence
+  if (isBlank(command.evidence)) throw new DomainError('SURVEY.FOLLOW_UP_EVIDENCE_REQUIRED', 'describe or link the evidence of the completed follow-up');
+  return [
+    {
+      $case: 'followUpCompleted',
+      value: { surveyId: survey.surveyId, itemId: command.itemId, completedOn: command.completedOn, evidence: command.evidence.trim() },
+    },
+  ];
+}
+
+function evolve(lookup: SkmRulesetLookup, state: Survey, event: SkmSurveyEvent): Survey {
+  switch (event.$case) {
+    case 'surveyOpened': {
+      const opened = event.value;
+      const names = new Map([
+        ...(lookup(opened.ruleset)?.unsur ?? []).map((u): [string, string] => [u.code, u.name]),
+        ...opened.extraUnsur.map((x): [string, string] => [x.code, x.label]),
+      ]);
+      const extraCodes = new Set(opened.extraUnsur.map((x) => x.code));
+      return {
+        status: 'open',
+        surveyId: opened.surveyId,
+        unitId: opened.unitId,
+        tenantId: opened.tenantId,
+        periodKind: periodKindFromPb(opened.periodKind),
+        periodStart: opened.periodStart,
+        periodEnd: opened.periodEnd,
+        rulesetRef: opened.ruleset,
+        unsur: opened.weights.map((w) => ({
+          code: w.code,
+          name: names.get(w.code) ?? w.code,
+          weight: fraction(w.weightNumerator, w.weightDenominator),
+          extra: extraCodes.has(w.code),
+        })),
+        declaredPopulation: opened.declaredPopulation > 0 ? opened.declaredPopulation : null,
+        tally: emptyTally(),
+        responseIds: emptyIdSet(),
+        citedRequests: emptyIdSet(),
+        respondentKeys: emptyIdSet(),
+        submissionFingerprints: emptyIdSet(),
+        result: null,
+        publishedMedia: [],
+        followUps: {},
+      };
+    }
+    case 'skmResponseRecorded': {
+      if (state.status === 'none') return state;
+      const { responseId, answers, requestTrackingCode, respondentKey, submissionFingerprint } = event.value;
+      return {
+        ...state,
+        tally: addToTally(state.tally, answers),
+        responseIds: idSetAdd(state.responseIds, responseId),
+        citedRequests: requestTrackingCode === '' ? state.citedRequests : idSetAdd(state.citedRequests, requestTrackingCode),
+        respondentKeys: respondentKey === '' ? state.respondentKeys : idSetAdd(state.respondentKeys, respondentKey),
+        submissionFingerprints: submissionFingerprint === '' ? state.submissionFingerprints : idSetAdd(state.submissionFingerprints, submissionFingerprint),
+      };
+    }
+    case 'skmPeriodClosed':
+      return state.status === 'none' ? state : { ...state, status: 'closed', result: event.value.result ?? null };
+    case 'skmResultPublished':
+      return state.status === 'none' ? state : { ...state, publishedMedia: [...state.publishedMedia, ...event.value.media] };
+    case 'followUpPlanned': {
+      if (state.status === 'none') return state;
+      const { itemId, unsurCode, action, dueDate } = event.value;
+      return { ...state, followUps: { ...state.followUps, [itemId]: { unsurCode, action, dueDate, completedOn: null } } };
+    }
+    case 'followUpCompleted': {
+      if (state.status === 'none') return state;
+      const item = state.followUps[event.value.itemId];
+      if (!item) return state;
+      return { ...state, followUps: { ...state.followUps, [event.value.itemId]: { ...item, completedOn: event.value.completedOn } } };
+    }
+    default:
+      return assertNever(event);
+  }
+}
+
+export function createSurveyDecider(lookup: SkmRulesetLookup): Decider<SurveyCommand, SkmSurveyEvent, Survey> {
+  return {
+    eventTypes: SKM_SURVEY_EVENT_TYPES,
+    initialState: (): Survey => ({ status: 'none' }),
+    decide(command, state) {
+      switch (command.type) {
+        case 'OpenSurvey':
+          return openSurvey(lookup, command, state);
+        case 'RecordSkmResponse':
+          return recordResponse(lookup, command, state);
+        case 'CloseSkmPeriod':
+          return closePeriod(lookup, command, state);
+        case 'PublishSkmResult':
+          return publishResult(command, state);
+        case 'PlanFollowUp':
+          return planFollowUp(command, state);
+        case 'CompleteFollowUp':
+          return completeFollowUp(command, state);
+        default:
+          return assertNever(command);
+      }
+    },
+    evolve: (state, event) => evolve(lookup, state, event),
+  };
 }
 
 /** The survey decider over the rulesets the platform ships. */

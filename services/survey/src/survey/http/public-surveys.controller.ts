@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Header, Param, Post, Req, StreamableFile } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CitizenEndpoint, citizenCommandMeta, type CommandReply } from '@lib/platform';
-import { DomainError } from '../domain/error-codes';
+import { F03_ITEMS, F03_SCALE } from '@lib/kernel';
+import { CitizenEndpoint, citizenCommandMeta, CommandReply } from '@lib/platform';
 import { SurveyConfig } from '../../config';
 import { RecordF03ResponseCommand } from '../commands/f03.handlers';
-import { RecordSkmResponseCommand, type RecordedResponse } from '../commands/record-skm-response.handler';
-import { CURRENT_SKM_RULESET, F03_ITEMS, F03_SCALE, findShippedSkmRuleset } from '../domain';
-import { SkmSurveyReader } from '../queries/skm-survey.reader';
+import { RecordSkmResponseCommand } from '../commands/record-skm-response.handler';
+import { GetPublicSkmFormQuery } from '../queries/skm-survey.queries';
+import { PublicF03FormResponse } from './f03.response';
+import { PublicSkmFormResponse, RecordedResponseResponse } from './skm-survey.response';
 import { publicSurveyUrl, qrPng, qrSvg } from './survey-poster';
 import { F03ResponseRequest, PublicF03Path, PublicLinkPath, SkmResponseRequest } from './skm-survey.requests';
 
@@ -20,26 +21,16 @@ import { F03ResponseRequest, PublicF03Path, PublicLinkPath, SkmResponseRequest }
 export class PublicSurveysController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly surveys: SkmSurveyReader,
+    private readonly queries: QueryBus,
     private readonly config: SurveyConfig,
   ) {}
 
   @Get('skm-surveys/:publicLinkId')
   @ApiOperation({ summary: 'The SKM form: unsur in regulation order, the answer scale, whether it still accepts responses' })
-  async form(@Param() { publicLinkId }: PublicLinkPath): Promise<object> {
-    const survey = await this.surveys.byPublicLink(publicLinkId);
-    if (!survey) throw new DomainError('SURVEY.NOT_FOUND', `no survey ${publicLinkId}`);
-    const ruleset = findShippedSkmRuleset(survey.ruleset) ?? CURRENT_SKM_RULESET;
-    return {
-      surveyId: survey.surveyId,
-      publicUrl: publicSurveyUrl(this.config.PUBLIC_SURVEY_BASE_URL, publicLinkId),
-      unitId: survey.unitId,
-      periodStart: survey.periodStart,
-      periodEnd: survey.periodEnd,
-      accepting: survey.status === 'open',
-      unsur: survey.unsur.map((u) => ({ code: u.code, name: u.name, extra: u.extra })),
-      answerScale: ruleset.answerScale.levels,
-    };
+  @ApiOkResponse({ type: PublicSkmFormResponse })
+  async form(@Param() { publicLinkId }: PublicLinkPath): Promise<PublicSkmFormResponse> {
+    const { surveyId, ...form } = await this.queries.execute(new GetPublicSkmFormQuery(publicLinkId));
+    return { surveyId, publicUrl: publicSurveyUrl(this.config.PUBLIC_SURVEY_BASE_URL, publicLinkId), ...form, answerScale: [...form.answerScale] };
   }
 
   @Get('skm-surveys/:publicLinkId/qr.svg')
@@ -47,6 +38,7 @@ export class PublicSurveysController {
   @Header('Cache-Control', 'public, max-age=86400')
   @ApiOperation({ summary: "QR code of the survey's public link, as SVG for the office poster" })
   @ApiProduces('image/svg+xml')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async qrSvg(@Param() { publicLinkId }: PublicLinkPath): Promise<string> {
     return qrSvg(await this.publicUrl(publicLinkId));
   }
@@ -56,13 +48,15 @@ export class PublicSurveysController {
   @Header('Cache-Control', 'public, max-age=86400')
   @ApiOperation({ summary: "QR code of the survey's public link, as PNG for documents and messages" })
   @ApiProduces('image/png')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async qrPng(@Param() { publicLinkId }: PublicLinkPath): Promise<StreamableFile> {
     return new StreamableFile(await qrPng(await this.publicUrl(publicLinkId)));
   }
 
   @Post('skm-surveys/:publicLinkId/responses')
   @ApiOperation({ summary: 'Submit a response: one answer 1..4 per unsur, optional profile, suggestion and tracking code of a completed request' })
-  respond(@Param() { publicLinkId }: PublicLinkPath, @Body() body: SkmResponseRequest, @Req() request: Request): Promise<RecordedResponse> {
+  @ApiCreatedResponse({ type: RecordedResponseResponse })
+  respond(@Param() { publicLinkId }: PublicLinkPath, @Body() body: SkmResponseRequest, @Req() request: Request): Promise<RecordedResponseResponse> {
     const client = { address: request.ip ?? '', userAgent: request.headers['user-agent'] ?? '', respondentToken: body.respondentToken };
     return this.commands.execute(
       new RecordSkmResponseCommand(
@@ -79,18 +73,21 @@ export class PublicSurveysController {
   }
 
   private async publicUrl(publicLinkId: string): Promise<string> {
-    if (!(await this.surveys.byPublicLink(publicLinkId))) throw new DomainError('SURVEY.NOT_FOUND', `no survey ${publicLinkId}`);
+    // the query refuses a link no survey has, so no QR code is drawn for one
+    await this.queries.execute(new GetPublicSkmFormQuery(publicLinkId));
     return publicSurveyUrl(this.config.PUBLIC_SURVEY_BASE_URL, publicLinkId);
   }
 
   @Get('tenants/:tenantId/f03/:cycleId/:unitId')
   @ApiOperation({ summary: 'The PEKPPP F-03 form: its 14 items and the 0..5 scale' })
-  f03Form(@Param() { tenantId, cycleId, unitId }: PublicF03Path): object {
-    return { tenantId, cycleId, unitId, items: F03_ITEMS, scale: F03_SCALE };
+  @ApiOkResponse({ type: PublicF03FormResponse })
+  f03Form(@Param() { tenantId, cycleId, unitId }: PublicF03Path): PublicF03FormResponse {
+    return { tenantId, cycleId, unitId, items: [...F03_ITEMS], scale: { ...F03_SCALE } };
   }
 
   @Post('tenants/:tenantId/f03/:cycleId/:unitId/responses')
   @ApiOperation({ summary: 'Submit an F-03 user assessment: every item scored 0..5' })
+  @ApiCreatedResponse({ type: CommandReply })
   respondF03(@Param() { tenantId, cycleId, unitId }: PublicF03Path, @Body() body: F03ResponseRequest, @Req() request: Request): Promise<CommandReply> {
     return this.commands.execute(
       new RecordF03ResponseCommand(

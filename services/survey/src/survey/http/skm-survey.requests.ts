@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { LOCAL_DATE_FORMAT, SIMPLE_ID } from '@lib/kernel';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -18,21 +19,22 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
 export class SkmSurveyPath {
-  @Matches(SAFE_ID)
+  @ApiProperty({ example: 'disdukcapil' })
+  @Matches(SIMPLE_ID)
   unitId!: string;
 
+  @ApiProperty({ enum: ['quarter', 'semester', 'year'] })
   @IsIn(['quarter', 'semester', 'year'])
   periodKind!: 'quarter' | 'semester' | 'year';
 
-  @Matches(LOCAL_DATE, { message: 'periodStart must be a date YYYY-MM-DD' })
+  @ApiProperty({ format: 'date', example: '2026-01-01', description: 'First day of the period' })
+  @Matches(LOCAL_DATE_FORMAT, { message: 'periodStart must be a date YYYY-MM-DD' })
   periodStart!: string;
 }
 
 export class PublicLinkPath {
+  @ApiProperty({ description: "The id in the survey's public URL and QR code" })
   @Matches(/^[A-Za-z0-9-]{1,64}$/)
   publicLinkId!: string;
 }
@@ -55,7 +57,7 @@ export class ExtraUnsurRequest {
 
 export class OpenSkmSurveyRequest {
   @ApiProperty({ example: '2026-03-31' })
-  @Matches(LOCAL_DATE, { message: 'periodEnd must be a date YYYY-MM-DD' })
+  @Matches(LOCAL_DATE_FORMAT, { message: 'periodEnd must be a date YYYY-MM-DD' })
   periodEnd!: string;
 
   @ApiPropertyOptional({ example: 'skm-2017@1' })
@@ -63,7 +65,7 @@ export class OpenSkmSurveyRequest {
   @IsString()
   ruleset?: string;
 
-  @ApiPropertyOptional({ type: [ExtraUnsurRequest] })
+  @ApiPropertyOptional({ type: () => [ExtraUnsurRequest] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -71,12 +73,17 @@ export class OpenSkmSurveyRequest {
   @Type(() => ExtraUnsurRequest)
   extraUnsur?: ExtraUnsurRequest[];
 
-  @ApiPropertyOptional({ description: 'Weights of U1..U9 when extra unsur are weighted', example: { U1: '1/10' } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Weights of U1..U9 when extra unsur are weighted',
+    example: { U1: '1/10' },
+  })
   @IsOptional()
   @IsObject()
   regulationWeights?: Record<string, string>;
 
-  @ApiPropertyOptional({ description: 'Omitted → requests completed in the period' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'Omitted → requests completed in the period' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -89,7 +96,7 @@ export class UnsurAnswerRequest {
   @MaxLength(10)
   code!: string;
 
-  @ApiProperty({ minimum: 1, maximum: 4 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 4 })
   @IsInt()
   @Min(1)
   @Max(4)
@@ -97,14 +104,33 @@ export class UnsurAnswerRequest {
 }
 
 export class RespondentProfileRequest {
-  @IsOptional() @IsString() @MaxLength(40) ageBand?: string;
-  @IsOptional() @IsString() @MaxLength(40) sex?: string;
-  @IsOptional() @IsString() @MaxLength(80) education?: string;
-  @IsOptional() @IsString() @MaxLength(80) occupation?: string;
+  @ApiPropertyOptional({ maxLength: 40, example: '20-29' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  ageBand?: string;
+
+  @ApiPropertyOptional({ maxLength: 40 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  sex?: string;
+
+  @ApiPropertyOptional({ maxLength: 80 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  education?: string;
+
+  @ApiPropertyOptional({ maxLength: 80 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  occupation?: string;
 }
 
 export class SkmResponseRequest {
-  @ApiProperty({ type: [UnsurAnswerRequest] })
+  @ApiProperty({ type: () => [UnsurAnswerRequest] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
@@ -112,7 +138,7 @@ export class SkmResponseRequest {
   @Type(() => UnsurAnswerRequest)
   answers!: UnsurAnswerRequest[];
 
-  @ApiPropertyOptional({ type: RespondentProfileRequest })
+  @ApiPropertyOptional({ type: () => RespondentProfileRequest, description: 'Optional, for the SKM report by respondent group' })
   @IsOptional()
   @ValidateNested()
   @Type(() => RespondentProfileRequest)
@@ -149,31 +175,37 @@ export class PublishSkmResultRequest {
   media!: string[];
 
   @ApiProperty({ example: '2026-04-10' })
-  @Matches(LOCAL_DATE, { message: 'publishedOn must be a date YYYY-MM-DD' })
+  @Matches(LOCAL_DATE_FORMAT, { message: 'publishedOn must be a date YYYY-MM-DD' })
   publishedOn!: string;
 }
 
 export class PlanFollowUpRequest {
-  @Matches(SAFE_ID)
+  @ApiProperty({ description: "The follow-up's id within the survey, chosen by the client", example: 'tl-u4-2026q1' })
+  @Matches(SIMPLE_ID)
   itemId!: string;
 
+  @ApiProperty({ example: 'U4' })
   @IsString()
   @MaxLength(10)
   unsurCode!: string;
 
+  @ApiProperty({ minLength: 1, maxLength: 2000 })
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
   action!: string;
 
-  @Matches(LOCAL_DATE, { message: 'dueDate must be a date YYYY-MM-DD' })
+  @ApiProperty({ format: 'date', example: '2026-06-30' })
+  @Matches(LOCAL_DATE_FORMAT, { message: 'dueDate must be a date YYYY-MM-DD' })
   dueDate!: string;
 }
 
 export class CompleteFollowUpRequest {
-  @Matches(LOCAL_DATE, { message: 'completedOn must be a date YYYY-MM-DD' })
+  @ApiProperty({ format: 'date', example: '2026-06-15' })
+  @Matches(LOCAL_DATE_FORMAT, { message: 'completedOn must be a date YYYY-MM-DD' })
   completedOn!: string;
 
+  @ApiProperty({ minLength: 1, maxLength: 2000, description: 'What shows the action was done (a document, a link)' })
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
@@ -181,28 +213,43 @@ export class CompleteFollowUpRequest {
 }
 
 export class FollowUpPath extends SkmSurveyPath {
-  @Matches(SAFE_ID)
+  @ApiProperty()
+  @Matches(SIMPLE_ID)
   itemId!: string;
 }
 
 export class F03Path {
-  @Matches(SAFE_ID)
+  @ApiProperty()
+  @Matches(SIMPLE_ID)
   cycleId!: string;
 
-  @Matches(SAFE_ID)
+  @ApiProperty({ example: 'disdukcapil' })
+  @Matches(SIMPLE_ID)
   unitId!: string;
 }
 
 /** A public F-03 form names its tenant: cycle and unit ids are only unique within one Pemda. */
 export class PublicF03Path extends F03Path {
-  @Matches(SAFE_ID)
+  @ApiProperty({ example: 'kota-banjarmasin' })
+  @Matches(SIMPLE_ID)
   tenantId!: string;
 }
 
 export class F03QuotaRequest {
-  @IsInt() @Min(1) minimum!: number;
-  @IsInt() @Min(1) maximum!: number;
-  @IsOptional() @IsBoolean() provisional?: boolean;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Respondents needed before the F-03 score counts' })
+  @IsInt()
+  @Min(1)
+  minimum!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Responses accepted at most' })
+  @IsInt()
+  @Min(1)
+  maximum!: number;
+
+  @ApiPropertyOptional({ description: 'The quota is not settled by regulation yet' })
+  @IsOptional()
+  @IsBoolean()
+  provisional?: boolean;
 }
 
 export class OpenF03CollectionRequest {
@@ -211,7 +258,7 @@ export class OpenF03CollectionRequest {
   @MinLength(1)
   ruleset!: string;
 
-  @ApiPropertyOptional({ description: 'Defaults to the 2022 panduan quota (10..20, provisional)' })
+  @ApiPropertyOptional({ type: () => F03QuotaRequest, description: 'Defaults to the 2022 panduan quota (10..20, provisional)' })
   @IsOptional()
   @ValidateNested()
   @Type(() => F03QuotaRequest)
@@ -219,12 +266,21 @@ export class OpenF03CollectionRequest {
 }
 
 export class F03ItemRequest {
-  @IsInt() @Min(1) @Max(14) item!: number;
-  @IsInt() @Min(0) @Max(5) score!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 14, description: 'Item number of the F-03 form' })
+  @IsInt()
+  @Min(1)
+  @Max(14)
+  item!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 5 })
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  score!: number;
 }
 
 export class F03ResponseRequest {
-  @ApiProperty({ type: [F03ItemRequest] })
+  @ApiProperty({ type: () => [F03ItemRequest] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(14)

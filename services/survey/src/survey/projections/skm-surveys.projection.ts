@@ -13,6 +13,15 @@ export interface StoredUnsur {
   weightDenominator: number;
 }
 
+/** A follow-up action (rencana tindak lanjut) as the read side keeps it, under its item id. */
+export interface StoredFollowUp {
+  unsurCode: string;
+  action: string;
+  dueDate: string;
+  completedOn: string | null;
+  evidence: string | null;
+}
+
 /**
  * SKM surveys per unit and period, with their respondent count and per-unsur answer totals, so a
  * result is read without folding every response. Each row carries the stream version it reflects,
@@ -106,7 +115,7 @@ export class SkmSurveysProjection implements Projection<SurveyEvent> {
         const { surveyId, itemId, unsurCode, action, dueDate } = event.value;
         await advance(surveyId, `follow_ups = jsonb_set(follow_ups, ARRAY[$3::text], $4::jsonb)`, [
           itemId,
-          JSON.stringify({ unsurCode, action, dueDate, completedOn: null, evidence: null }),
+          JSON.stringify({ unsurCode, action, dueDate, completedOn: null, evidence: null } satisfies StoredFollowUp),
         ]);
         return;
       }

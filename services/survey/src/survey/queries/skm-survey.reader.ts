@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { surveyPb } from '@lib/contracts';
 import { Pool } from 'pg';
-import { findShippedSkmRuleset, rational, type SkmPeriodKind, skmResult, type SkmTally } from '../domain';
-import type { StoredUnsur } from '../projections/skm-surveys.projection';
+import { fraction } from '@lib/kernel';
+import { findShippedSkmRuleset, type SkmPeriodKind, skmResult, type SkmTally } from '../domain';
+import type { StoredFollowUp, StoredUnsur } from '../projections/skm-surveys.projection';
 
 export interface SkmSurveyRow {
   surveyId: string;
@@ -21,19 +22,21 @@ export interface SkmSurveyRow {
   tally: SkmTally;
   result: surveyPb.SkmResult | null;
   publishedMedia: string[];
-  followUps: Record<string, unknown>;
+  followUps: Record<string, StoredFollowUp>;
   openedAt: string;
   closedAt: string | null;
+  /** The version of the survey's stream this row reflects. */
+  version: number;
 }
 
 const SELECT = `
   SELECT s.survey_id, s.stream_id, s.tenant_id, s.unit_id, s.period_kind, s.period_start::text, s.period_end::text, s.ruleset, s.unsur,
          s.declared_population, s.status, s.respondents, s.verified_respondents, s.result, s.published_media, s.follow_ups,
-         s.opened_at, s.closed_at,
+         s.opened_at, s.closed_at, s.version,
          coalesce((SELECT jsonb_object_agg(t.code, t.answer_total) FROM skm_unsur_totals_v1 t WHERE t.survey_id = s.survey_id), '{}') AS totals
   FROM skm_surveys_v1 s`;
 
-/** Reads skm_surveys_v1 (the survey projection): forms, results, the stream a public link points to. */
+/** Reads skm_surveys_v1 (the survey projection) for the queries and the commands that check a survey first. */
 @Injectable()
 export class SkmSurveyReader {
   constructor(private readonly pool: Pool) {}
@@ -62,7 +65,7 @@ export function currentResult(survey: SkmSurveyRow, completedSoFar: number): sur
   if (survey.result) return survey.result;
   const ruleset = findShippedSkmRuleset(survey.ruleset);
   if (!ruleset) throw new Error(`survey ${survey.surveyId} names unknown ruleset ${survey.ruleset}`);
-  const unsur = survey.unsur.map((u) => ({ code: u.code, name: u.name, extra: u.extra, weight: rational(u.weightNumerator, u.weightDenominator) }));
+  const unsur = survey.unsur.map((u) => ({ code: u.code, name: u.name, extra: u.extra, weight: fraction(u.weightNumerator, u.weightDenominator) }));
   return survey.declaredPopulation !== null
     ? skmResult(ruleset, unsur, survey.tally, survey.declaredPopulation, 'declared')
     : skmResult(ruleset, unsur, survey.tally, completedSoFar, 'completed-requests');
@@ -87,8 +90,9 @@ function toRow(row: Record<string, unknown>): SkmSurveyRow {
     tally: { respondents: row.respondents as number, totals: row.totals as Record<string, number> },
     result: row.result as surveyPb.SkmResult | null,
     publishedMedia: row.published_media as string[],
-    followUps: row.follow_ups as Record<string, unknown>,
+    followUps: row.follow_ups as Record<string, StoredFollowUp>,
     openedAt: iso(row.opened_at) as string,
     closedAt: iso(row.closed_at),
+    version: row.version as number,
   };
 }

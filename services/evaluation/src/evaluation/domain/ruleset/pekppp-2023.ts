@@ -1,3 +1,4 @@
+import { F03_ITEMS } from '@lib/kernel';
 import type { CategoryBand, F03Item, Indicator, Provenance, Ruleset } from './ruleset';
 
 // Sources are docs/domain.md sections 1.2–1.7; every [P]/[U] value there is provisional here.
@@ -59,23 +60,8 @@ export const PEKPPP_BANDS_PROVENANCE: Provenance = provisional(
   '9-band table encoded identically by >=5 independent implementations; regulation table not seen (docs/domain.md 1.7, open item 8.1)',
 );
 
-/** F-03 "Formulir Penilaian dari Masyarakat": 14 items grouped I–V (docs/domain.md 1.5 [C]). */
-export const PEKPPP_F03_ITEMS: readonly F03Item[] = [
-  { item: 1, group: 'I', name: 'Persyaratan' },
-  { item: 2, group: 'I', name: 'Prosedur' },
-  { item: 3, group: 'I', name: 'Tarif' },
-  { item: 4, group: 'I', name: 'Waktu penyelesaian' },
-  { item: 5, group: 'II', name: 'Waktu layanan' },
-  { item: 6, group: 'II', name: 'Responsif' },
-  { item: 7, group: 'II', name: 'Sikap petugas' },
-  { item: 8, group: 'III', name: 'Tempat parkir' },
-  { item: 9, group: 'III', name: 'Ruang tunggu' },
-  { item: 10, group: 'III', name: 'Toilet' },
-  { item: 11, group: 'III', name: 'Sarana penunjang' },
-  { item: 12, group: 'IV', name: 'Akses informasi daring' },
-  { item: 13, group: 'IV', name: 'Akses informasi di lokasi' },
-  { item: 14, group: 'V', name: 'Konsultasi dan pengaduan' },
-];
+/** F-03 "Formulir Penilaian dari Masyarakat": the 14 items of the form, grouped I–V (docs/domain.md 1.5 [C]). */
+export const PEKPPP_F03_ITEMS: readonly F03Item[] = F03_ITEMS.map(({ item, aspect, name }) => ({ item, group: aspect, name }));
 
 const c = confirmed(DECKS);
 const p = provisional(SEED);

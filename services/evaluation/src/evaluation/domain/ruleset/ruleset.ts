@@ -1,3 +1,5 @@
+import { F03_ASPECTS, type F03Aspect } from '@lib/kernel';
+
 /**
  * A scoring ruleset is data, not code: every weight, band and quota the scoring rules use lives here,
  * versioned per id. Values that the sources only partly support ([P]/[U] in docs/domain.md) carry
@@ -53,9 +55,9 @@ export interface InformationIndicator extends Provenance {
   name: string;
 }
 
-/** F-03 groups follow the first five aspects: I Kebijakan … V Konsultasi dan Pengaduan. */
-export type F03Group = 'I' | 'II' | 'III' | 'IV' | 'V';
-export const F03_GROUPS: readonly F03Group[] = ['I', 'II', 'III', 'IV', 'V'];
+/** F-03 groups are the form's aspects, which follow the first five aspects: I Kebijakan … V Konsultasi dan Pengaduan. */
+export type F03Group = F03Aspect;
+export const F03_GROUPS: readonly F03Group[] = F03_ASPECTS.map((aspect) => aspect.aspect);
 
 export interface F03Item {
   /** 1..14. */

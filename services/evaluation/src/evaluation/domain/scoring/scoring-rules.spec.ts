@@ -1,9 +1,9 @@
 import { DomainError } from '@lib/event-sourcing/domain';
+import { fraction, type Fraction } from '@lib/kernel';
 import { pekppp2017 } from '../ruleset/pekppp-2017';
 import { pekppp2023 } from '../ruleset/pekppp-2023';
 import { type Ruleset, scoredIndicators } from '../ruleset/ruleset';
 import { shippedRulesets } from '../ruleset/shipped-rulesets';
-import { fraction, fromDecimal, type Fraction } from './exact';
 import {
   bandFor,
   categoryFor,
@@ -128,12 +128,6 @@ describe('scoring rules', () => {
       ['0 stays 0.00', fraction(0), 0],
     ])('%s', (_name, value, hundredths) => {
       expect(roundHalfUpToHundredths(value)).toBe(hundredths);
-    });
-
-    it('reads a proto double as the decimal it prints as', () => {
-      expect(fromDecimal(4.52)).toEqual(fraction(452, 100));
-      expect(fromDecimal(1e-7)).toEqual(fraction(1, 10_000_000));
-      expect(fromDecimal(4)).toEqual(fraction(4));
     });
   });
 

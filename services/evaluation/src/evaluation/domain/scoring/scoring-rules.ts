@@ -1,4 +1,5 @@
 import type { evaluationPb } from '@lib/contracts';
+import { add, div, fraction, fromDecimal, mul, roundHalfUpScaled, sub, sum, toNumber, toRoundedNumber, ZERO, type Fraction } from '@lib/kernel';
 import { DomainError } from '../error-codes';
 import {
   BASIS_POINTS_100_PERCENT,
@@ -12,7 +13,6 @@ import {
   type RulesetRef,
   scoredIndicators,
 } from '../ruleset/ruleset';
-import { add, div, fraction, fromDecimal, mul, roundHalfUpScaled, sub, sum, toNumber, toRoundedNumber, ZERO, type Fraction } from './exact';
 
 // PEKPPP scoring (docs/domain.md 1.5–1.7) as named pure rules over a ruleset. Scoring under another
 // ruleset ("what-if") is the same call with another ruleset.
@@ -120,6 +120,8 @@ export interface ScoreResult {
   /** The self-assessment scored the same way, for the gap view. */
   self: IppResult;
   gaps: IndicatorGap[];
+  /** Each indicator's exact score the rules used: the unit's own, and the final evaluator score. */
+  indicatorScores: { self: ReadonlyMap<string, Fraction>; evaluator: ReadonlyMap<string, Fraction> };
   userScore: UserScoreResult | null;
   merge: MergeResult;
   /** Final IPP (= merge.ipp). */
@@ -351,6 +353,7 @@ export function scoreUnit(ruleset: Ruleset, input: ScoringInput): ScoreResult {
     evaluator,
     self,
     gaps: indicatorGaps(ruleset, selfScores, finalScores),
+    indicatorScores: { self: selfScores, evaluator: finalScores },
     userScore,
     merge,
     ipp: merge.ipp,

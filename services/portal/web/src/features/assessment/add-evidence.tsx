@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { evaluationApi } from '../../api/evaluation';
+import { type CommandReply, evaluationApi } from '../../api/evaluation';
 import { fieldErrors } from '../../api/problem';
 import { useApi } from '../../api/use-api';
 import { TextField } from '../../components/fields';
@@ -10,7 +10,8 @@ interface Target {
   cycleId: string;
   unitId: string;
   indicatorCode: string;
-  onAttached(): void;
+  /** Resolves once the screen shows the evidence. */
+  onAttached(reply: CommandReply): Promise<void>;
 }
 
 /** Adds evidence to an indicator: upload a file (the service hashes and keeps it) then attach it, or attach an https link. */
@@ -28,7 +29,7 @@ function UploadEvidenceFile({ cycleId, unitId, indicatorCode, onAttached }: Targ
   const upload = useMutation({
     mutationFn: async (file: File) => {
       const stored = await evaluationApi.uploadEvidenceFile(api, cycleId, unitId, file);
-      await evaluationApi.attachEvidence(api, cycleId, unitId, {
+      return evaluationApi.attachEvidence(api, cycleId, unitId, {
         indicatorCode,
         kind: 'file',
         name: file.name,
@@ -72,10 +73,10 @@ function AttachEvidenceLink({ cycleId, unitId, indicatorCode, onAttached }: Targ
   const [url, setUrl] = useState('');
   const attach = useMutation({
     mutationFn: () => evaluationApi.attachEvidence(api, cycleId, unitId, { indicatorCode, kind: 'link', name, url }),
-    onSuccess: () => {
+    onSuccess: (reply) => {
       setName('');
       setUrl('');
-      onAttached();
+      return onAttached(reply);
     },
   });
   const errors = fieldErrors(attach.error);

@@ -1,4 +1,4 @@
-import type { Evidence, Indicator } from '../../api/evaluation';
+import type { CommandReply, Evidence, Indicator } from '../../api/evaluation';
 import { ChoiceGroup, TextArea } from '../../components/fields';
 import { AddEvidence } from './add-evidence';
 import type { AnswerDraft, AnswerFieldErrors } from './answers';
@@ -15,7 +15,8 @@ interface Props {
   errors?: AnswerFieldErrors;
   editable: boolean;
   onChange(draft: AnswerDraft): void;
-  onEvidenceAttached(): void;
+  /** Resolves once the screen shows the evidence. */
+  onEvidenceAttached(reply: CommandReply): Promise<void>;
 }
 
 /** One F-01 indicator: the 0–5 score against the ruleset's descriptors, the justification, the evidence. */

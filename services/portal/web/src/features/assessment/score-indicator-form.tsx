@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { evaluationApi, type Indicator } from '../../api/evaluation';
+import { type CommandReply, evaluationApi, type Indicator } from '../../api/evaluation';
 import { fieldErrors } from '../../api/problem';
 import { useApi } from '../../api/use-api';
 import { ChoiceGroup, TextArea } from '../../components/fields';
@@ -12,7 +12,8 @@ interface Props {
   unitId: string;
   indicator: Indicator;
   current?: { score: number; note: string };
-  onScored(): void;
+  /** Resolves once the screen shows the score. */
+  onScored(reply: CommandReply): Promise<void>;
 }
 
 /** F-02: the evaluator's own 0–5 score of one indicator, with a note against the descriptors. */

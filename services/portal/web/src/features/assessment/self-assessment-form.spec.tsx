@@ -1,46 +1,24 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Assessment, Ruleset } from '../../api/evaluation';
+import { aspectFixture, assessmentFixture, indicatorFixture, rulesetFixture } from '../../evaluation-fixtures';
 import { fakeFetch, OPERATOR, problem, renderAt } from '../../test-support';
 import { SelfAssessmentForm } from './self-assessment-form';
 
 const CYCLE = '6f1c2a40-0000-4000-8000-000000000001';
 const UNIT_PATH = `/api/evaluation/cycles/${CYCLE}/units/disdukcapil`;
 
-const descriptors = ['tidak tersedia', 'tersedia sebagian', 'memenuhi 14 komponen', 'ditetapkan', 'melibatkan masyarakat', 'dimonev'];
-const indicator = (code: string, name: string) => ({
-  no: Number(code.split('.')[0]),
-  code,
-  name,
-  weightBp: 5000,
-  descriptors,
-  descriptorsProvenance: { provisional: false, source: 'F-02' },
-  evidenceExamples: ['SK Standar Pelayanan'],
-});
-const ruleset: Ruleset = {
-  id: 'pekppp-2023',
-  version: 1,
-  title: 'PEKPPP 2023',
-  provisional: true,
-  aspects: [
-    {
-      code: 'a',
-      name: 'Kebijakan Pelayanan',
-      weightBp: 10000,
-      indicators: [indicator('1.a.Ak', 'Standar Pelayanan'), indicator('2.a.P', 'Partisipasi masyarakat')],
-    },
-  ],
-};
-const assessment: Assessment = {
-  cycleId: CYCLE,
-  unitId: 'disdukcapil',
+const indicator = (code: string, name: string) => indicatorFixture(code, name, { weightBp: 5000, evidenceExamples: ['SK Standar Pelayanan'] });
+const ruleset = rulesetFixture([aspectFixture([indicator('1.a.Ak', 'Standar Pelayanan'), indicator('2.a.P', 'Partisipasi masyarakat')])]);
+const assessment = assessmentFixture(CYCLE, 'disdukcapil', {
   status: 'returned',
   answers: { '2.a.P': { indicatorCode: '2.a.P', score: 2, justification: 'FKP dengan dua unsur', evidenceIds: [] } },
-  evidence: { '2.a.P': [{ evidenceId: 'e1', kind: 'link', name: 'BA FKP 2026', location: 'https://jdih.example/ba-fkp.pdf', sha256: '' }] },
+  evidence: {
+    '2.a.P': [{ evidenceId: 'e1', kind: 'link', name: 'BA FKP 2026', location: 'https://jdih.example/ba-fkp.pdf', sha256: '', sizeBytes: 0, mediaType: '' }],
+  },
   returnNotes: [{ indicatorCode: '2.a.P', note: 'Lampirkan daftar hadir FKP' }],
-  scores: {},
-  visits: [],
-};
+});
+
+const reply = (version: number) => ({ streamId: `assessment-kota-banjarmasin/${CYCLE}/disdukcapil`, version, appended: 1, duplicate: false });
 
 const renderForm = () =>
   renderAt(<SelfAssessmentForm cycleId={CYCLE} unitId="disdukcapil" ruleset={ruleset} assessment={assessment} />, { path: '/f01', claims: OPERATOR });
@@ -88,9 +66,9 @@ describe('SelfAssessmentForm (F-01)', () => {
 
   it('shows the verifier notes of a returned assessment and resubmits after saving', async () => {
     const calls = fakeFetch({
-      [`PUT ${UNIT_PATH}/assessment/draft`]: { status: 200, body: { appended: 1 } },
-      [`POST ${UNIT_PATH}/assessment/resubmit`]: { status: 200, body: { appended: 1 } },
-      [`GET ${UNIT_PATH}/assessment`]: { status: 200, body: assessment },
+      [`PUT ${UNIT_PATH}/assessment/draft`]: { status: 200, body: reply(4) },
+      [`POST ${UNIT_PATH}/assessment/resubmit`]: { status: 200, body: reply(5) },
+      [`GET ${UNIT_PATH}/assessment`]: { status: 200, body: { ...assessment, version: 5 } },
     });
     renderForm();
 
@@ -98,9 +76,37 @@ describe('SelfAssessmentForm (F-01)', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Ajukan ulang' }));
 
     expect(await screen.findByText('Penilaian mandiri diajukan.')).toBeTruthy();
-    expect(calls.map((call) => `${call.method} ${call.url}`).slice(0, 2)).toEqual([
+    expect(calls.filter((call) => call.method !== 'GET').map((call) => `${call.method} ${call.url}`)).toEqual([
       `PUT ${UNIT_PATH}/assessment/draft`,
       `POST ${UNIT_PATH}/assessment/resubmit`,
+    ]);
+  });
+
+  it('reports the change done only once the assessment read shows the version the command returned', async () => {
+    const shown: number[] = [];
+    const calls = fakeFetch({
+      [`POST ${UNIT_PATH}/assessment/resubmit`]: { status: 200, body: reply(5) },
+      [`PUT ${UNIT_PATH}/assessment/draft`]: { status: 200, body: reply(4) },
+      // the read model lags: version 4 twice after the resubmit, then 5
+      [`GET ${UNIT_PATH}/assessment`]: () => {
+        const version = [4, 4, 4, 5][Math.min(shown.length, 3)];
+        shown.push(version);
+        return { status: 200, body: { ...assessment, version } };
+      },
+    });
+    renderForm();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Ajukan ulang' }));
+
+    expect(await screen.findByText('Penilaian mandiri diajukan.')).toBeTruthy();
+    expect(shown).toEqual([4, 4, 4, 5]);
+    expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual([
+      `PUT ${UNIT_PATH}/assessment/draft`,
+      `GET ${UNIT_PATH}/assessment`,
+      `POST ${UNIT_PATH}/assessment/resubmit`,
+      `GET ${UNIT_PATH}/assessment`,
+      `GET ${UNIT_PATH}/assessment`,
+      `GET ${UNIT_PATH}/assessment`,
     ]);
   });
 });

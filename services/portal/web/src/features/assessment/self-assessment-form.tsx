@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { type Assessment, evaluationApi, type Ruleset } from '../../api/evaluation';
+import { type Assessment, assessmentCatchUp, type CommandReply, evaluationApi, type Ruleset } from '../../api/evaluation';
 import { fieldErrors } from '../../api/problem';
 import { useApi } from '../../api/use-api';
 import { ProblemMessage } from '../../components/problem-message';
-import { refreshSoon } from '../../query-client';
+import { refreshAfterCommand } from '../../query-client';
 import { type AnswerDrafts, answerErrors, answersToSave, ASSESSMENT_STATUS_LABELS, draftsFrom, isEditable } from './answers';
 import { IndicatorAnswer } from './indicator-answer';
 
@@ -22,7 +22,8 @@ export function SelfAssessmentForm({ cycleId, unitId, ruleset, assessment }: Pro
   const [drafts, setDrafts] = useState<AnswerDrafts>(() => draftsFrom(ruleset, assessment));
   const [sentCodes, setSentCodes] = useState<string[]>([]);
   const editable = isEditable(assessment.status);
-  const refresh = () => refreshSoon(queryClient, ['assessment', cycleId, unitId], ['unit-score', cycleId, unitId]);
+  const refresh = (reply: CommandReply) =>
+    refreshAfterCommand(queryClient, assessmentCatchUp(api, cycleId, unitId, reply), ['assessment', cycleId, unitId], ['unit-score', cycleId, unitId]);
 
   const save = useMutation({
     mutationFn: () => {
@@ -35,7 +36,7 @@ export function SelfAssessmentForm({ cycleId, unitId, ruleset, assessment }: Pro
   const submit = useMutation({
     mutationFn: async () => {
       await save.mutateAsync();
-      await evaluationApi.submit(api, cycleId, unitId, assessment.status === 'returned');
+      return evaluationApi.submit(api, cycleId, unitId, assessment.status === 'returned');
     },
     onSuccess: refresh,
   });

@@ -1,9 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { assessmentCatchUp, type CommandReply } from '../../api/evaluation';
+import { useApi } from '../../api/use-api';
 import { Link } from 'react-router-dom';
 import { isReadOnly } from '../../auth/claims';
 import { useSignedIn } from '../../auth/session';
 import { ProblemMessage } from '../../components/problem-message';
-import { refreshSoon } from '../../query-client';
+import { refreshAfterCommand } from '../../query-client';
 import { useCycleTenant, withCycleTenant } from '../cycles/cycle-tenant';
 import { ASSESSMENT_STATUS_LABELS } from './answers';
 import { IndicatorReview } from './indicator-review';
@@ -18,6 +20,7 @@ import { VerificationPanel } from './verification-panel';
  */
 export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: string }) {
   const { claims } = useSignedIn();
+  const api = useApi();
   const queryClient = useQueryClient();
   const tenantId = useCycleTenant();
   const { data, error, isPending } = useAssessmentData(cycleId, unitId, tenantId);
@@ -27,7 +30,14 @@ export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: s
   const { cycle, ruleset, assessment } = data;
   const scoring = claims.role === 'evaluator';
   const canVerify = (claims.role === 'evaluator' || claims.role === 'admin') && cycle.status !== 'published';
-  const refresh = () => refreshSoon(queryClient, ['assessment', cycleId, unitId], ['unit-score', cycleId, unitId], ['unit-score-line', cycleId, unitId]);
+  const refresh = (reply: CommandReply) =>
+    refreshAfterCommand(
+      queryClient,
+      assessmentCatchUp(api, cycleId, unitId, reply, tenantId),
+      ['assessment', cycleId, unitId],
+      ['unit-score', cycleId, unitId],
+      ['unit-score-line', cycleId, unitId],
+    );
   const lokus = cycle.units.find((unit) => unit.unitId === unitId);
   const namedEvaluator = lokus?.evaluatorIds.includes(claims.subject) ?? false;
 

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type Assessment, evaluationApi, type Ruleset } from '../../api/evaluation';
+import { type Assessment, type CommandReply, evaluationApi, type Ruleset } from '../../api/evaluation';
 import { fieldErrors } from '../../api/problem';
 import { useApi } from '../../api/use-api';
 import { TextArea } from '../../components/fields';
@@ -9,7 +9,8 @@ import { ProblemMessage } from '../../components/problem-message';
 interface Props {
   assessment: Assessment;
   ruleset: Ruleset;
-  onChanged(): void;
+  /** Resolves once the screen shows the change. */
+  onChanged(reply: CommandReply): Promise<void>;
 }
 
 /** The verifier's decision on a submitted self-assessment: verify it, or return it with notes per indicator. */

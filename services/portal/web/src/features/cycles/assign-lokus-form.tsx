@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { authApi } from '../../api/auth';
-import { evaluationApi } from '../../api/evaluation';
+import { cycleCatchUp, evaluationApi } from '../../api/evaluation';
 import { fieldErrors } from '../../api/problem';
 import { useApi } from '../../api/use-api';
 import { TextField } from '../../components/fields';
 import { ProblemMessage } from '../../components/problem-message';
-import { refreshSoon } from '../../query-client';
+import { refreshAfterCommand } from '../../query-client';
 
 const splitIds = (text: string): string[] =>
   text
@@ -32,9 +32,9 @@ export function AssignLokusForm({ cycleId }: { cycleId: string }) {
         evaluatorIds: splitIds(evaluators),
         leadEvaluatorId: lead.trim() || splitIds(evaluators)[0] || '',
       }),
-    onSuccess: () => {
+    onSuccess: async (reply) => {
       setUnitId('');
-      refreshSoon(queryClient, ['cycle', cycleId], ['cycle-scores', cycleId]);
+      await refreshAfterCommand(queryClient, cycleCatchUp(api, cycleId, reply), ['cycle', cycleId], ['cycle-scores', cycleId]);
     },
   });
   const errors = fieldErrors(assign.error);

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Assessment, CycleDetail, CycleScores, Ruleset, UnitScore } from '../../api/evaluation';
+import type { CycleDetail, CycleScores } from '../../api/evaluation';
+import { aspectFixture, assessmentFixture, indicatorFixture, rulesetFixture, unitScoreFixture } from '../../evaluation-fixtures';
 import { ADMIN, AUDITOR, fakeFetch, NATIONAL_AUDITOR, type RecordedCall, renderAt } from '../../test-support';
 import { UnitReviewPage } from '../assessment/unit-review-page';
 import { ResultsPage } from '../results/results-page';
@@ -19,50 +20,22 @@ const cycle: CycleDetail = {
   windowStart: '2026-01-01',
   windowEnd: '2026-12-31',
   selfAssessmentDue: '2026-06-30',
-  units: [{ unitId: 'dinkes', evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1', userScore: null }],
+  units: [{ unitId: 'dinkes', unitName: 'Dinas Kesehatan', evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1', userScore: null }],
+  version: 2,
 };
 
 const scores: CycleScores = { cycleId: CYCLE, name: cycle.name, status: 'published', ruleset: { id: 'pekppp-2023', version: 1, provisional: true }, units: [] };
 
-const ruleset: Ruleset = {
-  id: 'pekppp-2023',
-  version: 1,
-  title: 'PEKPPP 2023',
-  provisional: true,
-  aspects: [
-    {
-      code: 'a',
-      name: 'Kebijakan Pelayanan',
-      weightBp: 10000,
-      indicators: [
-        {
-          no: 1,
-          code: '1.a.Ak',
-          name: 'Standar Pelayanan',
-          weightBp: 10000,
-          descriptors: ['tidak tersedia', 'tersedia sebagian', 'memenuhi 14 komponen', 'ditetapkan', 'melibatkan masyarakat', 'dimonev'],
-          descriptorsProvenance: { provisional: false, source: 'F-02' },
-          evidenceExamples: [],
-        },
-      ],
-    },
-  ],
-};
+const ruleset = rulesetFixture([aspectFixture([indicatorFixture('1.a.Ak', 'Standar Pelayanan')])]);
 
-const assessment: Assessment = { cycleId: CYCLE, unitId: 'dinkes', status: 'submitted', answers: {}, evidence: {}, returnNotes: [], scores: {}, visits: [] };
+const assessment = assessmentFixture(CYCLE, 'dinkes', { status: 'submitted' });
 
-const unitScore: UnitScore = {
-  unitId: 'dinkes',
-  ruleset: { id: 'pekppp-2023', version: 1, provisional: true },
+const unitScore = unitScoreFixture(CYCLE, 'dinkes', {
   assessmentStatus: 'submitted',
-  indicators: [],
-  aspects: [],
   ipp: { self: 3, evaluator: 0, userScore: null, userScoreRespondents: 0, userScoreMerged: false, userScoreNotMergedReason: null, final: 0 },
   category: 'C',
   predicate: 'Cukup',
-  complete: false,
-  provisional: true,
-};
+});
 
 const evaluationUrls = (calls: RecordedCall[]) =>
   calls

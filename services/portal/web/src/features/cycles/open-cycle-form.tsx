@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { evaluationApi } from '../../api/evaluation';
+import { cycleCatchUp, evaluationApi } from '../../api/evaluation';
 import { fieldErrors } from '../../api/problem';
 import { useApi } from '../../api/use-api';
 import { TextField } from '../../components/fields';
 import { ProblemMessage } from '../../components/problem-message';
-import { refreshSoon } from '../../query-client';
+import { refreshAfterCommand } from '../../query-client';
 
 /** Opens a cycle pinning one ruleset version; the window and the F-01 deadline are local dates. */
 export function OpenCycleForm() {
@@ -27,9 +27,10 @@ export function OpenCycleForm() {
         selfAssessmentDue: form.selfAssessmentDue,
       });
     },
-    onSuccess: ({ cycleId }) => {
-      refreshSoon(queryClient, ['cycles']);
-      navigate(`/siklus/${cycleId}`);
+    onSuccess: async (opened) => {
+      // the cycle page reads the cycle: it must exist on the read side before the page opens
+      await refreshAfterCommand(queryClient, cycleCatchUp(api, opened.cycleId, opened), ['cycles']);
+      navigate(`/siklus/${opened.cycleId}`);
     },
   });
   const errors = fieldErrors(open.error);

@@ -1,3 +1,4 @@
+import { f03AspectName } from '@lib/kernel';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -7,14 +8,6 @@ import { ChoiceGroup } from '../../components/fields';
 import { ProblemMessage } from '../../components/problem-message';
 import { QueryState } from '../../components/query-state';
 import { PublicLayout } from './public-layout';
-
-const ASPECT_NAMES: Record<string, string> = {
-  I: 'Kebijakan Pelayanan',
-  II: 'Profesionalisme SDM',
-  III: 'Sarana dan Prasarana',
-  IV: 'Sistem Informasi Pelayanan Publik',
-  V: 'Konsultasi dan Pengaduan',
-};
 
 /** PEKPPP F-03 "Formulir Penilaian dari Masyarakat": 14 items scored 0–5 by service users of a unit lokus. */
 export function F03FormPage() {
@@ -59,7 +52,7 @@ function F03Form({ form }: { form: PublicF03Form }) {
       {form.items.map((item, index) => (
         <ChoiceGroup
           key={item.item}
-          legend={`${item.item}. ${item.name} (${ASPECT_NAMES[item.aspect] ?? item.aspect})`}
+          legend={`${item.item}. ${item.name} (${f03AspectName(item.aspect)})`}
           name={`f03-${item.item}`}
           choices={choices}
           value={scores[item.item]}

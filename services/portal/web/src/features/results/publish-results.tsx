@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { evaluationApi } from '../../api/evaluation';
+import { cycleCatchUp, evaluationApi } from '../../api/evaluation';
 import { useApi } from '../../api/use-api';
 import { ProblemMessage } from '../../components/problem-message';
-import { refreshSoon } from '../../query-client';
+import { refreshAfterCommand } from '../../query-client';
 
 /** Publishing freezes every unit's result: a second, explicit confirmation before it is sent. */
 export function PublishResults({ cycleId }: { cycleId: string }) {
@@ -12,9 +12,9 @@ export function PublishResults({ cycleId }: { cycleId: string }) {
   const [confirming, setConfirming] = useState(false);
   const publish = useMutation({
     mutationFn: () => evaluationApi.publishResults(api, cycleId),
-    onSuccess: () => {
+    onSuccess: async (reply) => {
       setConfirming(false);
-      refreshSoon(queryClient, ['cycle-scores', cycleId], ['cycle', cycleId], ['cycles']);
+      await refreshAfterCommand(queryClient, cycleCatchUp(api, cycleId, reply), ['cycle-scores', cycleId], ['cycle', cycleId], ['cycles']);
     },
   });
   return (

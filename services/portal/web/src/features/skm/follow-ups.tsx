@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { fieldErrors } from '../../api/problem';
-import { type FollowUp, type SurveyRef, surveyApi } from '../../api/survey';
+import { type FollowUp, type SurveyRef, surveyApi, surveyResultCatchUp } from '../../api/survey';
 import { useApi } from '../../api/use-api';
 import { TextField } from '../../components/fields';
 import { ProblemMessage } from '../../components/problem-message';
-import { refreshSoon } from '../../query-client';
+import { refreshAfterCommand } from '../../query-client';
 
 interface Props {
   surveyRef: SurveyRef;
@@ -54,9 +54,9 @@ function PlanFollowUp({ surveyRef, surveyId, unsur }: Omit<Props, 'followUps'>) 
   const [dueDate, setDueDate] = useState('');
   const plan = useMutation({
     mutationFn: () => surveyApi.planFollowUp(api, surveyRef, { itemId: newItemId(), unsurCode, action, dueDate }),
-    onSuccess: () => {
+    onSuccess: async (reply) => {
       setAction('');
-      refreshSoon(queryClient, ['skm-result', surveyId]);
+      await refreshAfterCommand(queryClient, surveyResultCatchUp(api, surveyRef, reply), ['skm-result', surveyId]);
     },
   });
   const errors = fieldErrors(plan.error);
@@ -96,7 +96,7 @@ function CompleteFollowUp({ surveyRef, surveyId, itemId }: { surveyRef: SurveyRe
   const [evidence, setEvidence] = useState('');
   const complete = useMutation({
     mutationFn: () => surveyApi.completeFollowUp(api, surveyRef, itemId, { completedOn, evidence }),
-    onSuccess: () => refreshSoon(queryClient, ['skm-result', surveyId]),
+    onSuccess: (reply) => refreshAfterCommand(queryClient, surveyResultCatchUp(api, surveyRef, reply), ['skm-result', surveyId]),
   });
   const errors = fieldErrors(complete.error);
   const submit = (event: FormEvent) => {

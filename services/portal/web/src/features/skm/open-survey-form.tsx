@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { fieldErrors } from '../../api/problem';
-import { type PeriodKind, surveyApi } from '../../api/survey';
+import { openedSurveyCatchUp, type PeriodKind, surveyApi } from '../../api/survey';
 import { useApi } from '../../api/use-api';
 import { TextField } from '../../components/fields';
 import { ProblemMessage } from '../../components/problem-message';
-import { refreshSoon } from '../../query-client';
+import { refreshAfterCommand } from '../../query-client';
 
 /** Opens an SKM period with the nine unsur of the regulation. */
 export function OpenSurveyForm({ unitId, onOpened }: { unitId: string; onOpened(surveyId: string): void }) {
@@ -18,9 +18,9 @@ export function OpenSurveyForm({ unitId, onOpened }: { unitId: string; onOpened(
   const open = useMutation({
     mutationFn: () =>
       surveyApi.open(api, { unitId, periodKind, periodStart }, { periodEnd, declaredPopulation: population.trim() === '' ? undefined : Number(population) }),
-    onSuccess: ({ surveyId }) => {
-      refreshSoon(queryClient, ['skm-surveys', unitId]);
-      onOpened(surveyId);
+    onSuccess: async (opened) => {
+      await refreshAfterCommand(queryClient, openedSurveyCatchUp(api, unitId, opened), ['skm-surveys', unitId]);
+      onOpened(opened.surveyId);
     },
   });
   const errors = fieldErrors(open.error);

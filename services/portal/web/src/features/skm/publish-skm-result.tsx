@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { fieldErrors } from '../../api/problem';
-import { type SurveyRef, surveyApi } from '../../api/survey';
+import { type SurveyRef, surveyApi, surveyResultCatchUp } from '../../api/survey';
 import { useApi } from '../../api/use-api';
 import { TextField } from '../../components/fields';
 import { ProblemMessage } from '../../components/problem-message';
-import { refreshSoon } from '../../query-client';
+import { refreshAfterCommand } from '../../query-client';
 
 /** Records where the closed result was published (indicator 7.a.T counts the media). */
 export function PublishSkmResult({ surveyRef, surveyId, publishedMedia }: { surveyRef: SurveyRef; surveyId: string; publishedMedia: string[] }) {
@@ -22,9 +22,9 @@ export function PublishSkmResult({ surveyRef, surveyId, publishedMedia }: { surv
           .filter(Boolean),
         publishedOn,
       }),
-    onSuccess: () => {
+    onSuccess: async (reply) => {
       setMedia('');
-      refreshSoon(queryClient, ['skm-result', surveyId]);
+      await refreshAfterCommand(queryClient, surveyResultCatchUp(api, surveyRef, reply), ['skm-result', surveyId]);
     },
   });
   const errors = fieldErrors(publish.error);

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { publicSurveyApi, qrCodeUrl, type SurveyRef, surveyApi, type SkmSurveyResult, type UnitSkmSurvey } from '../../api/survey';
+import { publicSurveyApi, qrCodeUrl, type SurveyRef, surveyApi, surveyResultCatchUp, type SkmSurveyResult, type UnitSkmSurvey } from '../../api/survey';
 import { useApi } from '../../api/use-api';
 import { ProblemMessage } from '../../components/problem-message';
 import { QueryState } from '../../components/query-state';
-import { refreshSoon } from '../../query-client';
+import { refreshAfterCommand } from '../../query-client';
 import { FollowUps } from './follow-ups';
 import { PublishSkmResult } from './publish-skm-result';
 
@@ -114,7 +114,8 @@ function CloseSurvey({ surveyRef, surveyId }: { surveyRef: SurveyRef; surveyId: 
   const [confirming, setConfirming] = useState(false);
   const close = useMutation({
     mutationFn: () => surveyApi.close(api, surveyRef),
-    onSuccess: () => refreshSoon(queryClient, ['skm-result', surveyId], ['skm-surveys', surveyRef.unitId]),
+    onSuccess: (reply) =>
+      refreshAfterCommand(queryClient, surveyResultCatchUp(api, surveyRef, reply), ['skm-result', surveyId], ['skm-surveys', surveyRef.unitId]),
   });
   return (
     <div>

@@ -1,5 +1,5 @@
-import type { RequestEvent, requestPb } from '@lib/contracts';
-import { givenWhen } from '@lib/event-sourcing/domain';
+import type { requestPb } from '@lib/contracts';
+import { givenWhen, type DeciderOutcome } from '@lib/event-sourcing/domain';
 import { nationalCalendar2025, nationalCalendar2026 } from './calendar-id-2025-2026';
 import { nationalCalendar2027 } from './calendar-id-2027';
 import type { NationalCalendarYear } from './national-calendar';
@@ -13,6 +13,7 @@ import {
   nationalCalendarFromEvent,
   shippedNationalCalendars,
   tenantWorkingCalendar,
+  type CalendarEvent,
 } from './tenant-calendar';
 import { addWorkingDays, dependsOnProvisionalData, isWorkingDay, localDate, workingDaysBetween } from './working-days';
 
@@ -48,7 +49,7 @@ const skb2027Fixture: Omit<NationalCalendarYear, 'revision'> = {
   ],
 };
 
-const published = (calendar: NationalCalendarYear, tenantId = ''): RequestEvent => ({
+const published = (calendar: NationalCalendarYear, tenantId = ''): CalendarEvent => ({
   $case: 'nationalCalendarYearPublished',
   value: {
     calendarVersionId: `id-national@${calendar.year}${calendar.provisional ? '-provisional' : ''}-${calendar.revision}`,
@@ -70,11 +71,11 @@ const published = (calendar: NationalCalendarYear, tenantId = ''): RequestEvent 
     publishedAt: NOW,
   },
 });
-const settingsChanged = (utcOffsetMinutes: number, cutiBersamaIsWorkingDay = false): RequestEvent => ({
+const settingsChanged = (utcOffsetMinutes: number, cutiBersamaIsWorkingDay = false): CalendarEvent => ({
   $case: 'tenantCalendarSettingsChanged',
   value: { tenantId: TENANT, utcOffsetMinutes, cutiBersamaIsWorkingDay, reason: 'WITA', changedAt: NOW },
 });
-const holidayAdded: RequestEvent = {
+const holidayAdded: CalendarEvent = {
   $case: 'localHolidayAdded',
   value: { tenantId: TENANT, date: '2026-09-24', name: 'Hari Jadi Kota Banjarmasin', source: 'Perda', addedAt: NOW },
 };
@@ -174,8 +175,11 @@ describe('effectiveNationalYears', () => {
 });
 
 describe('calendar decider', () => {
-  type Case = [string, RequestEvent[], CalendarCommand, ReturnType<typeof givenWhen>];
-  const publish = (calendar = skb2027Fixture, inUse: NationalCalendarYear | undefined = nationalCalendar2027): CalendarCommand => ({
+  type Case = [string, CalendarEvent[], CalendarCommand, DeciderOutcome<CalendarEvent>];
+  const publish = (
+    calendar = skb2027Fixture,
+    inUse: NationalCalendarYear | undefined = nationalCalendar2027,
+  ): Extract<CalendarCommand, { type: 'PublishNationalCalendarYear' }> => ({
     type: 'PublishNationalCalendarYear',
     tenantId: TENANT,
     calendar,
@@ -216,7 +220,7 @@ describe('calendar decider', () => {
       publish({ ...skb2027Fixture, holidays: [{ date: '2026-12-25', kind: 'national-holiday', name: 'Natal', source: 'x' }] }),
       { error: { code: 'CALENDAR.INVALID' } },
     ],
-    ['refuses a national year without a tenant', [], { ...publish(), tenantId: ' ' } as CalendarCommand, { error: { code: 'CALENDAR.TENANT_REQUIRED' } }],
+    ['refuses a national year without a tenant', [], { ...publish(), tenantId: ' ' }, { error: { code: 'CALENDAR.TENANT_REQUIRED' } }],
     [
       'changes the settings',
       [],

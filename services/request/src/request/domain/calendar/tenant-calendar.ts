@@ -1,10 +1,11 @@
 import type { RequestEvent, requestPb } from '@lib/contracts';
-import { assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { assertNever, type Decider, type EventsOf } from '@lib/event-sourcing/domain';
+import { INDONESIAN_UTC_OFFSETS, type IndonesianUtcOffset, localDateOfEpochDay } from '@lib/kernel';
 import { DomainError } from '../error-codes';
 import { nationalCalendar2025, nationalCalendar2026 } from './calendar-id-2025-2026';
 import { nationalCalendar2027 } from './calendar-id-2027';
 import { type NationalCalendarYear, nationalVersionId, nationalVersionLabel, sameNationalContent, validateNationalCalendarYear } from './national-calendar';
-import { dayNumber, type Holiday, type HolidayKind, type IsoDate, isoDate, isoWeekday, isWorkingDay, type WorkingCalendar } from './working-days';
+import { dayNumber, type Holiday, type HolidayKind, type IsoDate, isoWeekday, isWorkingDay, type WorkingCalendar } from './working-days';
 
 /**
  * Working-day calendars as event-sourced data. Two kinds of stream hold them:
@@ -17,10 +18,6 @@ import { dayNumber, type Holiday, type HolidayKind, type IsoDate, isoDate, isoWe
 
 export const NATIONAL_CALENDAR_STREAM = 'national-calendar';
 export const tenantCalendarStream = (tenantId: string) => `calendar-${tenantId}`;
-
-/** The only offsets Indonesia uses, with no daylight saving: WIB, WITA, WIT. */
-export const INDONESIAN_UTC_OFFSETS = [420, 480, 540] as const;
-export type IndonesianUtcOffset = (typeof INDONESIAN_UTC_OFFSETS)[number];
 
 export interface TenantCalendarSettings {
   utcOffsetMinutes: IndonesianUtcOffset;
@@ -67,7 +64,10 @@ const KIND_OF: Record<Exclude<HolidayKind, 'local-holiday'>, string> = {
   'cuti-bersama': 'CALENDAR_HOLIDAY_KIND_CUTI_BERSAMA',
 };
 
-function decide(command: CalendarCommand, state: CalendarStream): RequestEvent[] {
+export const CALENDAR_EVENT_TYPES = ['nationalCalendarYearPublished', 'tenantCalendarSettingsChanged', 'localHolidayAdded', 'localHolidayRemoved'] as const;
+export type CalendarEvent = EventsOf<RequestEvent, typeof CALENDAR_EVENT_TYPES>;
+
+function decide(command: CalendarCommand, state: CalendarStream): CalendarEvent[] {
   switch (command.type) {
     case 'ShipNationalCalendarYear': {
       const { calendar } = command;
@@ -128,7 +128,7 @@ function decide(command: CalendarCommand, state: CalendarStream): RequestEvent[]
   }
 }
 
-function evolve(state: CalendarStream, event: RequestEvent): CalendarStream {
+function evolve(state: CalendarStream, event: CalendarEvent): CalendarStream {
   switch (event.$case) {
     case 'nationalCalendarYearPublished':
       return { ...state, version: state.version + 1, nationalYears: [...state.nationalYears, nationalCalendarFromEvent(event.value)] };
@@ -144,23 +144,6 @@ function evolve(state: CalendarStream, event: RequestEvent): CalendarStream {
     }
     case 'localHolidayRemoved':
       return { ...state, version: state.version + 1, localHolidays: state.localHolidays.filter((holiday) => holiday.date !== event.value.date) };
-    case 'serviceStandardPublished':
-    case 'serviceStandardRevised':
-    case 'requestSubmitted':
-    case 'requestReturned':
-    case 'requestResubmitted':
-    case 'requestProcessingStarted':
-    case 'requestCompleted':
-    case 'requestRejected':
-    case 'requestSlaBreached':
-    case 'complaintReceived':
-    case 'complaintVerified':
-    case 'complaintAssigned':
-    case 'complaintResponded':
-    case 'complaintResolved':
-    case 'complaintReopened':
-    case 'complaintDeadlineBreached':
-      return state; // other streams of the same topic
     default:
       return assertNever(event);
   }
@@ -168,7 +151,12 @@ function evolve(state: CalendarStream, event: RequestEvent): CalendarStream {
 
 export const emptyCalendarStream = (): CalendarStream => ({ version: 0, nationalYears: [], settings: defaultTenantCalendarSettings, localHolidays: [] });
 
-export const calendarDecider: Decider<CalendarCommand, RequestEvent, CalendarStream> = { initialState: emptyCalendarStream, decide, evolve };
+export const calendarDecider: Decider<CalendarCommand, CalendarEvent, CalendarStream> = {
+  eventTypes: CALENDAR_EVENT_TYPES,
+  initialState: emptyCalendarStream,
+  decide,
+  evolve,
+};
 
 /** The national year a NationalCalendarYearPublished event carries. */
 export function nationalCalendarFromEvent(value: requestPb.NationalCalendarYearPublished): NationalCalendarYear {
@@ -263,7 +251,7 @@ export function calendarYearView(tenantId: string, national: readonly NationalCa
   const first = dayNumber(`${year}-01-01`);
   const last = dayNumber(`${year}-12-31`);
   let workingDays = 0;
-  for (let day = first; day <= last; day += 1) if (isWorkingDay(calendar, isoDate(day))) workingDays += 1;
+  for (let day = first; day <= last; day += 1) if (isWorkingDay(calendar, localDateOfEpochDay(day))) workingDays += 1;
   const order: Record<HolidayKind, number> = { 'national-holiday': 0, 'cuti-bersama': 1, 'local-holiday': 2 };
   const holidays = calendar.holidays
     .filter((holiday) => holiday.date.startsWith(`${year}-`))
@@ -289,7 +277,7 @@ export function calendarYearView(tenantId: string, national: readonly NationalCa
   };
 }
 
-function published(calendar: NationalCalendarYear, tenantId: string, now: string): RequestEvent {
+function published(calendar: NationalCalendarYear, tenantId: string, now: string): CalendarEvent {
   return {
     $case: 'nationalCalendarYearPublished',
     value: {

@@ -1,3 +1,4 @@
+import { epochDay, localDateAt, localDateOfEpochDay, yearOfEpochDay } from '@lib/kernel';
 import { DomainError } from '../error-codes';
 
 /**
@@ -55,7 +56,6 @@ export interface WorkingCalendar {
   cutiBersamaIsWorkingDay?: boolean;
 }
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
@@ -74,7 +74,7 @@ export function addWorkingDays(calendar: WorkingCalendar, start: IsoDate, n: num
     day += 1;
     if (isWorkingDayNumber(calendar, day)) left -= 1;
   }
-  return isoDate(day);
+  return localDateOfEpochDay(day);
 }
 
 /** Working days d with from < d <= to; negative when `to` is before `from`. */
@@ -121,13 +121,13 @@ export function localDate(calendar: WorkingCalendar, instant: string): IsoDate {
 
 /** The date of an RFC 3339 instant at a fixed offset from UTC. */
 export function localDateAtOffset(utcOffsetMinutes: number, instant: string): IsoDate {
-  return isoDate(Math.floor((instantMs(instant) + utcOffsetMinutes * 60_000) / MS_PER_DAY));
+  return localDateAt(instantMs(instant), utcOffsetMinutes);
 }
 
 /** Plain calendar-day addition (for rules counted in calendar days). */
 export function addCalendarDays(date: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n)) throw new DomainError('CALENDAR.INVALID_DAY_COUNT', `days must be whole, got ${n}`);
-  return isoDate(dayNumber(date) + n);
+  return localDateOfEpochDay(dayNumber(date) + n);
 }
 
 export function compareDates(a: IsoDate, b: IsoDate): number {
@@ -142,8 +142,8 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 export function dependsOnProvisionalData(calendar: WorkingCalendar, from: IsoDate, to: IsoDate): boolean {
   const [a, b] = [dayNumber(from), dayNumber(to)].sort((x, y) => x - y);
   if (b === a) return false;
-  const firstYear = civilFromDays(a + 1).year;
-  const lastYear = civilFromDays(b).year;
+  const firstYear = yearOfEpochDay(a + 1);
+  const lastYear = yearOfEpochDay(b);
   if (calendar.provisionalYears.some((year) => year >= firstYear && year <= lastYear)) return true;
   return calendar.holidays.some((holiday) => holiday.provisional === true && dayNumber(holiday.date) > a && dayNumber(holiday.date) <= b);
 }
@@ -157,12 +157,12 @@ export function holidaysOn(calendar: WorkingCalendar, date: IsoDate): Holiday[] 
 function isWorkingDayNumber(calendar: WorkingCalendar, day: number): boolean {
   coveredYearOf(calendar, day);
   if (calendar.weekendDays.includes(isoWeekday(day))) return false;
-  const date = isoDate(day);
+  const date = localDateOfEpochDay(day);
   return !calendar.holidays.some((holiday) => holiday.date === date && !(holiday.kind === 'cuti-bersama' && calendar.cutiBersamaIsWorkingDay));
 }
 
 function coveredYearOf(calendar: WorkingCalendar, day: number): void {
-  const year = civilFromDays(day).year;
+  const year = yearOfEpochDay(day);
   if (!calendar.coveredYears.includes(year)) {
     throw new DomainError('CALENDAR.YEAR_NOT_COVERED', `calendar ${calendar.id} has no holidays for ${year} (covers ${calendar.coveredYears.join(', ')})`, {
       calendarId: calendar.id,
@@ -173,18 +173,9 @@ function coveredYearOf(calendar: WorkingCalendar, day: number): void {
 
 /** Days since 1970-01-01 of a valid ISO date; anything else is a DomainError. */
 export function dayNumber(date: IsoDate): number {
-  const match = DATE_PATTERN.exec(date);
-  if (!match) throw new DomainError('CALENDAR.INVALID_DATE', `not an ISO date (YYYY-MM-DD): "${date}"`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new DomainError('CALENDAR.INVALID_DATE', `no such date: "${date}"`);
-  }
-  return daysFromCivil(year, month, day);
-}
-
-export function isoDate(day: number): IsoDate {
-  const { year, month, day: dom } = civilFromDays(day);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dom).padStart(2, '0')}`;
+  const day = epochDay(date);
+  if (day === undefined) throw new DomainError('CALENDAR.INVALID_DATE', `not an ISO date (YYYY-MM-DD) or no such day: "${date}"`);
+  return day;
 }
 
 export function isoWeekday(day: number): IsoWeekday {
@@ -205,31 +196,4 @@ export function instantMs(instant: string): number {
   const zone = match[8];
   const offsetMinutes = zone === 'Z' || zone === 'z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
   return day * MS_PER_DAY + ((hours * 60 + minutes - offsetMinutes) * 60 + seconds) * 1000 + fraction;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-// Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian).
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }

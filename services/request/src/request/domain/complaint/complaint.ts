@@ -1,5 +1,5 @@
 import type { RequestEvent, requestPb } from '@lib/contracts';
-import { assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { assertNever, type Decider, type EventsOf } from '@lib/event-sourcing/domain';
 import { DomainError } from '../error-codes';
 import { instantMs, localDate, type IsoDate, type WorkingCalendar } from '../calendar/working-days';
 import {
@@ -136,7 +136,18 @@ const IDENTITY_PATTERNS: readonly RegExp[] = [
   /(^|\D)\d{16}(\D|$)/, // NIK
 ];
 
-function decide(command: ComplaintCommand, state: Complaint): RequestEvent[] {
+export const COMPLAINT_EVENT_TYPES = [
+  'complaintReceived',
+  'complaintVerified',
+  'complaintAssigned',
+  'complaintResponded',
+  'complaintResolved',
+  'complaintReopened',
+  'complaintDeadlineBreached',
+] as const;
+export type ComplaintEvent = EventsOf<RequestEvent, typeof COMPLAINT_EVENT_TYPES>;
+
+function decide(command: ComplaintCommand, state: Complaint): ComplaintEvent[] {
   if (command.type === 'ReceiveComplaint') return receive(command, state);
   if (state.status === 'none') throw new DomainError('COMPLAINT.NOT_RECEIVED', `complaint ${command.complaintId} was never received`);
   if (instantMs(command.now) < instantMs(state.lastAt)) {
@@ -225,7 +236,7 @@ function decide(command: ComplaintCommand, state: Complaint): RequestEvent[] {
     }
     case 'FlagComplaintDeadlineBreach': {
       const today = localDate(command.calendar, command.now);
-      const events: RequestEvent[] = [];
+      const events: ComplaintEvent[] = [];
       const breach = (kind: requestPb.ComplaintDeadlineKind, rule: DeadlineRule, dueDate: IsoDate) => {
         if (state.breached.includes(`${kind}@${dueDate}`) || !isOverdue(rule, command.calendar, dueDate, today)) return;
         events.push({ $case: 'complaintDeadlineBreached', value: { complaintId: state.complaintId, kind, dueDate, detectedAt: command.now } });
@@ -241,7 +252,7 @@ function decide(command: ComplaintCommand, state: Complaint): RequestEvent[] {
   }
 }
 
-function receive(command: Extract<ComplaintCommand, { type: 'ReceiveComplaint' }>, state: Complaint): RequestEvent[] {
+function receive(command: Extract<ComplaintCommand, { type: 'ReceiveComplaint' }>, state: Complaint): ComplaintEvent[] {
   if (state.status !== 'none') throw new DomainError('COMPLAINT.ALREADY_RECEIVED', `complaint ${command.complaintId} exists`);
   const reporterRef = command.reporterRef.trim();
   if (reporterRef === '') throw new DomainError('COMPLAINT.REPORTER_REF_REQUIRED', 'a complaint needs an opaque reporter reference');
@@ -299,7 +310,7 @@ function newResolutionDeadline(command: { ruleset: ComplaintRuleset; calendar: W
   };
 }
 
-function evolve(state: Complaint, event: RequestEvent): Complaint {
+function evolve(state: Complaint, event: ComplaintEvent): Complaint {
   switch (event.$case) {
     case 'complaintReceived': {
       const v = event.value;
@@ -345,26 +356,13 @@ function evolve(state: Complaint, event: RequestEvent): Complaint {
       }));
     case 'complaintDeadlineBreached':
       return open(state, (s) => ({ ...s, breached: [...s.breached, `${event.value.kind}@${event.value.dueDate}`] }));
-    case 'serviceStandardPublished':
-    case 'serviceStandardRevised':
-    case 'requestSubmitted':
-    case 'requestReturned':
-    case 'requestResubmitted':
-    case 'requestProcessingStarted':
-    case 'requestCompleted':
-    case 'requestRejected':
-    case 'requestSlaBreached':
-    case 'nationalCalendarYearPublished':
-    case 'tenantCalendarSettingsChanged':
-    case 'localHolidayAdded':
-    case 'localHolidayRemoved':
-      return state; // other streams of the same topic
     default:
       return assertNever(event);
   }
 }
 
-export const complaintDecider: Decider<ComplaintCommand, RequestEvent, Complaint> = {
+export const complaintDecider: Decider<ComplaintCommand, ComplaintEvent, Complaint> = {
+  eventTypes: COMPLAINT_EVENT_TYPES,
   initialState: () => ({ status: 'none' }),
   decide,
   evolve,

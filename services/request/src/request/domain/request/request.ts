@@ -1,5 +1,5 @@
 import type { RequestEvent, requestPb } from '@lib/contracts';
-import { assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { assertNever, type Decider, type EventsOf } from '@lib/event-sourcing/domain';
 import { DomainError } from '../error-codes';
 import {
   addWorkingDays,
@@ -78,7 +78,19 @@ export type RequestCommand =
   | { type: 'RejectRequest'; requestId: string; reason: string; now: string }
   | { type: 'FlagSlaBreach'; requestId: string; calendar: WorkingCalendar; now: string };
 
-function decide(command: RequestCommand, state: Request): RequestEvent[] {
+export const REQUEST_EVENT_TYPES = [
+  'requestSubmitted',
+  'requestReturned',
+  'requestResubmitted',
+  'requestProcessingStarted',
+  'requestCompleted',
+  'requestRejected',
+  'requestSlaBreached',
+] as const;
+/** The events of one request's stream; RequestEvent is the whole topic's union. */
+export type RequestStreamEvent = EventsOf<RequestEvent, typeof REQUEST_EVENT_TYPES>;
+
+function decide(command: RequestCommand, state: Request): RequestStreamEvent[] {
   if (command.type === 'SubmitRequest') return submit(command, state);
   if (state.status === 'none') throw new DomainError('REQUEST.NOT_SUBMITTED', `request ${command.requestId} was never submitted`);
   if (instantMs(command.now) < instantMs(state.lastAt)) {
@@ -178,7 +190,7 @@ function decide(command: RequestCommand, state: Request): RequestEvent[] {
   }
 }
 
-function submit(command: Extract<RequestCommand, { type: 'SubmitRequest' }>, state: Request): RequestEvent[] {
+function submit(command: Extract<RequestCommand, { type: 'SubmitRequest' }>, state: Request): RequestStreamEvent[] {
   if (state.status !== 'none') throw new DomainError('REQUEST.ALREADY_SUBMITTED', `request ${command.requestId} exists`);
   if (command.trackingCode.trim() === '') throw new DomainError('REQUEST.TRACKING_CODE_REQUIRED', 'a request needs a tracking code');
   const { standard } = command;
@@ -213,7 +225,7 @@ function submit(command: Extract<RequestCommand, { type: 'SubmitRequest' }>, sta
   ];
 }
 
-function evolve(state: Request, event: RequestEvent): Request {
+function evolve(state: Request, event: RequestStreamEvent): Request {
   switch (event.$case) {
     case 'requestSubmitted': {
       const v = event.value;
@@ -265,26 +277,13 @@ function evolve(state: Request, event: RequestEvent): Request {
       return open(state, (s) => ({ ...s, status: 'rejected', lastAt: event.value.rejectedAt }));
     case 'requestSlaBreached':
       return open(state, (s) => ({ ...s, slaBreached: true }));
-    case 'serviceStandardPublished':
-    case 'serviceStandardRevised':
-    case 'complaintReceived':
-    case 'complaintVerified':
-    case 'complaintAssigned':
-    case 'complaintResponded':
-    case 'complaintResolved':
-    case 'complaintReopened':
-    case 'complaintDeadlineBreached':
-    case 'nationalCalendarYearPublished':
-    case 'tenantCalendarSettingsChanged':
-    case 'localHolidayAdded':
-    case 'localHolidayRemoved':
-      return state; // other streams of the same topic
     default:
       return assertNever(event);
   }
 }
 
-export const requestDecider: Decider<RequestCommand, RequestEvent, Request> = {
+export const requestDecider: Decider<RequestCommand, RequestStreamEvent, Request> = {
+  eventTypes: REQUEST_EVENT_TYPES,
   initialState: () => ({ status: 'none' }),
   decide,
   evolve,

@@ -1,4 +1,3 @@
-import type { RequestEvent } from '@lib/contracts';
 import { foldEvents, givenWhen } from '@lib/event-sourcing/domain';
 import {
   evaluateCompleteness,
@@ -7,6 +6,7 @@ import {
   STANDARD_COMPONENTS,
   type ComponentContent,
   type ServiceStandardCommand,
+  type ServiceStandardEvent,
 } from './service-standard';
 
 const everywhere = ['office-board', 'website', 'sippn'];
@@ -38,7 +38,7 @@ const revise = (overrides: Partial<Extract<ServiceStandardCommand, { type: 'Revi
   ...overrides,
 });
 
-const published: RequestEvent = {
+const published: ServiceStandardEvent = {
   $case: 'serviceStandardPublished',
   value: {
     serviceId: 'svc-ktp',
@@ -121,7 +121,7 @@ describe('service standard decider', () => {
     });
   });
 
-  it.each<[string, RequestEvent[], ServiceStandardCommand, string]>([
+  it.each<[string, ServiceStandardEvent[], ServiceStandardCommand, string]>([
     ['publishing a different standard over a published one', [published], publish({ costRupiah: 10_000 }), 'STANDARD.ALREADY_PUBLISHED'],
     ['revising before publishing', [], revise(), 'STANDARD.NOT_PUBLISHED'],
     ['revising without a reason', [published], revise({ reason: ' ' }), 'STANDARD.REVISION_REASON_REQUIRED'],
@@ -164,13 +164,5 @@ describe('service standard decider', () => {
       requirements: ['Fotokopi KK', 'Surat pengantar RT/RW'],
     });
     expect(() => standardInForce(decider.initialState())).toThrow('no published standard');
-  });
-
-  it('ignores events of other streams on the topic', () => {
-    const state = decider.evolve(decider.initialState(), {
-      $case: 'requestRejected',
-      value: { requestId: 'r1', reason: 'x', rejectedAt: '2025-01-02T00:00:00Z' },
-    });
-    expect(state).toEqual({ status: 'none' });
   });
 });

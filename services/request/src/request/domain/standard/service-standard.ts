@@ -1,5 +1,5 @@
 import type { RequestEvent, requestPb } from '@lib/contracts';
-import { assertNever, type Decider } from '@lib/event-sourcing/domain';
+import { assertNever, type Decider, type EventsOf } from '@lib/event-sourcing/domain';
 import { DomainError } from '../error-codes';
 import { instantMs } from '../calendar/working-days';
 
@@ -128,7 +128,10 @@ export function standardInForce(state: ServiceStandard): StandardInForce {
   };
 }
 
-function decide(command: ServiceStandardCommand, state: ServiceStandard): RequestEvent[] {
+export const SERVICE_STANDARD_EVENT_TYPES = ['serviceStandardPublished', 'serviceStandardRevised'] as const;
+export type ServiceStandardEvent = EventsOf<RequestEvent, typeof SERVICE_STANDARD_EVENT_TYPES>;
+
+function decide(command: ServiceStandardCommand, state: ServiceStandard): ServiceStandardEvent[] {
   const content = normalise(command);
   switch (command.type) {
     case 'PublishServiceStandard': {
@@ -163,7 +166,7 @@ function decide(command: ServiceStandardCommand, state: ServiceStandard): Reques
   }
 }
 
-function evolve(state: ServiceStandard, event: RequestEvent): ServiceStandard {
+function evolve(_state: ServiceStandard, event: ServiceStandardEvent): ServiceStandard {
   switch (event.$case) {
     case 'serviceStandardPublished':
     case 'serviceStandardRevised': {
@@ -185,31 +188,13 @@ function evolve(state: ServiceStandard, event: RequestEvent): ServiceStandard {
         },
       };
     }
-    case 'requestSubmitted':
-    case 'requestReturned':
-    case 'requestResubmitted':
-    case 'requestProcessingStarted':
-    case 'requestCompleted':
-    case 'requestRejected':
-    case 'requestSlaBreached':
-    case 'complaintReceived':
-    case 'complaintVerified':
-    case 'complaintAssigned':
-    case 'complaintResponded':
-    case 'complaintResolved':
-    case 'complaintReopened':
-    case 'complaintDeadlineBreached':
-    case 'nationalCalendarYearPublished':
-    case 'tenantCalendarSettingsChanged':
-    case 'localHolidayAdded':
-    case 'localHolidayRemoved':
-      return state; // other streams of the same topic
     default:
       return assertNever(event);
   }
 }
 
-export const serviceStandardDecider: Decider<ServiceStandardCommand, RequestEvent, ServiceStandard> = {
+export const serviceStandardDecider: Decider<ServiceStandardCommand, ServiceStandardEvent, ServiceStandard> = {
+  eventTypes: SERVICE_STANDARD_EVENT_TYPES,
   initialState: () => ({ status: 'none' }),
   decide,
   evolve,

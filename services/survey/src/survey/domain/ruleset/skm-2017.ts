@@ -1,4 +1,4 @@
-import { rational } from '../scoring/rational';
+import { fraction } from '@lib/kernel';
 import { rulesetRef, type Provenance, type SkmRuleset } from './skm-ruleset';
 
 // Sources are docs/domain.md section 3; every [P]/[U] value there is provisional here.
@@ -41,7 +41,7 @@ export const SKM_2017: SkmRuleset = {
   },
   defaultWeighting: {
     rule: 'equal',
-    totalWeight: rational(1),
+    totalWeight: fraction(1),
     ...confirmed('docs/domain.md 3.3 [C]: bobot = jumlah bobot / jumlah unsur = 1/9, kept exact (reports using 0.111 differ slightly)'),
   },
   extraUnsur: {
@@ -91,9 +91,9 @@ export const SKM_2017: SkmRuleset = {
   ),
   sampleSize: {
     method: 'krejcie-morgan',
-    chiSquare: rational(3841, 1000),
-    proportion: rational(1, 2),
-    margin: rational(1, 20),
+    chiSquare: fraction(3841, 1000),
+    proportion: fraction(1, 2),
+    margin: fraction(1, 20),
     rows: [
       { population: 10, sample: 10 },
       { population: 20, sample: 19 },

@@ -1,5 +1,5 @@
+import { fraction, ONE, roundHalfUpScaled, sum } from '@lib/kernel';
 import { krejcieMorganExact } from '../scoring/ikm';
-import { ONE, add, parseRational, rational, roundHalfUpScaled, sum } from '../scoring/rational';
 import { SKM_2017, findShippedSkmRuleset } from './skm-2017';
 import { buildUnsurSet, provisionalParts, rulesetRef, type UnsurSetInput, type UnsurSetViolation } from './skm-ruleset';
 
@@ -65,48 +65,27 @@ describe('skm-2017 ruleset', () => {
   });
 });
 
-describe('exact weights', () => {
-  it.each<[string, string | number, ReturnType<typeof rational> | undefined]>([
-    ['a fraction', '1/9', rational(1, 9)],
-    ['a decimal string', '0.125', rational(1, 8)],
-    ['a JSON number is the decimal it prints as', 0.1, rational(1, 10)],
-    ['a whole number', '1', ONE],
-    ['a zero denominator', '1/0', undefined],
-    ['a negative number', '-0.1', undefined],
-    ['an exponent', 1e-7, undefined],
-    ['text', 'a ninth', undefined],
-  ])('reads %s', (_name, input, expected) => {
-    expect(parseRational(input)).toEqual(expected);
-  });
-
-  it('adds nine ninths to exactly 1, which 0.111 × 9 and the double 1/9 do not', () => {
-    expect(sum(Array.from({ length: 9 }, () => rational(1, 9)))).toEqual(ONE);
-    expect(0.111 * 9).not.toBe(1);
-    expect(add(rational(1, 10), rational(2, 10))).toEqual(rational(3, 10));
-  });
-});
-
 describe('unsur set of a survey', () => {
   it('is the nine at 1/9 without extra unsur', () => {
     const built = buildUnsurSet(SKM_2017);
-    expect(built.ok && built.unsur.map((u) => [u.code, u.weight, u.extra])).toEqual(CODES.map((c) => [c, rational(1, 9), false]));
+    expect(built.ok && built.unsur.map((u) => [u.code, u.weight, u.extra])).toEqual(CODES.map((c) => [c, fraction(1, 9), false]));
   });
 
-  it.each<[string, UnsurSetInput, [string, ReturnType<typeof rational>][]]>([
+  it.each<[string, UnsurSetInput, [string, ReturnType<typeof fraction>][]]>([
     [
       'extra unsur without weights share equally: 1/10',
       { extraUnsur: [{ code: 'X1', label: 'Kebersihan' }] },
       [
-        ['U1', rational(1, 10)],
-        ['X1', rational(1, 10)],
+        ['U1', fraction(1, 10)],
+        ['X1', fraction(1, 10)],
       ],
     ],
     [
       'decimal weights whose double sum is 0.9999999999999999 are exactly 1',
       { extraUnsur: [{ code: 'X1', label: 'Kebersihan', weight: 0.1 }], regulationWeights: regulationWeights(0.1) },
       [
-        ['U9', rational(1, 10)],
-        ['X1', rational(1, 10)],
+        ['U9', fraction(1, 10)],
+        ['X1', fraction(1, 10)],
       ],
     ],
     [
@@ -119,17 +98,17 @@ describe('unsur set of a survey', () => {
         regulationWeights: regulationWeights('1/12'),
       },
       [
-        ['U1', rational(1, 12)],
-        ['X1', rational(1, 6)],
-        ['X2', rational(1, 12)],
+        ['U1', fraction(1, 12)],
+        ['X1', fraction(1, 6)],
+        ['X2', fraction(1, 12)],
       ],
     ],
     [
       'different weights for the regulation unsur',
       { regulationWeights: { ...regulationWeights('0.1'), U1: '0.2' } },
       [
-        ['U1', rational(1, 5)],
-        ['U2', rational(1, 10)],
+        ['U1', fraction(1, 5)],
+        ['U2', fraction(1, 10)],
       ],
     ],
   ])('accepts %s', (_name, input, expected) => {

@@ -4,7 +4,7 @@
  * support ([P]/[U] in docs/domain.md) carry `provisional: true` and a `source`, so results computed
  * with them say so.
  */
-import { ONE, ZERO, add, compare, equals, formatRational, parseRational, rational, type Rational } from '../scoring/rational';
+import { ONE, ZERO, add, compare, equals, formatFraction, parseFraction, fraction, type Fraction } from '@lib/kernel';
 
 /** How a value is backed: confirmed, or provisional with the note that says why and where from. */
 export interface Provenance {
@@ -48,11 +48,11 @@ export interface SampleSizeRow {
 export interface SampleSizeRule extends Provenance {
   method: 'krejcie-morgan';
   /** χ² for 1 degree of freedom at 95%: 3.841. */
-  chiSquare: Rational;
+  chiSquare: Fraction;
   /** Population proportion P = 0.5. */
-  proportion: Rational;
+  proportion: Fraction;
   /** Margin of error d = 0.05. */
-  margin: Rational;
+  margin: Fraction;
   /** Published rows (population → sample). */
   rows: readonly SampleSizeRow[];
   /** How populations that are not a row are handled, in words (shown next to the result). */
@@ -74,7 +74,7 @@ export interface SkmRuleset {
    * Default weight of every unsur = jumlah bobot / jumlah unsur, i.e. 1/n for n unsur (1/9 for the
    * nine); kept as a rule, not a number, so a survey with extra unsur gets 1/(9 + k) exactly.
    */
-  defaultWeighting: { rule: 'equal'; totalWeight: Rational } & Provenance;
+  defaultWeighting: { rule: 'equal'; totalWeight: Fraction } & Provenance;
   /** Units may add unsur and use different weights, provided the weights sum to 1. */
   extraUnsur: { allowed: boolean; maxCount: number } & Provenance;
   /** IKM unit pelayanan = IKM (1..4) × 25. */
@@ -115,7 +115,7 @@ export function provisionalParts(ruleset: SkmRuleset): string[] {
 export interface SurveyUnsur {
   code: string;
   name: string;
-  weight: Rational;
+  weight: Fraction;
   /** True for an unsur the unit added beyond the regulation's. */
   extra: boolean;
 }
@@ -203,14 +203,14 @@ export function buildUnsurSet(ruleset: SkmRuleset, input: UnsurSetInput = {}): U
   });
 
   const weighted = extras.some((extra) => extra.weight !== undefined) || regulationWeights !== undefined;
-  const weights = new Map<string, Rational>();
+  const weights = new Map<string, Fraction>();
   if (weighted) {
     const readWeight = (path: string, raw: WeightInput | undefined, code: string): void => {
       if (raw === undefined) {
         errors.push({ path, rule: 'weights-all-or-none', message: `a weight for ${code} is required once any unsur has a weight` });
         return;
       }
-      const weight = parseRational(raw);
+      const weight = parseFraction(raw);
       if (!weight) {
         errors.push({ path, rule: 'weight-format', message: `weight must be a fraction like "1/9" or a decimal like "0.125", got ${JSON.stringify(raw)}` });
       } else if (compare(weight, ZERO) <= 0) {
@@ -236,15 +236,15 @@ export function buildUnsurSet(ruleset: SkmRuleset, input: UnsurSetInput = {}): U
       const total = [...weights.values()].reduce(add, ZERO);
       if (!equals(total, ONE)) {
         const path = extras.length > 0 ? `extraUnsur[${extras.length - 1}].weight` : 'regulationWeights';
-        errors.push({ path, rule: 'weights-sum-to-one', message: `weights must sum to exactly 1, they sum to ${formatRational(total)}` });
+        errors.push({ path, rule: 'weights-sum-to-one', message: `weights must sum to exactly 1, they sum to ${formatFraction(total)}` });
       }
     }
   }
   if (errors.length > 0) return { ok: false, errors };
 
   const count = ruleset.unsur.length + extras.length;
-  const equalWeight = rational(ruleset.defaultWeighting.totalWeight.num, ruleset.defaultWeighting.totalWeight.den * BigInt(count));
-  const weightOf = (code: string): Rational => (weighted ? (weights.get(code) as Rational) : equalWeight);
+  const equalWeight = fraction(ruleset.defaultWeighting.totalWeight.num, ruleset.defaultWeighting.totalWeight.den * BigInt(count));
+  const weightOf = (code: string): Fraction => (weighted ? (weights.get(code) as Fraction) : equalWeight);
   return {
     ok: true,
     unsur: [

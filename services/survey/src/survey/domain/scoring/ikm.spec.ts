@@ -1,7 +1,7 @@
+import { fraction } from '@lib/kernel';
 import { SKM_2017 } from '../ruleset/skm-2017';
 import { buildUnsurSet, type SurveyUnsur, type UnsurSetInput } from '../ruleset/skm-ruleset';
 import { assessSample, computeIkm, convertedValue, ikmValue, requiredSample, scoreIkm, type SkmTally, type UnsurAnswer } from './ikm';
-import { rational } from './rational';
 
 const unsurSet = (input: UnsurSetInput = {}): SurveyUnsur[] => {
   const built = buildUnsurSet(SKM_2017, input);
@@ -33,7 +33,7 @@ describe('IKM (PermenPANRB 14/2017)', () => {
     const responses = times(31, (r) => (r < 30 ? response(3, 4, 4, 4, 4, 4, 4, 4, 4) : everyUnsur(4)));
     const result = computeIkm(SKM_2017, NINE, responses);
     expect(result.respondents).toBe(31);
-    expect(result.ikm).toEqual(rational(1086, 279));
+    expect(result.ikm).toEqual(fraction(1086, 279));
     expect(ikmValue(result)?.toFixed(3)).toBe('3.892');
     expect(convertedValue(SKM_2017, result)).toBe(97.31);
     expect(result.band).toMatchObject({ band: 'A', label: 'Sangat Baik' });
@@ -95,13 +95,13 @@ describe('IKM (PermenPANRB 14/2017)', () => {
     const result = computeIkm(SKM_2017, NINE, responses);
     for (const [code, value] of Object.entries(nrr)) {
       const unsur = result.unsur.find((u) => u.code === code);
-      expect(unsur?.nrr).toEqual(rational(value * 2, 2));
+      expect(unsur?.nrr).toEqual(fraction(value * 2, 2));
     }
     expect(result.weakestUnsur).toBe(weakest);
   });
 
   it('weights the nine unsur at exactly 1/9 each', () => {
-    expect(NINE.map((u) => u.weight)).toEqual(times(9, () => rational(1, 9)));
+    expect(NINE.map((u) => u.weight)).toEqual(times(9, () => fraction(1, 9)));
   });
 
   it('scores an empty response set without a value, band or weakest unsur', () => {

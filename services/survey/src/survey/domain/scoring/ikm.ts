@@ -1,6 +1,6 @@
+import { ZERO, add, compare, mul, fraction, roundHalfUpScaled, toNumber, type Fraction } from '@lib/kernel';
 import { DomainError } from '../error-codes';
 import type { SkmBand, SkmRuleset, SurveyUnsur } from '../ruleset/skm-ruleset';
-import { ZERO, add, compare, mul, rational, roundHalfUpScaled, toNumber, type Rational } from './rational';
 
 /**
  * SKM scoring (PermenPANRB 14/2017, docs/domain.md 3.3–3.5) as named pure rules:
@@ -27,19 +27,19 @@ export interface UnsurScore {
   code: string;
   name: string;
   extra: boolean;
-  weight: Rational;
+  weight: Fraction;
   answerTotal: number;
   /** Null when nobody answered. */
-  nrr: Rational | null;
+  nrr: Fraction | null;
 }
 
 export interface IkmResult {
   respondents: number;
   unsur: UnsurScore[];
   /** Weighted NRR on the 1..4 scale; null for an empty response set. */
-  ikm: Rational | null;
+  ikm: Fraction | null;
   /** IKM × conversion factor (25..100), exact. */
-  converted: Rational | null;
+  converted: Fraction | null;
   /** The converted value rounded as the band table is written (2 decimals): 97.31 → 9731. */
   convertedScaled: number | null;
   band: SkmBand | null;
@@ -109,15 +109,15 @@ export function scoreIkm(ruleset: SkmRuleset, unsur: readonly SurveyUnsur[], tal
   const { respondents } = tally;
   const scores: UnsurScore[] = unsur.map((u) => {
     const answerTotal = tally.totals[u.code] ?? 0;
-    return { code: u.code, name: u.name, extra: u.extra, weight: u.weight, answerTotal, nrr: respondents === 0 ? null : rational(answerTotal, respondents) };
+    return { code: u.code, name: u.name, extra: u.extra, weight: u.weight, answerTotal, nrr: respondents === 0 ? null : fraction(answerTotal, respondents) };
   });
   if (respondents === 0) {
     return { respondents, unsur: scores, ikm: null, converted: null, convertedScaled: null, band: null, weakestUnsur: null };
   }
-  const ikm = scores.reduce((acc, s) => add(acc, mul(s.weight, s.nrr as Rational)), ZERO);
-  const converted = mul(ikm, rational(ruleset.conversion.factor));
+  const ikm = scores.reduce((acc, s) => add(acc, mul(s.weight, s.nrr as Fraction)), ZERO);
+  const converted = mul(ikm, fraction(ruleset.conversion.factor));
   const convertedScaled = roundHalfUpScaled(converted, ruleset.bandRounding.decimals);
-  const weakest = scores.reduce((low, s) => (compare(s.nrr as Rational, low.nrr as Rational) < 0 ? s : low));
+  const weakest = scores.reduce((low, s) => (compare(s.nrr as Fraction, low.nrr as Fraction) < 0 ? s : low));
   return { respondents, unsur: scores, ikm, converted, convertedScaled, band: bandFor(ruleset, convertedScaled), weakestUnsur: weakest.code };
 }
 
@@ -135,13 +135,13 @@ export const ikmValue = (result: IkmResult): number | null => (result.ikm === nu
 // ── rule: sample size (Krejcie–Morgan) ──────────────────────────────────────────────────────────
 
 /** S = χ²·N·P(1−P) / (d²(N−1) + χ²·P(1−P)), exact. */
-export function krejcieMorganExact(ruleset: SkmRuleset, population: number): Rational {
+export function krejcieMorganExact(ruleset: SkmRuleset, population: number): Fraction {
   const { chiSquare, proportion, margin } = ruleset.sampleSize;
-  const n = rational(population);
-  const pq = mul(proportion, add(rational(1), rational(-proportion.num, proportion.den)));
+  const n = fraction(population);
+  const pq = mul(proportion, add(fraction(1), fraction(-proportion.num, proportion.den)));
   const numerator = mul(mul(chiSquare, n), pq);
-  const denominator = add(mul(mul(margin, margin), rational(population - 1)), mul(chiSquare, pq));
-  return rational(numerator.num * denominator.den, numerator.den * denominator.num);
+  const denominator = add(mul(mul(margin, margin), fraction(population - 1)), mul(chiSquare, pq));
+  return fraction(numerator.num * denominator.den, numerator.den * denominator.num);
 }
 
 /**

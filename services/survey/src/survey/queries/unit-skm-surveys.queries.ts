@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { surveyPb } from '@lib/contracts';
 import { Pool } from 'pg';
 import type { SkmPeriodKind } from '../domain';
@@ -17,16 +17,27 @@ export interface UnitSkmSurvey {
   final: { ikmConverted: number; band: string; bandLabel: string; weakestUnsur: string } | null;
   openedAt: string;
   closedAt: string | null;
+  /** The version of the survey's stream this row reflects. */
+  version: number;
 }
 
 /** A unit's SKM surveys, newest period first, from the survey projection. */
-@Injectable()
-export class UnitSkmSurveysReader {
+export class ListUnitSkmSurveysQuery extends Query<UnitSkmSurvey[]> {
+  constructor(
+    readonly tenantId: string,
+    readonly unitId: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListUnitSkmSurveysQuery)
+export class ListUnitSkmSurveysHandler implements IQueryHandler<ListUnitSkmSurveysQuery> {
   constructor(private readonly pool: Pool) {}
 
-  async list(tenantId: string, unitId: string): Promise<UnitSkmSurvey[]> {
+  async execute({ tenantId, unitId }: ListUnitSkmSurveysQuery): Promise<UnitSkmSurvey[]> {
     const { rows } = await this.pool.query(
-      `SELECT survey_id, unit_id, period_kind, period_start::text, period_end::text, status, respondents, result, opened_at, closed_at
+      `SELECT survey_id, unit_id, period_kind, period_start::text, period_end::text, status, respondents, result, opened_at, closed_at, version
        FROM skm_surveys_v1 WHERE tenant_id = $1 AND unit_id = $2 ORDER BY period_start DESC, period_kind`,
       [tenantId, unitId],
     );
@@ -44,6 +55,7 @@ export class UnitSkmSurveysReader {
         final: result ? { ikmConverted: result.ikmConverted, band: result.band, bandLabel: result.bandLabel, weakestUnsur: result.weakestUnsur } : null,
         openedAt: new Date(row.opened_at).toISOString(),
         closedAt: row.closed_at ? new Date(row.closed_at).toISOString() : null,
+        version: row.version,
       };
     });
   }

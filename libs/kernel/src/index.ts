@@ -1,0 +1,4 @@
+export * from './f03-form';
+export * from './fraction';
+export * from './ids';
+export * from './local-date';

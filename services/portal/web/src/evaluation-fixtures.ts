@@ -1,0 +1,69 @@
+import type { Aspect, Assessment, Indicator, Ruleset, UnitScore } from './api/evaluation';
+
+// Whole answers of the evaluation service for the web tests, so a fixture has the shape the generated types promise.
+
+const CONFIRMED = { provisional: false, source: 'Permenpan RB 29/2022' };
+
+export const indicatorFixture = (code: string, name: string, overrides: Partial<Indicator> = {}): Indicator => ({
+  ...CONFIRMED,
+  no: Number(code.split('.')[0]),
+  code,
+  name,
+  weightBp: 10000,
+  descriptors: ['tidak tersedia', 'tersedia sebagian', 'memenuhi 14 komponen', 'ditetapkan', 'melibatkan masyarakat', 'dimonev'],
+  descriptorsProvenance: { provisional: false, source: 'F-02' },
+  evidenceExamples: [],
+  ...overrides,
+});
+
+export const aspectFixture = (indicators: Indicator[]): Aspect => ({ ...CONFIRMED, code: 'a', name: 'Kebijakan Pelayanan', weightBp: 10000, indicators });
+
+export const rulesetFixture = (aspects: Aspect[]): Ruleset => ({
+  id: 'pekppp-2023',
+  version: 1,
+  title: 'PEKPPP 2023',
+  provisional: true,
+  legalBasis: ['Permenpan RB 29/2022'],
+  scale: { min: 0, max: 5 },
+  aspects,
+  informationIndicators: [],
+  userScoreMerge: null,
+  evaluatorCombination: 'lead-evaluator',
+  evaluatorCombinationProvenance: CONFIRMED,
+  bands: [{ category: 'A', predicate: 'Pelayanan Prima', minHundredths: 451, maxHundredths: 500 }],
+  bandsProvenance: CONFIRMED,
+});
+
+export const assessmentFixture = (cycleId: string, unitId: string, overrides: Partial<Assessment> = {}): Assessment => ({
+  cycleId,
+  unitId,
+  status: 'draft',
+  answers: {},
+  evidence: {},
+  returnNotes: [],
+  scores: {},
+  visits: [],
+  version: 1,
+  ...overrides,
+});
+
+export const unitScoreFixture = (cycleId: string, unitId: string, overrides: Partial<UnitScore> = {}): UnitScore => ({
+  cycleId,
+  unitId,
+  ruleset: { id: 'pekppp-2023', version: 1, provisional: true },
+  assessmentStatus: 'draft',
+  indicators: [],
+  aspects: [],
+  ipp: { self: 0, evaluator: 0, userScore: null, userScoreRespondents: 0, userScoreMerged: false, userScoreNotMergedReason: null, final: 0 },
+  category: 'D',
+  predicate: 'Buruk',
+  complete: false,
+  missingIndicatorCodes: [],
+  unknownIndicatorCodes: [],
+  provisional: true,
+  provisionalParts: [],
+  whatIf: false,
+  published: null,
+  correctionReason: null,
+  ...overrides,
+});

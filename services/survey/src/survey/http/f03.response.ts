@@ -1,0 +1,111 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { F03Report } from '../domain';
+
+const F03_ASPECTS = ['I', 'II', 'III', 'IV', 'V'];
+
+export class F03QuotaResponse {
+  @ApiProperty({ type: 'integer' })
+  minimum!: number;
+
+  @ApiProperty({ type: 'integer' })
+  maximum!: number;
+
+  @ApiProperty({ description: 'Enough respondents for the score to count' })
+  met!: boolean;
+
+  @ApiProperty()
+  provisional!: boolean;
+}
+
+export class F03AspectMeanResponse {
+  @ApiProperty({ enum: F03_ASPECTS })
+  aspect!: F03Report['aspects'][number]['aspect'];
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ description: '0..5, 2 decimals' })
+  mean!: number;
+}
+
+export class F03ItemMeanResponse {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 14 })
+  item!: number;
+
+  @ApiProperty({ enum: F03_ASPECTS })
+  aspect!: F03Report['items'][number]['aspect'];
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ description: '0..5, 2 decimals' })
+  mean!: number;
+}
+
+export class F03ReportResponse implements F03Report {
+  @ApiProperty()
+  cycleId!: string;
+
+  @ApiProperty()
+  unitId!: string;
+
+  @ApiProperty({ enum: ['open', 'closed'] })
+  status!: 'open' | 'closed';
+
+  @ApiProperty({ type: 'integer' })
+  respondents!: number;
+
+  @ApiProperty({ type: () => F03QuotaResponse })
+  quota!: F03QuotaResponse;
+
+  @ApiProperty({ description: 'The F-03 score (0..5, 2 decimals) so far, or the final one once closed' })
+  score!: number;
+
+  @ApiProperty({ type: () => [F03AspectMeanResponse] })
+  aspects!: F03AspectMeanResponse[];
+
+  @ApiProperty({ type: () => [F03ItemMeanResponse] })
+  items!: F03ItemMeanResponse[];
+
+  @ApiProperty({ type: [Number], description: 'The lowest-scoring items: what respondents ask the unit to fix first. Empty without respondents' })
+  weakestItems!: number[];
+
+  @ApiProperty({ example: 'pekppp-2023@1' })
+  ruleset!: string;
+}
+
+export class F03FormItemResponse {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 14 })
+  item!: number;
+
+  @ApiProperty({ enum: F03_ASPECTS })
+  aspect!: string;
+
+  @ApiProperty()
+  name!: string;
+}
+
+export class F03ScaleResponse {
+  @ApiProperty({ type: 'integer', example: 0 })
+  min!: number;
+
+  @ApiProperty({ type: 'integer', example: 5 })
+  max!: number;
+}
+
+export class PublicF03FormResponse {
+  @ApiProperty()
+  tenantId!: string;
+
+  @ApiProperty()
+  cycleId!: string;
+
+  @ApiProperty()
+  unitId!: string;
+
+  @ApiProperty({ type: () => [F03FormItemResponse], description: 'The 14 items, by aspect I–V' })
+  items!: F03FormItemResponse[];
+
+  @ApiProperty({ type: () => F03ScaleResponse })
+  scale!: F03ScaleResponse;
+}

@@ -1,0 +1,244 @@
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import type { surveyPb } from '@lib/contracts';
+import { CommandReply } from '@lib/platform';
+import type { OpenedSurvey } from '../commands/open-skm-survey.handler';
+import type { RecordedResponse } from '../commands/record-skm-response.handler';
+import type { AnswerLevel } from '../domain';
+import type { StoredFollowUp } from '../projections/skm-surveys.projection';
+import type { PublicSkmFormView, SkmSurveyResultView } from '../queries/skm-survey.queries';
+import type { UnitSkmSurvey } from '../queries/unit-skm-surveys.queries';
+
+const PERIOD_KINDS = ['quarter', 'semester', 'year'];
+const SURVEY_STATUSES = ['open', 'closed'];
+const BANDS = ['A', 'B', 'C', 'D'];
+
+export class OpenedSurveyResponse extends CommandReply implements OpenedSurvey {
+  @ApiProperty({ format: 'uuid' })
+  surveyId!: string;
+
+  @ApiProperty({ description: 'Respondents open the form at /public/skm-surveys/{publicLinkId}' })
+  publicLinkId!: string;
+}
+
+export class RecordedResponseResponse extends CommandReply implements RecordedResponse {
+  @ApiProperty({ format: 'uuid' })
+  responseId!: string;
+
+  @ApiProperty({ description: 'False when this respondent had already answered (same token or same answers just now)' })
+  recorded!: boolean;
+}
+
+export class UnsurResultResponse implements surveyPb.UnsurResult {
+  @ApiProperty({ example: 'U1' })
+  code!: string;
+
+  @ApiProperty({ description: 'Nilai rata-rata (NRR), 1..4' })
+  nrr!: number;
+
+  @ApiProperty({ description: 'Weight used' })
+  weight!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Sum of the answers: NRR = answerTotal / respondents exactly' })
+  answerTotal!: number;
+
+  @ApiProperty({ type: 'integer' })
+  weightNumerator!: number;
+
+  @ApiProperty({ type: 'integer' })
+  weightDenominator!: number;
+}
+
+export class SkmResultResponse implements surveyPb.SkmResult {
+  @ApiProperty({ type: 'integer' })
+  respondents!: number;
+
+  @ApiProperty({ type: () => [UnsurResultResponse] })
+  unsur!: UnsurResultResponse[];
+
+  @ApiProperty({ description: 'IKM on the 1..4 scale (weighted mean of NRR)' })
+  ikm!: number;
+
+  @ApiProperty({ description: 'IKM converted to 25..100 (× 25)' })
+  ikmConverted!: number;
+
+  @ApiProperty({ enum: BANDS, description: 'Mutu pelayanan' })
+  band!: string;
+
+  @ApiProperty({ example: 'Sangat Baik' })
+  bandLabel!: string;
+
+  @ApiProperty({ description: 'Code of the weakest unsur' })
+  weakestUnsur!: string;
+
+  @ApiProperty({ type: 'integer', description: 'Population used for the sample size' })
+  population!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Krejcie-Morgan required sample' })
+  requiredSample!: number;
+
+  @ApiProperty()
+  sampleAdequate!: boolean;
+
+  @ApiProperty({ example: 'skm-2017@1' })
+  ruleset!: string;
+
+  @ApiProperty({ description: 'A ruleset value used is provisional' })
+  provisional!: boolean;
+
+  @ApiProperty({ enum: ['declared', 'completed-requests'] })
+  populationSource!: string;
+
+  @ApiProperty({ type: [String], example: ['sampleSize'] })
+  provisionalParts!: string[];
+}
+
+export class FollowUpResponse implements StoredFollowUp {
+  @ApiProperty({ example: 'U4' })
+  unsurCode!: string;
+
+  @ApiProperty()
+  action!: string;
+
+  @ApiProperty({ format: 'date' })
+  dueDate!: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  completedOn!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  evidence!: string | null;
+}
+
+@ApiExtraModels(FollowUpResponse)
+export class SkmSurveyResultResponse implements SkmSurveyResultView {
+  @ApiProperty({ format: 'uuid' })
+  surveyId!: string;
+
+  @ApiProperty({ enum: SURVEY_STATUSES })
+  status!: 'open' | 'closed';
+
+  @ApiProperty({ format: 'date' })
+  periodStart!: string;
+
+  @ApiProperty({ format: 'date' })
+  periodEnd!: string;
+
+  @ApiProperty({ description: 'The result was fixed at close; false: the running result of the responses so far' })
+  final!: boolean;
+
+  @ApiProperty({ type: 'integer', description: 'Respondents who cited a completed request of the unit in the period' })
+  verifiedRespondents!: number;
+
+  @ApiProperty({ type: [String] })
+  publishedMedia!: string[];
+
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(FollowUpResponse) }, description: 'Follow-up actions by item id' })
+  followUps!: Record<string, FollowUpResponse>;
+
+  @ApiProperty({ type: () => SkmResultResponse })
+  result!: SkmResultResponse;
+
+  @ApiProperty({ type: 'integer', description: "The survey stream's version this view reflects" })
+  version!: number;
+}
+
+export class FinalSkmResultResponse {
+  @ApiProperty()
+  ikmConverted!: number;
+
+  @ApiProperty({ enum: BANDS })
+  band!: string;
+
+  @ApiProperty()
+  bandLabel!: string;
+
+  @ApiProperty()
+  weakestUnsur!: string;
+}
+
+export class UnitSkmSurveyResponse implements UnitSkmSurvey {
+  @ApiProperty({ format: 'uuid' })
+  surveyId!: string;
+
+  @ApiProperty({ description: "The id in the survey's public form URL and QR code" })
+  publicLinkId!: string;
+
+  @ApiProperty()
+  unitId!: string;
+
+  @ApiProperty({ enum: PERIOD_KINDS })
+  periodKind!: UnitSkmSurvey['periodKind'];
+
+  @ApiProperty({ format: 'date' })
+  periodStart!: string;
+
+  @ApiProperty({ format: 'date' })
+  periodEnd!: string;
+
+  @ApiProperty({ enum: SURVEY_STATUSES })
+  status!: 'open' | 'closed';
+
+  @ApiProperty({ type: 'integer' })
+  respondents!: number;
+
+  @ApiProperty({
+    type: () => FinalSkmResultResponse,
+    nullable: true,
+    description: 'The result fixed at close; null while open (…/result gives the running one)',
+  })
+  final!: FinalSkmResultResponse | null;
+
+  @ApiProperty({ format: 'date-time' })
+  openedAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  closedAt!: string | null;
+
+  @ApiProperty({ type: 'integer', description: "The survey stream's version this row reflects" })
+  version!: number;
+}
+
+export class FormUnsurResponse {
+  @ApiProperty({ example: 'U1' })
+  code!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ description: "One of the unit's own unsur, beyond the nine of the regulation" })
+  extra!: boolean;
+}
+
+export class AnswerLevelResponse implements AnswerLevel {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 4 })
+  value!: number;
+
+  @ApiProperty({ example: 'Sangat sesuai / sangat puas' })
+  label!: string;
+}
+
+export class PublicSkmFormResponse implements PublicSkmFormView {
+  @ApiProperty({ format: 'uuid' })
+  surveyId!: string;
+
+  @ApiProperty({ description: "The form's public address, the one the poster's QR code holds" })
+  publicUrl!: string;
+
+  @ApiProperty()
+  unitId!: string;
+
+  @ApiProperty({ format: 'date' })
+  periodStart!: string;
+
+  @ApiProperty({ format: 'date' })
+  periodEnd!: string;
+
+  @ApiProperty({ description: 'False once the period is closed' })
+  accepting!: boolean;
+
+  @ApiProperty({ type: () => [FormUnsurResponse], description: 'In regulation order' })
+  unsur!: FormUnsurResponse[];
+
+  @ApiProperty({ type: () => [AnswerLevelResponse] })
+  answerScale!: AnswerLevelResponse[];
+}
