@@ -11,8 +11,7 @@ import { EvaluationModule } from './evaluation/evaluation.module';
 import { EvaluationResourceLocator } from './evaluation/http/resources';
 import { EvaluationReadModelProjection } from './evaluation/projections/evaluation-read-model.projection';
 import { UnitsProjection } from './evaluation/projections/units.projection';
-import { OperationsModule } from './operations/operations.module';
-import { RequestFactsConsumer } from './operations/request-facts.consumer';
+import { RequestFactsConsumer } from './evaluation/consumers/request-facts.consumer';
 
 /** How the service names itself in its OpenAPI document (/docs). */
 export const httpSurface: HttpSurface = {
@@ -38,7 +37,6 @@ export class AppModule {
           projections: [EvaluationReadModelProjection, UnitsProjection],
           consumers: [RequestFactsConsumer, F03ClosedConsumer],
         }),
-        OperationsModule,
         EvaluationModule,
       ],
     };

@@ -8,7 +8,7 @@ import { bearer } from '../../../test/support/auth';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
-import { RecordUserScoreCommand } from '../src/evaluation/commands/cycle.commands';
+import { RecordUserScoreCommand } from '../src/evaluation/commands/record-user-score.command';
 import { resultsLock } from '../src/evaluation/commands/stream-state';
 import { cycleStream, scoredIndicators, pekppp2023 } from '../src/evaluation/domain';
 import { evaluationMigrations } from '../src/migrations';

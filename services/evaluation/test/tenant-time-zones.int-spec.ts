@@ -9,7 +9,7 @@ import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
 import { evaluationMigrations } from '../src/migrations';
-import { TenantTimeZones } from '../src/operations/tenant-time-zones';
+import { TenantTimeZones } from '../src/evaluation/queries/tenant-time-zones';
 
 describe("evaluation learns each tenant's time zone from the request service", () => {
   const tenantId = `tenant-${randomUUID().slice(0, 8)}`;

@@ -10,7 +10,7 @@ import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { RequestConfig } from '../src/config';
 import { requestMigrations } from '../src/migrations';
-import { ShipNationalCalendars } from '../src/request/commands/ship-national-calendars';
+import { ShipNationalCalendars } from '../src/request/commands/ship-national-calendars.task';
 import { CalendarsProjection } from '../src/request/projections/calendars.projection';
 
 describe('working-day calendars over HTTP, PostgreSQL and Kafka', () => {

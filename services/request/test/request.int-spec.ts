@@ -11,7 +11,7 @@ import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { RequestConfig } from '../src/config';
 import { requestMigrations } from '../src/migrations';
-import { SlaBreachScanner } from '../src/request/sla/sla-breach-scanner';
+import { SlaBreachScanner } from '../src/request/commands/sla-breach-scan.task';
 
 describe('request service over HTTP, PostgreSQL and Kafka', () => {
   const tenantId = `tenant-${randomUUID().slice(0, 8)}`;

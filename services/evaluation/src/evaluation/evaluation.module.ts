@@ -1,33 +1,53 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { EvaluationConfig } from '../config';
-import { HandleAssessmentHandler } from './commands/assessment.commands';
-import { AssignUnitLokusHandler, CorrectResultHandler, OpenCycleHandler, PublishResultsHandler, RecordUserScoreHandler } from './commands/cycle.commands';
+import { HandleAssessmentHandler } from './commands/handle-assessment.command';
+import { AssignUnitLokusHandler } from './commands/assign-unit-lokus.command';
+import { CorrectResultHandler } from './commands/correct-result.command';
+import { OpenCycleHandler } from './commands/open-cycle.command';
+import { PublishResultsHandler } from './commands/publish-results.command';
+import { RecordUserScoreHandler } from './commands/record-user-score.command';
 import { EvidenceFileStore } from './commands/evidence-file-store';
 import { PublishRulesetHandler } from './commands/publish-ruleset.command';
 import { RegisterUnitHandler } from './commands/register-unit.command';
-import { CycleOverviewModule } from './cycle-overview.module';
 import { AssessmentsController } from './http/assessments.controller';
+import { CycleOverviewController } from './http/cycle-overview.controller';
 import { CyclesController } from './http/cycles.controller';
 import { EvidenceFilesController } from './http/evidence-files.controller';
+import { OperationalFactsController } from './http/operational-facts.controller';
 import { RulesetsController } from './http/rulesets.controller';
 import { UnitsController } from './http/units.controller';
+import { GetCycleScoresHandler, GetRulesetHandler, ListCyclesHandler } from './queries/cycle-overview.queries';
 import { GetAssessmentHandler, GetCycleHandler, GetUnitScoreHandler, ListRulesetsHandler } from './queries/evaluation.queries';
 import { RulesetCatalog } from './queries/ruleset-catalog';
+import { TenantTimeZones } from './queries/tenant-time-zones';
 import { ListUnitsHandler } from './queries/unit-registry.queries';
 
-/** PEKPPP cycles, F-01 self-assessment, F-02 scoring and results; projections and consumers are registered in AppModule. */
+/**
+ * PEKPPP cycles, F-01 self-assessment, F-02 scoring and results, and the operational facts learnt from
+ * the request service; projections and consumers are registered in AppModule. Global, because the
+ * consumers PlatformModule builds need each tenant's time zone (TenantTimeZones).
+ */
+@Global()
 @Module({
   imports: [
-    CycleOverviewModule,
     MulterModule.registerAsync({
       // multer stops reading one byte past the limit, so a too-large upload is refused (413) without buffering it all
       useFactory: (config: EvaluationConfig) => ({ limits: { fileSize: config.EVIDENCE_MAX_BYTES, files: 1, fields: 0 } }),
       inject: [EvaluationConfig],
     }),
   ],
-  controllers: [RulesetsController, CyclesController, AssessmentsController, EvidenceFilesController, UnitsController],
+  controllers: [
+    RulesetsController,
+    CyclesController,
+    CycleOverviewController,
+    AssessmentsController,
+    EvidenceFilesController,
+    UnitsController,
+    OperationalFactsController,
+  ],
   providers: [
+    TenantTimeZones,
     RulesetCatalog,
     EvidenceFileStore,
     RegisterUnitHandler,
@@ -43,6 +63,10 @@ import { ListUnitsHandler } from './queries/unit-registry.queries';
     GetCycleHandler,
     GetAssessmentHandler,
     GetUnitScoreHandler,
+    ListCyclesHandler,
+    GetCycleScoresHandler,
+    GetRulesetHandler,
   ],
+  exports: [TenantTimeZones],
 })
 export class EvaluationModule {}

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ChangeCalendarHandler } from './commands/calendar.commands';
-import { ChangeComplaintHandler, ReceiveComplaintHandler } from './commands/complaint.commands';
-import { ChangeRequestHandler, SubmitRequestHandler } from './commands/request.commands';
-import { DecideServiceStandardHandler } from './commands/service-standard.commands';
-import { ShipNationalCalendars } from './commands/ship-national-calendars';
+import { ChangeCalendarHandler } from './commands/change-calendar.command';
+import { ChangeComplaintHandler } from './commands/change-complaint.command';
+import { ReceiveComplaintHandler } from './commands/receive-complaint.command';
+import { ChangeRequestHandler } from './commands/change-request.command';
+import { SubmitRequestHandler } from './commands/submit-request.command';
+import { DecideServiceStandardHandler } from './commands/decide-service-standard.command';
+import { ShipNationalCalendars } from './commands/ship-national-calendars.task';
 import { CalendarsController } from './http/calendars.controller';
 import { CitizenController } from './http/citizen.controller';
 import { ComplaintsController } from './http/complaints.controller';
@@ -22,7 +24,7 @@ import {
 } from './queries/read-models.queries';
 import { GetCalendarYearHandler } from './queries/calendar-year.query';
 import { TenantCalendars } from './queries/tenant-calendars';
-import { SlaBreachScanner } from './sla/sla-breach-scanner';
+import { SlaBreachScanner } from './commands/sla-breach-scan.task';
 
 /** Registered with PlatformModule.forService, which runs them as background projectors. */
 export const requestProjections = [CalendarsProjection, ServiceStandardsProjection, RequestsProjection, ComplaintsProjection];

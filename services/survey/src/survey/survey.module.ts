@@ -1,22 +1,27 @@
 import { Module } from '@nestjs/common';
-import { CloseSkmPeriodHandler } from './commands/close-skm-period.handler';
-import { CloseF03Handler, OpenF03CollectionHandler, RecordF03ResponseHandler } from './commands/f03.handlers';
-import { OpenSkmSurveyHandler } from './commands/open-skm-survey.handler';
-import { RecordSkmResponseHandler } from './commands/record-skm-response.handler';
-import { CompleteFollowUpHandler, PlanFollowUpHandler, PublishSkmResultHandler } from './commands/skm-result.handlers';
+import { CloseSkmPeriodHandler } from './commands/close-skm-period.command';
+import { CloseF03Handler } from './commands/close-f03.command';
+import { OpenF03CollectionHandler } from './commands/open-f03-collection.command';
+import { RecordF03ResponseHandler } from './commands/record-f03-response.command';
+import { OpenSkmSurveyHandler } from './commands/open-skm-survey.command';
+import { RecordSkmResponseHandler } from './commands/record-skm-response.command';
+import { CompleteFollowUpHandler } from './commands/complete-follow-up.command';
+import { PlanFollowUpHandler } from './commands/plan-follow-up.command';
+import { PublishSkmResultHandler } from './commands/publish-skm-result.command';
 import { F03CollectionsController } from './http/f03-collections.controller';
 import { PublicSurveysController } from './http/public-surveys.controller';
 import { SkmSurveysController } from './http/skm-surveys.controller';
+import { UnitSkmSurveysController } from './http/unit-skm-surveys.controller';
 import { CompletedRequests } from './queries/completed-requests';
 import { GetF03ReportHandler } from './queries/f03.queries';
 import { GetPublicSkmFormHandler, GetSkmSurveyResultHandler } from './queries/skm-survey.queries';
 import { SkmSurveyReader } from './queries/skm-survey.reader';
-import { UnitSkmSurveysModule } from './unit-skm-surveys.module';
+import { ListUnitSkmSurveysHandler } from './queries/unit-skm-surveys.queries';
 
 @Module({
-  imports: [UnitSkmSurveysModule],
-  controllers: [SkmSurveysController, PublicSurveysController, F03CollectionsController],
+  controllers: [SkmSurveysController, UnitSkmSurveysController, PublicSurveysController, F03CollectionsController],
   providers: [
+    ListUnitSkmSurveysHandler,
     CompletedRequests,
     SkmSurveyReader,
     GetSkmSurveyResultHandler,

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { type SurveyEvent, surveyCodec, topics } from '@lib/contracts';
 import type { Delivery } from '@lib/messaging';
 import { eventCommandMeta, type RegisteredConsumer } from '@lib/platform';
-import { RecordUserScoreCommand } from '../commands/cycle.commands';
+import { RecordUserScoreCommand } from '../commands/record-user-score.command';
 
 /**
  * Records the survey context's F-03 result on the cycle stream, so the merged IPP is computed from

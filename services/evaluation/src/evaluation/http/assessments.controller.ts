@@ -3,7 +3,7 @@ import type { CommandMeta } from '@lib/event-sourcing';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AssessmentAction, HandleAssessmentCommand } from '../commands/assessment.commands';
+import { type AssessmentAction, HandleAssessmentCommand } from '../commands/handle-assessment.command';
 import { GetAssessmentQuery } from '../queries/evaluation.queries';
 import { type Actor, Caller, CommandReply, commandReply, CurrentActor, forUnit, RequirePermission, TenantQuery } from '@lib/platform';
 import {

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { CommandMeta } from '@lib/event-sourcing';
 import { InputProblemException, RequirePermission, Caller } from '@lib/platform';
-import { type CalendarStep, ChangeCalendarCommand } from '../commands/calendar.commands';
+import { type CalendarStep, ChangeCalendarCommand } from '../commands/change-calendar.command';
 import { validateNationalCalendarYear } from '../domain';
 import { GetCalendarYearQuery } from '../queries/calendar-year.query';
 

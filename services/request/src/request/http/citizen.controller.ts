@@ -6,8 +6,9 @@ import type { Request } from 'express';
 import { DomainError } from '@lib/event-sourcing';
 import { SIMPLE_ID } from '@lib/kernel';
 import { CitizenEndpoint, TargetLocator, citizenCommandMeta } from '@lib/platform';
-import { ChangeComplaintCommand, ReceiveComplaintCommand } from '../commands/complaint.commands';
-import { SubmitRequestCommand } from '../commands/request.commands';
+import { ChangeComplaintCommand } from '../commands/change-complaint.command';
+import { ReceiveComplaintCommand } from '../commands/receive-complaint.command';
+import { SubmitRequestCommand } from '../commands/submit-request.command';
 import { GetRequestByTrackingCodeQuery, ListServiceStandardsQuery } from '../queries/read-models.queries';
 
 import { CitizenComplaintRequest, ReopenComplaintRequest } from './complaint.request';

@@ -5,7 +5,8 @@ import { IsUUID } from 'class-validator';
 import type { CommandMeta } from '@lib/event-sourcing';
 import { RequirePermission, Caller, TenantQuery } from '@lib/platform';
 import { DomainError } from '../domain/error-codes';
-import { ChangeComplaintCommand, type ComplaintStep, ReceiveComplaintCommand } from '../commands/complaint.commands';
+import { ChangeComplaintCommand, type ComplaintStep } from '../commands/change-complaint.command';
+import { ReceiveComplaintCommand } from '../commands/receive-complaint.command';
 import { ListComplaintsQuery } from '../queries/read-models.queries';
 
 import { AssignComplaintRequest, ReceiveComplaintRequest, RespondToComplaintRequest, VerifyComplaintRequest } from './complaint.request';

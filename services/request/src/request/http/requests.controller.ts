@@ -4,7 +4,8 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiO
 import { IsUUID } from 'class-validator';
 import type { CommandMeta } from '@lib/event-sourcing';
 import { RequirePermission, TargetLocator, Caller } from '@lib/platform';
-import { ChangeRequestCommand, type RequestStep, SubmitRequestCommand } from '../commands/request.commands';
+import { ChangeRequestCommand, type RequestStep } from '../commands/change-request.command';
+import { SubmitRequestCommand } from '../commands/submit-request.command';
 import { GetUnitFiguresQuery, ListRequestsQuery } from '../queries/read-models.queries';
 
 import { RequestListFilter, UnitPeriodFilter } from './page.request';

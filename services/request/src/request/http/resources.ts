@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { RequestEvent } from '@lib/contracts';
 import { EventStore } from '@lib/event-sourcing';
 import { type ResourceRef, type Target, TargetLocator } from '@lib/platform';
-import { complaintStream } from '../commands/complaint.commands';
-import { requestStream } from '../commands/request.commands';
-import { standardStream } from '../commands/service-standard.commands';
+import { complaintStream } from '../commands/complaint-stream';
+import { requestStream } from '../commands/request-stream';
+import { standardStream } from '../commands/decide-service-standard.command';
 
 export const REQUEST: ResourceRef = { kind: 'request', idParam: 'requestId', notFoundCode: 'REQUEST.NOT_FOUND' };
 export const COMPLAINT: ResourceRef = { kind: 'complaint', idParam: 'complaintId', notFoundCode: 'COMPLAINT.NOT_FOUND' };

@@ -1,6 +1,6 @@
 import type { CommandReply } from '@lib/platform';
 import type { CommandOutcome } from '../commands/outcome';
-import type { RequestWithUnit } from '../commands/request.commands';
+import type { RequestWithUnit } from '../commands/request-stream';
 import { type CalendarStream, type Complaint, evaluateCompleteness, nationalVersionId, type ServiceStandard } from '../domain';
 import type { CalendarResponse } from './calendar.response';
 import type { ComplaintResponse } from './complaint.response';

@@ -5,7 +5,7 @@ import { RequirePermission, Caller, TenantQuery } from '@lib/platform';
 import { Matches } from 'class-validator';
 import { SIMPLE_ID } from '@lib/kernel';
 import { DomainError } from '../domain/error-codes';
-import { DecideServiceStandardCommand } from '../commands/service-standard.commands';
+import { DecideServiceStandardCommand } from '../commands/decide-service-standard.command';
 import { ListServiceStandardsQuery } from '../queries/read-models.queries';
 
 import { StandardListFilter } from './page.request';

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, Caller, CommandReply, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
-import { CloseF03Command, OpenF03CollectionCommand } from '../commands/f03.handlers';
+import { CloseF03Command } from '../commands/close-f03.command';
+import { OpenF03CollectionCommand } from '../commands/open-f03-collection.command';
 import { F03_DEFAULT_QUOTA } from '../domain';
 import { GetF03ReportQuery } from '../queries/f03.queries';
 import { F03ReportResponse } from './f03.response';

@@ -1,8 +1,8 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import type { surveyPb } from '@lib/contracts';
 import { CommandReply } from '@lib/platform';
-import type { OpenedSurvey } from '../commands/open-skm-survey.handler';
-import type { RecordedResponse } from '../commands/record-skm-response.handler';
+import type { OpenedSurvey } from '../commands/open-skm-survey.command';
+import type { RecordedResponse } from '../commands/record-skm-response.command';
 import type { AnswerLevel } from '../domain';
 import type { StoredFollowUp } from '../projections/skm-surveys.projection';
 import type { PublicSkmFormView, SkmSurveyResultView } from '../queries/skm-survey.queries';

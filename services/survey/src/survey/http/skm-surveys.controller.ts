@@ -2,9 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, Caller, CommandReply, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
-import { CloseSkmPeriodCommand } from '../commands/close-skm-period.handler';
-import { OpenSkmSurveyCommand } from '../commands/open-skm-survey.handler';
-import { CompleteFollowUpCommand, PlanFollowUpCommand, PublishSkmResultCommand } from '../commands/skm-result.handlers';
+import { CloseSkmPeriodCommand } from '../commands/close-skm-period.command';
+import { OpenSkmSurveyCommand } from '../commands/open-skm-survey.command';
+import { CompleteFollowUpCommand } from '../commands/complete-follow-up.command';
+import { PlanFollowUpCommand } from '../commands/plan-follow-up.command';
+import { PublishSkmResultCommand } from '../commands/publish-skm-result.command';
 import { GetSkmSurveyResultQuery } from '../queries/skm-survey.queries';
 import { OpenedSurveyResponse, SkmSurveyResultResponse } from './skm-survey.response';
 import {

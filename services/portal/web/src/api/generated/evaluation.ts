@@ -68,23 +68,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/tenants/{tenantId}/units/{unitId}/operational-facts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A unit's request and complaint figures for a year, counted from the request service's events */
-    get: operations['OperationalFactsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/rulesets': {
     parameters: {
       query?: never;
@@ -203,6 +186,43 @@ export interface paths {
     put?: never;
     /** Correct a published result: replace indicator scores, re-score, and record why */
     post: operations['CyclesController_correct'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cycles/{cycleId}/scores': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The unit lokus of a cycle, lowest IPP first: IPP, category, provisional flag, weakest aspects and indicators, self-assessment vs evaluator gap
+     * @description Without `unitId` every unit (roles that read the whole tenant); with it one unit, which is how an SKPD operator or an evaluator reads "what to fix".
+     */
+    get: operations['CycleOverviewController_scores'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/rulesets/{rulesetId}/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One ruleset version in full: aspects, indicators with their 0..5 descriptors and evidence examples, bands, provenance */
+    get: operations['CycleOverviewController_ruleset'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -414,35 +434,15 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/cycles/{cycleId}/scores': {
+  '/tenants/{tenantId}/units/{unitId}/operational-facts': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /**
-     * The unit lokus of a cycle, lowest IPP first: IPP, category, provisional flag, weakest aspects and indicators, self-assessment vs evaluator gap
-     * @description Without `unitId` every unit (roles that read the whole tenant); with it one unit, which is how an SKPD operator or an evaluator reads "what to fix".
-     */
-    get: operations['CycleOverviewController_scores'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/rulesets/{rulesetId}/versions/{version}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One ruleset version in full: aspects, indicators with their 0..5 descriptors and evidence examples, bands, provenance */
-    get: operations['CycleOverviewController_ruleset'];
+    /** A unit's request and complaint figures for a year, counted from the request service's events */
+    get: operations['OperationalFactsController_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -455,34 +455,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    RequestFactsResponse: {
-      submitted: number;
-      completed: number;
-      completedOnTime: number;
-      rejected: number;
-      slaBreaches: number;
-      /** @description Completed on time over completed, in percent; null before any completion */
-      slaCompliancePercent: number | null;
-    };
-    ComplaintFactsResponse: {
-      received: number;
-      resolved: number;
-      resolvedInTime: number;
-      resolvedViaLapor: number;
-      deadlineBreaches: number;
-    };
-    OperationalFactsResponse: {
-      tenantId: string;
-      unitId: string;
-      year: number;
-      requests: components['schemas']['RequestFactsResponse'];
-      complaints: components['schemas']['ComplaintFactsResponse'];
-      /**
-       * Format: date-time
-       * @description The latest request-service event counted
-       */
-      lastEventAt: string | null;
-    };
     RulesetSummaryResponse: {
       /** @example pekppp-2023 */
       id: string;
@@ -785,6 +757,130 @@ export interface components {
       reason: string;
       scores: components['schemas']['CorrectedScoreRequest'][];
     };
+    LokusSummaryResponse: {
+      unitId: string;
+      evaluatorIds: string[];
+      leadEvaluatorId: string;
+    };
+    CycleSummaryResponse: {
+      /** Format: uuid */
+      cycleId: string;
+      name: string;
+      /**
+       * @description published: the results are frozen
+       * @enum {string}
+       */
+      status: 'open' | 'published';
+      /** @description The ruleset version the cycle pins */
+      ruleset: components['schemas']['RulesetRefResponse'];
+      /** Format: date */
+      windowStart: string;
+      /** Format: date */
+      windowEnd: string;
+      /**
+       * Format: date
+       * @description F-01 deadline
+       */
+      selfAssessmentDue: string;
+      units: components['schemas']['LokusSummaryResponse'][];
+      /** @description The cycle stream's version this summary reflects */
+      version: number;
+    };
+    PublishedLineResponse: {
+      ipp: number;
+      category: string;
+    };
+    WeakAspectResponse: {
+      /** @example a */
+      aspectCode: string;
+      name: string;
+      value: number;
+    };
+    WeakIndicatorResponse: {
+      indicatorCode: string;
+      name: string;
+      aspectCode: string;
+      /** @description The evaluator's score when there is one, else the unit's own; null = not answered */
+      score: number | null;
+      selfScore: number | null;
+      evaluatorScore: number | null;
+      /** @description IPP points (0..5 scale) this indicator costs against a perfect 5 */
+      ippLost: number;
+    };
+    ScoreGapResponse: {
+      indicatorCode: string;
+      name: string;
+      selfScore: number;
+      evaluatorScore: number;
+      gap: number;
+    };
+    UnitScoreExplanationResponse: {
+      /**
+       * @description evaluator once any indicator has an evaluator score: what the ranking is based on
+       * @enum {string}
+       */
+      basis: 'evaluator' | 'self';
+      /** @description Indicators the unit has scored itself; 0 = not started */
+      selfAnswered: number;
+      /** @description Category of the self-assessment IPP */
+      selfCategory: string;
+      weakestAspects: components['schemas']['WeakAspectResponse'][];
+      weakestIndicators: components['schemas']['WeakIndicatorResponse'][];
+      /** @description Self IPP minus evaluator IPP, null before any evaluator score */
+      selfMinusEvaluator: number | null;
+      /** @description Indicators the unit rated at least 2 points above the evaluators, largest first */
+      largestGaps: components['schemas']['ScoreGapResponse'][];
+    };
+    UnitScoreLineResponse: {
+      unitId: string;
+      /** @enum {string} */
+      assessmentStatus: 'draft' | 'submitted' | 'returned' | 'verified';
+      complete: boolean;
+      provisional: boolean;
+      ipp: components['schemas']['IppResponse'];
+      category: string;
+      predicate: string;
+      published: components['schemas']['PublishedLineResponse'] | null;
+      correctionReason: string | null;
+      explanation: components['schemas']['UnitScoreExplanationResponse'];
+    };
+    CycleScoresResponse: {
+      /** Format: uuid */
+      cycleId: string;
+      name: string;
+      /** @enum {string} */
+      status: 'open' | 'published';
+      ruleset: components['schemas']['ScoredRulesetRefResponse'];
+      /** @description Lowest IPP first */
+      units: components['schemas']['UnitScoreLineResponse'][];
+    };
+    RulesetDocumentResponse: {
+      /**
+       * @description Kebab-case
+       * @example pekppp-2023
+       */
+      id: string;
+      /** @description Increasing per id */
+      version: number;
+      title: string;
+      /** @description Regulations the ruleset implements */
+      legalBasis: string[];
+      /** @description Indicator score scale; the scoring rules support 0..5 only */
+      scale: components['schemas']['ScaleDocument'];
+      aspects: components['schemas']['AspectDocument'][];
+      /** @description Asked on the forms but not scored */
+      informationIndicators: components['schemas']['InformationIndicatorDocument'][];
+      /** @description Null when the scheme has no user score (F-02 only) */
+      userScoreMerge: components['schemas']['UserScoreMergeDocument'] | null;
+      /** @enum {string} */
+      evaluatorCombination: 'lead-evaluator' | 'mean';
+      evaluatorCombinationProvenance: components['schemas']['ProvenanceDocument'];
+      /** @description Contiguous over 0.00..5.00 */
+      bands: components['schemas']['CategoryBandDocument'][];
+      bandsProvenance: components['schemas']['ProvenanceDocument'];
+      /** @description A part of the ruleset is provisional */
+      provisional: boolean;
+    };
     SelfAnswerResponse: {
       /** @example 1.a.Ak */
       indicatorCode: string;
@@ -940,129 +1036,33 @@ export interface components {
       /** @description Units registered under this one, in registration order */
       childUnitIds: string[];
     };
-    LokusSummaryResponse: {
+    RequestFactsResponse: {
+      submitted: number;
+      completed: number;
+      completedOnTime: number;
+      rejected: number;
+      slaBreaches: number;
+      /** @description Completed on time over completed, in percent; null before any completion */
+      slaCompliancePercent: number | null;
+    };
+    ComplaintFactsResponse: {
+      received: number;
+      resolved: number;
+      resolvedInTime: number;
+      resolvedViaLapor: number;
+      deadlineBreaches: number;
+    };
+    OperationalFactsResponse: {
+      tenantId: string;
       unitId: string;
-      evaluatorIds: string[];
-      leadEvaluatorId: string;
-    };
-    CycleSummaryResponse: {
-      /** Format: uuid */
-      cycleId: string;
-      name: string;
+      year: number;
+      requests: components['schemas']['RequestFactsResponse'];
+      complaints: components['schemas']['ComplaintFactsResponse'];
       /**
-       * @description published: the results are frozen
-       * @enum {string}
+       * Format: date-time
+       * @description The latest request-service event counted
        */
-      status: 'open' | 'published';
-      /** @description The ruleset version the cycle pins */
-      ruleset: components['schemas']['RulesetRefResponse'];
-      /** Format: date */
-      windowStart: string;
-      /** Format: date */
-      windowEnd: string;
-      /**
-       * Format: date
-       * @description F-01 deadline
-       */
-      selfAssessmentDue: string;
-      units: components['schemas']['LokusSummaryResponse'][];
-      /** @description The cycle stream's version this summary reflects */
-      version: number;
-    };
-    PublishedLineResponse: {
-      ipp: number;
-      category: string;
-    };
-    WeakAspectResponse: {
-      /** @example a */
-      aspectCode: string;
-      name: string;
-      value: number;
-    };
-    WeakIndicatorResponse: {
-      indicatorCode: string;
-      name: string;
-      aspectCode: string;
-      /** @description The evaluator's score when there is one, else the unit's own; null = not answered */
-      score: number | null;
-      selfScore: number | null;
-      evaluatorScore: number | null;
-      /** @description IPP points (0..5 scale) this indicator costs against a perfect 5 */
-      ippLost: number;
-    };
-    ScoreGapResponse: {
-      indicatorCode: string;
-      name: string;
-      selfScore: number;
-      evaluatorScore: number;
-      gap: number;
-    };
-    UnitScoreExplanationResponse: {
-      /**
-       * @description evaluator once any indicator has an evaluator score: what the ranking is based on
-       * @enum {string}
-       */
-      basis: 'evaluator' | 'self';
-      /** @description Indicators the unit has scored itself; 0 = not started */
-      selfAnswered: number;
-      /** @description Category of the self-assessment IPP */
-      selfCategory: string;
-      weakestAspects: components['schemas']['WeakAspectResponse'][];
-      weakestIndicators: components['schemas']['WeakIndicatorResponse'][];
-      /** @description Self IPP minus evaluator IPP, null before any evaluator score */
-      selfMinusEvaluator: number | null;
-      /** @description Indicators the unit rated at least 2 points above the evaluators, largest first */
-      largestGaps: components['schemas']['ScoreGapResponse'][];
-    };
-    UnitScoreLineResponse: {
-      unitId: string;
-      /** @enum {string} */
-      assessmentStatus: 'draft' | 'submitted' | 'returned' | 'verified';
-      complete: boolean;
-      provisional: boolean;
-      ipp: components['schemas']['IppResponse'];
-      category: string;
-      predicate: string;
-      published: components['schemas']['PublishedLineResponse'] | null;
-      correctionReason: string | null;
-      explanation: components['schemas']['UnitScoreExplanationResponse'];
-    };
-    CycleScoresResponse: {
-      /** Format: uuid */
-      cycleId: string;
-      name: string;
-      /** @enum {string} */
-      status: 'open' | 'published';
-      ruleset: components['schemas']['ScoredRulesetRefResponse'];
-      /** @description Lowest IPP first */
-      units: components['schemas']['UnitScoreLineResponse'][];
-    };
-    RulesetDocumentResponse: {
-      /**
-       * @description Kebab-case
-       * @example pekppp-2023
-       */
-      id: string;
-      /** @description Increasing per id */
-      version: number;
-      title: string;
-      /** @description Regulations the ruleset implements */
-      legalBasis: string[];
-      /** @description Indicator score scale; the scoring rules support 0..5 only */
-      scale: components['schemas']['ScaleDocument'];
-      aspects: components['schemas']['AspectDocument'][];
-      /** @description Asked on the forms but not scored */
-      informationIndicators: components['schemas']['InformationIndicatorDocument'][];
-      /** @description Null when the scheme has no user score (F-02 only) */
-      userScoreMerge: components['schemas']['UserScoreMergeDocument'] | null;
-      /** @enum {string} */
-      evaluatorCombination: 'lead-evaluator' | 'mean';
-      evaluatorCombinationProvenance: components['schemas']['ProvenanceDocument'];
-      /** @description Contiguous over 0.00..5.00 */
-      bands: components['schemas']['CategoryBandDocument'][];
-      bandsProvenance: components['schemas']['ProvenanceDocument'];
-      /** @description A part of the ruleset is provisional */
-      provisional: boolean;
+      lastEventAt: string | null;
     };
   };
   responses: never;
@@ -1358,35 +1358,6 @@ export interface operations {
         };
         content: {
           'text/plain': string;
-        };
-      };
-    };
-  };
-  OperationalFactsController_get: {
-    parameters: {
-      query?: {
-        /** @description Default: this year */
-        year?: number;
-      };
-      header?: {
-        /** @description Propagated to logs and to every event the request causes */
-        'X-Correlation-Id'?: string;
-      };
-      path: {
-        tenantId: string;
-        unitId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Counters; SLA compliance is completed-on-time over completed */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OperationalFactsResponse'];
         };
       };
     };
@@ -1702,6 +1673,65 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  CycleOverviewController_scores: {
+    parameters: {
+      query?: {
+        /** @description The tenant to read, the caller's own when absent; only a national auditor may name another */
+        tenantId?: string;
+        /** @description One unit lokus only: how an SKPD operator or an evaluator reads its own */
+        unitId?: string;
+      };
+      header?: {
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The scores (eventually consistent with the commands) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CycleScoresResponse'];
+        };
+      };
+    };
+  };
+  CycleOverviewController_ruleset: {
+    parameters: {
+      query?: {
+        /** @description The tenant to read, the caller's own when absent; only a national auditor may name another */
+        tenantId?: string;
+      };
+      header?: {
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        rulesetId: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ruleset document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RulesetDocumentResponse'];
+        };
       };
     };
   };
@@ -2166,61 +2196,31 @@ export interface operations {
       };
     };
   };
-  CycleOverviewController_scores: {
+  OperationalFactsController_get: {
     parameters: {
       query?: {
-        /** @description The tenant to read, the caller's own when absent; only a national auditor may name another */
-        tenantId?: string;
-        /** @description One unit lokus only: how an SKPD operator or an evaluator reads its own */
-        unitId?: string;
+        /** @description Default: this year */
+        year?: number;
       };
       header?: {
         /** @description Propagated to logs and to every event the request causes */
         'X-Correlation-Id'?: string;
       };
       path: {
-        cycleId: string;
+        tenantId: string;
+        unitId: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The scores (eventually consistent with the commands) */
+      /** @description Counters; SLA compliance is completed-on-time over completed */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CycleScoresResponse'];
-        };
-      };
-    };
-  };
-  CycleOverviewController_ruleset: {
-    parameters: {
-      query?: {
-        /** @description The tenant to read, the caller's own when absent; only a national auditor may name another */
-        tenantId?: string;
-      };
-      header?: {
-        /** @description Propagated to logs and to every event the request causes */
-        'X-Correlation-Id'?: string;
-      };
-      path: {
-        rulesetId: string;
-        version: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The ruleset document */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RulesetDocumentResponse'];
+          'application/json': components['schemas']['OperationalFactsResponse'];
         };
       };
     };

@@ -170,6 +170,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/units/{unitId}/skm-surveys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The unit's SKM surveys, newest period first, with their public link id and, once closed, the final IKM and band */
+    get: operations['UnitSkmSurveysController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/public/skm-surveys/{publicLinkId}': {
     parameters: {
       query?: never;
@@ -301,23 +318,6 @@ export interface paths {
     put?: never;
     /** Close the collection: emits F03Closed with the score the evaluation context merges */
     post: operations['F03CollectionsController_close'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/units/{unitId}/skm-surveys': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The unit's SKM surveys, newest period first, with their public link id and, once closed, the final IKM and band */
-    get: operations['UnitSkmSurveysController_list'];
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -494,6 +494,37 @@ export interface components {
       /** @description What shows the action was done (a document, a link) */
       evidence: string;
     };
+    FinalSkmResultResponse: {
+      ikmConverted: number;
+      /** @enum {string} */
+      band: 'A' | 'B' | 'C' | 'D';
+      bandLabel: string;
+      weakestUnsur: string;
+    };
+    UnitSkmSurveyResponse: {
+      /** Format: uuid */
+      surveyId: string;
+      /** @description The id in the survey's public form URL and QR code */
+      publicLinkId: string;
+      unitId: string;
+      /** @enum {string} */
+      periodKind: 'quarter' | 'semester' | 'year';
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      respondents: number;
+      /** @description The result fixed at close; null while open (…/result gives the running one) */
+      final: components['schemas']['FinalSkmResultResponse'] | null;
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** @description The survey stream's version this row reflects */
+      version: number;
+    };
     FormUnsurResponse: {
       /** @example U1 */
       code: string;
@@ -637,37 +668,6 @@ export interface components {
       ruleset: string;
       /** @description Defaults to the 2022 panduan quota (10..20, provisional) */
       quota?: components['schemas']['F03QuotaRequest'];
-    };
-    FinalSkmResultResponse: {
-      ikmConverted: number;
-      /** @enum {string} */
-      band: 'A' | 'B' | 'C' | 'D';
-      bandLabel: string;
-      weakestUnsur: string;
-    };
-    UnitSkmSurveyResponse: {
-      /** Format: uuid */
-      surveyId: string;
-      /** @description The id in the survey's public form URL and QR code */
-      publicLinkId: string;
-      unitId: string;
-      /** @enum {string} */
-      periodKind: 'quarter' | 'semester' | 'year';
-      /** Format: date */
-      periodStart: string;
-      /** Format: date */
-      periodEnd: string;
-      /** @enum {string} */
-      status: 'open' | 'closed';
-      respondents: number;
-      /** @description The result fixed at close; null while open (…/result gives the running one) */
-      final: components['schemas']['FinalSkmResultResponse'] | null;
-      /** Format: date-time */
-      openedAt: string;
-      /** Format: date-time */
-      closedAt: string | null;
-      /** @description The survey stream's version this row reflects */
-      version: number;
     };
   };
   responses: never;
@@ -1161,6 +1161,34 @@ export interface operations {
       };
     };
   };
+  UnitSkmSurveysController_list: {
+    parameters: {
+      query?: {
+        /** @description The tenant to read, the caller's own when absent; only a national auditor may name another */
+        tenantId?: string;
+      };
+      header?: {
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Surveys (eventually consistent with the commands) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitSkmSurveyResponse'][];
+        };
+      };
+    };
+  };
   PublicSurveysController_form: {
     parameters: {
       query?: never;
@@ -1459,34 +1487,6 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CommandReply'];
-        };
-      };
-    };
-  };
-  UnitSkmSurveysController_list: {
-    parameters: {
-      query?: {
-        /** @description The tenant to read, the caller's own when absent; only a national auditor may name another */
-        tenantId?: string;
-      };
-      header?: {
-        /** @description Propagated to logs and to every event the request causes */
-        'X-Correlation-Id'?: string;
-      };
-      path: {
-        unitId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Surveys (eventually consistent with the commands) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UnitSkmSurveyResponse'][];
         };
       };
     };

@@ -11,7 +11,6 @@ const form: PublicF03Form = {
   items: [
     { item: 1, aspect: 'I', name: 'Persyaratan' },
     { item: 14, aspect: 'V', name: 'Konsultasi dan pengaduan' },
-    { item: 15, aspect: 'VI', name: 'Butir baru' },
   ],
   scale: { min: 0, max: 5 },
 };
@@ -20,7 +19,6 @@ describe('F03FormPage (public F-03 form)', () => {
   it.each<[string, string]>([
     ['names the aspect of an item of the form', '1. Persyaratan (Kebijakan Pelayanan)'],
     ['names the last aspect', '14. Konsultasi dan pengaduan (Konsultasi dan Pengaduan)'],
-    ['shows the code of an aspect the form does not know', '15. Butir baru (VI)'],
   ])('%s', async (_name, legend) => {
     fakeFetch({ [`GET ${FORM_URL}`]: { status: 200, body: form } });
     renderAt(<F03FormPage />, { path: '/f03/kota-banjarmasin/pekppp-2026/disdukcapil', pattern: '/f03/:tenantId/:cycleId/:unitId' });

@@ -1,38 +1,15 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RequestEvent } from '@lib/contracts';
-import { type CommandMeta, type DeciderFold, EventStore } from '@lib/event-sourcing';
+import { type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { Pool } from 'pg';
 import { DomainError } from '../domain/error-codes';
-import { type Request, type RequestCommand, requestDecider, type RequestStreamEvent } from '../domain';
+import { requestDecider } from '../domain';
 import { ServiceStandardsProjection, type StandardOfService } from '../projections/service-standards.projection';
 import { TenantCalendars } from '../queries/tenant-calendars';
-import { type CommandOutcome, outcomeOf, type Without } from './outcome';
-
-/** The request's state plus its unit, which the Request state does not keep but every event's envelope needs. */
-export interface RequestWithUnit {
-  request: Request;
-  unitId: string;
-}
-
-export const requestFold: DeciderFold<RequestStreamEvent, RequestWithUnit> = {
-  eventTypes: requestDecider.eventTypes,
-  initialState: () => ({ request: requestDecider.initialState(), unitId: '' }),
-  evolve: (state, event) => ({
-    request: requestDecider.evolve(state.request, event),
-    unitId: event.$case === 'requestSubmitted' ? event.value.unitId : state.unitId,
-  }),
-};
-
-export const requestStream = (requestId: string) => `request-${requestId}`;
-
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** Short enough to read out over the phone, 60 bits so guessing another citizen's code is hopeless. */
-export function newTrackingCode(): string {
-  const bytes = randomBytes(12);
-  return `PTN-${[...bytes].map((b) => CROCKFORD[b & 31]).join('')}`;
-}
+import { type CommandOutcome, outcomeOf } from './outcome';
+import { RequestWithUnit, requestFold, requestStream, newTrackingCode } from './request-stream';
 
 export class SubmitRequestCommand extends Command<CommandOutcome<RequestWithUnit>> {
   constructor(
@@ -119,46 +96,5 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
     });
     if (!standard) throw new DomainError('STANDARD.NOT_PUBLISHED', `service ${serviceId} has no published standard`);
     return standard;
-  }
-}
-
-/** Every step after submission; the handler adds the time and the calendar. */
-export type RequestStep = Without<Exclude<RequestCommand, { type: 'SubmitRequest' }>, 'requestId' | 'now' | 'calendar'>;
-
-export class ChangeRequestCommand extends Command<CommandOutcome<RequestWithUnit>> {
-  constructor(
-    readonly requestId: string,
-    readonly step: RequestStep,
-    readonly meta: CommandMeta,
-  ) {
-    super();
-  }
-}
-
-@CommandHandler(ChangeRequestCommand)
-export class ChangeRequestHandler implements ICommandHandler<ChangeRequestCommand> {
-  constructor(
-    private readonly store: EventStore<RequestEvent>,
-    private readonly calendars: TenantCalendars,
-    private readonly clock: Clock,
-  ) {}
-
-  async execute({ requestId, step, meta }: ChangeRequestCommand): Promise<CommandOutcome<RequestWithUnit>> {
-    const calendar = await this.calendars.workingCalendarOf(meta.tenantId);
-    const commandMeta = { ...meta };
-    const result = await this.store.handle(
-      requestStream(requestId),
-      requestFold,
-      (state) => {
-        if (state.request.status === 'none') throw new DomainError('REQUEST.NOT_FOUND', `request ${requestId} does not exist`);
-        // The envelope carries the request's unit, known only once the stream is read.
-        commandMeta.unitId = state.unitId;
-        const command = { ...step, requestId, calendar, now: this.clock.now().toISOString() };
-        return requestDecider.decide(command, state.request);
-      },
-      commandMeta,
-      { otherTenantNotFoundCode: 'REQUEST.NOT_FOUND' },
-    );
-    return outcomeOf(this.store, result, requestFold);
   }
 }

@@ -6,18 +6,6 @@ import { Clock, commandReply, type CommandReply, forUnit } from '@lib/platform';
 import { DomainError } from '../domain/error-codes';
 import { f03Decider, type F03ItemScore, f03StreamId } from '../domain';
 
-export class OpenF03CollectionCommand extends Command<CommandReply> {
-  constructor(
-    readonly meta: CommandMeta,
-    readonly cycleId: string,
-    readonly unitId: string,
-    readonly quota: { minimum: number; maximum: number; provisional: boolean },
-    readonly ruleset: string,
-  ) {
-    super();
-  }
-}
-
 export class RecordF03ResponseCommand extends Command<CommandReply> {
   constructor(
     readonly meta: CommandMeta,
@@ -26,31 +14,6 @@ export class RecordF03ResponseCommand extends Command<CommandReply> {
     readonly items: F03ItemScore[],
   ) {
     super();
-  }
-}
-
-export class CloseF03Command extends Command<CommandReply> {
-  constructor(
-    readonly meta: CommandMeta,
-    readonly cycleId: string,
-    readonly unitId: string,
-  ) {
-    super();
-  }
-}
-
-@CommandHandler(OpenF03CollectionCommand)
-export class OpenF03CollectionHandler implements ICommandHandler<OpenF03CollectionCommand> {
-  constructor(
-    private readonly store: EventStore<SurveyEvent>,
-    private readonly clock: Clock,
-  ) {}
-
-  async execute({ meta, cycleId, unitId, quota, ruleset }: OpenF03CollectionCommand): Promise<CommandReply> {
-    const command = { type: 'OpenF03Collection' as const, cycleId, unitId, tenantId: meta.tenantId, quota, ruleset, now: this.clock.now().toISOString() };
-    return commandReply(
-      await this.store.handle(f03StreamId(meta.tenantId, cycleId, unitId), f03Decider, (state) => f03Decider.decide(command, state), forUnit(meta, unitId)),
-    );
   }
 }
 
@@ -77,25 +40,6 @@ export class RecordF03ResponseHandler implements ICommandHandler<RecordF03Respon
         streamId,
         f03Decider,
         (current) => f03Decider.decide({ type: 'RecordF03Response', responseId, items, now: this.clock.now().toISOString() }, current),
-        forUnit(meta, unitId),
-      ),
-    );
-  }
-}
-
-@CommandHandler(CloseF03Command)
-export class CloseF03Handler implements ICommandHandler<CloseF03Command> {
-  constructor(
-    private readonly store: EventStore<SurveyEvent>,
-    private readonly clock: Clock,
-  ) {}
-
-  async execute({ meta, cycleId, unitId }: CloseF03Command): Promise<CommandReply> {
-    return commandReply(
-      await this.store.handle(
-        f03StreamId(meta.tenantId, cycleId, unitId),
-        f03Decider,
-        (state) => f03Decider.decide({ type: 'CloseF03', now: this.clock.now().toISOString() }, state),
         forUnit(meta, unitId),
       ),
     );

@@ -6,8 +6,8 @@ import { INDONESIAN_UTC_OFFSETS } from '@lib/kernel';
 import { Clock, LOGGER } from '@lib/platform';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { ChangeComplaintCommand } from '../commands/complaint.commands';
-import { ChangeRequestCommand } from '../commands/request.commands';
+import { ChangeComplaintCommand } from './change-complaint.command';
+import { ChangeRequestCommand } from './change-request.command';
 import { localDateAtOffset } from '../domain';
 
 export const SLA_SCAN_INTERVAL_MS = 60_000;

@@ -5,7 +5,7 @@ import { Clock } from '@lib/platform';
 import { DomainError } from '../domain/error-codes';
 import { type AssessmentCommand, assessmentContext, assessmentDecider, decideAssessment, assessmentStream, cycleStream } from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
-import { TenantTimeZones } from '../../operations/tenant-time-zones';
+import { TenantTimeZones } from '../queries/tenant-time-zones';
 import { EvidenceFileStore } from './evidence-file-store';
 import { readCycle, rereadingOnChange, resultsLock } from './stream-state';
 

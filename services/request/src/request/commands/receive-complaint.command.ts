@@ -4,15 +4,10 @@ import type { RequestEvent } from '@lib/contracts';
 import { type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { Pool } from 'pg';
-import { DomainError } from '../domain/error-codes';
-import { type Complaint, type ComplaintCommand, type ComplaintCategoryKey, type ComplaintChannelKey, complaintDecider, complaints2018 } from '../domain';
-import { type CommandOutcome, outcomeOf, type Without } from './outcome';
+import { type Complaint, type ComplaintCategoryKey, type ComplaintChannelKey, complaintDecider } from '../domain';
+import { type CommandOutcome, outcomeOf } from './outcome';
 import { TenantCalendars } from '../queries/tenant-calendars';
-
-// TODO(#4): the tenant's published ruleset version instead of the national 2018 one.
-export const complaintRuleset = () => complaints2018;
-
-export const complaintStream = (complaintId: string) => `complaint-${complaintId}`;
+import { complaintRuleset, complaintStream } from './complaint-stream';
 
 export interface Reporter {
   name: string;
@@ -87,45 +82,5 @@ export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaint
 
   private async forget(reporterRef: string): Promise<void> {
     await this.pool.query(`DELETE FROM complaint_reporters WHERE reporter_ref = $1`, [reporterRef]);
-  }
-}
-
-/** Every step after receipt; the handler adds the time, the calendar and the ruleset. */
-export type ComplaintStep = Without<Exclude<ComplaintCommand, { type: 'ReceiveComplaint' }>, 'complaintId' | 'now' | 'calendar' | 'ruleset'>;
-
-export class ChangeComplaintCommand extends Command<CommandOutcome<Complaint>> {
-  constructor(
-    readonly complaintId: string,
-    readonly step: ComplaintStep,
-    readonly meta: CommandMeta,
-  ) {
-    super();
-  }
-}
-
-@CommandHandler(ChangeComplaintCommand)
-export class ChangeComplaintHandler implements ICommandHandler<ChangeComplaintCommand> {
-  constructor(
-    private readonly store: EventStore<RequestEvent>,
-    private readonly calendars: TenantCalendars,
-    private readonly clock: Clock,
-  ) {}
-
-  async execute({ complaintId, step, meta }: ChangeComplaintCommand): Promise<CommandOutcome<Complaint>> {
-    const calendar = await this.calendars.workingCalendarOf(meta.tenantId);
-    const commandMeta = { ...meta };
-    const result = await this.store.handle(
-      complaintStream(complaintId),
-      complaintDecider,
-      (state) => {
-        if (state.status === 'none') throw new DomainError('COMPLAINT.NOT_FOUND', `complaint ${complaintId} does not exist`);
-        commandMeta.unitId = step.type === 'AssignComplaint' ? step.unitId : state.unitId;
-        const command = { ...step, complaintId, ruleset: complaintRuleset(), calendar, now: this.clock.now().toISOString() };
-        return complaintDecider.decide(command, state);
-      },
-      commandMeta,
-      { otherTenantNotFoundCode: 'COMPLAINT.NOT_FOUND' },
-    );
-    return outcomeOf(this.store, result, complaintDecider);
   }
 }

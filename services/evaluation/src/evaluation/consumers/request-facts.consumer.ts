@@ -4,7 +4,7 @@ import { assertNever } from '@lib/event-sourcing';
 import type { Delivery } from '@lib/messaging';
 import type { RegisteredInboxConsumer } from '@lib/platform';
 import { Pool, type PoolClient } from 'pg';
-import { TenantTimeZones } from './tenant-time-zones';
+import { TenantTimeZones } from '../queries/tenant-time-zones';
 
 type Counter =
   | 'requests_submitted'
