@@ -46,7 +46,7 @@ export class HealthController {
 
   @Get(['ready', ''])
   @HealthCheck()
-  @ApiOperation({ summary: 'PostgreSQL and Kafka answer; degraded while a projection fails or the read gate is held back long' })
+  @ApiOperation({ summary: 'PostgreSQL and Kafka answer' })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([() => this.postgres(), () => this.broker(), () => this.projections(), () => this.readGateHeld()]);
   }
