@@ -73,7 +73,7 @@ async function main(): Promise<void> {
       if (batch.length === 0) break;
       bareMessages.push(
         batch.map(({ event, envelope }) => ({
-          key: envelope.unitId || envelope.streamId,
+          key: envelope.streamId,
           value: Buffer.from(requestCodec.encode(event)),
           headers: envelopeToHeaders(envelope),
         })),
@@ -84,10 +84,11 @@ async function main(): Promise<void> {
 
     const relayRun = async () => {
       const topic = await newTopic('relay');
-      const relay = new OutboxRelay(db.pool, store, requestCodec, publisher, RELAY_BATCH, topic);
+      const relay = new OutboxRelay(db.pool, store, requestCodec, publisher, { topic, batchSize: RELAY_BATCH });
       const t0 = now();
       while (await relay.publishBatch());
       const seconds = (now() - t0) / 1000;
+      await relay.stop();
       return { topic, seconds, published: await highWatermarkTotal(kafka, topic), checkpointCoversAll: await checkpointCoversAll(db, relay.name) };
     };
     const bareRun = async () => {

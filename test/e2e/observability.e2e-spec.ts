@@ -154,6 +154,7 @@ describe('tracing and metrics of request service → Kafka → evaluation servic
     expect(requestMetrics).not.toMatch(/route="\/requests\/[0-9a-f-]{36}/);
     expect(sample(requestMetrics, 'process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(sample(requestMetrics, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
+    expect(sample(requestMetrics, 'pantau_read_gate_held_seconds')).toBeGreaterThanOrEqual(0);
 
     const evaluationMetrics = await metricsOf(evaluationApp);
     expect(

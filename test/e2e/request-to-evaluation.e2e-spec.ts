@@ -88,8 +88,9 @@ describe('request service → Kafka → evaluation service', () => {
     );
     expect(facts.requests).toMatchObject({ submitted: 1, completed: 0 });
 
-    // The wire format really is protobuf with the envelope in headers, keyed by unit.
-    const [onTopic] = (await readTopic(testKafka(), topics.request, (read) => read.some((m) => m.key === unitId))).filter((m) => m.key === unitId);
+    // The wire format really is protobuf with the envelope in headers, keyed by stream.
+    const streamId = `request-${submitted.value.requestId}`;
+    const [onTopic] = (await readTopic(testKafka(), topics.request, (read) => read.some((m) => m.key === streamId))).filter((m) => m.key === streamId);
     expect(requestCodec.decode(onTopic.value)).toEqual(submitted);
     expect(onTopic.headers).toMatchObject({ 'event-type': 'RequestSubmitted', 'tenant-id': tenantId, 'correlation-id': correlationId });
 

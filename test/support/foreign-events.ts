@@ -12,8 +12,10 @@ export interface ForeignOrigin {
 }
 
 /**
- * Publishes an event as another service's relay would (binary protobuf, envelope in the headers,
- * keyed by unit), for tests of a consumer without running the producing service.
+ * Publishes an event as another service's relay would (binary protobuf, envelope in the headers), for
+ * tests of a consumer without running the producing service. Keyed by unit id where the relay keys by
+ * stream id: a test's events for one unit then reach one partition in the order it published them,
+ * which tests rely on to know that an earlier event was handled (the relay orders only each stream).
  */
 export async function publishForeignEvent<E extends { $case: string; value: unknown }>(
   topic: string,

@@ -62,7 +62,7 @@ export interface CheckpointSave {
 const DIGITS = /^[0-9]+$/;
 
 /**
- * Runs a reader's batch (Projector, OutboxRelay) in a transaction that holds the named checkpoints
+ * Runs a reader's batch (Projector) in a transaction that holds the named checkpoints
  * (the row lock makes a second instance of the same reader, another replica, wait instead of doing
  * the same work twice), for two round trips besides the batch's own statements: BEGIN with the
  * checkpoint lock (creating any checkpoint that has no row yet), and the checkpoint save with COMMIT. Each pair is one

@@ -5,6 +5,7 @@ export * from './log-readers';
 export * from './inbox';
 export * from './migrations';
 export * from './projector';
+export * from './read-gate';
 export * from './read-model-cache';
 export * from './relay';
 export * from './tail-loop';

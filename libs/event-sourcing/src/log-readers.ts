@@ -53,7 +53,7 @@ export class ReadAhead<E extends { $case: string; value: unknown }> {
 const PROBE_TRUST_MS = 1_000;
 
 /**
- * Finds out, without a transaction, whether a checkpointed reader (Projector, OutboxRelay) has
+ * Finds out, without a transaction, whether a checkpointed reader (Projector) has
  * anything to do. A busy service wakes every reader on each notification, and most wake-ups find
  * nothing new for most readers; a transaction that locks the checkpoint only to find that out costs
  * a commit each time. The probe reads after the checkpoint this process last committed, outside any

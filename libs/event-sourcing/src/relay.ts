@@ -1,11 +1,12 @@
+import { performance } from 'node:perf_hooks';
 import { type EventCodec, envelopeToHeaders } from '@lib/contracts';
 import { type Span, SpanKind } from '@opentelemetry/api';
 import type { Pool } from 'pg';
-import { inCheckpointTransaction } from './checkpoint-store';
+import { CheckpointLeadership } from './checkpoint-leadership';
 import { type EventStore } from './event-store';
-import { checkpointOf, IdleProbe, ReadAhead } from './log-readers';
+import { checkpointOf, ReadAhead } from './log-readers';
 import { endSpan, startMessageSpan } from './trace-context';
-import { START, type StoredEvent } from './types';
+import { type StoredEvent } from './types';
 
 export interface OutgoingMessage {
   key: string;
@@ -18,53 +19,112 @@ export abstract class MessagePublisher {
   abstract publish(topic: string, messages: OutgoingMessage[]): Promise<void>;
 }
 
+export interface OutboxRelayOptions {
+  /** The codec's topic unless given. */
+  topic?: string;
+  /** Events per batch at most. */
+  batchSize?: number;
+  /**
+   * Bytes per batch at most (keys, values, headers and a record's framing), one event whatever its
+   * size. Kafka refuses a record batch above the broker's `message.max.bytes` (1 MiB by default) with
+   * MESSAGE_TOO_LARGE, which no retry cures; a batch's messages for one partition travel as one record
+   * batch, so the cap on the whole batch keeps each of them under it.
+   */
+  maxBatchBytes?: number;
+}
+
+export const DEFAULT_RELAY_BATCH_SIZE = 500;
+export const DEFAULT_RELAY_BATCH_BYTES = 512 * 1024;
+/** What a record adds to its key, value and headers in a record batch, generously: length, attributes, deltas, and each header's lengths. */
+const RECORD_FRAMING_BYTES = 32;
+const HEADER_FRAMING_BYTES = 10;
+/** A replica that found another one leading tries again after this long, not on every wake-up. */
+const STANDBY_RETRY_MS = 1_000;
+
 /**
- * Publishes the event store (the outbox) to the context's topic, in commit order, keyed by unit id so
- * each unit's events stay ordered. The checkpoint advances only after Kafka acknowledged the batch, in
- * the transaction that holds the checkpoint lock: a crash republishes the batch (consumers deduplicate
- * on event id), it never loses one. A second replica waits on the lock.
+ * Publishes the event store (the outbox) to the context's topic, in commit order, keyed by stream id:
+ * every stream's events reach one partition in stream order (a stream's events do not all carry the
+ * same unit, so a unit key would not keep a stream in order). Nothing orders two streams.
+ *
+ * One replica publishes at a time: the one holding the relay's CheckpointLeadership, a session-level
+ * advisory lock, so no transaction (and no transaction id, which would hold back the read gate of every
+ * reader of the log) stays open while Kafka is waited for. The leader reads a batch, publishes it,
+ * and only once Kafka acknowledged it saves the checkpoint, in a statement of its own: a crash in
+ * between publishes the batch again (consumers deduplicate on event id), it never loses one.
  */
 export class OutboxRelay<E extends { $case: string; value: unknown }> {
   readonly name: string;
+  readonly topic: string;
+  private readonly batchSize: number;
+  private readonly maxBatchBytes: number;
   private readonly readAhead: ReadAhead<E>;
-  private readonly probe: IdleProbe<E>;
+  private leadership?: CheckpointLeadership;
+  private standbyUntil = -Infinity;
 
   constructor(
     private readonly pool: Pool,
     private readonly store: EventStore<E>,
     private readonly codec: EventCodec<E>,
     private readonly publisher: MessagePublisher,
-    private readonly batchSize = 500,
-    private readonly topic = codec.topic,
+    { topic = codec.topic, batchSize = DEFAULT_RELAY_BATCH_SIZE, maxBatchBytes = DEFAULT_RELAY_BATCH_BYTES }: OutboxRelayOptions = {},
   ) {
-    this.name = `relay:${this.topic}`;
+    this.topic = topic;
+    this.batchSize = batchSize;
+    this.maxBatchBytes = maxBatchBytes;
+    this.name = `relay:${topic}`;
     this.readAhead = new ReadAhead(store);
-    this.probe = new IdleProbe(store);
   }
 
-  /** Publishes the next batch; true when there may be more. */
+  /** Publishes the next batch; true when there may be more. False too while another replica leads. */
   async publishBatch(): Promise<boolean> {
     const ahead = await this.readAhead.take();
-    const probed = ahead ? undefined : await this.probe.peek(this.batchSize);
-    if (probed?.events.length === 0) return false;
-    try {
-      const { published, checkpoint } = await inCheckpointTransaction(this.pool, [this.name], async (tx, checkpoints) => {
-        const locked = checkpoints.get(this.name) ?? START;
-        const events =
-          ReadAhead.usable(ahead, locked, this.batchSize) ?? IdleProbe.usable(probed, locked) ?? (await this.store.readAll(locked, this.batchSize, tx));
-        if (events.length === 0) return { result: { published: 0, checkpoint: locked } };
-        // A full batch is likely followed by another: read it while this one is published.
-        if (events.length === this.batchSize) this.readAhead.start(checkpointOf(events[events.length - 1]), this.batchSize);
-        await this.publish(events);
-        const last = checkpointOf(events[events.length - 1]);
-        return { result: { published: events.length, checkpoint: last }, save: { names: [this.name], checkpoint: last } };
-      });
-      this.probe.committed(checkpoint);
-      return published === this.batchSize;
-    } catch (error) {
-      this.probe.forget();
-      throw error;
+    const leadership = await this.lead();
+    if (!leadership) return false;
+    const from = leadership.checkpoint;
+    const read = ReadAhead.usable(ahead, from, this.batchSize) ?? (await leadership.read((session) => this.store.readAll(from, this.batchSize, session)));
+    if (read.length === 0) return false;
+    const { events, messages } = this.encode(read);
+    const last = checkpointOf(events[events.length - 1]);
+    // A full batch is likely followed by another: read it while this one is published.
+    if (read.length === this.batchSize) this.readAhead.start(last, this.batchSize);
+    await this.publish(events, messages);
+    await leadership.save(last);
+    return read.length === this.batchSize || events.length < read.length;
+  }
+
+  /** Gives up the leadership, so another replica takes over at once; call it after the last batch. */
+  async stop(): Promise<void> {
+    await this.readAhead.take();
+    await this.leadership?.release();
+    this.leadership = undefined;
+  }
+
+  private async lead(): Promise<CheckpointLeadership | undefined> {
+    if (this.leadership?.held) return this.leadership;
+    await this.leadership?.release();
+    this.leadership = undefined;
+    if (performance.now() < this.standbyUntil) return undefined;
+    this.leadership = await CheckpointLeadership.tryTake(this.pool, this.name);
+    if (!this.leadership) this.standbyUntil = performance.now() + STANDBY_RETRY_MS;
+    return this.leadership;
+  }
+
+  /** The messages of the batch's first events that fit in maxBatchBytes, at least one. */
+  private encode(read: StoredEvent<E>[]): { events: StoredEvent<E>[]; messages: OutgoingMessage[] } {
+    const messages: OutgoingMessage[] = [];
+    let bytes = 0;
+    for (const { event, envelope } of read) {
+      const value = this.codec.encode(event);
+      const message: OutgoingMessage = {
+        key: envelope.streamId,
+        value: Buffer.from(value.buffer, value.byteOffset, value.byteLength), // a view, not a copy
+        headers: envelopeToHeaders(envelope),
+      };
+      bytes += recordBytes(message);
+      if (bytes > this.maxBatchBytes && messages.length > 0) break;
+      messages.push(message);
     }
+    return { events: read.slice(0, messages.length), messages };
   }
 
   /**
@@ -72,27 +132,19 @@ export class OutboxRelay<E extends { $case: string; value: unknown }> {
    * that trace, whose context its message carries on: the command's request ended long ago, and the
    * consumer's work joins the same trace.
    */
-  private async publish(events: StoredEvent<E>[]): Promise<void> {
+  private async publish(events: StoredEvent<E>[], messages: OutgoingMessage[]): Promise<void> {
     const spans: Span[] = [];
-    const messages = events.map(({ event, envelope }): OutgoingMessage => {
-      const value = this.codec.encode(event);
-      const headers = envelopeToHeaders(envelope);
-      if (envelope.traceparent !== undefined) {
-        spans.push(
-          startMessageSpan(`publish ${this.topic}`, SpanKind.PRODUCER, headers, {
-            'messaging.system': 'kafka',
-            'messaging.operation.type': 'send',
-            'messaging.destination.name': this.topic,
-            'messaging.message.id': envelope.eventId,
-          }),
-        );
-      }
-      return {
-        key: envelope.unitId || envelope.streamId,
-        value: Buffer.from(value.buffer, value.byteOffset, value.byteLength), // a view, not a copy
-        headers,
-      };
-    });
+    for (const [index, { envelope }] of events.entries()) {
+      if (envelope.traceparent === undefined) continue;
+      spans.push(
+        startMessageSpan(`publish ${this.topic}`, SpanKind.PRODUCER, messages[index].headers, {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'send',
+          'messaging.destination.name': this.topic,
+          'messaging.message.id': envelope.eventId,
+        }),
+      );
+    }
     try {
       await this.publisher.publish(this.topic, messages);
     } catch (error) {
@@ -101,4 +153,10 @@ export class OutboxRelay<E extends { $case: string; value: unknown }> {
     }
     for (const span of spans) endSpan(span);
   }
+}
+
+function recordBytes({ key, value, headers }: OutgoingMessage): number {
+  let bytes = RECORD_FRAMING_BYTES + Buffer.byteLength(key) + value.byteLength;
+  for (const name in headers) bytes += HEADER_FRAMING_BYTES + Buffer.byteLength(name) + Buffer.byteLength(headers[name]);
+  return bytes;
 }

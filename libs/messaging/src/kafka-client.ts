@@ -1,4 +1,4 @@
-import { Kafka, type KafkaConfig, type logCreator, logLevel, type SASLOptions } from 'kafkajs';
+import { type ISocketFactory, Kafka, type KafkaConfig, type logCreator, logLevel, type SASLOptions } from 'kafkajs';
 
 export interface KafkaSettings {
   brokers: string[];
@@ -7,6 +7,8 @@ export interface KafkaSettings {
   sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
   /** Where kafkajs's own warnings and errors go; the console when absent. */
   log?: (level: 'error' | 'warn' | 'info', message: string, fields: Record<string, unknown>) => void;
+  /** How a connection to a broker is opened (through a proxy or a tunnel); a plain TCP or TLS socket when absent. */
+  socketFactory?: ISocketFactory;
 }
 
 const LEVEL_NAMES = {
@@ -27,6 +29,7 @@ export function createKafka(settings: KafkaSettings): Kafka {
     logLevel: logLevel.WARN,
     logCreator: settings.log ? toLogCreator(settings.log) : undefined,
     retry: { initialRetryTime: 100, retries: 8 },
+    socketFactory: settings.socketFactory,
   };
   return new Kafka(config);
 }

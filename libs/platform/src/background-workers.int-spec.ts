@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import { TerminusModule } from '@nestjs/terminus';
 import { envelopeToHeaders, type EventEnvelope, evaluationCodec, type RequestEvent, requestCodec, topics } from '@lib/contracts';
-import { EventStore, eventStoreMigrations } from '@lib/event-sourcing';
+import { EventStore, eventStoreMigrations, ReadGateWatch } from '@lib/event-sourcing';
 import { createKafka, type Delivery, ensureTopics } from '@lib/messaging';
 import { createTestDatabase, eventually, TcpProxy, type TestDatabase, testKafkaBrokers, testServerUrl } from '@lib/testing';
 import type { Producer } from 'kafkajs';
@@ -61,7 +61,7 @@ describe('BackgroundWorkers on PostgreSQL and Kafka', () => {
       KAFKA_TOPIC_PREFIX: prefixes.topic,
     });
     const store = new EventStore(db.pool, evaluationCodec);
-    const workers = new BackgroundWorkers(db.pool, store, kafka, logger, evaluationCodec, [], consumers, config, metrics);
+    const workers = new BackgroundWorkers(db.pool, store, kafka, logger, evaluationCodec, [], consumers, config, metrics, new ReadGateWatch(db.pool));
     running.push(workers);
     await workers.onApplicationBootstrap();
     return workers;

@@ -11,6 +11,7 @@ import {
   Projector,
   type QuarantinedEvent,
   quarantinedEvents,
+  ReadGateWatch,
   TailLoop,
 } from '@lib/event-sourcing';
 import { ConsumerRunner, type EventConsumer, ensureTopics, type InboxConsumer, KafkaPublisher } from '@lib/messaging';
@@ -88,6 +89,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     @Inject(CONSUMERS) consumers: AnyRegisteredConsumer[],
     @Inject(SERVICE_CONFIG) config: BaseServiceConfig,
     metrics: ServiceMetrics,
+    private readonly readGate: ReadGateWatch,
   ) {
     const { KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix, KAFKA_TOPIC_PREFIX: topicPrefix } = config;
     // The group prefix is the runner's to add: the inbox and idempotency keys keep the logical name.
@@ -114,7 +116,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     const topics = [this.topic, ...this.consumers.map((consumer) => consumer.topic)];
     await ensureTopics(this.kafka, [...new Set(topics.flatMap((topic) => [topic, deadLetterTopic(topic)]))]);
 
-    const relay = new OutboxRelay(this.pool, this.store, this.codec, this.publisher, undefined, this.topic);
+    const relay = new OutboxRelay(this.pool, this.store, this.codec, this.publisher, { topic: this.topic });
     this.relay = relay;
     this.loops.push(this.tail(relay.name, () => relay.publishBatch(), 0));
     if (this.projectors.length > 0) this.loops.push(this.tail(this.projections.name, () => this.projections.processBatch(), PROJECTION_SETTLE_MS));
@@ -141,6 +143,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.stop().catch((error: unknown) => this.logger.warn({ err: error }, 'consumer stop failed'))));
     await Promise.all(this.loops.map((loop) => loop.stop()));
+    await this.relay?.stop();
     await this.publisher.disconnect();
   }
 
@@ -186,8 +189,9 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
 
   /**
    * The workers' metrics, read when /metrics is scraped: consumer lag as of each consumer's last batch;
-   * relay and projection lag counted in the event store against their checkpoints (a scrape that
-   * cannot reach the database reports none rather than failing). Answers the counters the consumers move.
+   * relay and projection lag counted in the event store against their checkpoints, and how long the
+   * read gate they share has been held (a scrape that cannot reach the database reports none rather
+   * than failing). Answers the counters the consumers move.
    */
   private registerMetrics({ registry }: ServiceMetrics): Record<'deadLetters' | 'transientRetries', Counter<'group' | 'topic'>> {
     const lagOf = async (names: string[]): Promise<Map<string, number>> => {
@@ -219,6 +223,19 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
         const name = this.relay?.name;
         const lag = name === undefined ? undefined : (await lagOf([name])).get(name);
         if (lag !== undefined) relayLag.set({ topic: this.topic }, lag);
+      },
+    });
+    const readGateHeld: Gauge = new Gauge({
+      name: 'pantau_read_gate_held_seconds',
+      help: 'How long the oldest open transaction on the PostgreSQL server that holds a transaction id has been open: the relay and the projections see nothing committed after it began (0 when none is open)',
+      registers: [registry],
+      collect: async () => {
+        readGateHeld.reset();
+        try {
+          readGateHeld.set((await this.readGate.oldestHolder())?.seconds ?? 0);
+        } catch (error) {
+          this.logger.warn({ err: error }, 'read gate unavailable');
+        }
       },
     });
     const projectionLag: Gauge<'projection'> = new Gauge({

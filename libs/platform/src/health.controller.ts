@@ -1,11 +1,18 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { ReadGateWatch } from '@lib/event-sourcing';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { PublicEndpoint } from './auth/require-permission.decorator';
 import { BackgroundWorkers } from './background-workers';
 import { KAFKA } from './tokens';
+
+/**
+ * Beyond this, a transaction holding the read gate back makes the service degraded: its read tables and
+ * the other services miss what was committed since (a long migration, a forgotten psql session).
+ */
+const READ_GATE_DEGRADED_AFTER_SECONDS = 30;
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
   Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref())]);
@@ -16,10 +23,10 @@ export const CONSUMER_RETRY_DEGRADED_AFTER_MS = Symbol('CONSUMER_RETRY_DEGRADED_
 /**
  * Liveness says the process runs; readiness says it can do its job: PostgreSQL answers and the
  * Kafka cluster has a controller. Load balancers route on readiness, orchestrators restart on liveness.
- * Readiness also reports, as `projections.degraded` (still up: the service answers, and taking it out
- * of rotation would not mend a read table), a projection that is failing or has quarantined events.
- * A consumer that has been retrying for an unavailable database or broker longer than a threshold makes
- * readiness say `consumers.degraded: true`, still up: the service answers, only its effects lag.
+ * Readiness also reports, as `degraded` (still up: the service answers, and taking it out of rotation
+ * would mend nothing), a projection that is failing or has quarantined events (`projections`), a
+ * consumer retrying for an unavailable database or broker longer than a threshold (`consumers`: only
+ * its effects lag), and a read gate held back too long (`readGate`).
  */
 @ApiTags('health')
 @PublicEndpoint()
@@ -32,6 +39,7 @@ export class HealthController {
     @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly workers: BackgroundWorkers,
     @Optional() @Inject(CONSUMER_RETRY_DEGRADED_AFTER_MS) private readonly degradedAfterMs: number = 30_000,
+    private readonly readGate: ReadGateWatch,
   ) {}
 
   @Get('live')
@@ -45,7 +53,7 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'PostgreSQL and Kafka answer; consumers retrying for an unavailable database or broker too long are reported degraded' })
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.postgres(), () => this.broker(), () => this.projections(), () => this.consumers()]);
+    return this.health.check([() => this.postgres(), () => this.broker(), () => this.projections(), () => this.consumers(), () => this.readGateHeld()]);
   }
 
   private async projections() {
@@ -85,6 +93,19 @@ export class HealthController {
       degraded: retrying.some(({ retryingForMs }) => retryingForMs >= this.degradedAfterMs),
       retrying: retrying.map(({ group, topic, retryingForMs, error }) => ({ group, topic, retryingForSeconds: Math.floor(retryingForMs / 1000), error })),
     });
+  }
+
+  private async readGateHeld() {
+    const indicator = this.indicators.check('readGate');
+    try {
+      const holder = await withTimeout(this.readGate.oldestHolder(), 3_000, 'PostgreSQL');
+      const heldSeconds = Math.round(holder?.seconds ?? 0);
+      if (!holder || heldSeconds <= READ_GATE_DEGRADED_AFTER_SECONDS) return indicator.up({ degraded: false, heldSeconds });
+      const { pid, database, applicationName } = holder;
+      return indicator.up({ degraded: true, heldSeconds, heldBy: { pid, database, applicationName } });
+    } catch (error) {
+      return indicator.up({ degraded: true, message: (error as Error).message });
+    }
   }
 
   private async broker() {

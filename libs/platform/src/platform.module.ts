@@ -3,7 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { EventCodec } from '@lib/contracts';
-import { DEFAULT_GROUP_COMMIT, EventStore, type Projection } from '@lib/event-sourcing';
+import { DEFAULT_GROUP_COMMIT, EventStore, type Projection, ReadGateWatch } from '@lib/event-sourcing';
 import { createKafka } from '@lib/messaging';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
@@ -96,6 +96,7 @@ export class PlatformModule {
           }),
       },
       { provide: PoolCloser, useFactory: (pool: Pool) => new PoolCloser(pool), inject: [Pool] },
+      { provide: ReadGateWatch, useFactory: (pool: Pool) => new ReadGateWatch(pool), inject: [Pool] },
       ...projections,
       ...consumers,
       collect(PROJECTIONS, projections),

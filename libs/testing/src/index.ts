@@ -4,3 +4,4 @@ export * from './eventually';
 export * from './kafka';
 export * from './postgres';
 export * from './tcp-proxy';
+export * from './kafka-cluster';

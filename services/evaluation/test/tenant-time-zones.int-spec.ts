@@ -74,4 +74,18 @@ describe("evaluation learns each tenant's time zone from the request service", (
     expect(await zones.offsetOf(tenantId)).toBe(480);
     expect(await zones.localDate(tenantId, new Date('2026-12-31T16:30:00Z'))).toBe('2027-01-01');
   });
+
+  it("keeps a unit's latest fact as lastEventAt, whatever order the unit's streams arrive in", async () => {
+    // The relay orders each stream, not a unit's streams: a request completed earlier can arrive after one completed later.
+    await publish(completed('2026-06-02T03:00:00Z'), '2026-06-02T03:00:00Z', `request-${randomUUID()}`);
+    await publish(completed('2026-06-01T03:00:00Z'), '2026-06-01T03:00:00Z', `request-${randomUUID()}`);
+    const admin = await bearer('admin-orpeg', { tenantId });
+    await eventually(
+      async () => {
+        const facts = await request(app.getHttpServer()).get(`/tenants/${tenantId}/units/${unitId}/operational-facts?year=2026`).set(admin).expect(200);
+        expect(facts.body).toMatchObject({ requests: { completed: 2 }, lastEventAt: '2026-06-02T03:00:00.000Z' });
+      },
+      { timeoutMs: 30_000 },
+    );
+  });
 });

@@ -93,7 +93,7 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
       await readTopic(testKafka(), `${topicPrefix}${topics.request}`, (read) => read.filter((m) => m.headers['stream-id'] === streamId).length >= 3)
     ).filter((m) => m.headers['stream-id'] === streamId);
     expect(messages.map((m) => m.headers['event-type'])).toEqual(['RequestSubmitted', 'RequestProcessingStarted', 'RequestCompleted']);
-    expect(messages[0].key).toBe(unitId);
+    expect(messages.map((m) => m.key)).toEqual([streamId, streamId, streamId]);
     expect(messages[0].headers).toMatchObject({
       'tenant-id': tenantId,
       'unit-id': unitId,

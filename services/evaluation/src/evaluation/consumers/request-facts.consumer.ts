@@ -92,12 +92,14 @@ export class RequestFactsConsumer implements RegisteredInboxConsumer<RequestEven
         .filter(([, on]) => on)
         .map(([column]) => column);
       const increments = [counter, ...flags];
+      // The relay keeps each stream in order, not a unit's streams: the latest fact wins whatever order they arrive in.
       await tx.query(
         `INSERT INTO operational_facts_v1 (tenant_id, unit_id, year, ${increments.join(', ')}, last_event_id, last_event_at)
          VALUES ($1, $2, $3, ${increments.map(() => '1').join(', ')}, $4, $5)
          ON CONFLICT (tenant_id, unit_id, year) DO UPDATE SET
            ${increments.map((column) => `${column} = operational_facts_v1.${column} + 1`).join(', ')},
-           last_event_id = $4, last_event_at = $5`,
+           last_event_id = CASE WHEN operational_facts_v1.last_event_at > $5 THEN operational_facts_v1.last_event_id ELSE $4 END,
+           last_event_at = greatest(operational_facts_v1.last_event_at, $5)`,
         [envelope.tenantId, envelope.unitId, year, envelope.eventId, envelope.occurredAt],
       );
     }
