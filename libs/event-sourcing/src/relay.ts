@@ -6,7 +6,8 @@ import { CheckpointLeadership } from './checkpoint-leadership';
 import { type EventStore } from './event-store';
 import { checkpointOf, ReadAhead } from './log-readers';
 import { endSpan, startMessageSpan } from './trace-context';
-import { type StoredEvent } from './types';
+import { recordQuarantined } from './quarantine';
+import { type StoredEvent, UndecodableEventError } from './types';
 
 export interface OutgoingMessage {
   key: string;
@@ -31,6 +32,18 @@ export interface OutboxRelayOptions {
    * batch, so the cap on the whole batch keeps each of them under it.
    */
   maxBatchBytes?: number;
+  /** Told of every event the relay quarantined (see `encode`), to raise an alert. */
+  onQuarantine?: (event: RelayQuarantinedEvent) => void;
+}
+
+/** An event the relay skipped because it could not decode it, as recorded in `quarantined_events`. */
+export interface RelayQuarantinedEvent {
+  /** The relay's name, `relay:<topic>`. */
+  reader: string;
+  eventId: string;
+  eventType: string;
+  globalPosition: string;
+  error: string;
 }
 
 export const DEFAULT_RELAY_BATCH_SIZE = 500;
@@ -59,6 +72,7 @@ export class OutboxRelay<E extends { $case: string; value: unknown }> {
   private readonly maxBatchBytes: number;
   private readonly readAhead: ReadAhead<E>;
   private leadership?: CheckpointLeadership;
+  private readonly onQuarantine?: (event: RelayQuarantinedEvent) => void;
   private standbyUntil = -Infinity;
 
   constructor(
@@ -66,8 +80,9 @@ export class OutboxRelay<E extends { $case: string; value: unknown }> {
     private readonly store: EventStore<E>,
     private readonly codec: EventCodec<E>,
     private readonly publisher: MessagePublisher,
-    { topic = codec.topic, batchSize = DEFAULT_RELAY_BATCH_SIZE, maxBatchBytes = DEFAULT_RELAY_BATCH_BYTES }: OutboxRelayOptions = {},
+    { topic = codec.topic, batchSize = DEFAULT_RELAY_BATCH_SIZE, maxBatchBytes = DEFAULT_RELAY_BATCH_BYTES, onQuarantine }: OutboxRelayOptions = {},
   ) {
+    this.onQuarantine = onQuarantine;
     this.topic = topic;
     this.batchSize = batchSize;
     this.maxBatchBytes = maxBatchBytes;
@@ -83,13 +98,13 @@ export class OutboxRelay<E extends { $case: string; value: unknown }> {
     const from = leadership.checkpoint;
     const read = ReadAhead.usable(ahead, from, this.batchSize) ?? (await leadership.read((session) => this.store.readAll(from, this.batchSize, session)));
     if (read.length === 0) return false;
-    const { events, messages } = this.encode(read);
-    const last = checkpointOf(events[events.length - 1]);
+    const { consumed, events, messages } = await this.encode(read);
+    const last = checkpointOf(read[consumed - 1]);
     // A full batch is likely followed by another: read it while this one is published.
     if (read.length === this.batchSize) this.readAhead.start(last, this.batchSize);
-    await this.publish(events, messages);
+    if (messages.length > 0) await this.publish(events, messages);
     await leadership.save(last);
-    return read.length === this.batchSize || events.length < read.length;
+    return read.length === this.batchSize || consumed < read.length;
   }
 
   /** Gives up the leadership, so another replica takes over at once; call it after the last batch. */
@@ -109,22 +124,45 @@ export class OutboxRelay<E extends { $case: string; value: unknown }> {
     return this.leadership;
   }
 
-  /** The messages of the batch's first events that fit in maxBatchBytes, at least one. */
-  private encode(read: StoredEvent<E>[]): { events: StoredEvent<E>[]; messages: OutgoingMessage[] } {
+  /**
+   * The messages of the batch's first events that fit in maxBatchBytes, at least one, and how many of
+   * the read events they cover. A stored payload the codec can no longer decode (an event type removed
+   * from the contract, say) is quarantined instead of published: recorded in `quarantined_events`,
+   * announced, and stepped over, so one bad row never stops every event behind it.
+   */
+  private async encode(read: StoredEvent<E>[]): Promise<{ consumed: number; events: StoredEvent<E>[]; messages: OutgoingMessage[] }> {
+    const events: StoredEvent<E>[] = [];
     const messages: OutgoingMessage[] = [];
     let bytes = 0;
-    for (const { event, envelope } of read) {
-      const value = this.codec.encode(event);
+    let consumed = 0;
+    for (const stored of read) {
+      let value: Uint8Array;
+      try {
+        value = this.codec.encode(stored.event);
+      } catch (error) {
+        if (!(error instanceof UndecodableEventError)) throw error;
+        await this.quarantine(error);
+        consumed += 1;
+        continue;
+      }
       const message: OutgoingMessage = {
-        key: envelope.streamId,
+        key: stored.envelope.streamId,
         value: Buffer.from(value.buffer, value.byteOffset, value.byteLength), // a view, not a copy
-        headers: envelopeToHeaders(envelope),
+        headers: envelopeToHeaders(stored.envelope),
       };
       bytes += recordBytes(message);
       if (bytes > this.maxBatchBytes && messages.length > 0) break;
+      events.push(stored);
       messages.push(message);
+      consumed += 1;
     }
-    return { events: read.slice(0, messages.length), messages };
+    return { consumed, events, messages };
+  }
+
+  private async quarantine(error: UndecodableEventError): Promise<void> {
+    await recordQuarantined(this.pool, this.name, error);
+    const { eventId, eventType, globalPosition } = error.event;
+    this.onQuarantine?.({ reader: this.name, eventId, eventType, globalPosition, error: String((error.cause as Error)?.message ?? error.cause) });
   }
 
   /**

@@ -11,6 +11,7 @@ import {
   Projector,
   type StoredEvent,
   TailLoop,
+  type RelayQuarantinedEvent,
 } from '@lib/event-sourcing';
 import {
   createTestDatabase,
@@ -407,5 +408,29 @@ describe('OutboxRelay to a real Kafka broker', () => {
     const messages = ours(await readRelayed(db.pool, relay, topic, (read) => ours(read).length >= 6));
     expect(messages.map((m) => requestIdOf(m.value))).toEqual(large.map((_, i) => `large-${i}`));
     expect(messages.every((m) => m.value.byteLength > 300_000)).toBe(true);
+  });
+  it('quarantines an event it can no longer decode, with a record and an alert, and publishes the events after it', async () => {
+    const topic = uniqueTopic('relay-undecodable');
+    await ensureTopics(kafka, [topic]);
+    const quarantined: RelayQuarantinedEvent[] = [];
+    const relay = new OutboxRelay(db.pool, store, requestCodec, publisher, { topic, onQuarantine: (event) => quarantined.push(event) });
+    relays.push(relay);
+    // An event type since removed from the contract, stored long ago.
+    const removed = randomUUID();
+    await db.pool.query(
+      `INSERT INTO events (stream_id, stream_version, event_id, event_type, payload, metadata) VALUES ($1, 1, $2, 'RequestWithdrawn', '{"requestId": "gone"}', $3)`,
+      [`request-${removed}`, removed, JSON.stringify({ tenantId: 'kota-banjarmasin', unitId: 'disdukcapil', correlationId: removed })],
+    );
+    const after = `request-${randomUUID()}`;
+    await store.append(after, 0, [rejected('after-undecodable')], meta('disdukcapil'));
+
+    const ours = ofStreams(after, `request-${removed}`);
+    const messages = ours(await readRelayed(db.pool, relay, topic, (read) => ours(read).length >= 1));
+    expect(messages.map((m) => requestIdOf(m.value))).toEqual(['after-undecodable']);
+    const { rows } = await db.pool.query(`SELECT reader, event_id, event_type, error FROM quarantined_events WHERE event_id = $1`, [removed]);
+    expect(rows).toEqual([
+      { reader: `relay:${topic}`, event_id: removed, event_type: 'RequestWithdrawn', error: expect.stringContaining('unknown request event type') },
+    ]);
+    expect(quarantined).toEqual([expect.objectContaining({ reader: `relay:${topic}`, eventId: removed, eventType: 'RequestWithdrawn' })]);
   });
 });

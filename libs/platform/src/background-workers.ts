@@ -116,7 +116,14 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     const topics = [this.topic, ...this.consumers.map((consumer) => consumer.topic)];
     await ensureTopics(this.kafka, [...new Set(topics.flatMap((topic) => [topic, deadLetterTopic(topic)]))]);
 
-    const relay = new OutboxRelay(this.pool, this.store, this.codec, this.publisher, { topic: this.topic });
+    const relay = new OutboxRelay(this.pool, this.store, this.codec, this.publisher, {
+      topic: this.topic,
+      onQuarantine: (event) =>
+        this.logger.error(
+          { ...event },
+          'event quarantined: the relay cannot decode it, skips it and goes on (see quarantined_events); consumers never receive it',
+        ),
+    });
     this.relay = relay;
     this.loops.push(this.tail(relay.name, () => relay.publishBatch(), 0));
     if (this.projectors.length > 0) this.loops.push(this.tail(this.projections.name, () => this.projections.processBatch(), PROJECTION_SETTLE_MS));
