@@ -25,8 +25,8 @@ describe('HealthController on PostgreSQL and Kafka', () => {
         // A transaction of another role: its start is hidden from the service's role, so the watch counts
         // from when it first saw it, on this clock.
         { provide: ReadGateWatch, useValue: new ReadGateWatch(pool, () => now) },
-        // Readiness's projections part, which needs a whole service, is tested with the services; here none is in trouble.
-        { provide: BackgroundWorkers, useValue: { projectionTrouble: async () => ({ failing: [], quarantined: new Map() }) } },
+        // Readiness's projections and consumers parts, which need a whole service, are tested with the services; here none is in trouble.
+        { provide: BackgroundWorkers, useValue: { projectionTrouble: async () => ({ failing: [], quarantined: new Map() }), retryingConsumers: () => [] } },
       ],
     }).compile();
     controller = moduleRef.get(HealthController);
