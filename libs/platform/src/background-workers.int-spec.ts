@@ -151,6 +151,7 @@ describe('BackgroundWorkers on PostgreSQL and Kafka', () => {
         { provide: KAFKA, useValue: kafka },
         { provide: BackgroundWorkers, useValue: workers },
         { provide: CONSUMER_RETRY_DEGRADED_AFTER_MS, useValue: 2_000 },
+        { provide: ReadGateWatch, useValue: new ReadGateWatch(db.pool) },
       ],
     }).compile();
     const health = testing.get(HealthController);
