@@ -67,7 +67,8 @@ async function call(method, url, { headers = {}, body, key } = {}) {
   if (body !== undefined) h['Content-Type'] = 'application/json';
   if (method === 'POST' || method === 'PUT') {
     if (!key) throw new SeedError(`internal: ${method} ${url} has no idempotency key`);
-    h['Idempotency-Key'] = `demo:${TENANT}:${key}`;
+    // A citizen's key must be a random-looking UUID (README: Idempotency-Key); staff keys are the caller's own.
+    h['Idempotency-Key'] = url.includes('/public/') ? demoUuid(`key:${key}`) : `demo:${TENANT}:${key}`;
   }
   let response;
   try {
