@@ -87,12 +87,28 @@ export async function createTestDatabase(migrations: DataSourceOptions['migratio
       await pool.end();
       const cleaner = new Pool({ connectionString: databaseUrl(server, 'postgres'), max: 1 });
       try {
+        await untilDisconnected(cleaner, name);
         await cleaner.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
         await cleaner.end();
       }
     },
   };
+}
+
+/**
+ * pg-pool's `end()` resolves once its clients are asked to end, before their connections are gone: a
+ * forced DROP at that moment terminates (57P01) a client that still reports errors to a pool the spec
+ * owns, often one without a listener, and the spec fails on an error of nobody's making. A connection
+ * still open after a few seconds is one a spec forgot; the forced DROP ends it.
+ */
+async function untilDisconnected(cleaner: Pool, database: string, timeoutMs = 3_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { rows } = await cleaner.query<{ open: number }>(`SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1`, [database]);
+    if (rows[0].open === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 /**
