@@ -309,6 +309,13 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
       .set(lead)
       .send({ visitedOn: '2026-01-15', evaluatorIds: ['dev-evaluator-1'], findings: 'sesuai' })
       .expect(201);
+    // Nobody records a visit in others' names: the second evaluator was not there.
+    const inOthersNames = await http()
+      .post(assessment('/visits'))
+      .set(second)
+      .send({ visitedOn: '2026-01-15', evaluatorIds: ['dev-evaluator-1'], findings: 'karangan' })
+      .expect(409);
+    expect(inOthersNames.body.code).toBe('ASSESSMENT.VISIT_RECORDER_ABSENT');
     const score = await eventually(async () => {
       const body = await scoreOf();
       expect(body.complete).toBe(true);

@@ -62,6 +62,7 @@ export const EVALUATION_ERRORS = {
   'ASSESSMENT.UNKNOWN_INDICATOR': 'Indikator tidak dikenal dalam pedoman penilaian siklus ini.',
   'ASSESSMENT.VISIT_IN_FUTURE': 'Tanggal kunjungan verifikasi tidak boleh di masa depan.',
   'ASSESSMENT.VISIT_WITHOUT_EVALUATOR': 'Sebutkan evaluator yang hadir dalam kunjungan verifikasi.',
+  'ASSESSMENT.VISIT_RECORDER_ABSENT': 'Evaluator hanya dapat mencatat kunjungan verifikasi yang diikutinya sendiri.',
 
   'EVIDENCE.NOT_FOUND': 'Berkas bukti dukung tidak ditemukan.',
   'SCORE.NOT_FOUND': 'Nilai unit ini pada siklus ini belum tersedia.',

@@ -169,6 +169,7 @@ export class SkmResponseRequest {
 export class PublishSkmResultRequest {
   @ApiProperty({ example: ['website', 'papan pengumuman'] })
   @IsArray()
+  @ArrayMaxSize(10)
   @ArrayMinSize(1)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
