@@ -269,7 +269,7 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
       })
       .expect(200);
     expect(downloaded.headers['content-type']).toBe('application/pdf');
-    expect(downloaded.headers['content-disposition']).toBe('attachment');
+    expect(downloaded.headers['content-disposition']).toBe(`attachment; filename="maklumat.pdf"; filename*=UTF-8''maklumat.pdf`);
     expect(
       createHash('sha256')
         .update(downloaded.body as Buffer)
