@@ -1,3 +1,4 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Global, Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
@@ -27,6 +28,17 @@ import { RulesetCatalog } from './queries/ruleset-catalog';
 import { TenantTimeZones } from './queries/tenant-time-zones';
 import { ListUnitsHandler } from './queries/unit-registry.queries';
 
+/** The spool directory, created if missing; one the service cannot write stops it at boot instead of failing every upload. */
+function writableSpoolDirectory(directory: string): string {
+  try {
+    mkdirSync(directory, { recursive: true, mode: 0o700 });
+    accessSync(directory, constants.W_OK);
+  } catch (error) {
+    throw new Error(`EVIDENCE_UPLOAD_DIR ${directory} is not a directory this service can write: ${(error as Error).message}`);
+  }
+  return directory;
+}
+
 /**
  * PEKPPP cycles, F-01 self-assessment, F-02 scoring and results, and the operational facts learnt from
  * the request service; projections and consumers are registered in AppModule. Global, because the
@@ -39,7 +51,7 @@ import { ListUnitsHandler } from './queries/unit-registry.queries';
       // uploads are spooled to a temporary file, hashed on the way; multer stops reading one byte past
       // the limit, so a too-large upload is refused (413) without storing it all
       useFactory: (config: EvaluationConfig) => ({
-        storage: new EvidenceUploadSpool(config.EVIDENCE_UPLOAD_DIR || tmpdir()),
+        storage: new EvidenceUploadSpool(writableSpoolDirectory(config.EVIDENCE_UPLOAD_DIR || tmpdir())),
         limits: { fileSize: config.EVIDENCE_MAX_BYTES, files: 1, fields: 0 },
       }),
       inject: [EvaluationConfig],
