@@ -143,12 +143,7 @@ describe('F-03 collection decider', () => {
     ],
     ['accepts the last response within the maximum quota', [opened(), recorded('f1'), recorded('f2')], record('f3'), events(recorded('f3'))],
     ['refuses a response beyond the maximum quota', [opened(), recorded('f1'), recorded('f2'), recorded('f3')], record('f4'), error('F03.QUOTA_FULL')],
-    [
-      'records a response without a proof as unverified',
-      [opened()],
-      record('f1', allItems(4), 'none'),
-      events(recorded('f1', allItems(4), 'none')),
-    ],
+    ['records a response without a proof as unverified', [opened()], record('f1', allItems(4), 'none'), events(recorded('f1', allItems(4), 'none'))],
     [
       'records a completed-request proof as verified',
       [opened()],
@@ -167,7 +162,12 @@ describe('F-03 collection decider', () => {
       record('f1'),
       events(recorded('f1')),
     ],
-    ['a response stored before proofs existed fills the quota as it did then', [opened(), legacy('f1'), legacy('f2'), legacy('f3')], record('f4'), error('F03.QUOTA_FULL')],
+    [
+      'a response stored before proofs existed fills the quota as it did then',
+      [opened(), legacy('f1'), legacy('f2'), legacy('f3')],
+      record('f4'),
+      error('F03.QUOTA_FULL'),
+    ],
     ['refuses an unproven response after close', [opened(), closedWith({})], record('f2', allItems(4), 'none'), error('F03.CLOSED')],
     ['refuses a response after close', [opened(), recorded('f1'), closedWith({})], record('f2'), error('F03.CLOSED')],
     ['refuses closing before opening', [], close, error('F03.NOT_OPENED')],
