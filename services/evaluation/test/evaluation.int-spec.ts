@@ -352,6 +352,7 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
         provisional: true,
         itemScoreTotal: 5 * 14 * 12,
         itemAnswerCount: 14 * 12,
+        unverifiedRespondents: 0,
       },
     };
     const envelope: EventEnvelope = {

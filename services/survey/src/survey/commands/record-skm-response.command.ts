@@ -8,7 +8,11 @@ import { type RespondentProfileInput, surveyDecider, type UnsurAnswer } from '..
 import { CompletedRequests } from '../queries/completed-requests';
 import { SkmSurveyReader } from '../queries/skm-survey.reader';
 import { SurveyConfig } from '../../config';
+import { Pool } from 'pg';
+import { appendRecordedResponse } from './append-recorded-response';
 import { duplicateCheck, type SubmittingClient } from './duplicate-check';
+import { RespondentProofs, type VerifiedProof } from './respondent-proofs';
+import { Submissions } from './submissions';
 
 export interface RecordedResponse extends CommandReply {
   responseId: string;
@@ -34,10 +38,13 @@ export class RecordSkmResponseCommand extends Command<RecordedResponse> {
 export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmResponseCommand> {
   constructor(
     private readonly store: EventStore<SurveyEvent>,
+    private readonly pool: Pool,
     private readonly clock: Clock,
     private readonly surveys: SkmSurveyReader,
     private readonly completedRequests: CompletedRequests,
     private readonly config: SurveyConfig,
+    private readonly proofs: RespondentProofs,
+    private readonly submissions: Submissions,
   ) {}
 
   async execute({ publicLinkId, answers, profile, suggestion, trackingCode, client, meta }: RecordSkmResponseCommand): Promise<RecordedResponse> {
@@ -52,23 +59,19 @@ export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmRespon
     if (problems.length > 0) throw new InputProblemException(problems);
 
     const code = trackingCode?.trim();
-    const citedRequest = code
-      ? {
-          trackingCode: code,
-          completedInUnitAndPeriod: await this.completedRequests.completedInUnitAndPeriod(
-            survey.tenantId,
-            code,
-            survey.unitId,
-            survey.periodStart,
-            survey.periodEnd,
-          ),
-        }
-      : undefined;
+    const completed = code
+      ? await this.completedRequests.completedInUnitAndPeriod(survey.tenantId, code, survey.unitId, survey.periodStart, survey.periodEnd)
+      : false;
+    const citedRequest = code ? { trackingCode: code, completedInUnitAndPeriod: completed } : undefined;
+    const proof: VerifiedProof =
+      code && completed ? { kind: 'completed-request', usedKey: this.proofs.usedKey(survey.streamId, 'completed-request', code) } : { kind: 'none' };
     // A response id is never the client's key: a key only says "this is a retry" (the store answers it).
     const responseId = randomUUID();
     const now = this.clock.now();
     const duplicate = duplicateCheck(this.config.SURVEY_FINGERPRINT_SECRET, survey.surveyId, client, answers, suggestion, now);
-    const result = await this.store.handle(
+    const result = await appendRecordedResponse(
+      this.store,
+      this.pool,
       survey.streamId,
       surveyDecider,
       (state) =>
@@ -77,6 +80,17 @@ export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmRespon
           state,
         ),
       { ...meta, tenantId: survey.tenantId, unitId: survey.unitId },
+      async (tx) => {
+        await this.proofs.claim(
+          tx,
+          survey.streamId,
+          proof,
+          'SURVEY.DUPLICATE_REQUEST_RESPONSE',
+          `the cited request already has a response in survey ${survey.surveyId}`,
+        );
+        await this.submissions.refuseResent(tx, survey.streamId, duplicate, survey.surveyId);
+        await this.submissions.record(tx, survey.streamId, { client, verified: proof.kind !== 'none', at: now, duplicate });
+      },
     );
     return { ...commandReply(result), responseId, recorded: result.appended > 0 };
   }
