@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type RequestEvent, requestCodec } from '@lib/contracts';
 import { createTestDatabase, eventually, TcpProxy, type TestDatabase, untilLogReadable } from '@lib/testing';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { type DeciderFold, UndeclaredEventError } from './domain';
 import { EventStore } from './event-store';
 import { FoldedStreamCache } from './command-queue';
@@ -296,6 +296,27 @@ describe('EventStore on PostgreSQL', () => {
     expect(await store.readStream(streamId)).toHaveLength(0);
     await store.handle(streamId, fold, () => [rejected('x')], meta(), { guard: guard(1) });
     expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('commits what must go with an append in its transaction, and neither when that fails', async () => {
+    await db.pool.query('CREATE TABLE IF NOT EXISTS claimed_proofs (proof text PRIMARY KEY)');
+    const streamId = `request-${randomUUID()}`;
+    const fold = { eventTypes: REJECTIONS, initialState: () => 0, evolve: (count: number) => count + 1 };
+    const claiming = (proof: string) => ({ alongside: async (tx: PoolClient) => void (await tx.query('INSERT INTO claimed_proofs VALUES ($1)', [proof])) });
+    const key = randomUUID();
+    const first = await store.handle(streamId, fold, () => [rejected('a')], meta({ idempotencyKey: `proof/${key}` }), claiming(`p-${key}`));
+    expect(first).toMatchObject({ appended: 1, state: 1 });
+    // the same proof again: the claim fails, so the append is rolled back and the state stays
+    await expect(store.handle(streamId, fold, () => [rejected('b')], meta(), claiming(`p-${key}`))).rejects.toMatchObject({ code: '23505' });
+    expect(await store.readStream(streamId)).toHaveLength(1);
+    // a retry of the first command appends nothing and claims nothing again
+    const retry = await store.handle(streamId, fold, () => [rejected('a')], meta({ idempotencyKey: `proof/${key}` }), claiming(`p-${key}`));
+    expect(retry).toMatchObject({ duplicate: true, appended: 0 });
+    // and the store's remembered state was not advanced by the rolled-back append
+    const next = await store.handle(streamId, fold, (count) => [rejected(`after-${count}`)], meta(), claiming(`q-${key}`));
+    expect(next).toMatchObject({ appended: 1, state: 2, nextExpectedVersion: 2 });
+    const { rows } = await db.pool.query<{ proof: string }>('SELECT proof FROM claimed_proofs WHERE proof LIKE $1 ORDER BY proof', [`%${key}`]);
+    expect(rows.map((row) => row.proof)).toEqual([`p-${key}`, `q-${key}`]);
   });
 
   it('makes an exclusive guard wait for a shared holder and then see what it committed', async () => {

@@ -324,7 +324,9 @@ export class EventStore<E extends { $case: string; value: unknown }> {
         const events = decide(state, version);
         try {
           const result = refuseKeyReuse(
-            options.guard ? await this.appendGuarded(streamId, version, events, meta, options.guard) : await this.append(streamId, version, events, meta),
+            options.guard || options.alongside
+              ? await this.appendInTransaction(streamId, version, events, meta, options)
+              : await this.append(streamId, version, events, meta),
             streamId,
             options,
           );
@@ -351,28 +353,41 @@ export class EventStore<E extends { $case: string; value: unknown }> {
   }
 
   /**
-   * `append` in a transaction that first takes the guard's advisory lock and checks its streams are
-   * still at the versions the command read; a later statement of the same transaction sees every
-   * commit made before the lock was granted, which a single statement would not.
+   * `append` in a transaction of its own, for a command with a guard or with work `alongside` it. The
+   * guard's advisory lock is taken first and its streams checked still at the versions the command
+   * read; a later statement of the same transaction sees every commit made before the lock was granted,
+   * which a single statement would not.
    */
-  private async appendGuarded(streamId: string, expectedVersion: number, events: E[], meta: CommandMeta, guard: AppendGuard): Promise<AppendResult> {
+  private async appendInTransaction(
+    streamId: string,
+    expectedVersion: number,
+    events: E[],
+    meta: CommandMeta,
+    { guard, alongside }: Pick<HandleOptions, 'guard' | 'alongside'>,
+  ): Promise<AppendResult> {
     if (events.length === 0) return { streamId, nextExpectedVersion: expectedVersion, appended: 0, duplicate: false };
     const pending = this.encode(streamId, expectedVersion, events, meta);
     const result = await inTransaction(this.pool, async (client) => {
-      const lock = guard.lockMode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
-      await client.query(`SELECT ${lock}(hashtextextended($1, 0))`, [`guard:${guard.lockKey}`]);
-      const { rows } = await client.query<{ stream_id: string; version: number }>(
-        'SELECT stream_id, max(stream_version)::int AS version FROM events WHERE stream_id = ANY($1::text[]) GROUP BY stream_id',
-        [guard.unchanged.map((stream) => stream.streamId)],
-      );
-      for (const { streamId: guarded, version } of guard.unchanged) {
-        const current = rows.find((row) => row.stream_id === guarded)?.version ?? 0;
-        if (current !== version) throw new StreamChangedError(guarded, version, current);
-      }
-      return this.appendAlone(pending, client);
+      if (guard) await this.holdGuard(client, guard);
+      const appended = await this.appendAlone(pending, client);
+      if (alongside && !appended.duplicate) await alongside(client);
+      return appended;
     });
     if (!result.duplicate) this.announceAppend();
     return result;
+  }
+
+  private async holdGuard(client: PoolClient, guard: AppendGuard): Promise<void> {
+    const lock = guard.lockMode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+    await client.query(`SELECT ${lock}(hashtextextended($1, 0))`, [`guard:${guard.lockKey}`]);
+    const { rows } = await client.query<{ stream_id: string; version: number }>(
+      'SELECT stream_id, max(stream_version)::int AS version FROM events WHERE stream_id = ANY($1::text[]) GROUP BY stream_id',
+      [guard.unchanged.map((stream) => stream.streamId)],
+    );
+    for (const { streamId: guarded, version } of guard.unchanged) {
+      const current = rows.find((row) => row.stream_id === guarded)?.version ?? 0;
+      if (current !== version) throw new StreamChangedError(guarded, version, current);
+    }
   }
 
   private async readStreamAndKey(streamId: string, afterVersion: number, key: string): Promise<{ newer: StoredEvent<E>[]; remembered?: AppendResult }> {

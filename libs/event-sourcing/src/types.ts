@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type { EventEnvelope } from '@lib/contracts';
 import { DomainError } from './domain';
 
@@ -85,6 +86,12 @@ export interface AppendGuard {
 export interface HandleOptions {
   /** Other streams the decision read, which must not change before the append. */
   guard?: AppendGuard;
+  /**
+   * What must commit with the command's events or not at all (a one-time proof claimed, a row of a
+   * table the command owns): run in the append's transaction once events were appended, never for a
+   * command that appends nothing or a retry answered from its key. Its error rolls the append back.
+   */
+  alongside?: (tx: PoolClient) => Promise<void>;
   /**
    * A stream belongs to the tenant of its first event, and a command of another tenant is refused as
    * if the stream did not exist, with a DomainError of this code (default STREAM.NOT_FOUND). Streams

@@ -3,10 +3,8 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
 import { EventStore, type CommandMeta } from '@lib/event-sourcing';
 import { Clock, commandReply, type CommandReply, forUnit } from '@lib/platform';
-import { Pool } from 'pg';
 import { DomainError } from '../domain/error-codes';
 import { f03Decider, type F03ItemScore, f03StreamId } from '../domain';
-import { appendRecordedResponse } from './append-recorded-response';
 import type { SubmittingClient } from './duplicate-check';
 import { RespondentProofs } from './respondent-proofs';
 import { Submissions } from './submissions';
@@ -33,7 +31,6 @@ export class RecordF03ResponseCommand extends Command<CommandReply> {
 export class RecordF03ResponseHandler implements ICommandHandler<RecordF03ResponseCommand> {
   constructor(
     private readonly store: EventStore<SurveyEvent>,
-    private readonly pool: Pool,
     private readonly clock: Clock,
     private readonly proofs: RespondentProofs,
     private readonly submissions: Submissions,
@@ -45,9 +42,7 @@ export class RecordF03ResponseHandler implements ICommandHandler<RecordF03Respon
     // A response id is never the client's key: a key only says "this is a retry" (the store answers it).
     const responseId = randomUUID();
     const now = this.clock.now();
-    const result = await appendRecordedResponse(
-      this.store,
-      this.pool,
+    const result = await this.store.handle(
       streamId,
       f03Decider,
       (state) => {
@@ -55,9 +50,11 @@ export class RecordF03ResponseHandler implements ICommandHandler<RecordF03Respon
         return f03Decider.decide({ type: 'RecordF03Response', responseId, items, proof: verified.kind, now: now.toISOString() }, state);
       },
       forUnit(meta, unitId),
-      async (tx) => {
-        await this.proofs.claim(tx, streamId, verified, 'F03.PROOF_USED', `this proof was already used in the F-03 collection of ${unitId}`);
-        await this.submissions.record(tx, streamId, { client, verified: verified.kind !== 'none', at: now });
+      {
+        alongside: async (tx) => {
+          await this.proofs.claim(tx, streamId, verified, 'F03.PROOF_USED', `this proof was already used in the F-03 collection of ${unitId}`);
+          await this.submissions.record(tx, streamId, { client, verified: verified.kind !== 'none', at: now });
+        },
       },
     );
     return commandReply(result);

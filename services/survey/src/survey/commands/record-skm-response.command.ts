@@ -8,8 +8,6 @@ import { type RespondentProfileInput, surveyDecider, type UnsurAnswer } from '..
 import { CompletedRequests } from '../queries/completed-requests';
 import { SkmSurveyReader } from '../queries/skm-survey.reader';
 import { SurveyConfig } from '../../config';
-import { Pool } from 'pg';
-import { appendRecordedResponse } from './append-recorded-response';
 import { duplicateCheck, type SubmittingClient } from './duplicate-check';
 import { RespondentProofs, type VerifiedProof } from './respondent-proofs';
 import { Submissions } from './submissions';
@@ -38,7 +36,6 @@ export class RecordSkmResponseCommand extends Command<RecordedResponse> {
 export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmResponseCommand> {
   constructor(
     private readonly store: EventStore<SurveyEvent>,
-    private readonly pool: Pool,
     private readonly clock: Clock,
     private readonly surveys: SkmSurveyReader,
     private readonly completedRequests: CompletedRequests,
@@ -69,9 +66,7 @@ export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmRespon
     const responseId = randomUUID();
     const now = this.clock.now();
     const duplicate = duplicateCheck(this.config.SURVEY_FINGERPRINT_SECRET, survey.surveyId, client, answers, suggestion, now);
-    const result = await appendRecordedResponse(
-      this.store,
-      this.pool,
+    const result = await this.store.handle(
       survey.streamId,
       surveyDecider,
       (state) =>
@@ -80,16 +75,18 @@ export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmRespon
           state,
         ),
       { ...meta, tenantId: survey.tenantId, unitId: survey.unitId },
-      async (tx) => {
-        await this.proofs.claim(
-          tx,
-          survey.streamId,
-          proof,
-          'SURVEY.DUPLICATE_REQUEST_RESPONSE',
-          `the cited request already has a response in survey ${survey.surveyId}`,
-        );
-        await this.submissions.refuseResent(tx, survey.streamId, duplicate, survey.surveyId);
-        await this.submissions.record(tx, survey.streamId, { client, verified: proof.kind !== 'none', at: now, duplicate });
+      {
+        alongside: async (tx) => {
+          await this.proofs.claim(
+            tx,
+            survey.streamId,
+            proof,
+            'SURVEY.DUPLICATE_REQUEST_RESPONSE',
+            `the cited request already has a response in survey ${survey.surveyId}`,
+          );
+          await this.submissions.refuseResent(tx, survey.streamId, duplicate, survey.surveyId);
+          await this.submissions.record(tx, survey.streamId, { client, verified: proof.kind !== 'none', at: now, duplicate });
+        },
       },
     );
     return { ...commandReply(result), responseId, recorded: result.appended > 0 };
