@@ -18,6 +18,9 @@ export const splitList = ({ value }: { value: unknown }): unknown =>
     : value;
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
+/** A postgres:// connection URL that names its database. */
+export const POSTGRES_URL = /^postgres(ql)?:\/\/.+\/[^/]+$/;
+
 /**
  * Settings every service reads. A service's own config class extends it; `deploy/.env.example`
  * documents each key. Secrets come only from the environment.
@@ -36,12 +39,16 @@ export class BaseServiceConfig {
   HOST = '127.0.0.1';
 
   /** The application role's connection: it may not change or delete stored events (see deploy/local/create-databases.js). */
-  @Matches(/^postgres(ql)?:\/\/.+\/[^/]+$/, { message: 'DATABASE_URL must be a postgres:// URL that names the database' })
+  @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// URL that names the database' })
   DATABASE_URL!: string;
 
-  /** The schema owner's connection, used only to run migrations at boot; DATABASE_URL when not set. */
+  /**
+   * The schema owner's connection, for migrating at boot (local runs, tests): the service closes it and
+   * forgets the URL before it serves. Unset, the service never migrates and refuses a schema behind it;
+   * production runs the migration step (`main.js --migrate-only`) as a job before the service starts.
+   */
   @IsOptional()
-  @Matches(/^postgres(ql)?:\/\/.+\/[^/]+$/, { message: 'DATABASE_MIGRATION_URL must be a postgres:// URL that names the database' })
+  @Matches(POSTGRES_URL, { message: 'DATABASE_MIGRATION_URL must be a postgres:// URL that names the database' })
   DATABASE_MIGRATION_URL?: string;
 
   @Transform(splitList)

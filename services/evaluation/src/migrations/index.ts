@@ -1,5 +1,5 @@
 import { eventStoreMigrations } from '@lib/event-sourcing';
-import { ApplicationRole1732900000000 } from '@lib/platform';
+import { ApplicationRole1732900000000, EVENT_STORE_TABLE_PRIVILEGES, LeastPrivilege1733200000000, type ServiceDatabase } from '@lib/platform';
 import { OperationalFacts1732400000000 } from './1732400000000-operational-facts';
 import { EvaluationReadModel1732500000000 } from './1732500000000-evaluation-read-model';
 import { EvidenceFiles1732600000000 } from './1732600000000-evidence-files';
@@ -7,8 +7,9 @@ import { TenantTimeZones1732700000000 } from './1732700000000-tenant-time-zones'
 import { TenantScopedStreams1732740000000 } from './1732740000000-tenant-scoped-streams';
 import { TenantRulesets1732750000000 } from './1732750000000-tenant-rulesets';
 import { Units1732800000000 } from './1732800000000-units';
+import { EvaluationTableGrants1733200000001 } from './1733200000001-table-grants';
 
-/** In order: the shared event store first, then this service's read tables, then the application role's grants. */
+/** In order: the shared event store first, then this service's read tables, then the application role's grants, table by table. */
 export const evaluationMigrations = [
   ...eventStoreMigrations,
   OperationalFacts1732400000000,
@@ -19,4 +20,21 @@ export const evaluationMigrations = [
   TenantRulesets1732750000000,
   Units1732800000000,
   ApplicationRole1732900000000,
+  LeastPrivilege1733200000000,
+  EvaluationTableGrants1733200000001,
 ];
+
+/** What the application role may do on each table (see EvaluationTableGrants1733200000001): the boot check refuses more. */
+export const evaluationTablePrivileges = {
+  ...EVENT_STORE_TABLE_PRIVILEGES,
+  units_v1: ['SELECT', 'INSERT', 'TRUNCATE'],
+  rulesets_v1: ['SELECT', 'INSERT', 'TRUNCATE'],
+  cycles_v1: ['SELECT', 'INSERT', 'UPDATE', 'TRUNCATE'],
+  unit_assessments_v1: ['SELECT', 'INSERT', 'UPDATE', 'TRUNCATE'],
+  unit_results_v1: ['SELECT', 'INSERT', 'UPDATE', 'TRUNCATE'],
+  operational_facts_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  tenant_time_zones_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  evidence_files_v1: ['SELECT', 'INSERT'],
+} as const;
+
+export const evaluationDatabase: ServiceDatabase = { migrations: evaluationMigrations, tablePrivileges: evaluationTablePrivileges };
