@@ -8,6 +8,7 @@ export * from './database';
 export * from './database-privileges';
 export * from './errors';
 export * from './health.controller';
+export * from './https-in-production.validator';
 export * from './load-config';
 export * from './logger';
 export * from './metrics';

@@ -131,10 +131,14 @@ export class BaseServiceConfig {
   @Max(100_000)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 60;
 
-  /** Largest JSON body accepted, in bytes; larger requests get 413. */
+  /**
+   * Largest JSON body accepted, in bytes; larger requests get 413. No JSON body needs megabytes (evidence
+   * files are multipart, limited by EVIDENCE_MAX_BYTES), and each is parsed whole in memory: at most 4 MiB.
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1024)
+  @Max(4 * 1024 * 1024)
   BODY_LIMIT_BYTES = 256 * 1024;
 }
 
@@ -153,8 +157,26 @@ export function loadConfig<T extends BaseServiceConfig>(configClass: new () => T
   if (config.NODE_ENV === 'production' && config.KAFKA_SASL_MECHANISM === 'plain' && !config.KAFKA_SSL) {
     problems.push('KAFKA_SASL_MECHANISM=plain needs KAFKA_SSL=true when NODE_ENV=production');
   }
+  if (config.NODE_ENV === 'production') {
+    for (const key of ['DATABASE_URL', 'DATABASE_MIGRATION_URL'] as const) {
+      const url = config[key];
+      if (url && !ENCRYPTED_SSL_MODES.includes(sslModeOf(url)))
+        problems.push(`${key} needs sslmode=require, verify-ca or verify-full when NODE_ENV=production`);
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** The `sslmode`s that never fall back to plain text (node-postgres's `no-verify` is left out: it checks no certificate). */
+const ENCRYPTED_SSL_MODES = ['require', 'verify-ca', 'verify-full'];
+
+function sslModeOf(url: string): string {
+  try {
+    return new URL(url).searchParams.get('sslmode') ?? '';
+  } catch {
+    return '';
+  }
 }
 
 function describe(error: ValidationError, prefix = ''): string[] {
