@@ -37,7 +37,7 @@ const config: Config = {
       ...shared,
       displayName: 'integration',
       setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeouts.ts'],
-      testMatch: ['<rootDir>/{services,libs}/**/*.int-spec.ts'],
+      testMatch: ['<rootDir>/{services,libs,deploy}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -25,6 +25,9 @@ npm run --silent build >"$logs/build.log" 2>&1 || { tail -n 30 "$logs/build.log"
 
 running() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
+# The migration step, as the schema owner; the services below never get the owner's URL.
+LOG_LEVEL=warn bash deploy/local/migrate.sh >>"$logs/migrate.log" 2>&1 || { tail -n 20 "$logs/migrate.log" >&2; echo "start: migrations failed (full log: $logs/migrate.log)" >&2; exit 1; }
+
 for entry in "${services[@]}"; do
   name=${entry%%:*}
   port=${entry##*:}
@@ -33,11 +36,11 @@ for entry in "${services[@]}"; do
     echo "start: $name already running (pid $(cat "$pidfile"))"
     continue
   fi
-  # Migrations run as the schema owner; the service itself connects as pantau_app, which cannot
-  # change or delete stored events (see deploy/local/create-databases.js).
+  # The service connects as pantau_app, which cannot change or delete stored events and refuses to
+  # start as anything more (see deploy/local/create-databases.js); the migration step above ran as the owner.
+  env -u DATABASE_MIGRATION_URL \
   NODE_ENV=${NODE_ENV:-development} \
   PORT=$port \
-  DATABASE_MIGRATION_URL=${DATABASE_SERVER_URL:-postgres://postgres@127.0.0.1:5432}/pantau_$name \
   DATABASE_URL=${APP_DATABASE_SERVER_URL:-postgres://pantau_app@127.0.0.1:5432}/pantau_$name \
   AUTH_MODE=${AUTH_MODE:-dev} \
   KAFKA_BROKERS=${KAFKA_BROKERS:-127.0.0.1:9092} \

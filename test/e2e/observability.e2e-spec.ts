@@ -8,10 +8,10 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import request from 'supertest';
 import { AppModule as EvaluationAppModule } from '../../services/evaluation/src/app.module';
 import { EvaluationConfig } from '../../services/evaluation/src/config';
-import { evaluationMigrations } from '../../services/evaluation/src/migrations';
+import { evaluationDatabase } from '../../services/evaluation/src/migrations';
 import { AppModule as RequestAppModule } from '../../services/request/src/app.module';
 import { RequestConfig } from '../../services/request/src/config';
-import { requestMigrations } from '../../services/request/src/migrations';
+import { requestDatabase } from '../../services/request/src/migrations';
 import { bearer } from '../support/auth';
 import { startService } from '../support/service-app';
 import { startTestTracing, type TestTracing } from '../support/tracing';
@@ -58,11 +58,11 @@ describe('tracing and metrics of request service → Kafka → evaluation servic
     [requestDb, evaluationDb] = await Promise.all([createTestDatabase([], 'pantau_e2e_obs_request'), createTestDatabase([], 'pantau_e2e_obs_evaluation')]);
     const kafka = { KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: prefix, KAFKA_TOPIC_PREFIX: prefix };
     requestApp = await startService(
-      { name: 'request', configClass: RequestConfig, appModule: RequestAppModule, migrations: requestMigrations },
+      { name: 'request', configClass: RequestConfig, appModule: RequestAppModule, database: requestDatabase },
       { ...kafka, DATABASE_URL: requestDb.url },
     );
     evaluationApp = await startService(
-      { name: 'evaluation', configClass: EvaluationConfig, appModule: EvaluationAppModule, migrations: evaluationMigrations },
+      { name: 'evaluation', configClass: EvaluationConfig, appModule: EvaluationAppModule, database: evaluationDatabase },
       { ...kafka, DATABASE_URL: evaluationDb.url },
     );
     // Due dates count working days on the shipped calendars: a fixed Monday keeps them inside their years.

@@ -8,7 +8,7 @@ import { createPortalApp } from '../../services/portal/src/portal-app';
 import { portalSettings, silentLogger } from '../../services/portal/test/portal-fixtures';
 import { AppModule as SurveyAppModule } from '../../services/survey/src/app.module';
 import { SurveyConfig } from '../../services/survey/src/config';
-import { surveyMigrations } from '../../services/survey/src/migrations';
+import { surveyDatabase } from '../../services/survey/src/migrations';
 import { bearer } from '../support/auth';
 import { startService } from '../support/service-app';
 
@@ -29,7 +29,7 @@ describe('portal in front of the real survey service', () => {
     staff = await bearer('operator-disdukcapil', { tenantId, unitId });
     db = await createTestDatabase([], 'pantau_portal_survey');
     survey = await startService(
-      { name: 'survey', configClass: SurveyConfig, appModule: SurveyAppModule, migrations: surveyMigrations },
+      { name: 'survey', configClass: SurveyConfig, appModule: SurveyAppModule, database: surveyDatabase },
       {
         DATABASE_URL: db.url,
         KAFKA_BROKERS: testKafkaBrokers().join(','),

@@ -2,13 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, type TestDatabase, testKafkaBrokers } from '@lib/testing';
 import { AppModule as EvaluationAppModule } from '../../services/evaluation/src/app.module';
 import { EvaluationConfig } from '../../services/evaluation/src/config';
-import { evaluationMigrations } from '../../services/evaluation/src/migrations';
+import { evaluationDatabase } from '../../services/evaluation/src/migrations';
 import { AppModule as RequestAppModule } from '../../services/request/src/app.module';
 import { RequestConfig } from '../../services/request/src/config';
-import { requestMigrations } from '../../services/request/src/migrations';
+import { requestDatabase } from '../../services/request/src/migrations';
 import { AppModule as SurveyAppModule } from '../../services/survey/src/app.module';
 import { SurveyConfig } from '../../services/survey/src/config';
-import { surveyMigrations } from '../../services/survey/src/migrations';
+import { surveyDatabase } from '../../services/survey/src/migrations';
 import { startService } from './service-app';
 
 export type ServiceName = 'request' | 'survey' | 'evaluation';
@@ -38,17 +38,14 @@ export async function startPlatform(name: string, env: Record<string, string> = 
   };
   await Promise.all([
     boot('request', (url) =>
-      startService(
-        { name: 'request', configClass: RequestConfig, appModule: RequestAppModule, migrations: requestMigrations },
-        { ...shared, DATABASE_URL: url },
-      ),
+      startService({ name: 'request', configClass: RequestConfig, appModule: RequestAppModule, database: requestDatabase }, { ...shared, DATABASE_URL: url }),
     ),
     boot('survey', (url) =>
-      startService({ name: 'survey', configClass: SurveyConfig, appModule: SurveyAppModule, migrations: surveyMigrations }, { ...shared, DATABASE_URL: url }),
+      startService({ name: 'survey', configClass: SurveyConfig, appModule: SurveyAppModule, database: surveyDatabase }, { ...shared, DATABASE_URL: url }),
     ),
     boot('evaluation', (url) =>
       startService(
-        { name: 'evaluation', configClass: EvaluationConfig, appModule: EvaluationAppModule, migrations: evaluationMigrations },
+        { name: 'evaluation', configClass: EvaluationConfig, appModule: EvaluationAppModule, database: evaluationDatabase },
         { ...shared, DATABASE_URL: url },
       ),
     ),

@@ -9,16 +9,16 @@ import {
   loadServiceConfig,
   PinoNestLogger,
   prepareDatabase,
+  type ServiceDatabase,
 } from '@lib/platform';
 import { applicationDatabaseUrl } from '@lib/testing';
 import type { Logger } from 'pino';
-import type { MigrationInterface } from 'typeorm';
 
 export interface ServiceUnderTest<C extends BaseServiceConfig> {
   name: string;
   configClass: new () => C;
   appModule: { register(config: C, logger: Logger, auth: AuthConfig): DynamicModule } & Type;
-  migrations: (new () => MigrationInterface)[];
+  database: ServiceDatabase;
 }
 
 /**
@@ -40,7 +40,7 @@ export async function startService<C extends BaseServiceConfig>(service: Service
     DATABASE_URL: applicationDatabaseUrl(env.DATABASE_URL),
   });
   const logger = createLogger(service.name, config.LOG_LEVEL);
-  await prepareDatabase(config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, service.migrations, logger);
+  await prepareDatabase(config, service.database, logger, {});
   const app = await NestFactory.create(service.appModule.register(config, logger, auth), { logger: new PinoNestLogger(logger), bodyParser: false });
   configureHttp(app, config, logger, { title: service.name, description: 'under test' });
   await app.init();

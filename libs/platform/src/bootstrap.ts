@@ -7,20 +7,73 @@ import type { MigrationInterface } from 'typeorm';
 import type { Logger } from 'pino';
 import { CORRELATION_ID } from '@lib/kernel';
 import { assertDatabaseReachable, assertEventLogReadable, runMigrations } from './database';
-import type { BaseServiceConfig } from './load-config';
-import { runWithContext } from './logger';
+import { assertLeastPrivilege, assertSchemaCurrent, type TablePrivileges } from './database-privileges';
+import { type BaseServiceConfig, ConfigError, POSTGRES_URL } from './load-config';
+import { createLogger, runWithContext } from './logger';
 import { ServiceMetrics } from './metrics';
 import { createOpenApiDocument, type HttpSurface } from './openapi';
 import { createValidationPipe } from './validation';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 
-/** Makes sure the database answers, its schema is current and its event log can be read in order, before anything else starts. */
-export async function prepareDatabase(url: string, migrations: (new () => MigrationInterface)[], logger: Logger): Promise<void> {
+/** A service's schema: its migrations, and what its application role may do on each table. */
+export interface ServiceDatabase {
+  migrations: (new () => MigrationInterface)[];
+  tablePrivileges: TablePrivileges;
+}
+
+/**
+ * Makes sure the database answers, its schema is current, the service's role can only do what the
+ * service needs, and its event log can be read in order, before anything else starts. With
+ * DATABASE_MIGRATION_URL (local runs, tests) it migrates first as the schema owner, then closes that
+ * connection and forgets the URL, in the config and in `env`: the serving process keeps no way to
+ * reach the owner. Without it (production: a migration job runs first) it never migrates.
+ */
+export async function prepareDatabase(
+  config: BaseServiceConfig,
+  database: ServiceDatabase,
+  logger: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  const migrationUrl = config.DATABASE_MIGRATION_URL;
+  try {
+    if (migrationUrl) await migrateDatabase(migrationUrl, database.migrations, logger);
+  } finally {
+    delete config.DATABASE_MIGRATION_URL;
+    delete env.DATABASE_MIGRATION_URL;
+  }
+  await assertDatabaseReachable(config.DATABASE_URL);
+  await assertSchemaCurrent(config.DATABASE_URL, database.migrations);
+  await assertLeastPrivilege(config.DATABASE_URL, database.tablePrivileges);
+  await assertEventLogReadable(config.DATABASE_URL);
+}
+
+/** Runs the pending migrations as the schema owner (`url`): the migration step, or the start of a local run. */
+export async function migrateDatabase(url: string, migrations: (new () => MigrationInterface)[], logger: Logger): Promise<void> {
   await assertDatabaseReachable(url);
   const applied = await runMigrations(url, migrations);
-  if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-  await assertEventLogReadable(url);
+  logger.info({ migrations: applied }, applied.length > 0 ? 'migrations applied' : 'schema already current');
+}
+
+/** The service entrypoint's flag for the migration step: migrate as the schema owner, then exit. */
+export const MIGRATE_ONLY_FLAG = '--migrate-only';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * The migration step, run before the service starts (a Kubernetes Job or init container, `npm run
+ * db:migrate`, deploy/local/start.sh): the only process that is given the schema owner's connection.
+ * Reads DATABASE_MIGRATION_URL and LOG_LEVEL only, so it needs none of the serving process's secrets.
+ */
+export async function migrateOnly(service: string, database: ServiceDatabase, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const url = env.DATABASE_MIGRATION_URL;
+  if (!url || !POSTGRES_URL.test(url)) {
+    throw new ConfigError([
+      `DATABASE_MIGRATION_URL must be a postgres:// URL that names the database (the schema owner's connection) for ${MIGRATE_ONLY_FLAG}`,
+    ]);
+  }
+  const logger = createLogger(service, LOG_LEVELS.includes(env.LOG_LEVEL ?? '') ? env.LOG_LEVEL! : 'info');
+  await migrateDatabase(url, database.migrations, logger);
 }
 
 /**

@@ -6,7 +6,7 @@ class TestServiceConfig extends BaseServiceConfig {
   override KAFKA_CLIENT_ID = 'pantau-test';
 }
 
-const BASE = { DATABASE_URL: 'postgres://pantau_app@127.0.0.1:5432/pantau_test', KAFKA_BROKERS: '127.0.0.1:9092' };
+const BASE = { DATABASE_URL: 'postgres://pantau_app@127.0.0.1:5432/pantau_test?sslmode=verify-full', KAFKA_BROKERS: '127.0.0.1:9092' };
 const problemsOf = (load: () => unknown): string[] => {
   try {
     load();
@@ -67,5 +67,39 @@ describe('EVENT_STORE_APPENDS_IN_FLIGHT', () => {
     const env = value === undefined ? BASE : { ...BASE, EVENT_STORE_APPENDS_IN_FLIGHT: value };
     expect(problemsOf(() => loadConfig(TestServiceConfig, env))).toEqual(problems);
     if (problems.length === 0) expect(loadConfig(TestServiceConfig, env).EVENT_STORE_APPENDS_IN_FLIGHT).toBe(expected);
+  });
+});
+
+describe('production transport and size settings', () => {
+  const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test?sslmode=verify-full' };
+  it.each<[string, Record<string, string>, string[]]>([
+    ['a database over TLS with the server verified', PRODUCTION, []],
+    ['sslmode=require', { ...PRODUCTION, DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test?sslmode=require' }, []],
+    ['sslmode=verify-ca', { ...PRODUCTION, DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test?sslmode=verify-ca' }, []],
+    ['no TLS outside production', { DATABASE_URL: 'postgres://pantau_app@127.0.0.1:5432/pantau_test' }, []],
+    [
+      'no sslmode in production',
+      { ...PRODUCTION, DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test' },
+      ['DATABASE_URL needs sslmode=require, verify-ca or verify-full when NODE_ENV=production'],
+    ],
+    [
+      'sslmode=prefer in production (falls back to plain text)',
+      { ...PRODUCTION, DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test?sslmode=prefer' },
+      ['DATABASE_URL needs sslmode=require, verify-ca or verify-full when NODE_ENV=production'],
+    ],
+    [
+      'sslmode=no-verify in production',
+      { ...PRODUCTION, DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test?sslmode=no-verify' },
+      ['DATABASE_URL needs sslmode=require, verify-ca or verify-full when NODE_ENV=production'],
+    ],
+    [
+      'a migration URL without TLS in production',
+      { ...PRODUCTION, DATABASE_MIGRATION_URL: 'postgres://pantau_owner@db.internal:5432/pantau_test' },
+      ['DATABASE_MIGRATION_URL needs sslmode=require, verify-ca or verify-full when NODE_ENV=production'],
+    ],
+    ['the largest body limit', { BODY_LIMIT_BYTES: String(4 * 1024 * 1024) }, []],
+    ['a body limit above the largest', { BODY_LIMIT_BYTES: String(4 * 1024 * 1024 + 1) }, ['BODY_LIMIT_BYTES must not be greater than 4194304']],
+  ])('%s', (_name, env, expected) => {
+    expect(problemsOf(() => loadConfig(TestServiceConfig, { ...BASE, ...env }))).toEqual(expected);
   });
 });

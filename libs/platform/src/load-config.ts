@@ -18,6 +18,9 @@ export const splitList = ({ value }: { value: unknown }): unknown =>
     : value;
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
+/** A postgres:// connection URL that names its database. */
+export const POSTGRES_URL = /^postgres(ql)?:\/\/.+\/[^/]+$/;
+
 /**
  * Settings every service reads. A service's own config class extends it; `deploy/.env.example`
  * documents each key. Secrets come only from the environment.
@@ -36,12 +39,16 @@ export class BaseServiceConfig {
   HOST = '127.0.0.1';
 
   /** The application role's connection: it may not change or delete stored events (see deploy/local/create-databases.js). */
-  @Matches(/^postgres(ql)?:\/\/.+\/[^/]+$/, { message: 'DATABASE_URL must be a postgres:// URL that names the database' })
+  @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// URL that names the database' })
   DATABASE_URL!: string;
 
-  /** The schema owner's connection, used only to run migrations at boot; DATABASE_URL when not set. */
+  /**
+   * The schema owner's connection, for migrating at boot (local runs, tests): the service closes it and
+   * forgets the URL before it serves. Unset, the service never migrates and refuses a schema behind it;
+   * production runs the migration step (`main.js --migrate-only`) as a job before the service starts.
+   */
   @IsOptional()
-  @Matches(/^postgres(ql)?:\/\/.+\/[^/]+$/, { message: 'DATABASE_MIGRATION_URL must be a postgres:// URL that names the database' })
+  @Matches(POSTGRES_URL, { message: 'DATABASE_MIGRATION_URL must be a postgres:// URL that names the database' })
   DATABASE_MIGRATION_URL?: string;
 
   @Transform(splitList)
@@ -124,10 +131,14 @@ export class BaseServiceConfig {
   @Max(100_000)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 60;
 
-  /** Largest JSON body accepted, in bytes; larger requests get 413. */
+  /**
+   * Largest JSON body accepted, in bytes; larger requests get 413. No JSON body needs megabytes (evidence
+   * files are multipart, limited by EVIDENCE_MAX_BYTES), and each is parsed whole in memory: at most 4 MiB.
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1024)
+  @Max(4 * 1024 * 1024)
   BODY_LIMIT_BYTES = 256 * 1024;
 }
 
@@ -146,8 +157,26 @@ export function loadConfig<T extends BaseServiceConfig>(configClass: new () => T
   if (config.NODE_ENV === 'production' && config.KAFKA_SASL_MECHANISM === 'plain' && !config.KAFKA_SSL) {
     problems.push('KAFKA_SASL_MECHANISM=plain needs KAFKA_SSL=true when NODE_ENV=production');
   }
+  if (config.NODE_ENV === 'production') {
+    for (const key of ['DATABASE_URL', 'DATABASE_MIGRATION_URL'] as const) {
+      const url = config[key];
+      if (url && !ENCRYPTED_SSL_MODES.includes(sslModeOf(url)))
+        problems.push(`${key} needs sslmode=require, verify-ca or verify-full when NODE_ENV=production`);
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** The `sslmode`s that never fall back to plain text (node-postgres's `no-verify` is left out: it checks no certificate). */
+const ENCRYPTED_SSL_MODES = ['require', 'verify-ca', 'verify-full'];
+
+function sslModeOf(url: string): string {
+  try {
+    return new URL(url).searchParams.get('sslmode') ?? '';
+  } catch {
+    return '';
+  }
 }
 
 function describe(error: ValidationError, prefix = ''): string[] {

@@ -1,15 +1,16 @@
 import './tracing';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { configureHttp, createLogger, loadServiceConfig, PinoNestLogger, prepareDatabase } from '@lib/platform';
+import { configureHttp, createLogger, loadServiceConfig, MIGRATE_ONLY_FLAG, migrateOnly, PinoNestLogger, prepareDatabase } from '@lib/platform';
 import { AppModule, httpSurface } from './app.module';
 import { EvaluationConfig } from './config';
-import { evaluationMigrations } from './migrations';
+import { evaluationDatabase } from './migrations';
 
 async function main(): Promise<void> {
+  if (process.argv.includes(MIGRATE_ONLY_FLAG)) return migrateOnly('evaluation', evaluationDatabase);
   const { config, auth } = loadServiceConfig(EvaluationConfig);
   const logger = createLogger('evaluation', config.LOG_LEVEL);
-  await prepareDatabase(config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, evaluationMigrations, logger);
+  await prepareDatabase(config, evaluationDatabase, logger);
   const app = await NestFactory.create(AppModule.register(config, logger, auth), { logger: new PinoNestLogger(logger), bodyParser: false });
   configureHttp(app, config, logger, httpSurface);
   await app.listen(config.PORT, config.HOST);

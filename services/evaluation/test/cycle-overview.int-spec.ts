@@ -7,7 +7,7 @@ import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
 import { pekppp2023, scoredIndicators } from '../src/evaluation/domain';
-import { evaluationMigrations } from '../src/migrations';
+import { evaluationDatabase } from '../src/migrations';
 
 type Headers = { Authorization: string };
 
@@ -37,7 +37,7 @@ describe('evaluation service: the portal overview reads (cycle list, all scores 
     ]);
     db = await createTestDatabase([], 'pantau_eval_overview');
     app = await startService(
-      { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, migrations: evaluationMigrations },
+      { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, database: evaluationDatabase },
       { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `int-overview-${randomUUID().slice(0, 8)}.` },
     );
 

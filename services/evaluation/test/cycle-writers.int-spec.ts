@@ -11,7 +11,7 @@ import { EvaluationConfig } from '../src/config';
 import { RecordUserScoreCommand } from '../src/evaluation/commands/record-user-score.command';
 import { resultsLock } from '../src/evaluation/commands/stream-state';
 import { cycleStream, scoredIndicators, pekppp2023 } from '../src/evaluation/domain';
-import { evaluationMigrations } from '../src/migrations';
+import { evaluationDatabase } from '../src/migrations';
 
 describe('commands that write a cycle wait for an F-01/F-02 command that checked the cycle under the results lock', () => {
   const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
@@ -54,7 +54,7 @@ describe('commands that write a cycle wait for an F-01/F-02 command that checked
     admin = await bearer('admin-orpeg', { tenantId });
     db = await createTestDatabase([], 'pantau_eval_writers');
     app = await startService(
-      { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, migrations: evaluationMigrations },
+      { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, database: evaluationDatabase },
       { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `int-writers-${randomUUID().slice(0, 8)}.` },
     );
     const opened = await http()

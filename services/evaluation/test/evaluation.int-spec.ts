@@ -11,7 +11,7 @@ import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
 import { pekppp2023, scoredIndicators } from '../src/evaluation/domain';
 import { EvaluationReadModelProjection } from '../src/evaluation/projections/evaluation-read-model.projection';
-import { evaluationMigrations } from '../src/migrations';
+import { evaluationDatabase } from '../src/migrations';
 
 const MAKLUMAT_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% Maklumat Pelayanan DPMPTSP\n%%EOF\n');
 const MAKLUMAT_SHA256 = createHash('sha256').update(MAKLUMAT_PDF).digest('hex');
@@ -44,7 +44,7 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     ]);
     db = await createTestDatabase([], 'pantau_eval');
     app = await startService(
-      { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, migrations: evaluationMigrations },
+      { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, database: evaluationDatabase },
       {
         DATABASE_URL: db.url,
         KAFKA_BROKERS: testKafkaBrokers().join(','),

@@ -9,7 +9,7 @@ import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
 import { pekppp2023, scoredIndicators } from '../src/evaluation/domain';
-import { evaluationMigrations } from '../src/migrations';
+import { evaluationDatabase } from '../src/migrations';
 
 type Headers = { Authorization: string };
 
@@ -62,7 +62,7 @@ describe('evaluation service: two tenants with the same cycle and unit ids', () 
     national = await bearer('national-auditor');
     db = await createTestDatabase([], 'pantau_eval');
     app = await startService(
-      { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, migrations: evaluationMigrations },
+      { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, database: evaluationDatabase },
       { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `eval-tenants-${run}.` },
     );
   });

@@ -8,7 +8,7 @@ import { publishForeignEvent } from '../../../test/support/foreign-events';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
-import { evaluationMigrations } from '../src/migrations';
+import { evaluationDatabase } from '../src/migrations';
 import { TenantTimeZones } from '../src/evaluation/queries/tenant-time-zones';
 
 describe("evaluation learns each tenant's time zone from the request service", () => {
@@ -42,7 +42,7 @@ describe("evaluation learns each tenant's time zone from the request service", (
   beforeAll(async () => {
     db = await createTestDatabase([], 'pantau_eval_tz');
     app = await startService(
-      { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, migrations: evaluationMigrations },
+      { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, database: evaluationDatabase },
       { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: topicPrefix, KAFKA_TOPIC_PREFIX: topicPrefix },
     );
   });

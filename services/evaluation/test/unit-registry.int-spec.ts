@@ -10,7 +10,7 @@ import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
 import { UnitsProjection } from '../src/evaluation/projections/units.projection';
-import { evaluationMigrations } from '../src/migrations';
+import { evaluationDatabase } from '../src/migrations';
 
 describe("the tenant's units registry", () => {
   const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
@@ -33,7 +33,7 @@ describe("the tenant's units registry", () => {
     ]);
     db = await createTestDatabase([], 'pantau_eval_units');
     app = await startService(
-      { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, migrations: evaluationMigrations },
+      { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, database: evaluationDatabase },
       { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `int-eval-units-${randomUUID().slice(0, 8)}.` },
     );
   });

@@ -1,15 +1,16 @@
 import './tracing';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { configureHttp, createLogger, loadServiceConfig, PinoNestLogger, prepareDatabase } from '@lib/platform';
+import { configureHttp, createLogger, loadServiceConfig, MIGRATE_ONLY_FLAG, migrateOnly, PinoNestLogger, prepareDatabase } from '@lib/platform';
 import { AppModule, httpSurface } from './app.module';
 import { RequestConfig } from './config';
-import { requestMigrations } from './migrations';
+import { requestDatabase } from './migrations';
 
 async function main(): Promise<void> {
+  if (process.argv.includes(MIGRATE_ONLY_FLAG)) return migrateOnly('request', requestDatabase);
   const { config, auth } = loadServiceConfig(RequestConfig);
   const logger = createLogger('request', config.LOG_LEVEL);
-  await prepareDatabase(config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, requestMigrations, logger);
+  await prepareDatabase(config, requestDatabase, logger);
   const app = await NestFactory.create(AppModule.register(config, logger, auth), { logger: new PinoNestLogger(logger), bodyParser: false });
   configureHttp(app, config, logger, httpSurface);
   await app.listen(config.PORT, config.HOST);

@@ -9,7 +9,7 @@ import { bearer } from '../../../test/support/auth';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { RequestConfig } from '../src/config';
-import { requestMigrations } from '../src/migrations';
+import { requestDatabase } from '../src/migrations';
 import { ShipNationalCalendars } from '../src/request/commands/ship-national-calendars.task';
 import { CalendarsProjection } from '../src/request/projections/calendars.projection';
 
@@ -77,7 +77,7 @@ describe('working-day calendars over HTTP, PostgreSQL and Kafka', () => {
     officer = await bearer('operator-disdukcapil', { tenantId, unitId });
     db = await createTestDatabase([], 'pantau_cal');
     app = await startService(
-      { name: 'request', configClass: RequestConfig, appModule: AppModule, migrations: requestMigrations },
+      { name: 'request', configClass: RequestConfig, appModule: AppModule, database: requestDatabase },
       { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `cal-int-${randomUUID().slice(0, 8)}.` },
     );
     jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(now));

@@ -7,7 +7,7 @@ import request from 'supertest';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { RequestConfig } from '../src/config';
-import { requestMigrations } from '../src/migrations';
+import { requestDatabase } from '../src/migrations';
 
 const PORTAL = 'https://pantau.banjarmasinkota.go.id';
 const RATE_LIMIT = 5;
@@ -24,7 +24,7 @@ describe('the edge of the request service: tokens, citizen endpoints, headers, C
   beforeAll(async () => {
     db = await createTestDatabase([], 'pantau_req_edge');
     app = await startService(
-      { name: 'request', configClass: RequestConfig, appModule: AppModule, migrations: requestMigrations },
+      { name: 'request', configClass: RequestConfig, appModule: AppModule, database: requestDatabase },
       {
         DATABASE_URL: db.url,
         KAFKA_BROKERS: testKafkaBrokers().join(','),

@@ -7,7 +7,7 @@ import { bearer } from '../../../test/support/auth';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { RequestConfig } from '../src/config';
-import { requestMigrations } from '../src/migrations';
+import { requestDatabase } from '../src/migrations';
 
 /** The value of one series of a Prometheus text exposition, or undefined when it is not there. */
 function sample(exposition: string, name: string, labels: Record<string, string>): number | undefined {
@@ -49,7 +49,7 @@ describe('read models of the request service when one projection fails or an eve
     officer = await bearer('operator-disdukcapil', { tenantId, unitId });
     db = await createTestDatabase([], 'pantau_faults');
     app = await startService(
-      { name: 'request', configClass: RequestConfig, appModule: AppModule, migrations: requestMigrations },
+      { name: 'request', configClass: RequestConfig, appModule: AppModule, database: requestDatabase },
       { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `faults-int-${randomUUID().slice(0, 8)}.` },
     );
     jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date('2026-09-22T02:00:00.000Z'));

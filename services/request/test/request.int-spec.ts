@@ -10,7 +10,7 @@ import { bearer } from '../../../test/support/auth';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { RequestConfig } from '../src/config';
-import { requestMigrations } from '../src/migrations';
+import { requestDatabase } from '../src/migrations';
 import { SlaBreachScanner } from '../src/request/commands/sla-breach-scan.task';
 
 describe('request service over HTTP, PostgreSQL and Kafka', () => {
@@ -45,7 +45,7 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     officer = await bearer('operator-disdukcapil', { tenantId, unitId });
     db = await createTestDatabase([], 'pantau_req');
     app = await startService(
-      { name: 'request', configClass: RequestConfig, appModule: AppModule, migrations: requestMigrations },
+      { name: 'request', configClass: RequestConfig, appModule: AppModule, database: requestDatabase },
       { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: topicPrefix, KAFKA_TOPIC_PREFIX: topicPrefix },
     );
     // Due dates depend on the working-day calendar of the day: a fixed Monday keeps them inside the

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsUrl, Max, Min } from 'class-validator';
-import { BaseServiceConfig, IsSecret } from '@lib/platform';
+import { BaseServiceConfig, IsHttpsInProduction, IsSecret } from '@lib/platform';
 
 /** Published in deploy/.env.example for local runs and tests, so refused in production. */
 export const DEVELOPMENT_FINGERPRINT_SECRET = 'pantau-local-survey-fingerprint-secret-not-for-production';
@@ -51,7 +51,11 @@ export class SurveyConfig extends BaseServiceConfig {
   @Max(3650)
   SURVEY_SUBMISSION_RETENTION_DAYS = 90;
 
-  /** Where respondents open a survey form (the portal); the QR code on the office poster points here. */
+  /**
+   * Where respondents open a survey form (the portal); the QR code on the office poster points here.
+   * https in production: over http anyone on the path could serve a form of their own.
+   */
+  @IsHttpsInProduction()
   @IsUrl({ protocols: ['https', 'http'], require_tld: false, require_protocol: true })
   PUBLIC_SURVEY_BASE_URL = 'http://127.0.0.1:3000/survei';
 }

@@ -10,7 +10,7 @@ import { publishForeignEvent } from '../../../test/support/foreign-events';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { SurveyConfig } from '../src/config';
-import { surveyMigrations } from '../src/migrations';
+import { surveyDatabase } from '../src/migrations';
 
 const PORTAL = 'https://pantau.banjarmasinkota.go.id/survei';
 
@@ -37,7 +37,7 @@ describe('public survey forms: poster QR code, duplicate detection, F-03 report'
     [staff, admin] = await Promise.all([bearer('operator-dinkes', { tenantId, unitId }), bearer('admin-orpeg', { tenantId })]);
     db = await createTestDatabase([], 'pantau_survey');
     app = await startService(
-      { name: 'survey', configClass: SurveyConfig, appModule: AppModule, migrations: surveyMigrations },
+      { name: 'survey', configClass: SurveyConfig, appModule: AppModule, database: surveyDatabase },
       {
         DATABASE_URL: db.url,
         KAFKA_BROKERS: testKafkaBrokers().join(','),

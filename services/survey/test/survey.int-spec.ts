@@ -8,7 +8,7 @@ import { bearer } from '../../../test/support/auth';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { SurveyConfig } from '../src/config';
-import { surveyMigrations } from '../src/migrations';
+import { surveyDatabase } from '../src/migrations';
 
 describe('survey service on PostgreSQL and Kafka', () => {
   const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
@@ -26,7 +26,7 @@ describe('survey service on PostgreSQL and Kafka', () => {
     staff = await bearer('operator-disdukcapil', { tenantId, unitId });
     db = await createTestDatabase([], 'pantau_survey');
     app = await startService(
-      { name: 'survey', configClass: SurveyConfig, appModule: AppModule, migrations: surveyMigrations },
+      { name: 'survey', configClass: SurveyConfig, appModule: AppModule, database: surveyDatabase },
       { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `survey-int-${randomUUID().slice(0, 8)}.` },
     );
     const opened = await http().post(surveyPath).set(staff).send({ periodEnd: '2026-12-31' }).expect(201);

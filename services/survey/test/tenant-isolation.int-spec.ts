@@ -8,7 +8,7 @@ import { publishForeignEvent } from '../../../test/support/foreign-events';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { SurveyConfig } from '../src/config';
-import { surveyMigrations } from '../src/migrations';
+import { surveyDatabase } from '../src/migrations';
 
 type Headers = { Authorization: string };
 
@@ -55,7 +55,7 @@ describe('survey service: two tenants with the same unit ids and periods', () =>
     national = await bearer('national-auditor');
     db = await createTestDatabase([], 'pantau_survey');
     app = await startService(
-      { name: 'survey', configClass: SurveyConfig, appModule: AppModule, migrations: surveyMigrations },
+      { name: 'survey', configClass: SurveyConfig, appModule: AppModule, database: surveyDatabase },
       { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `survey-tenants-${run}.` },
     );
   });

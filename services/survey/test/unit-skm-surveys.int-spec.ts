@@ -6,7 +6,7 @@ import { bearer } from '../../../test/support/auth';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { SurveyConfig } from '../src/config';
-import { surveyMigrations } from '../src/migrations';
+import { surveyDatabase } from '../src/migrations';
 
 describe("survey service: a unit's SKM surveys listed for the portal", () => {
   const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
@@ -27,7 +27,7 @@ describe("survey service: a unit's SKM surveys listed for the portal", () => {
     ]);
     db = await createTestDatabase([], 'pantau_survey_list');
     app = await startService(
-      { name: 'survey', configClass: SurveyConfig, appModule: AppModule, migrations: surveyMigrations },
+      { name: 'survey', configClass: SurveyConfig, appModule: AppModule, database: surveyDatabase },
       { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `survey-list-${randomUUID().slice(0, 8)}.` },
     );
   });

@@ -1,5 +1,5 @@
 import { eventStoreMigrations } from '@lib/event-sourcing';
-import { ApplicationRole1732900000000 } from '@lib/platform';
+import { ApplicationRole1732900000000, EVENT_STORE_TABLE_PRIVILEGES, LeastPrivilege1733200000000, type ServiceDatabase } from '@lib/platform';
 import { OperationalFacts1732400000000 } from './1732400000000-operational-facts';
 import { EvaluationReadModel1732500000000 } from './1732500000000-evaluation-read-model';
 import { EvidenceFiles1732600000000 } from './1732600000000-evidence-files';
@@ -8,8 +8,10 @@ import { TenantScopedStreams1732740000000 } from './1732740000000-tenant-scoped-
 import { TenantRulesets1732750000000 } from './1732750000000-tenant-rulesets';
 import { Units1732800000000 } from './1732800000000-units';
 import { EvidenceFileUploads1732850000000 } from './1732850000000-evidence-file-uploads';
+import { EvaluationTableGrants1733200000001 } from './1733200000001-table-grants';
+import { EvidenceUploadGrants1733300000000 } from './1733300000000-evidence-upload-grants';
 
-/** In order: the shared event store first, then this service's read tables, then the application role's grants. */
+/** In order: the shared event store first, then this service's read tables, then the application role's grants, table by table. */
 export const evaluationMigrations = [
   ...eventStoreMigrations,
   OperationalFacts1732400000000,
@@ -21,4 +23,24 @@ export const evaluationMigrations = [
   Units1732800000000,
   EvidenceFileUploads1732850000000,
   ApplicationRole1732900000000,
+  LeastPrivilege1733200000000,
+  EvaluationTableGrants1733200000001,
+  EvidenceUploadGrants1733300000000,
 ];
+
+/** What the application role may do on each table (see EvaluationTableGrants1733200000001): the boot check refuses more. */
+export const evaluationTablePrivileges = {
+  ...EVENT_STORE_TABLE_PRIVILEGES,
+  units_v1: ['SELECT', 'INSERT', 'TRUNCATE'],
+  rulesets_v1: ['SELECT', 'INSERT', 'TRUNCATE'],
+  cycles_v1: ['SELECT', 'INSERT', 'UPDATE', 'TRUNCATE'],
+  unit_assessments_v1: ['SELECT', 'INSERT', 'UPDATE', 'TRUNCATE'],
+  unit_results_v1: ['SELECT', 'INSERT', 'UPDATE', 'TRUNCATE'],
+  operational_facts_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  tenant_time_zones_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  evidence_files_v1: ['SELECT', 'INSERT'],
+  evidence_file_uploads_v1: ['SELECT', 'INSERT'],
+  evidence_upload_chunks_v1: ['SELECT', 'INSERT', 'DELETE'],
+} as const;
+
+export const evaluationDatabase: ServiceDatabase = { migrations: evaluationMigrations, tablePrivileges: evaluationTablePrivileges };
