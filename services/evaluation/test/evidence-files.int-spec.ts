@@ -7,7 +7,7 @@ import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
 import { pekppp2023, scoredIndicators } from '../src/evaluation/domain';
-import { evaluationMigrations } from '../src/migrations';
+import { evaluationDatabase } from '../src/migrations';
 import { minimalDocx, zipArchive } from './zip-archive';
 
 const MiB = 1024 * 1024;
@@ -92,7 +92,7 @@ describe('evidence files: bound to the unit and cycle they were uploaded for, in
     ]);
     db = await createTestDatabase([], 'pantau_evidence');
     app = await startService(
-      { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, migrations: evaluationMigrations },
+      { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, database: evaluationDatabase },
       {
         DATABASE_URL: db.url,
         KAFKA_BROKERS: testKafkaBrokers().join(','),

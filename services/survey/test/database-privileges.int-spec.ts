@@ -50,6 +50,6 @@ describe('the survey database’s application role', () => {
               ARRAY(SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                     WHERE n.nspname = 'public' AND c.relkind = 'S' AND CASE WHEN c.relkind = 'S' THEN has_sequence_privilege(c.oid, 'USAGE') END ORDER BY 1) AS sequences`,
     );
-    expect(rows[0]).toEqual({ create: false, sequences: ['events_global_position_seq'] });
+    expect(rows[0]).toEqual({ create: false, sequences: ['events_global_position_seq', 'survey_submissions_v1_id_seq'] });
   });
 });

@@ -9,7 +9,7 @@ import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { SurveyConfig } from '../src/config';
 import { SubmissionRetention } from '../src/survey/commands/submission-retention.task';
-import { surveyMigrations } from '../src/migrations';
+import { surveyDatabase } from '../src/migrations';
 
 // Issue 19 (H-1, M-3): a response counts only with a proof the respondent was served, each proof once.
 describe('respondent proofs: F-03 and SKM responses count only with a proof used once, and bursts show before closing', () => {
@@ -90,7 +90,7 @@ describe('respondent proofs: F-03 and SKM responses count only with a proof used
     [admin, operator] = await Promise.all([bearer('admin-orpeg', { tenantId }), bearer('operator-disdukcapil', { tenantId, unitId })]);
     db = await createTestDatabase([], 'pantau_survey');
     app = await startService(
-      { name: 'survey', configClass: SurveyConfig, appModule: AppModule, migrations: surveyMigrations },
+      { name: 'survey', configClass: SurveyConfig, appModule: AppModule, database: surveyDatabase },
       {
         DATABASE_URL: db.url,
         KAFKA_BROKERS: testKafkaBrokers().join(','),
