@@ -35,11 +35,20 @@ describe('26.e.P complaint-channels', () => {
     ['in person only, separate desk → 2', figures([complaint('in-person')], { frontOffice: separate }), 2],
     ['online only, no offline channel (gap in the text) → 1', figures([complaint('web'), complaint('lapor')], { frontOffice: separate }), 1],
     ['in person combined and web → 3', figures([complaint('in-person'), complaint('web')], { frontOffice: combined }), 3],
-    ['in person combined and SP4N-LAPOR! (level 5 needs a separate desk) → 3', figures([complaint('in-person'), complaint('lapor')], { frontOffice: combined }), 3],
+    [
+      'in person combined and SP4N-LAPOR! (level 5 needs a separate desk) → 3',
+      figures([complaint('in-person'), complaint('lapor')], { frontOffice: combined }),
+      3,
+    ],
     ['in person separate and web → 4', figures([complaint('in-person'), complaint('web')], { frontOffice: separate }), 4],
     ['in person separate and SP4N-LAPOR! → 5', figures([complaint('in-person'), complaint('lapor')], { frontOffice: separate }), 5],
   ])('%s', (_name, input, level) => {
-    expect(complaintChannels(PROPOSAL_RULES_2023, input)).toMatchObject({ indicatorCode: '26.e.P', ruleId: 'complaint-channels', level, ruleSource: { kind: 'pantau' } });
+    expect(complaintChannels(PROPOSAL_RULES_2023, input)).toMatchObject({
+      indicatorCode: '26.e.P',
+      ruleId: 'complaint-channels',
+      level,
+      ruleSource: { kind: 'pantau' },
+    });
   });
 
   it('says when the front office layout was assumed', () => {
@@ -55,10 +64,30 @@ describe('27.e.Ak complaint-accountability', () => {
   it.each<[string, ComplaintFigures, number, RegExp]>([
     ['no complaint documented → 0', figures([]), 0, /Tidak ada pengaduan/],
     ['documented, reports not recorded as events → 1', figures(answered), 1, /dinilai evaluator/],
-    ['documented, reports recorded as not made → 1', figures(answered, { accountability: { reported: { evidenced: false, eventIds: [] }, monitored: null, published: null } }), 1, /belum dituangkan/],
-    ['documented and reported, monev not recorded → 2', figures(answered, { accountability: { reported: evidenced, monitored: null, published: null } }), 2, /dilakukan monev/],
-    ['reported and monitored, one complaint not answered → 3', figures([...answered, complaint('web')], { accountability: allSteps }), 3, /1 dari 3 pengaduan belum dijawab/],
-    ['reported, monitored and every complaint answered, not published → 4', figures(answered, { accountability: { ...allSteps, published: null } }), 4, /dipublikasikan/],
+    [
+      'documented, reports recorded as not made → 1',
+      figures(answered, { accountability: { reported: { evidenced: false, eventIds: [] }, monitored: null, published: null } }),
+      1,
+      /belum dituangkan/,
+    ],
+    [
+      'documented and reported, monev not recorded → 2',
+      figures(answered, { accountability: { reported: evidenced, monitored: null, published: null } }),
+      2,
+      /dilakukan monev/,
+    ],
+    [
+      'reported and monitored, one complaint not answered → 3',
+      figures([...answered, complaint('web')], { accountability: allSteps }),
+      3,
+      /1 dari 3 pengaduan belum dijawab/,
+    ],
+    [
+      'reported, monitored and every complaint answered, not published → 4',
+      figures(answered, { accountability: { ...allSteps, published: null } }),
+      4,
+      /dipublikasikan/,
+    ],
     ['every step → 5', figures(answered, { accountability: allSteps }), 5, /Seluruh 2 pengaduan/],
   ])('%s', (_name, input, level, explanation) => {
     const proposal = complaintAccountability(PROPOSAL_RULES_2023, input);
@@ -85,7 +114,10 @@ describe('28.e.Ak complaint-resolution-share', () => {
   });
 
   it('shows the share resolved within the deadline and lists the breaches, without letting them change the level', () => {
-    const late = { ...complaint('lapor', { resolved: true, withinDeadline: false }), breaches: [{ kind: 'resolution' as const, dueDate: '2025-03-01', eventId: 'breach-1' }] };
+    const late = {
+      ...complaint('lapor', { resolved: true, withinDeadline: false }),
+      breaches: [{ kind: 'resolution' as const, dueDate: '2025-03-01', eventId: 'breach-1' }],
+    };
     const proposal = complaintResolutionShare(PROPOSAL_RULES_2023, figures([late, complaint('lapor', { resolved: true })]));
     expect(proposal.level).toBe(5);
     expect(proposal.figures).toMatchObject({

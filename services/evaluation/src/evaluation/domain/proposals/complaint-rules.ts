@@ -124,7 +124,10 @@ export function complaintResolutionShare(rules: ProposalRuleset, figures: Compla
           : `${resolved} dari ${received} pengaduan ditindaklanjuti hingga selesai (${percentText(shownPercent(resolvedShare))}), tidak ada yang melalui SP4N-LAPOR!.`;
   const ruleSource =
     received === 0
-      ? { kind: 'pantau' as const, reason: 'no complaint was received: we read level 0 ("tidak ada … yang ditindaklanjuti") literally; the evaluator may judge otherwise' }
+      ? {
+          kind: 'pantau' as const,
+          reason: 'no complaint was received: we read level 0 ("tidak ada … yang ditindaklanjuti") literally; the evaluator may judge otherwise',
+        }
       : entry.ruleSource;
   return makeProposal(
     entry,

@@ -119,7 +119,7 @@ export const PROPOSAL_RULES_2023: ProposalRuleset = {
     ruleId: 'standard-publication-media',
     indicatorCode: '3.a.T',
     ruleSource: pantau(
-      'media counts and SIPP Nasional come from the text; a medium counts only when it carries all six service-delivery components; the text has no level for all components on fewer than two media without SIPP Nasional (we give 1) nor on SIPP Nasional plus one medium (we give 2, two media in all); the weakest service type is the unit\'s level',
+      "media counts and SIPP Nasional come from the text; a medium counts only when it carries all six service-delivery components; the text has no level for all components on fewer than two media without SIPP Nasional (we give 1) nor on SIPP Nasional plus one medium (we give 2, two media in all); the weakest service type is the unit's level",
     ),
     provisional: true,
     source: `F-02 3.a.T; ${UNVERIFIED}`,
@@ -216,7 +216,7 @@ export const PROPOSAL_RULES_2023: ProposalRuleset = {
     ruleId: 'skm-follow-up-speed',
     indicatorCode: '9.a.Ak',
     ruleSource: pantau(
-      'the months are the text\'s (1, 3, 6, 9, 12 after the SKM report); the report date is the first publication of the result (or the close of the period when it was never published); every item must be done, or the level is 0; all done later than 12 months is a gap in the text (we give 1: followed up, slower than every band)',
+      "the months are the text's (1, 3, 6, 9, 12 after the SKM report); the report date is the first publication of the result (or the close of the period when it was never published); every item must be done, or the level is 0; all done later than 12 months is a gap in the text (we give 1: followed up, slower than every band)",
     ),
     provisional: true,
     source: `F-02 9.a.Ak; ${UNVERIFIED}`,

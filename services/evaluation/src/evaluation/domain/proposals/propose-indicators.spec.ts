@@ -40,8 +40,24 @@ const input: ProposalInput = {
   complaints: {
     asOf: '2025-12-31',
     complaints: [
-      { complaintId: 'c1', channel: 'lapor', answered: true, resolved: true, resolvedWithinDeadline: true, breaches: [], eventIds: ['c1-received', 'c1-resolved'] },
-      { complaintId: 'c2', channel: 'in-person', answered: true, resolved: true, resolvedWithinDeadline: true, breaches: [], eventIds: ['c2-received', 'c2-resolved'] },
+      {
+        complaintId: 'c1',
+        channel: 'lapor',
+        answered: true,
+        resolved: true,
+        resolvedWithinDeadline: true,
+        breaches: [],
+        eventIds: ['c1-received', 'c1-resolved'],
+      },
+      {
+        complaintId: 'c2',
+        channel: 'in-person',
+        answered: true,
+        resolved: true,
+        resolvedWithinDeadline: true,
+        breaches: [],
+        eventIds: ['c2-received', 'c2-resolved'],
+      },
     ],
     frontOffice: null,
     accountability: { reported: null, monitored: null, published: null },
@@ -49,7 +65,9 @@ const input: ProposalInput = {
   requests: { services: [{ serviceId: 'ktp', name: 'Penerbitan KTP-el' }], completed: [], breaches: [] },
 };
 
-const entries = Object.values(PROPOSAL_RULES_2023).filter((value): value is RuleEntry<unknown> => typeof value === 'object' && value !== null && 'ruleId' in value);
+const entries = Object.values(PROPOSAL_RULES_2023).filter(
+  (value): value is RuleEntry<unknown> => typeof value === 'object' && value !== null && 'ruleId' in value,
+);
 
 describe('proposing every indicator events can evidence', () => {
   const set = proposeIndicators(PROPOSAL_RULES_2023, input);
@@ -60,7 +78,18 @@ describe('proposing every indicator events can evidence', () => {
   });
 
   it('proposes indicators 1, 3, 4, 6, 7, 8, 9, 26, 27 and 28 in the instrument order', () => {
-    expect(set.proposals.map((p) => p.indicatorCode)).toEqual(['1.a.Ak', '3.a.T', '4.a.K', '6.a.B', '7.a.T', '8.a.Ak', '9.a.Ak', '26.e.P', '27.e.Ak', '28.e.Ak']);
+    expect(set.proposals.map((p) => p.indicatorCode)).toEqual([
+      '1.a.Ak',
+      '3.a.T',
+      '4.a.K',
+      '6.a.B',
+      '7.a.T',
+      '8.a.Ak',
+      '9.a.Ak',
+      '26.e.P',
+      '27.e.Ak',
+      '28.e.Ak',
+    ]);
   });
 
   it.each<[string, number]>([
@@ -111,11 +140,14 @@ describe('the proposal ruleset pekppp-2023-proposals v1', () => {
     expect(found?.indicator.name).toMatch(name);
   });
 
-  it.each(entries.map((entry) => [entry.ruleId, entry] as const))('%s names a pekppp-2023 indicator, its source, and says whose mapping it is', (_id, entry) => {
-    expect(findIndicator(pekppp2023, entry.indicatorCode)).toBeDefined();
-    expect(entry.source).not.toBe('');
-    expect(['kemenpanrb-level-text', 'pantau']).toContain(entry.ruleSource.kind);
-  });
+  it.each(entries.map((entry) => [entry.ruleId, entry] as const))(
+    '%s names a pekppp-2023 indicator, its source, and says whose mapping it is',
+    (_id, entry) => {
+      expect(findIndicator(pekppp2023, entry.indicatorCode)).toBeDefined();
+      expect(entry.source).not.toBe('');
+      expect(['kemenpanrb-level-text', 'pantau']).toContain(entry.ruleSource.kind);
+    },
+  );
 
   it('gives every rule its own id', () => {
     const ids = entries.map((entry) => entry.ruleId);

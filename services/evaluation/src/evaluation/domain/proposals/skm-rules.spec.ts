@@ -58,8 +58,18 @@ describe('6.a.B skm-per-regulation', () => {
     ['80 responses for 100, not published → 2', skm(period()), 2, /belum dipublikasikan pada media non-elektronik/],
     ['published on a website only (electronic without non-electronic) → 2', skm(period({ publications: published('website') })), 2, /non-elektronik/],
     ['published on the office board → 3', skm(period({ publications: published('office-board') })), 3, /belum pada media elektronik/],
-    ['office board and website, no follow-up done → 4', skm(period({ publications: published('office-board', 'website'), followUps: followUps(2, 0) })), 4, /belum ada tindak lanjut/],
-    ['office board and website, one follow-up done → 5', skm(period({ publications: published('office-board', 'website'), followUps: followUps(2, 1) })), 5, /1 tindak lanjut/],
+    [
+      'office board and website, no follow-up done → 4',
+      skm(period({ publications: published('office-board', 'website'), followUps: followUps(2, 0) })),
+      4,
+      /belum ada tindak lanjut/,
+    ],
+    [
+      'office board and website, one follow-up done → 5',
+      skm(period({ publications: published('office-board', 'website'), followUps: followUps(2, 1) })),
+      5,
+      /1 tindak lanjut/,
+    ],
   ])('%s', (_name, input, level, explanation) => {
     const proposal = skmPerRegulation(PROPOSAL_RULES_2023, input);
     expect(proposal).toMatchObject({ indicatorCode: '6.a.B', ruleId: 'skm-per-regulation', level, provisional: true });
@@ -70,7 +80,13 @@ describe('6.a.B skm-per-regulation', () => {
     const declared = { population: 1_000, source: 'Data kunjungan 2025', declaredOn: '2025-06-01', eventId: 'declared' };
     const proposal = skmPerRegulation(PROPOSAL_RULES_2023, skm(period({ population: { declared, completedRequests: { count: 100, eventIds: ['req-1'] } } })));
     expect(proposal.level).toBe(1);
-    expect(proposal.figures.sample).toMatchObject({ population: 1_000, populationUsed: 'declared', completedRequests: 100, requiredSample: 278, adequate: false });
+    expect(proposal.figures.sample).toMatchObject({
+      population: 1_000,
+      populationUsed: 'declared',
+      completedRequests: 100,
+      requiredSample: 278,
+      adequate: false,
+    });
     expect(proposal.explanation).toContain('populasi yang dinyatakan Bagian Organisasi (Data kunjungan 2025)');
     expect(proposal.sourceEventIds).toEqual(['closed', 'declared', 'opened']);
   });
@@ -87,7 +103,11 @@ describe('7.a.T skm-publication-media', () => {
     ['4 kinds → 4', skm(period({ publications: published('website', 'brochure', 'social-media', 'mobile-app') })), 4],
     ['5 kinds (more than 4) → 5', skm(period({ publications: published('website', 'brochure', 'social-media', 'mobile-app', 'information-kiosk') })), 5],
     ['an unknown medium is not counted → 1', skm(period({ publications: published('website', 'radio') })), 1],
-    ['a publication after the day the figures stand for is not counted → 0', skm(period({ publications: [{ media: ['website'], publishedOn: '2026-01-05', eventId: 'late' }] })), 0],
+    [
+      'a publication after the day the figures stand for is not counted → 0',
+      skm(period({ publications: [{ media: ['website'], publishedOn: '2026-01-05', eventId: 'late' }] })),
+      0,
+    ],
   ])('%s', (_name, input, level) => {
     expect(skmPublicationMedia(PROPOSAL_RULES_2023, input)).toMatchObject({ indicatorCode: '7.a.T', ruleId: 'skm-publication-media', level });
   });

@@ -55,7 +55,10 @@ function noClosedPeriod(figures: SkmFigures): string {
 }
 
 function sampleText(sample: SampleAdequacy): string {
-  const basis = sample.populationUsed === 'declared' ? `populasi yang dinyatakan Bagian Organisasi (${sample.declaredSource})` : 'permohonan selesai yang tercatat di Pantau';
+  const basis =
+    sample.populationUsed === 'declared'
+      ? `populasi yang dinyatakan Bagian Organisasi (${sample.declaredSource})`
+      : 'permohonan selesai yang tercatat di Pantau';
   return sample.population === 0
     ? `populasinya 0 menurut ${basis}, sehingga ${sample.responses} responden tidak dapat dinilai sebagai sampel yang memadai`
     : `${sample.responses} responden kurang dari sampel minimal ${sample.requiredSample} untuk populasi ${sample.population} menurut ${basis}`;
@@ -142,7 +145,13 @@ export function skmFollowUpShare(rules: ProposalRuleset, figures: SkmFigures): P
   const period = latestClosedPeriod(figures);
   if (!period || period.followUps.length === 0) {
     const explanation = period ? `Tidak ada rencana tindak lanjut hasil ${periodText(period)}.` : noClosedPeriod(figures);
-    return makeProposal(entry, 0, { surveyId: period?.surveyId ?? null, planned: 0, completed: 0, completedPercent: null }, explanation, period ? periodEvents(period) : []);
+    return makeProposal(
+      entry,
+      0,
+      { surveyId: period?.surveyId ?? null, planned: 0, completed: 0, completedPercent: null },
+      explanation,
+      period ? periodEvents(period) : [],
+    );
   }
   const planned = period.followUps.length;
   const completed = completedBy(period, figures.asOf).length;
@@ -175,7 +184,9 @@ export function skmFollowUpSpeed(rules: ProposalRuleset, figures: SkmFigures): P
   const t = entry.thresholds;
   const period = latestClosedPeriod(figures);
   if (!period || !period.closed || period.followUps.length === 0) {
-    const explanation = period ? `Tidak ada rencana tindak lanjut hasil ${periodText(period)}, sehingga rekomendasinya tidak ditindaklanjuti.` : noClosedPeriod(figures);
+    const explanation = period
+      ? `Tidak ada rencana tindak lanjut hasil ${periodText(period)}, sehingga rekomendasinya tidak ditindaklanjuti.`
+      : noClosedPeriod(figures);
     return makeProposal(entry, 0, { surveyId: period?.surveyId ?? null, planned: 0 }, explanation, period ? periodEvents(period) : []);
   }
   const publications = period.publications.filter((p) => p.publishedOn <= figures.asOf);

@@ -33,7 +33,11 @@ describe('1.a.Ak standard-completeness', () => {
     ['a component listed without content counts as missing → 1', figures(service('KTP', components([], [7]))), 1],
     ['all 14, latest revision takes effect the day after the period → 2', figures(service('KTP', components(), ['2026-01-01'])), 2],
     ['all 14, latest revision in force on the last day → 3', figures(service('KTP', components(), [AS_OF])), 3],
-    ['all 14 and in force, but another service type lacks a component: the weakest → 1', figures(service('KTP', components()), service('KK', components([], [3]))), 1],
+    [
+      'all 14 and in force, but another service type lacks a component: the weakest → 1',
+      figures(service('KTP', components()), service('KK', components([], [3]))),
+      1,
+    ],
   ])('%s', (_name, input, level) => {
     const proposal = standardCompleteness(PROPOSAL_RULES_2023, input);
     expect(proposal).toMatchObject({ indicatorCode: '1.a.Ak', ruleId: 'standard-completeness', level, provisional: true });
@@ -53,7 +57,16 @@ describe('3.a.T standard-publication-media', () => {
   const all = (...channels: string[]) => figures(service('KTP', components(channels)));
   it.each<[string, StandardFigures, number]>([
     ['no service-delivery component published → 0', all(), 0],
-    ['component 6 published nowhere → 1', figures(service('KTP', components((n) => (n === 6 ? [] : ['website'])))), 1],
+    [
+      'component 6 published nowhere → 1',
+      figures(
+        service(
+          'KTP',
+          components((n) => (n === 6 ? [] : ['website'])),
+        ),
+      ),
+      1,
+    ],
     ['all six on one medium, no SIPP Nasional (gap in the text) → 1', all('website'), 1],
     ['office board and brochure are one kind (media cetak) → 1', all('office-board', 'brochure'), 1],
     ['all six on two media, no SIPP Nasional → 2', all('website', 'brochure'), 2],
@@ -63,9 +76,22 @@ describe('3.a.T standard-publication-media', () => {
     ['SIPP Nasional and three media → 4', all('sippn', 'website', 'brochure', 'social-media'), 4],
     ['SIPP Nasional and four media → 5', all('sippn', 'website', 'brochure', 'social-media', 'mobile-app'), 5],
     ['SIPP Nasional and five media → 5', all('sippn', 'website', 'brochure', 'social-media', 'mobile-app', 'information-kiosk'), 5],
-    ['components split across media: no medium carries all six → 1', figures(service('KTP', components((n) => (n <= 3 ? ['website'] : ['brochure'])))), 1],
+    [
+      'components split across media: no medium carries all six → 1',
+      figures(
+        service(
+          'KTP',
+          components((n) => (n <= 3 ? ['website'] : ['brochure'])),
+        ),
+      ),
+      1,
+    ],
     ['an unknown channel is not counted → 1', all('website', 'radio'), 1],
-    ['the weakest service type sets the level → 2', figures(service('KTP', components(['sippn', 'website', 'brochure'])), service('KK', components(['sippn']))), 2],
+    [
+      'the weakest service type sets the level → 2',
+      figures(service('KTP', components(['sippn', 'website', 'brochure'])), service('KK', components(['sippn']))),
+      2,
+    ],
   ])('%s', (_name, input, level) => {
     expect(standardPublicationMedia(PROPOSAL_RULES_2023, input)).toMatchObject({ indicatorCode: '3.a.T', ruleId: 'standard-publication-media', level });
   });
@@ -96,7 +122,7 @@ describe('4.a.K standard-periodic-review', () => {
     expect(standardPeriodicReview(PROPOSAL_RULES_2023, input)).toMatchObject({ indicatorCode: '4.a.K', ruleId: 'standard-periodic-review', level });
   });
 
-  it('shows each service type\'s last review and interval', () => {
+  it("shows each service type's last review and interval", () => {
     const proposal = standardPeriodicReview(PROPOSAL_RULES_2023, at('2025-01-01', revised('KTP', '2023-01-01', '2024-01-01')));
     expect(proposal.figures.services).toEqual([expect.objectContaining({ lastReviewedOn: '2024-01-01', intervalMonths: 12, cadence: 'yearly' })]);
   });

@@ -70,7 +70,16 @@ export function standardPublicationMedia(rules: ProposalRuleset, figures: Standa
             : otherMedia >= t.withoutSippnMinMedia
               ? 2
               : 1;
-    return { serviceId: service.serviceId, name: service.name, unpublishedComponents: unpublished, mediaCarryingAll: carryingAll, onSippn, otherMedia, unrecognisedChannels, level };
+    return {
+      serviceId: service.serviceId,
+      name: service.name,
+      unpublishedComponents: unpublished,
+      mediaCarryingAll: carryingAll,
+      onSippn,
+      otherMedia,
+      unrecognisedChannels,
+      level,
+    };
   });
   const low = weakest(services);
   const explanation =
@@ -105,7 +114,8 @@ export function standardPeriodicReview(rules: ProposalRuleset, figures: Standard
     const inForce = byRevision(service.versions).filter((v) => v.effectiveOn <= figures.asOf);
     const latest = inForce.at(-1);
     const previous = inForce.at(-2);
-    if (!latest || !previous) return { serviceId: service.serviceId, name: service.name, lastReviewedOn: null, intervalMonths: null, cadence: 'never' as ReviewCadence };
+    if (!latest || !previous)
+      return { serviceId: service.serviceId, name: service.name, lastReviewedOn: null, intervalMonths: null, cadence: 'never' as ReviewCadence };
     // The gap before the latest revision, or the time since it when that is already longer.
     const intervalMonths = Math.max(monthsBetween(previous.effectiveOn, latest.effectiveOn), monthsBetween(latest.effectiveOn, figures.asOf));
     const cadence: ReviewCadence = intervalMonths <= yearlyMonths ? 'yearly' : intervalMonths <= twoYearlyMonths ? 'two-yearly' : 'longer';
