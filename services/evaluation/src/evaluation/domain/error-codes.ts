@@ -76,6 +76,8 @@ export const EVALUATION_ERRORS = {
   'SCORING.INVALID_USER_SCORE': 'Nilai pengguna layanan harus antara 0 dan 5, dengan jumlah responden 0 atau lebih.',
   'SCORING.NO_BAND': 'Nilai ini tidak masuk kategori mana pun dalam pedoman penilaian.',
 
+  'PROPOSAL.INVALID_FIGURES': 'Angka yang dihitung dari peristiwa tidak konsisten (misalnya jumlah yang selesai melebihi jumlah yang masuk).',
+
   'RULESET.ID_MISMATCH': 'Kode pedoman penilaian tidak sesuai dengan pedoman yang diubah.',
   'RULESET.INVALID': 'Pedoman penilaian belum memenuhi ketentuan. Periksa kembali isiannya.',
   'RULESET.NOT_FOUND': 'Pedoman penilaian tidak ditemukan.',
