@@ -64,6 +64,10 @@ export const EVALUATION_ERRORS = {
   'ASSESSMENT.VISIT_WITHOUT_EVALUATOR': 'Sebutkan evaluator yang hadir dalam kunjungan verifikasi.',
   'ASSESSMENT.VISIT_RECORDER_ABSENT': 'Evaluator hanya dapat mencatat kunjungan verifikasi yang diikutinya sendiri.',
 
+  'COMPLIANCE.INVALID_INPUT': 'Data penilaian kepatuhan tidak valid: ada nilai di luar skala atau data ganda.',
+  'COMPLIANCE.NO_BAND': 'Nilai kepatuhan ini tidak masuk zona atau kategori opini mana pun dalam pedoman.',
+  'COMPLIANCE.RULESET_NOT_FOUND': 'Pedoman penilaian kepatuhan Ombudsman dengan kode dan versi ini tidak ditemukan.',
+
   'EVIDENCE.NOT_FOUND': 'Berkas bukti dukung tidak ditemukan.',
   'SCORE.NOT_FOUND': 'Nilai unit ini pada siklus ini belum tersedia.',
   'SCORING.INVALID_F03_RESPONSE': 'Ada jawaban F-03 yang tidak lengkap atau di luar skala 0 sampai 5.',
