@@ -45,7 +45,7 @@ export interface StandardComponent extends Provenance {
 export type DimensionMeasure =
   /** Per service product, the share of `components` fulfilled × 100; the unit's score is the mean over its products. */
   | { kind: 'standard-components'; components: readonly StandardComponent[] }
-  /** Evaluator observation items of this dimension, each scored `scale.min..scale.max`: Σ scores / (max × items) × 100. */
+  /** Evaluator observation items of this dimension, each scored `scale.min..scale.max`: Σ (score − min) / ((max − min) × items) × 100. */
   | { kind: 'observed-items'; scale: { min: number; max: number }; scaleProvenance: Provenance }
   /** Σ (term weight × figure / complaints received) × 100; term weights sum to 100%. */
   | { kind: 'complaint-handling'; terms: readonly { figure: ComplaintFigure; weightBp: number }[] }

@@ -266,6 +266,14 @@ describe('gradeCompliance', () => {
     expect([grade.total.hundredths, grade.unknownComponentCodes]).toEqual([1429, ['maklumat-pelayanan']]);
   });
 
+  it('reads an item scale that does not start at 0 from its minimum: on 1..4, items 1 and 4 are (0 + 3) / 6 = 50', () => {
+    const oneToFour: ComplianceRuleset = JSON.parse(JSON.stringify(ombudsman2022)) as ComplianceRuleset;
+    const measure = oneToFour.groups[0].dimensions[0].measure;
+    if (measure.kind === 'observed-items') measure.scale = { min: 1, max: 4 };
+    const input = gradeCompliance(oneToFour, { ...UNIT, observedItems: inputItems(1, 4) }).dimensions[0];
+    expect([input.code, input.score?.hundredths]).toEqual(['input', 5000]);
+  });
+
   it('names the provisional parts a grade used: the mapping, the 14th component, the rounding, the bands it fell in', () => {
     expect(gradeCompliance(ombudsman2021, UNIT).provisionalParts).toEqual([
       'groups[0].dimensions[0].ruleSource',

@@ -132,6 +132,8 @@ export interface ComplianceGrade {
 }
 
 const BP = fraction(BASIS_POINTS_100_PERCENT);
+/** IKM konversi = IKM (1..4) × 25, so 25..100 (PermenPANRB 14/2017; docs/domain.md 3.3 [C]). */
+const IKM_KONVERSI_MIN = 25;
 const HUNDRED = fraction(DIMENSION_SCORE_MAX);
 
 function invalid(message: string, details: Record<string, unknown>): never {
@@ -166,9 +168,11 @@ export function assertComplianceInput(input: ComplianceInput): void {
       }
     }
   }
-  if (skm && !(Number.isFinite(skm.ikm) && skm.ikm >= 25 && skm.ikm <= 100)) invalid(`skm.ikm must be 25..100, got ${skm.ikm}`, { field: 'skm.ikm' });
-  if (publicTrust && !(Number.isFinite(publicTrust.score) && publicTrust.score >= 0 && publicTrust.score <= 100)) {
-    invalid(`publicTrust.score must be 0..100, got ${publicTrust.score}`, { field: 'publicTrust.score' });
+  if (skm && !(Number.isFinite(skm.ikm) && skm.ikm >= IKM_KONVERSI_MIN && skm.ikm <= DIMENSION_SCORE_MAX)) {
+    invalid(`skm.ikm must be ${IKM_KONVERSI_MIN}..${DIMENSION_SCORE_MAX}, got ${skm.ikm}`, { field: 'skm.ikm' });
+  }
+  if (publicTrust && !(Number.isFinite(publicTrust.score) && publicTrust.score >= 0 && publicTrust.score <= DIMENSION_SCORE_MAX)) {
+    invalid(`publicTrust.score must be 0..${DIMENSION_SCORE_MAX}, got ${publicTrust.score}`, { field: 'publicTrust.score' });
   }
   if (maladministration) {
     for (const figure of ['substantiatedFindings', 'unresolvedOmbudsmanActions'] as const) {
@@ -187,7 +191,7 @@ export function standardComponentsScore(components: readonly { code: string }[],
   return { score: fraction(fulfilled * DIMENSION_SCORE_MAX, components.length * products.length) };
 }
 
-/** Rule: Σ item scores / (scale max × items) × 100, every item weighing the same; a score outside the scale is refused. */
+/** Rule: Σ (score − min) / ((max − min) × items) × 100, every item weighing the same (0..3: Σ / 3n × 100); a score outside the scale is refused. */
 export function observedItemsScore(dimension: ComplianceDimensionCode, scale: { min: number; max: number }, items: readonly ObservedItem[]): MeasureOutcome {
   const own = items.filter((item) => item.dimension === dimension);
   if (own.length === 0) return { missing: 'no-observed-items' };
@@ -199,8 +203,8 @@ export function observedItemsScore(dimension: ComplianceDimensionCode, scale: { 
       });
     }
   }
-  const total = own.reduce((acc, item) => acc + item.score, 0);
-  return { score: fraction(total * DIMENSION_SCORE_MAX, scale.max * own.length) };
+  const aboveMin = own.reduce((acc, item) => acc + item.score - scale.min, 0);
+  return { score: fraction(aboveMin * DIMENSION_SCORE_MAX, (scale.max - scale.min) * own.length) };
 }
 
 /** Rule: Σ (term weight × figure / received) × 100; no complaint received means no data, not full marks. */
