@@ -64,6 +64,10 @@ export const EVALUATION_ERRORS = {
   'ASSESSMENT.VISIT_WITHOUT_EVALUATOR': 'Sebutkan evaluator yang hadir dalam kunjungan verifikasi.',
   'ASSESSMENT.VISIT_RECORDER_ABSENT': 'Evaluator hanya dapat mencatat kunjungan verifikasi yang diikutinya sendiri.',
 
+  'COMPLIANCE.INVALID_INPUT': 'Data penilaian kepatuhan tidak valid: ada nilai di luar skala atau data ganda.',
+  'COMPLIANCE.NO_BAND': 'Nilai kepatuhan ini tidak masuk zona atau kategori opini mana pun dalam pedoman.',
+  'COMPLIANCE.RULESET_NOT_FOUND': 'Pedoman penilaian kepatuhan Ombudsman dengan kode dan versi ini tidak ditemukan.',
+
   'EVIDENCE.FILE_COUNT_EXCEEDED':
     'Jumlah berkas bukti dukung unit ini pada siklus ini sudah mencapai batas. Lampirkan berkas yang sudah diunggah, atau gabungkan beberapa berkas menjadi satu.',
   'EVIDENCE.FILE_REFUSED': 'Berkas bukti dukung tidak dapat diterima. Periksa aturan yang tidak dipenuhi pada kolom berkas.',
