@@ -16,6 +16,11 @@ export const splitList = ({ value }: { value: unknown }): unknown =>
         .map((item) => item.trim())
         .filter(Boolean)
     : value;
+/** Published in deploy/.env.example for local runs and tests, so refused in production. */
+export const DEVELOPMENT_PERSONAL_DATA_KEY = Buffer.from('pantau-local-personal-data-key!!', 'utf8').toString('base64');
+
+const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
+
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 /**
@@ -124,6 +129,14 @@ export class BaseServiceConfig {
   @Max(100_000)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 60;
 
+  /**
+   * The key-encryption key that wraps the per-subject data keys of sealed personal fields (see
+   * PersonalDataKeys): 32 bytes in base64. Losing it makes every sealed field unreadable; changing it
+   * needs the wrapped keys re-wrapped.
+   */
+  @Matches(BASE64_32_BYTES, { message: 'PERSONAL_DATA_KEY must be 32 bytes in base64 (openssl rand -base64 32)' })
+  PERSONAL_DATA_KEY = DEVELOPMENT_PERSONAL_DATA_KEY;
+
   /** Largest JSON body accepted, in bytes; larger requests get 413. */
   @Type(() => Number)
   @IsInt()
@@ -146,6 +159,9 @@ export function loadConfig<T extends BaseServiceConfig>(configClass: new () => T
   if (config.NODE_ENV === 'production' && config.KAFKA_SASL_MECHANISM === 'plain' && !config.KAFKA_SSL) {
     problems.push('KAFKA_SASL_MECHANISM=plain needs KAFKA_SSL=true when NODE_ENV=production');
   }
+  if (config.NODE_ENV === 'production' && config.PERSONAL_DATA_KEY === DEVELOPMENT_PERSONAL_DATA_KEY) {
+    problems.push('PERSONAL_DATA_KEY is the published development default; set a key of your own when NODE_ENV=production');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -155,3 +171,6 @@ function describe(error: ValidationError, prefix = ''): string[] {
   const own = Object.values(error.constraints ?? {}).map((message) => (message.startsWith(path) ? message : `${path}: ${message}`));
   return [...own, ...(error.children ?? []).flatMap((child) => describe(child, `${path}.`))];
 }
+
+/** The key-encryption key of sealed personal fields, as bytes. */
+export const personalDataKeyOf = (config: BaseServiceConfig): Buffer => Buffer.from(config.PERSONAL_DATA_KEY, 'base64');
