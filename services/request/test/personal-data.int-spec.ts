@@ -73,9 +73,17 @@ describe('personal data of complaints', () => {
   async function runThrough(): Promise<{ complaintId: string; reporterRef: string }> {
     const received = await http().post('/complaints').set(operator).send(complaint).expect(201);
     const { complaintId, reporterRef } = received.body;
-    await http().post(`/complaints/${complaintId}/verify`).set(operator).send({ outcome: 'verified', note: 'Diteruskan; hubungi Pak Andi di 0812' }).expect(200);
+    await http()
+      .post(`/complaints/${complaintId}/verify`)
+      .set(operator)
+      .send({ outcome: 'verified', note: 'Diteruskan; hubungi Pak Andi di 0812' })
+      .expect(200);
     await http().post(`/complaints/${complaintId}/assign`).set(operator).send({ unitId }).expect(200);
-    await http().post(`/complaints/${complaintId}/respond`).set(operator).send({ response: 'Petugas loket 3 diperiksa; uang Pak Andi dikembalikan' }).expect(200);
+    await http()
+      .post(`/complaints/${complaintId}/respond`)
+      .set(operator)
+      .send({ response: 'Petugas loket 3 diperiksa; uang Pak Andi dikembalikan' })
+      .expect(200);
     await http().post(`/complaints/${complaintId}/resolve`).set(operator).expect(200);
     await http().post(`/public/complaints/${complaintId}/reopen`).send({ reporterRef, reason: 'Uang saya belum kembali, Andi' }).expect(200);
     return { complaintId, reporterRef };
@@ -186,9 +194,9 @@ describe('personal data of complaints', () => {
 
     now = new Date('2027-03-01T02:00:00.000Z'); // 98 days after closing: past the reporter's 90, within the text's 730
     expect(await retention.sweepOnce()).toMatchObject({ complaintsErased: 0 });
-    expect((await db.pool.query(`SELECT reporter_ref FROM complaint_reporters WHERE reporter_ref = ANY($1)`, [[young.reporterRef, old.reporterRef]])).rows).toEqual([
-      { reporter_ref: young.reporterRef },
-    ]);
+    expect(
+      (await db.pool.query(`SELECT reporter_ref FROM complaint_reporters WHERE reporter_ref = ANY($1)`, [[young.reporterRef, old.reporterRef]])).rows,
+    ).toEqual([{ reporter_ref: young.reporterRef }]);
     expect((await http().get(`/complaints/${old.complaintId}`).set(operator).expect(200)).body.subject).toBe(complaint.subject);
 
     now = new Date('2028-11-24T02:00:00.000Z'); // 732 days after closing

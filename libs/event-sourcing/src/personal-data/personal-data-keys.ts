@@ -60,13 +60,17 @@ export class PersonalDataKeys {
   async erase(subject: string, db: Queryable = this.db): Promise<boolean> {
     const erased = await db.query(`UPDATE personal_data_keys SET wrapped_key = NULL, erased_at = now() WHERE subject_id = $1 AND erased_at IS NULL`, [subject]);
     if (erased.rowCount === 1) return true;
-    await db.query(`INSERT INTO personal_data_keys (subject_id, wrapped_key, erased_at) VALUES ($1, NULL, now()) ON CONFLICT (subject_id) DO NOTHING`, [subject]);
+    await db.query(`INSERT INTO personal_data_keys (subject_id, wrapped_key, erased_at) VALUES ($1, NULL, now()) ON CONFLICT (subject_id) DO NOTHING`, [
+      subject,
+    ]);
     return false;
   }
 
   /** Whether the subject's key was erased. */
   async isErased(subject: string): Promise<boolean> {
-    const { rows } = await this.db.query<{ erased: boolean }>(`SELECT erased_at IS NOT NULL AS erased FROM personal_data_keys WHERE subject_id = $1`, [subject]);
+    const { rows } = await this.db.query<{ erased: boolean }>(`SELECT erased_at IS NOT NULL AS erased FROM personal_data_keys WHERE subject_id = $1`, [
+      subject,
+    ]);
     return rows[0]?.erased ?? false;
   }
 

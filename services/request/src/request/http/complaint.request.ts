@@ -128,7 +128,9 @@ export class ReopenComplaintRequest {
 }
 
 export class ErasePersonalDataRequest {
-  @ApiProperty({ description: 'Why the personal data is erased (the data subject\'s request, another lawful ground); kept in the history, so without personal data' })
+  @ApiProperty({
+    description: "Why the personal data is erased (the data subject's request, another lawful ground); kept in the history, so without personal data",
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)

@@ -94,7 +94,7 @@ export class ComplaintDetailResponse extends ComplaintRowResponse {
   @ApiProperty({ type: () => [ComplaintTextResponse] })
   texts!: ComplaintTextResponse[];
 
-  @ApiProperty({ description: 'The complaint\'s personal data was erased (on request or at the end of its retention)' })
+  @ApiProperty({ description: "The complaint's personal data was erased (on request or at the end of its retention)" })
   personalDataErased!: boolean;
 }
 

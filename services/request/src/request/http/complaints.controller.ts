@@ -12,7 +12,13 @@ import { GetComplaintTextsQuery } from '../queries/complaint-texts.query';
 import { EraseComplaintPersonalDataCommand } from '../commands/erase-complaint-personal-data.command';
 import { ReadReporterContactCommand } from '../commands/read-reporter-contact.command';
 
-import { AssignComplaintRequest, ErasePersonalDataRequest, ReceiveComplaintRequest, RespondToComplaintRequest, VerifyComplaintRequest } from './complaint.request';
+import {
+  AssignComplaintRequest,
+  ErasePersonalDataRequest,
+  ReceiveComplaintRequest,
+  RespondToComplaintRequest,
+  VerifyComplaintRequest,
+} from './complaint.request';
 import { ComplaintListFilter } from './page.request';
 import { COMPLAINT } from './resources';
 import { ComplaintDetailResponse, ComplaintPageResponse, ComplaintResponse, ReceivedComplaintResponse, ReporterContactResponse } from './complaint.response';
@@ -67,10 +73,14 @@ export class ComplaintsController {
   @RequirePermission('personal-data:erase', { resource: COMPLAINT })
   @ApiOperation({
     summary:
-      "Erase the complaint's personal data (UU PDP): its texts read \"[dihapus]\" from now on, the reporter's identity is deleted, and the erasure is recorded in its history",
+      'Erase the complaint\'s personal data (UU PDP): its texts read "[dihapus]" from now on, the reporter\'s identity is deleted, and the erasure is recorded in its history',
   })
   @ApiOkResponse({ description: 'The complaint after the erasure; appended 0 when it was erased before', type: ComplaintResponse })
-  async erasePersonalData(@Param() { complaintId }: ComplaintPath, @Body() { reason }: ErasePersonalDataRequest, @Caller() { meta }: Caller): Promise<ComplaintResponse> {
+  async erasePersonalData(
+    @Param() { complaintId }: ComplaintPath,
+    @Body() { reason }: ErasePersonalDataRequest,
+    @Caller() { meta }: Caller,
+  ): Promise<ComplaintResponse> {
     const outcome = await this.commands.execute(new EraseComplaintPersonalDataCommand(complaintId, reason, 'request', meta));
     return complaintBody(outcome);
   }

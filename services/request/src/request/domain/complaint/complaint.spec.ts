@@ -303,7 +303,12 @@ describe('complaint decider: refusals', () => {
     ['an erasure without a reason', [received()], erase(' '), 'COMPLAINT.ERASURE_REASON_REQUIRED'],
     ['reading the contact of a resolved complaint', [...lifecycle, resolved], readContact(at('2025-07-12')), 'COMPLAINT.CONTACT_CLOSED'],
     ['reading the contact of an archived complaint', [received(), archived], readContact(), 'COMPLAINT.CONTACT_CLOSED'],
-    ['reading the contact after erasure', [received(), verified, erased(undefined, undefined, at('2025-07-09'))], readContact(), 'COMPLAINT.PERSONAL_DATA_ERASED'],
+    [
+      'reading the contact after erasure',
+      [received(), verified, erased(undefined, undefined, at('2025-07-09'))],
+      readContact(),
+      'COMPLAINT.PERSONAL_DATA_ERASED',
+    ],
   ])('refuses %s', (_name, given, when, code) => {
     expect(givenWhen(decider, given, when)).toEqual({ error: { code } });
   });
