@@ -551,6 +551,57 @@ async function seedEvaluation() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Survey service: PEKPPP F-03 for Disdukcapil, answered by service users who each got a one-time code
+
+// Twelve users (quota 10..20); each row is the 14 item scores 0..5.
+const f03Answers = [
+  [4, 4, 5, 4, 4, 5, 5, 3, 4, 3, 4, 4, 4, 4],
+  [5, 4, 4, 4, 5, 5, 4, 3, 4, 3, 3, 5, 4, 4],
+  [4, 4, 4, 3, 4, 4, 4, 2, 4, 3, 3, 4, 4, 4],
+  [5, 5, 5, 4, 5, 5, 5, 4, 5, 4, 4, 5, 5, 5],
+  [4, 3, 4, 3, 4, 4, 4, 3, 3, 2, 3, 4, 4, 3],
+  [4, 4, 5, 4, 4, 4, 5, 3, 4, 3, 4, 4, 4, 4],
+  [3, 4, 4, 3, 4, 4, 4, 3, 4, 3, 3, 4, 3, 4],
+  [5, 4, 5, 4, 4, 5, 5, 4, 4, 4, 4, 5, 4, 5],
+  [4, 4, 4, 4, 4, 4, 4, 3, 4, 3, 4, 4, 4, 4],
+  [4, 5, 4, 4, 5, 4, 4, 3, 4, 3, 3, 4, 5, 4],
+  [4, 4, 5, 4, 4, 5, 4, 2, 4, 2, 3, 4, 4, 4],
+  [5, 4, 4, 5, 4, 4, 5, 3, 4, 3, 4, 5, 4, 4],
+];
+
+async function seedF03(evaluation) {
+  const { cycleId, scoreUrl } = evaluation;
+  const collection = `${SURVEY}/f03-collections/${cycleId}/disdukcapil`;
+  await call('POST', collection, { headers: admin, body: { ruleset: 'pekppp-2023@1' }, key: 'f03:disdukcapil:open' });
+  const before = await call('GET', collection, { headers: admin });
+  if (before.status === 'open') {
+    // Only responses with a proof of service count: the unit hands out one one-time code per service delivered.
+    const missing = f03Answers.slice(before.respondents);
+    if (missing.length > 0) {
+      const { codes } = await call('POST', `${collection}/proof-codes`, {
+        headers: admin,
+        body: { count: missing.length },
+        key: `f03:disdukcapil:codes-from-${before.respondents}`,
+      });
+      for (const [i, scores] of missing.entries()) {
+        await call('POST', `${SURVEY}/public/tenants/${TENANT}/f03/${cycleId}/disdukcapil/responses`, {
+          body: { items: scores.map((score, item) => ({ item: item + 1, score })), proof: codes[i] },
+          key: `f03:disdukcapil:response:${codes[i]}`,
+        });
+      }
+    }
+    await call('POST', `${collection}/close`, { headers: admin, key: 'f03:disdukcapil:close' });
+  }
+  const report = await call('GET', collection, { headers: admin });
+  // F03Closed reaches the evaluation service over Kafka, which merges it into the IPP.
+  const score = await poll('the F-03 score merged into the disdukcapil IPP', scoreUrl, admin, (body) => body.ipp?.userScoreMerged === true);
+  log(
+    `F-03 disdukcapil: ${report.respondents} respondents with a proof of service (${report.unverifiedRespondents} without), score ${report.score}; IPP ${score.ipp.final}`,
+  );
+  return { report, score };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main() {
   log(`loading the demo city Kota Banjarmasin (tenant ${TENANT})`);
@@ -562,6 +613,7 @@ async function main() {
   const completedDukcapil = requests.filter((r) => r.unitId === 'disdukcapil' && r.outcome === 'completed').length;
   const survey = await seedSurvey(completedDukcapil);
   const evaluation = await seedEvaluation();
+  const f03 = await seedF03(evaluation);
 
   const completed = requests.find((r) => r.outcome === 'completed');
   const returned = requests.find((r) => r.outcome === 'returned');
@@ -573,7 +625,8 @@ Demo city Kota Banjarmasin loaded (${stats.calls} commands: ${stats.appended} ne
   requests     ${requests.length}: ${requests.map((r) => `${r.trackingCode} ${r.outcome}`).join(', ')}
   complaints   2: ${complaints.lapor} (SP4N-LAPOR!, resolved), ${complaints.web} (web, received)
   SKM          disdukcapil ${survey.quarter.label}: ${survey.result.result?.respondents} responses, closed, IKM ${Number(survey.result.result?.ikm).toFixed(2)} (${survey.result.result?.band}), population ${survey.result.result?.population}
-  PEKPPP 2026  cycle ${evaluation.cycleId}; disdukcapil IPP ${evaluation.score.ipp.final}, category ${evaluation.score.category}
+  F-03         disdukcapil: ${f03.report.respondents} respondents with a one-time code, closed, score ${f03.report.score}
+  PEKPPP 2026  cycle ${evaluation.cycleId}; disdukcapil IPP ${f03.score.ipp.final} (F-03 merged), category ${f03.score.category}
 Try:
   curl -s ${REQUEST}/public/requests/${completed.trackingCode}
   curl -s ${REQUEST}/public/requests/${returned.trackingCode}

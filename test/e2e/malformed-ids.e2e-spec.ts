@@ -8,7 +8,8 @@ import { type PlatformUnderTest, type ServiceName, startPlatform } from '../supp
  * Every id a route takes from its path, replaced in turn by a malformed one (a NUL byte, a control
  * character, an over-long id), as every role that may call the route: the answer is a 400 that names
  * the parameter, before any guard or handler reads the database with it (PostgreSQL refuses NUL in
- * text, which used to surface as a 500).
+ * text, which used to surface as a 500). The same holds for text a citizen sends in a body, and for
+ * query numbers beyond any page.
  */
 const RUN = randomUUID().slice(0, 8);
 const TENANT = `kota-banjarmasin-${RUN}`;
@@ -96,9 +97,35 @@ describe('malformed ids in the path are refused with a 400 naming the parameter,
   it.each([
     ['a tenant named with a NUL byte', 'evaluation', 'GET', '/cycles/pekppp-2026?tenantId=x%00y', 'tenantId'],
     ['a unit named with a NUL byte', 'request', 'GET', '/requests?unitId=x%00y', 'unitId'],
+    ['an offset beyond any page', 'request', 'GET', `/requests?tenantId=${TENANT}&unitId=disdukcapil&offset=1e300`, 'offset'],
   ] as const)('refuses %s in the query with a 400', async (_, service, method, path, field) => {
     const { status, body } = await call(service, method, path, tokens['national-auditor']);
     expect(status).toBe(400);
     expect(body.errors?.map((error) => error.field)).toContain(field);
+  });
+
+  const complaint = (subject: string, name: string) => ({
+    unitId: 'disdukcapil',
+    category: 'grievance',
+    subject,
+    description: 'Antrean tidak bergerak sejak pagi.',
+    reporter: { name },
+  });
+
+  it.each([
+    ['a NUL byte in a complaint subject', 'request', `/public/tenants/${TENANT}/complaints`, complaint('x\u0000y', 'Siti'), 'subject'],
+    ['a NUL byte in the reporter name', 'request', `/public/tenants/${TENANT}/complaints`, complaint('Antrean lama', 'Si\u0000ti'), 'reporter.name'],
+    ['a lone surrogate in a complaint subject', 'request', `/public/tenants/${TENANT}/complaints`, complaint('x\ud800y', 'Siti'), 'subject'],
+    ['a NUL byte in a reopen reason', 'request', `/public/complaints/${randomUUID()}/reopen`, { reporterRef: randomUUID(), reason: 'x\u0000' }, 'reason'],
+    ['a NUL byte in an SKM suggestion', 'survey', `/public/skm-surveys/${VALID.publicLinkId}/responses`, { answers: [], suggestion: 'x\u0000' }, 'suggestion'],
+  ] as const)("refuses %s in a citizen's text with a 400 naming the field", async (_, service, path, payload, field) => {
+    const response = await fetch(`${platform.urls[service]}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+      body: JSON.stringify(payload),
+    });
+    const body = (await response.json()) as { errors?: { field: string; rule: string; message: string }[] };
+    expect(response.status).toBe(400);
+    expect(body.errors).toContainEqual(expect.objectContaining({ field, rule: 'noControlCharacters', message: expect.stringContaining(field) }));
   });
 });

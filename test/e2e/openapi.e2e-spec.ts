@@ -2,7 +2,9 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import type { OperationObject, ParameterObject, ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { DOCUMENTED_SERVICE_NAMES, offlineServiceApp, DOCUMENTED_SERVICES } from '../support/openapi-documents';
 import { createOpenApiDocument, DEFAULT_TENANT_PARAM } from '@lib/platform';
-import { type DiscoveredRoute, routesOf } from '../support/routes';
+import { type Constructor, type DiscoveredRoute, routesOf } from '../support/routes';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
+import { DECORATORS } from '@nestjs/swagger';
 
 /*
  * A client is generated from these documents alone (the portal's API types are), so every request
@@ -114,7 +116,43 @@ function documentGaps(document: OpenAPIObject, routes: DiscoveredRoute[]): strin
   return [...gaps, ...undocumented];
 }
 
+/** The class of a nested property as its `@ApiProperty({ type })` declares it (the document is built from the same). */
+function nestedClassOf(body: Constructor, property: string): Constructor | undefined {
+  const declared = (Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, body.prototype, property) ?? {}) as { type?: unknown };
+  const type = [declared.type].flat()[0];
+  return typeof type === 'function' && type !== String && type !== Number && type !== Boolean ? (type as Constructor) : undefined;
+}
+
+/**
+ * Arrays in a body without a maximum size: the body limit alone lets one request carry thousands of
+ * entries that every decider and projection then walks. Nested classes (`@Type`) are followed.
+ */
+function unboundedArrays(body: Constructor, where: string, visited = new Set<Constructor>()): string[] {
+  if (visited.has(body)) return [];
+  visited.add(body);
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(body, '', true, false);
+  const constraintsOf = (property: string) => new Set(metadata.filter((entry) => entry.propertyName === property).map((entry) => entry.name ?? entry.type));
+  return [...new Set(metadata.map((entry) => entry.propertyName))].flatMap((property) => {
+    const constraints = constraintsOf(property);
+    const nested = nestedClassOf(body, property);
+    return [
+      ...(constraints.has('isArray') && !constraints.has('arrayMaxSize') ? [`${where}.${property}: an array without @ArrayMaxSize`] : []),
+      ...(nested && constraints.has(ValidationTypes.NESTED_VALIDATION) ? unboundedArrays(nested, `${where}.${property}`, visited) : []),
+    ];
+  });
+}
+
 describe('OpenAPI documents', () => {
+  it.each(DOCUMENTED_SERVICE_NAMES)('the %s service bounds every array a request body carries', async (name) => {
+    const app = await offlineServiceApp(name);
+    try {
+      const gaps = routesOf(app).flatMap((route) => route.bodyClasses.flatMap((body) => unboundedArrays(body, `${route.method} ${route.path} ${body.name}`)));
+      expect(gaps).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it.each(DOCUMENTED_SERVICE_NAMES)('the %s service describes every request and response in full', async (name) => {
     const app = await offlineServiceApp(name);
     try {

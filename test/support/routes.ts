@@ -17,9 +17,11 @@ export interface DiscoveredRoute {
   queryFields: string[];
   /** The path fields the handler reads, the same way. */
   pathFields: string[];
+  /** The classes of the handler's `@Body()` arguments. */
+  bodyClasses: Constructor[];
 }
 
-type Constructor = new (...args: never[]) => unknown;
+export type Constructor = new (...args: never[]) => unknown;
 
 interface RouteArgument {
   index: number;
@@ -37,6 +39,15 @@ function fieldsRead(controller: Constructor, name: string, kind: RouteParamtypes
       const validated = getMetadataStorage().getTargetValidationMetadatas(types[index], '', true, false);
       return [...new Set(validated.map((metadata) => metadata.propertyName))];
     });
+}
+
+function bodyClassesOf(controller: Constructor, name: string): Constructor[] {
+  const routeArguments = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, RouteArgument>;
+  const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? []) as Constructor[];
+  return Object.entries(routeArguments)
+    .filter(([key]) => key.split(':')[0] === String(RouteParamtypes.BODY))
+    .map(([, { index }]) => types[index])
+    .filter((type) => typeof type === 'function' && getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0);
 }
 
 const join = (...parts: string[]): string =>
@@ -64,6 +75,7 @@ export function routesOf(app: INestApplication): DiscoveredRoute[] {
           operationId: `${controller.name}_${name}`,
           queryFields: fieldsRead(controller, name, RouteParamtypes.QUERY),
           pathFields: fieldsRead(controller, name, RouteParamtypes.PARAM),
+          bodyClasses: bodyClassesOf(controller, name),
         };
         for (const base of bases) for (const path of [paths].flat()) routes.push({ method, path: join(base, path), policy, ...inputs });
       }

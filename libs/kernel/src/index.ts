@@ -1,3 +1,4 @@
+export * from './evidence-download-name';
 export * from './f03-form';
 export * from './fraction';
 export * from './ids';

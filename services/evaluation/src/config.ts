@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMinSize, IsIn, IsInt, Max, Min } from 'class-validator';
+import { ArrayMinSize, IsIn, IsInt, IsString, Max, Min } from 'class-validator';
 import { BaseServiceConfig, splitList } from '@lib/platform';
 import { CHECKABLE_MEDIA_TYPES } from './evaluation/domain';
 
@@ -31,4 +31,29 @@ export class EvaluationConfig extends BaseServiceConfig {
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   ];
+
+  /** Bytes one unit may store as evidence in one cycle (the sum of its distinct uploads); 413 above. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(64 * 1024 * 1024 * 1024)
+  EVIDENCE_UNIT_CYCLE_MAX_BYTES = 200 * 1024 * 1024;
+
+  /** Distinct evidence files one unit may upload in one cycle; 409 above. F-01 has about 40 indicators. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  EVIDENCE_UNIT_CYCLE_MAX_FILES = 100;
+
+  /** Uploads one process checks and stores at once; more wait (each holds a temporary file and a database connection). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  EVIDENCE_UPLOADS_IN_FLIGHT = 4;
+
+  /** Where uploads are spooled while they are hashed and checked (deleted afterwards); empty = the OS temporary directory. */
+  @IsString()
+  EVIDENCE_UPLOAD_DIR = '';
 }

@@ -269,7 +269,7 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
       })
       .expect(200);
     expect(downloaded.headers['content-type']).toBe('application/pdf');
-    expect(downloaded.headers['content-disposition']).toBe('attachment');
+    expect(downloaded.headers['content-disposition']).toBe(`attachment; filename="maklumat.pdf"; filename*=UTF-8''maklumat.pdf`);
     expect(
       createHash('sha256')
         .update(downloaded.body as Buffer)
@@ -309,6 +309,13 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
       .set(lead)
       .send({ visitedOn: '2026-01-15', evaluatorIds: ['dev-evaluator-1'], findings: 'sesuai' })
       .expect(201);
+    // Nobody records a visit in others' names: the second evaluator was not there.
+    const inOthersNames = await http()
+      .post(assessment('/visits'))
+      .set(second)
+      .send({ visitedOn: '2026-01-15', evaluatorIds: ['dev-evaluator-1'], findings: 'karangan' })
+      .expect(409);
+    expect(inOthersNames.body.code).toBe('ASSESSMENT.VISIT_RECORDER_ABSENT');
     const score = await eventually(async () => {
       const body = await scoreOf();
       expect(body.complete).toBe(true);
@@ -345,6 +352,7 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
         provisional: true,
         itemScoreTotal: 5 * 14 * 12,
         itemAnswerCount: 14 * 12,
+        unverifiedRespondents: 0,
       },
     };
     const envelope: EventEnvelope = {

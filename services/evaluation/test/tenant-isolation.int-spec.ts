@@ -137,6 +137,7 @@ describe('evaluation service: two tenants with the same cycle and unit ids', () 
         provisional: true,
         itemScoreTotal: score * 14 * 12,
         itemAnswerCount: 14 * 12,
+        unverifiedRespondents: 0,
       },
     });
     const from = (tenantId: string) => ({

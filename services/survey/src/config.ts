@@ -15,9 +15,41 @@ export class SurveyConfig extends BaseServiceConfig {
 
   override KAFKA_CLIENT_ID = 'pantau-survey';
 
-  /** Keys the hashes that detect duplicate anonymous responses (no address is ever stored). */
+  /**
+   * Keys every hash the service keeps of what respondents send: duplicate checks, client fingerprints,
+   * respondent proofs (one-time codes and cited tracking codes). No address, code or tracking code is
+   * stored in clear; changing it voids the one-time codes issued so far.
+   */
   @IsSecret(DEVELOPMENT_FINGERPRINT_SECRET)
   SURVEY_FINGERPRINT_SECRET = DEVELOPMENT_FINGERPRINT_SECRET;
+
+  /** Submissions are counted per window of this many minutes in the burst review. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  SURVEY_BURST_WINDOW_MINUTES = 10;
+
+  /** More responses than this in one window is a burst for the admin to review before closing. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  SURVEY_BURST_MAX_RESPONSES = 10;
+
+  /** More responses than this from one client fingerprint (network and user agent) flags that client. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  SURVEY_BURST_MAX_PER_DEVICE = 3;
+
+  /** Days a submission's fingerprint is kept for burst review; older ones are purged. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SURVEY_SUBMISSION_RETENTION_DAYS = 90;
 
   /** Where respondents open a survey form (the portal); the QR code on the office poster points here. */
   @IsUrl({ protocols: ['https', 'http'], require_tld: false, require_protocol: true })

@@ -106,19 +106,23 @@ describe('public survey forms: poster QR code, duplicate detection, F-03 report'
     const cycleId = `pekppp-${randomUUID().slice(0, 8)}`;
     await http().post(`/f03-collections/${cycleId}/${unitId}`).set(admin).send({ ruleset: 'pekppp-2023@1' }).expect(201);
     const scores = (toilet: number) => Array.from({ length: 14 }, (_, i) => ({ item: i + 1, score: i + 1 === 10 ? toilet : 4 }));
+    // two respondents, each with a one-time code the unit handed out with the service
+    const issued = await http().post(`/f03-collections/${cycleId}/${unitId}/proof-codes`).set(admin).send({ count: 2 }).expect(201);
+    const [first, second] = issued.body.codes as string[];
     await http()
       .post(`/public/tenants/${tenantId}/f03/${cycleId}/${unitId}/responses`)
-      .send({ items: scores(1) })
+      .send({ items: scores(1), proof: first })
       .expect(201);
     await http()
       .post(`/public/tenants/${tenantId}/f03/${cycleId}/${unitId}/responses`)
-      .send({ items: scores(2) })
+      .send({ items: scores(2), proof: second })
       .expect(201);
 
     const report = await http().get(`/f03-collections/${cycleId}/${unitId}`).set(staff).expect(200);
     expect(report.body).toMatchObject({
       status: 'open',
       respondents: 2,
+      unverifiedRespondents: 0,
       quota: { minimum: 10, maximum: 20, met: false, provisional: true },
       weakestItems: [10],
     });

@@ -38,10 +38,10 @@ describe('survey service: two tenants with the same unit ids and periods', () =>
     respondentToken: `tok${randomUUID().replace(/-/g, '')}`,
   });
   const items = (score: number) => Array.from({ length: 14 }, (_, i) => ({ item: i + 1, score }));
-  const respondF03 = (tenantId: string, cycle: string) =>
+  const respondF03 = (tenantId: string, cycle: string, proof?: string) =>
     http()
       .post(`/public/tenants/${tenantId}/f03/${cycle}/${unitId}/responses`)
-      .send({ items: items(4) });
+      .send({ items: items(4), proof });
 
   beforeAll(async () => {
     const [kotaOperator, banjarOperator, kotaAdmin, banjarAdmin] = await Promise.all([
@@ -178,12 +178,17 @@ describe('survey service: two tenants with the same unit ids and periods', () =>
   });
 
   it('runs each tenant its own F-03 collection in a cycle both named the same, and closes each on its own stream', async () => {
+    const codes: Record<string, string[]> = {};
     for (const tenantId of [kota, banjar]) {
       await http().post(`/f03-collections/${cycleId}/${unitId}`).set(admin[tenantId]).send({ ruleset: 'pekppp-2023@1' }).expect(201);
+      const issued = await http().post(`/f03-collections/${cycleId}/${unitId}/proof-codes`).set(admin[tenantId]).send({ count: 2 }).expect(201);
+      codes[tenantId] = issued.body.codes;
     }
-    await respondF03(kota, cycleId).expect(201);
-    await respondF03(kota, cycleId).expect(201);
-    await respondF03(banjar, cycleId).expect(201);
+    // a code of the other tenant's collection of the same name is no proof here
+    expect((await respondF03(banjar, cycleId, codes[kota][0]).expect(409)).body.code).toBe('F03.PROOF_INVALID');
+    await respondF03(kota, cycleId, codes[kota][0]).expect(201);
+    await respondF03(kota, cycleId, codes[kota][1]).expect(201);
+    await respondF03(banjar, cycleId, codes[banjar][0]).expect(201);
 
     for (const [tenantId, respondents] of [
       [kota, 2],

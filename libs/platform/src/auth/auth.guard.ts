@@ -12,6 +12,7 @@ import { APP_GUARD, Reflector } from '@nestjs/core';
 import { DomainError } from '@lib/event-sourcing';
 import { QUALIFIED_ID } from '@lib/kernel';
 import { InputProblemException } from '../problem-details.filter';
+import { unstorableTextFields } from '../input-text';
 import type { AuthConfig } from './auth.config';
 import { AuthenticationError } from './authentication-error';
 import { type Action, authorize, type Decision, permits, type Subject, type Target } from './permissions';
@@ -57,6 +58,13 @@ function refuseMalformedPathIds(params: Record<string, unknown> | undefined): vo
   if (malformed.length > 0) throw new InputProblemException(malformed.map(([field]) => malformedId(field)));
 }
 
+/** Refuses text in a body that PostgreSQL would refuse (a NUL byte, a lone surrogate) before anything reads it, a guard's locator included. */
+function refuseUnstorableText(body: unknown): void {
+  const fields = unstorableTextFields(body);
+  if (fields.length > 0)
+    throw new InputProblemException(fields.map((field) => ({ field, rule: 'noControlCharacters', message: `${field} contains control characters` })));
+}
+
 /**
  * The guard's decision, without Nest: refuses a route with no policy (403 AUTH.NO_POLICY), a missing
  * or unusable token (401), a role the matrix never allows the action (403), a resource that does not
@@ -70,6 +78,7 @@ export async function admit(
   locator?: TargetLocator,
 ): Promise<Admission> {
   refuseMalformedPathIds(request.params);
+  refuseUnstorableText(request.body);
   if (policy === undefined) throw new ForbiddenException({ code: 'AUTH.NO_POLICY', message: 'this route declares no access policy, so it is closed' });
   if (policy.kind === 'public') return { kind: 'public' };
 

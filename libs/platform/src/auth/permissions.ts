@@ -5,6 +5,8 @@
 
 export const ROLES = ['admin', 'evaluator', 'skpd-operator', 'auditor', 'national-auditor', 'public'] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles a token may carry: `public` is the citizens' actor, which the platform assigns and no identity provider does. */
+export const TOKEN_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'public');
 
 /** Roles that may never change anything, whatever the matrix says (checked twice on purpose). */
 export const READ_ONLY_ROLES: readonly Role[] = ['auditor', 'national-auditor'];

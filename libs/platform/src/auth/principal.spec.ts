@@ -26,6 +26,7 @@ describe('principalFromClaims', () => {
 
   it.each<[string, Record<string, unknown>]>([
     ['an unknown role', { ...base, pantau_role: 'superuser' }],
+    ["the citizens' role, which no token carries", { ...base, pantau_role: 'public' }],
     ['no role', { ...base }],
     ['no tenant', { sub: 'u-1', pantau_role: 'admin' }],
     ['no subject', { pantau_tenant: 'kota-banjarmasin', pantau_role: 'admin' }],

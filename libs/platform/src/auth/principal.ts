@@ -1,6 +1,6 @@
 import { QUALIFIED_ID, QUALIFIED_ID_RULE } from '@lib/kernel';
 import { AuthenticationError } from './authentication-error';
-import { type Role, ROLES, type Subject } from './permissions';
+import { type Role, TOKEN_ROLES, type Subject } from './permissions';
 
 /** The verified caller of one request. */
 export interface Principal extends Subject {
@@ -38,8 +38,8 @@ function id(claims: Record<string, unknown>, name: string): string {
 export function principalFromClaims(claims: Record<string, unknown>): Principal {
   const subject = id(claims, 'sub');
   const role = claims[CLAIMS.role];
-  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
-    throw invalid(`claim ${CLAIMS.role} must be one of ${ROLES.join(', ')}`);
+  if (typeof role !== 'string' || !(TOKEN_ROLES as readonly string[]).includes(role)) {
+    throw invalid(`claim ${CLAIMS.role} must be one of ${TOKEN_ROLES.join(', ')}`);
   }
   const principal: Principal = { subject, role: role as Role, tenantId: id(claims, CLAIMS.tenant) };
   if (typeof claims.name === 'string' && claims.name.trim() !== '') principal.name = claims.name.slice(0, 200);

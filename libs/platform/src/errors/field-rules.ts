@@ -17,6 +17,7 @@ const bounded =
  */
 export const FIELD_RULE_MESSAGES: Readonly<Record<string, FieldRuleMessage>> = {
   isDefined: (field) => `Kolom ${field} wajib diisi.`,
+  noControlCharacters: (field) => `Kolom ${field} berisi karakter kontrol atau karakter yang tidak utuh; hapus lalu ketik ulang teksnya.`,
   isNotEmpty: (field) => `Kolom ${field} wajib diisi.`,
   required: (field) => `Kolom ${field} wajib diisi.`,
   isString: (field) => `Kolom ${field} harus berupa teks.`,

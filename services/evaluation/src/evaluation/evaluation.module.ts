@@ -1,3 +1,5 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Global, Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { EvaluationConfig } from '../config';
@@ -8,20 +10,34 @@ import { OpenCycleHandler } from './commands/open-cycle.command';
 import { PublishResultsHandler } from './commands/publish-results.command';
 import { RecordUserScoreHandler } from './commands/record-user-score.command';
 import { EvidenceFileStore } from './commands/evidence-file-store';
+import { UploadEvidenceFileHandler } from './commands/upload-evidence-file.command';
 import { PublishRulesetHandler } from './commands/publish-ruleset.command';
 import { RegisterUnitHandler } from './commands/register-unit.command';
 import { AssessmentsController } from './http/assessments.controller';
 import { CycleOverviewController } from './http/cycle-overview.controller';
 import { CyclesController } from './http/cycles.controller';
 import { EvidenceFilesController } from './http/evidence-files.controller';
+import { EvidenceUploadSpool } from './http/evidence-upload-spool';
 import { OperationalFactsController } from './http/operational-facts.controller';
 import { RulesetsController } from './http/rulesets.controller';
 import { UnitsController } from './http/units.controller';
+import { GetEvidenceFileHandler } from './queries/evidence-file.queries';
 import { GetCycleScoresHandler, GetRulesetHandler, ListCyclesHandler } from './queries/cycle-overview.queries';
 import { GetAssessmentHandler, GetCycleHandler, GetUnitScoreHandler, ListRulesetsHandler } from './queries/evaluation.queries';
 import { RulesetCatalog } from './queries/ruleset-catalog';
 import { TenantTimeZones } from './queries/tenant-time-zones';
 import { ListUnitsHandler } from './queries/unit-registry.queries';
+
+/** The spool directory, created if missing; one the service cannot write stops it at boot instead of failing every upload. */
+function writableSpoolDirectory(directory: string): string {
+  try {
+    mkdirSync(directory, { recursive: true, mode: 0o700 });
+    accessSync(directory, constants.W_OK);
+  } catch (error) {
+    throw new Error(`EVIDENCE_UPLOAD_DIR ${directory} is not a directory this service can write: ${(error as Error).message}`);
+  }
+  return directory;
+}
 
 /**
  * PEKPPP cycles, F-01 self-assessment, F-02 scoring and results, and the operational facts learnt from
@@ -32,8 +48,12 @@ import { ListUnitsHandler } from './queries/unit-registry.queries';
 @Module({
   imports: [
     MulterModule.registerAsync({
-      // multer stops reading one byte past the limit, so a too-large upload is refused (413) without buffering it all
-      useFactory: (config: EvaluationConfig) => ({ limits: { fileSize: config.EVIDENCE_MAX_BYTES, files: 1, fields: 0 } }),
+      // uploads are spooled to a temporary file, hashed on the way; multer stops reading one byte past
+      // the limit, so a too-large upload is refused (413) without storing it all
+      useFactory: (config: EvaluationConfig) => ({
+        storage: new EvidenceUploadSpool(writableSpoolDirectory(config.EVIDENCE_UPLOAD_DIR || tmpdir())),
+        limits: { fileSize: config.EVIDENCE_MAX_BYTES, files: 1, fields: 0 },
+      }),
       inject: [EvaluationConfig],
     }),
   ],
@@ -59,6 +79,7 @@ import { ListUnitsHandler } from './queries/unit-registry.queries';
     PublishResultsHandler,
     CorrectResultHandler,
     HandleAssessmentHandler,
+    UploadEvidenceFileHandler,
     ListRulesetsHandler,
     GetCycleHandler,
     GetAssessmentHandler,
@@ -66,6 +87,7 @@ import { ListUnitsHandler } from './queries/unit-registry.queries';
     ListCyclesHandler,
     GetCycleScoresHandler,
     GetRulesetHandler,
+    GetEvidenceFileHandler,
   ],
   exports: [TenantTimeZones],
 })

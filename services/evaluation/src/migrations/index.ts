@@ -7,6 +7,7 @@ import { TenantTimeZones1732700000000 } from './1732700000000-tenant-time-zones'
 import { TenantScopedStreams1732740000000 } from './1732740000000-tenant-scoped-streams';
 import { TenantRulesets1732750000000 } from './1732750000000-tenant-rulesets';
 import { Units1732800000000 } from './1732800000000-units';
+import { EvidenceFileUploads1732850000000 } from './1732850000000-evidence-file-uploads';
 
 /** In order: the shared event store first, then this service's read tables, then the application role's grants. */
 export const evaluationMigrations = [
@@ -18,5 +19,6 @@ export const evaluationMigrations = [
   TenantScopedStreams1732740000000,
   TenantRulesets1732750000000,
   Units1732800000000,
+  EvidenceFileUploads1732850000000,
   ApplicationRole1732900000000,
 ];

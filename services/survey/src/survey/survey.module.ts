@@ -9,6 +9,10 @@ import { RecordSkmResponseHandler } from './commands/record-skm-response.command
 import { CompleteFollowUpHandler } from './commands/complete-follow-up.command';
 import { PlanFollowUpHandler } from './commands/plan-follow-up.command';
 import { PublishSkmResultHandler } from './commands/publish-skm-result.command';
+import { IssueF03ProofCodesHandler } from './commands/issue-f03-proof-codes.command';
+import { RespondentProofs } from './commands/respondent-proofs';
+import { SubmissionRetention } from './commands/submission-retention.task';
+import { Submissions } from './commands/submissions';
 import { F03CollectionsController } from './http/f03-collections.controller';
 import { PublicSurveysController } from './http/public-surveys.controller';
 import { SkmSurveysController } from './http/skm-surveys.controller';
@@ -18,6 +22,7 @@ import { GetF03ReportHandler } from './queries/f03.queries';
 import { GetPublicSkmFormHandler, GetSkmSurveyResultHandler } from './queries/skm-survey.queries';
 import { SkmSurveyReader } from './queries/skm-survey.reader';
 import { ListUnitSkmSurveysHandler } from './queries/unit-skm-surveys.queries';
+import { GetF03ProofCodeCountsHandler, GetF03SubmissionsHandler, GetSkmSubmissionsHandler, SubmissionsReviewReader } from './queries/submissions.queries';
 
 @Module({
   controllers: [SkmSurveysController, UnitSkmSurveysController, PublicSurveysController, F03CollectionsController],
@@ -38,6 +43,14 @@ import { ListUnitSkmSurveysHandler } from './queries/unit-skm-surveys.queries';
     OpenF03CollectionHandler,
     RecordF03ResponseHandler,
     CloseF03Handler,
+    RespondentProofs,
+    Submissions,
+    SubmissionRetention,
+    SubmissionsReviewReader,
+    IssueF03ProofCodesHandler,
+    GetF03ProofCodeCountsHandler,
+    GetF03SubmissionsHandler,
+    GetSkmSubmissionsHandler,
   ],
 })
 export class SurveyModule {}

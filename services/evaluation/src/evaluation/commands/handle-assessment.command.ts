@@ -6,7 +6,7 @@ import { DomainError } from '../domain/error-codes';
 import { type AssessmentCommand, assessmentContext, assessmentDecider, decideAssessment, assessmentStream, cycleStream } from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
 import { TenantTimeZones } from '../queries/tenant-time-zones';
-import { EvidenceFileStore } from './evidence-file-store';
+import { EvidenceFileStore, type EvidenceScope } from './evidence-file-store';
 import { readCycle, rereadingOnChange, resultsLock } from './stream-state';
 
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -37,7 +37,7 @@ export class HandleAssessmentHandler implements ICommandHandler<HandleAssessment
   ) {}
 
   async execute({ cycleId, unitId, action: requested, meta }: HandleAssessmentCommand): Promise<AppendResult> {
-    const action = await this.withStoredFile(meta.tenantId, requested);
+    const action = await this.withStoredFile({ tenantId: meta.tenantId, cycleId, unitId }, requested);
     return rereadingOnChange(async () => {
       const { state: cycle, version: cycleVersion } = await readCycle(this.store, meta.tenantId, cycleId);
       if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
@@ -66,13 +66,14 @@ export class HandleAssessmentHandler implements ICommandHandler<HandleAssessment
 
   /**
    * A file is attached by the storage key its upload returned; its hash, size and type are taken from
-   * the stored file, so evidence events only ever name bytes the service holds. A hash the client
-   * states must agree with them.
+   * the stored file, so evidence events only ever name bytes the service holds. The file must have
+   * been uploaded for this unit and cycle (or be attached to its assessment already): another unit's
+   * hash is refused exactly like one never uploaded. A hash the client states must agree.
    */
-  private async withStoredFile(tenantId: string, action: AssessmentAction): Promise<AssessmentAction> {
+  private async withStoredFile(scope: EvidenceScope, action: AssessmentAction): Promise<AssessmentAction> {
     if (action.type !== 'AttachEvidence' || action.evidence.kind !== 'file') return action;
     const { evidence } = action;
-    const stored = await this.evidenceFiles.describe(tenantId, evidence.storageKey);
+    const stored = await this.evidenceFiles.findForUnit(scope, evidence.storageKey);
     if (!stored) {
       throw new DomainError('ASSESSMENT.EVIDENCE_FILE_NOT_UPLOADED', `no uploaded file ${evidence.storageKey}; upload it to evidence-files first`, {
         storageKey: evidence.storageKey,

@@ -97,6 +97,7 @@ const score: AssessmentCommand = { ...base, type: 'ScoreIndicator', evaluatorId:
 const recordVisit: AssessmentCommand = {
   ...base,
   type: 'RecordVerificationVisit',
+  by: { userId: 'eva', role: 'evaluator' },
   visitedOn: '2026-04-01',
   evaluatorIds: ['eva', 'budi'],
   findings: 'ruang tunggu sesuai foto',
@@ -287,6 +288,24 @@ describe('assessment decider', () => {
       [draftAll, submitted],
       { ...recordVisit, evaluatorIds: ['eva', 'dewi'] },
       error('ASSESSMENT.EVALUATOR_NOT_ASSIGNED'),
+    ],
+    [
+      'records a visit an admin enters for the evaluators present',
+      [draftAll, submitted],
+      { ...recordVisit, by: { userId: 'admin-org', role: 'admin' } },
+      { events: [visit] },
+    ],
+    [
+      "refuses a visit recorded by an evaluator outside the lokus in the assigned evaluators' names",
+      [draftAll, submitted],
+      { ...recordVisit, by: { userId: 'dewi', role: 'evaluator' } },
+      error('ASSESSMENT.EVALUATOR_NOT_ASSIGNED'),
+    ],
+    [
+      'refuses a visit recorded by an assigned evaluator who was not there',
+      [draftAll, submitted],
+      { ...recordVisit, by: { userId: 'budi', role: 'evaluator' }, evaluatorIds: ['eva'] },
+      error('ASSESSMENT.VISIT_RECORDER_ABSENT'),
     ],
     ['refuses a visit dated in the future', [draftAll, submitted], { ...recordVisit, visitedOn: '2026-04-02' }, error('ASSESSMENT.VISIT_IN_FUTURE')],
     ['refuses a visit date that is not a date', [draftAll, submitted], { ...recordVisit, visitedOn: '2026-13-01' }, error('ASSESSMENT.INVALID_DATE')],

@@ -114,7 +114,7 @@ export type AssessmentCommand =
   | (Common & { type: 'ResubmitSelfAssessment' })
   | (Common & { type: 'VerifySelfAssessment'; by: Actor })
   | (Common & { type: 'ScoreIndicator'; evaluatorId: string; indicatorCode: string; score: number; note: string })
-  | (Common & { type: 'RecordVerificationVisit'; visitedOn: string; evaluatorIds: string[]; findings: string });
+  | (Common & { type: 'RecordVerificationVisit'; by: Actor; visitedOn: string; evaluatorIds: string[]; findings: string });
 
 export const initialAssessment = (): Assessment => ({ status: 'draft', answers: {}, evidence: {}, returnNotes: [], scores: {}, visits: [] });
 
@@ -323,7 +323,12 @@ export function decideAssessment(command: AssessmentCommand, state: Assessment):
       const lokus = guard(command);
       guardSubmitted(state);
       if (command.evaluatorIds.length === 0) fail('ASSESSMENT.VISIT_WITHOUT_EVALUATOR', 'a verification visit needs the evaluators present');
+      guardActor(command.by, lokus);
       command.evaluatorIds.forEach((userId) => guardActor({ userId, role: 'evaluator' }, lokus));
+      // An evaluator records only a visit they took part in; an admin may enter it for the evaluators present.
+      if (command.by.role === 'evaluator' && !command.evaluatorIds.includes(command.by.userId)) {
+        fail('ASSESSMENT.VISIT_RECORDER_ABSENT', `${command.by.userId} records a visit without being among its evaluators`);
+      }
       if (!isLocalDate(command.visitedOn)) fail('ASSESSMENT.INVALID_DATE', `visitedOn must be a date YYYY-MM-DD, got "${command.visitedOn}"`);
       if (isAfter(command.visitedOn, command.today)) fail('ASSESSMENT.VISIT_IN_FUTURE', `a visit on ${command.visitedOn} has not happened yet`);
       if (command.findings.trim() === '') fail('ASSESSMENT.FINDINGS_REQUIRED', 'a verification visit needs its findings');

@@ -62,8 +62,14 @@ export const EVALUATION_ERRORS = {
   'ASSESSMENT.UNKNOWN_INDICATOR': 'Indikator tidak dikenal dalam pedoman penilaian siklus ini.',
   'ASSESSMENT.VISIT_IN_FUTURE': 'Tanggal kunjungan verifikasi tidak boleh di masa depan.',
   'ASSESSMENT.VISIT_WITHOUT_EVALUATOR': 'Sebutkan evaluator yang hadir dalam kunjungan verifikasi.',
+  'ASSESSMENT.VISIT_RECORDER_ABSENT': 'Evaluator hanya dapat mencatat kunjungan verifikasi yang diikutinya sendiri.',
 
+  'EVIDENCE.FILE_COUNT_EXCEEDED':
+    'Jumlah berkas bukti dukung unit ini pada siklus ini sudah mencapai batas. Lampirkan berkas yang sudah diunggah, atau gabungkan beberapa berkas menjadi satu.',
+  'EVIDENCE.FILE_REFUSED': 'Berkas bukti dukung tidak dapat diterima. Periksa aturan yang tidak dipenuhi pada kolom berkas.',
   'EVIDENCE.NOT_FOUND': 'Berkas bukti dukung tidak ditemukan.',
+  'EVIDENCE.STORAGE_QUOTA_EXCEEDED':
+    'Ruang penyimpanan berkas bukti dukung unit ini pada siklus ini sudah penuh. Perkecil ukuran berkas (misalnya pindai ulang dengan resolusi lebih rendah).',
   'SCORE.NOT_FOUND': 'Nilai unit ini pada siklus ini belum tersedia.',
   'SCORING.INVALID_F03_RESPONSE': 'Ada jawaban F-03 yang tidak lengkap atau di luar skala 0 sampai 5.',
   'SCORING.INVALID_SCORE': 'Nilai harus berupa bilangan bulat 0 sampai 5.',

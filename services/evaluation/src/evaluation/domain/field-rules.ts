@@ -33,4 +33,10 @@ export const EVALUATION_FIELD_RULES: Record<OwnFieldRule, (field: string) => str
   maxSize: (field) => `Ukuran berkas pada kolom ${field} melebihi batas.`,
   mediaType: (field) => `Jenis berkas pada kolom ${field} tidak diizinkan.`,
   content: (field) => `Isi berkas pada kolom ${field} tidak sesuai dengan jenisnya.`,
+  pdfStructure: (field) => `Isi berkas pada kolom ${field} bukan PDF yang utuh: penanda akhir %%EOF tidak ditemukan.`,
+  pdfPolyglot: (field) => `Isi berkas pada kolom ${field} memuat kode HTML atau skrip di samping isi PDF-nya.`,
+  officeStructure: (field) => `Isi berkas pada kolom ${field} bukan dokumen Office (DOCX, XLSX, PPTX) yang utuh dan bebas makro.`,
+  officeForbiddenEntry: (field) =>
+    `Isi berkas pada kolom ${field} memuat program, skrip, makro, objek OLE, atau arsip lain. Simpan ulang tanpa sisipan tersebut, atau unggah sebagai PDF.`,
+  officeExpansion: (field) => `Isi berkas pada kolom ${field} terlalu banyak bagiannya atau membengkak tidak wajar saat dibuka.`,
 };

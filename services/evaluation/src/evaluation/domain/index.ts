@@ -1,6 +1,7 @@
 export * from './assessment';
 export * from './cycle';
 export * from './evidence-file';
+export * from './office-archive';
 export * from './ruleset-registry';
 export * from './ruleset/pekppp-2017';
 export * from './ruleset/pekppp-2023';

@@ -17,7 +17,11 @@ import {
 } from './evaluation.request';
 import { AssessmentResponse } from './assessment.response';
 import { AttachedEvidenceResponse } from './command.response';
+import type { Actor as AssessmentActor } from '../domain';
 import { CYCLE } from './resources';
+
+/** The assessment rules know two verifiers: an admin of Bagian Organisasi, or an evaluator they check against the lokus. */
+const verifier = (actor: Actor): AssessmentActor => ({ userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' });
 
 @ApiTags('assessments')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -90,7 +94,7 @@ export class AssessmentsController {
   @ApiOkResponse({ description: 'Returned', type: CommandReply })
   returnToUnit(@Caller() { actor, meta }: Caller, @Param() path: UnitPath, @Body() body: ReturnRequest): Promise<CommandReply> {
     const notes = body.notes.map(({ indicatorCode, note }) => ({ indicatorCode, note }));
-    return this.run(meta, path, { type: 'ReturnSelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' }, notes });
+    return this.run(meta, path, { type: 'ReturnSelfAssessment', by: verifier(actor), notes });
   }
 
   @Post('resubmit')
@@ -108,7 +112,7 @@ export class AssessmentsController {
   @ApiOperation({ summary: 'Verify the submitted self-assessment' })
   @ApiOkResponse({ description: 'Verified', type: CommandReply })
   verify(@Caller() { actor, meta }: Caller, @Param() path: UnitPath): Promise<CommandReply> {
-    return this.run(meta, path, { type: 'VerifySelfAssessment', by: { userId: actor.id, role: actor.role === 'admin' ? 'admin' : 'evaluator' } });
+    return this.run(meta, path, { type: 'VerifySelfAssessment', by: verifier(actor) });
   }
 
   @Put('scores/:indicatorCode')
@@ -124,7 +128,13 @@ export class AssessmentsController {
   @RequirePermission('assessment:verify', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({ summary: 'Record a verification visit (visitasi) with the evaluators present and the findings' })
   @ApiCreatedResponse({ description: 'Recorded', type: CommandReply })
-  visit(@Caller() { meta }: Caller, @Param() path: UnitPath, @Body() body: VerificationVisitRequest): Promise<CommandReply> {
-    return this.run(meta, path, { type: 'RecordVerificationVisit', visitedOn: body.visitedOn, evaluatorIds: body.evaluatorIds, findings: body.findings });
+  visit(@Caller() { actor, meta }: Caller, @Param() path: UnitPath, @Body() body: VerificationVisitRequest): Promise<CommandReply> {
+    return this.run(meta, path, {
+      type: 'RecordVerificationVisit',
+      by: verifier(actor),
+      visitedOn: body.visitedOn,
+      evaluatorIds: body.evaluatorIds,
+      findings: body.findings,
+    });
   }
 }

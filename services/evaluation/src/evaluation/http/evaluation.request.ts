@@ -125,6 +125,7 @@ export class DraftAnswerRequest {
   @ApiPropertyOptional({ type: [String], description: 'Default: all evidence attached to the indicator' })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(50)
   @IsString({ each: true })
   evidenceIds?: string[];
 }
@@ -193,6 +194,7 @@ export class IndicatorNoteRequest {
 export class ReturnRequest {
   @ApiProperty({ type: [IndicatorNoteRequest] })
   @IsArray()
+  @ArrayMaxSize(200)
   @ArrayMinSize(1)
   @ValidateNested({ each: true })
   @Type(() => IndicatorNoteRequest)
@@ -220,6 +222,7 @@ export class VerificationVisitRequest {
 
   @ApiProperty({ type: [String] })
   @IsArray()
+  @ArrayMaxSize(20)
   @ArrayMinSize(1)
   @Matches(QUALIFIED_ID, { each: true })
   evaluatorIds!: string[];
@@ -253,6 +256,7 @@ export class CorrectResultRequest {
 
   @ApiProperty({ type: [CorrectedScoreRequest] })
   @IsArray()
+  @ArrayMaxSize(200)
   @ArrayMinSize(1)
   @ValidateNested({ each: true })
   @Type(() => CorrectedScoreRequest)

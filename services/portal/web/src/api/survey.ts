@@ -70,6 +70,6 @@ export const publicSurveyApi = {
   respond: (publicLinkId: string, body: SkmResponse) =>
     call<Schemas['RecordedResponseResponse']>(`${publicPath(publicLinkId)}/responses`, { method: 'POST', body }),
   f03Form: (tenantId: string, cycleId: string, unitId: string) => call<PublicF03Form>(publicF03Path(tenantId, cycleId, unitId)),
-  respondF03: (tenantId: string, cycleId: string, unitId: string, items: Schemas['F03ResponseRequest']['items']) =>
-    call<CommandReply>(`${publicF03Path(tenantId, cycleId, unitId)}/responses`, { method: 'POST', body: { items } }),
+  respondF03: (tenantId: string, cycleId: string, unitId: string, body: Schemas['F03ResponseRequest']) =>
+    call<CommandReply>(`${publicF03Path(tenantId, cycleId, unitId)}/responses`, { method: 'POST', body }),
 };

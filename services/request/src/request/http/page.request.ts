@@ -13,11 +13,13 @@ export class PageRequest extends TenantQuery {
   @Max(200)
   limit = 50;
 
-  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
+  // Far beyond any unit's list; a bound keeps the number one PostgreSQL's bigint takes.
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, maximum: 1_000_000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(1_000_000)
   offset = 0;
 }
 

@@ -18,6 +18,7 @@ export class StandardComponentRequest {
 
   @ApiProperty({ enum: PUBLICATION_CHANNELS, isArray: true })
   @IsArray()
+  @ArrayMaxSize(10)
   @IsIn(PUBLICATION_CHANNELS, { each: true })
   publishedOn!: string[];
 }

@@ -1,5 +1,5 @@
 import type { DuplicateCheck } from '../domain';
-import { duplicateCheck, RESEND_WINDOW_MS, type SubmittingClient } from './duplicate-check';
+import { clientFingerprint, duplicateCheck, RESEND_WINDOW_MS, type SubmittingClient } from './duplicate-check';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-chars';
 const client: SubmittingClient = { address: '203.0.113.7', userAgent: 'Mozilla/5.0 (Linux; Android 10; K)' };
@@ -46,5 +46,24 @@ describe('duplicateCheck', () => {
 
   it('never contains the address', () => {
     expect(JSON.stringify(base)).not.toContain('203.0.113.7');
+  });
+});
+
+describe('clientFingerprint', () => {
+  const base = clientFingerprint(SECRET, 'f03-kota/pekppp-2026/dinkes', client);
+
+  it.each<[string, string, boolean]>([
+    ['the same client in the same collection', clientFingerprint(SECRET, 'f03-kota/pekppp-2026/dinkes', { ...client, respondentToken: 'x'.repeat(16) }), true],
+    ['another collection: not linkable across collections', clientFingerprint(SECRET, 'f03-kota/pekppp-2026/dukcapil', client), false],
+    ['another address', clientFingerprint(SECRET, 'f03-kota/pekppp-2026/dinkes', { ...client, address: '203.0.113.8' }), false],
+    ['another user agent', clientFingerprint(SECRET, 'f03-kota/pekppp-2026/dinkes', { ...client, userAgent: 'curl/8.5' }), false],
+    ['another secret', clientFingerprint(`${SECRET}-rotated`, 'f03-kota/pekppp-2026/dinkes', client), false],
+  ])('%s', (_name, other, same) => {
+    expect(other === base).toBe(same);
+  });
+
+  it('holds no part of the address', () => {
+    expect(base).not.toContain('203');
+    expect(base).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 });

@@ -4,6 +4,14 @@ import type { DuplicateCheck, UnsurAnswer } from '../domain';
 /** How long the same answers from the same device count as one submission sent twice (double tap, resend). */
 export const RESEND_WINDOW_MS = 2 * 60_000;
 
+/**
+ * Keyed hash of the client's network and user agent, scoped to one collection or survey: what the burst
+ * review groups submissions by. It lives only in the submissions table, purged after its retention.
+ */
+export function clientFingerprint(secret: string, scope: string, client: SubmittingClient): string {
+  return createHmac('sha256', secret).update(['client', scope, client.address, client.userAgent].join('\n')).digest('base64url');
+}
+
 /** Who sent a public submission, as the HTTP edge saw it. */
 export interface SubmittingClient {
   address: string;

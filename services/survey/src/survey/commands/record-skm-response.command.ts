@@ -8,8 +8,12 @@ import { type RespondentProfileInput, surveyDecider, type UnsurAnswer } from '..
 import { CompletedRequests } from '../queries/completed-requests';
 import { SkmSurveyReader } from '../queries/skm-survey.reader';
 import { SurveyConfig } from '../../config';
+import { Pool } from 'pg';
+import { appendRecordedResponse } from './append-recorded-response';
 import { duplicateCheck, type SubmittingClient } from './duplicate-check';
+import { RespondentProofs, type VerifiedProof } from './respondent-proofs';
 import { sealSkmResponse } from './skm-personal-data';
+import { Submissions } from './submissions';
 
 export interface RecordedResponse extends CommandReply {
   responseId: string;
@@ -35,10 +39,13 @@ export class RecordSkmResponseCommand extends Command<RecordedResponse> {
 export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmResponseCommand> {
   constructor(
     private readonly store: EventStore<SurveyEvent>,
+    private readonly pool: Pool,
     private readonly clock: Clock,
     private readonly surveys: SkmSurveyReader,
     private readonly completedRequests: CompletedRequests,
     private readonly config: SurveyConfig,
+    private readonly proofs: RespondentProofs,
+    private readonly submissions: Submissions,
     private readonly personalData: PersonalDataKeys,
   ) {}
 
@@ -54,18 +61,12 @@ export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmRespon
     if (problems.length > 0) throw new InputProblemException(problems);
 
     const code = trackingCode?.trim();
-    const citedRequest = code
-      ? {
-          trackingCode: code,
-          completedInUnitAndPeriod: await this.completedRequests.completedInUnitAndPeriod(
-            survey.tenantId,
-            code,
-            survey.unitId,
-            survey.periodStart,
-            survey.periodEnd,
-          ),
-        }
-      : undefined;
+    const completed = code
+      ? await this.completedRequests.completedInUnitAndPeriod(survey.tenantId, code, survey.unitId, survey.periodStart, survey.periodEnd)
+      : false;
+    const citedRequest = code ? { trackingCode: code, completedInUnitAndPeriod: completed } : undefined;
+    const proof: VerifiedProof =
+      code && completed ? { kind: 'completed-request', usedKey: this.proofs.usedKey(survey.streamId, 'completed-request', code) } : { kind: 'none' };
     // A response id is never the client's key: a key only says "this is a retry" (the store answers it).
     const responseId = randomUUID();
     const now = this.clock.now();
@@ -73,7 +74,9 @@ export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmRespon
     // Each response has a key of its own, scoped to its survey so retention erases a closed period's keys together.
     const sealer = await this.personalData.sealerFor(responseId, survey.surveyId);
     if (!sealer) throw new Error(`response ${responseId} has an erased key before it was recorded`);
-    const result = await this.store.handle(
+    const result = await appendRecordedResponse(
+      this.store,
+      this.pool,
       survey.streamId,
       surveyDecider,
       (state) =>
@@ -85,6 +88,17 @@ export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmRespon
           sealer,
         ),
       { ...meta, tenantId: survey.tenantId, unitId: survey.unitId },
+      async (tx) => {
+        await this.proofs.claim(
+          tx,
+          survey.streamId,
+          proof,
+          'SURVEY.DUPLICATE_REQUEST_RESPONSE',
+          `the cited request already has a response in survey ${survey.surveyId}`,
+        );
+        await this.submissions.refuseResent(tx, survey.streamId, duplicate, survey.surveyId);
+        await this.submissions.record(tx, survey.streamId, { client, verified: proof.kind !== 'none', at: now, duplicate });
+      },
     );
     return { ...commandReply(result), responseId, recorded: result.appended > 0 };
   }

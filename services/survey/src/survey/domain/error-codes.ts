@@ -36,6 +36,9 @@ export const SURVEY_ERRORS = {
   'F03.INVALID_QUOTA': 'Kuota responden harus berupa bilangan bulat; minimum paling sedikit 1 dan tidak melebihi maksimum.',
   'F03.NOT_FOUND': 'Pengumpulan F-03 untuk unit ini pada siklus ini tidak ditemukan.',
   'F03.NOT_OPENED': 'Pengumpulan F-03 untuk unit ini pada siklus ini belum dibuka.',
+  'F03.PROOF_INVALID':
+    'Kode bukti layanan tidak dikenal. Masukkan nomor lacak permohonan yang sudah selesai di unit ini atau kode sekali pakai dari petugas, atau kosongkan kolom ini.',
+  'F03.PROOF_USED': 'Kode bukti layanan ini sudah dipakai untuk mengisi penilaian. Setiap kode hanya berlaku satu kali.',
   'F03.QUOTA_FULL': 'Kuota responden F-03 untuk unit ini sudah terpenuhi. Terima kasih atas partisipasi Anda.',
 } satisfies Record<`${string}.${string}`, string>;
 

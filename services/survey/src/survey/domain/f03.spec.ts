@@ -12,6 +12,7 @@ import {
   type F03Command,
   type F03Event,
   type F03ItemScore,
+  type F03ProofKind,
 } from './f03';
 import { F03_DEFAULT_QUOTA } from './ruleset/f03-form';
 
@@ -35,9 +36,15 @@ const opened = (overrides: Partial<surveyPb.F03CollectionOpened> = {}): F03Event
     ...overrides,
   },
 });
-const recorded = (responseId: string, scores: F03ItemScore[] = allItems(4)): F03Event => ({
+const recorded = (responseId: string, scores: F03ItemScore[] = allItems(4), proof: F03ProofKind = 'one-time-code'): F03Event => ({
   $case: 'f03ResponseRecorded',
-  value: { cycleId: 'pekppp-2025', unitId: 'disdukcapil', responseId, items: scores, recordedAt: NOW },
+  value: { cycleId: 'pekppp-2025', unitId: 'disdukcapil', responseId, items: scores, recordedAt: NOW, verified: proof !== 'none', proofKind: proof },
+});
+const unverified = (responseId: string, scores: F03ItemScore[] = allItems(0)): F03Event => recorded(responseId, scores, 'none');
+/** As stored before respondent proofs existed: no proof kind. */
+const legacy = (responseId: string, scores: F03ItemScore[] = allItems(4)): F03Event => ({
+  $case: 'f03ResponseRecorded',
+  value: { cycleId: 'pekppp-2025', unitId: 'disdukcapil', responseId, items: scores, recordedAt: NOW, verified: false, proofKind: '' },
 });
 const closedWith = (value: Partial<surveyPb.F03Closed>): F03Event => ({
   $case: 'f03Closed',
@@ -53,6 +60,7 @@ const closedWith = (value: Partial<surveyPb.F03Closed>): F03Event => ({
     provisional: true,
     itemScoreTotal: 0,
     itemAnswerCount: 0,
+    unverifiedRespondents: 0,
     ...value,
   },
 });
@@ -67,7 +75,13 @@ const open = (overrides: Partial<Extract<F03Command, { type: 'OpenF03Collection'
   now: NOW,
   ...overrides,
 });
-const record = (responseId = 'f9', scores: F03ItemScore[] = allItems(4)): F03Command => ({ type: 'RecordF03Response', responseId, items: scores, now: NOW });
+const record = (responseId = 'f9', scores: F03ItemScore[] = allItems(4), proof: F03ProofKind = 'one-time-code'): F03Command => ({
+  type: 'RecordF03Response',
+  responseId,
+  items: scores,
+  proof,
+  now: NOW,
+});
 const close: F03Command = { type: 'CloseF03', now: NOW };
 
 const error = (code: string): DeciderOutcome<F03Event> => ({ error: { code } });
@@ -129,6 +143,32 @@ describe('F-03 collection decider', () => {
     ],
     ['accepts the last response within the maximum quota', [opened(), recorded('f1'), recorded('f2')], record('f3'), events(recorded('f3'))],
     ['refuses a response beyond the maximum quota', [opened(), recorded('f1'), recorded('f2'), recorded('f3')], record('f4'), error('F03.QUOTA_FULL')],
+    ['records a response without a proof as unverified', [opened()], record('f1', allItems(4), 'none'), events(recorded('f1', allItems(4), 'none'))],
+    [
+      'records a completed-request proof as verified',
+      [opened()],
+      record('f1', allItems(4), 'completed-request'),
+      events(recorded('f1', allItems(4), 'completed-request')),
+    ],
+    [
+      'accepts an unproven response when proven ones filled the quota: it does not count anyway',
+      [opened(), recorded('f1'), recorded('f2'), recorded('f3')],
+      record('f4', allItems(4), 'none'),
+      events(recorded('f4', allItems(4), 'none')),
+    ],
+    [
+      'unproven responses never fill the quota',
+      [opened(), unverified('u1'), unverified('u2'), unverified('u3'), unverified('u4')],
+      record('f1'),
+      events(recorded('f1')),
+    ],
+    [
+      'a response stored before proofs existed fills the quota as it did then',
+      [opened(), legacy('f1'), legacy('f2'), legacy('f3')],
+      record('f4'),
+      error('F03.QUOTA_FULL'),
+    ],
+    ['refuses an unproven response after close', [opened(), closedWith({})], record('f2', allItems(4), 'none'), error('F03.CLOSED')],
     ['refuses a response after close', [opened(), recorded('f1'), closedWith({})], record('f2'), error('F03.CLOSED')],
     ['refuses closing before opening', [], close, error('F03.NOT_OPENED')],
     ['closing twice changes nothing', [opened(), closedWith({})], close, events()],
@@ -145,6 +185,12 @@ describe('F-03 collection decider', () => {
       events(closedWith({ respondents: 2, score: 139 / 28, quotaMet: true, itemScoreTotal: 139, itemAnswerCount: 28 })),
     ],
     ['closes an empty collection with score 0', [opened()], close, events(closedWith({}))],
+    [
+      'closes with the score of proven respondents only, the unproven counted apart',
+      [opened(), unverified('u1'), recorded('f1', allItems(3)), unverified('u2', allItems(5)), legacy('f2', allItems(5))],
+      close,
+      events(closedWith({ respondents: 2, score: 4, quotaMet: true, itemScoreTotal: 112, itemAnswerCount: 28, unverifiedRespondents: 2 })),
+    ],
   ])('%s', (_name, given, when, expected) => {
     expect(givenWhen(f03Decider, given, when)).toEqual(expected);
   });
@@ -198,6 +244,12 @@ describe('F-03 report', () => {
     ]);
     // (54 + 56) / 28 = 3.928…
     expect(report.score).toBe(3.93);
+  });
+
+  it('reports unproven responses apart, out of the means', () => {
+    const report = reportOf(opened(), unverified('u1'), recorded('f1', allItems(4)), unverified('u2'));
+    expect(report).toMatchObject({ respondents: 1, unverifiedRespondents: 2, score: 4, quota: { met: false } });
+    expect(report.items.every((i) => i.mean === 4)).toBe(true);
   });
 
   it('says closed once the collection is closed', () => {

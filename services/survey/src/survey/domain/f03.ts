@@ -26,7 +26,10 @@ export type F03Collection =
       maximumQuota: number;
       ruleset: string;
       provisional: boolean;
+      /** Respondents with a proof they were served: only they count toward the quota and the score. */
       respondents: number;
+      /** Responses without a proof, recorded apart so a burst of them shows. */
+      unverifiedRespondents: number;
       itemScoreTotal: number;
       /** Sum of the scores per item number, for the per-item and per-aspect report. */
       itemTotals: Readonly<Record<number, number>>;
@@ -45,8 +48,25 @@ export type F03Command =
       ruleset: string;
       now: string;
     }
-  | { type: 'RecordF03Response'; responseId: string; items: readonly F03ItemScore[]; now: string }
+  | {
+      type: 'RecordF03Response';
+      responseId: string;
+      items: readonly F03ItemScore[];
+      /** How the handler verified the respondent was served ("none": no proof given). Never the proof itself. */
+      proof: F03ProofKind;
+      now: string;
+    }
   | { type: 'CloseF03'; now: string };
+
+/** What a respondent proved: a completed request of the unit, a one-time code of the collection, or nothing. */
+export type F03ProofKind = 'completed-request' | 'one-time-code' | 'none';
+
+/**
+ * Whether a recorded response counts toward the quota and the score. Responses recorded before
+ * respondent proofs existed carry no proof kind; they counted then, and a closed collection's report
+ * must still match the F03Closed it sent, so they still count.
+ */
+export const f03ResponseCounts = (recorded: { verified: boolean; proofKind: string }): boolean => recorded.verified || recorded.proofKind === '';
 
 /**
  * Stream of one unit lokus' F-03 in one cycle of one tenant, e.g. `f03-kota-banjarmasin/pekppp-2026/disdukcapil`.
@@ -88,7 +108,10 @@ export interface F03Report {
   cycleId: string;
   unitId: string;
   status: 'open' | 'closed';
+  /** Respondents with a proof; the score and the quota count only these. */
   respondents: number;
+  /** Responses without a proof, shown apart and never counted. */
+  unverifiedRespondents: number;
   quota: { minimum: number; maximum: number; met: boolean; provisional: boolean };
   /** The F-03 score (0..5, 2 decimals) so far, or the final one once closed. */
   score: number;
@@ -115,6 +138,7 @@ export function f03Report(collection: Exclude<F03Collection, { status: 'none' }>
     unitId: collection.unitId,
     status: collection.status,
     respondents,
+    unverifiedRespondents: collection.unverifiedRespondents,
     quota: {
       minimum: collection.minimumQuota,
       maximum: collection.maximumQuota,
@@ -176,7 +200,9 @@ export const f03Decider: Decider<F03Command, F03Event, F03Collection> = {
         const collection = requireOpened(state);
         if (idSetHas(collection.responseIds, command.responseId)) return []; // a retried submission records nothing
         if (collection.status === 'closed') throw new DomainError('F03.CLOSED', `F-03 collection of ${collection.unitId} is closed`);
-        if (collection.respondents >= collection.maximumQuota) {
+        const verified = command.proof !== 'none';
+        // only proven respondents fill the quota: unproven ones could otherwise lock genuine ones out
+        if (verified && collection.respondents >= collection.maximumQuota) {
           throw new DomainError('F03.QUOTA_FULL', `F-03 of ${collection.unitId} already has the maximum of ${collection.maximumQuota} respondents`, {
             maximumQuota: collection.maximumQuota,
           });
@@ -193,6 +219,8 @@ export const f03Decider: Decider<F03Command, F03Event, F03Collection> = {
               responseId: command.responseId,
               items: [...command.items].sort((a, b) => a.item - b.item).map(({ item, score }) => ({ item, score })),
               recordedAt: command.now,
+              verified,
+              proofKind: command.proof,
             },
           },
         ];
@@ -219,6 +247,7 @@ export const f03Decider: Decider<F03Command, F03Event, F03Collection> = {
               provisional: collection.provisional,
               itemScoreTotal,
               itemAnswerCount: F03_ITEMS.length * respondents,
+              unverifiedRespondents: collection.unverifiedRespondents,
             },
           },
         ];
@@ -243,6 +272,7 @@ export const f03Decider: Decider<F03Command, F03Event, F03Collection> = {
           ruleset: opened.ruleset,
           provisional: opened.provisional,
           respondents: 0,
+          unverifiedRespondents: 0,
           itemScoreTotal: 0,
           itemTotals: {},
           responseIds: emptyIdSet(),
@@ -250,6 +280,8 @@ export const f03Decider: Decider<F03Command, F03Event, F03Collection> = {
       }
       case 'f03ResponseRecorded': {
         if (state.status === 'none') return state;
+        const responseIds = idSetAdd(state.responseIds, event.value.responseId);
+        if (!f03ResponseCounts(event.value)) return { ...state, unverifiedRespondents: state.unverifiedRespondents + 1, responseIds };
         const itemTotals = { ...state.itemTotals };
         for (const { item, score } of event.value.items) itemTotals[item] = (itemTotals[item] ?? 0) + score;
         return {
@@ -257,7 +289,7 @@ export const f03Decider: Decider<F03Command, F03Event, F03Collection> = {
           respondents: state.respondents + 1,
           itemScoreTotal: state.itemScoreTotal + event.value.items.reduce((acc, i) => acc + i.score, 0),
           itemTotals,
-          responseIds: idSetAdd(state.responseIds, event.value.responseId),
+          responseIds,
         };
       }
       case 'f03Closed':

@@ -50,6 +50,11 @@ const recorded = (
     submissionFingerprint: duplicateKeys.submissionFingerprint ?? '',
   },
 });
+/** As recorded now: a verified respondent, without the code they cited. */
+const recordedVerified = (responseId: string): SkmSurveyEvent => {
+  const event = recorded(responseId);
+  return event.$case === 'skmResponseRecorded' ? { ...event, value: { ...event.value, verifiedUser: true } } : event;
+};
 const fromDevice = (fingerprint: string, earlierFingerprints: string[] = []) => ({
   duplicateCheck: { kind: 'device' as const, fingerprint, earlierFingerprints },
 });
@@ -159,10 +164,10 @@ describe('SKM survey decider', () => {
       }),
     ],
     [
-      'records a verified user citing a completed request',
+      'records a verified user citing a completed request, without the tracking code',
       [opened()],
       record({ responseId: 'r1', citedRequest: { trackingCode: 'REQ-7', completedInUnitAndPeriod: true } }),
-      events(recorded('r1', 4, 'REQ-7')),
+      events(recordedVerified('r1')),
     ],
     [
       'refuses a cited request that is not completed in this unit and period',
@@ -171,7 +176,7 @@ describe('SKM survey decider', () => {
       error('SURVEY.REQUEST_NOT_COMPLETED'),
     ],
     [
-      'refuses a second response citing the same request',
+      'refuses citing a request that an event recorded before codes left the events cited',
       [opened(), recorded('r1', 4, 'REQ-7')],
       record({ responseId: 'r2', citedRequest: { trackingCode: 'REQ-7', completedInUnitAndPeriod: true } }),
       error('SURVEY.DUPLICATE_REQUEST_RESPONSE'),
@@ -192,10 +197,10 @@ describe('SKM survey decider', () => {
       events(recorded('r1', 4, '', { respondentKey: 'token-a' })),
     ],
     [
-      'records the submission fingerprint of a client without a form token',
+      'keeps the submission fingerprint of a client without a form token out of the event',
       [opened()],
       record({ responseId: 'r1', ...fromDevice('fp-w2', ['fp-w1']) }),
-      events(recorded('r1', 4, '', { submissionFingerprint: 'fp-w2' })),
+      events(recorded('r1')),
     ],
     [
       'refuses a second response from the same form token',
@@ -210,7 +215,7 @@ describe('SKM survey decider', () => {
       events(recorded('r2', 4, '', { respondentKey: 'token-b' })),
     ],
     [
-      'refuses the same submission resent in the same window',
+      'refuses the same submission resent in the same window as one recorded with its fingerprint',
       [opened(), recorded('r1', 4, '', { submissionFingerprint: 'fp-w2' })],
       record({ responseId: 'r2', ...fromDevice('fp-w2', ['fp-w1']) }),
       error('SURVEY.DUPLICATE_SUBMISSION'),
@@ -225,7 +230,7 @@ describe('SKM survey decider', () => {
       'accepts the same device and answers once the window has passed',
       [opened(), recorded('r1', 4, '', { submissionFingerprint: 'fp-w2' })],
       record({ responseId: 'r2', ...fromDevice('fp-w4', ['fp-w3']) }),
-      events(recorded('r2', 4, '', { submissionFingerprint: 'fp-w4' })),
+      events(recorded('r2')),
     ],
     [
       'a retried response id is not a duplicate',

@@ -44,8 +44,10 @@ export type Survey =
       declaredPopulation: number | null;
       tally: SkmTally;
       responseIds: IdSet;
+      /** Tracking codes cited by responses recorded before codes left the events (newer ones are kept by the handler). */
       citedRequests: IdSet;
       respondentKeys: IdSet;
+      /** Fingerprints recorded before they left the events (newer ones are in the submissions table). */
       submissionFingerprints: IdSet;
       result: surveyPb.SkmResult | null;
       publishedMedia: readonly string[];
@@ -288,11 +290,14 @@ function recordResponse(lookup: SkmRulesetLookup, command: CommandOf<'RecordSkmR
             }
           : undefined,
         suggestion: command.suggestion?.trim() ?? '',
-        requestTrackingCode: trackingCode,
+        // the cited code would link the answer to its request, and the handler keeps each code used once in
+        // its own table, so the event says only that the respondent proved they were served
+        requestTrackingCode: '',
         verifiedUser: cited !== undefined,
         recordedAt: command.now,
         respondentKey: duplicate?.kind === 'respondent' ? duplicate.respondentKey : '',
-        submissionFingerprint: duplicate?.kind === 'device' ? duplicate.fingerprint : '',
+        // derived from the client address: kept in the submissions table, purged after its retention
+        submissionFingerprint: '',
       },
     },
   ];

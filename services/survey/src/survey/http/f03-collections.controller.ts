@@ -5,10 +5,13 @@ import { type Actor, Caller, CommandReply, CurrentActor, RequirePermission, Tena
 import { CloseF03Command } from '../commands/close-f03.command';
 import { OpenF03CollectionCommand } from '../commands/open-f03-collection.command';
 import { F03_DEFAULT_QUOTA } from '../domain';
+import { IssueF03ProofCodesCommand } from '../commands/issue-f03-proof-codes.command';
 import { GetF03ReportQuery } from '../queries/f03.queries';
+import { GetF03ProofCodeCountsQuery, GetF03SubmissionsQuery } from '../queries/submissions.queries';
 import { F03ReportResponse } from './f03.response';
 import { IDEMPOTENCY_HEADER } from './skm-surveys.controller';
-import { F03Path, OpenF03CollectionRequest } from './skm-survey.requests';
+import { F03Path, IssueF03ProofCodesRequest, OpenF03CollectionRequest } from './skm-survey.requests';
+import { F03ProofCodeCountsResponse, IssuedF03ProofCodesResponse, SubmissionsReviewResponse } from './submissions.response';
 
 @ApiTags('PEKPPP F-03')
 @ApiHeader(IDEMPOTENCY_HEADER)
@@ -46,5 +49,35 @@ export class F03CollectionsController {
   @ApiOkResponse({ type: CommandReply })
   close(@Caller() { meta }: Caller, @Param() { cycleId, unitId }: F03Path): Promise<CommandReply> {
     return this.commands.execute(new CloseF03Command(meta, cycleId, unitId));
+  }
+
+  @Post('proof-codes')
+  @RequirePermission('cycle:admin', { unitParam: 'unitId' })
+  @ApiOperation({
+    summary: 'Issue one-time codes respondents prove their service with, one per service delivered; shown only in this reply, kept as keyed hashes',
+  })
+  @ApiCreatedResponse({ type: IssuedF03ProofCodesResponse })
+  issueProofCodes(
+    @Caller() { meta }: Caller,
+    @Param() { cycleId, unitId }: F03Path,
+    @Body() { count }: IssueF03ProofCodesRequest,
+  ): Promise<IssuedF03ProofCodesResponse> {
+    return this.commands.execute(new IssueF03ProofCodesCommand(meta, cycleId, unitId, count));
+  }
+
+  @Get('proof-codes')
+  @RequirePermission('cycle:admin', { unitParam: 'unitId' })
+  @ApiOperation({ summary: 'How many one-time codes the collection issued, and how many responses used one' })
+  @ApiOkResponse({ type: F03ProofCodeCountsResponse })
+  proofCodeCounts(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: F03Path): Promise<F03ProofCodeCountsResponse> {
+    return this.queries.execute(new GetF03ProofCodeCountsQuery(actor.tenantId, cycleId, unitId));
+  }
+
+  @Get('submissions')
+  @RequirePermission('cycle:admin', { unitParam: 'unitId' })
+  @ApiOperation({ summary: 'Responses per time window and per client, with bursts flagged: what to review before closing' })
+  @ApiOkResponse({ type: SubmissionsReviewResponse })
+  submissions(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: F03Path): Promise<SubmissionsReviewResponse> {
+    return this.queries.execute(new GetF03SubmissionsQuery(actor.tenantId, cycleId, unitId));
   }
 }

@@ -52,8 +52,11 @@ export class F03ReportResponse implements F03Report {
   @ApiProperty({ enum: ['open', 'closed'] })
   status!: 'open' | 'closed';
 
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: 'Respondents with a proof they were served; the score and the quota count only these' })
   respondents!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Responses without a proof, recorded apart and never counted' })
+  unverifiedRespondents!: number;
 
   @ApiProperty({ type: () => F03QuotaResponse })
   quota!: F03QuotaResponse;

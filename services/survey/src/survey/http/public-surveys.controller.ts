@@ -10,6 +10,7 @@ import { RecordSkmResponseCommand } from '../commands/record-skm-response.comman
 import { GetPublicSkmFormQuery } from '../queries/skm-survey.queries';
 import { PublicF03FormResponse } from './f03.response';
 import { PublicSkmFormResponse, RecordedResponseResponse } from './skm-survey.response';
+import { submittingClient } from './submitting-client';
 import { publicSurveyUrl, qrPng, qrSvg } from './survey-poster';
 import { F03ResponseRequest, PublicF03Path, PublicLinkPath, SkmResponseRequest } from './skm-survey.requests';
 
@@ -57,7 +58,7 @@ export class PublicSurveysController {
   @ApiOperation({ summary: 'Submit a response: one answer 1..4 per unsur, optional profile, suggestion and tracking code of a completed request' })
   @ApiCreatedResponse({ type: RecordedResponseResponse })
   respond(@Param() { publicLinkId }: PublicLinkPath, @Body() body: SkmResponseRequest, @Req() request: Request): Promise<RecordedResponseResponse> {
-    const client = { address: request.ip ?? '', userAgent: request.headers['user-agent'] ?? '', respondentToken: body.respondentToken };
+    const client = submittingClient(request, body.respondentToken);
     return this.commands.execute(
       new RecordSkmResponseCommand(
         publicLinkId,
@@ -86,7 +87,10 @@ export class PublicSurveysController {
   }
 
   @Post('tenants/:tenantId/f03/:cycleId/:unitId/responses')
-  @ApiOperation({ summary: 'Submit an F-03 user assessment: every item scored 0..5' })
+  @ApiOperation({
+    summary:
+      'Submit an F-03 user assessment: every item scored 0..5, with a proof of service (completed request tracking code or one-time code); without one it is recorded as unverified and does not count',
+  })
   @ApiCreatedResponse({ type: CommandReply })
   respondF03(@Param() { tenantId, cycleId, unitId }: PublicF03Path, @Body() body: F03ResponseRequest, @Req() request: Request): Promise<CommandReply> {
     return this.commands.execute(
@@ -95,6 +99,8 @@ export class PublicSurveysController {
         cycleId,
         unitId,
         body.items.map(({ item, score }) => ({ item, score })),
+        body.proof,
+        submittingClient(request),
       ),
     );
   }

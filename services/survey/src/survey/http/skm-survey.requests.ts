@@ -169,6 +169,7 @@ export class SkmResponseRequest {
 export class PublishSkmResultRequest {
   @ApiProperty({ example: ['website', 'papan pengumuman'] })
   @IsArray()
+  @ArrayMaxSize(10)
   @ArrayMinSize(1)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
@@ -287,4 +288,21 @@ export class F03ResponseRequest {
   @ValidateNested({ each: true })
   @Type(() => F03ItemRequest)
   items!: F03ItemRequest[];
+
+  @ApiPropertyOptional({
+    description:
+      'Proof the respondent was served: the tracking code of a request the unit completed, or a one-time code the collection issued. Each counts once; without one the response is recorded as unverified and does not count toward the quota or the score',
+    example: 'K7M2Q-9XW4H',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{3,63}$/, { message: 'proof must be 4-64 letters, digits, dashes or spaces' })
+  proof?: string;
+}
+
+export class IssueF03ProofCodesRequest {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 500, description: 'How many one-time codes to issue, e.g. one per service to be delivered' })
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  count!: number;
 }

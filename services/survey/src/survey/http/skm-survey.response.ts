@@ -126,8 +126,11 @@ export class SkmSurveyResultResponse implements SkmSurveyResultView {
   @ApiProperty({ description: 'The result was fixed at close; false: the running result of the responses so far' })
   final!: boolean;
 
-  @ApiProperty({ type: 'integer', description: 'Respondents who cited a completed request of the unit in the period' })
+  @ApiProperty({ type: 'integer', description: 'Respondents who cited a completed request of the unit in the period, each request once' })
   verifiedRespondents!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Respondents without a proof; the IKM counts every respondent' })
+  anonymousRespondents!: number;
 
   @ApiProperty({ type: [String] })
   publishedMedia!: string[];
@@ -180,6 +183,12 @@ export class UnitSkmSurveyResponse implements UnitSkmSurvey {
 
   @ApiProperty({ type: 'integer' })
   respondents!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Respondents who cited a completed request of the unit in the period' })
+  verifiedRespondents!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Respondents without a proof' })
+  anonymousRespondents!: number;
 
   @ApiProperty({
     type: () => FinalSkmResultResponse,

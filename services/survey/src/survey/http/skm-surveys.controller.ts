@@ -8,7 +8,9 @@ import { CompleteFollowUpCommand } from '../commands/complete-follow-up.command'
 import { PlanFollowUpCommand } from '../commands/plan-follow-up.command';
 import { PublishSkmResultCommand } from '../commands/publish-skm-result.command';
 import { GetSkmSurveyResultQuery } from '../queries/skm-survey.queries';
+import { GetSkmSubmissionsQuery } from '../queries/submissions.queries';
 import { OpenedSurveyResponse, SkmSurveyResultResponse } from './skm-survey.response';
+import { SubmissionsReviewResponse } from './submissions.response';
 import {
   CompleteFollowUpRequest,
   FollowUpPath,
@@ -54,6 +56,15 @@ export class SkmSurveysController {
   // The query is declared so a national auditor's ?tenantId= passes validation; the guard resolves it into the actor.
   result(@CurrentActor() actor: Actor, @Param() ref: SkmSurveyPath, @Query() _tenant: TenantQuery): Promise<SkmSurveyResultResponse> {
     return this.queries.execute(new GetSkmSurveyResultQuery(actor.tenantId, ref));
+  }
+
+  @Get('submissions')
+  @RequirePermission('survey:read', { unitParam: 'unitId' })
+  @ApiOperation({ summary: 'Responses per time window and per client, with bursts flagged: what to review before closing' })
+  @ApiOkResponse({ type: SubmissionsReviewResponse })
+  // The query is declared so a national auditor's ?tenantId= passes validation; the guard resolves it into the actor.
+  submissions(@CurrentActor() actor: Actor, @Param() ref: SkmSurveyPath, @Query() _tenant: TenantQuery): Promise<SubmissionsReviewResponse> {
+    return this.queries.execute(new GetSkmSubmissionsQuery(actor.tenantId, ref));
   }
 
   @Post('publication')

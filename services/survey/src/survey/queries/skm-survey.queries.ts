@@ -13,7 +13,10 @@ export interface SkmSurveyResultView {
   periodEnd: string;
   /** True once closed: the result is the one fixed at close. */
   final: boolean;
+  /** Respondents who cited a completed request of the unit in the period (each request once). */
   verifiedRespondents: number;
+  /** Respondents without a proof; the IKM counts them too (PermenPANRB 14/2017 has no such proof). */
+  anonymousRespondents: number;
   publishedMedia: string[];
   followUps: Record<string, StoredFollowUp>;
   result: surveyPb.SkmResult;
@@ -49,6 +52,7 @@ export class GetSkmSurveyResultHandler implements IQueryHandler<GetSkmSurveyResu
       periodEnd: survey.periodEnd,
       final: survey.result !== null,
       verifiedRespondents: survey.verifiedRespondents,
+      anonymousRespondents: survey.respondents - survey.verifiedRespondents,
       publishedMedia: survey.publishedMedia,
       followUps: survey.followUps,
       result: currentResult(survey, completed),

@@ -13,6 +13,9 @@ export interface UnitSkmSurvey {
   periodEnd: string;
   status: 'open' | 'closed';
   respondents: number;
+  /** Respondents who cited a completed request of the unit; the rest are anonymous. */
+  verifiedRespondents: number;
+  anonymousRespondents: number;
   /** The result fixed at close; null while open (GET …/result gives the running one). */
   final: { ikmConverted: number; band: string; bandLabel: string; weakestUnsur: string } | null;
   openedAt: string;
@@ -37,7 +40,7 @@ export class ListUnitSkmSurveysHandler implements IQueryHandler<ListUnitSkmSurve
 
   async execute({ tenantId, unitId }: ListUnitSkmSurveysQuery): Promise<UnitSkmSurvey[]> {
     const { rows } = await this.pool.query(
-      `SELECT survey_id, unit_id, period_kind, period_start::text, period_end::text, status, respondents, result, opened_at, closed_at, version
+      `SELECT survey_id, unit_id, period_kind, period_start::text, period_end::text, status, respondents, verified_respondents, result, opened_at, closed_at, version
        FROM skm_surveys_v1 WHERE tenant_id = $1 AND unit_id = $2 ORDER BY period_start DESC, period_kind`,
       [tenantId, unitId],
     );
@@ -52,6 +55,8 @@ export class ListUnitSkmSurveysHandler implements IQueryHandler<ListUnitSkmSurve
         periodEnd: row.period_end,
         status: row.status,
         respondents: row.respondents,
+        verifiedRespondents: row.verified_respondents,
+        anonymousRespondents: row.respondents - row.verified_respondents,
         final: result ? { ikmConverted: result.ikmConverted, band: result.band, bandLabel: result.bandLabel, weakestUnsur: result.weakestUnsur } : null,
         openedAt: new Date(row.opened_at).toISOString(),
         closedAt: row.closed_at ? new Date(row.closed_at).toISOString() : null,

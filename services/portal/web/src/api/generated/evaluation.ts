@@ -391,7 +391,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Upload an evidence file (PDF, image, office document); answers its storageKey, sha256, size and type */
+    /** Upload an evidence file (PDF, image, office document) for a unit lokus of the cycle; answers its storageKey, sha256, size and type */
     post: operations['EvidenceFilesController_upload'];
     delete?: never;
     options?: never;
@@ -406,7 +406,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Download an evidence file; its bytes are checked against the sha256 on every read */
+    /** Download an evidence file uploaded for (or attached by) the unit in the cycle; streamed, and checked against its sha256 */
     get: operations['EvidenceFilesController_download'];
     put?: never;
     post?: never;
@@ -2096,7 +2096,14 @@ export interface operations {
           'application/json': components['schemas']['StoredEvidenceFileResponse'];
         };
       };
-      /** @description Larger than EVIDENCE_MAX_BYTES */
+      /** @description The unit is not a lokus of the cycle, or has its most files in it (EVIDENCE.FILE_COUNT_EXCEEDED) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Larger than EVIDENCE_MAX_BYTES, or beyond the unit's storage in this cycle (EVIDENCE.STORAGE_QUOTA_EXCEEDED) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -2124,7 +2131,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The file's bytes, with its stored media type */
+      /** @description The file's bytes, with its stored media type and a name the server derives */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2132,6 +2139,13 @@ export interface operations {
         content: {
           'application/octet-stream': string;
         };
+      };
+      /** @description No such file for this unit in this cycle (EVIDENCE.NOT_FOUND), whoever else may have it */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

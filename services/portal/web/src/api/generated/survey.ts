@@ -119,6 +119,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/units/{unitId}/skm-surveys/{periodKind}/{periodStart}/submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Responses per time window and per client, with bursts flagged: what to review before closing */
+    get: operations['SkmSurveysController_submissions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/units/{unitId}/skm-surveys/{periodKind}/{periodStart}/publication': {
     parameters: {
       query?: never;
@@ -281,7 +298,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Submit an F-03 user assessment: every item scored 0..5 */
+    /** Submit an F-03 user assessment: every item scored 0..5, with a proof of service (completed request tracking code or one-time code); without one it is recorded as unverified and does not count */
     post: operations['PublicSurveysController_respondF03'];
     delete?: never;
     options?: never;
@@ -318,6 +335,41 @@ export interface paths {
     put?: never;
     /** Close the collection: emits F03Closed with the score the evaluation context merges */
     post: operations['F03CollectionsController_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/f03-collections/{cycleId}/{unitId}/proof-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many one-time codes the collection issued, and how many responses used one */
+    get: operations['F03CollectionsController_proofCodeCounts'];
+    put?: never;
+    /** Issue one-time codes respondents prove their service with, one per service delivered; shown only in this reply, kept as keyed hashes */
+    post: operations['F03CollectionsController_issueProofCodes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/f03-collections/{cycleId}/{unitId}/submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Responses per time window and per client, with bursts flagged: what to review before closing */
+    get: operations['F03CollectionsController_submissions'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -448,8 +500,10 @@ export interface components {
       periodEnd: string;
       /** @description The result was fixed at close; false: the running result of the responses so far */
       final: boolean;
-      /** @description Respondents who cited a completed request of the unit in the period */
+      /** @description Respondents who cited a completed request of the unit in the period, each request once */
       verifiedRespondents: number;
+      /** @description Respondents without a proof; the IKM counts every respondent */
+      anonymousRespondents: number;
       publishedMedia: string[];
       /** @description Follow-up actions by item id */
       followUps: {
@@ -458,6 +512,50 @@ export interface components {
       result: components['schemas']['SkmResultResponse'];
       /** @description The survey stream's version this view reflects */
       version: number;
+    };
+    SubmissionWindowResponse: {
+      /** Format: date-time */
+      start: string;
+      /** Format: date-time */
+      end: string;
+      responses: number;
+      /** @description Responses with a proof the respondent was served */
+      verified: number;
+      unverified: number;
+      /** @description Distinct clients (keyed fingerprint of network and user agent) */
+      devices: number;
+      /** @description Most responses within any span of the window's length ending in this window */
+      peak: number;
+      /** @description peak above maxResponsesPerWindow */
+      burst: boolean;
+    };
+    SubmittingDeviceResponse: {
+      /**
+       * @description The first characters of the client's keyed fingerprint; never an address
+       * @example Xk3v9QaB
+       */
+      device: string;
+      responses: number;
+      verified: number;
+      /** Format: date-time */
+      firstAt: string;
+      /** Format: date-time */
+      lastAt: string;
+      /** @description responses above maxResponsesPerDevice (a service counter kiosk is one client too) */
+      flagged: boolean;
+    };
+    SubmissionsReviewResponse: {
+      windowMinutes: number;
+      maxResponsesPerWindow: number;
+      maxResponsesPerDevice: number;
+      /** @description Submissions older than this many days are purged */
+      retentionDays: number;
+      responses: number;
+      /** @description Windows flagged as bursts */
+      bursts: number;
+      windows: components['schemas']['SubmissionWindowResponse'][];
+      /** @description Clients with the most responses first (at most 50) */
+      devices: components['schemas']['SubmittingDeviceResponse'][];
     };
     PublishSkmResultRequest: {
       /**
@@ -516,6 +614,10 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'closed';
       respondents: number;
+      /** @description Respondents who cited a completed request of the unit in the period */
+      verifiedRespondents: number;
+      /** @description Respondents without a proof */
+      anonymousRespondents: number;
       /** @description The result fixed at close; null while open (…/result gives the running one) */
       final: components['schemas']['FinalSkmResultResponse'] | null;
       /** Format: date-time */
@@ -616,6 +718,11 @@ export interface components {
     };
     F03ResponseRequest: {
       items: components['schemas']['F03ItemRequest'][];
+      /**
+       * @description Proof the respondent was served: the tracking code of a request the unit completed, or a one-time code the collection issued. Each counts once; without one the response is recorded as unverified and does not count toward the quota or the score
+       * @example K7M2Q-9XW4H
+       */
+      proof?: string;
     };
     F03QuotaResponse: {
       minimum: number;
@@ -644,7 +751,10 @@ export interface components {
       unitId: string;
       /** @enum {string} */
       status: 'open' | 'closed';
+      /** @description Respondents with a proof they were served; the score and the quota count only these */
       respondents: number;
+      /** @description Responses without a proof, recorded apart and never counted */
+      unverifiedRespondents: number;
       quota: components['schemas']['F03QuotaResponse'];
       /** @description The F-03 score (0..5, 2 decimals) so far, or the final one once closed */
       score: number;
@@ -668,6 +778,23 @@ export interface components {
       ruleset: string;
       /** @description Defaults to the 2022 panduan quota (10..20, provisional) */
       quota?: components['schemas']['F03QuotaRequest'];
+    };
+    IssueF03ProofCodesRequest: {
+      /** @description How many one-time codes to issue, e.g. one per service to be delivered */
+      count: number;
+    };
+    IssuedF03ProofCodesResponse: {
+      /**
+       * @description Shown only in this reply: print and hand one out per service delivered
+       * @example [
+       *       "K7M2Q-9XW4H"
+       *     ]
+       */
+      codes: string[];
+    };
+    F03ProofCodeCountsResponse: {
+      issued: number;
+      used: number;
     };
   };
   responses: never;
@@ -1057,6 +1184,38 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SkmSurveyResultResponse'];
+        };
+      };
+    };
+  };
+  SkmSurveysController_submissions: {
+    parameters: {
+      query?: {
+        /** @description The tenant to read, the caller's own when absent; only a national auditor may name another */
+        tenantId?: string;
+      };
+      header?: {
+        /** @description A retried request with the same key changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        unitId: string;
+        periodKind: 'quarter' | 'semester' | 'year';
+        /** @description First day of the period */
+        periodStart: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubmissionsReviewResponse'];
         };
       };
     };
@@ -1487,6 +1646,91 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CommandReply'];
+        };
+      };
+    };
+  };
+  F03CollectionsController_proofCodeCounts: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retried request with the same key changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['F03ProofCodeCountsResponse'];
+        };
+      };
+    };
+  };
+  F03CollectionsController_issueProofCodes: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retried request with the same key changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IssueF03ProofCodesRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssuedF03ProofCodesResponse'];
+        };
+      };
+    };
+  };
+  F03CollectionsController_submissions: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retried request with the same key changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubmissionsReviewResponse'];
         };
       };
     };

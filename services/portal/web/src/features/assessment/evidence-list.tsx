@@ -1,3 +1,4 @@
+import { evidenceDownloadName } from '@lib/kernel';
 import { useMutation } from '@tanstack/react-query';
 import { type Evidence, evaluationApi } from '../../api/evaluation';
 import { useApi } from '../../api/use-api';
@@ -35,7 +36,8 @@ function EvidenceDownload({ cycleId, unitId, tenantId, file }: { cycleId: string
       const url = URL.createObjectURL(await response.blob());
       const anchor = document.createElement('a');
       anchor.href = url;
-      anchor.download = file.name;
+      // the name the server gives it too: the stem of the free name, the extension of the checked type
+      anchor.download = evidenceDownloadName(file.name, file.mediaType);
       anchor.click();
       URL.revokeObjectURL(url);
     },

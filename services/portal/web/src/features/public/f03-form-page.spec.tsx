@@ -1,4 +1,5 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { PublicF03Form } from '../../api/survey';
 import { fakeFetch, renderAt } from '../../test-support';
 import { F03FormPage } from './f03-form-page';
@@ -24,5 +25,28 @@ describe('F03FormPage (public F-03 form)', () => {
     renderAt(<F03FormPage />, { path: '/f03/kota-banjarmasin/pekppp-2026/disdukcapil', pattern: '/f03/:tenantId/:cycleId/:unitId' });
 
     expect(await screen.findByRole('group', { name: legend })).toBeTruthy();
+  });
+
+  it('sends the proof-of-service code the respondent typed with the scores', async () => {
+    const calls = fakeFetch({
+      [`GET ${FORM_URL}`]: { status: 200, body: form },
+      [`POST ${FORM_URL}/responses`]: { status: 201, body: { streamId: 's', version: 2, appended: 1, duplicate: false } },
+    });
+    renderAt(<F03FormPage />, { path: '/f03/kota-banjarmasin/pekppp-2026/disdukcapil', pattern: '/f03/:tenantId/:cycleId/:unitId' });
+
+    for (const legend of ['1. Persyaratan (Kebijakan Pelayanan)', '14. Konsultasi dan pengaduan (Konsultasi dan Pengaduan)']) {
+      await userEvent.click(within(await screen.findByRole('group', { name: legend })).getByRole('radio', { name: '4' }));
+    }
+    await userEvent.type(screen.getByLabelText('Kode bukti layanan (nomor lacak permohonan atau kode sekali pakai)'), ' K7M2Q-9XW4H ');
+    await userEvent.click(screen.getByRole('button', { name: 'Kirim penilaian' }));
+
+    await waitFor(() => expect(calls.find((call) => call.method === 'POST')).toBeDefined());
+    expect(calls.find((call) => call.method === 'POST')?.body).toEqual({
+      items: [
+        { item: 1, score: 4 },
+        { item: 14, score: 4 },
+      ],
+      proof: 'K7M2Q-9XW4H',
+    });
   });
 });

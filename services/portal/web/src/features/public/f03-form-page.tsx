@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { fieldErrors } from '../../api/problem';
 import { publicSurveyApi, type PublicF03Form } from '../../api/survey';
-import { ChoiceGroup } from '../../components/fields';
+import { ChoiceGroup, TextField } from '../../components/fields';
 import { ProblemMessage } from '../../components/problem-message';
 import { QueryState } from '../../components/query-state';
 import { PublicLayout } from './public-layout';
@@ -28,14 +28,13 @@ export function F03FormPage() {
 
 function F03Form({ form }: { form: PublicF03Form }) {
   const [scores, setScores] = useState<Record<number, number | null>>(() => Object.fromEntries(form.items.map((item) => [item.item, null])));
+  const [proof, setProof] = useState('');
   const respond = useMutation({
     mutationFn: () =>
-      publicSurveyApi.respondF03(
-        form.tenantId,
-        form.cycleId,
-        form.unitId,
-        form.items.map((item) => ({ item: item.item, score: scores[item.item] ?? -1 })),
-      ),
+      publicSurveyApi.respondF03(form.tenantId, form.cycleId, form.unitId, {
+        items: form.items.map((item) => ({ item: item.item, score: scores[item.item] ?? -1 })),
+        proof: proof.trim() || undefined,
+      }),
   });
   const errors = fieldErrors(respond.error);
   const choices = Array.from({ length: form.scale.max - form.scale.min + 1 }, (_, i) => ({ value: form.scale.min + i, label: String(form.scale.min + i) }));
@@ -61,6 +60,14 @@ function F03Form({ form }: { form: PublicF03Form }) {
           required
         />
       ))}
+      <TextField
+        label="Kode bukti layanan (nomor lacak permohonan atau kode sekali pakai)"
+        value={proof}
+        onChange={(event) => setProof(event.target.value)}
+        error={errors.proof}
+        hint="Penilaian dihitung dalam nilai unit jika disertai nomor lacak permohonan yang sudah selesai di unit ini atau kode sekali pakai dari petugas. Setiap kode hanya berlaku satu kali."
+        autoComplete="off"
+      />
       <button type="submit" className="primary large" disabled={respond.isPending}>
         Kirim penilaian
       </button>

@@ -61,6 +61,9 @@ function SkmFigures({ data, unsurName }: { data: SkmSurveyResult; unsurName(code
         {result.provisional && ' · sebagian aturan masih sementara'}
       </p>
       <p>
+        {data.verifiedRespondents} responden terverifikasi (menyebut permohonan yang selesai) · {data.anonymousRespondents} responden anonim
+      </p>
+      <p>
         Unsur terlemah: <strong>{unsurName(result.weakestUnsur)}</strong>
       </p>
       <table>

@@ -149,9 +149,15 @@ export interface SkmResponseRecorded {
     | undefined;
   /** Free-text suggestion. */
   suggestion: string;
-  /** Tracking code of a completed request, when cited. */
+  /**
+   * No longer written (always empty): a tracking code is a bearer capability and would link the answer to
+   * the request. Events recorded before respondent proofs carry the cited code; readers must accept both.
+   */
   requestTrackingCode: string;
-  /** True when the tracking code matched a completed request of the unit. */
+  /**
+   * True when the respondent proved they were served: a completed request of the unit in the period,
+   * cited once per survey. False = anonymous.
+   */
   verifiedUser: boolean;
   /** When it was recorded. */
   recordedAt: string;
@@ -161,8 +167,9 @@ export interface SkmResponseRecorded {
    */
   respondentKey: string;
   /**
-   * Keyed hash of the client address, user agent, answers and suggestion within a ten-minute window:
-   * the same submission sent twice is refused without storing the address itself.
+   * No longer written (always empty): the fingerprint of a submission is kept in the survey service's
+   * submissions table, purged after its retention. Events recorded before carry a keyed hash of the
+   * client address, user agent, answers and suggestion within a time window.
    */
   submissionFingerprint: string;
   /**
@@ -317,6 +324,16 @@ export interface F03ResponseRecorded {
   items: F03ItemScore[];
   /** When. */
   recordedAt: string;
+  /**
+   * True when the respondent proved they were served (see proof_kind); only these count toward the quota
+   * and the score. Never the proof itself.
+   */
+  verified: boolean;
+  /**
+   * "completed-request" (a completed request's tracking code of the unit), "one-time-code" (a code the
+   * collection issued), "none" (unverified). Empty in events recorded before respondent proofs.
+   */
+  proofKind: string;
 }
 
 /** F-03 collection closed for a unit in a cycle. */
@@ -343,6 +360,8 @@ export interface F03Closed {
   itemScoreTotal: number;
   /** Item answers counted (14 × respondents). */
   itemAnswerCount: number;
+  /** Responses without a proof, recorded apart and not counted in respondents or the score. */
+  unverifiedRespondents: number;
 }
 
 /** Every event on topic survey.events.v1. */
@@ -2472,7 +2491,7 @@ export const F03CollectionOpened: MessageFns<F03CollectionOpened> = {
 };
 
 function createBaseF03ResponseRecorded(): F03ResponseRecorded {
-  return { cycleId: "", unitId: "", responseId: "", items: [], recordedAt: "" };
+  return { cycleId: "", unitId: "", responseId: "", items: [], recordedAt: "", verified: false, proofKind: "" };
 }
 
 export const F03ResponseRecorded: MessageFns<F03ResponseRecorded> = {
@@ -2491,6 +2510,12 @@ export const F03ResponseRecorded: MessageFns<F03ResponseRecorded> = {
     }
     if (message.recordedAt !== "") {
       writer.uint32(42).string(message.recordedAt);
+    }
+    if (message.verified !== false) {
+      writer.uint32(48).bool(message.verified);
+    }
+    if (message.proofKind !== "") {
+      writer.uint32(58).string(message.proofKind);
     }
     return writer;
   },
@@ -2548,6 +2573,22 @@ export const F03ResponseRecorded: MessageFns<F03ResponseRecorded> = {
             message.recordedAt = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.verified = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.proofKind = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2583,6 +2624,12 @@ export const F03ResponseRecorded: MessageFns<F03ResponseRecorded> = {
         : isSet(object.recorded_at)
         ? globalThis.String(object.recorded_at)
         : "",
+      verified: isSet(object.verified) ? globalThis.Boolean(object.verified) : false,
+      proofKind: isSet(object.proofKind)
+        ? globalThis.String(object.proofKind)
+        : isSet(object.proof_kind)
+        ? globalThis.String(object.proof_kind)
+        : "",
     };
   },
 
@@ -2603,6 +2650,12 @@ export const F03ResponseRecorded: MessageFns<F03ResponseRecorded> = {
     if (message.recordedAt !== "") {
       obj.recordedAt = message.recordedAt;
     }
+    if (message.verified !== false) {
+      obj.verified = message.verified;
+    }
+    if (message.proofKind !== "") {
+      obj.proofKind = message.proofKind;
+    }
     return obj;
   },
 };
@@ -2620,6 +2673,7 @@ function createBaseF03Closed(): F03Closed {
     provisional: false,
     itemScoreTotal: 0,
     itemAnswerCount: 0,
+    unverifiedRespondents: 0,
   };
 }
 
@@ -2657,6 +2711,9 @@ export const F03Closed: MessageFns<F03Closed> = {
     }
     if (message.itemAnswerCount !== 0) {
       writer.uint32(88).int32(message.itemAnswerCount);
+    }
+    if (message.unverifiedRespondents !== 0) {
+      writer.uint32(96).int32(message.unverifiedRespondents);
     }
     return writer;
   },
@@ -2762,6 +2819,14 @@ export const F03Closed: MessageFns<F03Closed> = {
             message.itemAnswerCount = reader.int32();
             continue;
           }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.unverifiedRespondents = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2815,6 +2880,11 @@ export const F03Closed: MessageFns<F03Closed> = {
         : isSet(object.item_answer_count)
         ? globalThis.Number(object.item_answer_count)
         : 0,
+      unverifiedRespondents: isSet(object.unverifiedRespondents)
+        ? globalThis.Number(object.unverifiedRespondents)
+        : isSet(object.unverified_respondents)
+        ? globalThis.Number(object.unverified_respondents)
+        : 0,
     };
   },
 
@@ -2852,6 +2922,9 @@ export const F03Closed: MessageFns<F03Closed> = {
     }
     if (message.itemAnswerCount !== 0) {
       obj.itemAnswerCount = Math.round(message.itemAnswerCount);
+    }
+    if (message.unverifiedRespondents !== 0) {
+      obj.unverifiedRespondents = Math.round(message.unverifiedRespondents);
     }
     return obj;
   },
