@@ -15,3 +15,4 @@ export * from './group-commit';
 export * from './quarantine';
 export * from './database-errors';
 export * from './transaction-ids';
+export * from './personal-data';

@@ -14,6 +14,7 @@ export * from './logger';
 export * from './metrics';
 export * from './migrations/1732900000000-application-role';
 export * from './migrations/1733200000000-least-privilege';
+export * from './migrations/1733500000000-personal-data-keys';
 export * from './openapi';
 export * from './platform.module';
 export * from './problem-details.filter';

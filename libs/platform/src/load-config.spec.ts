@@ -1,12 +1,16 @@
 import 'reflect-metadata';
-import { BaseServiceConfig, ConfigError, loadConfig } from './load-config';
+import { BaseServiceConfig, ConfigError, DEVELOPMENT_PERSONAL_DATA_KEY, loadConfig, personalDataKeyOf } from './load-config';
 
 class TestServiceConfig extends BaseServiceConfig {
   override PORT = 3999;
   override KAFKA_CLIENT_ID = 'pantau-test';
 }
 
-const BASE = { DATABASE_URL: 'postgres://pantau_app@127.0.0.1:5432/pantau_test?sslmode=verify-full', KAFKA_BROKERS: '127.0.0.1:9092' };
+const BASE = {
+  DATABASE_URL: 'postgres://pantau_app@127.0.0.1:5432/pantau_test?sslmode=verify-full',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  PERSONAL_DATA_KEY: Buffer.alloc(32, 9).toString('base64'),
+};
 const problemsOf = (load: () => unknown): string[] => {
   try {
     load();
@@ -101,5 +105,26 @@ describe('production transport and size settings', () => {
     ['a body limit above the largest', { BODY_LIMIT_BYTES: String(4 * 1024 * 1024 + 1) }, ['BODY_LIMIT_BYTES must not be greater than 4194304']],
   ])('%s', (_name, env, expected) => {
     expect(problemsOf(() => loadConfig(TestServiceConfig, { ...BASE, ...env }))).toEqual(expected);
+  });
+});
+
+describe('PERSONAL_DATA_KEY', () => {
+  const ownKey = Buffer.alloc(32, 7).toString('base64');
+  it.each<[string, Record<string, string>, string[]]>([
+    ['the development default outside production', { PERSONAL_DATA_KEY: DEVELOPMENT_PERSONAL_DATA_KEY }, []],
+    ['a key of its own in production', { NODE_ENV: 'production', PERSONAL_DATA_KEY: ownKey }, []],
+    [
+      'the development default in production',
+      { NODE_ENV: 'production', PERSONAL_DATA_KEY: DEVELOPMENT_PERSONAL_DATA_KEY },
+      ['PERSONAL_DATA_KEY is the published development default; set a key of your own when NODE_ENV=production'],
+    ],
+    ['16 bytes', { PERSONAL_DATA_KEY: Buffer.alloc(16, 1).toString('base64') }, ['PERSONAL_DATA_KEY must be 32 bytes in base64 (openssl rand -base64 32)']],
+    ['not base64', { PERSONAL_DATA_KEY: 'x'.repeat(44) }, ['PERSONAL_DATA_KEY must be 32 bytes in base64 (openssl rand -base64 32)']],
+  ])('%s', (_name, env, expected) => {
+    expect(problemsOf(() => loadConfig(TestServiceConfig, { ...BASE, ...env }))).toEqual(expected);
+  });
+
+  it('hands the key out as 32 bytes', () => {
+    expect(personalDataKeyOf(loadConfig(TestServiceConfig, { ...BASE, PERSONAL_DATA_KEY: ownKey }))).toEqual(Buffer.alloc(32, 7));
   });
 });

@@ -16,6 +16,11 @@ export const splitList = ({ value }: { value: unknown }): unknown =>
         .map((item) => item.trim())
         .filter(Boolean)
     : value;
+/** Published in deploy/.env.example for local runs and tests, so refused in production. */
+export const DEVELOPMENT_PERSONAL_DATA_KEY = Buffer.from('pantau-local-personal-data-key!!', 'utf8').toString('base64');
+
+const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
+
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** A postgres:// connection URL that names its database. */
@@ -132,6 +137,14 @@ export class BaseServiceConfig {
   PUBLIC_RATE_LIMIT_PER_MINUTE = 60;
 
   /**
+   * The key-encryption key that wraps the per-subject data keys of sealed personal fields (see
+   * PersonalDataKeys): 32 bytes in base64. Losing it makes every sealed field unreadable; changing it
+   * needs the wrapped keys re-wrapped.
+   */
+  @Matches(BASE64_32_BYTES, { message: 'PERSONAL_DATA_KEY must be 32 bytes in base64 (openssl rand -base64 32)' })
+  PERSONAL_DATA_KEY = DEVELOPMENT_PERSONAL_DATA_KEY;
+
+  /**
    * Largest JSON body accepted, in bytes; larger requests get 413. No JSON body needs megabytes (evidence
    * files are multipart, limited by EVIDENCE_MAX_BYTES), and each is parsed whole in memory: at most 4 MiB.
    */
@@ -164,6 +177,9 @@ export function loadConfig<T extends BaseServiceConfig>(configClass: new () => T
         problems.push(`${key} needs sslmode=require, verify-ca or verify-full when NODE_ENV=production`);
     }
   }
+  if (config.NODE_ENV === 'production' && config.PERSONAL_DATA_KEY === DEVELOPMENT_PERSONAL_DATA_KEY) {
+    problems.push('PERSONAL_DATA_KEY is the published development default; set a key of your own when NODE_ENV=production');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -184,3 +200,6 @@ function describe(error: ValidationError, prefix = ''): string[] {
   const own = Object.values(error.constraints ?? {}).map((message) => (message.startsWith(path) ? message : `${path}: ${message}`));
   return [...own, ...(error.children ?? []).flatMap((child) => describe(child, `${path}.`))];
 }
+
+/** The key-encryption key of sealed personal fields, as bytes. */
+export const personalDataKeyOf = (config: BaseServiceConfig): Buffer => Buffer.from(config.PERSONAL_DATA_KEY, 'base64');

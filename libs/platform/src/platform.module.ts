@@ -3,7 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { EventCodec } from '@lib/contracts';
-import { DEFAULT_GROUP_COMMIT, EventStore, type Projection, ReadGateWatch } from '@lib/event-sourcing';
+import { DEFAULT_GROUP_COMMIT, EventStore, PersonalDataKeys, type Projection, ReadGateWatch } from '@lib/event-sourcing';
 import { createKafka } from '@lib/messaging';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
@@ -16,7 +16,7 @@ import { IdempotentReplayInterceptor } from './commands/command-reply';
 import { createPool } from './database';
 import type { ErrorCatalogue } from './errors';
 import { HealthController } from './health.controller';
-import type { BaseServiceConfig } from './load-config';
+import { type BaseServiceConfig, personalDataKeyOf } from './load-config';
 import { ServiceMetrics } from './metrics';
 import { MetricsController } from './metrics.controller';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -95,6 +95,7 @@ export class PlatformModule {
               : undefined,
           }),
       },
+      { provide: PersonalDataKeys, useFactory: (pool: Pool) => new PersonalDataKeys(pool, personalDataKeyOf(config)), inject: [Pool] },
       { provide: PoolCloser, useFactory: (pool: Pool) => new PoolCloser(pool), inject: [Pool] },
       { provide: ReadGateWatch, useFactory: (pool: Pool) => new ReadGateWatch(pool), inject: [Pool] },
       ...projections,
@@ -127,6 +128,7 @@ export class PlatformModule {
         LOGGER,
         Pool,
         EventStore,
+        PersonalDataKeys,
         Clock,
         KAFKA,
         BackgroundWorkers,

@@ -20,6 +20,7 @@ const EXPECTED = {
   calendar_national_years_v1: ['SELECT', 'INSERT', 'TRUNCATE'],
   tenant_calendars_v1: ['SELECT', 'INSERT', 'UPDATE', 'TRUNCATE'],
   complaint_reporters: ['SELECT', 'INSERT', 'DELETE'],
+  personal_data_keys: ['SELECT', 'INSERT', 'UPDATE'],
 };
 
 describe('the request database’s application role', () => {

@@ -112,6 +112,17 @@ describe('request service over HTTP, PostgreSQL and Kafka', () => {
     expect(figures.items[0].requests).toMatchObject({ slaCompliancePercent: 100, open: 0, overdue: 0 });
   });
 
+  it('tells a citizen the status of a request from a tracking code sent in the body, never in the URL', async () => {
+    const { trackingCode } = await submit();
+    const status = await eventually(async () => (await http().post('/public/requests/lookup').send({ trackingCode }).expect(200)).body);
+    expect(status).toMatchObject({ trackingCode, serviceId, status: 'submitted' });
+    expect(status).not.toHaveProperty('requestId');
+    const unknown = await http().post('/public/requests/lookup').send({ trackingCode: 'PTN-000000000000' }).expect(404);
+    expect(unknown.body.code).toBe('REQUEST.NOT_FOUND');
+    const malformed = await http().post('/public/requests/lookup').send({ trackingCode: 'ptn 1' }).expect(400);
+    expect(malformed.body.errors.map((e: { field: string }) => e.field)).toEqual(['trackingCode']);
+  });
+
   it('answers an illegal transition with 409 and the domain code', async () => {
     const { requestId } = await submit();
     const response = await http().post(`/requests/${requestId}/complete`).set(officer).expect(409);

@@ -7,6 +7,7 @@ const PRODUCTION = {
   DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_survey?sslmode=verify-full',
   KAFKA_BROKERS: 'kafka.internal:9093',
   SURVEY_FINGERPRINT_SECRET: 'a-production-secret-of-at-least-32-characters',
+  PERSONAL_DATA_KEY: Buffer.alloc(32, 5).toString('base64'),
 };
 const problemsOf = (env: Record<string, string>): string[] => {
   try {

@@ -58,4 +58,15 @@ export class SurveyConfig extends BaseServiceConfig {
   @IsHttpsInProduction()
   @IsUrl({ protocols: ['https', 'http'], require_tld: false, require_protocol: true })
   PUBLIC_SURVEY_BASE_URL = 'http://127.0.0.1:3000/survei';
+
+  /**
+   * Days an SKM response's suggestion and profile stay readable after its survey period was closed;
+   * then their keys are erased. One year: the unit works the suggestions into the follow-up of the
+   * next period (PermenPANRB 14/2017), and the published result never needs them.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  SKM_TEXT_RETENTION_DAYS = 365;
 }

@@ -21,6 +21,7 @@ const EXPECTED = {
   f03_proof_codes_v1: ['SELECT', 'INSERT'],
   survey_used_proofs_v1: ['SELECT', 'INSERT'],
   survey_submissions_v1: ['SELECT', 'INSERT', 'DELETE'],
+  personal_data_keys: ['SELECT', 'INSERT', 'UPDATE'],
 };
 
 describe('the survey database’s application role', () => {

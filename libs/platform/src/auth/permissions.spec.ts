@@ -37,6 +37,7 @@ const EXPECTED: [Role, Action, string][] = [
   ['admin', 'ruleset:read', 'YYY NNN'],
   ['admin', 'audit:read', 'YYY NNN'],
   ['admin', 'public:respond', 'NNN NNN'],
+  ['admin', 'personal-data:erase', 'YYY NNN'],
   ['admin', 'calendar:admin', 'YYY NNN'],
 
   ['evaluator', 'standard:write', 'NNN NNN'],
@@ -58,6 +59,7 @@ const EXPECTED: [Role, Action, string][] = [
   ['evaluator', 'ruleset:read', 'YYY NNN'],
   ['evaluator', 'audit:read', 'NNN NNN'],
   ['evaluator', 'public:respond', 'NNN NNN'],
+  ['evaluator', 'personal-data:erase', 'NNN NNN'],
   ['evaluator', 'calendar:admin', 'NNN NNN'],
 
   ['skpd-operator', 'standard:write', 'YNN NNN'],
@@ -79,6 +81,7 @@ const EXPECTED: [Role, Action, string][] = [
   ['skpd-operator', 'ruleset:read', 'YYY NNN'],
   ['skpd-operator', 'audit:read', 'NNN NNN'],
   ['skpd-operator', 'public:respond', 'NNN NNN'],
+  ['skpd-operator', 'personal-data:erase', 'NNN NNN'],
   ['skpd-operator', 'calendar:admin', 'NNN NNN'],
 
   ['auditor', 'standard:write', 'NNN NNN'],
@@ -100,6 +103,7 @@ const EXPECTED: [Role, Action, string][] = [
   ['auditor', 'ruleset:read', 'YYY NNN'],
   ['auditor', 'audit:read', 'YYY NNN'],
   ['auditor', 'public:respond', 'NNN NNN'],
+  ['auditor', 'personal-data:erase', 'NNN NNN'],
   ['auditor', 'calendar:admin', 'NNN NNN'],
 
   ['national-auditor', 'standard:write', 'NNN NNN'],
@@ -121,6 +125,7 @@ const EXPECTED: [Role, Action, string][] = [
   ['national-auditor', 'ruleset:read', 'YYY YYY'],
   ['national-auditor', 'audit:read', 'YYY YYY'],
   ['national-auditor', 'public:respond', 'NNN NNN'],
+  ['national-auditor', 'personal-data:erase', 'NNN NNN'],
   ['national-auditor', 'calendar:admin', 'NNN NNN'],
 
   ['public', 'standard:write', 'NNN NNN'],
@@ -142,6 +147,7 @@ const EXPECTED: [Role, Action, string][] = [
   ['public', 'ruleset:read', 'NNN NNN'],
   ['public', 'audit:read', 'NNN NNN'],
   ['public', 'public:respond', 'YYY NNN'],
+  ['public', 'personal-data:erase', 'NNN NNN'],
   ['public', 'calendar:admin', 'NNN NNN'],
 ];
 

@@ -32,6 +32,7 @@ export const ACTIONS = {
   'audit:read': 'read',
   'public:respond': 'write',
   'calendar:admin': 'write',
+  'personal-data:erase': 'write',
 } as const satisfies Record<string, 'read' | 'write'>;
 export type Action = keyof typeof ACTIONS;
 export const ALL_ACTIONS = Object.keys(ACTIONS) as Action[];
@@ -65,6 +66,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'ruleset:read': 'tenant',
     'audit:read': 'tenant',
     'calendar:admin': 'tenant',
+    // The controller's (Pemda's) erasure of a data subject's personal data (UU PDP 27/2022).
+    'personal-data:erase': 'tenant',
   },
   // Evaluators see the cycle and the rulesets of their tenant, and the units assigned to them.
   evaluator: {

@@ -25,6 +25,10 @@ import {
 import { GetCalendarYearHandler } from './queries/calendar-year.query';
 import { TenantCalendars } from './queries/tenant-calendars';
 import { SlaBreachScanner } from './commands/sla-breach-scan.task';
+import { PersonalDataRetention } from './commands/personal-data-retention.task';
+import { EraseComplaintPersonalDataHandler } from './commands/erase-complaint-personal-data.command';
+import { ReadReporterContactHandler } from './commands/read-reporter-contact.command';
+import { GetComplaintTextsHandler } from './queries/complaint-texts.query';
 
 /** Registered with PlatformModule.forService, which runs them as background projectors. */
 export const requestProjections = [CalendarsProjection, ServiceStandardsProjection, RequestsProjection, ComplaintsProjection];
@@ -47,6 +51,10 @@ export const requestProjections = [CalendarsProjection, ServiceStandardsProjecti
     GetUnitFiguresHandler,
     ListComplaintsHandler,
     SlaBreachScanner,
+    EraseComplaintPersonalDataHandler,
+    ReadReporterContactHandler,
+    GetComplaintTextsHandler,
+    PersonalDataRetention,
   ],
 })
 export class RequestModule {}

@@ -4,6 +4,7 @@ import { CloseF03Handler } from './commands/close-f03.command';
 import { OpenF03CollectionHandler } from './commands/open-f03-collection.command';
 import { RecordF03ResponseHandler } from './commands/record-f03-response.command';
 import { OpenSkmSurveyHandler } from './commands/open-skm-survey.command';
+import { SkmTextRetention } from './commands/skm-text-retention.task';
 import { RecordSkmResponseHandler } from './commands/record-skm-response.command';
 import { CompleteFollowUpHandler } from './commands/complete-follow-up.command';
 import { PlanFollowUpHandler } from './commands/plan-follow-up.command';
@@ -34,6 +35,7 @@ import { GetF03ProofCodeCountsHandler, GetF03SubmissionsHandler, GetSkmSubmissio
     GetF03ReportHandler,
     OpenSkmSurveyHandler,
     RecordSkmResponseHandler,
+    SkmTextRetention,
     CloseSkmPeriodHandler,
     PublishSkmResultHandler,
     PlanFollowUpHandler,

@@ -46,6 +46,8 @@ function countersOf(event: RequestEvent): { counter: Counter; extra?: Partial<Re
     case 'complaintAssigned':
     case 'complaintResponded':
     case 'complaintReopened':
+    case 'personalDataErased':
+    case 'complaintReporterContactRead':
     case 'nationalCalendarYearPublished':
     case 'tenantCalendarSettingsChanged': // kept by apply() as the tenant's time zone, counts nothing
     case 'localHolidayAdded':

@@ -24,5 +24,6 @@ export const requestApi = {
 };
 
 export const publicRequestApi = {
-  track: (trackingCode: string) => call<PublicRequestStatus>(`${base}/public/requests/${encodeURIComponent(trackingCode)}`),
+  // The code is a bearer secret: sent in the body, it stays out of URLs, access logs and browser history.
+  track: (trackingCode: string) => call<PublicRequestStatus>(`${base}/public/requests/lookup`, { method: 'POST', body: { trackingCode } }),
 };

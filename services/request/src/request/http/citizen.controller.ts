@@ -36,6 +36,9 @@ class TrackingPath {
   trackingCode!: string;
 }
 
+/** The tracking code is a bearer secret: in a body it stays out of URLs, access logs and browser history. */
+class TrackingLookupRequest extends TrackingPath {}
+
 class ComplaintPath {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -58,9 +61,23 @@ export class CitizenController {
     @Inject(TargetLocator) private readonly resources: RequestResourceLocator,
   ) {}
 
+  @Post('requests/lookup')
+  @HttpCode(200)
+  @CitizenEndpoint()
+  @ApiOperation({ summary: 'The status of a request by its tracking code, sent in the body: no internal ids, no staff names' })
+  @ApiOkResponse({ description: 'Status, due date, paused, overdue', type: PublicRequestStatusResponse })
+  @ApiNotFoundResponse({ description: 'No such tracking code' })
+  lookUp(@Body() { trackingCode }: TrackingLookupRequest): Promise<PublicRequestStatusResponse> {
+    return this.queries.execute(new GetRequestByTrackingCodeQuery(trackingCode));
+  }
+
+  // Kept for links and clients made before the lookup by body; the portal no longer calls it.
   @Get('requests/:trackingCode')
   @CitizenEndpoint()
-  @ApiOperation({ summary: 'The status of a request by its tracking code: no internal ids, no staff names' })
+  @ApiOperation({
+    summary: 'Deprecated: the tracking code in the URL ends up in access logs and browser history; use POST /public/requests/lookup',
+    deprecated: true,
+  })
   @ApiOkResponse({ description: 'Status, due date, paused, overdue', type: PublicRequestStatusResponse })
   @ApiNotFoundResponse({ description: 'No such tracking code' })
   track(@Param() { trackingCode }: TrackingPath): Promise<PublicRequestStatusResponse> {

@@ -126,3 +126,13 @@ export class ReopenComplaintRequest {
   @MaxLength(2000)
   reason!: string;
 }
+
+export class ErasePersonalDataRequest {
+  @ApiProperty({
+    description: "Why the personal data is erased (the data subject's request, another lawful ground); kept in the history, so without personal data",
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}

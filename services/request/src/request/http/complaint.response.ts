@@ -71,3 +71,40 @@ export class ComplaintPageResponse extends PageResponse {
   @ApiProperty({ type: () => [ComplaintRowResponse] })
   items!: ComplaintRowResponse[];
 }
+
+export class ComplaintTextResponse {
+  @ApiProperty({ enum: ['verification-note', 'response', 'reopen-reason'] })
+  kind!: string;
+
+  @ApiProperty({ description: 'The text; "[dihapus]" once the complaint\'s personal data was erased' })
+  text!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+}
+
+/** One complaint for staff: its row plus its texts, opened from the sealed history at the time of asking. */
+export class ComplaintDetailResponse extends ComplaintRowResponse {
+  @ApiProperty({ description: '"[dihapus]" once the complaint\'s personal data was erased' })
+  subject!: string;
+
+  @ApiProperty({ description: '"[dihapus]" once the complaint\'s personal data was erased' })
+  description!: string;
+
+  @ApiProperty({ type: () => [ComplaintTextResponse] })
+  texts!: ComplaintTextResponse[];
+
+  @ApiProperty({ description: "The complaint's personal data was erased (on request or at the end of its retention)" })
+  personalDataErased!: boolean;
+}
+
+export class ReporterContactResponse {
+  @ApiProperty()
+  name!: string;
+
+  @ApiPropertyOptional()
+  email?: string;
+
+  @ApiPropertyOptional()
+  phone?: string;
+}

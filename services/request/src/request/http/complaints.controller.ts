@@ -8,11 +8,20 @@ import { DomainError } from '../domain/error-codes';
 import { ChangeComplaintCommand, type ComplaintStep } from '../commands/change-complaint.command';
 import { ReceiveComplaintCommand } from '../commands/receive-complaint.command';
 import { ListComplaintsQuery } from '../queries/read-models.queries';
+import { GetComplaintTextsQuery } from '../queries/complaint-texts.query';
+import { EraseComplaintPersonalDataCommand } from '../commands/erase-complaint-personal-data.command';
+import { ReadReporterContactCommand } from '../commands/read-reporter-contact.command';
 
-import { AssignComplaintRequest, ReceiveComplaintRequest, RespondToComplaintRequest, VerifyComplaintRequest } from './complaint.request';
+import {
+  AssignComplaintRequest,
+  ErasePersonalDataRequest,
+  ReceiveComplaintRequest,
+  RespondToComplaintRequest,
+  VerifyComplaintRequest,
+} from './complaint.request';
 import { ComplaintListFilter } from './page.request';
 import { COMPLAINT } from './resources';
-import { ComplaintPageResponse, ComplaintResponse, ComplaintRowResponse, ReceivedComplaintResponse } from './complaint.response';
+import { ComplaintDetailResponse, ComplaintPageResponse, ComplaintResponse, ReceivedComplaintResponse, ReporterContactResponse } from './complaint.response';
 import { complaintBody } from './responses';
 
 class ComplaintPath {
@@ -39,13 +48,41 @@ export class ComplaintsController {
 
   @Get(':complaintId')
   @RequirePermission('complaint:read', { resource: COMPLAINT })
-  @ApiOperation({ summary: 'One complaint with its deadlines' })
-  @ApiOkResponse({ type: ComplaintRowResponse })
+  @ApiOperation({ summary: 'One complaint with its deadlines and texts (subject, description, notes, responses, reopening reasons; "[dihapus]" once erased)' })
+  @ApiOkResponse({ type: ComplaintDetailResponse })
   // The query is declared so a national auditor's ?tenantId= passes validation; the guard resolves it into the actor.
-  async get(@Param() { complaintId }: ComplaintPath, @Query() _tenant: TenantQuery, @Caller() { actor }: Caller): Promise<ComplaintRowResponse> {
+  async get(@Param() { complaintId }: ComplaintPath, @Query() _tenant: TenantQuery, @Caller() { actor }: Caller): Promise<ComplaintDetailResponse> {
     const page = await this.queries.execute(new ListComplaintsQuery(actor.tenantId, { complaintId }, { limit: 1, offset: 0 }));
     if (page.items.length === 0) throw new DomainError('COMPLAINT.NOT_FOUND', `complaint ${complaintId} does not exist`);
-    return page.items[0];
+    return { ...page.items[0], ...(await this.queries.execute(new GetComplaintTextsQuery(complaintId))) };
+  }
+
+  @Post(':complaintId/reporter-contact')
+  @HttpCode(200)
+  @RequirePermission('complaint:write', { resource: COMPLAINT })
+  @ApiOperation({
+    summary: "The reporter's name, e-mail and phone, for the staff of the complaint's unit while it is open; every read is recorded in the complaint's history",
+  })
+  @ApiOkResponse({ type: ReporterContactResponse })
+  reporterContact(@Param() { complaintId }: ComplaintPath, @Caller() { meta }: Caller): Promise<ReporterContactResponse> {
+    return this.commands.execute(new ReadReporterContactCommand(complaintId, meta));
+  }
+
+  @Post(':complaintId/personal-data-erasure')
+  @HttpCode(200)
+  @RequirePermission('personal-data:erase', { resource: COMPLAINT })
+  @ApiOperation({
+    summary:
+      'Erase the complaint\'s personal data (UU PDP): its texts read "[dihapus]" from now on, the reporter\'s identity is deleted, and the erasure is recorded in its history',
+  })
+  @ApiOkResponse({ description: 'The complaint after the erasure; appended 0 when it was erased before', type: ComplaintResponse })
+  async erasePersonalData(
+    @Param() { complaintId }: ComplaintPath,
+    @Body() { reason }: ErasePersonalDataRequest,
+    @Caller() { meta }: Caller,
+  ): Promise<ComplaintResponse> {
+    const outcome = await this.commands.execute(new EraseComplaintPersonalDataCommand(complaintId, reason, 'request', meta));
+    return complaintBody(outcome);
   }
 
   @Post()

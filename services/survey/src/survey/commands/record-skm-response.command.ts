@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SurveyEvent } from '@lib/contracts';
-import { type CommandMeta, EventStore } from '@lib/event-sourcing';
+import { type CommandMeta, EventStore, PersonalDataKeys } from '@lib/event-sourcing';
 import { Clock, type CommandReply, commandReply, InputProblemException } from '@lib/platform';
 import { DomainError } from '../domain/error-codes';
 import { type RespondentProfileInput, surveyDecider, type UnsurAnswer } from '../domain';
@@ -10,6 +10,7 @@ import { SkmSurveyReader } from '../queries/skm-survey.reader';
 import { SurveyConfig } from '../../config';
 import { duplicateCheck, type SubmittingClient } from './duplicate-check';
 import { RespondentProofs, type VerifiedProof } from './respondent-proofs';
+import { sealSkmResponse } from './skm-personal-data';
 import { Submissions } from './submissions';
 
 export interface RecordedResponse extends CommandReply {
@@ -42,6 +43,7 @@ export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmRespon
     private readonly config: SurveyConfig,
     private readonly proofs: RespondentProofs,
     private readonly submissions: Submissions,
+    private readonly personalData: PersonalDataKeys,
   ) {}
 
   async execute({ publicLinkId, answers, profile, suggestion, trackingCode, client, meta }: RecordSkmResponseCommand): Promise<RecordedResponse> {
@@ -66,13 +68,19 @@ export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmRespon
     const responseId = randomUUID();
     const now = this.clock.now();
     const duplicate = duplicateCheck(this.config.SURVEY_FINGERPRINT_SECRET, survey.surveyId, client, answers, suggestion, now);
+    // Each response has a key of its own, scoped to its survey so retention erases a closed period's keys together.
+    const sealer = await this.personalData.sealerFor(responseId, survey.surveyId);
+    if (!sealer) throw new Error(`response ${responseId} has an erased key before it was recorded`);
     const result = await this.store.handle(
       survey.streamId,
       surveyDecider,
       (state) =>
-        surveyDecider.decide(
-          { type: 'RecordSkmResponse', responseId, answers, profile, suggestion, citedRequest, duplicateCheck: duplicate, now: now.toISOString() },
-          state,
+        sealSkmResponse(
+          surveyDecider.decide(
+            { type: 'RecordSkmResponse', responseId, answers, profile, suggestion, citedRequest, duplicateCheck: duplicate, now: now.toISOString() },
+            state,
+          ),
+          sealer,
         ),
       { ...meta, tenantId: survey.tenantId, unitId: survey.unitId },
       {

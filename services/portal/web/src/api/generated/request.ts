@@ -249,10 +249,44 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One complaint with its deadlines */
+    /** One complaint with its deadlines and texts (subject, description, notes, responses, reopening reasons; "[dihapus]" once erased) */
     get: operations['ComplaintsController_get'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/complaints/{complaintId}/reporter-contact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The reporter's name, e-mail and phone, for the staff of the complaint's unit while it is open; every read is recorded in the complaint's history */
+    post: operations['ComplaintsController_reporterContact'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/complaints/{complaintId}/personal-data-erasure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Erase the complaint's personal data (UU PDP): its texts read "[dihapus]" from now on, the reporter's identity is deleted, and the erasure is recorded in its history */
+    post: operations['ComplaintsController_erasePersonalData'];
     delete?: never;
     options?: never;
     head?: never;
@@ -327,6 +361,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/public/requests/lookup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The status of a request by its tracking code, sent in the body: no internal ids, no staff names */
+    post: operations['CitizenController_lookUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/public/requests/{trackingCode}': {
     parameters: {
       query?: never;
@@ -334,7 +385,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The status of a request by its tracking code: no internal ids, no staff names */
+    /**
+     * Deprecated: the tracking code in the URL ends up in access logs and browser history; use POST /public/requests/lookup
+     * @deprecated
+     */
     get: operations['CitizenController_track'];
     put?: never;
     post?: never;
@@ -709,6 +763,82 @@ export interface components {
       offset: number;
       items: components['schemas']['ComplaintRowResponse'][];
     };
+    ComplaintTextResponse: {
+      /** @enum {string} */
+      kind: 'verification-note' | 'response' | 'reopen-reason';
+      /** @description The text; "[dihapus]" once the complaint's personal data was erased */
+      text: string;
+      /** Format: date-time */
+      at: string;
+    };
+    ComplaintDetailResponse: {
+      /** Format: uuid */
+      complaintId: string;
+      unitId: string;
+      /** @enum {string} */
+      channel: 'in-person' | 'web' | 'lapor';
+      /** @enum {string} */
+      category: 'information-request' | 'grievance' | 'dispute-without-field-check' | 'dispute-with-field-check';
+      /** @enum {string} */
+      status: 'received' | 'postponed' | 'verified' | 'assigned' | 'responded' | 'resolved' | 'not-our-authority' | 'archived';
+      /**
+       * @description Month of receipt, YYYY-MM
+       * @example 2026-11
+       */
+      period: string;
+      /** Format: date */
+      statusDueDate: string;
+      /** Format: date */
+      resolutionDueDate: string | null;
+      deadlinesProvisional: boolean;
+      deadlineBreaches: number;
+      /** @description Resolved within the deadline; null while not resolved */
+      resolvedWithinDeadline: boolean | null;
+      /** @description "[dihapus]" once the complaint's personal data was erased */
+      subject: string;
+      /** @description "[dihapus]" once the complaint's personal data was erased */
+      description: string;
+      texts: components['schemas']['ComplaintTextResponse'][];
+      /** @description The complaint's personal data was erased (on request or at the end of its retention) */
+      personalDataErased: boolean;
+    };
+    ReporterContactResponse: {
+      name: string;
+      email?: string;
+      phone?: string;
+    };
+    ErasePersonalDataRequest: {
+      /** @description Why the personal data is erased (the data subject's request, another lawful ground); kept in the history, so without personal data */
+      reason: string;
+    };
+    ComplaintResponse: {
+      /** @description The event stream the command acted on */
+      streamId: string;
+      /** @description The stream's version after the command */
+      version: number;
+      /** @description Events this call appended: 0 for a no-op or a repeated Idempotency-Key */
+      appended: number;
+      /** @description True when the Idempotency-Key had been used: nothing new happened (also said by the Idempotent-Replayed header) */
+      duplicate: boolean;
+      /** Format: uuid */
+      complaintId: string;
+      /** @description Absent only when the command found no complaint */
+      unitId?: string;
+      /** @enum {string} */
+      status?: 'received' | 'postponed' | 'verified' | 'assigned' | 'responded' | 'resolved' | 'not-our-authority' | 'archived';
+      /**
+       * Format: date
+       * @description When the current step is due
+       */
+      statusDueDate?: string;
+      /**
+       * Format: date
+       * @description When the complaint must be resolved; null until it is known
+       */
+      resolutionDueDate?: string | null;
+      /** @description The deadlines rest on provisional calendar data and may move */
+      deadlinesProvisional?: boolean;
+    };
     ReporterRequest: {
       name: string;
       email?: string;
@@ -766,39 +896,15 @@ export interface components {
       outcome: 'verified' | 'postponed' | 'not-our-authority' | 'archived';
       note: string;
     };
-    ComplaintResponse: {
-      /** @description The event stream the command acted on */
-      streamId: string;
-      /** @description The stream's version after the command */
-      version: number;
-      /** @description Events this call appended: 0 for a no-op or a repeated Idempotency-Key */
-      appended: number;
-      /** @description True when the Idempotency-Key had been used: nothing new happened (also said by the Idempotent-Replayed header) */
-      duplicate: boolean;
-      /** Format: uuid */
-      complaintId: string;
-      /** @description Absent only when the command found no complaint */
-      unitId?: string;
-      /** @enum {string} */
-      status?: 'received' | 'postponed' | 'verified' | 'assigned' | 'responded' | 'resolved' | 'not-our-authority' | 'archived';
-      /**
-       * Format: date
-       * @description When the current step is due
-       */
-      statusDueDate?: string;
-      /**
-       * Format: date
-       * @description When the complaint must be resolved; null until it is known
-       */
-      resolutionDueDate?: string | null;
-      /** @description The deadlines rest on provisional calendar data and may move */
-      deadlinesProvisional?: boolean;
-    };
     AssignComplaintRequest: {
       unitId: string;
     };
     RespondToComplaintRequest: {
       response: string;
+    };
+    TrackingLookupRequest: {
+      /** @example PTN-7K3MQ2XD9RTV4B6N */
+      trackingCode: string;
     };
     PublicRequestStatusResponse: {
       trackingCode: string;
@@ -1680,7 +1786,60 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ComplaintRowResponse'];
+          'application/json': components['schemas']['ComplaintDetailResponse'];
+        };
+      };
+    };
+  };
+  ComplaintsController_reporterContact: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        complaintId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReporterContactResponse'];
+        };
+      };
+    };
+  };
+  ComplaintsController_erasePersonalData: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        complaintId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ErasePersonalDataRequest'];
+      };
+    };
+    responses: {
+      /** @description The complaint after the erasure; appended 0 when it was erased before */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintResponse'];
         };
       };
     };
@@ -1794,6 +1953,49 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ComplaintResponse'];
         };
+      };
+    };
+  };
+  CitizenController_lookUp: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A random UUID; a retry with the same key gets the first answer */
+        'Idempotency-Key'?: string;
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TrackingLookupRequest'];
+      };
+    };
+    responses: {
+      /** @description Status, due date, paused, overdue */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicRequestStatusResponse'];
+        };
+      };
+      /** @description No such tracking code */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many requests from this address; retry after the Retry-After seconds */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { publicRequestApi, type PublicRequestStatus } from '../../api/request';
 import { TextField } from '../../components/fields';
@@ -14,14 +14,22 @@ const STATUS: Record<string, string> = {
   rejected: 'Ditolak',
 };
 
-/** A citizen follows a request with the tracking code printed on the receipt. */
+/**
+ * A citizen follows a request with the tracking code printed on the receipt. The code is a bearer
+ * secret, so it stays in the page's state: a link of old with the code in its path is taken once and
+ * replaced by /lacak.
+ */
 export function TrackingPage() {
-  const { trackingCode = '' } = useParams();
+  const { trackingCode: linked = '' } = useParams();
   const navigate = useNavigate();
-  const [code, setCode] = useState(trackingCode);
+  const [code, setCode] = useState(linked);
+  const [trackingCode, setTrackingCode] = useState(linked.trim().toUpperCase());
+  useEffect(() => {
+    if (linked) navigate('/lacak', { replace: true });
+  }, [linked, navigate]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    navigate(`/lacak/${encodeURIComponent(code.trim().toUpperCase())}`);
+    setTrackingCode(code.trim().toUpperCase());
   };
   return (
     <PublicLayout title="Lacak permohonan layanan">

@@ -118,6 +118,18 @@ const breached = (kind: 'STATUS' | 'RESOLUTION', dueDate: string, detectedAt: st
   value: { complaintId: id, kind: `COMPLAINT_DEADLINE_KIND_${kind}` as requestPb.ComplaintDeadlineKind, dueDate, detectedAt },
 });
 const lifecycle = [received(), verified, assigned, responded];
+const erase = (reason = 'Permintaan pelapor (UU PDP Pasal 8)', cause: 'request' | 'retention' = 'request', now = at('2025-07-12')): ComplaintCommand => ({
+  type: 'EraseComplaintPersonalData',
+  complaintId: id,
+  reason,
+  cause,
+  now,
+});
+const erased = (reason = 'Permintaan pelapor (UU PDP Pasal 8)', cause = 'ERASURE_CAUSE_REQUEST', erasedAt = at('2025-07-12')): ComplaintEvent => ({
+  $case: 'personalDataErased',
+  value: { subjectKind: 'complaint', subjectId: id, reason, cause: cause as requestPb.ErasureCause, erasedAt },
+});
+const readContact = (now = at('2025-07-10')): ComplaintCommand => ({ type: 'ReadReporterContact', complaintId: id, now });
 
 type Case = [string, ComplaintEvent[], ComplaintCommand, DeciderOutcome<ComplaintEvent>];
 
@@ -228,6 +240,20 @@ describe('complaint decider: transitions', () => {
       respond('Jadwal antrean online', at('2025-07-16')),
       { events: [{ $case: 'complaintResponded', value: { complaintId: id, response: 'Jadwal antrean online', respondedAt: at('2025-07-16') } }] },
     ],
+    ['erases the personal data of an open complaint at an administrator’s request', [received(), verified], erase(), { events: [erased()] }],
+    [
+      'erases the personal data of a resolved complaint when its retention ends',
+      [...lifecycle, resolved],
+      erase('retensi: 730 hari setelah ditutup', 'retention'),
+      { events: [erased('retensi: 730 hari setelah ditutup', 'ERASURE_CAUSE_RETENTION')] },
+    ],
+    ['treats a second erasure as a no-op', [...lifecycle, erased()], erase(), { events: [] }],
+    [
+      'records that staff read the reporter’s contact',
+      [received(), verified, assigned],
+      readContact(),
+      { events: [{ $case: 'complaintReporterContactRead', value: { complaintId: id, readAt: at('2025-07-10') } }] },
+    ],
   ])('%s', (_name, given, when, expected) => {
     expect(givenWhen(decider, given, when)).toEqual(expected);
   });
@@ -274,6 +300,15 @@ describe('complaint decider: refusals', () => {
     ['reopening by someone else', [...lifecycle, resolved], reopen('rep-other'), 'COMPLAINT.NOT_REPORTER'],
     ['reopening without a reason', [...lifecycle, resolved], reopen('rep-7f3a9c', at('2025-07-15'), ''), 'COMPLAINT.REASON_REQUIRED'],
     ['flagging a complaint that does not exist', [], flag(at('2025-07-20')), 'COMPLAINT.NOT_RECEIVED'],
+    ['an erasure without a reason', [received()], erase(' '), 'COMPLAINT.ERASURE_REASON_REQUIRED'],
+    ['reading the contact of a resolved complaint', [...lifecycle, resolved], readContact(at('2025-07-12')), 'COMPLAINT.CONTACT_CLOSED'],
+    ['reading the contact of an archived complaint', [received(), archived], readContact(), 'COMPLAINT.CONTACT_CLOSED'],
+    [
+      'reading the contact after erasure',
+      [received(), verified, erased(undefined, undefined, at('2025-07-09'))],
+      readContact(),
+      'COMPLAINT.PERSONAL_DATA_ERASED',
+    ],
   ])('refuses %s', (_name, given, when, code) => {
     expect(givenWhen(decider, given, when)).toEqual({ error: { code } });
   });

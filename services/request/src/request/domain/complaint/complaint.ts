@@ -84,6 +84,8 @@ export type Complaint =
       deadlinesProvisional: boolean;
       /** `kind@dueDate` of every deadline already flagged. */
       breached: string[];
+      /** Its personal data was erased: no new personal text is taken for it. */
+      personalDataErased: boolean;
       lastAt: string;
     };
 
@@ -128,7 +130,15 @@ export type ComplaintCommand =
       calendar: WorkingCalendar;
       now: string;
     }
-  | { type: 'FlagComplaintDeadlineBreach'; complaintId: string; ruleset: ComplaintRuleset; calendar: WorkingCalendar; now: string };
+  | { type: 'FlagComplaintDeadlineBreach'; complaintId: string; ruleset: ComplaintRuleset; calendar: WorkingCalendar; now: string }
+  | { type: 'EraseComplaintPersonalData'; complaintId: string; reason: string; cause: ErasureCauseKey; now: string }
+  | { type: 'ReadReporterContact'; complaintId: string; now: string };
+
+export type ErasureCauseKey = 'request' | 'retention';
+const CAUSES: Record<ErasureCauseKey, string> = { request: 'ERASURE_CAUSE_REQUEST', retention: 'ERASURE_CAUSE_RETENTION' };
+
+/** Statuses after which nothing happens to a complaint unless its reporter reopens a resolved one. */
+export const CLOSED_COMPLAINT_STATUSES: readonly ComplaintStatus[] = ['resolved', 'not-our-authority', 'archived'];
 
 const IDENTITY_PATTERNS: readonly RegExp[] = [
   /@/, // e-mail address
@@ -144,6 +154,8 @@ export const COMPLAINT_EVENT_TYPES = [
   'complaintResolved',
   'complaintReopened',
   'complaintDeadlineBreached',
+  'personalDataErased',
+  'complaintReporterContactRead',
 ] as const;
 export type ComplaintEvent = EventsOf<RequestEvent, typeof COMPLAINT_EVENT_TYPES>;
 
@@ -247,6 +259,28 @@ function decide(command: ComplaintCommand, state: Complaint): ComplaintEvent[] {
       }
       return events;
     }
+    case 'EraseComplaintPersonalData': {
+      if (state.personalDataErased) return []; // erased before: the history already says so
+      if (command.reason.trim() === '') throw new DomainError('COMPLAINT.ERASURE_REASON_REQUIRED', 'an erasure needs its reason');
+      return [
+        {
+          $case: 'personalDataErased',
+          value: {
+            subjectKind: 'complaint',
+            subjectId: state.complaintId,
+            reason: command.reason.trim(),
+            cause: CAUSES[command.cause] as requestPb.ErasureCause,
+            erasedAt: command.now,
+          },
+        },
+      ];
+    }
+    case 'ReadReporterContact':
+      if (state.personalDataErased) throw new DomainError('COMPLAINT.PERSONAL_DATA_ERASED', `${state.complaintId}'s personal data was erased`);
+      if (CLOSED_COMPLAINT_STATUSES.includes(state.status)) {
+        throw new DomainError('COMPLAINT.CONTACT_CLOSED', `${state.complaintId} is ${state.status}: its reporter is no longer contacted`);
+      }
+      return [{ $case: 'complaintReporterContactRead', value: { complaintId: state.complaintId, readAt: command.now } }];
     default:
       return assertNever(command);
   }
@@ -326,6 +360,7 @@ function evolve(state: Complaint, event: ComplaintEvent): Complaint {
         resolutionDueDate: v.resolutionDueDate,
         deadlinesProvisional: v.deadlinesProvisional,
         breached: [],
+        personalDataErased: false,
         lastAt: v.receivedAt,
       };
     }
@@ -356,6 +391,10 @@ function evolve(state: Complaint, event: ComplaintEvent): Complaint {
       }));
     case 'complaintDeadlineBreached':
       return open(state, (s) => ({ ...s, breached: [...s.breached, `${event.value.kind}@${event.value.dueDate}`] }));
+    case 'personalDataErased':
+      return open(state, (s) => ({ ...s, personalDataErased: true }));
+    case 'complaintReporterContactRead':
+      return state;
     default:
       return assertNever(event);
   }

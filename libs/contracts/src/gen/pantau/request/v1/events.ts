@@ -6,6 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import { SealedText } from "../../common/v1/personal_data";
 
 /** Complaint channel. */
 export enum ComplaintChannel {
@@ -205,6 +206,58 @@ export function verificationOutcomeToNumber(object: VerificationOutcome): number
       return 4;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum VerificationOutcome");
+  }
+}
+
+/** Why a subject's personal data was erased. */
+export enum ErasureCause {
+  /** ERASURE_CAUSE_UNSPECIFIED - Not set. */
+  ERASURE_CAUSE_UNSPECIFIED = "ERASURE_CAUSE_UNSPECIFIED",
+  /** ERASURE_CAUSE_REQUEST - An administrator erased it (the data subject's request under UU PDP, or another lawful ground). */
+  ERASURE_CAUSE_REQUEST = "ERASURE_CAUSE_REQUEST",
+  /** ERASURE_CAUSE_RETENTION - Its retention period ended. */
+  ERASURE_CAUSE_RETENTION = "ERASURE_CAUSE_RETENTION",
+}
+
+export function erasureCauseFromJSON(object: any): ErasureCause {
+  switch (object) {
+    case 0:
+    case "ERASURE_CAUSE_UNSPECIFIED":
+      return ErasureCause.ERASURE_CAUSE_UNSPECIFIED;
+    case 1:
+    case "ERASURE_CAUSE_REQUEST":
+      return ErasureCause.ERASURE_CAUSE_REQUEST;
+    case 2:
+    case "ERASURE_CAUSE_RETENTION":
+      return ErasureCause.ERASURE_CAUSE_RETENTION;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum ErasureCause");
+  }
+}
+
+export function erasureCauseToJSON(object: ErasureCause): string {
+  switch (object) {
+    case ErasureCause.ERASURE_CAUSE_UNSPECIFIED:
+      return "ERASURE_CAUSE_UNSPECIFIED";
+    case ErasureCause.ERASURE_CAUSE_REQUEST:
+      return "ERASURE_CAUSE_REQUEST";
+    case ErasureCause.ERASURE_CAUSE_RETENTION:
+      return "ERASURE_CAUSE_RETENTION";
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum ErasureCause");
+  }
+}
+
+export function erasureCauseToNumber(object: ErasureCause): number {
+  switch (object) {
+    case ErasureCause.ERASURE_CAUSE_UNSPECIFIED:
+      return 0;
+    case ErasureCause.ERASURE_CAUSE_REQUEST:
+      return 1;
+    case ErasureCause.ERASURE_CAUSE_RETENTION:
+      return 2;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum ErasureCause");
   }
 }
 
@@ -537,6 +590,15 @@ export interface ComplaintReceived {
   calendarId: string;
   /** True when a working-day deadline depends on provisional calendar data (see RequestSubmitted). */
   deadlinesProvisional: boolean;
+  /**
+   * The subject, sealed under the complaint's key; `subject` is then empty (it holds the text only in
+   * events written before sealing).
+   */
+  sealedSubject?:
+    | SealedText
+    | undefined;
+  /** The description, sealed under the complaint's key; `description` is then empty. */
+  sealedDescription?: SealedText | undefined;
 }
 
 /** The administrator acted on a received complaint. */
@@ -558,6 +620,8 @@ export interface ComplaintVerified {
   calendarId: string;
   /** True when a recomputed resolution deadline depends on provisional calendar data. */
   resolutionDueDateProvisional: boolean;
+  /** The note, sealed under the complaint's key; `note` is then empty. */
+  sealedNote?: SealedText | undefined;
 }
 
 /** The complaint was assigned (disposisi) to a unit. */
@@ -578,6 +642,8 @@ export interface ComplaintResponded {
   response: string;
   /** When. */
   respondedAt: string;
+  /** The response, sealed under the complaint's key; `response` is then empty. */
+  sealedResponse?: SealedText | undefined;
 }
 
 /** The complaint was resolved (selesai). */
@@ -606,6 +672,34 @@ export interface ComplaintReopened {
   calendarId: string;
   /** True when the new deadline depends on provisional calendar data. */
   resolutionDueDateProvisional: boolean;
+  /** The reporter's reason, sealed under the complaint's key; `reason` is then empty. */
+  sealedReason?: SealedText | undefined;
+}
+
+/**
+ * A data subject's personal data was erased: its data key destroyed, so every sealed field of it reads
+ * "[dihapus]", and its identity row deleted. The event itself holds no personal data; the envelope's
+ * actor says who did it.
+ */
+export interface PersonalDataErased {
+  /** What the subject is, e.g. "complaint". */
+  subjectKind: string;
+  /** The subject's id (the complaint id). */
+  subjectId: string;
+  /** Why; the administrator's reason, or the retention rule that applied. */
+  reason: string;
+  /** Request or retention. */
+  cause: ErasureCause;
+  /** When. */
+  erasedAt: string;
+}
+
+/** Staff of the complaint's unit read the reporter's contact details (to follow the complaint up). */
+export interface ComplaintReporterContactRead {
+  /** Complaint id. */
+  complaintId: string;
+  /** When. */
+  readAt: string;
 }
 
 /** A complaint deadline passed without the required action. Emitted once per deadline. */
@@ -764,6 +858,12 @@ export interface RequestEvent {
     | //
     /** See message. */
     { $case: "localHolidayRemoved"; value: LocalHolidayRemoved }
+    | //
+    /** See message. */
+    { $case: "personalDataErased"; value: PersonalDataErased }
+    | //
+    /** See message. */
+    { $case: "complaintReporterContactRead"; value: ComplaintReporterContactRead }
     | undefined;
 }
 
@@ -2653,6 +2753,8 @@ function createBaseComplaintReceived(): ComplaintReceived {
     reporterRef: "",
     calendarId: "",
     deadlinesProvisional: false,
+    sealedSubject: undefined,
+    sealedDescription: undefined,
   };
 }
 
@@ -2702,6 +2804,12 @@ export const ComplaintReceived: MessageFns<ComplaintReceived> = {
     }
     if (message.deadlinesProvisional !== false) {
       writer.uint32(120).bool(message.deadlinesProvisional);
+    }
+    if (message.sealedSubject !== undefined) {
+      SealedText.encode(message.sealedSubject, writer.uint32(130).fork()).join();
+    }
+    if (message.sealedDescription !== undefined) {
+      SealedText.encode(message.sealedDescription, writer.uint32(138).fork()).join();
     }
     return writer;
   },
@@ -2839,6 +2947,22 @@ export const ComplaintReceived: MessageFns<ComplaintReceived> = {
             message.deadlinesProvisional = reader.bool();
             continue;
           }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.sealedSubject = SealedText.decode(reader, reader.uint32());
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.sealedDescription = SealedText.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2908,6 +3032,16 @@ export const ComplaintReceived: MessageFns<ComplaintReceived> = {
         : isSet(object.deadlines_provisional)
         ? globalThis.Boolean(object.deadlines_provisional)
         : false,
+      sealedSubject: isSet(object.sealedSubject)
+        ? SealedText.fromJSON(object.sealedSubject)
+        : isSet(object.sealed_subject)
+        ? SealedText.fromJSON(object.sealed_subject)
+        : undefined,
+      sealedDescription: isSet(object.sealedDescription)
+        ? SealedText.fromJSON(object.sealedDescription)
+        : isSet(object.sealed_description)
+        ? SealedText.fromJSON(object.sealed_description)
+        : undefined,
     };
   },
 
@@ -2958,6 +3092,12 @@ export const ComplaintReceived: MessageFns<ComplaintReceived> = {
     if (message.deadlinesProvisional !== false) {
       obj.deadlinesProvisional = message.deadlinesProvisional;
     }
+    if (message.sealedSubject !== undefined) {
+      obj.sealedSubject = SealedText.toJSON(message.sealedSubject);
+    }
+    if (message.sealedDescription !== undefined) {
+      obj.sealedDescription = SealedText.toJSON(message.sealedDescription);
+    }
     return obj;
   },
 };
@@ -2971,6 +3111,7 @@ function createBaseComplaintVerified(): ComplaintVerified {
     resolutionDueDate: "",
     calendarId: "",
     resolutionDueDateProvisional: false,
+    sealedNote: undefined,
   };
 }
 
@@ -2996,6 +3137,9 @@ export const ComplaintVerified: MessageFns<ComplaintVerified> = {
     }
     if (message.resolutionDueDateProvisional !== false) {
       writer.uint32(56).bool(message.resolutionDueDateProvisional);
+    }
+    if (message.sealedNote !== undefined) {
+      SealedText.encode(message.sealedNote, writer.uint32(66).fork()).join();
     }
     return writer;
   },
@@ -3069,6 +3213,14 @@ export const ComplaintVerified: MessageFns<ComplaintVerified> = {
             message.resolutionDueDateProvisional = reader.bool();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.sealedNote = SealedText.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3112,6 +3264,11 @@ export const ComplaintVerified: MessageFns<ComplaintVerified> = {
         : isSet(object.resolution_due_date_provisional)
         ? globalThis.Boolean(object.resolution_due_date_provisional)
         : false,
+      sealedNote: isSet(object.sealedNote)
+        ? SealedText.fromJSON(object.sealedNote)
+        : isSet(object.sealed_note)
+        ? SealedText.fromJSON(object.sealed_note)
+        : undefined,
     };
   },
 
@@ -3137,6 +3294,9 @@ export const ComplaintVerified: MessageFns<ComplaintVerified> = {
     }
     if (message.resolutionDueDateProvisional !== false) {
       obj.resolutionDueDateProvisional = message.resolutionDueDateProvisional;
+    }
+    if (message.sealedNote !== undefined) {
+      obj.sealedNote = SealedText.toJSON(message.sealedNote);
     }
     return obj;
   },
@@ -3245,7 +3405,7 @@ export const ComplaintAssigned: MessageFns<ComplaintAssigned> = {
 };
 
 function createBaseComplaintResponded(): ComplaintResponded {
-  return { complaintId: "", response: "", respondedAt: "" };
+  return { complaintId: "", response: "", respondedAt: "", sealedResponse: undefined };
 }
 
 export const ComplaintResponded: MessageFns<ComplaintResponded> = {
@@ -3258,6 +3418,9 @@ export const ComplaintResponded: MessageFns<ComplaintResponded> = {
     }
     if (message.respondedAt !== "") {
       writer.uint32(26).string(message.respondedAt);
+    }
+    if (message.sealedResponse !== undefined) {
+      SealedText.encode(message.sealedResponse, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -3299,6 +3462,14 @@ export const ComplaintResponded: MessageFns<ComplaintResponded> = {
             message.respondedAt = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.sealedResponse = SealedText.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3324,6 +3495,11 @@ export const ComplaintResponded: MessageFns<ComplaintResponded> = {
         : isSet(object.responded_at)
         ? globalThis.String(object.responded_at)
         : "",
+      sealedResponse: isSet(object.sealedResponse)
+        ? SealedText.fromJSON(object.sealedResponse)
+        : isSet(object.sealed_response)
+        ? SealedText.fromJSON(object.sealed_response)
+        : undefined,
     };
   },
 
@@ -3337,6 +3513,9 @@ export const ComplaintResponded: MessageFns<ComplaintResponded> = {
     }
     if (message.respondedAt !== "") {
       obj.respondedAt = message.respondedAt;
+    }
+    if (message.sealedResponse !== undefined) {
+      obj.sealedResponse = SealedText.toJSON(message.sealedResponse);
     }
     return obj;
   },
@@ -3471,6 +3650,7 @@ function createBaseComplaintReopened(): ComplaintReopened {
     resolutionDueDate: "",
     calendarId: "",
     resolutionDueDateProvisional: false,
+    sealedReason: undefined,
   };
 }
 
@@ -3493,6 +3673,9 @@ export const ComplaintReopened: MessageFns<ComplaintReopened> = {
     }
     if (message.resolutionDueDateProvisional !== false) {
       writer.uint32(48).bool(message.resolutionDueDateProvisional);
+    }
+    if (message.sealedReason !== undefined) {
+      SealedText.encode(message.sealedReason, writer.uint32(58).fork()).join();
     }
     return writer;
   },
@@ -3558,6 +3741,14 @@ export const ComplaintReopened: MessageFns<ComplaintReopened> = {
             message.resolutionDueDateProvisional = reader.bool();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.sealedReason = SealedText.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3598,6 +3789,11 @@ export const ComplaintReopened: MessageFns<ComplaintReopened> = {
         : isSet(object.resolution_due_date_provisional)
         ? globalThis.Boolean(object.resolution_due_date_provisional)
         : false,
+      sealedReason: isSet(object.sealedReason)
+        ? SealedText.fromJSON(object.sealedReason)
+        : isSet(object.sealed_reason)
+        ? SealedText.fromJSON(object.sealed_reason)
+        : undefined,
     };
   },
 
@@ -3620,6 +3816,224 @@ export const ComplaintReopened: MessageFns<ComplaintReopened> = {
     }
     if (message.resolutionDueDateProvisional !== false) {
       obj.resolutionDueDateProvisional = message.resolutionDueDateProvisional;
+    }
+    if (message.sealedReason !== undefined) {
+      obj.sealedReason = SealedText.toJSON(message.sealedReason);
+    }
+    return obj;
+  },
+};
+
+function createBasePersonalDataErased(): PersonalDataErased {
+  return { subjectKind: "", subjectId: "", reason: "", cause: ErasureCause.ERASURE_CAUSE_UNSPECIFIED, erasedAt: "" };
+}
+
+export const PersonalDataErased: MessageFns<PersonalDataErased> = {
+  encode(message: PersonalDataErased, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.subjectKind !== "") {
+      writer.uint32(10).string(message.subjectKind);
+    }
+    if (message.subjectId !== "") {
+      writer.uint32(18).string(message.subjectId);
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    if (message.cause !== ErasureCause.ERASURE_CAUSE_UNSPECIFIED) {
+      writer.uint32(32).int32(erasureCauseToNumber(message.cause));
+    }
+    if (message.erasedAt !== "") {
+      writer.uint32(42).string(message.erasedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PersonalDataErased {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePersonalDataErased();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.subjectKind = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.subjectId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.cause = erasureCauseFromJSON(reader.int32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.erasedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PersonalDataErased {
+    return {
+      subjectKind: isSet(object.subjectKind)
+        ? globalThis.String(object.subjectKind)
+        : isSet(object.subject_kind)
+        ? globalThis.String(object.subject_kind)
+        : "",
+      subjectId: isSet(object.subjectId)
+        ? globalThis.String(object.subjectId)
+        : isSet(object.subject_id)
+        ? globalThis.String(object.subject_id)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      cause: isSet(object.cause) ? erasureCauseFromJSON(object.cause) : ErasureCause.ERASURE_CAUSE_UNSPECIFIED,
+      erasedAt: isSet(object.erasedAt)
+        ? globalThis.String(object.erasedAt)
+        : isSet(object.erased_at)
+        ? globalThis.String(object.erased_at)
+        : "",
+    };
+  },
+
+  toJSON(message: PersonalDataErased): unknown {
+    const obj: any = {};
+    if (message.subjectKind !== "") {
+      obj.subjectKind = message.subjectKind;
+    }
+    if (message.subjectId !== "") {
+      obj.subjectId = message.subjectId;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.cause !== ErasureCause.ERASURE_CAUSE_UNSPECIFIED) {
+      obj.cause = erasureCauseToJSON(message.cause);
+    }
+    if (message.erasedAt !== "") {
+      obj.erasedAt = message.erasedAt;
+    }
+    return obj;
+  },
+};
+
+function createBaseComplaintReporterContactRead(): ComplaintReporterContactRead {
+  return { complaintId: "", readAt: "" };
+}
+
+export const ComplaintReporterContactRead: MessageFns<ComplaintReporterContactRead> = {
+  encode(message: ComplaintReporterContactRead, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.complaintId !== "") {
+      writer.uint32(10).string(message.complaintId);
+    }
+    if (message.readAt !== "") {
+      writer.uint32(18).string(message.readAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ComplaintReporterContactRead {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseComplaintReporterContactRead();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.complaintId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.readAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ComplaintReporterContactRead {
+    return {
+      complaintId: isSet(object.complaintId)
+        ? globalThis.String(object.complaintId)
+        : isSet(object.complaint_id)
+        ? globalThis.String(object.complaint_id)
+        : "",
+      readAt: isSet(object.readAt)
+        ? globalThis.String(object.readAt)
+        : isSet(object.read_at)
+        ? globalThis.String(object.read_at)
+        : "",
+    };
+  },
+
+  toJSON(message: ComplaintReporterContactRead): unknown {
+    const obj: any = {};
+    if (message.complaintId !== "") {
+      obj.complaintId = message.complaintId;
+    }
+    if (message.readAt !== "") {
+      obj.readAt = message.readAt;
     }
     return obj;
   },
@@ -4529,6 +4943,12 @@ export const RequestEvent: MessageFns<RequestEvent> = {
       case "localHolidayRemoved":
         LocalHolidayRemoved.encode(message.event.value, writer.uint32(162).fork()).join();
         break;
+      case "personalDataErased":
+        PersonalDataErased.encode(message.event.value, writer.uint32(170).fork()).join();
+        break;
+      case "complaintReporterContactRead":
+        ComplaintReporterContactRead.encode(message.event.value, writer.uint32(178).fork()).join();
+        break;
     }
     return writer;
   },
@@ -4727,6 +5147,25 @@ export const RequestEvent: MessageFns<RequestEvent> = {
             };
             continue;
           }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.event = { $case: "personalDataErased", value: PersonalDataErased.decode(reader, reader.uint32()) };
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              break;
+            }
+
+            message.event = {
+              $case: "complaintReporterContactRead",
+              value: ComplaintReporterContactRead.decode(reader, reader.uint32()),
+            };
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4851,6 +5290,20 @@ export const RequestEvent: MessageFns<RequestEvent> = {
         ? { $case: "localHolidayRemoved", value: LocalHolidayRemoved.fromJSON(object.localHolidayRemoved) }
         : isSet(object.local_holiday_removed)
         ? { $case: "localHolidayRemoved", value: LocalHolidayRemoved.fromJSON(object.local_holiday_removed) }
+        : isSet(object.personalDataErased)
+        ? { $case: "personalDataErased", value: PersonalDataErased.fromJSON(object.personalDataErased) }
+        : isSet(object.personal_data_erased)
+        ? { $case: "personalDataErased", value: PersonalDataErased.fromJSON(object.personal_data_erased) }
+        : isSet(object.complaintReporterContactRead)
+        ? {
+          $case: "complaintReporterContactRead",
+          value: ComplaintReporterContactRead.fromJSON(object.complaintReporterContactRead),
+        }
+        : isSet(object.complaint_reporter_contact_read)
+        ? {
+          $case: "complaintReporterContactRead",
+          value: ComplaintReporterContactRead.fromJSON(object.complaint_reporter_contact_read),
+        }
         : undefined,
     };
   },
@@ -4897,6 +5350,10 @@ export const RequestEvent: MessageFns<RequestEvent> = {
       obj.localHolidayAdded = LocalHolidayAdded.toJSON(message.event.value);
     } else if (message.event?.$case === "localHolidayRemoved") {
       obj.localHolidayRemoved = LocalHolidayRemoved.toJSON(message.event.value);
+    } else if (message.event?.$case === "personalDataErased") {
+      obj.personalDataErased = PersonalDataErased.toJSON(message.event.value);
+    } else if (message.event?.$case === "complaintReporterContactRead") {
+      obj.complaintReporterContactRead = ComplaintReporterContactRead.toJSON(message.event.value);
     }
     return obj;
   },

@@ -6,6 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import { SealedText } from "../../common/v1/personal_data";
 
 /** Kind of SKM period. */
 export enum PeriodKind {
@@ -171,6 +172,18 @@ export interface SkmResponseRecorded {
    * client address, user agent, answers and suggestion within a time window.
    */
   submissionFingerprint: string;
+  /**
+   * The suggestion, sealed under the response's key; `suggestion` is then empty (it holds the text
+   * only in events written before sealing).
+   */
+  sealedSuggestion?:
+    | SealedText
+    | undefined;
+  /**
+   * The profile as JSON (RespondentProfile's proto-JSON), sealed under the response's key; `profile`
+   * is then absent.
+   */
+  sealedProfile?: SealedText | undefined;
 }
 
 /** Mean score of one unsur. */
@@ -1029,6 +1042,8 @@ function createBaseSkmResponseRecorded(): SkmResponseRecorded {
     recordedAt: "",
     respondentKey: "",
     submissionFingerprint: "",
+    sealedSuggestion: undefined,
+    sealedProfile: undefined,
   };
 }
 
@@ -1063,6 +1078,12 @@ export const SkmResponseRecorded: MessageFns<SkmResponseRecorded> = {
     }
     if (message.submissionFingerprint !== "") {
       writer.uint32(82).string(message.submissionFingerprint);
+    }
+    if (message.sealedSuggestion !== undefined) {
+      SealedText.encode(message.sealedSuggestion, writer.uint32(90).fork()).join();
+    }
+    if (message.sealedProfile !== undefined) {
+      SealedText.encode(message.sealedProfile, writer.uint32(98).fork()).join();
     }
     return writer;
   },
@@ -1160,6 +1181,22 @@ export const SkmResponseRecorded: MessageFns<SkmResponseRecorded> = {
             message.submissionFingerprint = reader.string();
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.sealedSuggestion = SealedText.decode(reader, reader.uint32());
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.sealedProfile = SealedText.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1212,6 +1249,16 @@ export const SkmResponseRecorded: MessageFns<SkmResponseRecorded> = {
         : isSet(object.submission_fingerprint)
         ? globalThis.String(object.submission_fingerprint)
         : "",
+      sealedSuggestion: isSet(object.sealedSuggestion)
+        ? SealedText.fromJSON(object.sealedSuggestion)
+        : isSet(object.sealed_suggestion)
+        ? SealedText.fromJSON(object.sealed_suggestion)
+        : undefined,
+      sealedProfile: isSet(object.sealedProfile)
+        ? SealedText.fromJSON(object.sealedProfile)
+        : isSet(object.sealed_profile)
+        ? SealedText.fromJSON(object.sealed_profile)
+        : undefined,
     };
   },
 
@@ -1246,6 +1293,12 @@ export const SkmResponseRecorded: MessageFns<SkmResponseRecorded> = {
     }
     if (message.submissionFingerprint !== "") {
       obj.submissionFingerprint = message.submissionFingerprint;
+    }
+    if (message.sealedSuggestion !== undefined) {
+      obj.sealedSuggestion = SealedText.toJSON(message.sealedSuggestion);
+    }
+    if (message.sealedProfile !== undefined) {
+      obj.sealedProfile = SealedText.toJSON(message.sealedProfile);
     }
     return obj;
   },

@@ -1,0 +1,2 @@
+export * from './personal-data-keys';
+export * from './sealed-field';
