@@ -43,7 +43,7 @@ for entry in "${services[@]}"; do
   KAFKA_BROKERS=${KAFKA_BROKERS:-127.0.0.1:9092} \
   KAFKA_CLIENT_ID=pantau-$name \
   CORS_ORIGINS=${CORS_ORIGINS:-http://127.0.0.1:3000,http://localhost:3000} \
-  TRUST_PROXY_HOPS=${TRUST_PROXY_HOPS:-1} \
+  TRUST_PROXY=${TRUST_PROXY:-loopback} \
   KAFKAJS_NO_PARTITIONER_WARNING=1 \
     setsid node "$root/dist/services/$name/main.js" </dev/null >>"$logs/$name.log" 2>&1 &
   echo $! >"$pidfile"
@@ -66,8 +66,8 @@ done
 
 if [[ -f deploy/local/seed-demo.js ]]; then node deploy/local/seed-demo.js; fi
 
-# The portal last: the web app and the same-origin API in front of the services (which therefore
-# trust one proxy hop, TRUST_PROXY_HOPS=1 above, to read the citizen's address).
+# The portal last: the web app and the same-origin API in front of the services (which trust it by its
+# address, TRUST_PROXY=loopback above, to read the citizen's address).
 if running "$state/portal.pid"; then
   echo "start: portal already running (pid $(cat "$state/portal.pid"))"
 else

@@ -19,5 +19,6 @@ export * from './secret.validator';
 export * from './service-config';
 export * from './span-flusher';
 export * from './tokens';
+export * from './trusted-proxies';
 export * from './tracing/tracing.config';
 export * from './validation';

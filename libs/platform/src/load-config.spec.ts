@@ -69,3 +69,26 @@ describe('EVENT_STORE_APPENDS_IN_FLIGHT', () => {
     if (problems.length === 0) expect(loadConfig(TestServiceConfig, env).EVENT_STORE_APPENDS_IN_FLIGHT).toBe(expected);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  const HOP_COUNT =
+    /TRUST_PROXY must list the proxies trusted to set X-Forwarded-For by address or CIDR.*a hop count or true would let any client choose its own address/;
+  it.each<[string, Record<string, string>, string[]]>([
+    ['loopback by default', {}, ['loopback']],
+    ['the portal by address and an ingress subnet', { TRUST_PROXY: '10.0.0.1, 10.20.0.0/16' }, ['10.0.0.1', '10.20.0.0/16']],
+    ['keywords and IPv6 ranges', { TRUST_PROXY: 'loopback,uniquelocal,fd00:1::/64,::1' }, ['loopback', 'uniquelocal', 'fd00:1::/64', '::1']],
+  ])('accepts %s', (_name, env, expected) => {
+    expect(loadConfig(TestServiceConfig, { ...BASE, ...env }).TRUST_PROXY).toEqual(expected);
+  });
+
+  it.each<[string, Record<string, string>, RegExp]>([
+    ['a hop count', { TRUST_PROXY: '1' }, HOP_COUNT],
+    ['true', { TRUST_PROXY: 'true' }, HOP_COUNT],
+    ['a host name', { TRUST_PROXY: '10.0.0.1,portal.internal' }, /not 'portal.internal'$/],
+    ['a prefix too long for IPv4', { TRUST_PROXY: '10.0.0.0/33' }, /not '10.0.0.0\/33'$/],
+    ['a list of nothing', { TRUST_PROXY: ' , ' }, /not an empty list$/],
+    ['the retired hop count setting', { TRUST_PROXY_HOPS: '1' }, /TRUST_PROXY_HOPS is no longer read: set TRUST_PROXY/],
+  ])('refuses %s with a boot error', (_name, env, problem) => {
+    expect(problemsOf(() => loadConfig(TestServiceConfig, { ...BASE, ...env }))).toEqual([expect.stringMatching(problem)]);
+  });
+});

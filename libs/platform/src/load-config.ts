@@ -1,5 +1,6 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
+import { IsTrustedProxyList, retiredHopCountProblems } from './trusted-proxies';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -107,15 +108,14 @@ export class BaseServiceConfig {
   CORS_ORIGINS: string[] = [];
 
   /**
-   * How many reverse proxies (the portal, an ingress) stand in front of the service and are trusted to
-   * set X-Forwarded-For; 0 = none, the peer address is the client's. Rate limits and duplicate
-   * detection key on the client address, so behind a proxy this must be set or every client looks alike.
+   * The reverse proxies (the portal, an ingress) trusted to set X-Forwarded-For, by address: a
+   * comma-separated list of addresses, CIDRs and `loopback`, `linklocal`, `uniquelocal`. Rate limits
+   * and duplicate detection key on the client address: behind a proxy not listed, every client looks
+   * alike; a client connecting from an address not listed is known by that address whatever it sends.
    */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(5)
-  TRUST_PROXY_HOPS = 0;
+  @Transform(splitList)
+  @IsTrustedProxyList()
+  TRUST_PROXY: string[] = ['loopback'];
 
   /** Requests per minute one client address may make to each citizen endpoint; 429 above. */
   @Type(() => Number)
@@ -138,7 +138,7 @@ export class BaseServiceConfig {
 export function loadConfig<T extends BaseServiceConfig>(configClass: new () => T, env: NodeJS.ProcessEnv = process.env): T {
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const config = plainToInstance(configClass, defined, { exposeDefaultValues: true });
-  const problems = validateSync(config, { whitelist: false }).flatMap((error) => describe(error));
+  const problems = [...validateSync(config, { whitelist: false }).flatMap((error) => describe(error)), ...retiredHopCountProblems(env)];
   if (config.KAFKA_SASL_MECHANISM && (!config.KAFKA_SASL_USERNAME || !config.KAFKA_SASL_PASSWORD)) {
     problems.push('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required when KAFKA_SASL_MECHANISM is set');
   }
