@@ -45,8 +45,9 @@ describe('the client address behind the portal: proxies trusted by address', () 
         KAFKA_BROKERS: testKafkaBrokers().join(','),
         KAFKA_CONSUMER_GROUP_PREFIX: `client-address-${randomUUID().slice(0, 8)}.`,
         PUBLIC_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
-        // only the portal, which connects from 127.0.0.1; the test's other clients use other loopback addresses
-        TRUST_PROXY: '127.0.0.1',
+        // the portal, which connects from 127.0.0.1, and 127.0.0.9, a proxy carrying IPv6 clients; the
+        // test's other clients use other loopback addresses
+        TRUST_PROXY: '127.0.0.1,127.0.0.9',
       },
     );
     await service.listen(0, '127.0.0.1');
@@ -80,5 +81,16 @@ describe('the client address behind the portal: proxies trusted by address', () 
     expect(first).toEqual([...Array(RATE_LIMIT).fill(404), 429]);
     // another citizen, through the same portal, has a budget of its own
     expect(await statusFrom('127.0.0.4', viaPortal)).toBe(404);
+  });
+
+  it('counts the addresses of one IPv6 /64 as one client, and an IPv4-mapped address as its IPv4 address', async () => {
+    const from = (client: string) => statusFrom('127.0.0.9', `${serviceUrl}${TRACKING}`, { 'X-Forwarded-For': client });
+    const statuses: number[] = [];
+    for (let i = 1; i <= RATE_LIMIT + 1; i++) statuses.push(await from(`2001:db8:7:1::${i.toString(16)}`));
+    expect(statuses).toEqual([...Array(RATE_LIMIT).fill(404), 429]);
+    expect(await from('2001:db8:7:2::1')).toBe(404);
+
+    for (let i = 0; i < RATE_LIMIT; i++) await from('192.0.2.77');
+    expect(await from('::ffff:192.0.2.77')).toBe(429);
   });
 });

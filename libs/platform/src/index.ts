@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './background-workers';
 export * from './bootstrap';
+export * from './client-network';
 export * from './clock';
 export * from './commands/command-meta';
 export * from './commands/command-reply';

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { AuthConfig } from './auth/auth.config';
 import { authProviders, TargetLocator } from './auth/auth.guard';
 import { type AnyRegisteredConsumer, BackgroundWorkers, CONSUMERS, OWN_CODEC, PROJECTIONS } from './background-workers';
+import { clientNetwork } from './client-network';
 import { Clock, SystemClock } from './clock';
 import { IdempotentReplayInterceptor } from './commands/command-reply';
 import { createPool } from './database';
@@ -116,6 +117,8 @@ export class PlatformModule {
         // Global, so citizen endpoints of every module can use its ThrottlerGuard.
         ThrottlerModule.forRoot({
           throttlers: [{ ttl: 60_000, limit: config.PUBLIC_RATE_LIMIT_PER_MINUTE }],
+          // the same key the SKM duplicate check uses
+          getTracker: (request) => clientNetwork(request),
           errorMessage: 'too many requests from this address; retry after Retry-After seconds',
         }),
       ],

@@ -6,6 +6,7 @@ export const RESEND_WINDOW_MS = 2 * 60_000;
 
 /** Who sent a public submission, as the HTTP edge saw it. */
 export interface SubmittingClient {
+  /** The client's network (`clientNetwork`): an IPv6 client by its /64, as the rate limit counts it. */
   address: string;
   userAgent: string;
   /** The random token the public form keeps for this respondent, if it sent one. */

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { F03_ITEMS, F03_SCALE } from '@lib/kernel';
-import { CitizenEndpoint, citizenCommandMeta, CommandReply } from '@lib/platform';
+import { CitizenEndpoint, citizenCommandMeta, clientNetwork, CommandReply } from '@lib/platform';
 import { SurveyConfig } from '../../config';
 import { RecordF03ResponseCommand } from '../commands/record-f03-response.command';
 import { RecordSkmResponseCommand } from '../commands/record-skm-response.command';
@@ -57,7 +57,7 @@ export class PublicSurveysController {
   @ApiOperation({ summary: 'Submit a response: one answer 1..4 per unsur, optional profile, suggestion and tracking code of a completed request' })
   @ApiCreatedResponse({ type: RecordedResponseResponse })
   respond(@Param() { publicLinkId }: PublicLinkPath, @Body() body: SkmResponseRequest, @Req() request: Request): Promise<RecordedResponseResponse> {
-    const client = { address: request.ip ?? '', userAgent: request.headers['user-agent'] ?? '', respondentToken: body.respondentToken };
+    const client = { address: clientNetwork(request), userAgent: request.headers['user-agent'] ?? '', respondentToken: body.respondentToken };
     return this.commands.execute(
       new RecordSkmResponseCommand(
         publicLinkId,
