@@ -18,6 +18,7 @@ export * from './problem-details.filter';
 export * from './redact';
 export * from './secret.validator';
 export * from './service-config';
+export * from './shared-counters';
 export * from './span-flusher';
 export * from './tokens';
 export * from './trusted-proxies';

@@ -6,7 +6,7 @@ class TestServiceConfig extends BaseServiceConfig {
   override KAFKA_CLIENT_ID = 'pantau-test';
 }
 
-const BASE = { DATABASE_URL: 'postgres://pantau_app@127.0.0.1:5432/pantau_test', KAFKA_BROKERS: '127.0.0.1:9092' };
+const BASE = { DATABASE_URL: 'postgres://pantau_app@127.0.0.1:5432/pantau_test', KAFKA_BROKERS: '127.0.0.1:9092', REDIS_URL: 'redis://127.0.0.1:6379' };
 const problemsOf = (load: () => unknown): string[] => {
   try {
     load();
@@ -90,5 +90,20 @@ describe('TRUST_PROXY', () => {
     ['the retired hop count setting', { TRUST_PROXY_HOPS: '1' }, /TRUST_PROXY_HOPS is no longer read: set TRUST_PROXY/],
   ])('refuses %s with a boot error', (_name, env, problem) => {
     expect(problemsOf(() => loadConfig(TestServiceConfig, { ...BASE, ...env }))).toEqual([expect.stringMatching(problem)]);
+  });
+});
+
+describe('REDIS_URL', () => {
+  it.each<[string, Record<string, string>, string[]]>([
+    ["the machine's Redis in development", { NODE_ENV: 'development' }, []],
+    ['a Redis of its own in production', { NODE_ENV: 'production', REDIS_URL: 'rediss://:s3cret@redis.pemda.internal:6380/0' }, []],
+    [
+      'none in production',
+      { NODE_ENV: 'production', REDIS_URL: '' },
+      ['REDIS_URL is required when NODE_ENV=production: the rate limits of the replicas are counted there'],
+    ],
+    ['a host without a scheme', { REDIS_URL: 'redis.pemda.internal:6379' }, ['REDIS_URL must be a redis:// or rediss:// URL']],
+  ])('%s', (_name, env, expected) => {
+    expect(problemsOf(() => loadConfig(TestServiceConfig, { ...BASE, ...env }))).toEqual(expected);
   });
 });

@@ -19,6 +19,9 @@ export const splitList = ({ value }: { value: unknown }): unknown =>
     : value;
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
+/** The Redis every development machine and CI runs (deploy/local/start.sh and .ci/run start it if it does not answer). */
+export const DEVELOPMENT_REDIS_URL = 'redis://127.0.0.1:6379';
+
 /**
  * Settings every service reads. A service's own config class extends it; `deploy/.env.example`
  * documents each key. Secrets come only from the environment.
@@ -117,6 +120,21 @@ export class BaseServiceConfig {
   @IsTrustedProxyList()
   TRUST_PROXY: string[] = ['loopback'];
 
+  /**
+   * Where rate limits are counted, so they hold across replicas and restarts. Required when
+   * NODE_ENV=production; the machine's own Redis otherwise.
+   */
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL = DEVELOPMENT_REDIS_URL;
+
+  /**
+   * Prepended, with NODE_ENV and KAFKA_CLIENT_ID (which names the service), to every key the service
+   * writes in Redis: replicas of one deployment share their counts; deployments sharing a Redis do not.
+   */
+  @IsString()
+  @Matches(/^[A-Za-z0-9:._-]*$/)
+  REDIS_KEY_PREFIX = 'pantau:';
+
   /** Requests per minute one client address may make to each citizen endpoint; 429 above. */
   @Type(() => Number)
   @IsInt()
@@ -145,6 +163,9 @@ export function loadConfig<T extends BaseServiceConfig>(configClass: new () => T
   // SASL PLAIN sends the password as it is: only over TLS, except on a developer's loopback broker.
   if (config.NODE_ENV === 'production' && config.KAFKA_SASL_MECHANISM === 'plain' && !config.KAFKA_SSL) {
     problems.push('KAFKA_SASL_MECHANISM=plain needs KAFKA_SSL=true when NODE_ENV=production');
+  }
+  if (config.NODE_ENV === 'production' && !defined.REDIS_URL) {
+    problems.push('REDIS_URL is required when NODE_ENV=production: the rate limits of the replicas are counted there');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

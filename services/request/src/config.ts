@@ -11,4 +11,15 @@ export class RequestConfig extends BaseServiceConfig {
   override PORT = 3001;
 
   override KAFKA_CLIENT_ID = 'pantau-request';
+
+  /**
+   * Online requests and complaints one unit accepts per clock hour from all citizens together (429
+   * above), counted in Redis across replicas: a flood of submissions nobody processes would otherwise
+   * drive the unit's open, overdue and SLA figures and its staff's workload.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  ONLINE_SUBMISSIONS_PER_UNIT_PER_HOUR = 200;
 }
