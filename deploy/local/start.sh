@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm start`: the whole platform on this machine. Creates the databases, starts Apache Kafka (KRaft,
-# from Maven Central jars), builds and starts the three services in the background, loads the demo
-# city, and prints where everything listens. `npm stop` stops it all.
+# from Maven Central jars) and, unless REDIS_URL names another, Redis if it is not running, builds and
+# starts the three services in the background, loads the demo city, and prints where everything
+# listens. `npm stop` stops the services and Kafka (Redis, like PostgreSQL, is the machine's and stays).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -19,6 +20,8 @@ export AUTH_DEV_SIGNING_SECRET=${AUTH_DEV_SIGNING_SECRET:-pantau-local-dev-signi
 
 node deploy/local/create-databases.js
 bash deploy/local/kafka.sh start
+# The services count their rate limits in Redis (REDIS_URL, this machine's by default).
+[[ -n ${REDIS_URL:-} ]] || bash deploy/local/redis.sh
 
 echo "start: building the services"
 npm run --silent build >"$logs/build.log" 2>&1 || { tail -n 30 "$logs/build.log" >&2; echo "start: build failed (full log: $logs/build.log)" >&2; exit 1; }
