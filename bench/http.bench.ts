@@ -181,8 +181,9 @@ async function main(): Promise<void> {
     AUTH_MODE: 'dev',
     AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
     LOG_LEVEL: 'warn',
-    // each virtual respondent has its own address (X-Forwarded-For), so the per-address limit stays as deployed
-    TRUST_PROXY_HOPS: '1',
+    // each virtual respondent has its own address (X-Forwarded-For, from loopback, which TRUST_PROXY
+    // trusts by default), so the per-address limit stays as deployed
+    TRUST_PROXY: 'loopback',
   });
   const children = [
     startProcess('request', 'services/request/src/main.ts', serviceEnv(requestDb, ports.request, 'pantau-request-bench')),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm start`: the whole platform on this machine. Creates the databases, starts Apache Kafka (KRaft,
-# from Maven Central jars), builds and starts the three services in the background, loads the demo
-# city, and prints where everything listens. `npm stop` stops it all.
+# from Maven Central jars) and, unless REDIS_URL names another, Redis if it is not running, builds and
+# starts the three services in the background, loads the demo city, and prints where everything
+# listens. `npm stop` stops the services and Kafka (Redis, like PostgreSQL, is the machine's and stays).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -19,6 +20,8 @@ export AUTH_DEV_SIGNING_SECRET=${AUTH_DEV_SIGNING_SECRET:-pantau-local-dev-signi
 
 node deploy/local/create-databases.js
 bash deploy/local/kafka.sh start
+# The services count their rate limits in Redis (REDIS_URL, this machine's by default).
+[[ -n ${REDIS_URL:-} ]] || bash deploy/local/redis.sh
 
 echo "start: building the services"
 npm run --silent build >"$logs/build.log" 2>&1 || { tail -n 30 "$logs/build.log" >&2; echo "start: build failed (full log: $logs/build.log)" >&2; exit 1; }
@@ -46,7 +49,7 @@ for entry in "${services[@]}"; do
   KAFKA_BROKERS=${KAFKA_BROKERS:-127.0.0.1:9092} \
   KAFKA_CLIENT_ID=pantau-$name \
   CORS_ORIGINS=${CORS_ORIGINS:-http://127.0.0.1:3000,http://localhost:3000} \
-  TRUST_PROXY_HOPS=${TRUST_PROXY_HOPS:-1} \
+  TRUST_PROXY=${TRUST_PROXY:-loopback} \
   KAFKAJS_NO_PARTITIONER_WARNING=1 \
     setsid node "$root/dist/services/$name/main.js" </dev/null >>"$logs/$name.log" 2>&1 &
   echo $! >"$pidfile"
@@ -69,8 +72,8 @@ done
 
 if [[ -f deploy/local/seed-demo.js ]]; then node deploy/local/seed-demo.js; fi
 
-# The portal last: the web app and the same-origin API in front of the services (which therefore
-# trust one proxy hop, TRUST_PROXY_HOPS=1 above, to read the citizen's address).
+# The portal last: the web app and the same-origin API in front of the services (which trust it by its
+# address, TRUST_PROXY=loopback above, to read the citizen's address).
 if running "$state/portal.pid"; then
   echo "start: portal already running (pid $(cat "$state/portal.pid"))"
 else

@@ -35,8 +35,8 @@ describe('portal in front of the real survey service', () => {
         KAFKA_BROKERS: testKafkaBrokers().join(','),
         KAFKA_CONSUMER_GROUP_PREFIX: `portal-int-${randomUUID().slice(0, 8)}.`,
         PUBLIC_SURVEY_BASE_URL,
-        // as start.sh runs the services: behind the portal, the one trusted hop
-        TRUST_PROXY_HOPS: '1',
+        // as start.sh runs the services: behind the portal, trusted by its loopback address
+        TRUST_PROXY: 'loopback',
       },
     );
     await survey.listen(0, '127.0.0.1');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
@@ -26,7 +27,8 @@ export interface ServiceUnderTest<C extends BaseServiceConfig> {
  * and consumers, the HTTP edge) against the given database and broker, without opening a port.
  * Migrations run over `env.DATABASE_URL` (the schema owner); the service then connects as the
  * application role, as in production. Tokens come from the dev issuer (see ./auth.ts); citizen
- * endpoints are not rate-limited unless `env` sets PUBLIC_RATE_LIMIT_PER_MINUTE.
+ * endpoints are not rate-limited unless `env` sets PUBLIC_RATE_LIMIT_PER_MINUTE. Each service counts
+ * its limits in the machine's Redis under a key prefix of its own, unless `env` gives one (replicas).
  */
 export async function startService<C extends BaseServiceConfig>(service: ServiceUnderTest<C>, env: Record<string, string>): Promise<INestApplication> {
   const { config, auth } = loadServiceConfig(service.configClass, {
@@ -35,6 +37,7 @@ export async function startService<C extends BaseServiceConfig>(service: Service
     AUTH_MODE: 'dev',
     AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
     PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
+    REDIS_KEY_PREFIX: `pantau-test-${randomUUID()}:`,
     ...env,
     DATABASE_MIGRATION_URL: env.DATABASE_URL,
     DATABASE_URL: applicationDatabaseUrl(env.DATABASE_URL),

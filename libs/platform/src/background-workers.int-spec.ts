@@ -5,13 +5,15 @@ import { envelopeToHeaders, type EventEnvelope, evaluationCodec, type RequestEve
 import { EventStore, eventStoreMigrations, ReadGateWatch } from '@lib/event-sourcing';
 import { createKafka, type Delivery, ensureTopics } from '@lib/messaging';
 import { createTestDatabase, eventually, TcpProxy, type TestDatabase, testKafkaBrokers, testServerUrl } from '@lib/testing';
+import Redis from 'ioredis';
 import type { Producer } from 'kafkajs';
 import { Pool, type PoolClient } from 'pg';
 import { type AnyRegisteredConsumer, BackgroundWorkers, type RegisteredInboxConsumer } from './background-workers';
 import { CONSUMER_RETRY_DEGRADED_AFTER_MS, HealthController } from './health.controller';
-import { BaseServiceConfig, loadConfig } from './load-config';
+import { BaseServiceConfig, DEVELOPMENT_REDIS_URL, loadConfig } from './load-config';
 import { createLogger } from './logger';
 import { ServiceMetrics } from './metrics';
+import { SharedCounters } from './shared-counters';
 import { KAFKA } from './tokens';
 
 /** Counts the events it applies, one row each, as RequestFactsConsumer counts requests. */
@@ -143,6 +145,7 @@ describe('BackgroundWorkers on PostgreSQL and Kafka', () => {
     const metrics = new ServiceMetrics();
     const consumer = new CountingConsumer(proxied);
     const workers = await startWorkers({ group: groupPrefix, topic: topicPrefix }, [consumer], metrics);
+    const counters = new SharedCounters(new Redis(DEVELOPMENT_REDIS_URL));
     const testing = await Test.createTestingModule({
       imports: [TerminusModule],
       controllers: [HealthController],
@@ -152,6 +155,7 @@ describe('BackgroundWorkers on PostgreSQL and Kafka', () => {
         { provide: BackgroundWorkers, useValue: workers },
         { provide: CONSUMER_RETRY_DEGRADED_AFTER_MS, useValue: 2_000 },
         { provide: ReadGateWatch, useValue: new ReadGateWatch(db.pool) },
+        { provide: SharedCounters, useValue: counters },
       ],
     }).compile();
     const health = testing.get(HealthController);
@@ -178,6 +182,7 @@ describe('BackgroundWorkers on PostgreSQL and Kafka', () => {
       expect((await health.ready()).info?.consumers).toEqual({ status: 'up', degraded: false, retrying: [] });
     } finally {
       await testing.close();
+      await counters.onApplicationShutdown();
       await stopWorkers(workers);
       await proxied.end();
       await proxy.stop();

@@ -102,7 +102,7 @@ const contentSecurityPolicy = helmet.contentSecurityPolicy({ useDefaults: false,
 export function configureHttp(app: INestApplication, config: BaseServiceConfig, logger: Logger, surface: HttpSurface): void {
   app.enableShutdownHooks();
   const metrics = app.get(ServiceMetrics);
-  if (config.TRUST_PROXY_HOPS > 0) (app.getHttpAdapter().getInstance() as Application).set('trust proxy', config.TRUST_PROXY_HOPS);
+  (app.getHttpAdapter().getInstance() as Application).set('trust proxy', config.TRUST_PROXY);
   app.use((request: Request, response: Response, next: NextFunction) => {
     const incoming = request.headers[CORRELATION_HEADER];
     const correlationId = typeof incoming === 'string' && CORRELATION_ID.test(incoming) ? incoming : randomUUID();

@@ -2,9 +2,12 @@ import { Test } from '@nestjs/testing';
 import { TerminusModule } from '@nestjs/terminus';
 import { eventStoreMigrations, ReadGateWatch } from '@lib/event-sourcing';
 import { applicationDatabaseUrl, createTestDatabase, eventually, type TestDatabase, testKafka } from '@lib/testing';
+import Redis from 'ioredis';
 import { Pool } from 'pg';
 import { BackgroundWorkers } from './background-workers';
 import { HealthController } from './health.controller';
+import { DEVELOPMENT_REDIS_URL } from './load-config';
+import { SharedCounters } from './shared-counters';
 import { KAFKA } from './tokens';
 
 describe('HealthController on PostgreSQL and Kafka', () => {
@@ -12,6 +15,7 @@ describe('HealthController on PostgreSQL and Kafka', () => {
   let pool: Pool;
   let now = 0;
   let controller: HealthController;
+  const counters = new SharedCounters(new Redis(DEVELOPMENT_REDIS_URL));
 
   beforeAll(async () => {
     db = await createTestDatabase(eventStoreMigrations);
@@ -27,11 +31,14 @@ describe('HealthController on PostgreSQL and Kafka', () => {
         { provide: ReadGateWatch, useValue: new ReadGateWatch(pool, () => now) },
         // Readiness's projections and consumers parts, which need a whole service, are tested with the services; here none is in trouble.
         { provide: BackgroundWorkers, useValue: { projectionTrouble: async () => ({ failing: [], quarantined: new Map() }), retryingConsumers: () => [] } },
+        // Redis reported degraded when it does not answer is tested with the request service (shared-limits.int-spec.ts).
+        { provide: SharedCounters, useValue: counters },
       ],
     }).compile();
     controller = moduleRef.get(HealthController);
   });
   afterAll(async () => {
+    await counters.onApplicationShutdown();
     await pool.end();
     await db.drop();
   });

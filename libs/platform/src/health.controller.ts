@@ -6,6 +6,7 @@ import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { PublicEndpoint } from './auth/require-permission.decorator';
 import { BackgroundWorkers } from './background-workers';
+import { SharedCounters } from './shared-counters';
 import { KAFKA } from './tokens';
 
 /**
@@ -26,7 +27,8 @@ export const CONSUMER_RETRY_DEGRADED_AFTER_MS = Symbol('CONSUMER_RETRY_DEGRADED_
  * Readiness also reports, as `degraded` (still up: the service answers, and taking it out of rotation
  * would mend nothing), a projection that is failing or has quarantined events (`projections`), a
  * consumer retrying for an unavailable database or broker longer than a threshold (`consumers`: only
- * its effects lag), and a read gate held back too long (`readGate`).
+ * its effects lag), a read gate held back too long (`readGate`), and Redis not answering (`redis`:
+ * citizen writes are refused until it does, everything else works).
  */
 @ApiTags('health')
 @PublicEndpoint()
@@ -40,6 +42,7 @@ export class HealthController {
     private readonly workers: BackgroundWorkers,
     @Optional() @Inject(CONSUMER_RETRY_DEGRADED_AFTER_MS) private readonly degradedAfterMs: number = 30_000,
     private readonly readGate: ReadGateWatch,
+    private readonly counters: SharedCounters,
   ) {}
 
   @Get('live')
@@ -51,9 +54,18 @@ export class HealthController {
 
   @Get(['ready', ''])
   @HealthCheck()
-  @ApiOperation({ summary: 'PostgreSQL and Kafka answer; consumers retrying for an unavailable database or broker too long are reported degraded' })
+  @ApiOperation({
+    summary: 'PostgreSQL and Kafka answer; consumers retrying for an unavailable database or broker too long, and an unreachable Redis, are reported degraded',
+  })
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.postgres(), () => this.broker(), () => this.projections(), () => this.consumers(), () => this.readGateHeld()]);
+    return this.health.check([
+      () => this.postgres(),
+      () => this.broker(),
+      () => this.projections(),
+      () => this.consumers(),
+      () => this.readGateHeld(),
+      () => this.redis(),
+    ]);
   }
 
   private async projections() {
@@ -103,6 +115,17 @@ export class HealthController {
       if (!holder || heldSeconds <= READ_GATE_DEGRADED_AFTER_SECONDS) return indicator.up({ degraded: false, heldSeconds });
       const { pid, database, applicationName } = holder;
       return indicator.up({ degraded: true, heldSeconds, heldBy: { pid, database, applicationName } });
+    } catch (error) {
+      return indicator.up({ degraded: true, message: (error as Error).message });
+    }
+  }
+
+  /** Without Redis citizen writes are refused (503) while staff work goes on: degraded, not down. */
+  private async redis() {
+    const indicator = this.indicators.check('redis');
+    try {
+      await this.counters.ping();
+      return indicator.up({ degraded: false });
     } catch (error) {
       return indicator.up({ degraded: true, message: (error as Error).message });
     }

@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './background-workers';
 export * from './bootstrap';
+export * from './client-network';
 export * from './clock';
 export * from './commands/command-meta';
 export * from './commands/command-reply';
@@ -21,7 +22,9 @@ export * from './problem-details.filter';
 export * from './redact';
 export * from './secret.validator';
 export * from './service-config';
+export * from './shared-counters';
 export * from './span-flusher';
 export * from './tokens';
+export * from './trusted-proxies';
 export * from './tracing/tracing.config';
 export * from './validation';

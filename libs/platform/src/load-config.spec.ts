@@ -10,6 +10,7 @@ const BASE = {
   DATABASE_URL: 'postgres://pantau_app@127.0.0.1:5432/pantau_test?sslmode=verify-full',
   KAFKA_BROKERS: '127.0.0.1:9092',
   PERSONAL_DATA_KEY: Buffer.alloc(32, 9).toString('base64'),
+  REDIS_URL: 'redis://127.0.0.1:6379',
 };
 const problemsOf = (load: () => unknown): string[] => {
   try {
@@ -103,6 +104,44 @@ describe('production transport and size settings', () => {
     ],
     ['the largest body limit', { BODY_LIMIT_BYTES: String(4 * 1024 * 1024) }, []],
     ['a body limit above the largest', { BODY_LIMIT_BYTES: String(4 * 1024 * 1024 + 1) }, ['BODY_LIMIT_BYTES must not be greater than 4194304']],
+  ])('%s', (_name, env, expected) => {
+    expect(problemsOf(() => loadConfig(TestServiceConfig, { ...BASE, ...env }))).toEqual(expected);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  const HOP_COUNT =
+    /TRUST_PROXY must list the proxies trusted to set X-Forwarded-For by address or CIDR.*a hop count or true would let any client choose its own address/;
+  it.each<[string, Record<string, string>, string[]]>([
+    ['loopback by default', {}, ['loopback']],
+    ['the portal by address and an ingress subnet', { TRUST_PROXY: '10.0.0.1, 10.20.0.0/16' }, ['10.0.0.1', '10.20.0.0/16']],
+    ['keywords and IPv6 ranges', { TRUST_PROXY: 'loopback,uniquelocal,fd00:1::/64,::1' }, ['loopback', 'uniquelocal', 'fd00:1::/64', '::1']],
+  ])('accepts %s', (_name, env, expected) => {
+    expect(loadConfig(TestServiceConfig, { ...BASE, ...env }).TRUST_PROXY).toEqual(expected);
+  });
+
+  it.each<[string, Record<string, string>, RegExp]>([
+    ['a hop count', { TRUST_PROXY: '1' }, HOP_COUNT],
+    ['true', { TRUST_PROXY: 'true' }, HOP_COUNT],
+    ['a host name', { TRUST_PROXY: '10.0.0.1,portal.internal' }, /not 'portal.internal'$/],
+    ['a prefix too long for IPv4', { TRUST_PROXY: '10.0.0.0/33' }, /not '10.0.0.0\/33'$/],
+    ['a list of nothing', { TRUST_PROXY: ' , ' }, /not an empty list$/],
+    ['the retired hop count setting', { TRUST_PROXY_HOPS: '1' }, /TRUST_PROXY_HOPS is no longer read: set TRUST_PROXY/],
+  ])('refuses %s with a boot error', (_name, env, problem) => {
+    expect(problemsOf(() => loadConfig(TestServiceConfig, { ...BASE, ...env }))).toEqual([expect.stringMatching(problem)]);
+  });
+});
+
+describe('REDIS_URL', () => {
+  it.each<[string, Record<string, string>, string[]]>([
+    ["the machine's Redis in development", { NODE_ENV: 'development' }, []],
+    ['a Redis of its own in production', { NODE_ENV: 'production', REDIS_URL: 'rediss://:s3cret@redis.pemda.internal:6380/0' }, []],
+    [
+      'none in production',
+      { NODE_ENV: 'production', REDIS_URL: '' },
+      ['REDIS_URL is required when NODE_ENV=production: the rate limits of the replicas are counted there'],
+    ],
+    ['a host without a scheme', { REDIS_URL: 'redis.pemda.internal:6379' }, ['REDIS_URL must be a redis:// or rediss:// URL']],
   ])('%s', (_name, env, expected) => {
     expect(problemsOf(() => loadConfig(TestServiceConfig, { ...BASE, ...env }))).toEqual(expected);
   });

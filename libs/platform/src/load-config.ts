@@ -1,5 +1,6 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
+import { IsTrustedProxyList, retiredHopCountProblems } from './trusted-proxies';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -25,6 +26,8 @@ const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' 
 
 /** A postgres:// connection URL that names its database. */
 export const POSTGRES_URL = /^postgres(ql)?:\/\/.+\/[^/]+$/;
+/** The Redis every development machine and CI runs (deploy/local/start.sh and .ci/run start it if it does not answer). */
+export const DEVELOPMENT_REDIS_URL = 'redis://127.0.0.1:6379';
 
 /**
  * Settings every service reads. A service's own config class extends it; `deploy/.env.example`
@@ -119,15 +122,29 @@ export class BaseServiceConfig {
   CORS_ORIGINS: string[] = [];
 
   /**
-   * How many reverse proxies (the portal, an ingress) stand in front of the service and are trusted to
-   * set X-Forwarded-For; 0 = none, the peer address is the client's. Rate limits and duplicate
-   * detection key on the client address, so behind a proxy this must be set or every client looks alike.
+   * The reverse proxies (the portal, an ingress) trusted to set X-Forwarded-For, by address: a
+   * comma-separated list of addresses, CIDRs and `loopback`, `linklocal`, `uniquelocal`. Rate limits
+   * and duplicate detection key on the client address: behind a proxy not listed, every client looks
+   * alike; a client connecting from an address not listed is known by that address whatever it sends.
    */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(5)
-  TRUST_PROXY_HOPS = 0;
+  @Transform(splitList)
+  @IsTrustedProxyList()
+  TRUST_PROXY: string[] = ['loopback'];
+
+  /**
+   * Where rate limits are counted, so they hold across replicas and restarts. Required when
+   * NODE_ENV=production; the machine's own Redis otherwise.
+   */
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL = DEVELOPMENT_REDIS_URL;
+
+  /**
+   * Prepended, with NODE_ENV and KAFKA_CLIENT_ID (which names the service), to every key the service
+   * writes in Redis: replicas of one deployment share their counts; deployments sharing a Redis do not.
+   */
+  @IsString()
+  @Matches(/^[A-Za-z0-9:._-]*$/)
+  REDIS_KEY_PREFIX = 'pantau:';
 
   /** Requests per minute one client address may make to each citizen endpoint; 429 above. */
   @Type(() => Number)
@@ -162,7 +179,7 @@ export class BaseServiceConfig {
 export function loadConfig<T extends BaseServiceConfig>(configClass: new () => T, env: NodeJS.ProcessEnv = process.env): T {
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const config = plainToInstance(configClass, defined, { exposeDefaultValues: true });
-  const problems = validateSync(config, { whitelist: false }).flatMap((error) => describe(error));
+  const problems = [...validateSync(config, { whitelist: false }).flatMap((error) => describe(error)), ...retiredHopCountProblems(env)];
   if (config.KAFKA_SASL_MECHANISM && (!config.KAFKA_SASL_USERNAME || !config.KAFKA_SASL_PASSWORD)) {
     problems.push('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required when KAFKA_SASL_MECHANISM is set');
   }
@@ -179,6 +196,9 @@ export function loadConfig<T extends BaseServiceConfig>(configClass: new () => T
   }
   if (config.NODE_ENV === 'production' && config.PERSONAL_DATA_KEY === DEVELOPMENT_PERSONAL_DATA_KEY) {
     problems.push('PERSONAL_DATA_KEY is the published development default; set a key of your own when NODE_ENV=production');
+  }
+  if (config.NODE_ENV === 'production' && !defined.REDIS_URL) {
+    problems.push('REDIS_URL is required when NODE_ENV=production: the rate limits of the replicas are counted there');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { AuthConfig } from './auth/auth.config';
 import { authProviders, TargetLocator } from './auth/auth.guard';
 import { type AnyRegisteredConsumer, BackgroundWorkers, CONSUMERS, OWN_CODEC, PROJECTIONS } from './background-workers';
+import { clientNetwork } from './client-network';
 import { Clock, SystemClock } from './clock';
 import { IdempotentReplayInterceptor } from './commands/command-reply';
 import { createPool } from './database';
@@ -20,6 +21,7 @@ import { type BaseServiceConfig, personalDataKeyOf } from './load-config';
 import { ServiceMetrics } from './metrics';
 import { MetricsController } from './metrics.controller';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { connectRedis, SharedCounters } from './shared-counters';
 import { SpanFlusher } from './span-flusher';
 import { KAFKA, LOGGER, SERVICE_CONFIG } from './tokens';
 
@@ -52,13 +54,14 @@ class PoolCloser implements OnApplicationShutdown {
 
 /**
  * What every Pantau service shares: config, logger, PostgreSQL pool and event store, the Kafka
- * client, the background workers (relay, projections, consumers), health, metrics and the error filter.
+ * client, the counters in Redis behind rate limits, the background workers (relay, projections, consumers), health, metrics and the error filter.
  */
 @Global()
 @Module({})
 export class PlatformModule {
   static forService<E extends AnyEvent>(options: ServiceInfrastructure<E>): DynamicModule {
     const { config } = options;
+    const counters = new SharedCounters(connectRedis(config, options.logger));
     const projections = options.projections ?? [];
     const consumers = options.consumers ?? [];
     const collect = (token: InjectionToken, classes: Type[]): Provider => ({
@@ -102,6 +105,7 @@ export class PlatformModule {
       ...consumers,
       collect(PROJECTIONS, projections),
       collect(CONSUMERS, consumers),
+      { provide: SharedCounters, useFactory: () => counters },
       ServiceMetrics,
       SpanFlusher,
       BackgroundWorkers,
@@ -117,6 +121,9 @@ export class PlatformModule {
         // Global, so citizen endpoints of every module can use its ThrottlerGuard.
         ThrottlerModule.forRoot({
           throttlers: [{ ttl: 60_000, limit: config.PUBLIC_RATE_LIMIT_PER_MINUTE }],
+          // the same key the SKM duplicate check uses
+          getTracker: (request) => clientNetwork(request),
+          storage: counters,
           errorMessage: 'too many requests from this address; retry after Retry-After seconds',
         }),
       ],
@@ -133,6 +140,7 @@ export class PlatformModule {
         KAFKA,
         BackgroundWorkers,
         ServiceMetrics,
+        SharedCounters,
         ...projections,
         ...(options.targetLocator ? [TargetLocator] : []),
       ],

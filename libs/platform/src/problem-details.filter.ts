@@ -112,8 +112,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       const detail = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
-      const code = (response as { code?: string }).code ?? `HTTP.${HttpStatus[status] ?? status}`;
-      return problem(status, code, Array.isArray(detail) ? detail.join('; ') : String(detail));
+      const { code = `HTTP.${HttpStatus[status] ?? status}`, details } = response as { code?: string; details?: Record<string, unknown> };
+      return problem(status, code, Array.isArray(detail) ? detail.join('; ') : String(detail), details ? { details } : {});
     }
     const errorId = randomUUID();
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', `an unexpected error occurred; quote errorId ${errorId}`, { errorId });

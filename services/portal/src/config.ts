@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { plainToInstance, Type } from 'class-transformer';
+import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUrl, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
-import { type AuthConfig, ConfigError, loadAuthConfig, loadTracingConfig } from '@lib/platform';
+import { type AuthConfig, ConfigError, IsTrustedProxyList, loadAuthConfig, loadTracingConfig, retiredHopCountProblems, splitList } from '@lib/platform';
 
 const SERVICE_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
 
@@ -43,14 +43,12 @@ export class PortalConfig {
   UPSTREAM_TIMEOUT_MS = 60_000;
 
   /**
-   * Reverse proxies (an ingress) in front of the portal, trusted to set X-Forwarded-For; 0 = the peer
-   * is the browser. The services behind the portal then need TRUST_PROXY_HOPS = this + 1.
+   * Proxies in front of the portal (an ingress) trusted to set X-Forwarded-For, by address or CIDR (or
+   * loopback, linklocal, uniquelocal). The services behind the portal list the portal's address and these.
    */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(5)
-  TRUST_PROXY_HOPS = 0;
+  @Transform(splitList)
+  @IsTrustedProxyList()
+  TRUST_PROXY: string[] = ['loopback'];
 
   /** The built single-page app (index.html and assets/), written there by `npm run build`. */
   @IsString()
@@ -71,7 +69,7 @@ export interface PortalSettings {
 export function loadPortalSettings(env: NodeJS.ProcessEnv = process.env): PortalSettings {
   const defined = Object.fromEntries(Object.entries(env).filter(([key, value]) => key in new PortalConfig() && value !== undefined && value !== ''));
   const config = plainToInstance(PortalConfig, defined, { exposeDefaultValues: true });
-  const problems = validateSync(config).flatMap(describe);
+  const problems = [...validateSync(config).flatMap(describe), ...retiredHopCountProblems(env)];
   const attempt = <R>(load: () => R): R | undefined => {
     try {
       return load();

@@ -22,8 +22,8 @@ export async function createPortalApp(settings: PortalSettings, logger: Logger):
   const { config } = settings;
   const app = await NestFactory.create(AppModule.register(settings, logger), { logger: new PinoNestLogger(logger), bodyParser: false });
   app.enableShutdownHooks();
-  // The portal's peer is the browser, or the ingress in front of it when TRUST_PROXY_HOPS > 0.
-  (app.getHttpAdapter().getInstance() as Application).set('trust proxy', config.TRUST_PROXY_HOPS);
+  // The portal's peer is the browser, or an ingress in front of it listed in TRUST_PROXY.
+  (app.getHttpAdapter().getInstance() as Application).set('trust proxy', config.TRUST_PROXY);
   app.use(edgeMiddleware(logger));
   app.use(securityHeaders({ hsts: config.NODE_ENV === 'production' }));
   const services = { request: config.REQUEST_SERVICE_URL, survey: config.SURVEY_SERVICE_URL, evaluation: config.EVALUATION_SERVICE_URL };

@@ -33,4 +33,15 @@ export class RequestConfig extends BaseServiceConfig {
   @Min(0)
   @Max(3650)
   COMPLAINT_TEXT_RETENTION_DAYS = 730;
+
+  /**
+   * Online requests and complaints one unit accepts per clock hour from all citizens together (429
+   * above), counted in Redis across replicas: a flood of submissions nobody processes would otherwise
+   * drive the unit's open, overdue and SLA figures and its staff's workload.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  ONLINE_SUBMISSIONS_PER_UNIT_PER_HOUR = 200;
 }

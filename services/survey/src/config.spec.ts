@@ -8,6 +8,7 @@ const PRODUCTION = {
   KAFKA_BROKERS: 'kafka.internal:9093',
   SURVEY_FINGERPRINT_SECRET: 'a-production-secret-of-at-least-32-characters',
   PERSONAL_DATA_KEY: Buffer.alloc(32, 5).toString('base64'),
+  REDIS_URL: 'redis://redis.pemda.internal:6379',
 };
 const problemsOf = (env: Record<string, string>): string[] => {
   try {

@@ -97,6 +97,15 @@ describe('public survey forms: poster QR code, duplicate detection, F-03 report'
     await eventually(async () => expect(await respondents()).toBe(before + 2));
   });
 
+  it('counts a tokenless device by its IPv6 /64, as the rate limit does, so rotating within the prefix sends no second response', async () => {
+    const body = { answers: answers(3), suggestion: 'Antrean lama' };
+    // from loopback, which TRUST_PROXY trusts by default: the client is the X-Forwarded-For address
+    const from = (address: string) => respond(body, 'Mozilla/5.0 (X11; Linux)').set('X-Forwarded-For', address);
+    await from('2001:db8:5:1::a').expect(201);
+    expect((await from('2001:db8:5:1::b').expect(409)).body.code).toBe('SURVEY.DUPLICATE_SUBMISSION');
+    await from('2001:db8:5:2::a').expect(201);
+  });
+
   it('names the field of a malformed form token', async () => {
     const response = await respond({ answers: answers(4), respondentToken: 'short' }).expect(400);
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'respondentToken', rule: 'matches' })]);

@@ -1,6 +1,7 @@
 export * from './auth.config';
 export * from './auth.guard';
 export * from './authentication-error';
+export * from './citizen-throttler.guard';
 export * from './dev-issuer';
 export * from './permissions';
 export * from './principal';

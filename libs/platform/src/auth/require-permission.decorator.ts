@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { ApiBearerAuth, ApiServiceUnavailableResponse, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { CitizenThrottlerGuard } from './citizen-throttler.guard';
 import type { Action, Role, Target } from './permissions';
 import type { Principal } from './principal';
 
@@ -50,13 +50,15 @@ export const PublicEndpoint = (): MethodDecorator & ClassDecorator => SetMetadat
 
 /**
  * A route for citizens, who have no token: open like `@PublicEndpoint()`, and rate-limited per client
- * address (429 beyond PUBLIC_RATE_LIMIT_PER_MINUTE). Probes and scrapers use plain `@PublicEndpoint()`.
+ * network (`clientNetwork`; 429 beyond PUBLIC_RATE_LIMIT_PER_MINUTE), counted in Redis across replicas.
+ * Probes and scrapers use plain `@PublicEndpoint()`.
  */
 export const CitizenEndpoint = (): MethodDecorator & ClassDecorator =>
   applyDecorators(
     PublicEndpoint(),
-    UseGuards(ThrottlerGuard),
+    UseGuards(CitizenThrottlerGuard),
     ApiTooManyRequestsResponse({ description: 'Too many requests from this address; retry after the Retry-After seconds' }),
+    ApiServiceUnavailableResponse({ description: 'A write whose rate limit cannot be counted now (RATE_LIMIT.UNAVAILABLE); retry later' }),
   );
 
 /** What the guard leaves on an authorized request. */

@@ -16,6 +16,7 @@ export const PLATFORM_ERRORS = {
   'IDEMPOTENCY.KEY_REUSED': 'Kunci permintaan (Idempotency-Key) ini sudah dipakai untuk permintaan lain. Muat ulang halaman, lalu coba lagi.',
   'STREAM.NOT_FOUND': 'Data yang diminta tidak ditemukan.',
   'STREAM.CONCURRENT_UPDATE': 'Data ini baru saja diubah oleh pengguna lain. Muat ulang halaman, lalu coba lagi.',
+  'RATE_LIMIT.UNAVAILABLE': 'Pengajuan belum dapat diterima karena batas jumlah pengajuan sedang tidak dapat diperiksa. Silakan coba lagi beberapa saat lagi.',
   INTERNAL: 'Terjadi kesalahan pada sistem. Silakan coba lagi nanti; jika berulang, hubungi admin dengan menyebutkan kode rujukan.',
   'HTTP.BAD_REQUEST': 'Permintaan tidak valid.',
   'HTTP.UNAUTHORIZED': 'Silakan masuk terlebih dahulu.',

@@ -8,6 +8,7 @@ import { DecideServiceStandardHandler } from './commands/decide-service-standard
 import { ShipNationalCalendars } from './commands/ship-national-calendars.task';
 import { CalendarsController } from './http/calendars.controller';
 import { CitizenController } from './http/citizen.controller';
+import { OnlineSubmissionCap } from './http/online-submission-cap';
 import { ComplaintsController } from './http/complaints.controller';
 import { RequestsController } from './http/requests.controller';
 import { ServiceStandardsController } from './http/service-standards.controller';
@@ -37,6 +38,7 @@ export const requestProjections = [CalendarsProjection, ServiceStandardsProjecti
   controllers: [ServiceStandardsController, RequestsController, ComplaintsController, CitizenController, CalendarsController],
   providers: [
     TenantCalendars,
+    OnlineSubmissionCap,
     ShipNationalCalendars,
     ChangeCalendarHandler,
     GetCalendarYearHandler,

@@ -21,6 +21,8 @@ export const REQUEST_ERRORS = {
   'REQUEST.STANDARD_MISMATCH': 'Standar pelayanan tidak sesuai dengan layanan yang dimohon.',
   'REQUEST.TIME_BEFORE_LAST_EVENT': 'Waktu tindakan tidak boleh lebih awal dari tindakan terakhir pada permohonan ini.',
   'REQUEST.TRACKING_CODE_REQUIRED': 'Permohonan wajib memiliki kode pelacakan.',
+  'REQUEST.UNIT_HOURLY_LIMIT':
+    'Unit layanan ini sudah mencapai batas pengajuan daring per jam. Silakan coba lagi setelah waktu tunggu yang ditunjukkan, atau datang langsung ke unit layanan.',
   'REQUEST.UNKNOWN_REQUIREMENT': 'Ada persyaratan yang tidak tercantum dalam standar pelayanan.',
 
   'COMPLAINT.ALREADY_POSTPONED': 'Pengaduan ini sudah ditunda.',

@@ -1,6 +1,16 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { IsUUID, Matches } from 'class-validator';
 import type { Request } from 'express';
 import { DomainError } from '@lib/event-sourcing';
@@ -16,6 +26,7 @@ import { SubmitRequestRequest } from './request.request';
 import { COMPLAINT, RequestResourceLocator } from './resources';
 import { ComplaintResponse, ReceivedComplaintResponse } from './complaint.response';
 import { PublicRequestStatusResponse, SubmittedOnlineResponse } from './request.response';
+import { OnlineSubmissionCap } from './online-submission-cap';
 import { complaintBody } from './responses';
 
 class TenantPath {
@@ -48,7 +59,8 @@ class ComplaintPath {
 /**
  * What citizens do without an account: submit a request online (eLOK-style, no queueing), follow it by
  * its tracking code, file a complaint, and reopen it with the reporterRef they got. Rate-limited per
- * client address; the events record the `public` actor and nothing personal.
+ * client address, and submissions per unit and hour (OnlineSubmissionCap); the events record the
+ * `public` actor and nothing personal.
  */
 @ApiTags('citizens')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A random UUID; a retry with the same key gets the first answer' })
@@ -59,6 +71,7 @@ export class CitizenController {
     private readonly queries: QueryBus,
     // this service's own locator: a complaint id is unique across tenants, so a citizen needs no tenant to find one
     @Inject(TargetLocator) private readonly resources: RequestResourceLocator,
+    private readonly submissionCap: OnlineSubmissionCap,
   ) {}
 
   @Post('requests/lookup')
@@ -89,7 +102,9 @@ export class CitizenController {
   @ApiOperation({ summary: "Submit a request online to a unit's service; keep the tracking code to follow it" })
   @ApiCreatedResponse({ description: 'Tracking code, status and due date', type: SubmittedOnlineResponse })
   @ApiConflictResponse({ description: 'The unit publishes no standard for this service, or unknown requirements' })
+  @ApiTooManyRequestsResponse({ description: "Too many requests from this address, or the unit's hourly cap of online submissions reached" })
   async submit(@Param() { tenantId, unitId }: TenantUnitPath, @Body() body: SubmitRequestRequest, @Req() request: Request): Promise<SubmittedOnlineResponse> {
+    await this.submissionCap.admit(tenantId, unitId, request);
     const outcome = await this.commands.execute(
       new SubmitRequestCommand(body.serviceId, body.suppliedRequirements, citizenCommandMeta(request, tenantId), unitId),
     );
@@ -103,6 +118,7 @@ export class CitizenController {
   @ApiOperation({ summary: 'File a complaint about a unit; keep the reporterRef to reopen it. Your identity stays out of the event log' })
   @ApiCreatedResponse({ description: 'Complaint id, deadlines and the reporterRef needed to reopen', type: ReceivedComplaintResponse })
   @ApiNotFoundResponse({ description: 'The tenant has no such service unit' })
+  @ApiTooManyRequestsResponse({ description: "Too many requests from this address, or the unit's hourly cap of online submissions reached" })
   async complain(
     @Param() { tenantId }: TenantPath,
     @Body() { reporter, ...complaint }: CitizenComplaintRequest,
@@ -111,6 +127,7 @@ export class CitizenController {
     // Service units are the units that publish standards; anything else is a typo or noise.
     const units = await this.queries.execute(new ListServiceStandardsQuery(tenantId, { unitId: complaint.unitId }, { limit: 1, offset: 0 }));
     if (units.total === 0) throw new DomainError('UNIT.NOT_FOUND', `${tenantId} has no service unit ${complaint.unitId}`);
+    await this.submissionCap.admit(tenantId, complaint.unitId, request);
     const outcome = await this.commands.execute(new ReceiveComplaintCommand({ ...complaint, channel: 'web' }, reporter, citizenCommandMeta(request, tenantId)));
     return { ...complaintBody(outcome), reporterRef: outcome.reporterRef };
   }

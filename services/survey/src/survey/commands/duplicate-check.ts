@@ -14,6 +14,7 @@ export function clientFingerprint(secret: string, scope: string, client: Submitt
 
 /** Who sent a public submission, as the HTTP edge saw it. */
 export interface SubmittingClient {
+  /** The client's network (`clientNetwork`): an IPv6 client by its /64, as the rate limit counts it. */
   address: string;
   userAgent: string;
   /** The random token the public form keeps for this respondent, if it sent one. */

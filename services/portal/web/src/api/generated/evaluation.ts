@@ -24,7 +24,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** PostgreSQL and Kafka answer; consumers retrying for an unavailable database or broker too long are reported degraded */
+    /** PostgreSQL and Kafka answer; consumers retrying for an unavailable database or broker too long, and an unreachable Redis, are reported degraded */
     get: operations['HealthController_ready[0]'];
     put?: never;
     post?: never;
@@ -41,7 +41,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** PostgreSQL and Kafka answer; consumers retrying for an unavailable database or broker too long are reported degraded */
+    /** PostgreSQL and Kafka answer; consumers retrying for an unavailable database or broker too long, and an unreachable Redis, are reported degraded */
     get: operations['HealthController_ready[1]'];
     put?: never;
     post?: never;

@@ -24,7 +24,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** PostgreSQL and Kafka answer; consumers retrying for an unavailable database or broker too long are reported degraded */
+    /** PostgreSQL and Kafka answer; consumers retrying for an unavailable database or broker too long, and an unreachable Redis, are reported degraded */
     get: operations['HealthController_ready[0]'];
     put?: never;
     post?: never;
@@ -41,7 +41,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** PostgreSQL and Kafka answer; consumers retrying for an unavailable database or broker too long are reported degraded */
+    /** PostgreSQL and Kafka answer; consumers retrying for an unavailable database or broker too long, and an unreachable Redis, are reported degraded */
     get: operations['HealthController_ready[1]'];
     put?: never;
     post?: never;
@@ -2038,6 +2038,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description A write whose rate limit cannot be counted now (RATE_LIMIT.UNAVAILABLE); retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   CitizenController_submit: {
@@ -2077,8 +2084,19 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Too many requests from this address; retry after the Retry-After seconds */
+      /**
+       * @description Too many requests from this address, or the unit's hourly cap of online submissions reached
+       *
+       *     Too many requests from this address; retry after the Retry-After seconds
+       */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A write whose rate limit cannot be counted now (RATE_LIMIT.UNAVAILABLE); retry later */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2122,8 +2140,19 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Too many requests from this address; retry after the Retry-After seconds */
+      /**
+       * @description Too many requests from this address, or the unit's hourly cap of online submissions reached
+       *
+       *     Too many requests from this address; retry after the Retry-After seconds
+       */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A write whose rate limit cannot be counted now (RATE_LIMIT.UNAVAILABLE); retry later */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2169,6 +2198,13 @@ export interface operations {
       };
       /** @description Too many requests from this address; retry after the Retry-After seconds */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A write whose rate limit cannot be counted now (RATE_LIMIT.UNAVAILABLE); retry later */
+      503: {
         headers: {
           [name: string]: unknown;
         };

@@ -24,7 +24,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** PostgreSQL and Kafka answer; consumers retrying for an unavailable database or broker too long are reported degraded */
+    /** PostgreSQL and Kafka answer; consumers retrying for an unavailable database or broker too long, and an unreachable Redis, are reported degraded */
     get: operations['HealthController_ready[0]'];
     put?: never;
     post?: never;
@@ -41,7 +41,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** PostgreSQL and Kafka answer; consumers retrying for an unavailable database or broker too long are reported degraded */
+    /** PostgreSQL and Kafka answer; consumers retrying for an unavailable database or broker too long, and an unreachable Redis, are reported degraded */
     get: operations['HealthController_ready[1]'];
     put?: never;
     post?: never;
@@ -1380,6 +1380,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description A write whose rate limit cannot be counted now (RATE_LIMIT.UNAVAILABLE); retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   PublicSurveysController_qrSvg: {
@@ -1414,6 +1421,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description A write whose rate limit cannot be counted now (RATE_LIMIT.UNAVAILABLE); retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   PublicSurveysController_qrPng: {
@@ -1443,6 +1457,13 @@ export interface operations {
       };
       /** @description Too many requests from this address; retry after the Retry-After seconds */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A write whose rate limit cannot be counted now (RATE_LIMIT.UNAVAILABLE); retry later */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1486,6 +1507,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description A write whose rate limit cannot be counted now (RATE_LIMIT.UNAVAILABLE); retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   PublicSurveysController_f03Form: {
@@ -1516,6 +1544,13 @@ export interface operations {
       };
       /** @description Too many requests from this address; retry after the Retry-After seconds */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A write whose rate limit cannot be counted now (RATE_LIMIT.UNAVAILABLE); retry later */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1555,6 +1590,13 @@ export interface operations {
       };
       /** @description Too many requests from this address; retry after the Retry-After seconds */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A write whose rate limit cannot be counted now (RATE_LIMIT.UNAVAILABLE); retry later */
+      503: {
         headers: {
           [name: string]: unknown;
         };
