@@ -1997,6 +1997,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description A write whose rate limit cannot be counted now (RATE_LIMIT.UNAVAILABLE); retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   CitizenController_track: {
