@@ -6,7 +6,17 @@
 import { randomBytes } from 'node:crypto';
 import { type RequestEvent, envelopeToHeaders, requestCodec } from '@lib/contracts';
 import { EventStore, eventStoreMigrations, type OutgoingMessage, OutboxRelay, START } from '@lib/event-sourcing';
-import { ConsumerRunner, createKafka, type Delivery, ensureTopics, type EventConsumer, type InboxConsumer, KafkaPublisher } from '@lib/messaging';
+import {
+  ConsumerRunner,
+  createKafka,
+  DeadLetterCipher,
+  type Delivery,
+  DEVELOPMENT_DLQ_ENCRYPTION_KEY,
+  ensureTopics,
+  type EventConsumer,
+  type InboxConsumer,
+  KafkaPublisher,
+} from '@lib/messaging';
 import { createTestDatabase, type TestDatabase } from '@lib/testing';
 import type { Kafka } from 'kafkajs';
 import type { PoolClient } from 'pg';
@@ -166,7 +176,9 @@ async function main(): Promise<void> {
             tick();
           },
         };
-        const runner = new ConsumerRunner<RequestEvent>(kafka, kind === 'runner-inbox' ? inbox : noop, requestCodec);
+        const runner = new ConsumerRunner<RequestEvent>(kafka, kind === 'runner-inbox' ? inbox : noop, requestCodec, {
+          deadLetterCipher: new DeadLetterCipher(DEVELOPMENT_DLQ_ENCRYPTION_KEY),
+        });
         await runner.start();
         stop = () => runner.stop();
       }

@@ -6,6 +6,7 @@ import { createTestDatabase, eventually, readTopic, type TestDatabase, TcpProxy,
 import type { Producer } from 'kafkajs';
 import { Pool, type PoolClient } from 'pg';
 import { ConsumerRunner, type Delivery, type EventConsumer, type InboxConsumer } from './consumer-runner';
+import { DeadLetterCipher, DEVELOPMENT_DLQ_ENCRYPTION_KEY } from './dead-letter-cipher';
 import { createKafka, ensureTopics } from './kafka-client';
 
 /** Longer than the session timeout the runners below run with: only heartbeats keep their partition. */
@@ -117,6 +118,7 @@ describe('ConsumerRunner through a PostgreSQL outage', () => {
 
   const startRunner = async (consumer: EventConsumer<RequestEvent> | InboxConsumer<RequestEvent>, transientFailures: string[] = []) => {
     const runner = new ConsumerRunner(kafka, consumer, requestCodec, {
+      deadLetterCipher: new DeadLetterCipher(DEVELOPMENT_DLQ_ENCRYPTION_KEY),
       maxAttempts: 3,
       initialBackoffMs: 50,
       sessionTimeoutMs: SESSION_TIMEOUT_MS,

@@ -1,14 +1,17 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { deadLetterTopic, envelopeToHeaders, type EventEnvelope, type RequestEvent, requestCodec } from '@lib/contracts';
+import { deadLetterTopic, envelopeToHeaders, type EventEnvelope, type RequestEvent, requestCodec, type SurveyEvent, surveyCodec } from '@lib/contracts';
 import { eventStoreMigrations, processOnce } from '@lib/event-sourcing';
 import { DomainError } from '@lib/event-sourcing/domain';
 import { createTestDatabase, eventually, readTopic, type TestDatabase, testKafka, testKafkaBrokers, uniqueTopic } from '@lib/testing';
 import type { Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import { ConsumerRunner, type Delivery, type EventConsumer, type InboxConsumer } from './consumer-runner';
+import { DeadLetterCipher, DEVELOPMENT_DLQ_ENCRYPTION_KEY } from './dead-letter-cipher';
 import { createKafka, ensureTopics } from './kafka-client';
+
+const deadLetterCipher = new DeadLetterCipher(DEVELOPMENT_DLQ_ENCRYPTION_KEY);
 
 const envelope = (overrides: Partial<EventEnvelope> = {}): EventEnvelope => ({
   eventId: randomUUID(),
@@ -28,6 +31,21 @@ const envelope = (overrides: Partial<EventEnvelope> = {}): EventEnvelope => ({
 const rejected = (requestId: string): RequestEvent => ({
   $case: 'requestRejected',
   value: { requestId, reason: 'incomplete', rejectedAt: '2026-11-23T01:00:00.000Z' },
+});
+
+const f03Closed = (unitId: string): Extract<SurveyEvent, { $case: 'f03Closed' }>['value'] => ({
+  cycleId: 'c1',
+  unitId,
+  respondents: 20,
+  unverifiedRespondents: 0,
+  score: 5,
+  quotaMet: true,
+  minimumQuota: 10,
+  closedAt: '2026-11-23T01:00:00.000Z',
+  ruleset: 'pekppp-2023',
+  provisional: false,
+  itemScoreTotal: 5 * 14 * 20,
+  itemAnswerCount: 14 * 20,
 });
 
 const message = (event: RequestEvent, env: EventEnvelope = envelope()) => ({
@@ -84,7 +102,12 @@ describe('ConsumerRunner on a real Kafka broker', () => {
 
   const deadLettered: string[] = [];
   const startRunner = async (consumer: EventConsumer<RequestEvent> | InboxConsumer<RequestEvent>, maxAttempts = 3) => {
-    const runner = new ConsumerRunner(kafka, consumer, requestCodec, { maxAttempts, initialBackoffMs: 10, onDeadLetter: (topic) => deadLettered.push(topic) });
+    const runner = new ConsumerRunner(kafka, consumer, requestCodec, {
+      maxAttempts,
+      initialBackoffMs: 10,
+      onDeadLetter: (topic) => deadLettered.push(topic),
+      deadLetterCipher,
+    });
     runners.push(runner);
     await runner.start();
     return runner;
@@ -158,6 +181,64 @@ describe('ConsumerRunner on a real Kafka broker', () => {
     expect(deadLettered.filter((source) => source === topic)).toHaveLength(3);
   });
 
+  it('refuses an event type its topic does not own before any handler runs, dead-letters it with the reason and goes on', async () => {
+    const topic = uniqueTopic('consumer-foreign-type');
+    await ensureTopics(kafka, [topic, deadLetterTopic(topic)], 1);
+    const forgedScore: SurveyEvent = { $case: 'f03Closed', value: f03Closed('disdukcapil') };
+    const forged = envelope({ eventType: 'F03Closed', streamId: 'f03-kota-banjarmasin/c1/disdukcapil' });
+    const fine = envelope();
+    await producer.send({
+      topic,
+      messages: [{ key: 'x', value: Buffer.from(surveyCodec.encode(forgedScore)), headers: envelopeToHeaders(forged) }, message(rejected('fine'), fine)],
+    });
+    const consumer = new RecordingConsumer(topic, `g-${randomUUID()}`, db);
+    await startRunner(consumer);
+
+    const dead = await readTopic(testKafka(), deadLetterTopic(topic), (read) => read.length >= 1);
+    expect(dead[0].headers).toMatchObject({
+      'event-id': forged.eventId,
+      'dlq-reason': 'EVENT_NOT_OWNED_BY_TOPIC',
+      'dlq-poison': 'true',
+      'dlq-source-offset': '0',
+    });
+    await eventually(async () => expect(await committedOffset(consumer.groupId, topic)).toBe('2'));
+    expect(consumer.deliveries).toBe(1);
+    expect(await effectCount()).toBe(1);
+  });
+
+  it('dead-letters an envelope that contradicts its event, with the reason, and applies the rest', async () => {
+    const topic = uniqueTopic('inbox-inconsistent-envelope');
+    await ensureTopics(kafka, [topic, deadLetterTopic(topic)], 1);
+    const settings = (tenantId: string): RequestEvent => ({
+      $case: 'tenantCalendarSettingsChanged',
+      value: { tenantId, utcOffsetMinutes: 480, cutiBersamaIsWorkingDay: false, reason: 'WITA', changedAt: '2026-11-01T00:00:00Z' },
+    });
+    const otherTenantsSettings = envelope({ eventType: 'TenantCalendarSettingsChanged', streamId: 'calendar-kota-banjarmasin' });
+    const onComplaintStream = envelope({ streamId: 'complaint-1' });
+    const mislabelled = envelope({ eventType: 'RequestCompleted' });
+    const fine = envelope();
+    await producer.send({
+      topic,
+      messages: [
+        message(settings('kabupaten-banjar'), otherTenantsSettings),
+        message(rejected('r1'), onComplaintStream),
+        message(rejected('r2'), mislabelled),
+        message(rejected('fine'), fine),
+      ],
+    });
+    const consumer = new RecordingInboxConsumer(topic, `g-${randomUUID()}`, db.pool);
+    await startRunner(consumer);
+
+    const dead = await readTopic(testKafka(), deadLetterTopic(topic), (read) => read.length >= 3);
+    expect(dead.map((m) => [m.headers['event-id'], m.headers['dlq-reason']])).toEqual([
+      [otherTenantsSettings.eventId, 'PAYLOAD_TENANT_MISMATCH'],
+      [onComplaintStream.eventId, 'STREAM_KIND_MISMATCH'],
+      [mislabelled.eventId, 'EVENT_TYPE_MISMATCH'],
+    ]);
+    await eventually(async () => expect(await committedOffset(consumer.groupId, topic)).toBe('4'));
+    expect(consumer.applied).toEqual([fine.eventId]);
+  });
+
   it('retries a failing handler with backoff and dead-letters it only after the last attempt', async () => {
     const topic = uniqueTopic('consumer-retry');
     await ensureTopics(kafka, [topic, deadLetterTopic(topic)], 1);
@@ -220,7 +301,7 @@ describe('ConsumerRunner with an InboxConsumer', () => {
   const runners: ConsumerRunner<RequestEvent>[] = [];
 
   const startRunner = async (consumer: InboxConsumer<RequestEvent>) => {
-    const runner = new ConsumerRunner(kafka, consumer, requestCodec, { maxAttempts: 3, initialBackoffMs: 10 });
+    const runner = new ConsumerRunner(kafka, consumer, requestCodec, { maxAttempts: 3, initialBackoffMs: 10, deadLetterCipher });
     runners.push(runner);
     await runner.start();
     return runner;

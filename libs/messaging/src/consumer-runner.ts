@@ -1,16 +1,27 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CodecError, deadLetterTopic, type EventCodec, type EventEnvelope, EnvelopeError, envelopeFromHeaders } from '@lib/contracts';
+import {
+  CodecError,
+  deadLetterTopic,
+  type EventCodec,
+  type EventEnvelope,
+  EnvelopeError,
+  envelopeFromHeaders,
+  type RefusalCode,
+  refuseForeignEventType,
+  refuseInconsistentEnvelope,
+} from '@lib/contracts';
 import { inMessageSpan, processBatchOnce, processOnce } from '@lib/event-sourcing';
 import { DomainError } from '@lib/event-sourcing/domain';
 import { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, Partitioners, type Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
+import { DEAD_LETTER_CIPHER, type DeadLetterCipher } from './dead-letter-cipher';
 import { isTransient } from './transient-errors';
 
 /** One decoded message, as a handler sees it. */
 export interface Delivery<E> {
   event: E;
-  /** Decoded from the Kafka headers on first access: a malformed envelope throws EnvelopeError there. */
+  /** Read from the Kafka headers, and checked against the topic and the event before any handler runs. */
   envelope: EventEnvelope;
   topic: string;
   partition: number;
@@ -57,7 +68,23 @@ export interface InboxConsumer<E> {
 /** A failure that retrying cannot fix: the message goes to the dead-letter topic at once. */
 export class PoisonMessageError extends Error {}
 
+/**
+ * A message the runner refuses before any handler sees it: its event type is not its topic's, or its
+ * envelope contradicts its event. Dead-lettered at once, with `code` as its `dlq-reason`.
+ */
+export class RefusedMessageError extends PoisonMessageError {
+  override readonly name = 'RefusedMessageError';
+  constructor(
+    readonly code: RefusalCode,
+    detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+  }
+}
+
 export interface ConsumerRunnerOptions {
+  /** Seals the value of every dead letter: the events hold personal data (complaint texts, reporter references). */
+  deadLetterCipher: DeadLetterCipher;
   /**
    * Attempts for a failure that is neither poison nor an outage (the database answers around it, e.g. a
    * constraint violation or a bug), before the message is dead-lettered.
@@ -164,26 +191,6 @@ interface Decoded<E> {
   delivery: Delivery<E>;
 }
 
-/** A Delivery whose envelope is decoded from the headers on first access, and then kept. */
-class KafkaDelivery<E> implements Delivery<E> {
-  readonly #headers: KafkaMessage['headers'];
-  #envelope?: EventEnvelope;
-
-  constructor(
-    readonly event: E,
-    headers: KafkaMessage['headers'],
-    readonly topic: string,
-    readonly partition: number,
-    readonly offset: string,
-  ) {
-    this.#headers = headers;
-  }
-
-  get envelope(): EventEnvelope {
-    return (this.#envelope ??= envelopeFromHeaders(this.#headers));
-  }
-}
-
 /**
  * Runs an EventConsumer or an InboxConsumer on kafkajs: batch consumption; a message the database
  * refuses is retried with backoff and then dead-lettered, a poison one is dead-lettered at once, and
@@ -208,7 +215,7 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
     kafka: Kafka,
     private readonly handler: EventConsumer<E> | InboxConsumer<E>,
     private readonly codec: EventCodec<E>,
-    private readonly options: ConsumerRunnerOptions = {},
+    private readonly options: ConsumerRunnerOptions,
   ) {
     this.groupId = `${options.groupIdPrefix ?? ''}${handler.groupId}`;
     this.consumer = kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false, sessionTimeout: options.sessionTimeoutMs });
@@ -353,20 +360,30 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
     }
   }
 
-  /** The message as a Delivery, or undefined when its bytes or its envelope are malformed. */
+  /** The message as a Delivery, or undefined when it is malformed or refused. */
   private decode(topic: string, partition: number, message: KafkaMessage): Delivery<E> | undefined {
     try {
-      const delivery = this.toDelivery(topic, partition, message);
-      void delivery.envelope.eventId; // the inbox needs it; decoding it here sends a bad envelope to the one-by-one path
-      return delivery;
+      return this.toDelivery(topic, partition, message);
     } catch {
       return undefined;
     }
   }
 
+  /**
+   * Reads and checks a message before any handler runs. The runner reads one topic with the codec of
+   * the context that owns it, so an event type of another context was not published by the owner's
+   * relay; it is refused before its bytes are decoded, as bytes of another contract could decode into
+   * some event of this one.
+   */
   private toDelivery(topic: string, partition: number, message: KafkaMessage): Delivery<E> {
+    const envelope = envelopeFromHeaders(message.headers);
+    const foreign = refuseForeignEventType(this.codec.context, envelope.eventType);
+    if (foreign) throw new RefusedMessageError(foreign.code, foreign.detail);
     if (!message.value) throw new CodecError('message has no value');
-    return new KafkaDelivery(this.codec.decode(message.value), message.headers, topic, partition, message.offset);
+    const event = this.codec.decode(message.value);
+    const inconsistent = refuseInconsistentEnvelope(envelope, event);
+    if (inconsistent) throw new RefusedMessageError(inconsistent.code, inconsistent.detail);
+    return { event, envelope, topic, partition, offset: message.offset };
   }
 
   /** Runs the handler in the message's context, and in a span of its trace when it carries one. */
@@ -428,7 +445,7 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
           offset: message.offset,
           attempt: refusals,
           error: String(error),
-          correlationId: correlationIdOf(decoded),
+          correlationId: decoded?.envelope.correlationId,
         });
         await session.wait(this.backoff(retry));
       }
@@ -470,24 +487,30 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
   private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown, attempts: number): Promise<void> {
     const reason =
       error instanceof DomainError ? `DomainError ${error.code}: ${error.message}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const reasonCode = deadLetterReason(error);
     this.options.log?.('error', 'message sent to dead-letter topic', {
       groupId: this.groupId,
       topic,
       partition,
       offset: message.offset,
       attempts,
+      reason: reasonCode,
       error: reason,
     });
+    const { deadLetterCipher } = this.options;
+    const sealed = message.value ? { value: deadLetterCipher.seal(message.value, { topic, partition, offset: message.offset }) } : undefined;
     await this.deadLetters.send({
       topic: deadLetterTopic(topic),
       acks: -1,
       messages: [
         {
           key: message.key,
-          value: message.value,
+          value: sealed?.value ?? null,
           headers: {
             ...message.headers,
+            ...(sealed ? { 'dlq-value-cipher': DEAD_LETTER_CIPHER, 'dlq-key-id': deadLetterCipher.keyId } : {}),
             'dlq-error': reason,
+            'dlq-reason': reasonCode,
             'dlq-poison': String(isPoison(error)),
             'dlq-attempts': String(attempts),
             'dlq-consumer-group': this.groupId,
@@ -503,11 +526,12 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
   }
 }
 
-/** The correlation id for a log line, if the envelope can be read at all. */
-function correlationIdOf(delivery: Delivery<unknown> | undefined): string | undefined {
-  try {
-    return delivery?.envelope.correlationId;
-  } catch {
-    return undefined;
-  }
+/** Why a message was dead-lettered, as one code a dashboard or a replay can filter on (`dlq-reason`). */
+function deadLetterReason(error: unknown): string {
+  if (error instanceof RefusedMessageError) return error.code;
+  if (error instanceof EnvelopeError) return 'MALFORMED_ENVELOPE';
+  if (error instanceof CodecError) return 'UNDECODABLE_EVENT';
+  if (error instanceof DomainError) return 'DOMAIN_REFUSAL';
+  if (error instanceof PoisonMessageError) return 'POISON_MESSAGE';
+  return 'HANDLER_FAILED';
 }

@@ -2,10 +2,12 @@
  * Replays a dead-letter topic to its original topic, once the cause is fixed:
  *   npm run dlq:replay -- --topic request.events.v1.dlq [--service evaluation] [--from-offset N | P:N,P:N…] [--dry-run]
  * The broker settings are the services' own: KAFKA_BROKERS (127.0.0.1:9092 when unset), KAFKA_SSL,
- * KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD. Prints one line per dead letter it
+ * KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD, and DLQ_ENCRYPTION_KEY to open the
+ * sealed values (the development key when unset, except with NODE_ENV=production). Prints one line per dead letter it
  * replays (or would), and where a later run can start.
  */
 import { parseArgs } from 'node:util';
+import { DeadLetterCipher, DEVELOPMENT_DLQ_ENCRYPTION_KEY } from './dead-letter-cipher';
 import { type DeadLetter, replayDeadLetters } from './dead-letter-replay';
 import { createKafka, type KafkaSettings } from './kafka-client';
 
@@ -28,6 +30,14 @@ function kafkaSettings(env: NodeJS.ProcessEnv): KafkaSettings {
       if (level === 'error') console.error(`kafka: ${message}`);
     },
   };
+}
+
+function deadLetterCipher(env: NodeJS.ProcessEnv): DeadLetterCipher {
+  const key = env.DLQ_ENCRYPTION_KEY || undefined;
+  if (env.NODE_ENV === 'production' && (key === undefined || key === DEVELOPMENT_DLQ_ENCRYPTION_KEY)) {
+    throw new Error("DLQ_ENCRYPTION_KEY (the services' own, not the development key) is required when NODE_ENV=production");
+  }
+  return new DeadLetterCipher(key ?? DEVELOPMENT_DLQ_ENCRYPTION_KEY);
 }
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -69,6 +79,7 @@ async function main(args: string[]): Promise<void> {
     service: values.service,
     fromOffset: fromOffset === undefined ? undefined : parseFromOffset(fromOffset),
     dryRun: values['dry-run'],
+    cipher: deadLetterCipher(process.env),
   });
   const verb = report.dryRun ? 'would replay' : 'replayed';
   for (const letter of report.replayed) say(`${verb} ${topic} ${describe(letter)}`);

@@ -10,9 +10,11 @@ import type { Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import { ConsumerRunner, type Delivery, type InboxConsumer } from './consumer-runner';
 import { replayDeadLetters } from './dead-letter-replay';
+import { DeadLetterCipher, DEVELOPMENT_DLQ_ENCRYPTION_KEY } from './dead-letter-cipher';
 import { createKafka, ensureTopics } from './kafka-client';
 
 const run = promisify(execFile);
+const cipher = new DeadLetterCipher(DEVELOPMENT_DLQ_ENCRYPTION_KEY);
 const ROOT = join(__dirname, '..', '..', '..');
 
 const envelope = (): EventEnvelope => ({
@@ -91,7 +93,7 @@ describe('replaying a dead-letter topic on a real broker', () => {
     const envelopes = Array.from({ length: 4 }, envelope);
     const refused = [envelopes[1], envelopes[3]];
     const consumer = new RefusingConsumer(topic, db.pool, new Set(refused.map((e) => e.eventId)));
-    runner = new ConsumerRunner(kafka, consumer, requestCodec, { maxAttempts: 2, initialBackoffMs: 10 });
+    runner = new ConsumerRunner(kafka, consumer, requestCodec, { maxAttempts: 2, initialBackoffMs: 10, deadLetterCipher: cipher });
     await runner.start();
     await producer.send({ topic, messages: envelopes.map(message) });
     // Another service's dead letter on the same topic, which `--service evaluation` leaves alone.
@@ -104,7 +106,7 @@ describe('replaying a dead-letter topic on a real broker', () => {
     });
     await readTopic(testKafka(), dlq, (read) => read.length >= 3);
 
-    const dryRun = await replayDeadLetters(kafka, { topic: dlq, service: 'evaluation', dryRun: true });
+    const dryRun = await replayDeadLetters(kafka, { topic: dlq, service: 'evaluation', dryRun: true, cipher });
     expect(dryRun.replayed.map((letter) => letter.eventId).sort()).toEqual(refused.map((e) => e.eventId).sort());
     expect(dryRun.replayed.every((letter) => letter.consumer === 'evaluation.replay-spec' && letter.sourceTopic === topic)).toBe(true);
     expect(dryRun.skipped.map((letter) => letter.eventId)).toEqual([othersEvent.eventId]);
@@ -118,7 +120,7 @@ describe('replaying a dead-letter topic on a real broker', () => {
     expect(await endOf(topic)).toBe(4);
 
     consumer.refusing.clear();
-    const replay = await replayDeadLetters(kafka, { topic: dlq, service: 'evaluation' });
+    const replay = await replayDeadLetters(kafka, { topic: dlq, service: 'evaluation', cipher });
     expect(replay.replayed).toHaveLength(2);
     await eventually(async () => expect(await effectsPerEvent()).toEqual(Object.fromEntries(envelopes.map((e) => [e.eventId, 1]))));
     const republished = (await readTopic(testKafka(), topic, (read) => read.length >= 6)).slice(4);
@@ -127,7 +129,7 @@ describe('replaying a dead-letter topic on a real broker', () => {
     );
     expect(republished.every((m) => Object.keys(m.headers).every((name) => !name.startsWith('dlq-')))).toBe(true);
 
-    await replayDeadLetters(kafka, { topic: dlq, service: 'evaluation' });
+    await replayDeadLetters(kafka, { topic: dlq, service: 'evaluation', cipher });
     await eventually(async () => expect(await endOf(topic)).toBe(8));
     const later = envelope();
     await producer.send({ topic, messages: [message(later)] });
@@ -135,8 +137,45 @@ describe('replaying a dead-letter topic on a real broker', () => {
 
     const fromNext = await replayDeadLetters(kafka, {
       topic: dlq,
+      cipher,
       fromOffset: new Map(replay.nextOffsets.map(({ partition, offset }) => [partition, BigInt(offset)])),
     });
     expect(fromNext.replayed).toEqual([]);
+  });
+
+  it('keeps a poison complaint sealed on the dead-letter topic, and a replay restores it as it was', async () => {
+    await runner?.stop();
+    const topic = uniqueTopic('dlq-sealed');
+    const dlq = deadLetterTopic(topic);
+    await ensureTopics(kafka, [topic, dlq], 1);
+    const subject = `Petugas meminta uang ${randomUUID()}`;
+    const description = `Nama saya Siti Aminah, NIK 6371010101010001, ${randomUUID()}`;
+    const reporterRef = `wa:+62812${randomUUID().slice(0, 8)}`;
+    const complaint: RequestEvent = {
+      $case: 'complaintReceived',
+      value: requestCodec.fromPayload('ComplaintReceived', { complaintId: randomUUID(), unitId: 'disdukcapil', subject, description, reporterRef })
+        .value as Extract<RequestEvent, { $case: 'complaintReceived' }>['value'],
+    };
+    const env = { ...envelope(), eventType: 'ComplaintReceived', streamId: `complaint-${randomUUID()}` };
+    const original = Buffer.from(requestCodec.encode(complaint));
+    const consumer = new RefusingConsumer(topic, db.pool, new Set([env.eventId]));
+    runner = new ConsumerRunner(kafka, consumer, requestCodec, { maxAttempts: 1, initialBackoffMs: 10, deadLetterCipher: cipher });
+    await runner.start();
+    await producer.send({ topic, messages: [{ key: env.unitId, value: original, headers: envelopeToHeaders(env) }] });
+
+    const [letter] = await readTopic(testKafka(), dlq, (read) => read.length >= 1);
+    expect(letter.headers).toMatchObject({ 'event-id': env.eventId, 'dlq-source-topic': topic, 'dlq-source-partition': '0', 'dlq-source-offset': '0' });
+    const stored = Buffer.concat([letter.value ?? Buffer.alloc(0), ...Object.values(letter.headers).map((value) => Buffer.from(String(value)))]);
+    for (const personal of [subject, description, reporterRef, 'Siti Aminah', '6371010101010001']) expect(stored.includes(personal)).toBe(false);
+
+    await runner.stop();
+    runner = undefined;
+    await expect(replayDeadLetters(kafka, { topic: dlq, cipher: new DeadLetterCipher(Buffer.alloc(32, 7).toString('base64')) })).rejects.toThrow(
+      'not with this DLQ_ENCRYPTION_KEY',
+    );
+    await replayDeadLetters(kafka, { topic: dlq, cipher });
+    const [, replayed] = await readTopic(testKafka(), topic, (read) => read.length >= 2);
+    expect(Buffer.from(replayed.value ?? '').equals(original)).toBe(true);
+    expect(requestCodec.decode(replayed.value!)).toEqual(complaint);
   });
 });

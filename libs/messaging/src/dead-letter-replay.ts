@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type IHeaders, type Kafka, type KafkaMessage, type Message, Partitioners } from 'kafkajs';
+import { DEAD_LETTER_CIPHER, type DeadLetterCipher, DeadLetterCipherError } from './dead-letter-cipher';
 
 /** Headers the consumer runner adds when it dead-letters a message; a replay removes them. */
 const DEAD_LETTER_HEADER = /^dlq-/;
@@ -19,6 +20,11 @@ export interface ReplayRequest {
   fromOffset?: bigint | ReadonlyMap<number, bigint>;
   /** Report what would be replayed, and publish nothing. */
   dryRun?: boolean;
+  /**
+   * Opens the sealed values (the DLQ_ENCRYPTION_KEY of the service whose letters are replayed). Every
+   * letter replayed is opened, in a dry run too, so a wrong key shows before anything is published.
+   */
+  cipher: DeadLetterCipher;
 }
 
 /** One dead-lettered message, as a replay report names it. */
@@ -46,12 +52,17 @@ export interface ReplayReport {
 
 interface ReadLetter {
   letter: DeadLetter;
+  /** As read: its value may be sealed. */
   message: Message;
+  /** Its original coordinates, which authenticate a sealed value. */
+  source: { topic: string; partition: number; offset?: string };
+  /** How its value is sealed (`dlq-value-cipher`, `dlq-key-id`); absent when it is in clear. */
+  sealed?: { cipher: string; keyId?: string };
 }
 
 /**
  * Publishes the dead letters of a dead-letter topic to their original topic and partition again, with
- * their original key, value and headers (the runner's `dlq-*` headers removed). The consumers' inboxes
+ * their original key, value (opened: the runner seals it) and headers (the runner's `dlq-*` headers removed). The consumers' inboxes
  * and idempotency keys make a replayed message a no-op wherever it was applied already, so a replay is
  * safe to repeat; a message that is still poison goes back to the dead-letter topic. Reads the topic up
  * to its end as of the start, with a throwaway consumer group that commits nothing.
@@ -62,7 +73,7 @@ export async function replayDeadLetters(kafka: Kafka, request: ReplayRequest): P
   const ofService = (letter: DeadLetter) =>
     request.service === undefined ||
     (letter.consumer !== undefined && (letter.consumer === request.service || letter.consumer.startsWith(`${request.service}.`)));
-  const chosen = read.filter(({ letter }) => ofService(letter));
+  const chosen = read.filter(({ letter }) => ofService(letter)).map((letter) => ({ ...letter, message: opened(letter, request.cipher) }));
   if (!request.dryRun && chosen.length > 0) await publish(kafka, chosen);
   return {
     dryRun: request.dryRun ?? false,
@@ -141,18 +152,33 @@ function toLetter(topic: string, partition: number, message: KafkaMessage): Read
     if (!DEAD_LETTER_HEADER.test(name) && value !== undefined) headers[name] = value;
   }
   const sourcePartition = Number(text('dlq-source-partition'));
+  const sourceTopic = text('dlq-source-topic') ?? topic.replace(/\.dlq$/, '');
+  const sealedWith = text('dlq-value-cipher');
   return {
     letter: {
       partition,
       offset: message.offset,
-      sourceTopic: text('dlq-source-topic') ?? topic.replace(/\.dlq$/, ''),
+      sourceTopic,
       sourcePartition: Number.isInteger(sourcePartition) ? sourcePartition : undefined,
       consumer: text('dlq-consumer') ?? text('dlq-consumer-group'),
       eventId: text('event-id'),
       error: text('dlq-error'),
     },
     message: { key: message.key, value: message.value, headers },
+    source: { topic: sourceTopic, partition: sourcePartition, offset: text('dlq-source-offset') },
+    sealed: sealedWith === undefined ? undefined : { cipher: sealedWith, keyId: text('dlq-key-id') },
   };
+}
+
+/** The letter's original message: its value sealed by the runner, or in clear when it was dead-lettered before values were sealed. */
+function opened({ message, source, letter, sealed }: ReadLetter, cipher: DeadLetterCipher): Message {
+  if (sealed === undefined || !message.value) return message;
+  const where = `dead letter ${letter.partition}@${letter.offset}`;
+  if (sealed.cipher !== DEAD_LETTER_CIPHER) throw new DeadLetterCipherError(`${where} is sealed with ${sealed.cipher}, which this replay cannot open`);
+  const { keyId } = sealed;
+  if (keyId !== cipher.keyId) throw new DeadLetterCipherError(`${where} is sealed with key ${keyId}, not with this DLQ_ENCRYPTION_KEY (${cipher.keyId})`);
+  if (!Number.isInteger(source.partition) || source.offset === undefined) throw new DeadLetterCipherError(`${where} does not say where it came from`);
+  return { ...message, value: cipher.open(Buffer.from(message.value), { topic: source.topic, partition: source.partition, offset: source.offset }) };
 }
 
 async function publish(kafka: Kafka, letters: ReadLetter[]): Promise<void> {

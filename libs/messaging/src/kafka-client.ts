@@ -34,15 +34,19 @@ export function createKafka(settings: KafkaSettings): Kafka {
   return new Kafka(config);
 }
 
-/** Creates the topics (and their dead-letter topics) if missing; idempotent. */
-export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions = 3): Promise<void> {
+/**
+ * Creates the topics if missing, with `configs` (topic settings such as `retention.ms`); idempotent. A
+ * topic that exists keeps its settings.
+ */
+export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions = 3, configs: Record<string, string> = {}): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
-      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions })) });
+      const configEntries = Object.entries(configs).map(([name, value]) => ({ name, value }));
+      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions, configEntries })) });
     }
   } finally {
     await admin.disconnect();

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import { TerminusModule } from '@nestjs/terminus';
-import { envelopeToHeaders, type EventEnvelope, evaluationCodec, type RequestEvent, requestCodec, topics } from '@lib/contracts';
+import { deadLetterTopic, envelopeToHeaders, type EventEnvelope, evaluationCodec, type RequestEvent, requestCodec, topics } from '@lib/contracts';
 import { EventStore, eventStoreMigrations, ReadGateWatch } from '@lib/event-sourcing';
 import { createKafka, type Delivery, ensureTopics } from '@lib/messaging';
 import { createTestDatabase, eventually, TcpProxy, type TestDatabase, testKafkaBrokers, testServerUrl } from '@lib/testing';
 import Redis from 'ioredis';
-import type { Producer } from 'kafkajs';
+import { ConfigResourceTypes, type Producer } from 'kafkajs';
 import { Pool, type PoolClient } from 'pg';
 import { type AnyRegisteredConsumer, BackgroundWorkers, type RegisteredInboxConsumer } from './background-workers';
 import { CONSUMER_RETRY_DEGRADED_AFTER_MS, HealthController } from './health.controller';
@@ -53,6 +53,7 @@ describe('BackgroundWorkers on PostgreSQL and Kafka', () => {
     prefixes: { group: string; topic: string },
     consumers: AnyRegisteredConsumer[],
     metrics = new ServiceMetrics(),
+    env: Record<string, string> = {},
   ): Promise<BackgroundWorkers> => {
     const config = loadConfig(BaseServiceConfig, {
       PORT: '3999',
@@ -61,6 +62,7 @@ describe('BackgroundWorkers on PostgreSQL and Kafka', () => {
       KAFKA_CLIENT_ID: 'background-workers-spec',
       KAFKA_CONSUMER_GROUP_PREFIX: prefixes.group,
       KAFKA_TOPIC_PREFIX: prefixes.topic,
+      ...env,
     });
     const store = new EventStore(db.pool, evaluationCodec);
     const workers = new BackgroundWorkers(db.pool, store, kafka, logger, evaluationCodec, [], consumers, config, metrics, new ReadGateWatch(db.pool));
@@ -111,6 +113,25 @@ describe('BackgroundWorkers on PostgreSQL and Kafka', () => {
   afterAll(async () => {
     await producer?.disconnect();
     await db?.drop();
+  });
+
+  it('creates the dead-letter topics of its own topic and of the topics it reads with the retention the config sets', async () => {
+    const topicPrefix = `bw-${randomUUID().slice(0, 8)}.`;
+    await startWorkers({ group: `r-${randomUUID().slice(0, 8)}.`, topic: topicPrefix }, [new CountingConsumer(db.pool)], undefined, {
+      DLQ_RETENTION_MS: '172800000',
+    });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const retentionOf = async (topic: string) =>
+        (await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['retention.ms'] }] }))
+          .resources[0].configEntries[0].configValue;
+      expect(await retentionOf(deadLetterTopic(`${topicPrefix}${topics.request}`))).toBe('172800000');
+      expect(await retentionOf(deadLetterTopic(`${topicPrefix}${topics.evaluation}`))).toBe('172800000');
+      expect(await retentionOf(`${topicPrefix}${topics.request}`)).not.toBe('172800000');
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('applies nothing again when the consumer group prefix changes and the new group reads the topic from the start', async () => {

@@ -14,7 +14,7 @@ import {
   ReadGateWatch,
   TailLoop,
 } from '@lib/event-sourcing';
-import { ConsumerRunner, type EventConsumer, ensureTopics, type InboxConsumer, KafkaPublisher } from '@lib/messaging';
+import { ConsumerRunner, DeadLetterCipher, type EventConsumer, ensureTopics, type InboxConsumer, KafkaPublisher } from '@lib/messaging';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -78,6 +78,8 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
   private readonly deadLetters: Counter<'group' | 'topic'>;
   private readonly transientRetries: Counter<'group' | 'topic'>;
   private readonly groupPrefix: string;
+  private readonly deadLetterCipher: DeadLetterCipher;
+  private readonly deadLetterRetentionMs: number;
 
   constructor(
     private readonly pool: Pool,
@@ -94,6 +96,8 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     const { KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix, KAFKA_TOPIC_PREFIX: topicPrefix } = config;
     // The group prefix is the runner's to add: the inbox and idempotency keys keep the logical name.
     this.groupPrefix = groupPrefix;
+    this.deadLetterCipher = new DeadLetterCipher(config.DLQ_ENCRYPTION_KEY);
+    this.deadLetterRetentionMs = config.DLQ_RETENTION_MS;
     this.consumers = consumers.map((consumer) => withTopic(consumer, `${topicPrefix}${consumer.topic}`));
     this.topic = `${topicPrefix}${codec.topic}`;
     this.publisher = new KafkaPublisher(kafka);
@@ -113,8 +117,10 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const topics = [this.topic, ...this.consumers.map((consumer) => consumer.topic)];
-    await ensureTopics(this.kafka, [...new Set(topics.flatMap((topic) => [topic, deadLetterTopic(topic)]))]);
+    const topics = [...new Set([this.topic, ...this.consumers.map((consumer) => consumer.topic)])];
+    await ensureTopics(this.kafka, topics);
+    // Dead letters are kept only as long as it takes to look at them, and not for the events' own retention.
+    await ensureTopics(this.kafka, topics.map(deadLetterTopic), undefined, { 'retention.ms': String(this.deadLetterRetentionMs) });
 
     const relay = new OutboxRelay(this.pool, this.store, this.codec, this.publisher, {
       topic: this.topic,
@@ -133,6 +139,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
       const group = `${this.groupPrefix}${consumer.groupId}`;
       const runner = new ConsumerRunner(this.kafka, consumer, consumer.codec, {
         groupIdPrefix: this.groupPrefix,
+        deadLetterCipher: this.deadLetterCipher,
         // An EventConsumer's effects go through this service's event store, in this pool.
         probeDatabase: () => this.pool.query('SELECT 1'),
         withContext: (envelope, fn) => (envelope ? runWithContext({ correlationId: envelope.correlationId, causationId: envelope.eventId }, fn) : fn()),

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { DEVELOPMENT_DLQ_ENCRYPTION_KEY } from '@lib/messaging';
 import { BaseServiceConfig, ConfigError, DEVELOPMENT_PERSONAL_DATA_KEY, loadConfig, personalDataKeyOf } from './load-config';
 
 class TestServiceConfig extends BaseServiceConfig {
@@ -11,6 +12,16 @@ const BASE = {
   KAFKA_BROKERS: '127.0.0.1:9092',
   PERSONAL_DATA_KEY: Buffer.alloc(32, 9).toString('base64'),
   REDIS_URL: 'redis://127.0.0.1:6379',
+};
+/** What a production deployment sets besides Kafka: its own dead-letter key. */
+const PRODUCTION = { NODE_ENV: 'production', DLQ_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') };
+/** A production deployment whose Kafka is reached as it must be (TLS and its own SASL principal). */
+const PRODUCTION_WITH_KAFKA = {
+  ...PRODUCTION,
+  KAFKA_SSL: 'true',
+  KAFKA_SASL_MECHANISM: 'scram-sha-512',
+  KAFKA_SASL_USERNAME: 'pantau',
+  KAFKA_SASL_PASSWORD: 's3cret',
 };
 const problemsOf = (load: () => unknown): string[] => {
   try {
@@ -25,20 +36,39 @@ const problemsOf = (load: () => unknown): string[] => {
 describe('Kafka security settings', () => {
   it.each<[string, Record<string, string>, string[]]>([
     ['plain on loopback in development', { NODE_ENV: 'development' }, []],
+    ['plain without TLS or SASL in test', { NODE_ENV: 'test' }, []],
     [
       'SASL PLAIN over TLS in production',
-      { NODE_ENV: 'production', KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' },
+      { ...PRODUCTION, KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' },
+      [],
+    ],
+    [
+      'SCRAM over TLS in production',
+      { ...PRODUCTION, KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' },
       [],
     ],
     [
       'SCRAM without TLS in production',
-      { NODE_ENV: 'production', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' },
-      [],
+      { ...PRODUCTION, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' },
+      ['KAFKA_SSL=true is required when NODE_ENV=production: the brokers are reached over TLS only'],
     ],
     [
       'SASL PLAIN without TLS in production',
-      { NODE_ENV: 'production', KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' },
-      ['KAFKA_SASL_MECHANISM=plain needs KAFKA_SSL=true when NODE_ENV=production'],
+      { ...PRODUCTION, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'pantau', KAFKA_SASL_PASSWORD: 's3cret' },
+      ['KAFKA_SSL=true is required when NODE_ENV=production: the brokers are reached over TLS only'],
+    ],
+    [
+      'TLS without SASL in production',
+      { ...PRODUCTION, KAFKA_SSL: 'true' },
+      ["KAFKA_SASL_MECHANISM is required when NODE_ENV=production: each service authenticates as its own principal, which the broker's ACLs name"],
+    ],
+    [
+      'neither TLS nor SASL in production',
+      PRODUCTION,
+      [
+        'KAFKA_SSL=true is required when NODE_ENV=production: the brokers are reached over TLS only',
+        "KAFKA_SASL_MECHANISM is required when NODE_ENV=production: each service authenticates as its own principal, which the broker's ACLs name",
+      ],
     ],
     [
       'a mechanism without credentials',
@@ -76,30 +106,30 @@ describe('EVENT_STORE_APPENDS_IN_FLIGHT', () => {
 });
 
 describe('production transport and size settings', () => {
-  const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test?sslmode=verify-full' };
+  const PRODUCTION_DATABASE = { ...PRODUCTION_WITH_KAFKA, DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test?sslmode=verify-full' };
   it.each<[string, Record<string, string>, string[]]>([
-    ['a database over TLS with the server verified', PRODUCTION, []],
-    ['sslmode=require', { ...PRODUCTION, DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test?sslmode=require' }, []],
-    ['sslmode=verify-ca', { ...PRODUCTION, DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test?sslmode=verify-ca' }, []],
+    ['a database over TLS with the server verified', PRODUCTION_DATABASE, []],
+    ['sslmode=require', { ...PRODUCTION_DATABASE, DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test?sslmode=require' }, []],
+    ['sslmode=verify-ca', { ...PRODUCTION_DATABASE, DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test?sslmode=verify-ca' }, []],
     ['no TLS outside production', { DATABASE_URL: 'postgres://pantau_app@127.0.0.1:5432/pantau_test' }, []],
     [
       'no sslmode in production',
-      { ...PRODUCTION, DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test' },
+      { ...PRODUCTION_DATABASE, DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test' },
       ['DATABASE_URL needs sslmode=require, verify-ca or verify-full when NODE_ENV=production'],
     ],
     [
       'sslmode=prefer in production (falls back to plain text)',
-      { ...PRODUCTION, DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test?sslmode=prefer' },
+      { ...PRODUCTION_DATABASE, DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test?sslmode=prefer' },
       ['DATABASE_URL needs sslmode=require, verify-ca or verify-full when NODE_ENV=production'],
     ],
     [
       'sslmode=no-verify in production',
-      { ...PRODUCTION, DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test?sslmode=no-verify' },
+      { ...PRODUCTION_DATABASE, DATABASE_URL: 'postgres://pantau_app@db.internal:5432/pantau_test?sslmode=no-verify' },
       ['DATABASE_URL needs sslmode=require, verify-ca or verify-full when NODE_ENV=production'],
     ],
     [
       'a migration URL without TLS in production',
-      { ...PRODUCTION, DATABASE_MIGRATION_URL: 'postgres://pantau_owner@db.internal:5432/pantau_test' },
+      { ...PRODUCTION_DATABASE, DATABASE_MIGRATION_URL: 'postgres://pantau_owner@db.internal:5432/pantau_test' },
       ['DATABASE_MIGRATION_URL needs sslmode=require, verify-ca or verify-full when NODE_ENV=production'],
     ],
     ['the largest body limit', { BODY_LIMIT_BYTES: String(4 * 1024 * 1024) }, []],
@@ -135,10 +165,10 @@ describe('TRUST_PROXY', () => {
 describe('REDIS_URL', () => {
   it.each<[string, Record<string, string>, string[]]>([
     ["the machine's Redis in development", { NODE_ENV: 'development' }, []],
-    ['a Redis of its own in production', { NODE_ENV: 'production', REDIS_URL: 'rediss://:s3cret@redis.pemda.internal:6380/0' }, []],
+    ['a Redis of its own in production', { ...PRODUCTION_WITH_KAFKA, REDIS_URL: 'rediss://:s3cret@redis.pemda.internal:6380/0' }, []],
     [
       'none in production',
-      { NODE_ENV: 'production', REDIS_URL: '' },
+      { ...PRODUCTION_WITH_KAFKA, REDIS_URL: '' },
       ['REDIS_URL is required when NODE_ENV=production: the rate limits of the replicas are counted there'],
     ],
     ['a host without a scheme', { REDIS_URL: 'redis.pemda.internal:6379' }, ['REDIS_URL must be a redis:// or rediss:// URL']],
@@ -151,10 +181,10 @@ describe('PERSONAL_DATA_KEY', () => {
   const ownKey = Buffer.alloc(32, 7).toString('base64');
   it.each<[string, Record<string, string>, string[]]>([
     ['the development default outside production', { PERSONAL_DATA_KEY: DEVELOPMENT_PERSONAL_DATA_KEY }, []],
-    ['a key of its own in production', { NODE_ENV: 'production', PERSONAL_DATA_KEY: ownKey }, []],
+    ['a key of its own in production', { ...PRODUCTION_WITH_KAFKA, PERSONAL_DATA_KEY: ownKey }, []],
     [
       'the development default in production',
-      { NODE_ENV: 'production', PERSONAL_DATA_KEY: DEVELOPMENT_PERSONAL_DATA_KEY },
+      { ...PRODUCTION_WITH_KAFKA, PERSONAL_DATA_KEY: DEVELOPMENT_PERSONAL_DATA_KEY },
       ['PERSONAL_DATA_KEY is the published development default; set a key of your own when NODE_ENV=production'],
     ],
     ['16 bytes', { PERSONAL_DATA_KEY: Buffer.alloc(16, 1).toString('base64') }, ['PERSONAL_DATA_KEY must be 32 bytes in base64 (openssl rand -base64 32)']],
@@ -165,5 +195,45 @@ describe('PERSONAL_DATA_KEY', () => {
 
   it('hands the key out as 32 bytes', () => {
     expect(personalDataKeyOf(loadConfig(TestServiceConfig, { ...BASE, PERSONAL_DATA_KEY: ownKey }))).toEqual(Buffer.alloc(32, 7));
+  });
+});
+
+describe('dead-letter settings', () => {
+  const KAFKA = { KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'pantau-survey', KAFKA_SASL_PASSWORD: 's3cret' };
+  const ownKey = Buffer.alloc(32, 7).toString('base64');
+
+  it.each<[string, Record<string, string>, string[]]>([
+    ['the development key outside production', {}, []],
+    ['an own key in production', { ...KAFKA, NODE_ENV: 'production', DLQ_ENCRYPTION_KEY: ownKey }, []],
+    [
+      'no key in production',
+      { ...KAFKA, NODE_ENV: 'production' },
+      ['DLQ_ENCRYPTION_KEY is the published development default; set a secret of your own when NODE_ENV=production'],
+    ],
+    [
+      'the development key in production',
+      { ...KAFKA, NODE_ENV: 'production', DLQ_ENCRYPTION_KEY: DEVELOPMENT_DLQ_ENCRYPTION_KEY },
+      ['DLQ_ENCRYPTION_KEY is the published development default; set a secret of your own when NODE_ENV=production'],
+    ],
+    [
+      'a key of 31 bytes',
+      { DLQ_ENCRYPTION_KEY: Buffer.alloc(31, 7).toString('base64') },
+      expect.arrayContaining(['DLQ_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32)']),
+    ],
+    [
+      'a key of 33 bytes',
+      { DLQ_ENCRYPTION_KEY: Buffer.alloc(33, 7).toString('base64') },
+      ['DLQ_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32)'],
+    ],
+    ['a key that is not base64', { DLQ_ENCRYPTION_KEY: `${'!'.repeat(43)}=` }, ['DLQ_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32)']],
+    ['a retention under an hour', { DLQ_RETENTION_MS: '60000' }, ['DLQ_RETENTION_MS must not be less than 3600000']],
+    ['a retention over 90 days', { DLQ_RETENTION_MS: String(91 * 24 * 3_600_000) }, ['DLQ_RETENTION_MS must not be greater than 7776000000']],
+  ])('%s', (_name, env, expected) => {
+    expect(problemsOf(() => loadConfig(TestServiceConfig, { ...BASE, ...env }))).toEqual(expected);
+  });
+
+  it('keeps dead letters 14 days unless told otherwise', () => {
+    expect(loadConfig(TestServiceConfig, BASE).DLQ_RETENTION_MS).toBe(14 * 24 * 3_600_000);
+    expect(loadConfig(TestServiceConfig, { ...BASE, DLQ_RETENTION_MS: '86400000' }).DLQ_RETENTION_MS).toBe(86_400_000);
   });
 });

@@ -1,6 +1,8 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
+import { DEVELOPMENT_DLQ_ENCRYPTION_KEY } from '@lib/messaging';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
 import { IsTrustedProxyList, retiredHopCountProblems } from './trusted-proxies';
+import { IsSecret } from './secret.validator';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -83,6 +85,22 @@ export class BaseServiceConfig {
   @IsOptional()
   @IsString()
   KAFKA_SASL_PASSWORD?: string;
+
+  /**
+   * Seals the value of every dead letter (AES-256-GCM): they are whole events, with complaint texts and
+   * reporter references. 32 bytes in base64 (`openssl rand -base64 32`); `npm run dlq:replay` needs the
+   * same key. The published development default is refused when NODE_ENV=production.
+   */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'DLQ_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32)' })
+  @IsSecret(DEVELOPMENT_DLQ_ENCRYPTION_KEY)
+  DLQ_ENCRYPTION_KEY = DEVELOPMENT_DLQ_ENCRYPTION_KEY;
+
+  /** How long a dead-letter topic the service creates keeps its letters (its retention.ms): 14 days unless set, at most 90. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(3_600_000)
+  @Max(90 * 24 * 3_600_000)
+  DLQ_RETENTION_MS = 14 * 24 * 3_600_000;
 
   /**
    * Prepended to every consumer group id, so two deployments (or a test run beside a dev run) can
@@ -183,9 +201,13 @@ export function loadConfig<T extends BaseServiceConfig>(configClass: new () => T
   if (config.KAFKA_SASL_MECHANISM && (!config.KAFKA_SASL_USERNAME || !config.KAFKA_SASL_PASSWORD)) {
     problems.push('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required when KAFKA_SASL_MECHANISM is set');
   }
-  // SASL PLAIN sends the password as it is: only over TLS, except on a developer's loopback broker.
-  if (config.NODE_ENV === 'production' && config.KAFKA_SASL_MECHANISM === 'plain' && !config.KAFKA_SSL) {
-    problems.push('KAFKA_SASL_MECHANISM=plain needs KAFKA_SSL=true when NODE_ENV=production');
+  // Anyone who can produce to a topic can forge its context's events: production brokers are reached over
+  // TLS (SASL PLAIN sends the password as it is) and each service as its own principal, which ACLs restrict.
+  if (config.NODE_ENV === 'production' && !config.KAFKA_SSL) {
+    problems.push('KAFKA_SSL=true is required when NODE_ENV=production: the brokers are reached over TLS only');
+  }
+  if (config.NODE_ENV === 'production' && !config.KAFKA_SASL_MECHANISM) {
+    problems.push("KAFKA_SASL_MECHANISM is required when NODE_ENV=production: each service authenticates as its own principal, which the broker's ACLs name");
   }
   if (config.NODE_ENV === 'production') {
     for (const key of ['DATABASE_URL', 'DATABASE_MIGRATION_URL'] as const) {

@@ -358,7 +358,7 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     const envelope: EventEnvelope = {
       eventId: randomUUID(),
       eventType: surveyCodec.typeOf(closed),
-      streamId: `survey-${randomUUID()}`,
+      streamId: `f03-${tenantId}/${cycleId}/${unitId}`,
       streamVersion: 3,
       occurredAt: closed.value.closedAt,
       tenantId,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { type RequestEvent, requestCodec, topics } from '@lib/contracts';
-import { createTestDatabase, eventually, type TestDatabase, testKafkaBrokers } from '@lib/testing';
+import { deadLetterTopic, type RequestEvent, requestCodec, topics } from '@lib/contracts';
+import { createTestDatabase, eventually, readTopic, type TestDatabase, testKafka, testKafkaBrokers } from '@lib/testing';
 import request from 'supertest';
 import { bearer } from '../../../test/support/auth';
 import { publishForeignEvent } from '../../../test/support/foreign-events';
@@ -87,5 +87,39 @@ describe("evaluation learns each tenant's time zone from the request service", (
       },
       { timeoutMs: 30_000 },
     );
+  });
+
+  it("never takes a tenant's time zone from another tenant's message: a payload naming another tenant is dead-lettered", async () => {
+    const victim = `tenant-${randomUUID().slice(0, 8)}`;
+    const attacker = `tenant-${randomUUID().slice(0, 8)}`;
+    const forged = await publishForeignEvent(
+      `${topicPrefix}${topics.request}`,
+      requestCodec,
+      { ...settingsChanged(540, '2026-11-02T00:00:00Z'), value: { ...settingsChanged(540, '2026-11-02T00:00:00Z').value, tenantId: victim } } as RequestEvent,
+      { tenantId: attacker, unitId, streamId: `calendar-${attacker}`, streamVersion: 1, occurredAt: '2026-11-02T00:00:00Z' },
+    );
+    // Same unit, same partition: once this one is counted, the forged one before it was handled.
+    await publishForeignEvent(`${topicPrefix}${topics.request}`, requestCodec, completed('2026-08-01T03:00:00Z'), {
+      tenantId: victim,
+      unitId,
+      streamId: `request-${randomUUID()}`,
+      streamVersion: 1,
+      occurredAt: '2026-08-01T03:00:00Z',
+    });
+    const admin = await bearer('admin-orpeg', { tenantId: victim });
+    await eventually(
+      async () => {
+        const facts = await request(app.getHttpServer()).get(`/tenants/${victim}/units/${unitId}/operational-facts?year=2026`).set(admin).expect(200);
+        expect(facts.body).toMatchObject({ requests: { completed: 1 } });
+      },
+      { timeoutMs: 30_000 },
+    );
+    const zones = app.get(TenantTimeZones);
+    expect(await zones.offsetOf(victim)).toBe(420);
+    expect(await zones.offsetOf(attacker)).toBe(420);
+    const dead = await readTopic(testKafka(), deadLetterTopic(`${topicPrefix}${topics.request}`), (read) =>
+      read.some((m) => m.headers['event-id'] === forged.eventId),
+    );
+    expect(dead.find((m) => m.headers['event-id'] === forged.eventId)?.headers['dlq-reason']).toBe('PAYLOAD_TENANT_MISMATCH');
   });
 });

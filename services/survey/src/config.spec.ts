@@ -9,6 +9,11 @@ const PRODUCTION = {
   SURVEY_FINGERPRINT_SECRET: 'a-production-secret-of-at-least-32-characters',
   PERSONAL_DATA_KEY: Buffer.alloc(32, 5).toString('base64'),
   REDIS_URL: 'redis://redis.pemda.internal:6379',
+  DLQ_ENCRYPTION_KEY: Buffer.alloc(32, 6).toString('base64'),
+  KAFKA_SSL: 'true',
+  KAFKA_SASL_MECHANISM: 'scram-sha-512',
+  KAFKA_SASL_USERNAME: 'pantau-survey',
+  KAFKA_SASL_PASSWORD: 's3cret',
 };
 const problemsOf = (env: Record<string, string>): string[] => {
   try {

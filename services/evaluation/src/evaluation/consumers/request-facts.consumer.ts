@@ -75,13 +75,14 @@ export class RequestFactsConsumer implements RegisteredInboxConsumer<RequestEven
 
   async apply({ event, envelope }: Delivery<RequestEvent>, tx: PoolClient): Promise<void> {
     if (event.$case === 'tenantCalendarSettingsChanged') {
-      const { tenantId, utcOffsetMinutes, changedAt } = event.value;
-      // a settings event replayed out of order never overwrites a later one
+      const { utcOffsetMinutes, changedAt } = event.value;
+      // The tenant is the envelope's, as for every other fact: the runner refused a payload naming another one.
+      // A settings event replayed out of order never overwrites a later one.
       await tx.query(
         `INSERT INTO tenant_time_zones_v1 (tenant_id, utc_offset_minutes, changed_at) VALUES ($1, $2, $3)
          ON CONFLICT (tenant_id) DO UPDATE SET utc_offset_minutes = excluded.utc_offset_minutes, changed_at = excluded.changed_at
          WHERE tenant_time_zones_v1.changed_at <= excluded.changed_at`,
-        [tenantId, utcOffsetMinutes, changedAt || envelope.occurredAt],
+        [envelope.tenantId, utcOffsetMinutes, changedAt || envelope.occurredAt],
       );
       return;
     }

@@ -22,6 +22,10 @@ const assigned: CycleEvent = {
   $case: 'unitLokusAssigned',
   value: { cycleId: CYCLE, unitId: 'disdukcapil', evaluatorIds: ['eva', 'budi'], leadEvaluatorId: 'eva' },
 };
+const otherAssigned: CycleEvent = {
+  $case: 'unitLokusAssigned',
+  value: { cycleId: CYCLE, unitId: 'dinkes', evaluatorIds: ['eva'], leadEvaluatorId: 'eva' },
+};
 const userScore: CycleEvent = {
   $case: 'userScoreReceived',
   value: { cycleId: CYCLE, unitId: 'disdukcapil', score: 4.25, respondents: 12, quotaMet: true, sourceEventId: 'survey-event-1' },
@@ -123,6 +127,42 @@ describe('cycle decider', () => {
       error('CYCLE.RESULTS_FROZEN'),
     ],
     ['refuses a user score for a cycle not opened', [], recordUserScore, error('CYCLE.NOT_OPENED')],
+    [
+      'refuses a second, different user score for the unit: survey never reopens a closed F-03 collection',
+      [opened, assigned, userScore],
+      { ...recordUserScore, score: 5, respondents: 20, sourceEventId: 'survey-event-2' },
+      error('CYCLE.USER_SCORE_ALREADY_RECORDED'),
+    ],
+    [
+      'refuses a second user score that only changes the respondents',
+      [opened, assigned, userScore],
+      { ...recordUserScore, respondents: 13, sourceEventId: 'survey-event-2' },
+      error('CYCLE.USER_SCORE_ALREADY_RECORDED'),
+    ],
+    [
+      'refuses a second user score that only changes whether the quota was met',
+      [opened, assigned, userScore],
+      { ...recordUserScore, quotaMet: false, sourceEventId: 'survey-event-2' },
+      error('CYCLE.USER_SCORE_ALREADY_RECORDED'),
+    ],
+    [
+      'records nothing for a second F03Closed with the same score',
+      [opened, assigned, userScore],
+      { ...recordUserScore, sourceEventId: 'survey-event-2' },
+      { events: [] },
+    ],
+    [
+      'records the user score of another unit when one unit has its own',
+      [opened, assigned, otherAssigned, userScore],
+      { ...recordUserScore, unitId: 'dinkes', score: 3, sourceEventId: 'survey-event-2' },
+      { events: [{ $case: 'userScoreReceived', value: { ...userScore.value, unitId: 'dinkes', score: 3, sourceEventId: 'survey-event-2' } } as CycleEvent] },
+    ],
+    [
+      'keeps the user score through a re-assignment of the unit',
+      [opened, assigned, userScore, { ...assigned, value: { ...assigned.value, evaluatorIds: ['eva'] } } as CycleEvent],
+      { ...recordUserScore, score: 1, sourceEventId: 'survey-event-2' },
+      error('CYCLE.USER_SCORE_ALREADY_RECORDED'),
+    ],
     // publish
     ['publishes one result per unit lokus under the pinned ruleset', [opened, assigned, userScore], publish, { events: [published] }],
     ['refuses to publish twice: results are frozen', [opened, assigned, published], publish, error('CYCLE.RESULTS_FROZEN')],

@@ -137,7 +137,7 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
       const cycle = opened(state, command.cycleId);
       if (cycle.userScoreSources.includes(command.sourceEventId)) return []; // a redelivered F03Closed
       notFrozen(cycle);
-      lokusOf(cycle, command.unitId);
+      const recorded = lokusOf(cycle, command.unitId).userScore;
       if (
         !Number.isFinite(command.score) ||
         command.score < SCALE_MIN ||
@@ -146,6 +146,15 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
         command.respondents < 0
       ) {
         throw new DomainError('CYCLE.INVALID_USER_SCORE', `user score must be 0..5 from >= 0 respondents, got ${command.score} from ${command.respondents}`);
+      }
+      // The survey context closes a unit's F-03 collection once and has no way to reopen it, so a second
+      // F03Closed is not a correction: the first score stays, and one that differs is refused (dead-lettered).
+      if (recorded) {
+        if (recorded.score === command.score && recorded.respondents === command.respondents && recorded.quotaMet === command.quotaMet) return [];
+        throw new DomainError(
+          'CYCLE.USER_SCORE_ALREADY_RECORDED',
+          `unit ${command.unitId} already has the F-03 score ${recorded.score} from ${recorded.respondents} respondents (event ${recorded.sourceEventId}); event ${command.sourceEventId} says ${command.score} from ${command.respondents}`,
+        );
       }
       return [
         {

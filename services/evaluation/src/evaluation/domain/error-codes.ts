@@ -29,6 +29,7 @@ export const EVALUATION_ERRORS = {
   'CYCLE.RULESET_MISMATCH': 'Pedoman penilaian tidak sesuai dengan pedoman yang ditetapkan untuk siklus ini.',
   'CYCLE.UNIT_NOT_IN_SCOPE': 'Unit ini bukan unit lokus siklus evaluasi ini.',
   'CYCLE.UNIT_REQUIRED': 'Unit wajib diisi.',
+  'CYCLE.USER_SCORE_ALREADY_RECORDED': 'Nilai F-03 unit ini pada siklus ini sudah tercatat; pengumpulan F-03 yang sudah ditutup tidak dapat dibuka kembali.',
 
   'ASSESSMENT.ALREADY_RETURNED': 'Penilaian mandiri ini sudah dikembalikan kepada unit.',
   'ASSESSMENT.ALREADY_SUBMITTED': 'Penilaian mandiri sudah dikirim dan sedang menunggu verifikasi.',
