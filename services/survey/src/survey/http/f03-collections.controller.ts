@@ -69,7 +69,7 @@ export class F03CollectionsController {
   @RequirePermission('cycle:admin', { unitParam: 'unitId' })
   @ApiOperation({ summary: 'How many one-time codes the collection issued, and how many responses used one' })
   @ApiOkResponse({ type: F03ProofCodeCountsResponse })
-  proofCodeCounts(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: F03Path): Promise<F03ProofCodeCountsResponse> {
+  proofCodeCounts(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: F03Path, @Query() _tenant: TenantQuery): Promise<F03ProofCodeCountsResponse> {
     return this.queries.execute(new GetF03ProofCodeCountsQuery(actor.tenantId, cycleId, unitId));
   }
 
@@ -77,7 +77,7 @@ export class F03CollectionsController {
   @RequirePermission('cycle:admin', { unitParam: 'unitId' })
   @ApiOperation({ summary: 'Responses per time window and per client, with bursts flagged: what to review before closing' })
   @ApiOkResponse({ type: SubmissionsReviewResponse })
-  submissions(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: F03Path): Promise<SubmissionsReviewResponse> {
+  submissions(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: F03Path, @Query() _tenant: TenantQuery): Promise<SubmissionsReviewResponse> {
     return this.queries.execute(new GetF03SubmissionsQuery(actor.tenantId, cycleId, unitId));
   }
 }

@@ -1694,7 +1694,10 @@ export interface operations {
   };
   F03CollectionsController_proofCodeCounts: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The tenant to read, the caller's own when absent; only a national auditor may name another */
+        tenantId?: string;
+      };
       header?: {
         /** @description A retried request with the same key changes nothing */
         'Idempotency-Key'?: string;
@@ -1752,7 +1755,10 @@ export interface operations {
   };
   F03CollectionsController_submissions: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The tenant to read, the caller's own when absent; only a national auditor may name another */
+        tenantId?: string;
+      };
       header?: {
         /** @description A retried request with the same key changes nothing */
         'Idempotency-Key'?: string;
