@@ -22,8 +22,9 @@ export async function processOnce(pool: Pool, consumer: string, eventId: string,
 
 /**
  * processOnce for a batch, in one transaction: one statement records every event id, then `effect`
- * runs, in order, for each item whose id it recorded (the first of items sharing an id). If `effect`
- * throws, nothing of the batch is kept. Returns the items whose effect ran.
+ * runs, in order, for each item whose id it recorded (the first of items sharing an id), then
+ * `afterEffects` once with those items, when there are any. If either throws, nothing of the batch is
+ * kept. Returns the items whose effect ran.
  */
 export async function processBatchOnce<T>(
   pool: Pool,
@@ -31,6 +32,7 @@ export async function processBatchOnce<T>(
   items: readonly T[],
   eventIdOf: (item: T) => string,
   effect: (item: T, tx: PoolClient) => Promise<void>,
+  afterEffects?: (applied: T[], tx: PoolClient) => Promise<void>,
 ): Promise<T[]> {
   return inTransaction(pool, async (tx) => {
     // Answers with positions, not ids: PostgreSQL prints a uuid in one canonical form, which need not be
@@ -53,6 +55,7 @@ export async function processBatchOnce<T>(
       await effect(item, tx);
       applied.push(item);
     }
+    if (afterEffects && applied.length > 0) await afterEffects(applied, tx);
     return applied;
   });
 }

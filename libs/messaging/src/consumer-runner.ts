@@ -63,6 +63,14 @@ export interface InboxConsumer<E> {
   readonly pool: Pool;
   /** Writes the effect of one event with `tx`; must not commit or roll back. */
   apply(delivery: Delivery<E>, tx: PoolClient): Promise<void>;
+  /**
+   * Runs once per transaction after `apply` ran for each of its new messages (the whole batch, or one
+   * message on the one-by-one path), with the same transaction and those messages; never for a
+   * transaction whose messages were all applied before. For work that depends on what the batch
+   * changed as a whole (recomputing a unit once, not once per event). Throwing rolls the batch back
+   * as a throwing `apply` does.
+   */
+  afterApply?(applied: Delivery<E>[], tx: PoolClient): Promise<void>;
 }
 
 /** A failure that retrying cannot fix: the message goes to the dead-letter topic at once. */
@@ -232,9 +240,12 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
     this.handle =
       'apply' in handler
         ? (delivery) =>
-            processOnce(handler.pool, handler.groupId, delivery.envelope.eventId, (tx) => this.inContext(delivery, () => handler.apply(delivery, tx))).then(
-              () => undefined,
-            )
+            processOnce(handler.pool, handler.groupId, delivery.envelope.eventId, (tx) =>
+              this.inContext(delivery, async () => {
+                await handler.apply(delivery, tx);
+                await handler.afterApply?.([delivery], tx);
+              }),
+            ).then(() => undefined)
         : (delivery) => this.inContext(delivery, () => handler.handle(delivery));
   }
 
@@ -338,6 +349,7 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
           decoded,
           ({ delivery }) => delivery.envelope.eventId,
           ({ delivery }, tx) => this.inContext(delivery, () => handler.apply(delivery, tx)),
+          (applied, tx) => handler.afterApply?.(applied.map(({ delivery }) => delivery), tx) ?? Promise.resolve(),
         );
         this.stuck = undefined;
         return;

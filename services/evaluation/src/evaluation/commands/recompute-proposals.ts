@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EvaluationEvent, EventEnvelope } from '@lib/contracts';
+import { EventStore } from '@lib/event-sourcing';
+import { QUALIFIED_ID } from '@lib/kernel';
+import type { PoolClient } from 'pg';
+import { proposalsStream } from '../domain/streams';
+import {
+  type ComparedProposal,
+  diffProposals,
+  type Proposal,
+  PROPOSAL_RULES_2023,
+  type ProposalChange,
+  type ProposalRuleset,
+  proposeIndicators,
+  type RuleSourceKind,
+} from '../domain/proposals';
+import { ProposalFigures } from '../queries/proposal-figures';
+
+/** The proposal rules per scoring ruleset; a cycle under a ruleset without them gets no proposals. */
+const PROPOSAL_RULESETS: readonly ProposalRuleset[] = [PROPOSAL_RULES_2023];
+
+const ACTOR = { id: 'evaluation.proposals', role: 'system' };
+
+export interface UnitRef {
+  tenantId: string;
+  unitId: string;
+}
+
+interface StoredRow {
+  indicator_code: string;
+  level: number;
+  rule_id: string;
+  rule_source: RuleSourceKind;
+  rule_source_reason: string;
+  provisional: boolean;
+  provisional_source: string;
+  figures: Proposal['figures'];
+  explanation: string;
+  source_event_ids: string[];
+}
+
+const compared = (row: StoredRow): ComparedProposal => ({
+  indicatorCode: row.indicator_code,
+  level: row.level as Proposal['level'],
+  ruleId: row.rule_id,
+  ruleSource: { kind: row.rule_source, reason: row.rule_source_reason },
+  provisional: row.provisional,
+  provisionalSource: row.provisional_source,
+  figures: row.figures,
+  explanation: row.explanation,
+  sourceEventIds: row.source_event_ids,
+});
+
+/**
+ * Recomputes the proposals of the units a batch of source events touched, for every open cycle in
+ * which the unit is a lokus, inside the batch's transaction: the rows of indicator_proposals_v1 that
+ * differ are rewritten, and each indicator whose level or figures changed is one
+ * IndicatorProposalChanged on the unit's proposals stream. The inbox already makes a redelivered
+ * batch a no-op; the append's idempotency key (the batch's event ids) says so once more in the store.
+ * Both proposal-figures consumers (request and survey topics) recompute the same units, so each unit
+ * is locked for the transaction first, in one order: the second waits and then reads what the first
+ * committed, and never computes from figures that miss the other's events.
+ */
+@Injectable()
+export class RecomputeProposals {
+  constructor(
+    private readonly figures: ProposalFigures,
+    private readonly store: EventStore<EvaluationEvent>,
+  ) {}
+
+  async afterSourceEvents(applied: readonly { envelope: EventEnvelope }[], alsoUnits: readonly UnitRef[], tx: PoolClient): Promise<void> {
+    if (applied.length === 0 && alsoUnits.length === 0) return;
+    const units = new Map<string, UnitRef>();
+    for (const unit of [...applied.map(({ envelope }) => ({ tenantId: envelope.tenantId, unitId: envelope.unitId })), ...alsoUnits]) {
+      if (unit.unitId && QUALIFIED_ID.test(unit.unitId)) units.set(`${unit.tenantId}/${unit.unitId}`, unit);
+    }
+    const ordered = [...units.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [key] of ordered) await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`proposals:${key}`]);
+    const cause = this.cause(applied);
+    for (const [, unit] of ordered) await this.recomputeUnit(unit, cause, tx);
+  }
+
+  private cause(applied: readonly { envelope: EventEnvelope }[]) {
+    const latest = applied.reduce<EventEnvelope | undefined>((last, { envelope }) => (!last || envelope.occurredAt > last.occurredAt ? envelope : last), undefined);
+    const batchKey = createHash('sha256')
+      .update(
+        applied
+          .map(({ envelope }) => envelope.eventId)
+          .sort()
+          .join(','),
+      )
+      .digest('hex')
+      .slice(0, 32);
+    return { latest, batchKey };
+  }
+
+  private async recomputeUnit({ tenantId, unitId }: UnitRef, cause: ReturnType<RecomputeProposals['cause']>, tx: PoolClient): Promise<void> {
+    const { rows: cycles } = await tx.query<{ cycle_id: string; ruleset_id: string; window_start: string; window_end: string }>(
+      `SELECT cycle_id, ruleset_id, window_start::text, window_end::text FROM cycles_v1
+       WHERE tenant_id = $1 AND status = 'open' AND state -> 'units' ? $2 ORDER BY cycle_id`,
+      [tenantId, unitId],
+    );
+    for (const cycle of cycles) {
+      const rules = PROPOSAL_RULESETS.find((candidate) => candidate.forRuleset === cycle.ruleset_id);
+      if (!rules) continue;
+      const input = await this.figures.load({ tenantId, unitId, periodStart: cycle.window_start, periodEnd: cycle.window_end }, tx);
+      const set = proposeIndicators(rules, input);
+      const { rows: stored } = await tx.query<StoredRow>(
+        `SELECT indicator_code, level, rule_id, rule_source, rule_source_reason, provisional, provisional_source, figures, explanation, source_event_ids
+         FROM indicator_proposals_v1 WHERE tenant_id = $1 AND cycle_id = $2 AND unit_id = $3`,
+        [tenantId, cycle.cycle_id, unitId],
+      );
+      const diff = diffProposals(stored.map(compared), set.proposals);
+      const changedAt = cause.latest?.occurredAt ?? new Date(0).toISOString();
+      const proposalRules = `${rules.id}@${rules.version}`;
+      for (const proposal of diff.rewritten) await this.write(tx, tenantId, cycle.cycle_id, unitId, proposal, proposalRules, changedAt);
+      if (diff.changed.length > 0) await this.announce(tx, { tenantId, unitId, cycleId: cycle.cycle_id }, diff.changed, proposalRules, changedAt, cause);
+    }
+  }
+
+  private async write(tx: PoolClient, tenantId: string, cycleId: string, unitId: string, proposal: Proposal, proposalRules: string, updatedAt: string) {
+    await tx.query(
+      `INSERT INTO indicator_proposals_v1 (tenant_id, cycle_id, unit_id, indicator_code, level, rule_id, rule_source, rule_source_reason, provisional,
+         provisional_source, figures, explanation, source_event_ids, proposal_rules, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       ON CONFLICT (tenant_id, cycle_id, unit_id, indicator_code) DO UPDATE SET level = excluded.level, rule_id = excluded.rule_id,
+         rule_source = excluded.rule_source, rule_source_reason = excluded.rule_source_reason, provisional = excluded.provisional,
+         provisional_source = excluded.provisional_source, figures = excluded.figures, explanation = excluded.explanation,
+         source_event_ids = excluded.source_event_ids, proposal_rules = excluded.proposal_rules, updated_at = excluded.updated_at`,
+      [
+        tenantId,
+        cycleId,
+        unitId,
+        proposal.indicatorCode,
+        proposal.level,
+        proposal.ruleId,
+        proposal.ruleSource.kind,
+        proposal.ruleSource.reason,
+        proposal.provisional,
+        proposal.provisionalSource,
+        JSON.stringify(proposal.figures),
+        proposal.explanation,
+        proposal.sourceEventIds,
+        proposalRules,
+        updatedAt,
+      ],
+    );
+  }
+
+  private async announce(
+    tx: PoolClient,
+    { tenantId, unitId, cycleId }: UnitRef & { cycleId: string },
+    changes: readonly ProposalChange[],
+    proposalRules: string,
+    changedAt: string,
+    cause: ReturnType<RecomputeProposals['cause']>,
+  ): Promise<void> {
+    const streamId = proposalsStream(tenantId, cycleId, unitId);
+    const { rows } = await tx.query<{ version: number }>(`SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1`, [streamId]);
+    const events: EvaluationEvent[] = changes.map(({ proposal, previousLevel }) => ({
+      $case: 'indicatorProposalChanged',
+      value: {
+        cycleId,
+        unitId,
+        indicatorCode: proposal.indicatorCode,
+        level: proposal.level,
+        previousLevel: previousLevel ?? -1,
+        ruleId: proposal.ruleId,
+        ruleSource: proposal.ruleSource.kind,
+        ruleSourceReason: proposal.ruleSource.reason,
+        provisional: proposal.provisional,
+        figuresJson: JSON.stringify(proposal.figures),
+        explanation: proposal.explanation,
+        sourceEventIds: proposal.sourceEventIds,
+        proposalRules,
+        changedAt,
+      },
+    }));
+    const correlationId = cause.latest?.correlationId ?? cause.batchKey;
+    await this.store.append(
+      streamId,
+      rows[0].version,
+      events,
+      {
+        correlationId,
+        causationId: cause.latest?.eventId ?? correlationId,
+        idempotencyKey: `${streamId}/${cause.batchKey}`,
+        tenantId,
+        unitId,
+        actor: ACTOR,
+        occurredAt: changedAt,
+      },
+      tx,
+    );
+  }
+}
