@@ -45,6 +45,34 @@ describe('inbox on PostgreSQL', () => {
     expect(await processBatchOnce(db.pool, consumer, [good], (id) => id, recordEffect(consumer))).toEqual([good]);
   });
 
+  it('runs the after-effects once with the items applied, in their transaction, and never for a batch applied before', async () => {
+    const consumer = `c-${randomUUID()}`;
+    const [a, b] = [randomUUID(), randomUUID()];
+    const seen: string[][] = [];
+    const afterEffects = async (applied: string[], tx: PoolClient) => {
+      seen.push(applied);
+      await recordEffect(`${consumer}-after`)(applied[applied.length - 1], tx);
+    };
+    await processOnce(db.pool, consumer, a, (tx) => recordEffect(consumer)(a, tx));
+
+    await processBatchOnce(db.pool, consumer, [a, b], (id) => id, recordEffect(consumer), afterEffects);
+    await processBatchOnce(db.pool, consumer, [a, b], (id) => id, recordEffect(consumer), afterEffects);
+
+    expect(seen).toEqual([[b]]);
+    expect(await effects(`${consumer}-after`)).toEqual([b]);
+  });
+
+  it('keeps nothing of a batch whose after-effects throw', async () => {
+    const consumer = `c-${randomUUID()}`;
+    const id = randomUUID();
+    const failing = () => Promise.reject(new Error('after-effects failed'));
+
+    await expect(processBatchOnce(db.pool, consumer, [id], (x) => x, recordEffect(consumer), failing)).rejects.toThrow('after-effects failed');
+
+    expect(await effects(consumer)).toEqual([]);
+    expect(await processBatchOnce(db.pool, consumer, [id], (x) => x, recordEffect(consumer))).toEqual([id]);
+  });
+
   it('recognises an id whatever case it was sent in', async () => {
     const consumer = `c-${randomUUID()}`;
     const id = randomUUID();

@@ -12,7 +12,7 @@ export interface HttpSurface {
  * server: the portal's API types are generated from it without a database or a broker.
  */
 export function createOpenApiDocument(app: INestApplication, surface: HttpSurface): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle(surface.title)
@@ -28,4 +28,26 @@ export function createOpenApiDocument(app: INestApplication, surface: HttpSurfac
       })
       .build(),
   );
+  // Only a document that uses it carries it: the others' generated client types stay as they were.
+  if (!JSON.stringify(document).includes(JSON_VALUE_REF.$ref)) return document;
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, [JSON_VALUE_SCHEMA]: jsonValueSchema } };
+  return document;
 }
+
+/** The component name of any JSON value, for figures whose shape depends on the rule that read them. */
+export const JSON_VALUE_SCHEMA = 'JsonValue';
+
+/** Reference a property with it, e.g. `@ApiProperty({ type: 'object', additionalProperties: JSON_VALUE_REF })`. */
+export const JSON_VALUE_REF = { $ref: `#/components/schemas/${JSON_VALUE_SCHEMA}` };
+
+// Recursive through its own reference, so a generated client types every leaf (no `{}` schema).
+const jsonValueSchema = {
+  nullable: true,
+  oneOf: [
+    { type: 'string' as const },
+    { type: 'number' as const },
+    { type: 'boolean' as const },
+    { type: 'array' as const, items: JSON_VALUE_REF },
+    { type: 'object' as const, additionalProperties: JSON_VALUE_REF },
+  ],
+};

@@ -27,6 +27,12 @@ export interface UnitRef {
   unitId: string;
 }
 
+/** The batch a recompute follows: its latest event (the change's time and cause) and a key of all its event ids. */
+interface BatchCause {
+  latest: EventEnvelope | undefined;
+  batchKey: string;
+}
+
 interface StoredRow {
   indicator_code: string;
   level: number;
@@ -81,7 +87,7 @@ export class RecomputeProposals {
     for (const [, unit] of ordered) await this.recomputeUnit(unit, cause, tx);
   }
 
-  private cause(applied: readonly { envelope: EventEnvelope }[]) {
+  private cause(applied: readonly { envelope: EventEnvelope }[]): BatchCause {
     const latest = applied.reduce<EventEnvelope | undefined>((last, { envelope }) => (!last || envelope.occurredAt > last.occurredAt ? envelope : last), undefined);
     const batchKey = createHash('sha256')
       .update(
@@ -95,7 +101,7 @@ export class RecomputeProposals {
     return { latest, batchKey };
   }
 
-  private async recomputeUnit({ tenantId, unitId }: UnitRef, cause: ReturnType<RecomputeProposals['cause']>, tx: PoolClient): Promise<void> {
+  private async recomputeUnit({ tenantId, unitId }: UnitRef, cause: BatchCause, tx: PoolClient): Promise<void> {
     const { rows: cycles } = await tx.query<{ cycle_id: string; ruleset_id: string; window_start: string; window_end: string }>(
       `SELECT cycle_id, ruleset_id, window_start::text, window_end::text FROM cycles_v1
        WHERE tenant_id = $1 AND status = 'open' AND state -> 'units' ? $2 ORDER BY cycle_id`,
@@ -154,7 +160,7 @@ export class RecomputeProposals {
     changes: readonly ProposalChange[],
     proposalRules: string,
     changedAt: string,
-    cause: ReturnType<RecomputeProposals['cause']>,
+    cause: BatchCause,
   ): Promise<void> {
     const streamId = proposalsStream(tenantId, cycleId, unitId);
     const { rows } = await tx.query<{ version: number }>(`SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1`, [streamId]);
