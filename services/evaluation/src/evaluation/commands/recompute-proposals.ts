@@ -27,6 +27,18 @@ export interface UnitRef {
   unitId: string;
 }
 
+/** The units the events are about, by `<tenant>/<unit>`; an event naming no valid unit is about none. */
+function unitsOf(deliveries: readonly { envelope: UnitRef }[]): Map<string, UnitRef> {
+  const units = new Map<string, UnitRef>();
+  for (const { envelope } of deliveries) {
+    if (envelope.unitId && QUALIFIED_ID.test(envelope.unitId)) units.set(`${envelope.tenantId}/${envelope.unitId}`, { tenantId: envelope.tenantId, unitId: envelope.unitId });
+  }
+  return units;
+}
+
+// One lock per unit, named alike by both consumers.
+const lockName = (unitKey: string): string => `proposals:${unitKey}`;
+
 /** The batch a recompute follows: its latest event (the change's time and cause) and a key of all its event ids. */
 interface BatchCause {
   latest: EventEnvelope | undefined;
@@ -64,9 +76,9 @@ const compared = (row: StoredRow): ComparedProposal => ({
  * differ are rewritten, and each indicator whose level or figures changed is one
  * IndicatorProposalChanged on the unit's proposals stream. The inbox already makes a redelivered
  * batch a no-op; the append's idempotency key (the batch's event ids) says so once more in the store.
- * Both proposal-figures consumers (request and survey topics) recompute the same units, so each unit
- * is locked for the transaction first, in one order: the second waits and then reads what the first
- * committed, and never computes from figures that miss the other's events.
+ * Both proposal-figures consumers (request and survey topics) recompute the same units, so their
+ * transactions lock each unit before writing anything (locksFor): the second waits, then reads what
+ * the first committed, never computes from figures that miss the other's events, and appends after it.
  */
 @Injectable()
 export class RecomputeProposals {
@@ -75,14 +87,22 @@ export class RecomputeProposals {
     private readonly store: EventStore<EvaluationEvent>,
   ) {}
 
+  /**
+   * The locks a consumer's transaction takes first (InboxConsumer.serializeOn): one per unit its events
+   * are about, so the request and survey consumers recompute a unit one after the other.
+   */
+  static locksFor(deliveries: readonly { envelope: EventEnvelope }[]): string[] {
+    return [...unitsOf(deliveries).keys()].map(lockName);
+  }
+
+  /**
+   * Recomputes the units of `applied`, and `alsoUnits` (a complaint's unit before it was reassigned),
+   * whose lock is taken only now: a rare late lock, at worst a ConcurrencyError the runner retries.
+   */
   async afterSourceEvents(applied: readonly { envelope: EventEnvelope }[], alsoUnits: readonly UnitRef[], tx: PoolClient): Promise<void> {
-    if (applied.length === 0 && alsoUnits.length === 0) return;
-    const units = new Map<string, UnitRef>();
-    for (const unit of [...applied.map(({ envelope }) => ({ tenantId: envelope.tenantId, unitId: envelope.unitId })), ...alsoUnits]) {
-      if (unit.unitId && QUALIFIED_ID.test(unit.unitId)) units.set(`${unit.tenantId}/${unit.unitId}`, unit);
-    }
+    const units = unitsOf([...applied, ...alsoUnits.map((unit) => ({ envelope: unit }))]);
     const ordered = [...units.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [key] of ordered) await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`proposals:${key}`]);
+    for (const [key] of ordered) await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName(key)]);
     const cause = this.cause(applied);
     for (const [, unit] of ordered) await this.recomputeUnit(unit, cause, tx);
   }

@@ -67,7 +67,7 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
         return;
       }
       case 'requestSubmitted':
-        await this.upsertRequest(tx, tenantId, event.value.requestId, sourceUnit(envelope), { service_id: event.value.serviceId }, await recordedOn());
+        await this.upsertRequest(tx, tenantId, event.value.requestId, sourceUnit(envelope), { service_id: event.value.serviceId || null }, await recordedOn());
         return;
       case 'requestCompleted': {
         const { requestId, serviceId, completedOn, completedAt, metStandard } = event.value;
@@ -77,7 +77,7 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
           tenantId,
           requestId,
           sourceUnit(envelope),
-          { service_id: serviceId, completed_on: day, met_standard: metStandard, completed_event_id: envelope.eventId },
+          { service_id: serviceId || null, completed_on: day, met_standard: metStandard, completed_event_id: envelope.eventId },
           await recordedOn(),
         );
         return;
@@ -174,6 +174,10 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
     }
   }
 
+  serializeOn(deliveries: Delivery<RequestEvent>[]): string[] {
+    return RecomputeProposals.locksFor(deliveries);
+  }
+
   async afterApply(applied: Delivery<RequestEvent>[], tx: PoolClient): Promise<void> {
     const moved = [...(this.movedFrom.get(tx) ?? [])].map((key) => {
       const [tenantId, unitId] = key.split('\u0000');
@@ -189,7 +193,9 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
       `INSERT INTO proposal_requests_v1 (tenant_id, request_id, unit_id, recorded_on${names.map((n) => `, ${n}`).join('')})
        VALUES ($1, $2, $3, $4${names.map((_, k) => `, $${k + 5}`).join('')})
        ON CONFLICT (tenant_id, request_id) DO UPDATE SET unit_id = excluded.unit_id,
-         recorded_on = greatest(proposal_requests_v1.recorded_on, excluded.recorded_on)${names.map((n) => `, ${n} = excluded.${n}`).join('')}`,
+         recorded_on = greatest(proposal_requests_v1.recorded_on, excluded.recorded_on)${names
+           .map((n) => (n === 'service_id' ? `, service_id = coalesce(excluded.service_id, proposal_requests_v1.service_id)` : `, ${n} = excluded.${n}`))
+           .join('')}`,
       [tenantId, requestId, unitId, recordedOn, ...Object.values(columns)],
     );
   }

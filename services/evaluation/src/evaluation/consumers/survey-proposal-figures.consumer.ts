@@ -86,6 +86,10 @@ export class SurveyProposalFiguresConsumer implements RegisteredInboxConsumer<Su
     }
   }
 
+  serializeOn(deliveries: Delivery<SurveyEvent>[]): string[] {
+    return RecomputeProposals.locksFor(deliveries);
+  }
+
   afterApply(applied: Delivery<SurveyEvent>[], tx: PoolClient): Promise<void> {
     return this.proposals.afterSourceEvents(applied, [], tx);
   }
