@@ -67,7 +67,9 @@ describe('inbox on PostgreSQL', () => {
     const id = randomUUID();
     const failing = () => Promise.reject(new Error('after-effects failed'));
 
-    await expect(processBatchOnce(db.pool, consumer, [id], (x) => x, recordEffect(consumer), { afterEffects: failing })).rejects.toThrow('after-effects failed');
+    await expect(processBatchOnce(db.pool, consumer, [id], (x) => x, recordEffect(consumer), { afterEffects: failing })).rejects.toThrow(
+      'after-effects failed',
+    );
 
     expect(await effects(consumer)).toEqual([]);
     expect(await processBatchOnce(db.pool, consumer, [id], (x) => x, recordEffect(consumer))).toEqual([id]);

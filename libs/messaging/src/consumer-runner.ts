@@ -363,7 +363,13 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
           ({ delivery }, tx) => this.inContext(delivery, () => handler.apply(delivery, tx)),
           {
             serializeOn: handler.serializeOn ? (items) => handler.serializeOn?.(items.map(({ delivery }) => delivery)) ?? [] : undefined,
-            afterEffects: handler.afterApply ? (applied, tx) => handler.afterApply?.(applied.map(({ delivery }) => delivery), tx) ?? Promise.resolve() : undefined,
+            afterEffects: handler.afterApply
+              ? (applied, tx) =>
+                  handler.afterApply?.(
+                    applied.map(({ delivery }) => delivery),
+                    tx,
+                  ) ?? Promise.resolve()
+              : undefined,
           },
         );
         this.stuck = undefined;

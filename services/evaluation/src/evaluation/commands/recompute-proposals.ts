@@ -31,7 +31,8 @@ export interface UnitRef {
 function unitsOf(deliveries: readonly { envelope: UnitRef }[]): Map<string, UnitRef> {
   const units = new Map<string, UnitRef>();
   for (const { envelope } of deliveries) {
-    if (envelope.unitId && QUALIFIED_ID.test(envelope.unitId)) units.set(`${envelope.tenantId}/${envelope.unitId}`, { tenantId: envelope.tenantId, unitId: envelope.unitId });
+    if (envelope.unitId && QUALIFIED_ID.test(envelope.unitId))
+      units.set(`${envelope.tenantId}/${envelope.unitId}`, { tenantId: envelope.tenantId, unitId: envelope.unitId });
   }
   return units;
 }
@@ -108,7 +109,10 @@ export class RecomputeProposals {
   }
 
   private cause(applied: readonly { envelope: EventEnvelope }[]): BatchCause {
-    const latest = applied.reduce<EventEnvelope | undefined>((last, { envelope }) => (!last || envelope.occurredAt > last.occurredAt ? envelope : last), undefined);
+    const latest = applied.reduce<EventEnvelope | undefined>(
+      (last, { envelope }) => (!last || envelope.occurredAt > last.occurredAt ? envelope : last),
+      undefined,
+    );
     const batchKey = createHash('sha256')
       .update(
         applied
@@ -183,7 +187,9 @@ export class RecomputeProposals {
     cause: BatchCause,
   ): Promise<void> {
     const streamId = proposalsStream(tenantId, cycleId, unitId);
-    const { rows } = await tx.query<{ version: number }>(`SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1`, [streamId]);
+    const { rows } = await tx.query<{ version: number }>(`SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1`, [
+      streamId,
+    ]);
     const events: EvaluationEvent[] = changes.map(({ proposal, previousLevel }) => ({
       $case: 'indicatorProposalChanged',
       value: {

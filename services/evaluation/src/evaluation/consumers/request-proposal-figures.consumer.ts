@@ -101,7 +101,10 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
       case 'complaintReceived': {
         const { complaintId, channel, receivedAt } = event.value;
         const known = CHANNELS[channel];
-        if (!known) throw new DomainError('PROPOSAL.UNMAPPABLE_EVENT', `complaint ${complaintId} came through channel ${channel}, which no rule counts`, { field: 'channel' });
+        if (!known)
+          throw new DomainError('PROPOSAL.UNMAPPABLE_EVENT', `complaint ${complaintId} came through channel ${channel}, which no rule counts`, {
+            field: 'channel',
+          });
         const receivedOn = await localDateOf(this.timeZones, tenantId, receivedAt, 'receivedAt', tx);
         await this.updateComplaint(tx, tenantId, complaintId, sourceUnit(envelope), envelope.eventId, await recordedOn(), {
           channel: known,
@@ -141,7 +144,12 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
         return;
       case 'complaintDeadlineBreached': {
         const { complaintId, kind, dueDate } = event.value;
-        const breach = { kind: DEADLINE_KINDS[kind] ?? 'resolution', dueDate: carriedDate(dueDate, 'dueDate'), eventId: envelope.eventId };
+        const known = DEADLINE_KINDS[kind];
+        if (!known)
+          throw new DomainError('PROPOSAL.UNMAPPABLE_EVENT', `the breach of complaint ${complaintId} names deadline ${kind}, which no rule counts`, {
+            field: 'kind',
+          });
+        const breach = { kind: known, dueDate: carriedDate(dueDate, 'dueDate'), eventId: envelope.eventId };
         // the breach carries its own event id; the complaint's ids stay those of what happened to it
         await this.updateComplaint(tx, tenantId, complaintId, sourceUnit(envelope), null, await recordedOn(), {}, breach);
         return;

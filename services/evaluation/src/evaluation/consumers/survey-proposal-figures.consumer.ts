@@ -95,7 +95,14 @@ export class SurveyProposalFiguresConsumer implements RegisteredInboxConsumer<Su
   }
 
   /** Creates the period's row when its first event arrives (a later one fills in the rest), and sets `columns`. */
-  private async upsertPeriod(tx: PoolClient, tenantId: string, surveyId: string, unitId: string, recordedOn: string, columns: Record<string, unknown>): Promise<void> {
+  private async upsertPeriod(
+    tx: PoolClient,
+    tenantId: string,
+    surveyId: string,
+    unitId: string,
+    recordedOn: string,
+    columns: Record<string, unknown>,
+  ): Promise<void> {
     const names = Object.keys(columns);
     await tx.query(
       `INSERT INTO proposal_skm_periods_v1 (tenant_id, survey_id, unit_id, recorded_on${names.map((n) => `, ${n}`).join('')})

@@ -31,7 +31,11 @@ export class IndicatorProposalResponse {
   @ApiProperty({ description: 'Where the provisional values come from' })
   provisionalSource!: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: JSON_VALUE_REF, description: 'The figures the rule read (counts, shares, dates), as the rule names them' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: JSON_VALUE_REF,
+    description: 'The figures the rule read (counts, shares, dates), as the rule names them',
+  })
   figures!: Record<string, unknown>;
 
   @ApiProperty({ description: 'Why this level, in Indonesian' })

@@ -125,17 +125,15 @@ export class ProposalFigures {
       skm: { asOf, periods: periods.map((row) => this.skmPeriod(row, requests)) },
       complaints: {
         asOf,
-        complaints: complaints.map(
-          (row): ComplaintFigure => ({
-            complaintId: row.complaint_id,
-            channel: row.channel,
-            answered: row.answered,
-            resolved: row.resolved,
-            resolvedWithinDeadline: row.resolved && row.resolved_within_deadline,
-            breaches: [...row.breaches].sort((a, b) => byText(a.eventId, b.eventId)),
-            eventIds: [...row.event_ids].sort(),
-          }),
-        ),
+        complaints: complaints.map((row): ComplaintFigure => ({
+          complaintId: row.complaint_id,
+          channel: row.channel,
+          answered: row.answered,
+          resolved: row.resolved,
+          resolvedWithinDeadline: row.resolved && row.resolved_within_deadline,
+          breaches: [...row.breaches].sort((a, b) => byText(a.eventId, b.eventId)),
+          eventIds: [...row.event_ids].sort(),
+        })),
         // No event says whether the offline desk is separate, nor that complaints were reported, monitored or published.
         frontOffice: null,
         accountability: { reported: null, monitored: null, published: null },
@@ -188,14 +186,12 @@ export class ProposalFigures {
     const followUps = Object.entries(row.follow_ups)
       .filter(([, item]) => item.dueDate !== undefined && item.plannedEventId !== undefined)
       .sort(([a], [b]) => byText(a, b))
-      .map(
-        ([itemId, item]): FollowUpFigure => ({
-          itemId,
-          dueDate: item.dueDate ?? '',
-          plannedEventId: item.plannedEventId ?? '',
-          completion: item.completion ?? null,
-        }),
-      );
+      .map(([itemId, item]): FollowUpFigure => ({
+        itemId,
+        dueDate: item.dueDate ?? '',
+        plannedEventId: item.plannedEventId ?? '',
+        completion: item.completion ?? null,
+      }));
     return {
       surveyId: row.survey_id,
       periodStart: row.period_start,

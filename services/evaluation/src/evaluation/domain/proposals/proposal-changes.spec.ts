@@ -31,9 +31,19 @@ describe('telling which proposals changed', () => {
       proposal(),
       { changed: false, rewritten: false },
     ],
-    ['only a new event id behind the same figures is rewritten, not announced', [proposal()], proposal({ sourceEventIds: ['e1', 'e2', 'e3'] }), { changed: false, rewritten: true }],
+    [
+      'only a new event id behind the same figures is rewritten, not announced',
+      [proposal()],
+      proposal({ sourceEventIds: ['e1', 'e2', 'e3'] }),
+      { changed: false, rewritten: true },
+    ],
     ['only a reworded explanation is rewritten, not announced', [proposal()], proposal({ explanation: 'Kalimat baru.' }), { changed: false, rewritten: true }],
-    ["another indicator's proposal is no reference", [proposal({ indicatorCode: '9.a.Ak' })], proposal(), { changed: true, previousLevel: null, rewritten: true }],
+    [
+      "another indicator's proposal is no reference",
+      [proposal({ indicatorCode: '9.a.Ak' })],
+      proposal(),
+      { changed: true, previousLevel: null, rewritten: true },
+    ],
   ])('%s', (_name, stored, next, expected) => {
     const diff = diffProposals(stored, [next]);
     expect(diff.changed.length > 0).toBe(expected.changed);
