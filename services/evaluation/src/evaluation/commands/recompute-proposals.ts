@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EvaluationEvent, EventEnvelope } from '@lib/contracts';
-import { EventStore } from '@lib/event-sourcing';
+import { EventStore, foldStream } from '@lib/event-sourcing';
 import { QUALIFIED_ID } from '@lib/kernel';
 import type { PoolClient } from 'pg';
-import { proposalsStream } from '../domain/streams';
+import { cycleDecider } from '../domain/cycle';
+import { cycleStream, proposalsStream } from '../domain/streams';
 import {
   type ComparedProposal,
   diffProposals,
@@ -44,6 +45,14 @@ const lockName = (unitKey: string): string => `proposals:${unitKey}`;
 interface BatchCause {
   latest: EventEnvelope | undefined;
   batchKey: string;
+}
+
+/** A cycle a unit is a lokus of: its period is what the proposals are for. */
+interface CycleScope {
+  cycleId: string;
+  rulesetId: string;
+  windowStart: string;
+  windowEnd: string;
 }
 
 interface StoredRow {
@@ -105,7 +114,7 @@ export class RecomputeProposals {
     const ordered = [...units.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [key] of ordered) await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName(key)]);
     const cause = this.cause(applied);
-    for (const [, unit] of ordered) await this.recomputeUnit(unit, cause, tx);
+    for (const [, unit] of ordered) await this.recomputeIn(unit, await this.openLokusCycles(unit, tx), cause, tx);
   }
 
   private cause(applied: readonly { envelope: EventEnvelope }[]): BatchCause {
@@ -125,27 +134,56 @@ export class RecomputeProposals {
     return { latest, batchKey };
   }
 
-  private async recomputeUnit({ tenantId, unitId }: UnitRef, cause: BatchCause, tx: PoolClient): Promise<void> {
-    const { rows: cycles } = await tx.query<{ cycle_id: string; ruleset_id: string; window_start: string; window_end: string }>(
+  /**
+   * After units became lokus of a cycle: their proposals in that cycle, the cycle read from the store
+   * (the read model may not show the assignment yet). Their source events may all have come before.
+   */
+  async afterLokusAssigned(assigned: readonly { envelope: EventEnvelope; cycleId: string }[], tx: PoolClient): Promise<void> {
+    const ordered = [...assigned].sort((a, b) => {
+      const [x, y] = [lockName(`${a.envelope.tenantId}/${a.envelope.unitId}`), lockName(`${b.envelope.tenantId}/${b.envelope.unitId}`)];
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    const cause = this.cause(assigned);
+    for (const { envelope, cycleId } of ordered) {
+      const unit = { tenantId: envelope.tenantId, unitId: envelope.unitId };
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName(`${unit.tenantId}/${unit.unitId}`)]);
+      const streamId = cycleStream(unit.tenantId, cycleId);
+      const cycle = foldStream(
+        cycleDecider,
+        streamId,
+        (await this.store.readStream(streamId, tx)).map((stored) => stored.event),
+      );
+      if (cycle.status !== 'open' || !cycle.units[unit.unitId]) continue;
+      await this.recomputeIn(unit, [{ cycleId, rulesetId: cycle.ruleset.id, windowStart: cycle.windowStart, windowEnd: cycle.windowEnd }], cause, tx);
+    }
+  }
+
+  /** The open cycles in which the unit is a lokus, as the cycle read model has them. */
+  private async openLokusCycles({ tenantId, unitId }: UnitRef, tx: PoolClient): Promise<CycleScope[]> {
+    const { rows } = await tx.query<{ cycle_id: string; ruleset_id: string; window_start: string; window_end: string }>(
       `SELECT cycle_id, ruleset_id, window_start::text, window_end::text FROM cycles_v1
        WHERE tenant_id = $1 AND status = 'open' AND state -> 'units' ? $2 ORDER BY cycle_id`,
       [tenantId, unitId],
     );
+    return rows.map((row) => ({ cycleId: row.cycle_id, rulesetId: row.ruleset_id, windowStart: row.window_start, windowEnd: row.window_end }));
+  }
+
+  private async recomputeIn({ tenantId, unitId }: UnitRef, cycles: readonly CycleScope[], cause: BatchCause, tx: PoolClient): Promise<void> {
     for (const cycle of cycles) {
-      const rules = PROPOSAL_RULESETS.find((candidate) => candidate.forRuleset === cycle.ruleset_id);
+      const rules = PROPOSAL_RULESETS.find((candidate) => candidate.forRuleset === cycle.rulesetId);
       if (!rules) continue;
-      const input = await this.figures.load({ tenantId, unitId, periodStart: cycle.window_start, periodEnd: cycle.window_end }, tx);
+      const input = await this.figures.load({ tenantId, unitId, periodStart: cycle.windowStart, periodEnd: cycle.windowEnd }, tx);
       const set = proposeIndicators(rules, input);
       const { rows: stored } = await tx.query<StoredRow>(
         `SELECT indicator_code, level, rule_id, rule_source, rule_source_reason, provisional, provisional_source, figures, explanation, source_event_ids
          FROM indicator_proposals_v1 WHERE tenant_id = $1 AND cycle_id = $2 AND unit_id = $3`,
-        [tenantId, cycle.cycle_id, unitId],
+        [tenantId, cycle.cycleId, unitId],
       );
       const diff = diffProposals(stored.map(compared), set.proposals);
       const changedAt = cause.latest?.occurredAt ?? new Date(0).toISOString();
       const proposalRules = `${rules.id}@${rules.version}`;
-      for (const proposal of diff.rewritten) await this.write(tx, tenantId, cycle.cycle_id, unitId, proposal, proposalRules, changedAt);
-      if (diff.changed.length > 0) await this.announce(tx, { tenantId, unitId, cycleId: cycle.cycle_id }, diff.changed, proposalRules, changedAt, cause);
+      for (const proposal of diff.rewritten) await this.write(tx, tenantId, cycle.cycleId, unitId, proposal, proposalRules, changedAt);
+      if (diff.changed.length > 0) await this.announce(tx, { tenantId, unitId, cycleId: cycle.cycleId }, diff.changed, proposalRules, changedAt, cause);
     }
   }
 
