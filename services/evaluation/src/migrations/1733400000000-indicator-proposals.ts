@@ -7,10 +7,10 @@ const FIGURE_TABLES = ['proposal_standards_v1', 'proposal_requests_v1', 'proposa
  * What the proposal rules read, learnt from the request and survey topics by the proposal-figures
  * consumers (one row per standard revision, request, complaint and SKM period, each with the ids of
  * the events behind it; dates are the tenant's local dates), and the proposals computed from them per
- * unit lokus of an open cycle. `recorded_on` is the local date of the latest event applied to a row: the
- * figures of a unit stand as of the latest of them (never the wall clock, so a replay gives the same). A row is keyed by its tenant first: unit, service and cycle ids are
- * only unique within a tenant. The consumers upsert and are never rebuilt (the inbox remembers what
- * they applied), so no TRUNCATE.
+ * unit lokus of an open cycle. `recorded_on` is the local date of the latest event applied to a row:
+ * a unit's figures stand as of the latest of them, never the wall clock, so a replay gives the same.
+ * Rows are keyed by tenant first: unit, service and cycle ids are only unique within a tenant. The
+ * consumers upsert and are never rebuilt (the inbox remembers what they applied), so no TRUNCATE.
  */
 export class IndicatorProposals1733400000000 implements MigrationInterface {
   readonly name = 'IndicatorProposals1733400000000';
