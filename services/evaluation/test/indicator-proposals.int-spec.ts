@@ -32,7 +32,7 @@ import { evaluationDatabase } from '../src/migrations';
 describe('indicator proposals from the request and survey topics', () => {
   const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
   const unitId = `disdukcapil-${randomUUID().slice(0, 8)}`;
-  const cycleId = `pekppp-${randomUUID().slice(0, 8)}`;
+  const cycleId = randomUUID();
   const surveyId = randomUUID();
   // Topics of this run's own, read from offset 0 by each service started on them.
   const topicPrefix = `int-eval-proposals-${randomUUID().slice(0, 8)}.`;
