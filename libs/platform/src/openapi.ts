@@ -30,24 +30,27 @@ export function createOpenApiDocument(app: INestApplication, surface: HttpSurfac
   );
   // Only a document that uses it carries it: the others' generated client types stay as they were.
   if (!JSON.stringify(document).includes(JSON_VALUE_REF.$ref)) return document;
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, [JSON_VALUE_SCHEMA]: jsonValueSchema } };
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, [JSON_VALUE_SCHEMA]: jsonValueSchema, [JSON_OBJECT_SCHEMA]: jsonObjectSchema },
+  };
   return document;
 }
 
-/** The component name of any JSON value, for figures whose shape depends on the rule that read them. */
+/** The component name of a JSON value, for figures whose shape depends on the rule that read them. */
 export const JSON_VALUE_SCHEMA = 'JsonValue';
+const JSON_OBJECT_SCHEMA = 'JsonObject';
 
 /** Reference a property with it, e.g. `@ApiProperty({ type: 'object', additionalProperties: JSON_VALUE_REF })`. */
 export const JSON_VALUE_REF = { $ref: `#/components/schemas/${JSON_VALUE_SCHEMA}` };
+const JSON_OBJECT_REF = { $ref: `#/components/schemas/${JSON_OBJECT_SCHEMA}` };
 
-// Recursive through its own reference, so a generated client types every leaf (no `{}` schema).
+const scalars = [{ type: 'string' as const }, { type: 'number' as const }, { type: 'boolean' as const }];
+
+// Recursive only through objects: TypeScript refuses a type that reaches itself through an array
+// element (TS2502) in the generated client, so a list holds scalars or objects, never lists.
 const jsonValueSchema = {
   nullable: true,
-  oneOf: [
-    { type: 'string' as const },
-    { type: 'number' as const },
-    { type: 'boolean' as const },
-    { type: 'array' as const, items: JSON_VALUE_REF },
-    { type: 'object' as const, additionalProperties: JSON_VALUE_REF },
-  ],
+  oneOf: [...scalars, JSON_OBJECT_REF, { type: 'array' as const, items: { oneOf: [...scalars, JSON_OBJECT_REF] } }],
 };
+const jsonObjectSchema = { type: 'object' as const, additionalProperties: JSON_VALUE_REF };

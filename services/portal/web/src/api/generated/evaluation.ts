@@ -1136,17 +1136,10 @@ export interface components {
       /** @description One per indicator events can evidence, in the instrument’s order; empty while the unit is not a lokus of the open cycle or no event was seen */
       proposals: components['schemas']['IndicatorProposalResponse'][];
     };
-    JsonValue:
-      | (
-          | string
-          | number
-          | boolean
-          | components['schemas']['JsonValue'][]
-          | {
-              [key: string]: components['schemas']['JsonValue'];
-            }
-        )
-      | null;
+    JsonValue: (string | number | boolean | components['schemas']['JsonObject'] | (string | number | boolean | components['schemas']['JsonObject'])[]) | null;
+    JsonObject: {
+      [key: string]: components['schemas']['JsonValue'];
+    };
   };
   responses: never;
   parameters: never;
