@@ -114,7 +114,10 @@ describe('request service → Kafka → evaluation service', () => {
     } finally {
       await admin.disconnect();
     }
-    const { rows } = await evaluationDb.pool.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [onTopic.headers['event-id']]);
+    // one inbox row per consumer of the topic (request facts, proposal figures), never two for one consumer
+    const { rows } = await evaluationDb.pool.query(`SELECT count(*)::int AS n FROM inbox WHERE consumer = 'evaluation.request-facts' AND event_id = $1`, [
+      onTopic.headers['event-id'],
+    ]);
     expect(rows[0].n).toBe(1);
     const again = await request(evaluationApp.getHttpServer())
       .get(`/tenants/${tenantId}/units/${unitId}/operational-facts?year=2026`)

@@ -84,6 +84,7 @@ export const eventOwnership: {
     SelfAssessmentVerified: [tenantStream('assessment')],
     IndicatorScored: [tenantStream('assessment')],
     VerificationVisitRecorded: [tenantStream('assessment')],
+    IndicatorProposalChanged: [tenantStream('proposals')],
   },
 };
 

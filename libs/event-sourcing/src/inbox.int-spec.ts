@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@lib/testing';
+import { createTestDatabase, eventually, type TestDatabase } from '@lib/testing';
 import type { PoolClient } from 'pg';
 import { processBatchOnce, processOnce } from './inbox';
 import { eventStoreMigrations } from './migrations';
@@ -43,6 +43,86 @@ describe('inbox on PostgreSQL', () => {
 
     expect(await effects(consumer)).toEqual([]);
     expect(await processBatchOnce(db.pool, consumer, [good], (id) => id, recordEffect(consumer))).toEqual([good]);
+  });
+
+  it('runs the after-effects once with the items applied, in their transaction, and never for a batch applied before', async () => {
+    const consumer = `c-${randomUUID()}`;
+    const [a, b] = [randomUUID(), randomUUID()];
+    const seen: string[][] = [];
+    const afterEffects = async (applied: string[], tx: PoolClient) => {
+      seen.push(applied);
+      await recordEffect(`${consumer}-after`)(applied[applied.length - 1], tx);
+    };
+    await processOnce(db.pool, consumer, a, (tx) => recordEffect(consumer)(a, tx));
+
+    await processBatchOnce(db.pool, consumer, [a, b], (id) => id, recordEffect(consumer), { afterEffects });
+    await processBatchOnce(db.pool, consumer, [a, b], (id) => id, recordEffect(consumer), { afterEffects });
+
+    expect(seen).toEqual([[b]]);
+    expect(await effects(`${consumer}-after`)).toEqual([b]);
+  });
+
+  it('keeps nothing of a batch whose after-effects throw', async () => {
+    const consumer = `c-${randomUUID()}`;
+    const id = randomUUID();
+    const failing = () => Promise.reject(new Error('after-effects failed'));
+
+    await expect(processBatchOnce(db.pool, consumer, [id], (x) => x, recordEffect(consumer), { afterEffects: failing })).rejects.toThrow(
+      'after-effects failed',
+    );
+
+    expect(await effects(consumer)).toEqual([]);
+    expect(await processBatchOnce(db.pool, consumer, [id], (x) => x, recordEffect(consumer))).toEqual([id]);
+  });
+
+  it('runs transactions that name the same lock one after the other, the later one seeing what the first committed', async () => {
+    const consumer = `c-${randomUUID()}`;
+    const [a, b] = [randomUUID(), randomUUID()];
+    const lock = () => [`unit:${consumer}`];
+    let releaseFirst!: () => void;
+    const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstStarted!: () => void;
+    const started = new Promise<void>((resolve) => (firstStarted = resolve));
+    const first = processBatchOnce(
+      db.pool,
+      consumer,
+      [a],
+      (id) => id,
+      async (id, tx) => {
+        firstStarted();
+        await firstHolds;
+        await recordEffect(consumer)(id, tx);
+      },
+      { serializeOn: lock },
+    );
+    await started;
+    let seenBySecond: string[] | undefined;
+    const second = processBatchOnce(
+      db.pool,
+      consumer,
+      [b],
+      (id) => id,
+      async (id, tx) => {
+        seenBySecond = (await tx.query<{ event_id: string }>('SELECT event_id FROM effects WHERE consumer = $1', [consumer])).rows.map((row) => row.event_id);
+        await recordEffect(consumer)(id, tx);
+      },
+      { serializeOn: lock },
+    );
+
+    // the second waits for the lock, in this spec's own database
+    await eventually(async () =>
+      expect(
+        (
+          await db.pool.query(
+            `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          )
+        ).rowCount,
+      ).toBe(1),
+    );
+    expect(seenBySecond).toBeUndefined();
+    releaseFirst();
+    await Promise.all([first, second]);
+    expect(seenBySecond).toEqual([a]);
   });
 
   it('recognises an id whatever case it was sent in', async () => {

@@ -63,6 +63,21 @@ export interface InboxConsumer<E> {
   readonly pool: Pool;
   /** Writes the effect of one event with `tx`; must not commit or roll back. */
   apply(delivery: Delivery<E>, tx: PoolClient): Promise<void>;
+  /**
+   * Runs once per transaction after `apply` ran for each of its new messages (the whole batch, or one
+   * message on the one-by-one path), with the same transaction and those messages; never for a
+   * transaction whose messages were all applied before. For work that depends on what the batch
+   * changed as a whole (recomputing a unit once, not once per event). Throwing rolls the batch back
+   * as a throwing `apply` does.
+   */
+  afterApply?(applied: Delivery<E>[], tx: PoolClient): Promise<void>;
+  /**
+   * Names of advisory locks each transaction takes before it writes anything, for the messages it
+   * holds (also those the inbox will skip). Consumers of different topics that write the same rows or
+   * append to the same stream name the same locks and so run one after the other, each reading what
+   * the one before committed; taken first, so an append of the later one is younger in the log too.
+   */
+  serializeOn?(deliveries: Delivery<E>[]): string[];
 }
 
 /** A failure that retrying cannot fix: the message goes to the dead-letter topic at once. */
@@ -232,9 +247,17 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
     this.handle =
       'apply' in handler
         ? (delivery) =>
-            processOnce(handler.pool, handler.groupId, delivery.envelope.eventId, (tx) => this.inContext(delivery, () => handler.apply(delivery, tx))).then(
-              () => undefined,
-            )
+            processOnce(
+              handler.pool,
+              handler.groupId,
+              delivery.envelope.eventId,
+              (tx) =>
+                this.inContext(delivery, async () => {
+                  await handler.apply(delivery, tx);
+                  await handler.afterApply?.([delivery], tx);
+                }),
+              { serializeOn: handler.serializeOn ? () => handler.serializeOn?.([delivery]) ?? [] : undefined },
+            ).then(() => undefined)
         : (delivery) => this.inContext(delivery, () => handler.handle(delivery));
   }
 
@@ -338,6 +361,16 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
           decoded,
           ({ delivery }) => delivery.envelope.eventId,
           ({ delivery }, tx) => this.inContext(delivery, () => handler.apply(delivery, tx)),
+          {
+            serializeOn: handler.serializeOn ? (items) => handler.serializeOn?.(items.map(({ delivery }) => delivery)) ?? [] : undefined,
+            afterEffects: handler.afterApply
+              ? (applied, tx) =>
+                  handler.afterApply?.(
+                    applied.map(({ delivery }) => delivery),
+                    tx,
+                  ) ?? Promise.resolve()
+              : undefined,
+          },
         );
         this.stuck = undefined;
         return;

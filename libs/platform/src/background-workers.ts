@@ -319,7 +319,11 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
 
 function withTopic(consumer: AnyRegisteredConsumer, topic: string): AnyRegisteredConsumer {
   const { codec, groupId } = consumer;
-  return 'apply' in consumer
-    ? { groupId, topic, codec, pool: consumer.pool, apply: (delivery, tx) => consumer.apply(delivery, tx) }
-    : { groupId, topic, codec, handle: (delivery) => consumer.handle(delivery) };
+  if (!('apply' in consumer)) return { groupId, topic, codec, handle: (delivery) => consumer.handle(delivery) };
+  const inbox: RegisteredInboxConsumer = { groupId, topic, codec, pool: consumer.pool, apply: (delivery, tx) => consumer.apply(delivery, tx) };
+  // the optional hooks travel along, bound to the consumer, only when it has them
+  const { afterApply, serializeOn } = consumer;
+  if (afterApply) inbox.afterApply = (applied, tx) => afterApply.call(consumer, applied, tx);
+  if (serializeOn) inbox.serializeOn = (deliveries) => serializeOn.call(consumer, deliveries);
+  return inbox;
 }

@@ -24,6 +24,11 @@ const EXPECTED = {
   evidence_files_v1: ['SELECT', 'INSERT'],
   evidence_file_uploads_v1: ['SELECT', 'INSERT'],
   evidence_upload_chunks_v1: ['SELECT', 'INSERT', 'DELETE'],
+  proposal_standards_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  proposal_requests_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  proposal_complaints_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  proposal_skm_periods_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  indicator_proposals_v1: ['SELECT', 'INSERT', 'UPDATE'],
 };
 
 describe('the evaluation database’s application role', () => {

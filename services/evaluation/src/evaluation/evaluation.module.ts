@@ -12,6 +12,7 @@ import { RecordUserScoreHandler } from './commands/record-user-score.command';
 import { EvidenceFileStore } from './commands/evidence-file-store';
 import { UploadEvidenceFileHandler } from './commands/upload-evidence-file.command';
 import { PublishRulesetHandler } from './commands/publish-ruleset.command';
+import { RecomputeProposals } from './commands/recompute-proposals';
 import { RegisterUnitHandler } from './commands/register-unit.command';
 import { AssessmentsController } from './http/assessments.controller';
 import { CycleOverviewController } from './http/cycle-overview.controller';
@@ -19,13 +20,16 @@ import { CyclesController } from './http/cycles.controller';
 import { EvidenceFilesController } from './http/evidence-files.controller';
 import { EvidenceUploadSpool } from './http/evidence-upload-spool';
 import { OperationalFactsController } from './http/operational-facts.controller';
+import { ProposalsController } from './http/proposals.controller';
 import { RulesetsController } from './http/rulesets.controller';
 import { UnitsController } from './http/units.controller';
 import { GetEvidenceFileHandler } from './queries/evidence-file.queries';
 import { GetCycleScoresHandler, GetRulesetHandler, ListCyclesHandler } from './queries/cycle-overview.queries';
 import { GetAssessmentHandler, GetCycleHandler, GetUnitScoreHandler, ListRulesetsHandler } from './queries/evaluation.queries';
 import { RulesetCatalog } from './queries/ruleset-catalog';
+import { ProposalFigures } from './queries/proposal-figures';
 import { TenantTimeZones } from './queries/tenant-time-zones';
+import { GetUnitProposalsHandler } from './queries/unit-proposals.queries';
 import { ListUnitsHandler } from './queries/unit-registry.queries';
 
 /** The spool directory, created if missing; one the service cannot write stops it at boot instead of failing every upload. */
@@ -42,7 +46,7 @@ function writableSpoolDirectory(directory: string): string {
 /**
  * PEKPPP cycles, F-01 self-assessment, F-02 scoring and results, and the operational facts learnt from
  * the request service; projections and consumers are registered in AppModule. Global, because the
- * consumers PlatformModule builds need each tenant's time zone (TenantTimeZones).
+ * consumers PlatformModule builds need each tenant's time zone (TenantTimeZones) and the proposals' recompute.
  */
 @Global()
 @Module({
@@ -65,6 +69,7 @@ function writableSpoolDirectory(directory: string): string {
     EvidenceFilesController,
     UnitsController,
     OperationalFactsController,
+    ProposalsController,
   ],
   providers: [
     TenantTimeZones,
@@ -88,7 +93,10 @@ function writableSpoolDirectory(directory: string): string {
     GetCycleScoresHandler,
     GetRulesetHandler,
     GetEvidenceFileHandler,
+    ProposalFigures,
+    RecomputeProposals,
+    GetUnitProposalsHandler,
   ],
-  exports: [TenantTimeZones],
+  exports: [TenantTimeZones, RecomputeProposals],
 })
 export class EvaluationModule {}

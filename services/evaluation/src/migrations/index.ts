@@ -10,6 +10,7 @@ import { Units1732800000000 } from './1732800000000-units';
 import { EvidenceFileUploads1732850000000 } from './1732850000000-evidence-file-uploads';
 import { EvaluationTableGrants1733200000001 } from './1733200000001-table-grants';
 import { EvidenceUploadGrants1733300000000 } from './1733300000000-evidence-upload-grants';
+import { IndicatorProposals1733400000000 } from './1733400000000-indicator-proposals';
 
 /** In order: the shared event store first, then this service's read tables, then the application role's grants, table by table. */
 export const evaluationMigrations = [
@@ -26,6 +27,7 @@ export const evaluationMigrations = [
   LeastPrivilege1733200000000,
   EvaluationTableGrants1733200000001,
   EvidenceUploadGrants1733300000000,
+  IndicatorProposals1733400000000,
 ];
 
 /** What the application role may do on each table (see EvaluationTableGrants1733200000001): the boot check refuses more. */
@@ -41,6 +43,11 @@ export const evaluationTablePrivileges = {
   evidence_files_v1: ['SELECT', 'INSERT'],
   evidence_file_uploads_v1: ['SELECT', 'INSERT'],
   evidence_upload_chunks_v1: ['SELECT', 'INSERT', 'DELETE'],
+  proposal_standards_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  proposal_requests_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  proposal_complaints_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  proposal_skm_periods_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  indicator_proposals_v1: ['SELECT', 'INSERT', 'UPDATE'],
 } as const;
 
 export const evaluationDatabase: ServiceDatabase = { migrations: evaluationMigrations, tablePrivileges: evaluationTablePrivileges };

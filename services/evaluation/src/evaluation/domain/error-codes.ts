@@ -82,6 +82,8 @@ export const EVALUATION_ERRORS = {
   'SCORING.NO_BAND': 'Nilai ini tidak masuk kategori mana pun dalam pedoman penilaian.',
 
   'PROPOSAL.INVALID_FIGURES': 'Angka yang dihitung dari peristiwa tidak konsisten (misalnya jumlah yang selesai melebihi jumlah yang masuk).',
+  'PROPOSAL.INVALID_EVENT_DATE': 'Tanggal pada peristiwa ini tidak valid, sehingga peristiwa tidak dapat dihitung pada periode mana pun.',
+  'PROPOSAL.UNMAPPABLE_EVENT': 'Peristiwa ini tidak dapat dipetakan ke unit: kode unitnya kosong atau tidak valid.',
 
   'RULESET.ID_MISMATCH': 'Kode pedoman penilaian tidak sesuai dengan pedoman yang diubah.',
   'RULESET.INVALID': 'Pedoman penilaian belum memenuhi ketentuan. Periksa kembali isiannya.',

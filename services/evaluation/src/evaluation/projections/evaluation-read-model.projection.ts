@@ -111,6 +111,7 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
         return;
       }
       case 'unitRegistered':
+      case 'indicatorProposalChanged': // the proposal-figures consumers write indicator_proposals_v1 with the event
         return;
       default:
         return assertNever(event);

@@ -1,6 +1,7 @@
 export * from './complaint-rules';
 export * from './figures';
 export * from './proposal';
+export * from './proposal-changes';
 export * from './proposal-rules';
 export * from './propose-indicators';
 export * from './request-sla';

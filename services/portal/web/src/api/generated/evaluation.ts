@@ -451,6 +451,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cycles/{cycleId}/units/{unitId}/proposals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The unit's proposed F-02 levels for the indicators events can evidence, with the figures, rule and events behind each
+     * @description Computed from the request and survey events (Standar Pelayanan, SKM, complaints) while the cycle is open; a proposal is a suggestion the evaluator confirms or overrides.
+     */
+    get: operations['ProposalsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1063,6 +1083,62 @@ export interface components {
        * @description The latest request-service event counted
        */
       lastEventAt: string | null;
+    };
+    RuleSourceResponse: {
+      /**
+       * @description `kemenpanrb-level-text`: the figures map onto the quantities the F-02 level text names; `pantau`: the mapping is Pantau's own
+       * @enum {string}
+       */
+      kind: 'kemenpanrb-level-text' | 'pantau';
+      /** @description Why the mapping is (or is not) the instrument’s own */
+      reason: string;
+    };
+    IndicatorProposalResponse: {
+      /**
+       * @description Indicator code as the scoring ruleset names it
+       * @example 6.a.B
+       */
+      indicatorCode: string;
+      /** @description Proposed F-02 level: a suggestion the evaluator confirms or overrides, never a score */
+      level: number;
+      /**
+       * @description The named rule that chose the level
+       * @example skm-per-regulation
+       */
+      ruleId: string;
+      ruleSource: components['schemas']['RuleSourceResponse'];
+      /** @description True when the thresholds or level texts the rule used are not confirmed against the regulation */
+      provisional: boolean;
+      /** @description Where the provisional values come from */
+      provisionalSource: string;
+      /** @description The figures the rule read (counts, shares, dates), as the rule names them */
+      figures: {
+        [key: string]: components['schemas']['JsonValue'];
+      };
+      /** @description Why this level, in Indonesian */
+      explanation: string;
+      /** @description Ids of the request and survey events the figures came from, sorted */
+      sourceEventIds: string[];
+      /**
+       * @description The proposal ruleset used
+       * @example pekppp-2023-proposals@1
+       */
+      proposalRules: string;
+      /**
+       * Format: date-time
+       * @description When the proposal last changed (the latest source event behind the change)
+       */
+      updatedAt: string;
+    };
+    UnitProposalsResponse: {
+      cycleId: string;
+      unitId: string;
+      /** @description One per indicator events can evidence, in the instrument’s order; empty while the unit is not a lokus of the open cycle or no event was seen */
+      proposals: components['schemas']['IndicatorProposalResponse'][];
+    };
+    JsonValue: (string | number | boolean | components['schemas']['JsonObject'] | (string | number | boolean | components['schemas']['JsonObject'])[]) | null;
+    JsonObject: {
+      [key: string]: components['schemas']['JsonValue'];
     };
   };
   responses: never;
@@ -2235,6 +2311,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OperationalFactsResponse'];
+        };
+      };
+    };
+  };
+  ProposalsController_get: {
+    parameters: {
+      query?: {
+        /** @description The tenant to read, the caller's own when absent; only a national auditor may name another */
+        tenantId?: string;
+      };
+      header?: {
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The proposals */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitProposalsResponse'];
         };
       };
     };

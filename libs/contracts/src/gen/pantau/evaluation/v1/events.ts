@@ -373,6 +373,42 @@ export interface ResultCorrected {
   correctedAt: string;
 }
 
+/**
+ * The proposal of one indicator for a unit lokus in an open cycle changed (its level or its figures), as
+ * the proposal rules computed it from the request and survey contexts' events. A suggestion the
+ * evaluator confirms or overrides, never a score. Stream `proposals-<tenantId>/<cycleId>/<unitId>`.
+ */
+export interface IndicatorProposalChanged {
+  /** Cycle id. */
+  cycleId: string;
+  /** Unit lokus. */
+  unitId: string;
+  /** Indicator code as the scoring ruleset names it, e.g. "6.a.B". */
+  indicatorCode: string;
+  /** Proposed level 0..5. */
+  level: number;
+  /** The level proposed before this change; -1 when the indicator had no proposal yet. */
+  previousLevel: number;
+  /** The named rule that chose the level, e.g. "skm-per-regulation". */
+  ruleId: string;
+  /** Whose mapping the rule is: "kemenpanrb-level-text" or "pantau". */
+  ruleSource: string;
+  /** Why the mapping is (or is not) the instrument's own. */
+  ruleSourceReason: string;
+  /** True when the thresholds or level texts the rule used are not confirmed against the regulation. */
+  provisional: boolean;
+  /** The figures the rule read, as a JSON object. */
+  figuresJson: string;
+  /** One Indonesian sentence: why this level. */
+  explanation: string;
+  /** Ids of the events the figures were derived from, sorted. */
+  sourceEventIds: string[];
+  /** Proposal ruleset used, e.g. "pekppp-2023-proposals@1". */
+  proposalRules: string;
+  /** When the change was computed (the latest source event of the batch that caused it). */
+  changedAt: string;
+}
+
 /** Every event on topic evaluation.events.v1. */
 export interface EvaluationEvent {
   /** The event. */
@@ -422,6 +458,9 @@ export interface EvaluationEvent {
     | //
     /** See message. */
     { $case: "resultCorrected"; value: ResultCorrected }
+    | //
+    /** See message. */
+    { $case: "indicatorProposalChanged"; value: IndicatorProposalChanged }
     | undefined;
 }
 
@@ -3093,6 +3132,320 @@ export const ResultCorrected: MessageFns<ResultCorrected> = {
   },
 };
 
+function createBaseIndicatorProposalChanged(): IndicatorProposalChanged {
+  return {
+    cycleId: "",
+    unitId: "",
+    indicatorCode: "",
+    level: 0,
+    previousLevel: 0,
+    ruleId: "",
+    ruleSource: "",
+    ruleSourceReason: "",
+    provisional: false,
+    figuresJson: "",
+    explanation: "",
+    sourceEventIds: [],
+    proposalRules: "",
+    changedAt: "",
+  };
+}
+
+export const IndicatorProposalChanged: MessageFns<IndicatorProposalChanged> = {
+  encode(message: IndicatorProposalChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cycleId !== "") {
+      writer.uint32(10).string(message.cycleId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(18).string(message.unitId);
+    }
+    if (message.indicatorCode !== "") {
+      writer.uint32(26).string(message.indicatorCode);
+    }
+    if (message.level !== 0) {
+      writer.uint32(32).int32(message.level);
+    }
+    if (message.previousLevel !== 0) {
+      writer.uint32(40).int32(message.previousLevel);
+    }
+    if (message.ruleId !== "") {
+      writer.uint32(50).string(message.ruleId);
+    }
+    if (message.ruleSource !== "") {
+      writer.uint32(58).string(message.ruleSource);
+    }
+    if (message.ruleSourceReason !== "") {
+      writer.uint32(66).string(message.ruleSourceReason);
+    }
+    if (message.provisional !== false) {
+      writer.uint32(72).bool(message.provisional);
+    }
+    if (message.figuresJson !== "") {
+      writer.uint32(82).string(message.figuresJson);
+    }
+    if (message.explanation !== "") {
+      writer.uint32(90).string(message.explanation);
+    }
+    for (const v of message.sourceEventIds) {
+      writer.uint32(98).string(v!);
+    }
+    if (message.proposalRules !== "") {
+      writer.uint32(106).string(message.proposalRules);
+    }
+    if (message.changedAt !== "") {
+      writer.uint32(114).string(message.changedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): IndicatorProposalChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseIndicatorProposalChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.cycleId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.indicatorCode = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.level = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.previousLevel = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.ruleId = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.ruleSource = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.ruleSourceReason = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.provisional = reader.bool();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.figuresJson = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.explanation = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.sourceEventIds.push(reader.string());
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.proposalRules = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.changedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): IndicatorProposalChanged {
+    return {
+      cycleId: isSet(object.cycleId)
+        ? globalThis.String(object.cycleId)
+        : isSet(object.cycle_id)
+        ? globalThis.String(object.cycle_id)
+        : "",
+      unitId: isSet(object.unitId)
+        ? globalThis.String(object.unitId)
+        : isSet(object.unit_id)
+        ? globalThis.String(object.unit_id)
+        : "",
+      indicatorCode: isSet(object.indicatorCode)
+        ? globalThis.String(object.indicatorCode)
+        : isSet(object.indicator_code)
+        ? globalThis.String(object.indicator_code)
+        : "",
+      level: isSet(object.level) ? globalThis.Number(object.level) : 0,
+      previousLevel: isSet(object.previousLevel)
+        ? globalThis.Number(object.previousLevel)
+        : isSet(object.previous_level)
+        ? globalThis.Number(object.previous_level)
+        : 0,
+      ruleId: isSet(object.ruleId)
+        ? globalThis.String(object.ruleId)
+        : isSet(object.rule_id)
+        ? globalThis.String(object.rule_id)
+        : "",
+      ruleSource: isSet(object.ruleSource)
+        ? globalThis.String(object.ruleSource)
+        : isSet(object.rule_source)
+        ? globalThis.String(object.rule_source)
+        : "",
+      ruleSourceReason: isSet(object.ruleSourceReason)
+        ? globalThis.String(object.ruleSourceReason)
+        : isSet(object.rule_source_reason)
+        ? globalThis.String(object.rule_source_reason)
+        : "",
+      provisional: isSet(object.provisional) ? globalThis.Boolean(object.provisional) : false,
+      figuresJson: isSet(object.figuresJson)
+        ? globalThis.String(object.figuresJson)
+        : isSet(object.figures_json)
+        ? globalThis.String(object.figures_json)
+        : "",
+      explanation: isSet(object.explanation) ? globalThis.String(object.explanation) : "",
+      sourceEventIds: globalThis.Array.isArray(object?.sourceEventIds)
+        ? object.sourceEventIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.source_event_ids)
+        ? object.source_event_ids.map((e: any) => globalThis.String(e))
+        : [],
+      proposalRules: isSet(object.proposalRules)
+        ? globalThis.String(object.proposalRules)
+        : isSet(object.proposal_rules)
+        ? globalThis.String(object.proposal_rules)
+        : "",
+      changedAt: isSet(object.changedAt)
+        ? globalThis.String(object.changedAt)
+        : isSet(object.changed_at)
+        ? globalThis.String(object.changed_at)
+        : "",
+    };
+  },
+
+  toJSON(message: IndicatorProposalChanged): unknown {
+    const obj: any = {};
+    if (message.cycleId !== "") {
+      obj.cycleId = message.cycleId;
+    }
+    if (message.unitId !== "") {
+      obj.unitId = message.unitId;
+    }
+    if (message.indicatorCode !== "") {
+      obj.indicatorCode = message.indicatorCode;
+    }
+    if (message.level !== 0) {
+      obj.level = Math.round(message.level);
+    }
+    if (message.previousLevel !== 0) {
+      obj.previousLevel = Math.round(message.previousLevel);
+    }
+    if (message.ruleId !== "") {
+      obj.ruleId = message.ruleId;
+    }
+    if (message.ruleSource !== "") {
+      obj.ruleSource = message.ruleSource;
+    }
+    if (message.ruleSourceReason !== "") {
+      obj.ruleSourceReason = message.ruleSourceReason;
+    }
+    if (message.provisional !== false) {
+      obj.provisional = message.provisional;
+    }
+    if (message.figuresJson !== "") {
+      obj.figuresJson = message.figuresJson;
+    }
+    if (message.explanation !== "") {
+      obj.explanation = message.explanation;
+    }
+    if (message.sourceEventIds?.length) {
+      obj.sourceEventIds = message.sourceEventIds;
+    }
+    if (message.proposalRules !== "") {
+      obj.proposalRules = message.proposalRules;
+    }
+    if (message.changedAt !== "") {
+      obj.changedAt = message.changedAt;
+    }
+    return obj;
+  },
+};
+
 function createBaseEvaluationEvent(): EvaluationEvent {
   return { event: undefined };
 }
@@ -3144,6 +3497,9 @@ export const EvaluationEvent: MessageFns<EvaluationEvent> = {
         break;
       case "resultCorrected":
         ResultCorrected.encode(message.event.value, writer.uint32(122).fork()).join();
+        break;
+      case "indicatorProposalChanged":
+        IndicatorProposalChanged.encode(message.event.value, writer.uint32(130).fork()).join();
         break;
     }
     return writer;
@@ -3303,6 +3659,17 @@ export const EvaluationEvent: MessageFns<EvaluationEvent> = {
             message.event = { $case: "resultCorrected", value: ResultCorrected.decode(reader, reader.uint32()) };
             continue;
           }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.event = {
+              $case: "indicatorProposalChanged",
+              value: IndicatorProposalChanged.decode(reader, reader.uint32()),
+            };
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3398,6 +3765,16 @@ export const EvaluationEvent: MessageFns<EvaluationEvent> = {
         ? { $case: "resultCorrected", value: ResultCorrected.fromJSON(object.resultCorrected) }
         : isSet(object.result_corrected)
         ? { $case: "resultCorrected", value: ResultCorrected.fromJSON(object.result_corrected) }
+        : isSet(object.indicatorProposalChanged)
+        ? {
+          $case: "indicatorProposalChanged",
+          value: IndicatorProposalChanged.fromJSON(object.indicatorProposalChanged),
+        }
+        : isSet(object.indicator_proposal_changed)
+        ? {
+          $case: "indicatorProposalChanged",
+          value: IndicatorProposalChanged.fromJSON(object.indicator_proposal_changed),
+        }
         : undefined,
     };
   },
@@ -3434,6 +3811,8 @@ export const EvaluationEvent: MessageFns<EvaluationEvent> = {
       obj.cycleResultsPublished = CycleResultsPublished.toJSON(message.event.value);
     } else if (message.event?.$case === "resultCorrected") {
       obj.resultCorrected = ResultCorrected.toJSON(message.event.value);
+    } else if (message.event?.$case === "indicatorProposalChanged") {
+      obj.indicatorProposalChanged = IndicatorProposalChanged.toJSON(message.event.value);
     }
     return obj;
   },
