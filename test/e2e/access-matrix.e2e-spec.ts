@@ -93,6 +93,7 @@ const EXPECTED: Record<string, string> = {
   'survey GET /units/:unitId/skm-surveys': /*                            */ 'YYN YNN NYN YNN NNN NYN YYN YYY NNY NNN',
   'survey POST /units/:unitId/skm-surveys/:periodKind/:periodStart': /*  */ 'YYN NNN NNN YNN NNN NYN NNN NNN NNY NNN',
   'survey POST /units/:unitId/skm-surveys/:periodKind/:periodStart/close': 'YYN NNN NNN YNN NNN NYN NNN NNN NNY NNN',
+  'survey PUT /units/:unitId/skm-surveys/:periodKind/:periodStart/population': 'YYN NNN NNN YNN NNN NYN NNN NNN NNY NNN',
   'survey GET /units/:unitId/skm-surveys/:periodKind/:periodStart/result': 'YYN YNN NYN YNN NNN NYN YYN YYY NNY NNN',
   'survey GET /units/:unitId/skm-surveys/:periodKind/:periodStart/submissions': 'YYN YNN NYN YNN NNN NYN YYN YYY NNY NNN',
   'survey POST /units/:unitId/skm-surveys/:periodKind/:periodStart/publication': 'YYN NNN NNN YNN NNN NYN NNN NNN NNY NNN',

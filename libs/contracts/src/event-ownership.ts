@@ -60,6 +60,7 @@ export const eventOwnership: {
   survey: {
     SurveyOpened: [tenantStream('survey')],
     SkmResponseRecorded: [tenantStream('survey')],
+    SkmPopulationDeclared: [tenantStream('survey')],
     SkmPeriodClosed: [tenantStream('survey')],
     SkmResultPublished: [tenantStream('survey')],
     FollowUpPlanned: [tenantStream('survey')],

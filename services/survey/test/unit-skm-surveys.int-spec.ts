@@ -41,7 +41,7 @@ describe("survey service: a unit's SKM surveys listed for the portal", () => {
     const first = await http()
       .post(`/units/${unitId}/skm-surveys/quarter/2026-07-01`)
       .set(operator)
-      .send({ periodEnd: '2026-09-30', declaredPopulation: 100 })
+      .send({ periodEnd: '2026-09-30', declaredPopulation: 100, declaredPopulationSource: 'Data kunjungan loket 2026' })
       .expect(201);
     const second = await http().post(`/units/${unitId}/skm-surveys/quarter/2026-10-01`).set(operator).send({ periodEnd: '2026-12-31' }).expect(201);
     await eventually(async () => {

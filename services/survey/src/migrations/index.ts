@@ -12,6 +12,7 @@ import { TenantScopedStreams1732850000000 } from './1732850000000-tenant-scoped-
 import { RespondentProofs1733000000000 } from './1733000000000-respondent-proofs';
 import { SurveyTableGrants1733200000001 } from './1733200000001-table-grants';
 import { RespondentProofGrants1733300000000 } from './1733300000000-respondent-proof-grants';
+import { PopulationDeclarations1733600000000 } from './1733600000000-population-declarations';
 
 /** In order: the shared event store first, then this service's read tables, then the application role's grants, table by table, then the personal-data keys. */
 export const surveyMigrations = [
@@ -25,6 +26,7 @@ export const surveyMigrations = [
   SurveyTableGrants1733200000001,
   RespondentProofGrants1733300000000,
   PersonalDataKeys1733500000000,
+  PopulationDeclarations1733600000000,
 ];
 
 /** What the application role may do on each table (see SurveyTableGrants1733200000001): the boot check refuses more. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CloseSkmPeriodHandler } from './commands/close-skm-period.command';
 import { CloseF03Handler } from './commands/close-f03.command';
+import { DeclareSkmPopulationHandler } from './commands/declare-skm-population.command';
 import { OpenF03CollectionHandler } from './commands/open-f03-collection.command';
 import { RecordF03ResponseHandler } from './commands/record-f03-response.command';
 import { OpenSkmSurveyHandler } from './commands/open-skm-survey.command';
@@ -36,6 +37,7 @@ import { GetF03ProofCodeCountsHandler, GetF03SubmissionsHandler, GetSkmSubmissio
     OpenSkmSurveyHandler,
     RecordSkmResponseHandler,
     SkmTextRetention,
+    DeclareSkmPopulationHandler,
     CloseSkmPeriodHandler,
     PublishSkmResultHandler,
     PlanFollowUpHandler,

@@ -36,6 +36,8 @@ export const surveyApi = {
   unitSurveys: (api: Api, unitId: string) => api<UnitSkmSurvey[]>(`${base}/units/${encodeURIComponent(unitId)}/skm-surveys`),
   open: (api: Api, ref: SurveyRef, body: Schemas['OpenSkmSurveyRequest']) => api<Schemas['OpenedSurveyResponse']>(surveyPath(ref), { method: 'POST', body }),
   result: (api: Api, ref: SurveyRef) => api<SkmSurveyResult>(`${surveyPath(ref)}/result`),
+  declarePopulation: (api: Api, ref: SurveyRef, body: Schemas['DeclareSkmPopulationRequest']) =>
+    api<CommandReply>(`${surveyPath(ref)}/population`, { method: 'PUT', body }),
   close: (api: Api, ref: SurveyRef) => api<CommandReply>(`${surveyPath(ref)}/close`, { method: 'POST' }),
   publish: (api: Api, ref: SurveyRef, body: Schemas['PublishSkmResultRequest']) =>
     api<CommandReply>(`${surveyPath(ref)}/publication`, { method: 'POST', body }),

@@ -18,7 +18,7 @@ export class OpenSkmSurveyCommand extends Command<OpenedSurvey> {
     readonly ref: SkmSurveyRef,
     readonly periodEnd: string,
     readonly unsurSet: UnsurSetInput,
-    readonly declaredPopulation: number | undefined,
+    readonly declaredPopulation: { population: number; source: string } | undefined,
     readonly rulesetRef: string | undefined,
   ) {
     super();

@@ -65,6 +65,12 @@ const closedEvent = (): SkmSurveyEvent => {
   return surveyDecider.decide({ type: 'CloseSkmPeriod', completedRequestsInPeriod: 1, now: NOW }, state)[0];
 };
 
+const SIAK = 'Data pemohon SIAK 2025 triwulan I';
+const declaredEvent = (population: number, source = SIAK, declaredAt = NOW): SkmSurveyEvent => ({
+  $case: 'skmPopulationDeclared',
+  value: { surveyId: SURVEY, population, source, declaredAt },
+});
+
 const published: SkmSurveyEvent = { $case: 'skmResultPublished', value: { surveyId: SURVEY, media: ['website'], publishedOn: '2025-04-10' } };
 const planned: SkmSurveyEvent = {
   $case: 'followUpPlanned',
@@ -95,6 +101,7 @@ const record = (overrides: Partial<Extract<SurveyCommand, { type: 'RecordSkmResp
   ...overrides,
 });
 
+const declare = (population: number, source = SIAK): SurveyCommand => ({ type: 'DeclarePopulation', population, source, now: NOW });
 const close = (completedRequestsInPeriod = 1): SurveyCommand => ({ type: 'CloseSkmPeriod', completedRequestsInPeriod, now: NOW });
 const publish = (media: string[] = ['website']): SurveyCommand => ({ type: 'PublishSkmResult', media, publishedOn: '2025-04-10' });
 const plan = (overrides: Partial<Extract<SurveyCommand, { type: 'PlanFollowUp' }>> = {}): SurveyCommand => ({
@@ -121,7 +128,12 @@ describe('SKM survey decider', () => {
   it.each<[string, SkmSurveyEvent[], SurveyCommand, DeciderOutcome<SkmSurveyEvent>]>([
     // open
     ['opens a survey with the nine unsur at exactly 1/9', [], open(), events(opened())],
-    ['opens with a declared population', [], open({ declaredPopulation: 250 }), events(opened({ declaredPopulation: 250 }))],
+    [
+      'opens with a declared population, recorded as a declaration with its source',
+      [],
+      open({ declaredPopulation: { population: 250, source: ` ${SIAK} ` } }),
+      events(opened(), declaredEvent(250)),
+    ],
     [
       'opens with an extra unsur at equal weight 1/10',
       [],
@@ -138,7 +150,13 @@ describe('SKM survey decider', () => {
     ['refuses a period that ends before it starts', [], open({ periodStart: '2025-03-31', periodEnd: '2025-01-01' }), error('SURVEY.INVALID_PERIOD')],
     ['refuses a date that does not exist', [], open({ periodEnd: '2025-02-30' }), error('SURVEY.INVALID_PERIOD')],
     ['refuses an unknown period kind', [], open({ periodKind: 'month' as never }), error('SURVEY.INVALID_PERIOD')],
-    ['refuses a declared population of 0', [], open({ declaredPopulation: 0 }), error('SURVEY.INVALID_POPULATION')],
+    ['refuses a declared population of 0', [], open({ declaredPopulation: { population: 0, source: SIAK } }), error('SURVEY.INVALID_POPULATION')],
+    [
+      'refuses a population declared at opening without its source',
+      [],
+      open({ declaredPopulation: { population: 250, source: ' ' } }),
+      error('SURVEY.INVALID_POPULATION_SOURCE'),
+    ],
     ['refuses a missing tenant', [], open({ tenantId: ' ' }), error('SURVEY.INVALID_SURVEY')],
     [
       'refuses extra unsur whose weights do not sum to 1',
@@ -259,6 +277,26 @@ describe('SKM survey decider', () => {
     ['refuses a response after close', [opened(), recorded('r1'), closedEvent()], record({ responseId: 'r2' }), error('SURVEY.CLOSED')],
     ['records nothing for a retried response after close', [opened(), recorded('r1'), closedEvent()], record({ responseId: 'r1' }), events()],
 
+    // declare the population
+    ['refuses declaring a population before the survey is opened', [], declare(1200), error('SURVEY.NOT_OPENED')],
+    ['declares the population of an open period with its source', [opened(), recorded('r1')], declare(1200, `  ${SIAK}  `), events(declaredEvent(1200))],
+    [
+      'corrects an earlier declaration',
+      [opened(), declaredEvent(1200)],
+      declare(1350, 'Data pemohon SIAK 2025 triwulan I, dikoreksi'),
+      events(declaredEvent(1350, 'Data pemohon SIAK 2025 triwulan I, dikoreksi')),
+    ],
+    ['corrects the source alone', [opened(), declaredEvent(1200)], declare(1200, 'Buku register loket'), events(declaredEvent(1200, 'Buku register loket'))],
+    ['corrects a population given at opening before declarations were events', [opened({ declaredPopulation: 250 })], declare(250), events(declaredEvent(250))],
+    ['the same declaration again changes nothing', [opened(), declaredEvent(1200)], declare(1200), events()],
+    ['refuses a population of 0', [opened()], declare(0), error('SURVEY.INVALID_POPULATION')],
+    ['refuses a fractional population', [opened()], declare(12.5), error('SURVEY.INVALID_POPULATION')],
+    ['refuses a population above 100,000,000', [opened()], declare(100_000_001), error('SURVEY.INVALID_POPULATION')],
+    ['accepts a population of 100,000,000', [opened()], declare(100_000_000), events(declaredEvent(100_000_000))],
+    ['refuses a declaration without its source', [opened()], declare(1200, ' '), error('SURVEY.INVALID_POPULATION_SOURCE')],
+    ['refuses a source longer than 200 characters', [opened()], declare(1200, 'x'.repeat(201)), error('SURVEY.INVALID_POPULATION_SOURCE')],
+    ['refuses declaring a population once the period is closed', [opened(), recorded('r1'), closedEvent()], declare(1200), error('SURVEY.POPULATION_FIXED')],
+
     // close
     ['refuses closing before the survey is opened', [], close(), error('SURVEY.NOT_OPENED')],
     ['closing twice changes nothing', [opened(), recorded('r1'), closedEvent()], close(), events()],
@@ -332,6 +370,9 @@ describe('SKM survey decider', () => {
         weakestUnsur: 'U1',
         population: 34,
         populationSource: 'completed-requests',
+        declaredPopulationSource: '',
+        populationDeclaredAt: '',
+        completedRequests: 34,
         requiredSample: 31, // formula: 3841·34/(340+3831) = 31.31
         sampleAdequate: true,
         ruleset: 'skm-2017@1',
@@ -342,9 +383,54 @@ describe('SKM survey decider', () => {
       expect(result.unsur[0]).toEqual({ code: 'U1', nrr: 94 / 31, weight: 1 / 9, answerTotal: 94, weightNumerator: 1, weightDenominator: 9 });
     });
 
-    it('uses the declared population over the completed requests', () => {
+    const responses = (count: number): SkmSurveyEvent[] => Array.from({ length: count }, (_, r) => recorded(`r${r}`));
+
+    it('uses a population given at opening, written before declarations were events, over the completed requests', () => {
       const result = closeResult([opened({ declaredPopulation: 100 }), recorded('r1')], 5);
-      expect(result).toMatchObject({ population: 100, populationSource: 'declared', requiredSample: 80, sampleAdequate: false });
+      expect(result).toMatchObject({
+        population: 100,
+        populationSource: 'declared',
+        declaredPopulationSource: '',
+        populationDeclaredAt: NOW,
+        completedRequests: 5,
+        requiredSample: 80,
+        sampleAdequate: false,
+      });
+    });
+
+    it('uses the latest declaration, naming its source and when it was made', () => {
+      const corrected = '2025-03-20T02:00:00.000Z';
+      const given = [opened(), declaredEvent(1000, 'Perkiraan awal'), ...responses(44), declaredEvent(50, SIAK, corrected)];
+      expect(closeResult(given, 0)).toMatchObject({
+        respondents: 44,
+        population: 50,
+        populationSource: 'declared',
+        declaredPopulationSource: SIAK,
+        populationDeclaredAt: corrected,
+        completedRequests: 0,
+        requiredSample: 44,
+        sampleAdequate: true,
+      });
+    });
+
+    it.each<[string, number, number, Partial<surveyPb.SkmResult>]>([
+      [
+        'no completed requests and no declaration: population 0, nothing required, never adequate even with 55 responses',
+        0,
+        55,
+        { population: 0, requiredSample: 0, sampleAdequate: false },
+      ],
+      ['80 responses for 100 completed requests are adequate', 100, 80, { population: 100, requiredSample: 80, sampleAdequate: true }],
+      ['79 responses for 100 completed requests are not', 100, 79, { population: 100, requiredSample: 80, sampleAdequate: false }],
+    ])('without a declaration: %s', (_name, completedRequests, respondents, expected) => {
+      expect(closeResult([opened(), ...responses(respondents)], completedRequests)).toMatchObject({
+        ...expected,
+        respondents,
+        populationSource: 'completed-requests',
+        declaredPopulationSource: '',
+        populationDeclaredAt: '',
+        completedRequests,
+      });
     });
 
     it('closes an empty survey with no value, band or weakest unsur', () => {

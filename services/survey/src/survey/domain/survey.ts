@@ -9,11 +9,31 @@ import { addToTally, answerProblems, assessSample, emptyTally, scoreIkm, type Sk
 
 /**
  * One SKM survey = one stream per tenant × unit × period (see `skmStreamId`). Opened with its unsur set, it
- * records responses until the unit closes the period; closing computes the IKM (SkmPeriodClosed), then
- * the result is published and the follow-up plan (rencana tindak lanjut) is planned and completed.
+ * records responses until the unit closes the period. Until then its population may be declared and
+ * corrected (SkmPopulationDeclared); closing computes the IKM and judges the sample on the latest
+ * declaration, else on the requests completed in the period (SkmPeriodClosed). Then the result is
+ * published and the follow-up plan (rencana tindak lanjut) is planned and completed.
  */
 
 export type SkmPopulationSource = 'declared' | 'completed-requests';
+
+/** The population of a period as declared (or last corrected) before closing, and where the figure comes from. */
+export interface PopulationDeclaration {
+  population: number;
+  /** e.g. "Data pemohon SIAK 2026 triwulan I"; empty for a population given at opening before declarations carried a source. */
+  source: string;
+  declaredAt: string;
+}
+
+/** What the required sample is computed on: the declaration if there is one, else the requests completed in the period. */
+export interface PopulationBasis {
+  declared: PopulationDeclaration | null;
+  completedRequests: number;
+}
+
+/** Bounds of a declaration: no unit serves more in one period; the source stays a short citation, not a document. */
+export const MAX_DECLARED_POPULATION = 100_000_000;
+export const POPULATION_SOURCE_MAX_LENGTH = 200;
 
 export interface RespondentProfileInput {
   ageBand?: string;
@@ -41,7 +61,7 @@ export type Survey =
       periodEnd: string;
       rulesetRef: string;
       unsur: readonly SurveyUnsur[];
-      declaredPopulation: number | null;
+      declaredPopulation: PopulationDeclaration | null;
       tally: SkmTally;
       responseIds: IdSet;
       /** Tracking codes cited by responses recorded before codes left the events (newer ones are kept by the handler). */
@@ -68,8 +88,15 @@ export type SurveyCommand =
       /** Defaults to the current ruleset ("skm-2017@1"). */
       rulesetRef?: string;
       unsurSet?: UnsurSetInput;
-      /** Population the unit declares; omitted → completed requests of the period at close. */
-      declaredPopulation?: number;
+      /** Population declared at opening, with its source; omitted → declared later, or the completed requests of the period at close. */
+      declaredPopulation?: { population: number; source: string };
+      now: string;
+    }
+  | {
+      type: 'DeclarePopulation';
+      population: number;
+      /** Where the figure comes from, e.g. "Data pemohon SIAK 2026 triwulan I". */
+      source: string;
       now: string;
     }
   | {
@@ -148,13 +175,10 @@ function requireClosed(state: Survey): OpenSurvey {
 }
 
 /** The SkmResult of a survey's tally under its ruleset; exact until the proto doubles. */
-export function skmResult(
-  ruleset: SkmRuleset,
-  unsur: readonly SurveyUnsur[],
-  tally: SkmTally,
-  population: number,
-  populationSource: SkmPopulationSource,
-): surveyPb.SkmResult {
+export function skmResult(ruleset: SkmRuleset, unsur: readonly SurveyUnsur[], tally: SkmTally, basis: PopulationBasis): surveyPb.SkmResult {
+  const { declared } = basis;
+  const population = declared ? declared.population : basis.completedRequests;
+  const populationSource: SkmPopulationSource = declared ? 'declared' : 'completed-requests';
   const ikm = scoreIkm(ruleset, unsur, tally);
   const sample = assessSample(ruleset, population, tally.respondents);
   const parts = provisionalParts(ruleset);
@@ -180,6 +204,9 @@ export function skmResult(
     provisional: parts.length > 0,
     populationSource,
     provisionalParts: parts,
+    declaredPopulationSource: declared?.source ?? '',
+    populationDeclaredAt: declared?.declaredAt ?? '',
+    completedRequests: basis.completedRequests,
   };
 }
 
@@ -187,6 +214,7 @@ export function skmResult(
 export const SKM_SURVEY_EVENT_TYPES = [
   'surveyOpened',
   'skmResponseRecorded',
+  'skmPopulationDeclared',
   'skmPeriodClosed',
   'skmResultPublished',
   'followUpPlanned',
@@ -195,6 +223,23 @@ export const SKM_SURVEY_EVENT_TYPES = [
 export type SkmSurveyEvent = EventsOf<SurveyEvent, typeof SKM_SURVEY_EVENT_TYPES>;
 
 type CommandOf<Type extends SurveyCommand['type']> = Extract<SurveyCommand, { type: Type }>;
+
+/** The declaration of a population, refused unless a whole number of users and a named source within bounds. */
+function populationDeclared(surveyId: string, population: number, source: string, now: string): surveyPb.SkmPopulationDeclared {
+  if (!Number.isInteger(population) || population < 1 || population > MAX_DECLARED_POPULATION) {
+    throw new DomainError('SURVEY.INVALID_POPULATION', `a declared population must be an integer 1..${MAX_DECLARED_POPULATION}, got ${population}`);
+  }
+  const citation = source.trim();
+  if (citation === '' || citation.length > POPULATION_SOURCE_MAX_LENGTH) {
+    throw new DomainError(
+      'SURVEY.INVALID_POPULATION_SOURCE',
+      `name where the population comes from in 1..${POPULATION_SOURCE_MAX_LENGTH} characters, got ${citation.length}`,
+    );
+  }
+  return { surveyId, population, source: citation, declaredAt: now };
+}
+
+const declarationEvent = (value: surveyPb.SkmPopulationDeclared): SkmSurveyEvent => ({ $case: 'skmPopulationDeclared', value });
 
 /** Opens the survey of a unit and period with its unsur set, under a known ruleset. */
 function openSurvey(lookup: SkmRulesetLookup, command: CommandOf<'OpenSurvey'>, state: Survey): SkmSurveyEvent[] {
@@ -212,10 +257,8 @@ function openSurvey(lookup: SkmRulesetLookup, command: CommandOf<'OpenSurvey'>, 
       `period must be two dates YYYY-MM-DD, start not after end, got ${command.periodStart}..${command.periodEnd}`,
     );
   }
-  const { declaredPopulation } = command;
-  if (declaredPopulation !== undefined && (!Number.isInteger(declaredPopulation) || declaredPopulation < 1)) {
-    throw new DomainError('SURVEY.INVALID_POPULATION', `a declared population must be a positive integer, got ${declaredPopulation}`);
-  }
+  const declaration =
+    command.declaredPopulation && populationDeclared(command.surveyId, command.declaredPopulation.population, command.declaredPopulation.source, command.now);
   const unsurSet = buildUnsurSet(ruleset, command.unsurSet);
   if (!unsurSet.ok) {
     throw new DomainError('SURVEY.INVALID_UNSUR_SET', unsurSet.errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors: unsurSet.errors });
@@ -238,11 +281,24 @@ function openSurvey(lookup: SkmRulesetLookup, command: CommandOf<'OpenSurvey'>, 
           weightNumerator: Number(u.weight.num),
           weightDenominator: Number(u.weight.den),
         })),
-        declaredPopulation: declaredPopulation ?? 0,
+        declaredPopulation: 0,
         openedAt: command.now,
       },
     },
+    ...(declaration ? [declarationEvent(declaration)] : []),
   ];
+}
+
+/** Declares or corrects the population of an open period; the same declaration again changes nothing. */
+function declarePopulation(command: CommandOf<'DeclarePopulation'>, state: Survey): SkmSurveyEvent[] {
+  const survey = requireOpened(state);
+  if (survey.status === 'closed') {
+    throw new DomainError('SURVEY.POPULATION_FIXED', `survey ${survey.surveyId} is closed; its result already fixed the population it used`);
+  }
+  const declaration = populationDeclared(survey.surveyId, command.population, command.source, command.now);
+  const current = survey.declaredPopulation;
+  if (current && current.population === declaration.population && current.source === declaration.source) return [];
+  return [declarationEvent(declaration)];
 }
 
 /** Records one respondent's answers; a retried response id records nothing, a repeated respondent or submission is refused. */
@@ -303,7 +359,7 @@ function recordResponse(lookup: SkmRulesetLookup, command: CommandOf<'RecordSkmR
   ];
 }
 
-/** Closes the period and computes the IKM on the declared population, or else on the requests completed in the period. */
+/** Closes the period and computes the IKM on the latest declared population, or else on the requests completed in the period. */
 function closePeriod(lookup: SkmRulesetLookup, command: CommandOf<'CloseSkmPeriod'>, state: Survey): SkmSurveyEvent[] {
   const survey = requireOpened(state);
   if (survey.status === 'closed') return []; // closing twice changes nothing
@@ -312,14 +368,8 @@ function closePeriod(lookup: SkmRulesetLookup, command: CommandOf<'CloseSkmPerio
     throw new DomainError('SURVEY.INVALID_POPULATION', `completed requests must be an integer >= 0, got ${completed}`);
   }
   const ruleset = requireRuleset(lookup, survey.rulesetRef);
-  const [population, source]: [number, SkmPopulationSource] =
-    survey.declaredPopulation !== null ? [survey.declaredPopulation, 'declared'] : [completed, 'completed-requests'];
-  return [
-    {
-      $case: 'skmPeriodClosed',
-      value: { surveyId: survey.surveyId, result: skmResult(ruleset, survey.unsur, survey.tally, population, source), closedAt: command.now },
-    },
-  ];
+  const result = skmResult(ruleset, survey.unsur, survey.tally, { declared: survey.declaredPopulation, completedRequests: completed });
+  return [{ $case: 'skmPeriodClosed', value: { surveyId: survey.surveyId, result, closedAt: command.now } }];
 }
 
 /** Records the media the closed result was published in; naming only media already recorded changes nothing. */
@@ -405,7 +455,8 @@ function evolve(lookup: SkmRulesetLookup, state: Survey, event: SkmSurveyEvent):
           weight: fraction(w.weightNumerator, w.weightDenominator),
           extra: extraCodes.has(w.code),
         })),
-        declaredPopulation: opened.declaredPopulation > 0 ? opened.declaredPopulation : null,
+        // opened before declarations were events of their own: the population, without a source
+        declaredPopulation: opened.declaredPopulation > 0 ? { population: opened.declaredPopulation, source: '', declaredAt: opened.openedAt } : null,
         tally: emptyTally(),
         responseIds: emptyIdSet(),
         citedRequests: emptyIdSet(),
@@ -427,6 +478,11 @@ function evolve(lookup: SkmRulesetLookup, state: Survey, event: SkmSurveyEvent):
         respondentKeys: respondentKey === '' ? state.respondentKeys : idSetAdd(state.respondentKeys, respondentKey),
         submissionFingerprints: submissionFingerprint === '' ? state.submissionFingerprints : idSetAdd(state.submissionFingerprints, submissionFingerprint),
       };
+    }
+    case 'skmPopulationDeclared': {
+      if (state.status === 'none') return state;
+      const { population, source, declaredAt } = event.value;
+      return { ...state, declaredPopulation: { population, source, declaredAt } };
     }
     case 'skmPeriodClosed':
       return state.status === 'none' ? state : { ...state, status: 'closed', result: event.value.result ?? null };
@@ -458,6 +514,8 @@ export function createSurveyDecider(lookup: SkmRulesetLookup): Decider<SurveyCom
           return openSurvey(lookup, command, state);
         case 'RecordSkmResponse':
           return recordResponse(lookup, command, state);
+        case 'DeclarePopulation':
+          return declarePopulation(command, state);
         case 'CloseSkmPeriod':
           return closePeriod(lookup, command, state);
         case 'PublishSkmResult':

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { LOCAL_DATE_FORMAT, SIMPLE_ID } from '@lib/kernel';
+import { MAX_DECLARED_POPULATION, POPULATION_SOURCE_MAX_LENGTH } from '../domain';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,6 +9,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
@@ -16,8 +18,12 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+
+/** Surrounding blanks are no part of a citation: a source of spaces only is an empty one. */
+const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class SkmSurveyPath {
   @ApiProperty({ example: 'disdukcapil' })
@@ -83,11 +89,50 @@ export class OpenSkmSurveyRequest {
   @IsObject()
   regulationWeights?: Record<string, string>;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'Omitted → requests completed in the period' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_DECLARED_POPULATION,
+    description: 'Omitted → declared later (…/population), else the requests completed in the period. Needs declaredPopulationSource',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_DECLARED_POPULATION)
   declaredPopulation?: number;
+
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: POPULATION_SOURCE_MAX_LENGTH,
+    example: 'Data pemohon SIAK 2026 triwulan I',
+    description: 'Where the declared population comes from; required with declaredPopulation',
+  })
+  @ValidateIf((body: OpenSkmSurveyRequest) => body.declaredPopulation !== undefined)
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(POPULATION_SOURCE_MAX_LENGTH)
+  declaredPopulationSource?: string;
+}
+
+export class DeclareSkmPopulationRequest {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_DECLARED_POPULATION, example: 1250, description: 'Service users of the unit in the period' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DECLARED_POPULATION)
+  population!: number;
+
+  @ApiProperty({
+    minLength: 1,
+    maxLength: POPULATION_SOURCE_MAX_LENGTH,
+    example: 'Data pemohon SIAK 2026 triwulan I',
+    description: 'Where the figure comes from (a register, a report, a system and its period)',
+  })
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(POPULATION_SOURCE_MAX_LENGTH)
+  source!: string;
 }
 
 export class UnsurAnswerRequest {

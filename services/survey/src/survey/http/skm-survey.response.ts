@@ -3,7 +3,7 @@ import type { surveyPb } from '@lib/contracts';
 import { CommandReply } from '@lib/platform';
 import type { OpenedSurvey } from '../commands/open-skm-survey.command';
 import type { RecordedResponse } from '../commands/record-skm-response.command';
-import type { AnswerLevel } from '../domain';
+import type { AnswerLevel, PopulationDeclaration } from '../domain';
 import type { StoredFollowUp } from '../projections/skm-surveys.projection';
 import type { PublicSkmFormView, SkmSurveyResultView } from '../queries/skm-survey.queries';
 import type { UnitSkmSurvey } from '../queries/unit-skm-surveys.queries';
@@ -11,6 +11,7 @@ import type { UnitSkmSurvey } from '../queries/unit-skm-surveys.queries';
 const PERIOD_KINDS = ['quarter', 'semester', 'year'];
 const SURVEY_STATUSES = ['open', 'closed'];
 const BANDS = ['A', 'B', 'C', 'D'];
+const POPULATION_SOURCES = ['declared', 'completed-requests'];
 
 export class OpenedSurveyResponse extends CommandReply implements OpenedSurvey {
   @ApiProperty({ format: 'uuid' })
@@ -70,13 +71,13 @@ export class SkmResultResponse implements surveyPb.SkmResult {
   @ApiProperty({ description: 'Code of the weakest unsur' })
   weakestUnsur!: string;
 
-  @ApiProperty({ type: 'integer', description: 'Population used for the sample size' })
+  @ApiProperty({ type: 'integer', description: 'Population used for the sample size: the latest declaration, else the completed requests of the period' })
   population!: number;
 
-  @ApiProperty({ type: 'integer', description: 'Krejcie-Morgan required sample' })
+  @ApiProperty({ type: 'integer', description: 'Krejcie-Morgan required sample; 0 for a population of 0' })
   requiredSample!: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'respondents ≥ requiredSample; always false for a population of 0, however many responded' })
   sampleAdequate!: boolean;
 
   @ApiProperty({ example: 'skm-2017@1' })
@@ -85,11 +86,37 @@ export class SkmResultResponse implements surveyPb.SkmResult {
   @ApiProperty({ description: 'A ruleset value used is provisional' })
   provisional!: boolean;
 
-  @ApiProperty({ enum: ['declared', 'completed-requests'] })
+  @ApiProperty({ enum: POPULATION_SOURCES, description: 'Which population was used' })
   populationSource!: string;
 
   @ApiProperty({ type: [String], example: ['sampleSize'] })
   provisionalParts!: string[];
+
+  @ApiProperty({
+    example: 'Data pemohon SIAK 2026 triwulan I',
+    description: 'Where the declared population comes from; empty when the completed requests were used (or for a population given at opening without one)',
+  })
+  declaredPopulationSource!: string;
+
+  @ApiProperty({ description: 'When the declaration used was made (ISO timestamp); empty when the completed requests were used' })
+  populationDeclaredAt!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'Requests of the unit completed in the period, whichever population was used; 0 in results closed before it was kept',
+  })
+  completedRequests!: number;
+}
+
+export class PopulationDeclarationResponse implements PopulationDeclaration {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  population!: number;
+
+  @ApiProperty({ example: 'Data pemohon SIAK 2026 triwulan I', description: 'Empty for a population given at opening before declarations carried a source' })
+  source!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  declaredAt!: string;
 }
 
 export class FollowUpResponse implements StoredFollowUp {
@@ -157,6 +184,21 @@ export class FinalSkmResultResponse {
 
   @ApiProperty()
   weakestUnsur!: string;
+
+  @ApiProperty({ type: 'integer', description: 'Population the sample was judged on' })
+  population!: number;
+
+  @ApiProperty({ enum: POPULATION_SOURCES })
+  populationSource!: string;
+
+  @ApiProperty({ description: 'Where the declared population comes from; empty when the completed requests were used' })
+  declaredPopulationSource!: string;
+
+  @ApiProperty({ type: 'integer' })
+  requiredSample!: number;
+
+  @ApiProperty({ description: 'respondents ≥ requiredSample; false for a population of 0' })
+  sampleAdequate!: boolean;
 }
 
 export class UnitSkmSurveyResponse implements UnitSkmSurvey {
@@ -189,6 +231,13 @@ export class UnitSkmSurveyResponse implements UnitSkmSurvey {
 
   @ApiProperty({ type: 'integer', description: 'Respondents without a proof' })
   anonymousRespondents!: number;
+
+  @ApiProperty({
+    type: () => PopulationDeclarationResponse,
+    nullable: true,
+    description: "The period's latest population declaration; null: none, the requests completed in the period count",
+  })
+  declaredPopulation!: PopulationDeclarationResponse | null;
 
   @ApiProperty({
     type: () => FinalSkmResultResponse,

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, Caller, CommandReply, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
 import { CloseSkmPeriodCommand } from '../commands/close-skm-period.command';
+import { DeclareSkmPopulationCommand } from '../commands/declare-skm-population.command';
 import { OpenSkmSurveyCommand } from '../commands/open-skm-survey.command';
 import { CompleteFollowUpCommand } from '../commands/complete-follow-up.command';
 import { PlanFollowUpCommand } from '../commands/plan-follow-up.command';
@@ -13,6 +14,7 @@ import { OpenedSurveyResponse, SkmSurveyResultResponse } from './skm-survey.resp
 import { SubmissionsReviewResponse } from './submissions.response';
 import {
   CompleteFollowUpRequest,
+  DeclareSkmPopulationRequest,
   FollowUpPath,
   OpenSkmSurveyRequest,
   PlanFollowUpRequest,
@@ -38,12 +40,25 @@ export class SkmSurveysController {
   @ApiCreatedResponse({ type: OpenedSurveyResponse })
   open(@Caller() { meta }: Caller, @Param() ref: SkmSurveyPath, @Body() body: OpenSkmSurveyRequest): Promise<OpenedSurveyResponse> {
     const unsurSet = { extraUnsur: body.extraUnsur, regulationWeights: body.regulationWeights };
-    return this.commands.execute(new OpenSkmSurveyCommand(meta, ref, body.periodEnd, unsurSet, body.declaredPopulation, body.ruleset));
+    const declared = body.declaredPopulation === undefined ? undefined : { population: body.declaredPopulation, source: body.declaredPopulationSource ?? '' };
+    return this.commands.execute(new OpenSkmSurveyCommand(meta, ref, body.periodEnd, unsurSet, declared, body.ruleset));
+  }
+
+  @Put('population')
+  @ApiOperation({
+    summary: 'Declare or correct the population of the open period, with its source',
+    description:
+      'The latest declaration before closing is the population the result computes the required sample on (Krejcie–Morgan); ' +
+      'without one, the requests of the unit completed in the period. The same declaration again changes nothing; after closing: 409 SURVEY.POPULATION_FIXED.',
+  })
+  @ApiOkResponse({ type: CommandReply })
+  declarePopulation(@Caller() { meta }: Caller, @Param() ref: SkmSurveyPath, @Body() body: DeclareSkmPopulationRequest): Promise<CommandReply> {
+    return this.commands.execute(new DeclareSkmPopulationCommand(meta, ref, body.population, body.source));
   }
 
   @Post('close')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Close the period and fix the result; population = declared, else requests completed in the period' })
+  @ApiOperation({ summary: 'Close the period and fix the result; population = the latest declaration, else requests completed in the period' })
   @ApiOkResponse({ type: CommandReply })
   close(@Caller() { meta }: Caller, @Param() ref: SkmSurveyPath): Promise<CommandReply> {
     return this.commands.execute(new CloseSkmPeriodCommand(meta, ref));

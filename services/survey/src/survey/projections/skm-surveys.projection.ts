@@ -70,8 +70,8 @@ export class SkmSurveysProjection implements Projection<SurveyEvent> {
         }));
         await tx.query(
           `INSERT INTO skm_surveys_v1 (survey_id, stream_id, tenant_id, unit_id, period_kind, period_start, period_end, ruleset, unsur,
-             declared_population, status, opened_at, version)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11, $12)
+             declared_population, declared_population_source, population_declared_at, status, opened_at, version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', $13, $14)
            ON CONFLICT (survey_id) DO NOTHING`,
           [
             opened.surveyId,
@@ -83,7 +83,9 @@ export class SkmSurveysProjection implements Projection<SurveyEvent> {
             opened.periodEnd,
             opened.ruleset,
             JSON.stringify(unsur),
-            state.declaredPopulation,
+            state.declaredPopulation?.population ?? null,
+            state.declaredPopulation?.source ?? null,
+            state.declaredPopulation?.declaredAt ?? null,
             opened.openedAt,
             version,
           ],
@@ -100,6 +102,11 @@ export class SkmSurveysProjection implements Projection<SurveyEvent> {
             [surveyId, code, value],
           );
         }
+        return;
+      }
+      case 'skmPopulationDeclared': {
+        const { surveyId, population, source, declaredAt } = event.value;
+        await advance(surveyId, `declared_population = $3, declared_population_source = $4, population_declared_at = $5`, [population, source, declaredAt]);
         return;
       }
       case 'skmPeriodClosed':

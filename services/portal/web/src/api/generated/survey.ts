@@ -85,6 +85,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/units/{unitId}/skm-surveys/{periodKind}/{periodStart}/population': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Declare or correct the population of the open period, with its source
+     * @description The latest declaration before closing is the population the result computes the required sample on (Krejcie–Morgan); without one, the requests of the unit completed in the period. The same declaration again changes nothing; after closing: 409 SURVEY.POPULATION_FIXED.
+     */
+    put: operations['SkmSurveysController_declarePopulation'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/units/{unitId}/skm-surveys/{periodKind}/{periodStart}/close': {
     parameters: {
       query?: never;
@@ -94,7 +114,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Close the period and fix the result; population = declared, else requests completed in the period */
+    /** Close the period and fix the result; population = the latest declaration, else requests completed in the period */
     post: operations['SkmSurveysController_close'];
     delete?: never;
     options?: never;
@@ -406,8 +426,13 @@ export interface components {
       regulationWeights?: {
         [key: string]: string;
       };
-      /** @description Omitted → requests completed in the period */
+      /** @description Omitted → declared later (…/population), else the requests completed in the period. Needs declaredPopulationSource */
       declaredPopulation?: number;
+      /**
+       * @description Where the declared population comes from; required with declaredPopulation
+       * @example Data pemohon SIAK 2026 triwulan I
+       */
+      declaredPopulationSource?: string;
     };
     OpenedSurveyResponse: {
       /** @description The event stream the command acted on */
@@ -422,6 +447,18 @@ export interface components {
       surveyId: string;
       /** @description Respondents open the form at /public/skm-surveys/{publicLinkId} */
       publicLinkId: string;
+    };
+    DeclareSkmPopulationRequest: {
+      /**
+       * @description Service users of the unit in the period
+       * @example 1250
+       */
+      population: number;
+      /**
+       * @description Where the figure comes from (a register, a report, a system and its period)
+       * @example Data pemohon SIAK 2026 triwulan I
+       */
+      source: string;
     };
     CommandReply: {
       /** @description The event stream the command acted on */
@@ -471,16 +508,20 @@ export interface components {
       bandLabel: string;
       /** @description Code of the weakest unsur */
       weakestUnsur: string;
-      /** @description Population used for the sample size */
+      /** @description Population used for the sample size: the latest declaration, else the completed requests of the period */
       population: number;
-      /** @description Krejcie-Morgan required sample */
+      /** @description Krejcie-Morgan required sample; 0 for a population of 0 */
       requiredSample: number;
+      /** @description respondents ≥ requiredSample; always false for a population of 0, however many responded */
       sampleAdequate: boolean;
       /** @example skm-2017@1 */
       ruleset: string;
       /** @description A ruleset value used is provisional */
       provisional: boolean;
-      /** @enum {string} */
+      /**
+       * @description Which population was used
+       * @enum {string}
+       */
       populationSource: 'declared' | 'completed-requests';
       /**
        * @example [
@@ -488,6 +529,15 @@ export interface components {
        *     ]
        */
       provisionalParts: string[];
+      /**
+       * @description Where the declared population comes from; empty when the completed requests were used (or for a population given at opening without one)
+       * @example Data pemohon SIAK 2026 triwulan I
+       */
+      declaredPopulationSource: string;
+      /** @description When the declaration used was made (ISO timestamp); empty when the completed requests were used */
+      populationDeclaredAt: string;
+      /** @description Requests of the unit completed in the period, whichever population was used; 0 in results closed before it was kept */
+      completedRequests: number;
     };
     SkmSurveyResultResponse: {
       /** Format: uuid */
@@ -592,12 +642,31 @@ export interface components {
       /** @description What shows the action was done (a document, a link) */
       evidence: string;
     };
+    PopulationDeclarationResponse: {
+      population: number;
+      /**
+       * @description Empty for a population given at opening before declarations carried a source
+       * @example Data pemohon SIAK 2026 triwulan I
+       */
+      source: string;
+      /** Format: date-time */
+      declaredAt: string;
+    };
     FinalSkmResultResponse: {
       ikmConverted: number;
       /** @enum {string} */
       band: 'A' | 'B' | 'C' | 'D';
       bandLabel: string;
       weakestUnsur: string;
+      /** @description Population the sample was judged on */
+      population: number;
+      /** @enum {string} */
+      populationSource: 'declared' | 'completed-requests';
+      /** @description Where the declared population comes from; empty when the completed requests were used */
+      declaredPopulationSource: string;
+      requiredSample: number;
+      /** @description respondents ≥ requiredSample; false for a population of 0 */
+      sampleAdequate: boolean;
     };
     UnitSkmSurveyResponse: {
       /** Format: uuid */
@@ -618,6 +687,8 @@ export interface components {
       verifiedRespondents: number;
       /** @description Respondents without a proof */
       anonymousRespondents: number;
+      /** @description The period's latest population declaration; null: none, the requests completed in the period count */
+      declaredPopulation: components['schemas']['PopulationDeclarationResponse'] | null;
       /** @description The result fixed at close; null while open (…/result gives the running one) */
       final: components['schemas']['FinalSkmResultResponse'] | null;
       /** Format: date-time */
@@ -1123,6 +1194,39 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OpenedSurveyResponse'];
+        };
+      };
+    };
+  };
+  SkmSurveysController_declarePopulation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retried request with the same key changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        unitId: string;
+        periodKind: 'quarter' | 'semester' | 'year';
+        /** @description First day of the period */
+        periodStart: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclareSkmPopulationRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandReply'];
         };
       };
     };

@@ -15,9 +15,15 @@ export function OpenSurveyForm({ unitId, onOpened }: { unitId: string; onOpened(
   const [periodStart, setPeriodStart] = useState('');
   const [periodEnd, setPeriodEnd] = useState('');
   const [population, setPopulation] = useState('');
+  const [populationSource, setPopulationSource] = useState('');
+  const declaring = population.trim() !== '';
   const open = useMutation({
     mutationFn: () =>
-      surveyApi.open(api, { unitId, periodKind, periodStart }, { periodEnd, declaredPopulation: population.trim() === '' ? undefined : Number(population) }),
+      surveyApi.open(
+        api,
+        { unitId, periodKind, periodStart },
+        declaring ? { periodEnd, declaredPopulation: Number(population), declaredPopulationSource: populationSource } : { periodEnd },
+      ),
     onSuccess: async (opened) => {
       await refreshAfterCommand(queryClient, openedSurveyCatchUp(api, unitId, opened), ['skm-surveys', unitId]);
       onOpened(opened.surveyId);
@@ -55,8 +61,19 @@ export function OpenSurveyForm({ unitId, onOpened }: { unitId: string; onOpened(
         value={population}
         onChange={(event) => setPopulation(event.target.value)}
         error={errors.declaredPopulation}
-        hint="Kosong: jumlah permohonan yang selesai dalam periode, untuk ukuran sampel Krejcie–Morgan."
+        hint="Kosong: dapat dinyatakan nanti selama survei berjalan; tanpa itu, jumlah permohonan yang selesai dalam periode menjadi dasar ukuran sampel Krejcie–Morgan."
       />
+      {declaring && (
+        <TextField
+          label="Sumber data populasi"
+          value={populationSource}
+          maxLength={200}
+          onChange={(event) => setPopulationSource(event.target.value)}
+          error={errors.declaredPopulationSource}
+          required
+          hint="Mis. Data pemohon SIAK 2026 triwulan I"
+        />
+      )}
       <button type="submit" disabled={open.isPending}>
         Buka survei
       </button>

@@ -6,8 +6,11 @@ import { useApi } from '../../api/use-api';
 import { ProblemMessage } from '../../components/problem-message';
 import { QueryState } from '../../components/query-state';
 import { refreshAfterCommand } from '../../query-client';
+import { DeclarePopulation, populationBasis } from './declare-population';
 import { FollowUps } from './follow-ups';
 import { PublishSkmResult } from './publish-skm-result';
+
+const count = new Intl.NumberFormat('id-ID');
 
 /** While a survey is open its IKM changes with every response: refreshed this often. */
 const LIVE_REFRESH_MS = 15_000;
@@ -35,6 +38,7 @@ export function SurveyDetail({ survey }: { survey: UnitSkmSurvey }) {
           <>
             <SkmFigures data={data} unsurName={unsurName} />
             {data.status === 'open' && <Poster publicLinkId={survey.publicLinkId} publicUrl={form.data?.publicUrl} />}
+            {data.status === 'open' && <DeclarePopulation surveyRef={ref} surveyId={survey.surveyId} result={data.result} />}
             {data.status === 'open' && <CloseSurvey surveyRef={ref} surveyId={survey.surveyId} />}
             {data.status === 'closed' && <PublishSkmResult surveyRef={ref} surveyId={survey.surveyId} publishedMedia={data.publishedMedia} />}
             <FollowUps surveyRef={ref} surveyId={survey.surveyId} followUps={data.followUps} unsur={form.data?.unsur ?? []} />
@@ -55,9 +59,8 @@ function SkmFigures({ data, unsurName }: { data: SkmSurveyResult; unsurName(code
         {data.final ? 'hasil akhir' : 'sementara, survei masih berjalan'}
       </p>
       <p>
-        {result.respondents} responden dari sampel minimal {result.requiredSample} (populasi {result.population}
-        {result.populationSource === 'declared' ? ', dinyatakan unit' : ', dari permohonan yang selesai'}) · sampel{' '}
-        {result.sampleAdequate ? 'memadai' : 'belum memadai'}
+        {count.format(result.respondents)} responden dari sampel minimal {count.format(result.requiredSample)} (populasi {count.format(result.population)},{' '}
+        {populationBasis(result)}) · sampel {result.sampleAdequate ? 'memadai' : 'belum memadai'}
         {result.provisional && ' · sebagian aturan masih sementara'}
       </p>
       <p>

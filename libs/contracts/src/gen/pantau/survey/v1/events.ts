@@ -107,7 +107,10 @@ export interface SurveyOpened {
   extraUnsur: ExtraUnsur[];
   /** Weights of every unsur (U1..U9 and extras); empty = equal weights. */
   weights: UnsurWeight[];
-  /** Population declared by the unit; 0 = use completed requests of the period. */
+  /**
+   * No longer written (0): a population given at opening follows as SkmPopulationDeclared in the same
+   * append, with its source. Events recorded before carry it here, without a source; 0 = none declared.
+   */
   declaredPopulation: number;
   /** When it was opened. */
   openedAt: string;
@@ -218,11 +221,14 @@ export interface SkmResult {
   bandLabel: string;
   /** Code of the weakest unsur. */
   weakestUnsur: string;
-  /** Population used for the sample size. */
+  /** Population used for the sample size: the latest declaration of the period, else completed_requests. */
   population: number;
-  /** Krejcie-Morgan required sample. */
+  /** Krejcie-Morgan required sample; 0 for a population of 0. */
   requiredSample: number;
-  /** Whether respondents >= required sample. */
+  /**
+   * Whether respondents >= required sample; always false for a population of 0 (nothing to sample from),
+   * however many responded.
+   */
   sampleAdequate: boolean;
   /** Ruleset used. */
   ruleset: string;
@@ -232,6 +238,38 @@ export interface SkmResult {
   populationSource: string;
   /** Which ruleset parts used are provisional, e.g. "sampleSize". */
   provisionalParts: string[];
+  /**
+   * When population_source is "declared": where the declared figure comes from, as the declaration said
+   * (e.g. "Data pemohon SIAK 2026 triwulan I"). Empty otherwise, and for a population given at opening
+   * before declarations carried a source.
+   */
+  declaredPopulationSource: string;
+  /**
+   * When population_source is "declared": when the declaration used was made (the opening, for a
+   * population given there). Empty otherwise.
+   */
+  populationDeclaredAt: string;
+  /**
+   * Requests of the unit completed in the period as the survey service counted them, whichever population
+   * was used. 0 in results computed before this field existed.
+   */
+  completedRequests: number;
+}
+
+/**
+ * Bagian Organisasi (or the unit) declared or corrected the population of an open SKM period: how many
+ * service users the period had, which the required sample is computed on. The latest declaration before
+ * closing is the one the result uses; once closed it cannot change.
+ */
+export interface SkmPopulationDeclared {
+  /** Survey id. */
+  surveyId: string;
+  /** Service users of the unit in the period, >= 1. */
+  population: number;
+  /** Where the figure comes from, e.g. "Data pemohon SIAK 2026 triwulan I"; 1..200 characters. */
+  source: string;
+  /** When it was declared. */
+  declaredAt: string;
 }
 
 /** The unit closed the period; late responses are refused from now on. */
@@ -395,6 +433,9 @@ export interface SurveyEvent {
     | //
     /** See message. */
     { $case: "f03CollectionOpened"; value: F03CollectionOpened }
+    | //
+    /** See message. */
+    { $case: "skmPopulationDeclared"; value: SkmPopulationDeclared }
     | undefined;
 }
 
@@ -1467,6 +1508,9 @@ function createBaseSkmResult(): SkmResult {
     provisional: false,
     populationSource: "",
     provisionalParts: [],
+    declaredPopulationSource: "",
+    populationDeclaredAt: "",
+    completedRequests: 0,
   };
 }
 
@@ -1513,6 +1557,15 @@ export const SkmResult: MessageFns<SkmResult> = {
     }
     for (const v of message.provisionalParts) {
       writer.uint32(114).string(v!);
+    }
+    if (message.declaredPopulationSource !== "") {
+      writer.uint32(122).string(message.declaredPopulationSource);
+    }
+    if (message.populationDeclaredAt !== "") {
+      writer.uint32(130).string(message.populationDeclaredAt);
+    }
+    if (message.completedRequests !== 0) {
+      writer.uint32(136).int32(message.completedRequests);
     }
     return writer;
   },
@@ -1642,6 +1695,30 @@ export const SkmResult: MessageFns<SkmResult> = {
             message.provisionalParts.push(reader.string());
             continue;
           }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.declaredPopulationSource = reader.string();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.populationDeclaredAt = reader.string();
+            continue;
+          }
+          case 17: {
+            if (tag !== 136) {
+              break;
+            }
+
+            message.completedRequests = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1698,6 +1775,21 @@ export const SkmResult: MessageFns<SkmResult> = {
         : globalThis.Array.isArray(object?.provisional_parts)
         ? object.provisional_parts.map((e: any) => globalThis.String(e))
         : [],
+      declaredPopulationSource: isSet(object.declaredPopulationSource)
+        ? globalThis.String(object.declaredPopulationSource)
+        : isSet(object.declared_population_source)
+        ? globalThis.String(object.declared_population_source)
+        : "",
+      populationDeclaredAt: isSet(object.populationDeclaredAt)
+        ? globalThis.String(object.populationDeclaredAt)
+        : isSet(object.population_declared_at)
+        ? globalThis.String(object.population_declared_at)
+        : "",
+      completedRequests: isSet(object.completedRequests)
+        ? globalThis.Number(object.completedRequests)
+        : isSet(object.completed_requests)
+        ? globalThis.Number(object.completed_requests)
+        : 0,
     };
   },
 
@@ -1744,6 +1836,128 @@ export const SkmResult: MessageFns<SkmResult> = {
     }
     if (message.provisionalParts?.length) {
       obj.provisionalParts = message.provisionalParts;
+    }
+    if (message.declaredPopulationSource !== "") {
+      obj.declaredPopulationSource = message.declaredPopulationSource;
+    }
+    if (message.populationDeclaredAt !== "") {
+      obj.populationDeclaredAt = message.populationDeclaredAt;
+    }
+    if (message.completedRequests !== 0) {
+      obj.completedRequests = Math.round(message.completedRequests);
+    }
+    return obj;
+  },
+};
+
+function createBaseSkmPopulationDeclared(): SkmPopulationDeclared {
+  return { surveyId: "", population: 0, source: "", declaredAt: "" };
+}
+
+export const SkmPopulationDeclared: MessageFns<SkmPopulationDeclared> = {
+  encode(message: SkmPopulationDeclared, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.surveyId !== "") {
+      writer.uint32(10).string(message.surveyId);
+    }
+    if (message.population !== 0) {
+      writer.uint32(16).int32(message.population);
+    }
+    if (message.source !== "") {
+      writer.uint32(26).string(message.source);
+    }
+    if (message.declaredAt !== "") {
+      writer.uint32(34).string(message.declaredAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SkmPopulationDeclared {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSkmPopulationDeclared();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.surveyId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.population = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.source = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.declaredAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SkmPopulationDeclared {
+    return {
+      surveyId: isSet(object.surveyId)
+        ? globalThis.String(object.surveyId)
+        : isSet(object.survey_id)
+        ? globalThis.String(object.survey_id)
+        : "",
+      population: isSet(object.population) ? globalThis.Number(object.population) : 0,
+      source: isSet(object.source) ? globalThis.String(object.source) : "",
+      declaredAt: isSet(object.declaredAt)
+        ? globalThis.String(object.declaredAt)
+        : isSet(object.declared_at)
+        ? globalThis.String(object.declared_at)
+        : "",
+    };
+  },
+
+  toJSON(message: SkmPopulationDeclared): unknown {
+    const obj: any = {};
+    if (message.surveyId !== "") {
+      obj.surveyId = message.surveyId;
+    }
+    if (message.population !== 0) {
+      obj.population = Math.round(message.population);
+    }
+    if (message.source !== "") {
+      obj.source = message.source;
+    }
+    if (message.declaredAt !== "") {
+      obj.declaredAt = message.declaredAt;
     }
     return obj;
   },
@@ -2964,6 +3178,9 @@ export const SurveyEvent: MessageFns<SurveyEvent> = {
       case "f03CollectionOpened":
         F03CollectionOpened.encode(message.event.value, writer.uint32(74).fork()).join();
         break;
+      case "skmPopulationDeclared":
+        SkmPopulationDeclared.encode(message.event.value, writer.uint32(82).fork()).join();
+        break;
     }
     return writer;
   },
@@ -3062,6 +3279,17 @@ export const SurveyEvent: MessageFns<SurveyEvent> = {
             };
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.event = {
+              $case: "skmPopulationDeclared",
+              value: SkmPopulationDeclared.decode(reader, reader.uint32()),
+            };
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3112,6 +3340,10 @@ export const SurveyEvent: MessageFns<SurveyEvent> = {
         ? { $case: "f03CollectionOpened", value: F03CollectionOpened.fromJSON(object.f03CollectionOpened) }
         : isSet(object.f03_collection_opened)
         ? { $case: "f03CollectionOpened", value: F03CollectionOpened.fromJSON(object.f03_collection_opened) }
+        : isSet(object.skmPopulationDeclared)
+        ? { $case: "skmPopulationDeclared", value: SkmPopulationDeclared.fromJSON(object.skmPopulationDeclared) }
+        : isSet(object.skm_population_declared)
+        ? { $case: "skmPopulationDeclared", value: SkmPopulationDeclared.fromJSON(object.skm_population_declared) }
         : undefined,
     };
   },
@@ -3136,6 +3368,8 @@ export const SurveyEvent: MessageFns<SurveyEvent> = {
       obj.f03Closed = F03Closed.toJSON(message.event.value);
     } else if (message.event?.$case === "f03CollectionOpened") {
       obj.f03CollectionOpened = F03CollectionOpened.toJSON(message.event.value);
+    } else if (message.event?.$case === "skmPopulationDeclared") {
+      obj.skmPopulationDeclared = SkmPopulationDeclared.toJSON(message.event.value);
     }
     return obj;
   },
