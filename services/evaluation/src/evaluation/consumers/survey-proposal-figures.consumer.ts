@@ -77,6 +77,7 @@ export class SurveyProposalFiguresConsumer implements RegisteredInboxConsumer<Su
         return;
       }
       case 'skmResponseRecorded': // the closed result counts the respondents
+      case 'skmPopulationDeclared': // the closed result names the population it used
       case 'f03CollectionOpened':
       case 'f03ResponseRecorded':
       case 'f03Closed':
