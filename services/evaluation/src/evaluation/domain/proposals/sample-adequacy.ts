@@ -1,4 +1,4 @@
-import { add, fraction, mul, roundHalfUpScaled, sub, type Fraction } from '@lib/kernel';
+import { krejcieMorganSample } from '@lib/kernel';
 import { assertCount } from './proposal';
 import type { PopulationFigures } from './figures';
 import type { ProposalRuleset } from './proposal-rules';
@@ -21,26 +21,6 @@ export interface SampleAdequacy {
   sourceEventIds: string[];
 }
 
-type SampleThresholds = ProposalRuleset['sampleAdequacy']['thresholds'];
-
-/** S = χ²·N·P(1−P) / (d²(N−1) + χ²·P(1−P)), exact. */
-export function krejcieMorganExact(thresholds: SampleThresholds, population: number): Fraction {
-  const { chiSquare, proportion, margin } = thresholds;
-  const pq = mul(proportion, sub(fraction(1), proportion));
-  const numerator = mul(mul(chiSquare, fraction(population)), pq);
-  const denominator = add(mul(mul(margin, margin), fraction(population - 1)), mul(chiSquare, pq));
-  return fraction(numerator.num * denominator.den, numerator.den * denominator.num);
-}
-
-/** The formula rounded half-up, never below the published row at or under the population, never above the population; 0 for 0. */
-export function requiredSample(thresholds: SampleThresholds, population: number): number {
-  assertCount(population, 'population');
-  if (population === 0) return 0;
-  const byFormula = roundHalfUpScaled(krejcieMorganExact(thresholds, population), 0);
-  const floorRow = thresholds.rows.filter((row) => row.population <= population).reduce((best, row) => Math.max(best, row.sample), 0);
-  return Math.min(population, Math.max(byFormula, floorRow));
-}
-
 /**
  * Whether an SKM period's responses are an adequate sample: on the population Bagian Organisasi
  * declared for the period when there is a declaration, else on the requests Pantau saw completed.
@@ -52,7 +32,8 @@ export function assessSampleAdequacy(rules: ProposalRuleset, population: Populat
   const declared = population.declared;
   const used: PopulationUsed = declared ? 'declared' : 'completed-requests';
   const value = declared ? declared.population : population.completedRequests.count;
-  const required = requiredSample(rules.sampleAdequacy.thresholds, value);
+  assertCount(value, 'population');
+  const required = krejcieMorganSample(rules.sampleAdequacy.thresholds, value);
   return {
     population: value,
     populationUsed: used,
