@@ -12,6 +12,7 @@ export interface SampleAdequacy {
   /** What the declaration said, when there was one; shown even when it is the one used. */
   declaredPopulation: number | null;
   declaredSource: string | null;
+  declaredOn: string | null;
   /** Requests of the unit Pantau recorded as completed in the period. */
   completedRequests: number;
   requiredSample: number;
@@ -39,6 +40,7 @@ export function assessSampleAdequacy(rules: ProposalRuleset, population: Populat
     populationUsed: used,
     declaredPopulation: declared?.population ?? null,
     declaredSource: declared?.source ?? null,
+    declaredOn: declared?.declaredOn ?? null,
     completedRequests: population.completedRequests.count,
     requiredSample: required,
     responses,
