@@ -238,7 +238,7 @@ describe('F-03 report', () => {
       { aspect: 'I', name: 'Kebijakan Pelayanan', mean: 4.5 },
       { aspect: 'II', name: 'Profesionalisme SDM', mean: 4.5 },
       // (1+4+1+4 + 2+4+2+4) / 8 = 22/8
-      { aspect: 'III', name: 'Sarana dan Prasarana', mean: 2.75 },
+      { aspect: 'III', name: 'Sarana Prasarana', mean: 2.75 },
       { aspect: 'IV', name: 'Sistem Informasi Pelayanan Publik', mean: 4 },
       { aspect: 'V', name: 'Konsultasi dan Pengaduan', mean: 4.5 },
     ]);
