@@ -1,5 +1,5 @@
 import { DomainError } from '@lib/event-sourcing/domain';
-import { fraction, type Fraction } from '@lib/kernel';
+import { add, fraction, fromDecimal, mul, type Fraction } from '@lib/kernel';
 import { pekppp2017 } from '../ruleset/pekppp-2017';
 import { pekppp2023 } from '../ruleset/pekppp-2023';
 import { type Ruleset, scoredIndicators } from '../ruleset/ruleset';
@@ -310,6 +310,30 @@ describe('scoring rules', () => {
       expect(result.evaluator.ipp.hundredths).toBe(450);
       expect(result.ipp.exact).toEqual(decimal('4.505'));
       expect(result.category.category).toBe('A');
+    });
+
+    it('merges the exact F-03 score of the summary, not the double that travelled beside it: 0.75 × 3.4988 + 0.25 × 583/140', () => {
+      const exact = fraction(583, 140);
+      const result = scoreUnit(pekppp2023, {
+        selfScores: [],
+        evaluatorScores: byLead(WORKED),
+        leadEvaluatorId: LEAD,
+        userScore: { kind: 'summary', score: 583 / 140, exact, respondents: 10 },
+      });
+      expect(result.userScore?.value.exact).toEqual(exact);
+      expect(result.ipp.exact).toEqual(add(mul(decimal('0.75'), decimal('3.4988')), mul(decimal('0.25'), exact)));
+      expect(result.ipp.exact).not.toEqual(add(mul(decimal('0.75'), decimal('3.4988')), mul(decimal('0.25'), fromDecimal(583 / 140))));
+    });
+
+    it('refuses an exact summary score above 5', () => {
+      expect(() =>
+        scoreUnit(pekppp2023, {
+          selfScores: [],
+          evaluatorScores: [],
+          leadEvaluatorId: LEAD,
+          userScore: { kind: 'summary', score: 5, exact: fraction(71, 14), respondents: 10 },
+        }),
+      ).toThrow(expect.objectContaining({ code: 'SCORING.INVALID_USER_SCORE' }));
     });
 
     it.each<[string, F03ItemAnswer[]]>([

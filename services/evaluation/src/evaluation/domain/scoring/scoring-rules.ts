@@ -1,5 +1,20 @@
 import type { evaluationPb } from '@lib/contracts';
-import { add, div, fraction, fromDecimal, mul, roundHalfUpScaled, sub, sum, toNumber, toRoundedNumber, ZERO, type Fraction } from '@lib/kernel';
+import {
+  add,
+  compare,
+  div,
+  formatFraction,
+  fraction,
+  fromDecimal,
+  mul,
+  roundHalfUpScaled,
+  sub,
+  sum,
+  toNumber,
+  toRoundedNumber,
+  ZERO,
+  type Fraction,
+} from '@lib/kernel';
 import { DomainError } from '../error-codes';
 import {
   BASIS_POINTS_100_PERCENT,
@@ -38,8 +53,12 @@ export interface F03ItemAnswer {
   score: number;
 }
 
-/** Either the raw F-03 responses, or the summary the survey context sent (F03Closed). */
-export type UserScoreInput = { kind: 'responses'; responses: readonly (readonly F03ItemAnswer[])[] } | { kind: 'summary'; score: number; respondents: number };
+/**
+ * Either the raw F-03 responses, or the summary the survey context sent (F03Closed): its score as a
+ * double and, when it travelled, exact; the exact one is used when present.
+ */
+export type UserScoreInput =
+  { kind: 'responses'; responses: readonly (readonly F03ItemAnswer[])[] } | { kind: 'summary'; score: number; exact?: Fraction; respondents: number };
 
 export interface ScoringInput {
   selfScores: readonly SelfScore[];
@@ -290,10 +309,13 @@ export function f03Score(items: readonly F03Item[], responses: readonly (readonl
 
 export function userScoreFrom(ruleset: Ruleset, input: UserScoreInput): UserScoreResult {
   if (input.kind === 'responses') return f03Score(ruleset.userScoreMerge?.items ?? [], input.responses);
-  if (!Number.isFinite(input.score) || input.score < SCALE_MIN || input.score > SCALE_MAX || !Number.isInteger(input.respondents) || input.respondents < 0) {
-    throw new DomainError('SCORING.INVALID_USER_SCORE', `user score must be 0..5 with a respondent count >= 0, got ${input.score} from ${input.respondents}`);
+  const outOfScale = (value: Fraction): boolean => compare(value, fraction(SCALE_MIN)) < 0 || compare(value, fraction(SCALE_MAX)) > 0;
+  const exact = input.exact ?? (Number.isFinite(input.score) ? fromDecimal(input.score) : undefined);
+  if (exact === undefined || outOfScale(exact) || !Number.isInteger(input.respondents) || input.respondents < 0) {
+    const shown = input.exact ? formatFraction(input.exact) : String(input.score);
+    throw new DomainError('SCORING.INVALID_USER_SCORE', `user score must be 0..5 with a respondent count >= 0, got ${shown} from ${input.respondents}`);
   }
-  return { value: scoreValue(fromDecimal(input.score)), respondents: input.respondents, groups: [] };
+  return { value: scoreValue(exact), respondents: input.respondents, groups: [] };
 }
 
 /** Rule: IPP = F-02 weight × F-02 + F-03 weight × F-03, only when the F-03 respondents reach the ruleset's minimum. */
