@@ -393,6 +393,13 @@ describe('scoring rules', () => {
       expect(result.category.provisional).toBe(true);
     });
 
+    it("flags the ruleset's provisional F-03 aggregation only when a user score was used", () => {
+      const withUsers = scoreUnit(pekppp2023, { selfScores: [], evaluatorScores: byLead(WORKED), leadEvaluatorId: LEAD, userScore: TEN_RESPONSES });
+      const withoutUsers = scoreUnit(pekppp2023, { selfScores: [], evaluatorScores: byLead(WORKED), leadEvaluatorId: LEAD });
+      expect(withUsers.provisionalParts).toContain('userScoreMerge.f03Aggregation');
+      expect(withoutUsers.provisionalParts).not.toContain('userScoreMerge.f03Aggregation');
+    });
+
     it('is not provisional under a ruleset whose parts are all confirmed', () => {
       const confirmed = clone(pekppp2023);
       confirmed.aspects = confirmed.aspects.map((aspect) => ({

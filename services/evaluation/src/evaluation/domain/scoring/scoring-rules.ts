@@ -15,6 +15,7 @@ import {
   ZERO,
   type Fraction,
 } from '@lib/kernel';
+import { assertNever } from '@lib/event-sourcing/domain';
 import { DomainError } from '../error-codes';
 import {
   BASIS_POINTS_100_PERCENT,
@@ -269,8 +270,9 @@ export function indicatorGaps(ruleset: Ruleset, selfScores: ReadonlyMap<string, 
 }
 
 /**
- * Rule: F-03 score = mean of the respondents' means over the items; group values are the mean over
- * respondents of each group's item mean. Every response must answer every item once, 0..5.
+ * Rule `mean-of-all-answers` (the ruleset's `f03Aggregation`): F-03 score = mean of every answer of
+ * every respondent, which is the mean of the respondents' means; group values are the mean over
+ * respondents of each group's item mean, for the report only. Every response must answer every item once, 0..5.
  */
 export function f03Score(items: readonly F03Item[], responses: readonly (readonly F03ItemAnswer[])[]): UserScoreResult {
   const itemCount = items.length;
@@ -308,7 +310,17 @@ export function f03Score(items: readonly F03Item[], responses: readonly (readonl
 }
 
 export function userScoreFrom(ruleset: Ruleset, input: UserScoreInput): UserScoreResult {
-  if (input.kind === 'responses') return f03Score(ruleset.userScoreMerge?.items ?? [], input.responses);
+  if (input.kind === 'responses') {
+    const merge = ruleset.userScoreMerge;
+    if (!merge) return f03Score([], input.responses);
+    const { rule } = merge.f03Aggregation;
+    switch (rule) {
+      case 'mean-of-all-answers':
+        return f03Score(merge.items, input.responses);
+      default:
+        return assertNever(rule);
+    }
+  }
   const outOfScale = (value: Fraction): boolean => compare(value, fraction(SCALE_MIN)) < 0 || compare(value, fraction(SCALE_MAX)) > 0;
   const exact = input.exact ?? (Number.isFinite(input.score) ? fromDecimal(input.score) : undefined);
   if (exact === undefined || outOfScale(exact) || !Number.isInteger(input.respondents) || input.respondents < 0) {
@@ -367,6 +379,7 @@ export function scoreUnit(ruleset: Ruleset, input: ScoringInput): ScoreResult {
     });
   });
   if (merge.provisional) provisionalParts.push('userScoreMerge');
+  if (userScore && ruleset.userScoreMerge?.f03Aggregation.provisional) provisionalParts.push('userScoreMerge.f03Aggregation');
   if (ruleset.evaluatorCombinationProvenance.provisional) provisionalParts.push('evaluatorCombination');
   if (ruleset.bandsProvenance.provisional) provisionalParts.push('bands');
 
