@@ -58,8 +58,8 @@ export class HandleAssessmentHandler implements ICommandHandler<HandleAssessment
       const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
       const instant = this.clock.now();
       const today = await this.timeZones.localDate(meta.tenantId, instant);
-      // decided on the cycle as read: if it changes before the append (results published, say), read again
       const decidedOn = await this.proposalDecidedOn({ tenantId: meta.tenantId, cycleId, unitId }, ruleset, action);
+      // decided on the cycle (and proposal) as read: if it changes before the append (results published, say), read again
       const guard: AppendGuard = {
         lockKey: resultsLock(meta.tenantId, cycleId),
         lockMode: 'shared',
