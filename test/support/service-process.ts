@@ -90,6 +90,10 @@ export async function startServiceProcess(service: ServiceName, ownerUrl: string
     DATABASE_URL: applicationDatabaseUrl(ownerUrl),
   });
   const output = stderrTail(child);
+  // A test worker that ends without stopping it (a timeout, an interrupted run) leaves no service behind.
+  const killWithWorker = (): void => void child.kill('SIGKILL');
+  process.once('exit', killWithWorker);
+  child.once('exit', () => process.removeListener('exit', killWithWorker));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
