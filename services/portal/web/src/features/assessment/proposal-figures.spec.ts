@@ -11,9 +11,17 @@ describe('showFigures: the figures behind a proposal, as a person reads them', (
     ['a percentage of nothing', { resolvedPercent: null }, ['Persentase diselesaikan: —']],
     ['the IKM with two decimals', { ikmConverted: 88.02 }, ['Nilai IKM: 88,02']],
     ['a local date as id-ID, without a time-zone shift', { periodEnd: '2026-06-30' }, ['Akhir periode SKM: 30/6/2026']],
-    ['a yes/no', { perRegulationRuleset: true, publishedElectronic: false }, ['Pedoman survei sesuai PermenPANRB 14/2017: ya', 'Dipublikasikan di media elektronik: tidak']],
+    [
+      'a yes/no',
+      { perRegulationRuleset: true, publishedElectronic: false },
+      ['Pedoman survei sesuai PermenPANRB 14/2017: ya', 'Dipublikasikan di media elektronik: tidak'],
+    ],
     ['a coded value in words', { frontOfficeLayout: 'separate' }, ['Sarana pengaduan tatap muka: terpisah dari front office']],
-    ['media kinds in words, as an Indonesian list', { mediaKinds: ['cetak', 'sippn', 'website'] }, ['Jenis media: media cetak/non-elektronik, SIPP Nasional dan website']],
+    [
+      'media kinds in words, as an Indonesian list',
+      { mediaKinds: ['cetak', 'sippn', 'website'] },
+      ['Jenis media: media cetak/non-elektronik, SIPP Nasional dan website'],
+    ],
     ['an empty list', { missingComponents: [] }, ['Komponen yang belum ada: tidak ada']],
     [
       'a nested group under its label',

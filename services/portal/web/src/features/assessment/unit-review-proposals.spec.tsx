@@ -75,7 +75,11 @@ const skmProposal = proposalFixture('6.a.B', {
   explanation:
     'SKM periode 2026-01-01 s.d. 2026-06-30 belum sesuai PermenPANRB 14/2017 karena populasinya 0 menurut permohonan selesai yang tercatat di Pantau, sehingga 55 responden tidak dapat dinilai sebagai sampel yang memadai.',
   sourceEventIds: ['0b9f6a3e-0000-4000-8000-00000000000a', '0b9f6a3e-0000-4000-8000-00000000000b', '0b9f6a3e-0000-4000-8000-00000000000c'],
-  selfClaim: { score: 4, justification: 'SKM semester I dilaksanakan dan dipublikasikan', evidence: [{ evidenceId: 'e1', kind: 'link', name: 'Laporan SKM 2026' }] },
+  selfClaim: {
+    score: 4,
+    justification: 'SKM semester I dilaksanakan dan dipublikasikan',
+    evidence: [{ evidenceId: 'e1', kind: 'link', name: 'Laporan SKM 2026' }],
+  },
 });
 
 const complaintProposal = proposalFixture('28.e.Ak', {
@@ -119,7 +123,11 @@ function serve(changes: Record<string, Answer>): RecordedCall[] {
 }
 
 const renderPage = (claims: Record<string, unknown> = EVALUATOR) =>
-  renderAt(<UnitReviewPage cycleId={CYCLE} unitId="disdukcapil" />, { path: `/siklus/${CYCLE}/unit/disdukcapil`, pattern: '/siklus/:cycleId/unit/:unitId', claims });
+  renderAt(<UnitReviewPage cycleId={CYCLE} unitId="disdukcapil" />, {
+    path: `/siklus/${CYCLE}/unit/disdukcapil`,
+    pattern: '/siklus/:cycleId/unit/:unitId',
+    claims,
+  });
 
 const indicatorCard = (name: string) => screen.findByRole('article', { name });
 const SKM = '6.a.B Survei Kepuasan Masyarakat sesuai PermenPANRB';
@@ -201,9 +209,7 @@ describe('UnitReviewPage: the proposals from events beside the F-01 claims', () 
 
     const proposal = within(card).getByRole('region', { name: 'Usulan dari peristiwa' });
     await waitFor(() => expect(proposal.textContent).toContain('Dikonfirmasi · nilai akhir 1'));
-    expect(sent(calls).map((call) => [call.method, call.url, call.body])).toEqual([
-      ['POST', `${UNIT}/proposals/6.a.B/confirmation`, { expectedLevel: 1 }],
-    ]);
+    expect(sent(calls).map((call) => [call.method, call.url, call.body])).toEqual([['POST', `${UNIT}/proposals/6.a.B/confirmation`, { expectedLevel: 1 }]]);
     expect(sent(calls)[0].headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
     expect(reads(calls, `${UNIT}/proposals`)).toBe(2);
     expect(reads(calls, `${UNIT}/score`)).toBe(2);
