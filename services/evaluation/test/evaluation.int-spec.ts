@@ -9,7 +9,7 @@ import { bearer } from '../../../test/support/auth';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
-import { pekppp2023, pekppp2023v2, scoredIndicators, shippedRulesets } from '../src/evaluation/domain';
+import { pekppp2023, pekppp2023KodeB, pekppp2023v2, scoredIndicators, shippedRulesets } from '../src/evaluation/domain';
 import { EvaluationReadModelProjection } from '../src/evaluation/projections/evaluation-read-model.projection';
 import { evaluationDatabase } from '../src/migrations';
 
@@ -480,6 +480,53 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
       // 0.75 × 4.00 + 0.25 × 5.00
       expect(body.published).toMatchObject({ ipp: 4.25, category: 'A-' });
       expect(body.correctionReason).toBe('keberatan unit diterima');
+    });
+  });
+
+  it('scores fully online units in a cycle pinning pekppp-2023-kode-b by its own indicators', async () => {
+    const daringUnit = `mpp-daring-${randomUUID().slice(0, 8)}`;
+    const [operator, evaluator] = await Promise.all([
+      bearer('operator-disdukcapil', { tenantId, unitId: daringUnit }),
+      bearer('evaluator-1', { tenantId, assignedUnitIds: [daringUnit] }),
+    ]);
+    const daringCodes = scoredIndicators(pekppp2023KodeB).map((indicator) => indicator.code);
+    const opened = await http()
+      .post('/cycles')
+      .set(admin)
+      .send({
+        name: 'PEKPPP layanan daring',
+        rulesetId: 'pekppp-2023-kode-b',
+        windowStart: '2020-01-01',
+        windowEnd: '2099-12-31',
+        selfAssessmentDue: '2099-12-30',
+      })
+      .expect(201);
+    const daring = (path: string) => `/cycles/${opened.body.cycleId}/units/${daringUnit}/assessment${path}`;
+    await http()
+      .put(`/cycles/${opened.body.cycleId}/units/${daringUnit}`)
+      .set(admin)
+      .send({ evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' })
+      .expect(200);
+    await http()
+      .put(daring('/draft'))
+      .set(operator)
+      .send({ answers: daringCodes.map((indicatorCode) => ({ indicatorCode, score: 5, justification: 'layanan sepenuhnya daring' })) })
+      .expect(200);
+    await http().post(daring('/submit')).set(operator).expect(200);
+    const kodeA = await http().put(daring('/scores/15.c.K')).set(evaluator).send({ score: 4, note: 'parkir' }).expect(409);
+    expect(kodeA.body.code).toBe('ASSESSMENT.UNKNOWN_INDICATOR');
+    for (const code of daringCodes) {
+      await http()
+        .put(daring(`/scores/${code}`))
+        .set(evaluator)
+        .send({ score: 4, note: 'sesuai deskriptor 4' })
+        .expect(200);
+    }
+    await eventually(async () => {
+      const { body } = await http().get(`/cycles/${opened.body.cycleId}/units/${daringUnit}/score`).set(admin).expect(200);
+      expect(body).toMatchObject({ ruleset: { id: 'pekppp-2023-kode-b', version: 1, provisional: true }, complete: true, category: 'B', provisional: true });
+      expect(body.ipp).toMatchObject({ self: 5, evaluator: 4, final: 4 });
+      expect(body.indicators).toHaveLength(29);
     });
   });
 });
