@@ -16,6 +16,7 @@ export * from './ruleset/pekppp-2023-kode-b';
 export * from './ruleset/pekppp-2023-v2';
 export * from './ruleset/ruleset';
 export * from './ruleset/shipped-rulesets';
+export * from './scoring/proposal-decisions';
 export * from './scoring/score-explanation';
 export * from './scoring/scoring-rules';
 export * from './scoring/unit-score';
