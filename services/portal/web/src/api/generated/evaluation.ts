@@ -574,6 +574,8 @@ export interface components {
       source: string;
       code: string;
       name: string;
+      /** @description Descriptor of each level 0..5 the form asks about, when the sources give them */
+      descriptors?: string[];
     };
     F03ItemDocument: {
       item: number;
