@@ -97,7 +97,7 @@ const complaintProposal = proposalFixture('28.e.Ak', {
   },
 });
 
-const proposals = (...shown: IndicatorProposal[]): UnitProposals => ({ cycleId: CYCLE, unitId: 'disdukcapil', proposals: shown });
+const proposals = (...shown: IndicatorProposal[]): UnitProposals => ({ cycleId: CYCLE, unitId: 'disdukcapil', proposals: shown, requestSla: [] });
 
 const unitScore = unitScoreFixture(CYCLE, 'disdukcapil', { assessmentStatus: 'submitted', proposedOnlyIndicatorCodes: ['6.a.B'] });
 const scores: CycleScores = { cycleId: CYCLE, name: cycle.name, status: 'open', ruleset: { id: 'pekppp-2023', version: 1, provisional: true }, units: [] };
