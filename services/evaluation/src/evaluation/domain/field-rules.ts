@@ -1,7 +1,10 @@
 import type { EvidenceFileProblem } from './evidence-file';
 import type { RulesetRule } from './ruleset/ruleset';
 
-type OwnFieldRule = Exclude<RulesetRule, 'required'> | EvidenceFileProblem['rule'];
+/** The rule a text field breaks when it holds nothing but spaces. */
+export const NOT_BLANK = 'notBlank';
+
+type OwnFieldRule = Exclude<RulesetRule, 'required'> | EvidenceFileProblem['rule'] | typeof NOT_BLANK;
 
 /**
  * Indonesian messages for the rules a ruleset document and an evidence upload are checked against
@@ -30,6 +33,7 @@ export const EVALUATION_FIELD_RULES: Record<OwnFieldRule, (field: string) => str
   'quota-min-not-above-max': (field) => `Kuota minimum pada kolom ${field} tidak boleh melebihi kuota maksimum.`,
   'f03-items-numbered-1-to-n': (field) => `Butir F-03 pada kolom ${field} harus bernomor urut mulai dari 1.`,
   'known-f03-aggregation': (field) => `Nilai kolom ${field} bukan cara perhitungan nilai F-03 yang dikenal.`,
+  [NOT_BLANK]: (field) => `Kolom ${field} wajib diisi; spasi saja tidak cukup.`,
   notEmpty: (field) => `Berkas pada kolom ${field} kosong.`,
   maxSize: (field) => `Ukuran berkas pada kolom ${field} melebihi batas.`,
   mediaType: (field) => `Jenis berkas pada kolom ${field} tidak diizinkan.`,
