@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { createTestDatabase, eventually, type TestDatabase, testKafkaBrokers } from '@lib/testing';
+import { type EvaluationEvent, type EventEnvelope, envelopeToHeaders, evaluationCodec, topics } from '@lib/contracts';
+import { createTestDatabase, eventually, type TestDatabase, testKafka, testKafkaBrokers } from '@lib/testing';
 import request from 'supertest';
 import { bearer } from '../../../test/support/auth';
 import { startService } from '../../../test/support/service-app';
@@ -58,15 +59,17 @@ describe('F-03 collections follow the cycles of the evaluation service', () => {
     expect((await http().get(collection(madeUp)).set(admin).expect(404)).body.code).toBe('F03.NOT_FOUND');
   });
 
-  it('refuses a quota or ruleset named in the call, naming the fields: both come from the cycle', async () => {
-    const response = await http()
-      .post(collection(newCycle()))
-      .set(admin)
-      .send({ ruleset: 'pekppp-2023@1', quota: { minimum: 1, maximum: 1000 } })
-      .expect(400);
-    expect(response.body.errors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ field: 'ruleset', rule: 'whitelistValidation' }), expect.objectContaining({ field: 'quota' })]),
+  it('takes the quota and the ruleset from the cycle, never from the call', async () => {
+    const cycleId = newCycle();
+    await announceCycle(tenantId, cycleId, [unitId]);
+    await openWhenSeen(() =>
+      http()
+        .post(collection(cycleId))
+        .set(admin)
+        .send({ ruleset: 'pekppp-2017@1', quota: { minimum: 1, maximum: 1000 } }),
     );
+    const report = await http().get(collection(cycleId)).set(admin).expect(200);
+    expect(report.body).toMatchObject({ quota: { minimum: 10, maximum: 20, provisional: true }, ruleset: 'pekppp-2023@1' });
   });
 
   it("opens a lokus' collection with the quota of the ruleset its cycle pinned, and refuses a unit that is not a lokus", async () => {
@@ -134,5 +137,40 @@ describe('F-03 collections follow the cycles of the evaluation service', () => {
 
     const report = await http().get(collection(cycleId)).set(admin).expect(200);
     expect(report.body).toMatchObject({ respondents: 0, unverifiedRespondents: 4 });
+  });
+
+  it('records a lokus once when its announcement arrives twice', async () => {
+    const [cycleId, later] = [newCycle(), newCycle()];
+    const assignment = (cycle: string): { key: string; value: Buffer; headers: ReturnType<typeof envelopeToHeaders> } => {
+      const event: EvaluationEvent = { $case: 'unitLokusAssigned', value: { cycleId: cycle, unitId, evaluatorIds: ['e1'], leadEvaluatorId: 'e1' } };
+      const envelope: EventEnvelope = {
+        eventId: randomUUID(),
+        eventType: evaluationCodec.typeOf(event),
+        streamId: `cycle-${tenantId}/${cycle}`,
+        streamVersion: 2,
+        occurredAt: '2026-03-02T01:00:00.000Z',
+        tenantId,
+        unitId,
+        correlationId: randomUUID(),
+        causationId: randomUUID(),
+        actorId: 'evaluation-service',
+        actorRole: 'system',
+      };
+      return { key: unitId, value: Buffer.from(evaluationCodec.encode(event)), headers: envelopeToHeaders(envelope) };
+    };
+    const twice = assignment(cycleId);
+    const producer = testKafka().producer();
+    await producer.connect();
+    try {
+      // one partition (one key): once the later cycle's lokus is in, both copies were handled
+      await producer.send({ topic: topics.evaluation, messages: [twice, twice, assignment(later)] });
+    } finally {
+      await producer.disconnect();
+    }
+    const lokusRows = async (cycle: string): Promise<number> =>
+      (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pekppp_unit_lokus_v1 WHERE tenant_id = $1 AND cycle_id = $2`, [tenantId, cycle]))
+        .rows[0].n;
+    await eventually(async () => expect(await lokusRows(later)).toBe(1), { timeoutMs: 30_000 });
+    expect(await lokusRows(cycleId)).toBe(1);
   });
 });

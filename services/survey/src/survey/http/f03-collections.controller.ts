@@ -9,7 +9,7 @@ import { GetF03ReportQuery } from '../queries/f03.queries';
 import { GetF03ProofCodeCountsQuery, GetF03SubmissionsQuery } from '../queries/submissions.queries';
 import { F03ReportResponse } from './f03.response';
 import { IDEMPOTENCY_HEADER } from './skm-surveys.controller';
-import { F03Path, IssueF03ProofCodesRequest, OpenF03CollectionRequest } from './skm-survey.requests';
+import { F03Path, IssueF03ProofCodesRequest } from './skm-survey.requests';
 import { F03ProofCodeCountsResponse, IssuedF03ProofCodesResponse, SubmissionsReviewResponse } from './submissions.response';
 
 @ApiTags('PEKPPP F-03')
@@ -37,7 +37,8 @@ export class F03CollectionsController {
       'Open the F-03 collection of a unit lokus in a PEKPPP cycle (Bagian Organisasi runs the cycle). Only for a cycle the evaluation service opened and a unit it assigned as lokus; the quota is that of the ruleset the cycle pinned',
   })
   @ApiCreatedResponse({ type: CommandReply })
-  open(@Caller() { meta }: Caller, @Param() { cycleId, unitId }: F03Path, @Body() _body: OpenF03CollectionRequest): Promise<CommandReply> {
+  // No body: the quota and the ruleset are the cycle's, as the evaluation service announced it; a call cannot name them.
+  open(@Caller() { meta }: Caller, @Param() { cycleId, unitId }: F03Path): Promise<CommandReply> {
     return this.commands.execute(new OpenF03CollectionCommand(meta, cycleId, unitId));
   }
 

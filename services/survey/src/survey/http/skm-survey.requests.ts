@@ -284,12 +284,6 @@ export class PublicF03Path extends F03Path {
   tenantId!: string;
 }
 
-/**
- * Opening names nothing but the path: the quota and the ruleset are those of the cycle, as the
- * evaluation service announced it. A quota or ruleset sent anyway is refused, naming the field.
- */
-export class OpenF03CollectionRequest {}
-
 export class F03ItemRequest {
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 14, description: 'Item number of the F-03 form' })
   @IsInt()

@@ -853,7 +853,6 @@ export interface components {
       /** @example pekppp-2023@1 */
       ruleset: string;
     };
-    OpenF03CollectionRequest: Record<string, never>;
     IssueF03ProofCodesRequest: {
       /** @description How many one-time codes to issue, e.g. one per service to be delivered */
       count: number;
@@ -1757,11 +1756,7 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OpenF03CollectionRequest'];
-      };
-    };
+    requestBody?: never;
     responses: {
       201: {
         headers: {
