@@ -119,9 +119,18 @@ describe('Idempotency-Key: the same rule in every service', () => {
   });
 
   it("survey: a citizen's F-03 key must be a random UUID, and never becomes the response id", async () => {
-    const cycleId = `f03-${RUN}`;
-    const opened = await call('survey', 'POST', `/f03-collections/${cycleId}/disdukcapil`, admin, { ruleset: 'pekppp-2023@1' });
-    expect(opened.status).toBeLessThan(300);
+    // F-03 opens only for a unit lokus of a cycle the evaluation service announced to the survey service
+    const cycleId = randomUUID();
+    expect((await openCycle(cycleId)).status).toBe(201);
+    const lokus = { evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' };
+    expect((await call('evaluation', 'PUT', `/cycles/${cycleId}/units/disdukcapil`, admin, lokus)).status).toBe(200);
+    await eventually(
+      async () => {
+        const opened = await call('survey', 'POST', `/f03-collections/${cycleId}/disdukcapil`, admin, {});
+        expect(opened.status).toBe(201);
+      },
+      { timeoutMs: 30_000 },
+    );
     const form = `/public/tenants/${TENANT}/f03/${cycleId}/disdukcapil/responses`;
     const items = Array.from({ length: 14 }, (_, i) => ({ item: i + 1, score: 4 }));
     const guessable = await call('survey', 'POST', form, { 'Idempotency-Key': 'response-1' }, { items });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { fraction } from '@lib/kernel';
 import { eventCommandMeta } from '@lib/platform';
 import { createTestDatabase, eventually, type TestDatabase, testKafkaBrokers } from '@lib/testing';
 import request from 'supertest';
@@ -101,7 +102,7 @@ describe('commands that write a cycle wait for an F-01/F-02 command that checked
           new RecordUserScoreCommand(
             cycleId,
             unitA,
-            { score: 4.2, respondents: 60, quotaMet: true },
+            { score: fraction(21, 5), respondents: 60, quotaMet: true },
             f03Closed.eventId,
             eventCommandMeta('evaluation.f03-closed', f03Closed, unitA),
           ),

@@ -437,8 +437,10 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     // 0.75 × 3.00 + 0.25 × 5.00
     expect(merged.ipp).toMatchObject({ evaluator: 3, userScore: 5, userScoreRespondents: 12, final: 3.5 });
     expect(merged.category).toBe('B-');
-    const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM events WHERE event_type = 'UserScoreReceived'`);
-    expect(rows[0].n).toBe(1);
+    const { rows } = await db.pool.query(`SELECT payload FROM events WHERE event_type = 'UserScoreReceived'`);
+    expect(rows).toHaveLength(1);
+    // the exact score, from the item answers the survey summed and counted
+    expect(rows[0].payload).toMatchObject({ score: 5, scoreNumerator: 5, scoreDenominator: 1 });
   });
 
   it('rebuilds the projection to identical scores', async () => {

@@ -7,6 +7,7 @@ import { SurveyConfig } from './config';
 import { SURVEY_ERRORS } from './survey/domain/error-codes';
 import { SURVEY_FIELD_RULES } from './survey/domain/field-rules';
 import { CompletedRequestsConsumer } from './survey/consumers/completed-requests.consumer';
+import { PekpppCyclesConsumer } from './survey/consumers/pekppp-cycles.consumer';
 import { SkmSurveysProjection } from './survey/projections/skm-surveys.projection';
 import { SurveyModule } from './survey/survey.module';
 
@@ -31,7 +32,7 @@ export class AppModule {
           errors: { codes: SURVEY_ERRORS, fieldRules: SURVEY_FIELD_RULES },
           codec: surveyCodec,
           projections: [SkmSurveysProjection],
-          consumers: [CompletedRequestsConsumer],
+          consumers: [CompletedRequestsConsumer, PekpppCyclesConsumer],
         }),
         SurveyModule,
       ],

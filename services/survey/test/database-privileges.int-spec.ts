@@ -21,6 +21,8 @@ const EXPECTED = {
   f03_proof_codes_v1: ['SELECT', 'INSERT'],
   survey_used_proofs_v1: ['SELECT', 'INSERT'],
   survey_submissions_v1: ['SELECT', 'INSERT', 'DELETE'],
+  pekppp_cycles_v1: ['SELECT', 'INSERT'],
+  pekppp_unit_lokus_v1: ['SELECT', 'INSERT'],
   personal_data_keys: ['SELECT', 'INSERT', 'UPDATE'],
 };
 

@@ -11,6 +11,7 @@ import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { SurveyConfig } from '../src/config';
 import { surveyDatabase } from '../src/migrations';
+import { announceCycle, openWhenSeen } from './pekppp-cycles';
 
 const PORTAL = 'https://pantau.banjarmasinkota.go.id/survei';
 
@@ -113,7 +114,8 @@ describe('public survey forms: poster QR code, duplicate detection, F-03 report'
 
   it('reports an F-03 collection per item and aspect, and 404 to another tenant', async () => {
     const cycleId = `pekppp-${randomUUID().slice(0, 8)}`;
-    await http().post(`/f03-collections/${cycleId}/${unitId}`).set(admin).send({ ruleset: 'pekppp-2023@1' }).expect(201);
+    await announceCycle(tenantId, cycleId, [unitId]);
+    await openWhenSeen(() => http().post(`/f03-collections/${cycleId}/${unitId}`).set(admin).send({}));
     const scores = (toilet: number) => Array.from({ length: 14 }, (_, i) => ({ item: i + 1, score: i + 1 === 10 ? toilet : 4 }));
     // two respondents, each with a one-time code the unit handed out with the service
     const issued = await http().post(`/f03-collections/${cycleId}/${unitId}/proof-codes`).set(admin).send({ count: 2 }).expect(201);

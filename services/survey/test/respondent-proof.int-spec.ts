@@ -10,6 +10,7 @@ import { AppModule } from '../src/app.module';
 import { SurveyConfig } from '../src/config';
 import { SubmissionRetention } from '../src/survey/commands/submission-retention.task';
 import { surveyDatabase } from '../src/migrations';
+import { announceCycle, openWhenSeen } from './pekppp-cycles';
 
 // Issue 19 (H-1, M-3): a response counts only with a proof the respondent was served, each proof once.
 describe('respondent proofs: F-03 and SKM responses count only with a proof used once, and bursts show before closing', () => {
@@ -24,9 +25,11 @@ describe('respondent proofs: F-03 and SKM responses count only with a proof used
   const http = () => request(app.getHttpServer());
   const f03Items = (score: number) => Array.from({ length: 14 }, (_, i) => ({ item: i + 1, score }));
   const skmAnswers = (value: number) => Array.from({ length: 9 }, (_, i) => ({ code: `U${i + 1}`, value }));
+  /** Opens the unit's collection in a new cycle whose ruleset sets this F-03 quota. */
   const openF03 = async (quota = { minimum: 1, maximum: 2 }): Promise<string> => {
     const cycleId = `pekppp-${randomUUID().slice(0, 8)}`;
-    await http().post(`/f03-collections/${cycleId}/${unitId}`).set(admin).send({ ruleset: 'pekppp-2023@1', quota }).expect(201);
+    await announceCycle(tenantId, cycleId, [unitId], { ...quota, provisional: true });
+    await openWhenSeen(() => http().post(`/f03-collections/${cycleId}/${unitId}`).set(admin).send({}));
     return cycleId;
   };
   const respondF03 = (cycleId: string, body: object, userAgent = 'Mozilla/5.0 (Linux; Android 13)') =>
@@ -111,7 +114,8 @@ describe('respondent proofs: F-03 and SKM responses count only with a proof used
   describe('F-03', () => {
     it('records responses without a proof apart: they never fill the quota nor count in the score', async () => {
       const cycleId = await openF03({ minimum: 1, maximum: 2 });
-      for (let i = 0; i < 3; i++) await respondF03(cycleId, { items: f03Items(5) }).expect(201);
+      // other answers each time: the same answers resent from one device are refused as a resend
+      for (const score of [5, 4, 3]) await respondF03(cycleId, { items: f03Items(score) }).expect(201);
       const [code] = await issueCodes(cycleId, 1);
       await respondF03(cycleId, { items: f03Items(2), proof: code }).expect(201);
 
@@ -177,7 +181,8 @@ describe('respondent proofs: F-03 and SKM responses count only with a proof used
 
     it('shows submissions per time window before closing, flags a burst and a repeating device, and keeps no fingerprint in the log', async () => {
       const cycleId = await openF03({ minimum: 1, maximum: 20 });
-      for (let i = 0; i < 4; i++) await respondF03(cycleId, { items: f03Items(5) }, 'stuffer/1.0').expect(201);
+      // a stuffer varies its answers: the same answers resent from one device are refused as a resend
+      for (const score of [5, 4, 3, 2]) await respondF03(cycleId, { items: f03Items(score) }, 'stuffer/1.0').expect(201);
       await respondF03(cycleId, { items: f03Items(4) }, 'Mozilla/5.0 (iPhone)').expect(201);
 
       const forbidden = await http().get(`/f03-collections/${cycleId}/${unitId}/submissions`).set(operator).expect(403);

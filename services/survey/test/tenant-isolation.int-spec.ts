@@ -9,6 +9,7 @@ import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { SurveyConfig } from '../src/config';
 import { surveyDatabase } from '../src/migrations';
+import { announceCycle, openWhenSeen } from './pekppp-cycles';
 
 type Headers = { Authorization: string };
 
@@ -38,10 +39,11 @@ describe('survey service: two tenants with the same unit ids and periods', () =>
     respondentToken: `tok${randomUUID().replace(/-/g, '')}`,
   });
   const items = (score: number) => Array.from({ length: 14 }, (_, i) => ({ item: i + 1, score }));
-  const respondF03 = (tenantId: string, cycle: string, proof?: string) =>
+  // the same answers resent from one device within minutes are refused as a resend: respondents here answer apart
+  const respondF03 = (tenantId: string, cycle: string, proof?: string, score = 4) =>
     http()
       .post(`/public/tenants/${tenantId}/f03/${cycle}/${unitId}/responses`)
-      .send({ items: items(4), proof });
+      .send({ items: items(score), proof });
 
   beforeAll(async () => {
     const [kotaOperator, banjarOperator, kotaAdmin, banjarAdmin] = await Promise.all([
@@ -180,14 +182,15 @@ describe('survey service: two tenants with the same unit ids and periods', () =>
   it('runs each tenant its own F-03 collection in a cycle both named the same, and closes each on its own stream', async () => {
     const codes: Record<string, string[]> = {};
     for (const tenantId of [kota, banjar]) {
-      await http().post(`/f03-collections/${cycleId}/${unitId}`).set(admin[tenantId]).send({ ruleset: 'pekppp-2023@1' }).expect(201);
+      await announceCycle(tenantId, cycleId, [unitId]);
+      await openWhenSeen(() => http().post(`/f03-collections/${cycleId}/${unitId}`).set(admin[tenantId]).send({}));
       const issued = await http().post(`/f03-collections/${cycleId}/${unitId}/proof-codes`).set(admin[tenantId]).send({ count: 2 }).expect(201);
       codes[tenantId] = issued.body.codes;
     }
     // a code of the other tenant's collection of the same name is no proof here
     expect((await respondF03(banjar, cycleId, codes[kota][0]).expect(409)).body.code).toBe('F03.PROOF_INVALID');
     await respondF03(kota, cycleId, codes[kota][0]).expect(201);
-    await respondF03(kota, cycleId, codes[kota][1]).expect(201);
+    await respondF03(kota, cycleId, codes[kota][1], 5).expect(201);
     await respondF03(banjar, cycleId, codes[banjar][0]).expect(201);
 
     for (const [tenantId, respondents] of [
@@ -209,7 +212,11 @@ describe('survey service: two tenants with the same unit ids and periods', () =>
 
   it("answers another tenant's F-03 collection as missing, to its staff and to the public form", async () => {
     const onlyKota = 'pekppp-2027';
-    await http().post(`/f03-collections/${onlyKota}/${unitId}`).set(admin[kota]).send({ ruleset: 'pekppp-2023@1' }).expect(201);
+    await announceCycle(kota, onlyKota, [unitId]);
+    await openWhenSeen(() => http().post(`/f03-collections/${onlyKota}/${unitId}`).set(admin[kota]).send({}));
+    // the other tenant cannot open it either: the cycle is not one of its own
+    const foreign = await http().post(`/f03-collections/${onlyKota}/${unitId}`).set(admin[banjar]).send({}).expect(404);
+    expect(foreign.body.code).toBe('CYCLE.NOT_FOUND');
 
     const report = await http().get(`/f03-collections/${onlyKota}/${unitId}`).set(operator[banjar]).expect(404);
     expect(report.body.code).toBe('F03.NOT_FOUND');

@@ -13,6 +13,8 @@ import { RespondentProofs1733000000000 } from './1733000000000-respondent-proofs
 import { SurveyTableGrants1733200000001 } from './1733200000001-table-grants';
 import { RespondentProofGrants1733300000000 } from './1733300000000-respondent-proof-grants';
 import { PopulationDeclarations1733600000000 } from './1733600000000-population-declarations';
+import { PekpppCycles1733700000000 } from './1733700000000-pekppp-cycles';
+import { PekpppCycleGrants1733700000001 } from './1733700000001-pekppp-cycle-grants';
 
 /** In order: the shared event store first, then this service's read tables, then the application role's grants, table by table, then the personal-data keys. */
 export const surveyMigrations = [
@@ -27,6 +29,8 @@ export const surveyMigrations = [
   RespondentProofGrants1733300000000,
   PersonalDataKeys1733500000000,
   PopulationDeclarations1733600000000,
+  PekpppCycles1733700000000,
+  PekpppCycleGrants1733700000001,
 ];
 
 /** What the application role may do on each table (see SurveyTableGrants1733200000001): the boot check refuses more. */
@@ -39,6 +43,8 @@ export const surveyTablePrivileges = {
   f03_proof_codes_v1: ['SELECT', 'INSERT'],
   survey_used_proofs_v1: ['SELECT', 'INSERT'],
   survey_submissions_v1: ['SELECT', 'INSERT', 'DELETE'],
+  pekppp_cycles_v1: ['SELECT', 'INSERT'],
+  pekppp_unit_lokus_v1: ['SELECT', 'INSERT'],
   personal_data_keys: ['SELECT', 'INSERT', 'UPDATE'],
 } as const;
 

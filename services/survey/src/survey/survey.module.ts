@@ -19,7 +19,8 @@ import { PublicSurveysController } from './http/public-surveys.controller';
 import { SkmSurveysController } from './http/skm-surveys.controller';
 import { UnitSkmSurveysController } from './http/unit-skm-surveys.controller';
 import { CompletedRequests } from './queries/completed-requests';
-import { GetF03ReportHandler } from './queries/f03.queries';
+import { GetF03ReportHandler, GetPublicF03FormHandler } from './queries/f03.queries';
+import { PekpppCycles } from './queries/pekppp-cycles';
 import { GetPublicSkmFormHandler, GetSkmSurveyResultHandler } from './queries/skm-survey.queries';
 import { SkmSurveyReader } from './queries/skm-survey.reader';
 import { ListUnitSkmSurveysHandler } from './queries/unit-skm-surveys.queries';
@@ -34,6 +35,8 @@ import { GetF03ProofCodeCountsHandler, GetF03SubmissionsHandler, GetSkmSubmissio
     GetSkmSurveyResultHandler,
     GetPublicSkmFormHandler,
     GetF03ReportHandler,
+    GetPublicF03FormHandler,
+    PekpppCycles,
     OpenSkmSurveyHandler,
     RecordSkmResponseHandler,
     SkmTextRetention,

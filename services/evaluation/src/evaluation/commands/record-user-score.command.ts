@@ -1,5 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EvaluationEvent } from '@lib/contracts';
+import type { Fraction } from '@lib/kernel';
 import { type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { cycleDecider, cycleStream, decideCycle } from '../domain';
 import { cycleWriterGuard } from './stream-state';
@@ -8,7 +9,7 @@ export class RecordUserScoreCommand extends Command<AppendResult> {
   constructor(
     readonly cycleId: string,
     readonly unitId: string,
-    readonly summary: { score: number; respondents: number; quotaMet: boolean },
+    readonly summary: { score: Fraction; respondents: number; quotaMet: boolean },
     readonly sourceEventId: string,
     readonly meta: CommandMeta,
   ) {

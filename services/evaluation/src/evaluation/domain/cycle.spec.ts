@@ -1,6 +1,8 @@
 import type { evaluationPb } from '@lib/contracts';
 import { type DeciderOutcome, givenWhen } from '@lib/event-sourcing/domain';
+import { fraction } from '@lib/kernel';
 import { type CycleCommand, type CycleEvent, cycleDecider } from './cycle';
+import { pekppp2017 } from './ruleset/pekppp-2017';
 import { pekppp2023 } from './ruleset/pekppp-2023';
 
 const CYCLE = 'cycle-1';
@@ -16,6 +18,7 @@ const opened: CycleEvent = {
     windowStart: '2026-03-01',
     windowEnd: '2026-09-30',
     selfAssessmentDue: '2026-05-31',
+    f03Quota: { minimum: 10, maximum: 20, provisional: true },
   },
 };
 const assigned: CycleEvent = {
@@ -28,7 +31,16 @@ const otherAssigned: CycleEvent = {
 };
 const userScore: CycleEvent = {
   $case: 'userScoreReceived',
-  value: { cycleId: CYCLE, unitId: 'disdukcapil', score: 4.25, respondents: 12, quotaMet: true, sourceEventId: 'survey-event-1' },
+  value: {
+    cycleId: CYCLE,
+    unitId: 'disdukcapil',
+    score: 4.25,
+    respondents: 12,
+    quotaMet: true,
+    sourceEventId: 'survey-event-1',
+    scoreNumerator: 17,
+    scoreDenominator: 4,
+  },
 };
 const result = (unitId: string, ipp = 3.69): evaluationPb.UnitResult => ({
   unitId,
@@ -71,7 +83,7 @@ const recordUserScore: CycleCommand = {
   type: 'RecordUserScore',
   cycleId: CYCLE,
   unitId: 'disdukcapil',
-  score: 4.25,
+  score: fraction(17, 4),
   respondents: 12,
   quotaMet: true,
   sourceEventId: 'survey-event-1',
@@ -90,6 +102,12 @@ describe('cycle decider', () => {
   it.each<[string, CycleEvent[], CycleCommand, DeciderOutcome<CycleEvent>]>([
     // open
     ['opens a cycle pinning the ruleset id and version', [], open, { events: [opened] }],
+    [
+      'opens a cycle without an F-03 quota when its ruleset has no user score',
+      [],
+      { ...open, ruleset: pekppp2017 },
+      { events: [{ $case: 'cycleOpened', value: { ...opened.value, rulesetId: 'pekppp-2017', rulesetVersion: 1, f03Quota: undefined } }] },
+    ],
     ['refuses to open a cycle twice', [opened], open, error('CYCLE.ALREADY_OPENED')],
     ['refuses a cycle without a name', [], { ...open, name: ' ' }, error('CYCLE.NAME_REQUIRED')],
     ['refuses a window date that is not YYYY-MM-DD', [], { ...open, windowEnd: '30/09/2026' }, error('CYCLE.INVALID_DATE')],
@@ -116,9 +134,23 @@ describe('cycle decider', () => {
     ['refuses a today that is not a date', [opened], { ...assign, today: 'tomorrow' }, error('CYCLE.INVALID_DATE')],
     // user score
     ['records the F-03 user score from the survey context', [opened, assigned], recordUserScore, { events: [userScore] }],
+    [
+      'records an F-03 score no double holds exactly, beside its nearest double',
+      [opened, assigned],
+      { ...recordUserScore, score: fraction(583, 140), respondents: 10 },
+      {
+        events: [{ $case: 'userScoreReceived', value: { ...userScore.value, score: 583 / 140, respondents: 10, scoreNumerator: 583, scoreDenominator: 140 } }],
+      },
+    ],
     ['a redelivered F03Closed records nothing', [opened, assigned, userScore], recordUserScore, { events: [] }],
+    [
+      'records nothing for a second F03Closed with the score recorded before the exact score travelled',
+      [opened, assigned, { $case: 'userScoreReceived', value: { ...userScore.value, scoreNumerator: 0, scoreDenominator: 0 } }],
+      { ...recordUserScore, sourceEventId: 'survey-event-2' },
+      { events: [] },
+    ],
     ['refuses a user score for a unit out of scope', [opened], recordUserScore, error('CYCLE.UNIT_NOT_IN_SCOPE')],
-    ['refuses a user score above 5', [opened, assigned], { ...recordUserScore, score: 5.5 }, error('CYCLE.INVALID_USER_SCORE')],
+    ['refuses a user score above 5', [opened, assigned], { ...recordUserScore, score: fraction(11, 2) }, error('CYCLE.INVALID_USER_SCORE')],
     ['refuses a negative respondent count', [opened, assigned], { ...recordUserScore, respondents: -1 }, error('CYCLE.INVALID_USER_SCORE')],
     [
       'refuses a new user score after results are published',
@@ -130,7 +162,7 @@ describe('cycle decider', () => {
     [
       'refuses a second, different user score for the unit: survey never reopens a closed F-03 collection',
       [opened, assigned, userScore],
-      { ...recordUserScore, score: 5, respondents: 20, sourceEventId: 'survey-event-2' },
+      { ...recordUserScore, score: fraction(5), respondents: 20, sourceEventId: 'survey-event-2' },
       error('CYCLE.USER_SCORE_ALREADY_RECORDED'),
     ],
     [
@@ -154,13 +186,20 @@ describe('cycle decider', () => {
     [
       'records the user score of another unit when one unit has its own',
       [opened, assigned, otherAssigned, userScore],
-      { ...recordUserScore, unitId: 'dinkes', score: 3, sourceEventId: 'survey-event-2' },
-      { events: [{ $case: 'userScoreReceived', value: { ...userScore.value, unitId: 'dinkes', score: 3, sourceEventId: 'survey-event-2' } } as CycleEvent] },
+      { ...recordUserScore, unitId: 'dinkes', score: fraction(3), sourceEventId: 'survey-event-2' },
+      {
+        events: [
+          {
+            $case: 'userScoreReceived',
+            value: { ...userScore.value, unitId: 'dinkes', score: 3, scoreNumerator: 3, scoreDenominator: 1, sourceEventId: 'survey-event-2' },
+          } as CycleEvent,
+        ],
+      },
     ],
     [
       'keeps the user score through a re-assignment of the unit',
       [opened, assigned, userScore, { ...assigned, value: { ...assigned.value, evaluatorIds: ['eva'] } } as CycleEvent],
-      { ...recordUserScore, score: 1, sourceEventId: 'survey-event-2' },
+      { ...recordUserScore, score: fraction(1), sourceEventId: 'survey-event-2' },
       error('CYCLE.USER_SCORE_ALREADY_RECORDED'),
     ],
     // publish
@@ -220,7 +259,7 @@ describe('cycle decider', () => {
     expect(state).toMatchObject({
       status: 'published',
       ruleset: { id: 'pekppp-2023', version: 1 },
-      units: { disdukcapil: { evaluatorIds: ['eva', 'budi'], leadEvaluatorId: 'eva', userScore: { score: 4.25, respondents: 12 } } },
+      units: { disdukcapil: { evaluatorIds: ['eva', 'budi'], leadEvaluatorId: 'eva', userScore: { score: 4.25, exact: '17/4', respondents: 12 } } },
       results: { disdukcapil: { ipp: 3.75 } },
     });
   });

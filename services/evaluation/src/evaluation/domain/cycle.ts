@@ -1,6 +1,6 @@
 import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
 import { type Decider, type EventsOf, assertNever } from '@lib/event-sourcing/domain';
-import { isAfter, isLocalDate } from '@lib/kernel';
+import { compare, equals, type Fraction, formatFraction, fraction, fromDecimal, isAfter, isLocalDate, parseFraction, toNumber } from '@lib/kernel';
 import { DomainError } from './error-codes';
 import { type Ruleset, type RulesetRef, SCALE_MAX, SCALE_MIN, sameRuleset } from './ruleset/ruleset';
 
@@ -8,7 +8,10 @@ import { type Ruleset, type RulesetRef, SCALE_MAX, SCALE_MIN, sameRuleset } from
 // their evaluators, the F-03 user scores from the survey context, and the published results.
 
 export interface UserScore {
+  /** Nearest double of the exact score, for display. */
   score: number;
+  /** The exact score as "n/d"; absent when it was recorded before the exact score travelled (see `exactUserScore`). */
+  exact?: string;
   respondents: number;
   quotaMet: boolean;
   sourceEventId: string;
@@ -52,13 +55,24 @@ export type CycleCommand =
       selfAssessmentDue: string;
     }
   | { type: 'AssignUnitLokus'; cycleId: string; unitId: string; evaluatorIds: string[]; leadEvaluatorId: string; today: string }
-  /** From the survey context's F03Closed. */
-  | { type: 'RecordUserScore'; cycleId: string; unitId: string; score: number; respondents: number; quotaMet: boolean; sourceEventId: string }
+  /** From the survey context's F03Closed, with the score exact. */
+  | { type: 'RecordUserScore'; cycleId: string; unitId: string; score: Fraction; respondents: number; quotaMet: boolean; sourceEventId: string }
   /** Results computed by the handler with scoreUnit() under the pinned ruleset. */
   | { type: 'PublishResults'; cycleId: string; scoredUnder: RulesetRef; results: evaluationPb.UnitResult[]; now: string }
   | { type: 'CorrectResult'; cycleId: string; result: evaluationPb.UnitResult; reason: string; now: string };
 
 export const initialCycle = (): Cycle => ({ status: 'none' });
+
+/** A recorded user score, exact: as it arrived, or for one recorded before, the decimal its double prints as. */
+export function exactUserScore(userScore: UserScore): Fraction {
+  return (userScore.exact === undefined ? undefined : parseFraction(userScore.exact)) ?? fromDecimal(userScore.score);
+}
+
+/** The F-03 respondent quota the survey context collects under, from the pinned ruleset; absent without a user score. */
+const f03QuotaOf = (ruleset: Ruleset): evaluationPb.F03Quota | undefined => {
+  const merge = ruleset.userScoreMerge;
+  return merge ? { minimum: merge.f03MinRespondents, maximum: merge.f03MaxRespondents, provisional: merge.provisional } : undefined;
+};
 
 function opened(state: Cycle, cycleId: string): OpenCycle {
   if (state.status === 'none') throw new DomainError('CYCLE.NOT_OPENED', `cycle ${cycleId} has not been opened`);
@@ -108,6 +122,7 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
             windowStart: command.windowStart,
             windowEnd: command.windowEnd,
             selfAssessmentDue: command.selfAssessmentDue,
+            f03Quota: f03QuotaOf(command.ruleset),
           },
         },
       ];
@@ -138,22 +153,25 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
       if (cycle.userScoreSources.includes(command.sourceEventId)) return []; // a redelivered F03Closed
       notFrozen(cycle);
       const recorded = lokusOf(cycle, command.unitId).userScore;
+      const { score } = command;
       if (
-        !Number.isFinite(command.score) ||
-        command.score < SCALE_MIN ||
-        command.score > SCALE_MAX ||
+        compare(score, fraction(SCALE_MIN)) < 0 ||
+        compare(score, fraction(SCALE_MAX)) > 0 ||
         !Number.isInteger(command.respondents) ||
         command.respondents < 0
       ) {
-        throw new DomainError('CYCLE.INVALID_USER_SCORE', `user score must be 0..5 from >= 0 respondents, got ${command.score} from ${command.respondents}`);
+        throw new DomainError(
+          'CYCLE.INVALID_USER_SCORE',
+          `user score must be 0..5 from >= 0 respondents, got ${formatFraction(score)} from ${command.respondents}`,
+        );
       }
       // The survey context closes a unit's F-03 collection once and has no way to reopen it, so a second
       // F03Closed is not a correction: the first score stays, and one that differs is refused (dead-lettered).
       if (recorded) {
-        if (recorded.score === command.score && recorded.respondents === command.respondents && recorded.quotaMet === command.quotaMet) return [];
+        if (equals(exactUserScore(recorded), score) && recorded.respondents === command.respondents && recorded.quotaMet === command.quotaMet) return [];
         throw new DomainError(
           'CYCLE.USER_SCORE_ALREADY_RECORDED',
-          `unit ${command.unitId} already has the F-03 score ${recorded.score} from ${recorded.respondents} respondents (event ${recorded.sourceEventId}); event ${command.sourceEventId} says ${command.score} from ${command.respondents}`,
+          `unit ${command.unitId} already has the F-03 score ${recorded.score} from ${recorded.respondents} respondents (event ${recorded.sourceEventId}); event ${command.sourceEventId} says ${toNumber(score)} from ${command.respondents}`,
         );
       }
       return [
@@ -162,10 +180,12 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
           value: {
             cycleId: cycle.cycleId,
             unitId: command.unitId,
-            score: command.score,
+            score: toNumber(score),
             respondents: command.respondents,
             quotaMet: command.quotaMet,
             sourceEventId: command.sourceEventId,
+            scoreNumerator: Number(score.num),
+            scoreDenominator: Number(score.den),
           },
         },
       ];
@@ -245,12 +265,13 @@ export function evolveCycle(state: Cycle, event: CycleEvent): Cycle {
     }
     case 'userScoreReceived': {
       if (state.status === 'none') return state;
-      const { unitId, score, respondents, quotaMet, sourceEventId } = event.value;
+      const { unitId, score, respondents, quotaMet, sourceEventId, scoreNumerator, scoreDenominator } = event.value;
       const lokus = state.units[unitId];
       if (!lokus) return state;
+      const exact = scoreDenominator > 0 ? { exact: formatFraction(fraction(scoreNumerator, scoreDenominator)) } : {};
       return {
         ...state,
-        units: { ...state.units, [unitId]: { ...lokus, userScore: { score, respondents, quotaMet, sourceEventId } } },
+        units: { ...state.units, [unitId]: { ...lokus, userScore: { score, ...exact, respondents, quotaMet, sourceEventId } } },
         userScoreSources: [...state.userScoreSources, sourceEventId],
       };
     }

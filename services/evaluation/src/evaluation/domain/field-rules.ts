@@ -32,6 +32,7 @@ export const EVALUATION_FIELD_RULES: Record<OwnFieldRule, (field: string) => str
   'quota-is-positive-integer': (field) => `Kolom ${field} harus berupa bilangan bulat 1 atau lebih.`,
   'quota-min-not-above-max': (field) => `Kuota minimum pada kolom ${field} tidak boleh melebihi kuota maksimum.`,
   'f03-items-numbered-1-to-n': (field) => `Butir F-03 pada kolom ${field} harus bernomor urut mulai dari 1.`,
+  'known-f03-aggregation': (field) => `Nilai kolom ${field} bukan cara perhitungan nilai F-03 yang dikenal.`,
   [NOT_BLANK]: (field) => `Kolom ${field} wajib diisi; spasi saja tidak cukup.`,
   notEmpty: (field) => `Berkas pada kolom ${field} kosong.`,
   maxSize: (field) => `Ukuran berkas pada kolom ${field} melebihi batas.`,

@@ -8,6 +8,7 @@ import {
 } from './ruleset-registry';
 import { pekppp2017 } from './ruleset/pekppp-2017';
 import { pekppp2023 } from './ruleset/pekppp-2023';
+import { validateRuleset } from './ruleset/ruleset';
 
 const NOW = '2026-01-05T00:00:00.000Z';
 const v2 = { ...pekppp2023, version: 2 };
@@ -73,5 +74,25 @@ describe('ruleset registry decider', () => {
   it('reads back the published document', () => {
     expect(rulesetFromDocument(publishedV1.$case === 'rulesetPublished' ? publishedV1.value.documentJson : '')).toEqual(pekppp2023);
     expect(() => rulesetFromDocument('{')).toThrow(expect.objectContaining({ code: 'RULESET.UNREADABLE' }));
+  });
+
+  it('reads a document published before the F-03 aggregation and item codes were stated as scoring F-03 the one way it was, with the form codes', () => {
+    const merge = pekppp2023.userScoreMerge!;
+    const older = {
+      ...pekppp2023,
+      userScoreMerge: {
+        ...merge,
+        f03Aggregation: undefined,
+        items: merge.items.map(({ item, group, name }) => ({ item, group, name })),
+      },
+    };
+    const read = rulesetFromDocument(JSON.stringify(older)).userScoreMerge!;
+    expect(read.f03Aggregation).toEqual({ rule: 'mean-of-all-answers', provisional: true, source: expect.stringContaining('published before') });
+    expect(read.items.map((item) => item.code)).toEqual(merge.items.map((item) => item.code));
+    expect(validateRuleset(rulesetFromDocument(JSON.stringify(older)))).toEqual([]);
+  });
+
+  it('reads a document without a user score as it was', () => {
+    expect(rulesetFromDocument(JSON.stringify(pekppp2017))).toEqual(pekppp2017);
   });
 });

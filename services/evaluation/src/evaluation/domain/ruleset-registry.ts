@@ -1,5 +1,6 @@
 import type { EvaluationEvent } from '@lib/contracts';
 import { type Decider, type EventsOf, assertNever } from '@lib/event-sourcing/domain';
+import { F03_ITEMS } from '@lib/kernel';
 import { DomainError } from './error-codes';
 import { type Ruleset, validateRuleset } from './ruleset/ruleset';
 
@@ -81,11 +82,31 @@ export const rulesetRegistryDecider: Decider<RulesetRegistryCommand, RulesetRegi
   evolve: evolveRuleset,
 };
 
-/** The ruleset stored in a RulesetPublished event (it was validated when published). */
+/**
+ * The ruleset stored in a RulesetPublished event (it was validated when published). A document
+ * published before rulesets stated their F-03 aggregation and item codes scored F-03 the only way the
+ * platform then did, as the mean of all answers, on the items of the form: it reads as saying so.
+ */
 export function rulesetFromDocument(documentJson: string): Ruleset {
+  let ruleset: Ruleset;
   try {
-    return JSON.parse(documentJson) as Ruleset;
+    ruleset = JSON.parse(documentJson) as Ruleset;
   } catch (error) {
     throw new DomainError('RULESET.UNREADABLE', `the ruleset document is not JSON: ${(error as Error).message}`);
   }
+  const merge = ruleset.userScoreMerge;
+  if (!merge) return ruleset;
+  const formCode = (item: number): string => F03_ITEMS.find((candidate) => candidate.item === item)?.code ?? '';
+  return {
+    ...ruleset,
+    userScoreMerge: {
+      ...merge,
+      items: merge.items.map((item) => ({ ...item, code: item.code ?? formCode(item.item) })),
+      f03Aggregation: merge.f03Aggregation ?? {
+        rule: 'mean-of-all-answers',
+        provisional: true,
+        source: 'published before rulesets stated their F-03 aggregation: the platform then scored F-03 as the mean of all answers',
+      },
+    },
+  };
 }

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Aspect, CategoryBand, F03Item, Indicator, InformationIndicator, Provenance, Ruleset, UserScoreMerge } from '../domain';
+import {
+  type Aspect,
+  type CategoryBand,
+  F03_AGGREGATION_RULES,
+  type F03Aggregation,
+  type F03Item,
+  type Indicator,
+  type InformationIndicator,
+  type Provenance,
+  type Ruleset,
+  type UserScoreMerge,
+} from '../domain';
 import type { RulesetSummary } from '../queries/evaluation.queries';
 
 export class RulesetSummaryResponse implements RulesetSummary {
@@ -89,11 +100,22 @@ export class F03ItemDocument implements F03Item {
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 14 })
   item!: number;
 
+  @ApiProperty({ example: '14.d.T', description: 'The code the form prints; the F-03 A codes skip 13, so it is not derived from the item number' })
+  code!: string;
+
   @ApiProperty({ enum: ['I', 'II', 'III', 'IV', 'V'] })
   group!: F03Item['group'];
 
   @ApiProperty()
   name!: string;
+}
+
+export class F03AggregationDocument extends ProvenanceDocument implements F03Aggregation {
+  @ApiProperty({
+    enum: F03_AGGREGATION_RULES,
+    description: 'How F-03 answers become the user score; mean-of-all-answers: every answer of every respondent weighs the same',
+  })
+  rule!: F03Aggregation['rule'];
 }
 
 export class UserScoreMergeDocument extends ProvenanceDocument implements UserScoreMerge {
@@ -111,6 +133,9 @@ export class UserScoreMergeDocument extends ProvenanceDocument implements UserSc
 
   @ApiProperty({ type: () => [F03ItemDocument] })
   items!: readonly F03ItemDocument[];
+
+  @ApiProperty({ type: () => F03AggregationDocument, description: 'The official F-03 formula is not sourced: the ruleset states the one it uses' })
+  f03Aggregation!: F03AggregationDocument;
 }
 
 export class CategoryBandDocument implements CategoryBand {

@@ -45,8 +45,8 @@ export const surveyApi = {
     api<CommandReply>(`${surveyPath(ref)}/follow-ups`, { method: 'POST', body }),
   completeFollowUp: (api: Api, ref: SurveyRef, itemId: string, body: Schemas['CompleteFollowUpRequest']) =>
     api<CommandReply>(`${surveyPath(ref)}/follow-ups/${encodeURIComponent(itemId)}/completion`, { method: 'POST', body }),
-  openF03: (api: Api, cycleId: string, unitId: string, ruleset: string) =>
-    api<CommandReply>(`${base}/f03-collections/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}`, { method: 'POST', body: { ruleset } }),
+  openF03: (api: Api, cycleId: string, unitId: string) =>
+    api<CommandReply>(`${base}/f03-collections/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}`, { method: 'POST' }),
 };
 
 /** The survey's result, until it shows the version a survey command reached (see refreshAfterCommand). */

@@ -24,12 +24,13 @@ export interface SubmittingClient {
 /**
  * The keyed hashes the decider compares (see `DuplicateCheck`): the form token's when the client sent
  * one, else the device fingerprint. Keyed with the service's secret so the
- * stored values cannot be reversed to an address by trying all of them; scoped to the survey so the
- * same device is not linkable across surveys.
+ * stored values cannot be reversed to an address by trying all of them; scoped to the survey or F-03
+ * collection (`scope`) so the same device is not linkable across them. F-03 items count as answers
+ * coded by their item number.
  */
 export function duplicateCheck(
   secret: string,
-  surveyId: string,
+  scope: string,
   client: SubmittingClient,
   answers: readonly UnsurAnswer[],
   suggestion: string | undefined,
@@ -37,13 +38,13 @@ export function duplicateCheck(
 ): DuplicateCheck {
   const hash = (...parts: string[]): string => createHmac('sha256', secret).update(parts.join('\n')).digest('base64url');
   const token = client.respondentToken?.trim();
-  if (token) return { kind: 'respondent', respondentKey: hash('respondent', surveyId, token) };
+  if (token) return { kind: 'respondent', respondentKey: hash('respondent', scope, token) };
   const answerKey = [...answers]
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((a) => `${a.code}=${a.value}`)
     .join(',');
   const suggestionKey = (suggestion ?? '').trim().toLowerCase();
   const window = Math.floor(now.getTime() / RESEND_WINDOW_MS);
-  const fingerprintIn = (w: number): string => hash('submission', surveyId, client.address, client.userAgent, answerKey, suggestionKey, String(w));
+  const fingerprintIn = (w: number): string => hash('submission', scope, client.address, client.userAgent, answerKey, suggestionKey, String(w));
   return { kind: 'device', fingerprint: fingerprintIn(window), earlierFingerprints: [fingerprintIn(window - 1)] };
 }

@@ -92,7 +92,10 @@ export class RecordSkmResponseHandler implements ICommandHandler<RecordSkmRespon
             'SURVEY.DUPLICATE_REQUEST_RESPONSE',
             `the cited request already has a response in survey ${survey.surveyId}`,
           );
-          await this.submissions.refuseResent(tx, survey.streamId, duplicate, survey.surveyId);
+          await this.submissions.refuseResent(tx, survey.streamId, duplicate, {
+            code: 'SURVEY.DUPLICATE_SUBMISSION',
+            detail: `the same answers were just sent from this device to survey ${survey.surveyId}`,
+          });
           await this.submissions.record(tx, survey.streamId, { client, verified: proof.kind !== 'none', at: now, duplicate });
         },
       },

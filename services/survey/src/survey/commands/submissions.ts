@@ -7,7 +7,7 @@ import { clientFingerprint, type SubmittingClient } from './duplicate-check';
 
 /**
  * Public submissions of a collection or survey (`scope`: its stream id), with the client's keyed
- * fingerprint, for the burst review and for refusing a resent anonymous SKM submission. Kept out of the
+ * fingerprint, for the burst review and for refusing a resent anonymous submission. Kept out of the
  * event log so they can be purged (see SubmissionRetention).
  */
 @Injectable()
@@ -17,14 +17,19 @@ export class Submissions {
     private readonly config: SurveyConfig,
   ) {}
 
-  /** Refuses the same anonymous SKM submission sent again from the same device within the resend window. */
-  async refuseResent(tx: PoolClient, scope: string, duplicate: DuplicateCheck | undefined, surveyId: string): Promise<void> {
+  /** Refuses the same anonymous SKM or F-03 submission sent again from the same device within the resend window. */
+  async refuseResent(
+    tx: PoolClient,
+    scope: string,
+    duplicate: DuplicateCheck | undefined,
+    refusal: { code: 'SURVEY.DUPLICATE_SUBMISSION' | 'F03.DUPLICATE_SUBMISSION'; detail: string },
+  ): Promise<void> {
     if (duplicate?.kind !== 'device') return;
     const { rows } = await tx.query(`SELECT 1 FROM survey_submissions_v1 WHERE scope = $1 AND resend_key = ANY($2::text[]) LIMIT 1`, [
       scope,
       [duplicate.fingerprint, ...duplicate.earlierFingerprints],
     ]);
-    if (rows.length > 0) throw new DomainError('SURVEY.DUPLICATE_SUBMISSION', `the same answers were just sent from this device to survey ${surveyId}`);
+    if (rows.length > 0) throw new DomainError(refusal.code, refusal.detail);
   }
 
   async record(

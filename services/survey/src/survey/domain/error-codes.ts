@@ -1,9 +1,9 @@
 import { DomainError as AnyDomainError, type DomainErrorOf } from '@lib/event-sourcing/domain';
 
 /**
- * Every code the survey context raises (SKM surveys and the PEKPPP F-03 user assessment), with what
- * a person reads: Indonesian, the portal's language. The problem+json answer carries it as `title`;
- * the English `detail` stays for developers and logs.
+ * Every code the survey context raises (SKM surveys, the PEKPPP F-03 user assessment and the cycles it
+ * follows), with what a person reads: Indonesian, the portal's language. The problem+json answer
+ * carries it as `title`; the English `detail` stays for developers and logs.
  */
 export const SURVEY_ERRORS = {
   'SURVEY.ALREADY_OPENED': 'Survei untuk unit dan periode ini sudah dibuka.',
@@ -31,12 +31,17 @@ export const SURVEY_ERRORS = {
   'SURVEY.UNKNOWN_RULESET': 'Pedoman survei yang dipilih tidak dikenal.',
   'SURVEY.UNKNOWN_UNSUR': 'Unsur tersebut tidak termasuk dalam survei ini.',
 
+  'CYCLE.NOT_FOUND': 'Siklus PEKPPP ini belum dikenal layanan survei. Pastikan siklus sudah dibuka pada menu evaluasi, lalu coba lagi beberapa saat kemudian.',
   'F03.ALREADY_OPENED': 'Pengumpulan F-03 untuk unit ini pada siklus ini sudah dibuka.',
-  'F03.CLOSED': 'Pengumpulan F-03 untuk unit ini sudah ditutup.',
-  'F03.INVALID_COLLECTION': 'Siklus, unit, pemerintah daerah, dan pedoman penilaian wajib diisi.',
+  'F03.CLOSED': 'Pengumpulan F-03 untuk unit ini sudah ditutup dan tidak lagi menerima penilaian. Terima kasih.',
+  'F03.DUPLICATE_RESPONDENT': 'Anda sudah mengisi penilaian F-03 unit ini dari perangkat ini. Setiap responden cukup mengisi satu kali. Terima kasih!',
+  'F03.DUPLICATE_SUBMISSION': 'Jawaban yang sama baru saja dikirim dari perangkat ini.',
+  'F03.INVALID_COLLECTION': 'Siklus, unit, dan pemerintah daerah wajib diisi.',
   'F03.INVALID_ITEMS': 'Jawaban penilaian F-03 belum lengkap atau tidak valid.',
   'F03.INVALID_QUOTA': 'Kuota responden harus berupa bilangan bulat; minimum paling sedikit 1 dan tidak melebihi maksimum.',
-  'F03.NOT_FOUND': 'Pengumpulan F-03 untuk unit ini pada siklus ini tidak ditemukan.',
+  'F03.NOT_A_LOKUS': 'Unit ini bukan unit lokus pada siklus PEKPPP ini. Tetapkan unit sebagai lokus pada menu evaluasi, lalu coba lagi beberapa saat kemudian.',
+  'F03.NOT_FOUND': 'Pengumpulan F-03 untuk unit ini pada siklus ini tidak ditemukan. Periksa kembali tautan formulirnya.',
+  'F03.NOT_IN_RULESET': 'Pedoman penilaian yang dipakai siklus ini tidak memuat penilaian oleh pengguna layanan (F-03).',
   'F03.NOT_OPENED': 'Pengumpulan F-03 untuk unit ini pada siklus ini belum dibuka.',
   'F03.PROOF_INVALID':
     'Kode bukti layanan tidak dikenal. Masukkan nomor lacak permohonan yang sudah selesai di unit ini atau kode sekali pakai dari petugas, atau kosongkan kolom ini.',

@@ -13,11 +13,12 @@ import {
   type F03Event,
   type F03ItemScore,
   type F03ProofKind,
+  type SeenCycle,
 } from './f03';
-import { F03_DEFAULT_QUOTA } from './ruleset/f03-form';
 
 const NOW = '2025-05-02T09:00:00.000Z';
-const QUOTA = { minimum: 2, maximum: 3, provisional: true };
+/** A cycle pinned to a ruleset whose F-03 quota is 2..3, with the unit as its lokus. */
+const SEEN: SeenCycle = { ruleset: 'pekppp-2023@1', f03Quota: { minimum: 2, maximum: 3, provisional: true }, unitIsLokus: true };
 
 const items = (...scores: number[]): F03ItemScore[] => scores.map((score, i) => ({ item: i + 1, score }));
 const allItems = (score: number): F03ItemScore[] => items(...F03_ITEMS.map(() => score));
@@ -36,15 +37,24 @@ const opened = (overrides: Partial<surveyPb.F03CollectionOpened> = {}): F03Event
     ...overrides,
   },
 });
-const recorded = (responseId: string, scores: F03ItemScore[] = allItems(4), proof: F03ProofKind = 'one-time-code'): F03Event => ({
+const recorded = (responseId: string, scores: F03ItemScore[] = allItems(4), proof: F03ProofKind = 'one-time-code', respondentKey = ''): F03Event => ({
   $case: 'f03ResponseRecorded',
-  value: { cycleId: 'pekppp-2025', unitId: 'disdukcapil', responseId, items: scores, recordedAt: NOW, verified: proof !== 'none', proofKind: proof },
+  value: {
+    cycleId: 'pekppp-2025',
+    unitId: 'disdukcapil',
+    responseId,
+    items: scores,
+    recordedAt: NOW,
+    verified: proof !== 'none',
+    proofKind: proof,
+    respondentKey,
+  },
 });
 const unverified = (responseId: string, scores: F03ItemScore[] = allItems(0)): F03Event => recorded(responseId, scores, 'none');
 /** As stored before respondent proofs existed: no proof kind. */
 const legacy = (responseId: string, scores: F03ItemScore[] = allItems(4)): F03Event => ({
   $case: 'f03ResponseRecorded',
-  value: { cycleId: 'pekppp-2025', unitId: 'disdukcapil', responseId, items: scores, recordedAt: NOW, verified: false, proofKind: '' },
+  value: { cycleId: 'pekppp-2025', unitId: 'disdukcapil', responseId, items: scores, recordedAt: NOW, verified: false, proofKind: '', respondentKey: '' },
 });
 const closedWith = (value: Partial<surveyPb.F03Closed>): F03Event => ({
   $case: 'f03Closed',
@@ -70,29 +80,30 @@ const open = (overrides: Partial<Extract<F03Command, { type: 'OpenF03Collection'
   cycleId: 'pekppp-2025',
   unitId: 'disdukcapil',
   tenantId: 'banjarmasin',
-  quota: QUOTA,
-  ruleset: 'pekppp-2023@1',
+  cycle: SEEN,
   now: NOW,
   ...overrides,
 });
-const record = (responseId = 'f9', scores: F03ItemScore[] = allItems(4), proof: F03ProofKind = 'one-time-code'): F03Command => ({
+const record = (
+  responseId = 'f9',
+  scores: F03ItemScore[] = allItems(4),
+  proof: F03ProofKind = 'one-time-code',
+  duplicateCheck?: Extract<F03Command, { type: 'RecordF03Response' }>['duplicateCheck'],
+): F03Command => ({
   type: 'RecordF03Response',
   responseId,
   items: scores,
   proof,
+  duplicateCheck,
   now: NOW,
 });
+const fromToken = (respondentKey: string) => ({ kind: 'respondent' as const, respondentKey });
 const close: F03Command = { type: 'CloseF03', now: NOW };
 
 const error = (code: string): DeciderOutcome<F03Event> => ({ error: { code } });
 const events = (...list: F03Event[]): DeciderOutcome<F03Event> => ({ events: list });
 
 describe('F-03 form', () => {
-  it('ships the 2022 quota 10..20 as provisional with its source', () => {
-    expect(F03_DEFAULT_QUOTA).toMatchObject({ minimum: 10, maximum: 20, provisional: true });
-    expect(F03_DEFAULT_QUOTA.source).toContain('592468911');
-  });
-
   it.each<[string, F03ItemScore[], number]>([
     ['every item 0..5 once is complete', allItems(0), 0],
     ['a missing item', allItems(3).slice(1), 1],
@@ -118,11 +129,19 @@ describe('F-03 form', () => {
 
 describe('F-03 collection decider', () => {
   it.each<[string, F03Event[], F03Command, DeciderOutcome<F03Event>]>([
-    ['opens with the quotas of the evaluation ruleset', [], open(), events(opened())],
+    ['opens with the quota of the ruleset the cycle pinned', [], open(), events(opened())],
     ['refuses opening twice', [opened()], open(), error('F03.ALREADY_OPENED')],
-    ['refuses a minimum above the maximum', [], open({ quota: { minimum: 21, maximum: 20, provisional: true } }), error('F03.INVALID_QUOTA')],
-    ['refuses a minimum of 0', [], open({ quota: { minimum: 0, maximum: 20, provisional: true } }), error('F03.INVALID_QUOTA')],
-    ['refuses a missing ruleset', [], open({ ruleset: '' }), error('F03.INVALID_COLLECTION')],
+    ['refuses a cycle the evaluation context never opened', [], open({ cycle: null }), error('CYCLE.NOT_FOUND')],
+    ['refuses a unit that is not a lokus of the cycle', [], open({ cycle: { ...SEEN, unitIsLokus: false } }), error('F03.NOT_A_LOKUS')],
+    ['refuses a cycle whose ruleset has no user assessment', [], open({ cycle: { ...SEEN, f03Quota: null } }), error('F03.NOT_IN_RULESET')],
+    [
+      'refuses a minimum above the maximum',
+      [],
+      open({ cycle: { ...SEEN, f03Quota: { minimum: 21, maximum: 20, provisional: true } } }),
+      error('F03.INVALID_QUOTA'),
+    ],
+    ['refuses a minimum of 0', [], open({ cycle: { ...SEEN, f03Quota: { minimum: 0, maximum: 20, provisional: true } } }), error('F03.INVALID_QUOTA')],
+    ['refuses a missing unit', [], open({ unitId: ' ' }), error('F03.INVALID_COLLECTION')],
     ['refuses a response before opening', [], record(), error('F03.NOT_OPENED')],
     ['records a response with its items in form order', [opened()], record('f1', [...allItems(4)].reverse()), events(recorded('f1'))],
     ['records nothing for a retried response id', [opened(), recorded('f1')], record('f1'), events()],
@@ -167,6 +186,30 @@ describe('F-03 collection decider', () => {
       [opened(), legacy('f1'), legacy('f2'), legacy('f3')],
       record('f4'),
       error('F03.QUOTA_FULL'),
+    ],
+    [
+      "records a form token's first response with its key",
+      [opened()],
+      record('f1', allItems(4), 'none', fromToken('key-1')),
+      events(recorded('f1', allItems(4), 'none', 'key-1')),
+    ],
+    [
+      'refuses a second response from the same form token, proven or not',
+      [opened(), recorded('f1', allItems(4), 'none', 'key-1')],
+      record('f2', allItems(3), 'one-time-code', fromToken('key-1')),
+      error('F03.DUPLICATE_RESPONDENT'),
+    ],
+    [
+      'records another form token on the same collection',
+      [opened(), recorded('f1', allItems(4), 'none', 'key-1')],
+      record('f2', allItems(4), 'none', fromToken('key-2')),
+      events(recorded('f2', allItems(4), 'none', 'key-2')),
+    ],
+    [
+      'leaves a device without a token to the resend check of the handler',
+      [opened(), recorded('f1', allItems(4), 'none')],
+      record('f2', allItems(4), 'none', { kind: 'device', fingerprint: 'fp', earlierFingerprints: [] }),
+      events(recorded('f2', allItems(4), 'none')),
     ],
     ['refuses an unproven response after close', [opened(), closedWith({})], record('f2', allItems(4), 'none'), error('F03.CLOSED')],
     ['refuses a response after close', [opened(), recorded('f1'), closedWith({})], record('f2'), error('F03.CLOSED')],
@@ -238,7 +281,7 @@ describe('F-03 report', () => {
       { aspect: 'I', name: 'Kebijakan Pelayanan', mean: 4.5 },
       { aspect: 'II', name: 'Profesionalisme SDM', mean: 4.5 },
       // (1+4+1+4 + 2+4+2+4) / 8 = 22/8
-      { aspect: 'III', name: 'Sarana dan Prasarana', mean: 2.75 },
+      { aspect: 'III', name: 'Sarana Prasarana', mean: 2.75 },
       { aspect: 'IV', name: 'Sistem Informasi Pelayanan Publik', mean: 4 },
       { aspect: 'V', name: 'Konsultasi dan Pengaduan', mean: 4.5 },
     ]);

@@ -3,11 +3,13 @@ import { assertNever, type Decider, type EventsOf } from '@lib/event-sourcing/do
 import { F03_ASPECTS, F03_ITEMS, F03_SCALE, type F03Aspect, fraction, toNumber, toRoundedNumber, ZERO, type Fraction } from '@lib/kernel';
 import { DomainError } from './error-codes';
 import { emptyIdSet, idSetAdd, idSetHas, type IdSet } from './id-set';
+import type { DuplicateCheck } from './survey';
 
 /**
- * PEKPPP F-03 user assessment: one stream per tenant × cycle × unit lokus (see `f03StreamId`). Opened with the
- * evaluation ruleset's quotas, it records responses up to the maximum quota, and closing emits the
- * score the evaluation context merges (F03Closed).
+ * PEKPPP F-03 user assessment: one stream per tenant × cycle × unit lokus (see `f03StreamId`). Opened
+ * only for a unit lokus of a cycle the evaluation context opened, with the F-03 quota of the ruleset
+ * that cycle pinned; it records responses up to the maximum quota, one per respondent, and closing
+ * emits the score the evaluation context merges (F03Closed).
  */
 
 export interface F03ItemScore {
@@ -34,7 +36,22 @@ export type F03Collection =
       /** Sum of the scores per item number, for the per-item and per-aspect report. */
       itemTotals: Readonly<Record<number, number>>;
       responseIds: IdSet;
+      /** Keyed hashes of the form tokens that sent a response: one response per token. */
+      respondentKeys: IdSet;
     };
+
+/**
+ * What the survey context learnt of a PEKPPP cycle from the evaluation context's events (CycleOpened,
+ * UnitLokusAssigned), as it stands for one unit.
+ */
+export interface SeenCycle {
+  /** The ruleset the cycle pinned, e.g. "pekppp-2023@1". */
+  ruleset: string;
+  /** That ruleset's F-03 respondent quota; null when it has no user assessment. */
+  f03Quota: { minimum: number; maximum: number; provisional: boolean } | null;
+  /** Whether the unit was assigned as a lokus of the cycle. */
+  unitIsLokus: boolean;
+}
 
 export type F03Command =
   | {
@@ -42,10 +59,8 @@ export type F03Command =
       cycleId: string;
       unitId: string;
       tenantId: string;
-      /** From the evaluation ruleset the cycle runs under. */
-      quota: { minimum: number; maximum: number; provisional: boolean };
-      /** That ruleset, e.g. "pekppp-2023@1". */
-      ruleset: string;
+      /** The cycle as the evaluation context's events showed it; null when none showed it. */
+      cycle: SeenCycle | null;
       now: string;
     }
   | {
@@ -54,6 +69,8 @@ export type F03Command =
       items: readonly F03ItemScore[];
       /** How the handler verified the respondent was served ("none": no proof given). Never the proof itself. */
       proof: F03ProofKind;
+      /** Anonymous duplicate detection, computed by the handler as for SKM responses; see `DuplicateCheck`. */
+      duplicateCheck?: DuplicateCheck;
       now: string;
     }
   | { type: 'CloseF03'; now: string };
@@ -94,8 +111,9 @@ export function f03ItemProblems(items: readonly F03ItemScore[]): string[] {
 }
 
 /**
- * F-03 score = mean of every item score of every respondent (0..5), exact. Every respondent scores
- * every item, so this is also the mean of the respondents' means. Zero respondents score 0.
+ * F-03 score = mean of every item score of every respondent (0..5), exact: the `mean-of-all-answers`
+ * aggregation the pekppp-2023 ruleset states (provisional: the official formula is not sourced). Every
+ * respondent scores every item, so this is also the mean of the respondents' means. Zero respondents score 0.
  */
 export function f03Score(itemScoreTotal: number, respondents: number): Fraction {
   return respondents === 0 ? ZERO : fraction(itemScoreTotal, F03_ITEMS.length * respondents);
@@ -172,10 +190,14 @@ export const f03Decider: Decider<F03Command, F03Event, F03Collection> = {
       case 'OpenF03Collection': {
         if (state.status !== 'none')
           throw new DomainError('F03.ALREADY_OPENED', `F-03 collection of ${state.unitId} in cycle ${state.cycleId} is already open`);
-        if (isBlank(command.cycleId) || isBlank(command.unitId) || isBlank(command.tenantId) || isBlank(command.ruleset)) {
-          throw new DomainError('F03.INVALID_COLLECTION', 'cycle, unit, tenant and ruleset are required');
+        if (isBlank(command.cycleId) || isBlank(command.unitId) || isBlank(command.tenantId)) {
+          throw new DomainError('F03.INVALID_COLLECTION', 'cycle, unit and tenant are required');
         }
-        const { minimum, maximum } = command.quota;
+        const { cycle } = command;
+        if (!cycle) throw new DomainError('CYCLE.NOT_FOUND', `no PEKPPP cycle ${command.cycleId} was opened for this tenant`);
+        if (!cycle.unitIsLokus) throw new DomainError('F03.NOT_A_LOKUS', `${command.unitId} is not a unit lokus of cycle ${command.cycleId}`);
+        if (!cycle.f03Quota) throw new DomainError('F03.NOT_IN_RULESET', `ruleset ${cycle.ruleset} of cycle ${command.cycleId} has no F-03 user assessment`);
+        const { minimum, maximum, provisional } = cycle.f03Quota;
         if (!Number.isInteger(minimum) || !Number.isInteger(maximum) || minimum < 1 || minimum > maximum) {
           throw new DomainError('F03.INVALID_QUOTA', `quotas must be integers with 1 <= minimum <= maximum, got ${minimum}..${maximum}`);
         }
@@ -188,8 +210,8 @@ export const f03Decider: Decider<F03Command, F03Event, F03Collection> = {
               tenantId: command.tenantId,
               minimumQuota: minimum,
               maximumQuota: maximum,
-              ruleset: command.ruleset,
-              provisional: command.quota.provisional,
+              ruleset: cycle.ruleset,
+              provisional,
               openedAt: command.now,
             },
           },
@@ -210,6 +232,10 @@ export const f03Decider: Decider<F03Command, F03Event, F03Collection> = {
         if (isBlank(command.responseId)) throw new DomainError('F03.INVALID_ITEMS', 'response id is required');
         const problems = f03ItemProblems(command.items);
         if (problems.length > 0) throw new DomainError('F03.INVALID_ITEMS', problems.join('; '), { problems });
+        const duplicate = command.duplicateCheck;
+        if (duplicate?.kind === 'respondent' && idSetHas(collection.respondentKeys, duplicate.respondentKey)) {
+          throw new DomainError('F03.DUPLICATE_RESPONDENT', `this form has already sent a response to the F-03 collection of ${collection.unitId}`);
+        }
         return [
           {
             $case: 'f03ResponseRecorded',
@@ -221,6 +247,7 @@ export const f03Decider: Decider<F03Command, F03Event, F03Collection> = {
               recordedAt: command.now,
               verified,
               proofKind: command.proof,
+              respondentKey: duplicate?.kind === 'respondent' ? duplicate.respondentKey : '',
             },
           },
         ];
@@ -276,12 +303,15 @@ export const f03Decider: Decider<F03Command, F03Event, F03Collection> = {
           itemScoreTotal: 0,
           itemTotals: {},
           responseIds: emptyIdSet(),
+          respondentKeys: emptyIdSet(),
         };
       }
       case 'f03ResponseRecorded': {
         if (state.status === 'none') return state;
         const responseIds = idSetAdd(state.responseIds, event.value.responseId);
-        if (!f03ResponseCounts(event.value)) return { ...state, unverifiedRespondents: state.unverifiedRespondents + 1, responseIds };
+        const { respondentKey } = event.value;
+        const respondentKeys = respondentKey === '' ? state.respondentKeys : idSetAdd(state.respondentKeys, respondentKey);
+        if (!f03ResponseCounts(event.value)) return { ...state, unverifiedRespondents: state.unverifiedRespondents + 1, responseIds, respondentKeys };
         const itemTotals = { ...state.itemTotals };
         for (const { item, score } of event.value.items) itemTotals[item] = (itemTotals[item] ?? 0) + score;
         return {
@@ -290,6 +320,7 @@ export const f03Decider: Decider<F03Command, F03Event, F03Collection> = {
           itemScoreTotal: state.itemScoreTotal + event.value.items.reduce((acc, i) => acc + i.score, 0),
           itemTotals,
           responseIds,
+          respondentKeys,
         };
       }
       case 'f03Closed':

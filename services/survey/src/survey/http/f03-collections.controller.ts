@@ -4,13 +4,12 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import { type Actor, Caller, CommandReply, CurrentActor, RequirePermission, TenantQuery } from '@lib/platform';
 import { CloseF03Command } from '../commands/close-f03.command';
 import { OpenF03CollectionCommand } from '../commands/open-f03-collection.command';
-import { F03_DEFAULT_QUOTA } from '../domain';
 import { IssueF03ProofCodesCommand } from '../commands/issue-f03-proof-codes.command';
 import { GetF03ReportQuery } from '../queries/f03.queries';
 import { GetF03ProofCodeCountsQuery, GetF03SubmissionsQuery } from '../queries/submissions.queries';
 import { F03ReportResponse } from './f03.response';
 import { IDEMPOTENCY_HEADER } from './skm-surveys.controller';
-import { F03Path, IssueF03ProofCodesRequest, OpenF03CollectionRequest } from './skm-survey.requests';
+import { F03Path, IssueF03ProofCodesRequest } from './skm-survey.requests';
 import { F03ProofCodeCountsResponse, IssuedF03ProofCodesResponse, SubmissionsReviewResponse } from './submissions.response';
 
 @ApiTags('PEKPPP F-03')
@@ -33,13 +32,14 @@ export class F03CollectionsController {
 
   @Post()
   @RequirePermission('cycle:admin', { unitParam: 'unitId' })
-  @ApiOperation({ summary: 'Open F-03 collection for a unit lokus in a PEKPPP cycle (Bagian Organisasi runs the cycle)' })
+  @ApiOperation({
+    summary:
+      'Open the F-03 collection of a unit lokus in a PEKPPP cycle (Bagian Organisasi runs the cycle). Only for a cycle the evaluation service opened and a unit it assigned as lokus; the quota is that of the ruleset the cycle pinned',
+  })
   @ApiCreatedResponse({ type: CommandReply })
-  open(@Caller() { meta }: Caller, @Param() { cycleId, unitId }: F03Path, @Body() body: OpenF03CollectionRequest): Promise<CommandReply> {
-    const quota = body.quota
-      ? { minimum: body.quota.minimum, maximum: body.quota.maximum, provisional: body.quota.provisional ?? false }
-      : { minimum: F03_DEFAULT_QUOTA.minimum, maximum: F03_DEFAULT_QUOTA.maximum, provisional: F03_DEFAULT_QUOTA.provisional };
-    return this.commands.execute(new OpenF03CollectionCommand(meta, cycleId, unitId, quota, body.ruleset));
+  // No body: the quota and the ruleset are the cycle's, as the evaluation service announced it; a call cannot name them.
+  open(@Caller() { meta }: Caller, @Param() { cycleId, unitId }: F03Path): Promise<CommandReply> {
+    return this.commands.execute(new OpenF03CollectionCommand(meta, cycleId, unitId));
   }
 
   @Post('close')

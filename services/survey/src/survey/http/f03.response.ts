@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { F03ItemDefinition } from '@lib/kernel';
 import type { F03Report } from '../domain';
+import type { PublicF03Form } from '../queries/f03.queries';
 
 const F03_ASPECTS = ['I', 'II', 'III', 'IV', 'V'];
 
@@ -77,15 +79,21 @@ export class F03ReportResponse implements F03Report {
   ruleset!: string;
 }
 
-export class F03FormItemResponse {
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 14 })
+export class F03FormItemResponse implements F03ItemDefinition {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 14, description: 'Place on the form; responses name items by it' })
   item!: number;
 
-  @ApiProperty({ enum: F03_ASPECTS })
-  aspect!: string;
+  @ApiProperty({ example: '14.d.T', description: 'The code the form prints; the codes skip 13, so item 13 is 14.d.T and item 14 is 15.e.K' })
+  code!: string;
 
-  @ApiProperty()
+  @ApiProperty({ enum: F03_ASPECTS })
+  aspect!: F03ItemDefinition['aspect'];
+
+  @ApiProperty({ example: 'Akses informasi di lokasi', description: 'Short label for reports' })
   name!: string;
+
+  @ApiProperty({ example: 'Kemudahan akses informasi di lokasi layanan (tatap muka).', description: 'The statement the respondent rates' })
+  statement!: string;
 }
 
 export class F03ScaleResponse {
@@ -96,7 +104,7 @@ export class F03ScaleResponse {
   max!: number;
 }
 
-export class PublicF03FormResponse {
+export class PublicF03FormResponse implements PublicF03Form {
   @ApiProperty()
   tenantId!: string;
 

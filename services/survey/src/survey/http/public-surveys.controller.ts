@@ -2,11 +2,11 @@ import { Body, Controller, Get, Header, Param, Post, Req, StreamableFile } from 
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { F03_ITEMS, F03_SCALE } from '@lib/kernel';
 import { CitizenEndpoint, citizenCommandMeta, CommandReply } from '@lib/platform';
 import { SurveyConfig } from '../../config';
 import { RecordF03ResponseCommand } from '../commands/record-f03-response.command';
 import { RecordSkmResponseCommand } from '../commands/record-skm-response.command';
+import { GetPublicF03FormQuery } from '../queries/f03.queries';
 import { GetPublicSkmFormQuery } from '../queries/skm-survey.queries';
 import { PublicF03FormResponse } from './f03.response';
 import { PublicSkmFormResponse, RecordedResponseResponse } from './skm-survey.response';
@@ -80,10 +80,13 @@ export class PublicSurveysController {
   }
 
   @Get('tenants/:tenantId/f03/:cycleId/:unitId')
-  @ApiOperation({ summary: 'The PEKPPP F-03 form: its 14 items and the 0..5 scale' })
+  @ApiOperation({
+    summary:
+      'The PEKPPP F-03 form of an open collection: its 14 items with their codes and statements, and the 0..5 scale (404 when none opened, 409 once closed)',
+  })
   @ApiOkResponse({ type: PublicF03FormResponse })
-  f03Form(@Param() { tenantId, cycleId, unitId }: PublicF03Path): PublicF03FormResponse {
-    return { tenantId, cycleId, unitId, items: [...F03_ITEMS], scale: { ...F03_SCALE } };
+  f03Form(@Param() { tenantId, cycleId, unitId }: PublicF03Path): Promise<PublicF03FormResponse> {
+    return this.queries.execute(new GetPublicF03FormQuery(tenantId, cycleId, unitId));
   }
 
   @Post('tenants/:tenantId/f03/:cycleId/:unitId/responses')
@@ -100,7 +103,7 @@ export class PublicSurveysController {
         unitId,
         body.items.map(({ item, score }) => ({ item, score })),
         body.proof,
-        submittingClient(request),
+        submittingClient(request, body.respondentToken),
       ),
     );
   }

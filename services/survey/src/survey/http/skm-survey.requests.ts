@@ -5,7 +5,6 @@ import { MAX_DECLARED_POPULATION, POPULATION_SOURCE_MAX_LENGTH } from '../domain
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsBoolean,
   IsArray,
   IsIn,
   IsInt,
@@ -24,6 +23,10 @@ import {
 
 /** Surrounding blanks are no part of a citation: a source of spaces only is an empty one. */
 const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+/** The random token a public form keeps for its respondent (SKM and F-03 alike). */
+const RESPONDENT_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+const RESPONDENT_TOKEN_RULE = 'respondentToken must be 16-128 characters of [A-Za-z0-9_-]';
 
 export class SkmSurveyPath {
   @ApiProperty({ example: 'disdukcapil' })
@@ -207,7 +210,7 @@ export class SkmResponseRequest {
       'A random token the form keeps for this respondent (e.g. in localStorage); one response per token. A kiosk starts each respondent with a new one.',
   })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{16,128}$/, { message: 'respondentToken must be 16-128 characters of [A-Za-z0-9_-]' })
+  @Matches(RESPONDENT_TOKEN, { message: RESPONDENT_TOKEN_RULE })
   respondentToken?: string;
 }
 
@@ -281,36 +284,6 @@ export class PublicF03Path extends F03Path {
   tenantId!: string;
 }
 
-export class F03QuotaRequest {
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'Respondents needed before the F-03 score counts' })
-  @IsInt()
-  @Min(1)
-  minimum!: number;
-
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'Responses accepted at most' })
-  @IsInt()
-  @Min(1)
-  maximum!: number;
-
-  @ApiPropertyOptional({ description: 'The quota is not settled by regulation yet' })
-  @IsOptional()
-  @IsBoolean()
-  provisional?: boolean;
-}
-
-export class OpenF03CollectionRequest {
-  @ApiProperty({ example: 'pekppp-2023@1' })
-  @IsString()
-  @MinLength(1)
-  ruleset!: string;
-
-  @ApiPropertyOptional({ type: () => F03QuotaRequest, description: 'Defaults to the 2022 panduan quota (10..20, provisional)' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => F03QuotaRequest)
-  quota?: F03QuotaRequest;
-}
-
 export class F03ItemRequest {
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 14, description: 'Item number of the F-03 form' })
   @IsInt()
@@ -342,6 +315,14 @@ export class F03ResponseRequest {
   @IsOptional()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{3,63}$/, { message: 'proof must be 4-64 letters, digits, dashes or spaces' })
   proof?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'A random token the form keeps for this respondent (e.g. in localStorage); one response per token and collection. A kiosk starts each respondent with a new one.',
+  })
+  @IsOptional()
+  @Matches(RESPONDENT_TOKEN, { message: RESPONDENT_TOKEN_RULE })
+  respondentToken?: string;
 }
 
 export class IssueF03ProofCodesRequest {

@@ -47,19 +47,22 @@ const aspect = (code: AspectCode, indicators: Indicator[]): Aspect => {
   return { code, name, weightBp, ...ASPECT_WEIGHTS, indicators };
 };
 
-/** F-03 B: 11 items (SW-F03), grouped I 4 · II 1 · III 4 · IV 1 · V 1 as SW-F03's F03.php averages them. */
+/**
+ * F-03 B: 11 items (SW-F03), grouped I 4 · II 1 · III 4 · IV 1 · V 1 as SW-F03's F03.php averages them,
+ * with the codes SW-F03 gives them (docs/pekppp-2023-instrument.md §10).
+ */
 const F03_KODE_B_ITEMS: readonly F03Item[] = [
-  { item: 1, group: 'I', name: 'Persyaratan' },
-  { item: 2, group: 'I', name: 'Prosedur' },
-  { item: 3, group: 'I', name: 'Tarif' },
-  { item: 4, group: 'I', name: 'Waktu penyelesaian' },
-  { item: 5, group: 'II', name: 'Petugas pengelola layanan elektronik responsif' },
-  { item: 6, group: 'III', name: 'Layanan daring mudah diakses' },
-  { item: 7, group: 'III', name: 'Interaksi dengan penyedia layanan mudah' },
-  { item: 8, group: 'III', name: 'Tampilan layanan daring memudahkan' },
-  { item: 9, group: 'III', name: 'Keamanan layanan daring terjamin' },
-  { item: 10, group: 'IV', name: 'Akses informasi layanan daring' },
-  { item: 11, group: 'V', name: 'Informasi konsultasi dan pengaduan mudah diakses' },
+  { item: 1, code: '1.a.K1', group: 'I', name: 'Persyaratan' },
+  { item: 2, code: '2.a.K1', group: 'I', name: 'Prosedur' },
+  { item: 3, code: '3.a.K1', group: 'I', name: 'Tarif' },
+  { item: 4, code: '4.a.K1', group: 'I', name: 'Waktu penyelesaian' },
+  { item: 5, code: '5.b.Ak', group: 'II', name: 'Petugas pengelola layanan elektronik responsif' },
+  { item: 6, code: '6.c.As', group: 'III', name: 'Layanan daring mudah diakses' },
+  { item: 7, code: '7.c.As', group: 'III', name: 'Interaksi dengan penyedia layanan mudah' },
+  { item: 8, code: '8.c.As', group: 'III', name: 'Tampilan layanan daring memudahkan' },
+  { item: 9, code: '9.c.Ak', group: 'III', name: 'Keamanan layanan daring terjamin' },
+  { item: 10, code: '10.d.T', group: 'IV', name: 'Akses informasi layanan daring' },
+  { item: 11, code: '11.e.T', group: 'V', name: 'Informasi konsultasi dan pengaduan mudah diakses' },
 ];
 
 /** PEKPPP Kode B (daring), for units whose services are fully online; provisional throughout. */

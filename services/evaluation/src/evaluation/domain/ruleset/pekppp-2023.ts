@@ -1,5 +1,5 @@
 import { F03_ITEMS } from '@lib/kernel';
-import type { CategoryBand, F03Item, Indicator, Provenance, Ruleset } from './ruleset';
+import type { CategoryBand, F03Aggregation, F03Item, Indicator, Provenance, Ruleset } from './ruleset';
 
 // Sources are docs/domain.md sections 1.2–1.7; every [P]/[U] value there is provisional here.
 // Indicator codes keep the principle letters of the decks (Ak, P, T, K, B, As), whose meaning is unconfirmed [U].
@@ -60,8 +60,20 @@ export const PEKPPP_BANDS_PROVENANCE: Provenance = provisional(
   '9-band table encoded identically by >=5 independent implementations; regulation table not seen (docs/domain.md 1.7, open item 8.1)',
 );
 
-/** F-03 "Formulir Penilaian dari Masyarakat": the 14 items of the form, grouped I–V (docs/domain.md 1.5 [C]). */
-export const PEKPPP_F03_ITEMS: readonly F03Item[] = F03_ITEMS.map(({ item, aspect, name }) => ({ item, group: aspect, name }));
+/** F-03 "Formulir Penilaian dari Masyarakat": the 14 items of the form with their codes, grouped I–V (pekppp-2023-instrument.md §8 [C]). */
+export const PEKPPP_F03_ITEMS: readonly F03Item[] = F03_ITEMS.map(({ item, code, aspect, name }) => ({ item, code, group: aspect, name }));
+
+/**
+ * Mean of all answers, not SW-F03's mean of the five group means: the form prints its 14 items as
+ * equals with no group weight, and a mean of group means would make the one consultation item (group V)
+ * count as much as the four of group III. It is also what this ruleset scored F-03 with from the start.
+ */
+export const PEKPPP_F03_AGGREGATION: F03Aggregation = {
+  rule: 'mean-of-all-answers',
+  ...provisional(
+    'official F-03 formula not sourced (pekppp-2023-instrument.md §8, §11.1 #17): mean of all answers as gilangtriwijaya/pekpp computes it; swamsid/organisasi-portal-biro app/Models/F03.php takes the mean of the five group means instead',
+  ),
+};
 
 const c = confirmed(DECKS);
 const p = provisional(SEED);
@@ -254,6 +266,7 @@ export const pekppp2023: Ruleset = {
       '0.75×F-02 + 0.25×F-03 seen only in two third-party apps, not in regulation text (docs/domain.md 1.6 [P]); quota 10..20 respondents is the 2022 rule (Scribd 592468911 [C]), later years configurable (1.2 [P]); open item 8.2',
     ),
     items: PEKPPP_F03_ITEMS,
+    f03Aggregation: PEKPPP_F03_AGGREGATION,
   },
   evaluatorCombination: 'lead-evaluator',
   evaluatorCombinationProvenance: confirmed(

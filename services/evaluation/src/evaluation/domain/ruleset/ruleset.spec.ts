@@ -224,6 +224,27 @@ describe('validateRuleset', () => {
       { path: 'userScoreMerge.items[3].item', rule: 'f03-items-numbered-1-to-n' },
     ],
     [
+      'an F-03 item without the code the form prints',
+      (r) => {
+        r.userScoreMerge!.items[12].code = ' ';
+      },
+      { path: 'userScoreMerge.items[12].code', rule: 'required' },
+    ],
+    [
+      'an unknown F-03 aggregation',
+      (r) => {
+        (r.userScoreMerge!.f03Aggregation as { rule: string }).rule = 'mean-of-group-means';
+      },
+      { path: 'userScoreMerge.f03Aggregation.rule', rule: 'known-f03-aggregation' },
+    ],
+    [
+      'a provisional F-03 aggregation without its source',
+      (r) => {
+        r.userScoreMerge!.f03Aggregation.source = '';
+      },
+      { path: 'userScoreMerge.f03Aggregation.source', rule: 'provisional-needs-source' },
+    ],
+    [
       'an unknown evaluator combination',
       (r) => {
         (r as { evaluatorCombination: string }).evaluatorCombination = 'median';
@@ -308,6 +329,15 @@ describe('provisional parts', () => {
     expect(parts).not.toContain('aspects[0].indicators[0].descriptors');
   });
 
+  it('pekppp-2023 states its F-03 aggregation as provisional, naming the reading it did not take', () => {
+    expect(pekppp2023.userScoreMerge!.f03Aggregation).toEqual({
+      rule: 'mean-of-all-answers',
+      provisional: true,
+      source: expect.stringContaining('group means'),
+    });
+    expect(provisionalParts(pekppp2023)).toContain('userScoreMerge.f03Aggregation');
+  });
+
   it('pekppp-2017 is provisional in every aspect weight', () => {
     expect(pekppp2017.aspects.every((aspect) => aspect.provisional && aspect.source.includes('Jombang'))).toBe(true);
   });
@@ -321,7 +351,30 @@ describe('provisional parts', () => {
     });
     ruleset.informationIndicators.forEach((info) => Object.assign(info, confirmed));
     Object.assign(ruleset.userScoreMerge!, confirmed);
+    Object.assign(ruleset.userScoreMerge!.f03Aggregation, confirmed);
     ruleset.bandsProvenance = confirmed;
     expect(isProvisional(ruleset as Ruleset)).toBe(false);
+  });
+});
+
+describe('pekppp-2023 F-03 items', () => {
+  it('are the 14 items of the form with the codes it prints, skipping 13, grouped 4/3/4/2/1', () => {
+    const items = pekppp2023.userScoreMerge!.items;
+    expect(items.map((item) => [item.item, item.code, item.group])).toEqual([
+      [1, '1.a.K1', 'I'],
+      [2, '2.a.K1', 'I'],
+      [3, '3.a.K1', 'I'],
+      [4, '4.a.K1', 'I'],
+      [5, '5.b.Ak', 'II'],
+      [6, '6.b.Ak', 'II'],
+      [7, '7.b.Ak', 'II'],
+      [8, '8.c.As', 'III'],
+      [9, '9.c.K', 'III'],
+      [10, '10.c.As', 'III'],
+      [11, '11.c.As', 'III'],
+      [12, '12.d.T', 'IV'],
+      [13, '14.d.T', 'IV'],
+      [14, '15.e.K', 'V'],
+    ]);
   });
 });

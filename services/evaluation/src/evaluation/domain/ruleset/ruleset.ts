@@ -64,8 +64,23 @@ export const F03_GROUPS: readonly F03Group[] = F03_ASPECTS.map((aspect) => aspec
 export interface F03Item {
   /** 1..14. */
   item: number;
+  /** The code the form prints, e.g. "14.d.T" (not derived from `item`: the F-03 A codes skip 13). */
+  code: string;
   group: F03Group;
   name: string;
+}
+
+/**
+ * How the F-03 answers of a unit's respondents become its user score; no source gives the official
+ * formula, so a ruleset states the one it uses and where it comes from.
+ * - `mean-of-all-answers`: every item answer of every respondent weighs the same, i.e. the sum of the
+ *   answers ÷ (items × respondents), which is also the mean of the respondents' means.
+ */
+export type F03AggregationRule = 'mean-of-all-answers';
+export const F03_AGGREGATION_RULES: readonly F03AggregationRule[] = ['mean-of-all-answers'];
+
+export interface F03Aggregation extends Provenance {
+  rule: F03AggregationRule;
 }
 
 /** How the evaluator IPP (F-02) and the user score (F-03) are merged. */
@@ -77,6 +92,7 @@ export interface UserScoreMerge extends Provenance {
   /** Collection cap (the survey stops there); more respondents are still counted. */
   f03MaxRespondents: number;
   items: readonly F03Item[];
+  f03Aggregation: F03Aggregation;
 }
 
 /** `lead-evaluator`: the lead's latest score is final. `mean`: mean of every evaluator's latest score. */
@@ -134,6 +150,7 @@ export function provisionalParts(ruleset: Ruleset): string[] {
     if (info.provisional) parts.push(`informationIndicators[${i}]`);
   });
   if (ruleset.userScoreMerge?.provisional) parts.push('userScoreMerge');
+  if (ruleset.userScoreMerge?.f03Aggregation.provisional) parts.push('userScoreMerge.f03Aggregation');
   if (ruleset.evaluatorCombinationProvenance.provisional) parts.push('evaluatorCombination');
   if (ruleset.bandsProvenance.provisional) parts.push('bands');
   return parts;
@@ -184,7 +201,8 @@ export type RulesetRule =
   | 'bands-no-overlap'
   | 'quota-is-positive-integer'
   | 'quota-min-not-above-max'
-  | 'f03-items-numbered-1-to-n';
+  | 'f03-items-numbered-1-to-n'
+  | 'known-f03-aggregation';
 
 /** One broken rule at a JSON path of the ruleset document, e.g. `aspects[2].indicators[1].weightBp`. */
 export interface RulesetViolation {
@@ -348,10 +366,19 @@ export function validateRuleset(ruleset: Ruleset): RulesetViolation[] {
       if (item.item !== i + 1) {
         add(`userScoreMerge.items[${i}].item`, 'f03-items-numbered-1-to-n', `expected item ${i + 1}, got ${JSON.stringify(item.item)}`);
       }
+      if (isBlank(item.code)) add(`userScoreMerge.items[${i}].code`, 'required', 'the code the form prints is required, e.g. "14.d.T"');
       if (!F03_GROUPS.includes(item.group)) {
         add(`userScoreMerge.items[${i}].group`, 'required', `group must be one of ${F03_GROUPS.join(', ')}`);
       }
     });
+    if (!F03_AGGREGATION_RULES.includes(merge.f03Aggregation?.rule)) {
+      add(
+        'userScoreMerge.f03Aggregation.rule',
+        'known-f03-aggregation',
+        `F-03 aggregation must be one of ${F03_AGGREGATION_RULES.join(', ')}, got ${JSON.stringify(merge.f03Aggregation?.rule)}`,
+      );
+    }
+    checkProvenance('userScoreMerge.f03Aggregation', merge.f03Aggregation);
   }
 
   if (!EVALUATOR_COMBINATIONS.includes(ruleset.evaluatorCombination)) {

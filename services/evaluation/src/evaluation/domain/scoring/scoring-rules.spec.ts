@@ -1,5 +1,5 @@
 import { DomainError } from '@lib/event-sourcing/domain';
-import { fraction, type Fraction } from '@lib/kernel';
+import { add, fraction, fromDecimal, mul, type Fraction } from '@lib/kernel';
 import { pekppp2017 } from '../ruleset/pekppp-2017';
 import { pekppp2023 } from '../ruleset/pekppp-2023';
 import { type Ruleset, scoredIndicators } from '../ruleset/ruleset';
@@ -312,6 +312,30 @@ describe('scoring rules', () => {
       expect(result.category.category).toBe('A');
     });
 
+    it('merges the exact F-03 score of the summary, not the double that travelled beside it: 0.75 × 3.4988 + 0.25 × 583/140', () => {
+      const exact = fraction(583, 140);
+      const result = scoreUnit(pekppp2023, {
+        selfScores: [],
+        evaluatorScores: byLead(WORKED),
+        leadEvaluatorId: LEAD,
+        userScore: { kind: 'summary', score: 583 / 140, exact, respondents: 10 },
+      });
+      expect(result.userScore?.value.exact).toEqual(exact);
+      expect(result.ipp.exact).toEqual(add(mul(decimal('0.75'), decimal('3.4988')), mul(decimal('0.25'), exact)));
+      expect(result.ipp.exact).not.toEqual(add(mul(decimal('0.75'), decimal('3.4988')), mul(decimal('0.25'), fromDecimal(583 / 140))));
+    });
+
+    it('refuses an exact summary score above 5', () => {
+      expect(() =>
+        scoreUnit(pekppp2023, {
+          selfScores: [],
+          evaluatorScores: [],
+          leadEvaluatorId: LEAD,
+          userScore: { kind: 'summary', score: 5, exact: fraction(71, 14), respondents: 10 },
+        }),
+      ).toThrow(expect.objectContaining({ code: 'SCORING.INVALID_USER_SCORE' }));
+    });
+
     it.each<[string, F03ItemAnswer[]]>([
       ['a response with 13 items', respondent(repeat(13, 4))],
       ['a response with an item twice', [...respondent(repeat(13, 4)), { item: 1, score: 4 }]],
@@ -367,6 +391,13 @@ describe('scoring rules', () => {
       expect(result.evaluator.aspects.map((aspect) => aspect.provisional)).toEqual([false, true, true, true, true, true]);
       expect(result.merge.provisional).toBe(true);
       expect(result.category.provisional).toBe(true);
+    });
+
+    it("flags the ruleset's provisional F-03 aggregation only when a user score was used", () => {
+      const withUsers = scoreUnit(pekppp2023, { selfScores: [], evaluatorScores: byLead(WORKED), leadEvaluatorId: LEAD, userScore: TEN_RESPONSES });
+      const withoutUsers = scoreUnit(pekppp2023, { selfScores: [], evaluatorScores: byLead(WORKED), leadEvaluatorId: LEAD });
+      expect(withUsers.provisionalParts).toContain('userScoreMerge.f03Aggregation');
+      expect(withoutUsers.provisionalParts).not.toContain('userScoreMerge.f03Aggregation');
     });
 
     it('is not provisional under a ruleset whose parts are all confirmed', () => {

@@ -1,5 +1,21 @@
 import type { evaluationPb } from '@lib/contracts';
-import { add, div, fraction, fromDecimal, mul, roundHalfUpScaled, sub, sum, toNumber, toRoundedNumber, ZERO, type Fraction } from '@lib/kernel';
+import {
+  add,
+  compare,
+  div,
+  formatFraction,
+  fraction,
+  fromDecimal,
+  mul,
+  roundHalfUpScaled,
+  sub,
+  sum,
+  toNumber,
+  toRoundedNumber,
+  ZERO,
+  type Fraction,
+} from '@lib/kernel';
+import { assertNever } from '@lib/event-sourcing/domain';
 import { DomainError } from '../error-codes';
 import {
   BASIS_POINTS_100_PERCENT,
@@ -38,8 +54,12 @@ export interface F03ItemAnswer {
   score: number;
 }
 
-/** Either the raw F-03 responses, or the summary the survey context sent (F03Closed). */
-export type UserScoreInput = { kind: 'responses'; responses: readonly (readonly F03ItemAnswer[])[] } | { kind: 'summary'; score: number; respondents: number };
+/**
+ * Either the raw F-03 responses, or the summary the survey context sent (F03Closed): its score as a
+ * double and, when it travelled, exact; the exact one is used when present.
+ */
+export type UserScoreInput =
+  { kind: 'responses'; responses: readonly (readonly F03ItemAnswer[])[] } | { kind: 'summary'; score: number; exact?: Fraction; respondents: number };
 
 export interface ScoringInput {
   selfScores: readonly SelfScore[];
@@ -250,8 +270,9 @@ export function indicatorGaps(ruleset: Ruleset, selfScores: ReadonlyMap<string, 
 }
 
 /**
- * Rule: F-03 score = mean of the respondents' means over the items; group values are the mean over
- * respondents of each group's item mean. Every response must answer every item once, 0..5.
+ * Rule `mean-of-all-answers` (the ruleset's `f03Aggregation`): F-03 score = mean of every answer of
+ * every respondent, which is the mean of the respondents' means; group values are the mean over
+ * respondents of each group's item mean, for the report only. Every response must answer every item once, 0..5.
  */
 export function f03Score(items: readonly F03Item[], responses: readonly (readonly F03ItemAnswer[])[]): UserScoreResult {
   const itemCount = items.length;
@@ -289,11 +310,24 @@ export function f03Score(items: readonly F03Item[], responses: readonly (readonl
 }
 
 export function userScoreFrom(ruleset: Ruleset, input: UserScoreInput): UserScoreResult {
-  if (input.kind === 'responses') return f03Score(ruleset.userScoreMerge?.items ?? [], input.responses);
-  if (!Number.isFinite(input.score) || input.score < SCALE_MIN || input.score > SCALE_MAX || !Number.isInteger(input.respondents) || input.respondents < 0) {
-    throw new DomainError('SCORING.INVALID_USER_SCORE', `user score must be 0..5 with a respondent count >= 0, got ${input.score} from ${input.respondents}`);
+  if (input.kind === 'responses') {
+    const merge = ruleset.userScoreMerge;
+    if (!merge) return f03Score([], input.responses);
+    const { rule } = merge.f03Aggregation;
+    switch (rule) {
+      case 'mean-of-all-answers':
+        return f03Score(merge.items, input.responses);
+      default:
+        return assertNever(rule);
+    }
   }
-  return { value: scoreValue(fromDecimal(input.score)), respondents: input.respondents, groups: [] };
+  const outOfScale = (value: Fraction): boolean => compare(value, fraction(SCALE_MIN)) < 0 || compare(value, fraction(SCALE_MAX)) > 0;
+  const exact = input.exact ?? (Number.isFinite(input.score) ? fromDecimal(input.score) : undefined);
+  if (exact === undefined || outOfScale(exact) || !Number.isInteger(input.respondents) || input.respondents < 0) {
+    const shown = input.exact ? formatFraction(input.exact) : String(input.score);
+    throw new DomainError('SCORING.INVALID_USER_SCORE', `user score must be 0..5 with a respondent count >= 0, got ${shown} from ${input.respondents}`);
+  }
+  return { value: scoreValue(exact), respondents: input.respondents, groups: [] };
 }
 
 /** Rule: IPP = F-02 weight × F-02 + F-03 weight × F-03, only when the F-03 respondents reach the ruleset's minimum. */
@@ -345,6 +379,7 @@ export function scoreUnit(ruleset: Ruleset, input: ScoringInput): ScoreResult {
     });
   });
   if (merge.provisional) provisionalParts.push('userScoreMerge');
+  if (userScore && ruleset.userScoreMerge?.f03Aggregation.provisional) provisionalParts.push('userScoreMerge.f03Aggregation');
   if (ruleset.evaluatorCombinationProvenance.provisional) provisionalParts.push('evaluatorCombination');
   if (ruleset.bandsProvenance.provisional) provisionalParts.push('bands');
 

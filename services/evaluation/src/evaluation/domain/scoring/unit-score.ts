@@ -1,5 +1,5 @@
 import { type Assessment, scoringInputOf } from '../assessment';
-import type { UnitLokus } from '../cycle';
+import { exactUserScore, type UnitLokus } from '../cycle';
 import type { Ruleset } from '../ruleset/ruleset';
 import { type ScoreResult, scoreUnit } from './scoring-rules';
 
@@ -9,7 +9,10 @@ import { type ScoreResult, scoreUnit } from './scoring-rules';
 /** Scores a unit's assessment under `ruleset` (the pinned one, or another for a what-if), with the cycle's F-03 user score for it. */
 export function scoreAssessment(ruleset: Ruleset, assessment: Assessment, lokus: UnitLokus | null): ScoreResult {
   const input = scoringInputOf(assessment, lokus?.leadEvaluatorId ?? '');
-  const userScore = lokus?.userScore ? { kind: 'summary' as const, score: lokus.userScore.score, respondents: lokus.userScore.respondents } : undefined;
+  const recorded = lokus?.userScore;
+  const userScore = recorded
+    ? { kind: 'summary' as const, score: recorded.score, exact: exactUserScore(recorded), respondents: recorded.respondents }
+    : undefined;
   return scoreUnit(ruleset, { ...input, userScore });
 }
 

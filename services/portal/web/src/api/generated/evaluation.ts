@@ -579,9 +579,23 @@ export interface components {
     };
     F03ItemDocument: {
       item: number;
+      /**
+       * @description The code the form prints; the F-03 A codes skip 13, so it is not derived from the item number
+       * @example 14.d.T
+       */
+      code: string;
       /** @enum {string} */
       group: 'I' | 'II' | 'III' | 'IV' | 'V';
       name: string;
+    };
+    F03AggregationDocument: {
+      provisional: boolean;
+      source: string;
+      /**
+       * @description How F-03 answers become the user score; mean-of-all-answers: every answer of every respondent weighs the same
+       * @enum {string}
+       */
+      rule: 'mean-of-all-answers';
     };
     UserScoreMergeDocument: {
       provisional: boolean;
@@ -593,6 +607,8 @@ export interface components {
       /** @description Collection cap */
       f03MaxRespondents: number;
       items: components['schemas']['F03ItemDocument'][];
+      /** @description The official F-03 formula is not sourced: the ruleset states the one it uses */
+      f03Aggregation: components['schemas']['F03AggregationDocument'];
     };
     CategoryBandDocument: {
       /** @example A- */

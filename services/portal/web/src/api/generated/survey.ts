@@ -299,7 +299,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The PEKPPP F-03 form: its 14 items and the 0..5 scale */
+    /** The PEKPPP F-03 form of an open collection: its 14 items with their codes and statements, and the 0..5 scale (404 when none opened, 409 once closed) */
     get: operations['PublicSurveysController_f03Form'];
     put?: never;
     post?: never;
@@ -336,7 +336,7 @@ export interface paths {
     /** The F-03 score so far (final once closed), the quota, the mean per item and aspect, and the weakest items */
     get: operations['F03CollectionsController_report'];
     put?: never;
-    /** Open F-03 collection for a unit lokus in a PEKPPP cycle (Bagian Organisasi runs the cycle) */
+    /** Open the F-03 collection of a unit lokus in a PEKPPP cycle (Bagian Organisasi runs the cycle). Only for a cycle the evaluation service opened and a unit it assigned as lokus; the quota is that of the ruleset the cycle pinned */
     post: operations['F03CollectionsController_open'];
     delete?: never;
     options?: never;
@@ -763,10 +763,25 @@ export interface components {
       recorded: boolean;
     };
     F03FormItemResponse: {
+      /** @description Place on the form; responses name items by it */
       item: number;
+      /**
+       * @description The code the form prints; the codes skip 13, so item 13 is 14.d.T and item 14 is 15.e.K
+       * @example 14.d.T
+       */
+      code: string;
       /** @enum {string} */
       aspect: 'I' | 'II' | 'III' | 'IV' | 'V';
+      /**
+       * @description Short label for reports
+       * @example Akses informasi di lokasi
+       */
       name: string;
+      /**
+       * @description The statement the respondent rates
+       * @example Kemudahan akses informasi di lokasi layanan (tatap muka).
+       */
+      statement: string;
     };
     F03ScaleResponse: {
       /** @example 0 */
@@ -794,6 +809,8 @@ export interface components {
        * @example K7M2Q-9XW4H
        */
       proof?: string;
+      /** @description A random token the form keeps for this respondent (e.g. in localStorage); one response per token and collection. A kiosk starts each respondent with a new one. */
+      respondentToken?: string;
     };
     F03QuotaResponse: {
       minimum: number;
@@ -835,20 +852,6 @@ export interface components {
       weakestItems: number[];
       /** @example pekppp-2023@1 */
       ruleset: string;
-    };
-    F03QuotaRequest: {
-      /** @description Respondents needed before the F-03 score counts */
-      minimum: number;
-      /** @description Responses accepted at most */
-      maximum: number;
-      /** @description The quota is not settled by regulation yet */
-      provisional?: boolean;
-    };
-    OpenF03CollectionRequest: {
-      /** @example pekppp-2023@1 */
-      ruleset: string;
-      /** @description Defaults to the 2022 panduan quota (10..20, provisional) */
-      quota?: components['schemas']['F03QuotaRequest'];
     };
     IssueF03ProofCodesRequest: {
       /** @description How many one-time codes to issue, e.g. one per service to be delivered */
@@ -1753,11 +1756,7 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OpenF03CollectionRequest'];
-      };
-    };
+    requestBody?: never;
     responses: {
       201: {
         headers: {

@@ -77,9 +77,7 @@ function LokusTable({ cycle, tenantId, canAdminister }: { cycle: CycleDetail; te
             </td>
             <td>
               <Link to={`/f03/${f03Tenant}/${cycle.cycleId}/${unit.unitId}`}>tautan formulir</Link>
-              {canAdminister && cycle.status !== 'published' && (
-                <OpenF03Button cycleId={cycle.cycleId} unitId={unit.unitId} ruleset={`${cycle.ruleset.id}@${cycle.ruleset.version}`} />
-              )}
+              {canAdminister && cycle.status !== 'published' && <OpenF03Button cycleId={cycle.cycleId} unitId={unit.unitId} />}
             </td>
           </tr>
         ))}

@@ -8,6 +8,7 @@ import { ChoiceGroup, TextField } from '../../components/fields';
 import { ProblemMessage } from '../../components/problem-message';
 import { QueryState } from '../../components/query-state';
 import { PublicLayout } from './public-layout';
+import { respondentTokenFor } from './respondent-token';
 
 /** PEKPPP F-03 "Formulir Penilaian dari Masyarakat": 14 items scored 0–5 by service users of a unit lokus. */
 export function F03FormPage() {
@@ -34,6 +35,8 @@ function F03Form({ form }: { form: PublicF03Form }) {
       publicSurveyApi.respondF03(form.tenantId, form.cycleId, form.unitId, {
         items: form.items.map((item) => ({ item: item.item, score: scores[item.item] ?? -1 })),
         proof: proof.trim() || undefined,
+        // one response per respondent and collection, as for SKM
+        respondentToken: respondentTokenFor(`f03:${form.tenantId}/${form.cycleId}/${form.unitId}`),
       }),
   });
   const errors = fieldErrors(respond.error);
@@ -51,7 +54,7 @@ function F03Form({ form }: { form: PublicF03Form }) {
       {form.items.map((item, index) => (
         <ChoiceGroup
           key={item.item}
-          legend={`${item.item}. ${item.name} (${f03AspectName(item.aspect)})`}
+          legend={`${item.item}. ${item.statement} (${f03AspectName(item.aspect)})`}
           name={`f03-${item.item}`}
           choices={choices}
           value={scores[item.item]}

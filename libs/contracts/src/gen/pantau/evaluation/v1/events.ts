@@ -137,6 +137,21 @@ export interface CycleOpened {
   windowEnd: string;
   /** Last day for submitting the self-assessment (local date). */
   selfAssessmentDue: string;
+  /**
+   * The F-03 respondent quota of the pinned ruleset, for the survey context's collections. Absent when the
+   * ruleset has no user score (F-02 only), or in events recorded before the quota travelled.
+   */
+  f03Quota?: F03Quota | undefined;
+}
+
+/** Respondent quota of the F-03 user assessment, as a cycle's pinned ruleset sets it. */
+export interface F03Quota {
+  /** Respondents needed before the F-03 score is merged into the IPP. */
+  minimum: number;
+  /** Proven respondents after which a collection refuses further responses. */
+  maximum: number;
+  /** True when the ruleset marks the quota provisional. */
+  provisional: boolean;
 }
 
 /** A unit was put in scope of a cycle (unit lokus) with its evaluators. */
@@ -305,6 +320,13 @@ export interface UserScoreReceived {
   quotaMet: boolean;
   /** Event id of the survey event it came from. */
   sourceEventId: string;
+  /**
+   * The exact score is score_numerator / score_denominator (score is its nearest double). A denominator of 0:
+   * recorded before the exact score travelled, so score is all there is.
+   */
+  scoreNumerator: number;
+  /** See score_numerator; > 0 when present. */
+  scoreDenominator: number;
 }
 
 /** Value of one aspect. */
@@ -780,6 +802,7 @@ function createBaseCycleOpened(): CycleOpened {
     windowStart: "",
     windowEnd: "",
     selfAssessmentDue: "",
+    f03Quota: undefined,
   };
 }
 
@@ -805,6 +828,9 @@ export const CycleOpened: MessageFns<CycleOpened> = {
     }
     if (message.selfAssessmentDue !== "") {
       writer.uint32(58).string(message.selfAssessmentDue);
+    }
+    if (message.f03Quota !== undefined) {
+      F03Quota.encode(message.f03Quota, writer.uint32(66).fork()).join();
     }
     return writer;
   },
@@ -878,6 +904,14 @@ export const CycleOpened: MessageFns<CycleOpened> = {
             message.selfAssessmentDue = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.f03Quota = F03Quota.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -923,6 +957,11 @@ export const CycleOpened: MessageFns<CycleOpened> = {
         : isSet(object.self_assessment_due)
         ? globalThis.String(object.self_assessment_due)
         : "",
+      f03Quota: isSet(object.f03Quota)
+        ? F03Quota.fromJSON(object.f03Quota)
+        : isSet(object.f03_quota)
+        ? F03Quota.fromJSON(object.f03_quota)
+        : undefined,
     };
   },
 
@@ -948,6 +987,99 @@ export const CycleOpened: MessageFns<CycleOpened> = {
     }
     if (message.selfAssessmentDue !== "") {
       obj.selfAssessmentDue = message.selfAssessmentDue;
+    }
+    if (message.f03Quota !== undefined) {
+      obj.f03Quota = F03Quota.toJSON(message.f03Quota);
+    }
+    return obj;
+  },
+};
+
+function createBaseF03Quota(): F03Quota {
+  return { minimum: 0, maximum: 0, provisional: false };
+}
+
+export const F03Quota: MessageFns<F03Quota> = {
+  encode(message: F03Quota, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.minimum !== 0) {
+      writer.uint32(8).int32(message.minimum);
+    }
+    if (message.maximum !== 0) {
+      writer.uint32(16).int32(message.maximum);
+    }
+    if (message.provisional !== false) {
+      writer.uint32(24).bool(message.provisional);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): F03Quota {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseF03Quota();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.minimum = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.maximum = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.provisional = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): F03Quota {
+    return {
+      minimum: isSet(object.minimum) ? globalThis.Number(object.minimum) : 0,
+      maximum: isSet(object.maximum) ? globalThis.Number(object.maximum) : 0,
+      provisional: isSet(object.provisional) ? globalThis.Boolean(object.provisional) : false,
+    };
+  },
+
+  toJSON(message: F03Quota): unknown {
+    const obj: any = {};
+    if (message.minimum !== 0) {
+      obj.minimum = Math.round(message.minimum);
+    }
+    if (message.maximum !== 0) {
+      obj.maximum = Math.round(message.maximum);
+    }
+    if (message.provisional !== false) {
+      obj.provisional = message.provisional;
     }
     return obj;
   },
@@ -2430,7 +2562,16 @@ export const VerificationVisitRecorded: MessageFns<VerificationVisitRecorded> = 
 };
 
 function createBaseUserScoreReceived(): UserScoreReceived {
-  return { cycleId: "", unitId: "", score: 0, respondents: 0, quotaMet: false, sourceEventId: "" };
+  return {
+    cycleId: "",
+    unitId: "",
+    score: 0,
+    respondents: 0,
+    quotaMet: false,
+    sourceEventId: "",
+    scoreNumerator: 0,
+    scoreDenominator: 0,
+  };
 }
 
 export const UserScoreReceived: MessageFns<UserScoreReceived> = {
@@ -2452,6 +2593,12 @@ export const UserScoreReceived: MessageFns<UserScoreReceived> = {
     }
     if (message.sourceEventId !== "") {
       writer.uint32(50).string(message.sourceEventId);
+    }
+    if (message.scoreNumerator !== 0) {
+      writer.uint32(56).int64(message.scoreNumerator);
+    }
+    if (message.scoreDenominator !== 0) {
+      writer.uint32(64).int64(message.scoreDenominator);
     }
     return writer;
   },
@@ -2517,6 +2664,22 @@ export const UserScoreReceived: MessageFns<UserScoreReceived> = {
             message.sourceEventId = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.scoreNumerator = longToNumber(reader.int64());
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.scoreDenominator = longToNumber(reader.int64());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2553,6 +2716,16 @@ export const UserScoreReceived: MessageFns<UserScoreReceived> = {
         : isSet(object.source_event_id)
         ? globalThis.String(object.source_event_id)
         : "",
+      scoreNumerator: isSet(object.scoreNumerator)
+        ? globalThis.Number(object.scoreNumerator)
+        : isSet(object.score_numerator)
+        ? globalThis.Number(object.score_numerator)
+        : 0,
+      scoreDenominator: isSet(object.scoreDenominator)
+        ? globalThis.Number(object.scoreDenominator)
+        : isSet(object.score_denominator)
+        ? globalThis.Number(object.score_denominator)
+        : 0,
     };
   },
 
@@ -2575,6 +2748,12 @@ export const UserScoreReceived: MessageFns<UserScoreReceived> = {
     }
     if (message.sourceEventId !== "") {
       obj.sourceEventId = message.sourceEventId;
+    }
+    if (message.scoreNumerator !== 0) {
+      obj.scoreNumerator = Math.round(message.scoreNumerator);
+    }
+    if (message.scoreDenominator !== 0) {
+      obj.scoreDenominator = Math.round(message.scoreDenominator);
     }
     return obj;
   },

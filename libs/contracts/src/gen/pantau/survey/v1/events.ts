@@ -372,6 +372,11 @@ export interface F03ResponseRecorded {
    * collection issued), "none" (unverified). Empty in events recorded before respondent proofs.
    */
   proofKind: string;
+  /**
+   * Keyed hash of the random token the public form keeps for its respondent, scoped to the collection:
+   * one response per token. Empty when the form sent none or the response predates the check.
+   */
+  respondentKey: string;
 }
 
 /** F-03 collection closed for a unit in a cycle. */
@@ -2705,7 +2710,16 @@ export const F03CollectionOpened: MessageFns<F03CollectionOpened> = {
 };
 
 function createBaseF03ResponseRecorded(): F03ResponseRecorded {
-  return { cycleId: "", unitId: "", responseId: "", items: [], recordedAt: "", verified: false, proofKind: "" };
+  return {
+    cycleId: "",
+    unitId: "",
+    responseId: "",
+    items: [],
+    recordedAt: "",
+    verified: false,
+    proofKind: "",
+    respondentKey: "",
+  };
 }
 
 export const F03ResponseRecorded: MessageFns<F03ResponseRecorded> = {
@@ -2730,6 +2744,9 @@ export const F03ResponseRecorded: MessageFns<F03ResponseRecorded> = {
     }
     if (message.proofKind !== "") {
       writer.uint32(58).string(message.proofKind);
+    }
+    if (message.respondentKey !== "") {
+      writer.uint32(66).string(message.respondentKey);
     }
     return writer;
   },
@@ -2803,6 +2820,14 @@ export const F03ResponseRecorded: MessageFns<F03ResponseRecorded> = {
             message.proofKind = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.respondentKey = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2844,6 +2869,11 @@ export const F03ResponseRecorded: MessageFns<F03ResponseRecorded> = {
         : isSet(object.proof_kind)
         ? globalThis.String(object.proof_kind)
         : "",
+      respondentKey: isSet(object.respondentKey)
+        ? globalThis.String(object.respondentKey)
+        : isSet(object.respondent_key)
+        ? globalThis.String(object.respondent_key)
+        : "",
     };
   },
 
@@ -2869,6 +2899,9 @@ export const F03ResponseRecorded: MessageFns<F03ResponseRecorded> = {
     }
     if (message.proofKind !== "") {
       obj.proofKind = message.proofKind;
+    }
+    if (message.respondentKey !== "") {
+      obj.respondentKey = message.respondentKey;
     }
     return obj;
   },
