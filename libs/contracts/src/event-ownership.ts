@@ -86,6 +86,8 @@ export const eventOwnership: {
     IndicatorScored: [tenantStream('assessment')],
     VerificationVisitRecorded: [tenantStream('assessment')],
     IndicatorProposalChanged: [tenantStream('proposals')],
+    ComplianceObservationRecorded: [tenantStream('compliance')],
+    ComplianceGraded: [tenantStream('compliance')],
   },
 };
 

@@ -16,6 +16,8 @@ const opened: CycleEvent = {
     windowStart: '2026-03-01',
     windowEnd: '2026-09-30',
     selfAssessmentDue: '2026-05-31',
+    complianceRulesetId: 'ombudsman-2025',
+    complianceRulesetVersion: 1,
   },
 };
 const assigned: CycleEvent = {
@@ -58,6 +60,7 @@ const open: CycleCommand = {
   windowStart: '2026-03-01',
   windowEnd: '2026-09-30',
   selfAssessmentDue: '2026-05-31',
+  complianceRuleset: { id: 'ombudsman-2025', version: 1 },
 };
 const assign: CycleCommand = {
   type: 'AssignUnitLokus',
@@ -90,6 +93,12 @@ describe('cycle decider', () => {
   it.each<[string, CycleEvent[], CycleCommand, DeciderOutcome<CycleEvent>]>([
     // open
     ['opens a cycle pinning the ruleset id and version', [], open, { events: [opened] }],
+    [
+      'opens a cycle pinning another compliance ruleset',
+      [],
+      { ...open, complianceRuleset: { id: 'ombudsman-2022', version: 1 } },
+      { events: [{ ...opened, value: { ...opened.value, complianceRulesetId: 'ombudsman-2022', complianceRulesetVersion: 1 } } as CycleEvent] },
+    ],
     ['refuses to open a cycle twice', [opened], open, error('CYCLE.ALREADY_OPENED')],
     ['refuses a cycle without a name', [], { ...open, name: ' ' }, error('CYCLE.NAME_REQUIRED')],
     ['refuses a window date that is not YYYY-MM-DD', [], { ...open, windowEnd: '30/09/2026' }, error('CYCLE.INVALID_DATE')],
@@ -209,6 +218,22 @@ describe('cycle decider', () => {
     ['refuses a correction in a cycle not opened', [], correct, error('CYCLE.NOT_OPENED')],
   ])('%s', (_name, given, when, expected) => {
     expect(givenWhen(cycleDecider, given, when)).toEqual(expected);
+  });
+
+  it.each<[string, Partial<evaluationPb.CycleOpened>, { id: string; version: number }]>([
+    [
+      'pins the compliance ruleset the cycle was opened with',
+      { complianceRulesetId: 'ombudsman-2022', complianceRulesetVersion: 1 },
+      { id: 'ombudsman-2022', version: 1 },
+    ],
+    [
+      'reads a cycle opened before compliance grading as ombudsman-2025 v1',
+      { complianceRulesetId: '', complianceRulesetVersion: 0 },
+      { id: 'ombudsman-2025', version: 1 },
+    ],
+  ])('%s', (_name, pinned, expected) => {
+    const state = cycleDecider.evolve(cycleDecider.initialState(), { ...opened, value: { ...opened.value, ...pinned } } as CycleEvent);
+    expect(state).toMatchObject({ complianceRuleset: expected });
   });
 
   it('folds the lokus, its user score and the corrected result', () => {
