@@ -11,6 +11,7 @@ import { EvidenceFileUploads1732850000000 } from './1732850000000-evidence-file-
 import { EvaluationTableGrants1733200000001 } from './1733200000001-table-grants';
 import { EvidenceUploadGrants1733300000000 } from './1733300000000-evidence-upload-grants';
 import { IndicatorProposals1733400000000 } from './1733400000000-indicator-proposals';
+import { ComplianceGrades1733460000000 } from './1733460000000-compliance-grades';
 
 /** In order: the shared event store first, then this service's read tables, then the application role's grants, table by table. */
 export const evaluationMigrations = [
@@ -28,6 +29,7 @@ export const evaluationMigrations = [
   EvaluationTableGrants1733200000001,
   EvidenceUploadGrants1733300000000,
   IndicatorProposals1733400000000,
+  ComplianceGrades1733460000000,
 ];
 
 /** What the application role may do on each table (see EvaluationTableGrants1733200000001): the boot check refuses more. */
@@ -48,6 +50,7 @@ export const evaluationTablePrivileges = {
   proposal_complaints_v1: ['SELECT', 'INSERT', 'UPDATE'],
   proposal_skm_periods_v1: ['SELECT', 'INSERT', 'UPDATE'],
   indicator_proposals_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  compliance_grades_v1: ['SELECT', 'INSERT', 'UPDATE'],
 } as const;
 
 export const evaluationDatabase: ServiceDatabase = { migrations: evaluationMigrations, tablePrivileges: evaluationTablePrivileges };

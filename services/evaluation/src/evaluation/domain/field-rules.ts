@@ -1,10 +1,10 @@
 import type { EvidenceFileProblem } from './evidence-file';
 import type { RulesetRule } from './ruleset/ruleset';
 
-type OwnFieldRule = Exclude<RulesetRule, 'required'> | EvidenceFileProblem['rule'];
+type OwnFieldRule = Exclude<RulesetRule, 'required'> | EvidenceFileProblem['rule'] | 'known-compliance-ruleset' | 'known-compliance-ruleset-version';
 
 /**
- * Indonesian messages for the rules a ruleset document and an evidence upload are checked against
+ * Indonesian messages for the rules a ruleset document, an evidence upload and a pinned compliance ruleset are checked against
  * (`errors[].rule`), beyond the platform's; every ruleset rule has one.
  */
 export const EVALUATION_FIELD_RULES: Record<OwnFieldRule, (field: string) => string> = {
@@ -29,6 +29,9 @@ export const EVALUATION_FIELD_RULES: Record<OwnFieldRule, (field: string) => str
   'quota-is-positive-integer': (field) => `Kolom ${field} harus berupa bilangan bulat 1 atau lebih.`,
   'quota-min-not-above-max': (field) => `Kuota minimum pada kolom ${field} tidak boleh melebihi kuota maksimum.`,
   'f03-items-numbered-1-to-n': (field) => `Butir F-03 pada kolom ${field} harus bernomor urut mulai dari 1.`,
+  'known-compliance-ruleset': (field) =>
+    `Pedoman penilaian kepatuhan Ombudsman pada kolom ${field} tidak dikenal; gunakan misalnya "ombudsman-2025", "ombudsman-2022" atau "ombudsman-2021".`,
+  'known-compliance-ruleset-version': (field) => `Versi pedoman penilaian kepatuhan Ombudsman pada kolom ${field} tidak tersedia.`,
   notEmpty: (field) => `Berkas pada kolom ${field} kosong.`,
   maxSize: (field) => `Ukuran berkas pada kolom ${field} melebihi batas.`,
   mediaType: (field) => `Jenis berkas pada kolom ${field} tidak diizinkan.`,
