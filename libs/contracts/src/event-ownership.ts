@@ -85,6 +85,8 @@ export const eventOwnership: {
     SelfAssessmentVerified: [tenantStream('assessment')],
     IndicatorScored: [tenantStream('assessment')],
     VerificationVisitRecorded: [tenantStream('assessment')],
+    IndicatorProposalConfirmed: [tenantStream('assessment')],
+    IndicatorProposalOverridden: [tenantStream('assessment')],
     IndicatorProposalChanged: [tenantStream('proposals')],
     ComplianceObservationRecorded: [tenantStream('compliance')],
     ComplianceGraded: [tenantStream('compliance')],

@@ -367,7 +367,16 @@ describe('indicator proposals from the request and survey topics', () => {
         const now = await proposals();
         expect(now['6.a.B']).toMatchObject({
           level: 5,
-          figures: { sample: { population: 100, populationUsed: 'declared', requiredSample: 80, adequate: true } },
+          figures: {
+            sample: {
+              population: 100,
+              populationUsed: 'declared',
+              declaredSource: 'Data pemohon SIAK 2026 triwulan I',
+              declaredOn: '2026-01-05',
+              requiredSample: 80,
+              adequate: true,
+            },
+          },
         });
         return now;
       },

@@ -11,6 +11,7 @@ import { EvidenceFileUploads1732850000000 } from './1732850000000-evidence-file-
 import { EvaluationTableGrants1733200000001 } from './1733200000001-table-grants';
 import { EvidenceUploadGrants1733300000000 } from './1733300000000-evidence-upload-grants';
 import { IndicatorProposals1733400000000 } from './1733400000000-indicator-proposals';
+import { SkmDeclaredPopulation1733450000000 } from './1733450000000-skm-declared-population';
 import { ComplianceGrades1733460000000 } from './1733460000000-compliance-grades';
 
 /** In order: the shared event store first, then this service's read tables, then the application role's grants, table by table. */
@@ -29,6 +30,7 @@ export const evaluationMigrations = [
   EvaluationTableGrants1733200000001,
   EvidenceUploadGrants1733300000000,
   IndicatorProposals1733400000000,
+  SkmDeclaredPopulation1733450000000,
   ComplianceGrades1733460000000,
 ];
 

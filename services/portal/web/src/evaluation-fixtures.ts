@@ -60,6 +60,7 @@ export const unitScoreFixture = (cycleId: string, unitId: string, overrides: Par
   complete: false,
   missingIndicatorCodes: [],
   unknownIndicatorCodes: [],
+  proposedOnlyIndicatorCodes: [],
   provisional: true,
   provisionalParts: [],
   whatIf: false,

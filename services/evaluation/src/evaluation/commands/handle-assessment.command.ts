@@ -1,18 +1,31 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EvaluationEvent } from '@lib/contracts';
 import { type AppendGuard, type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
-import { Clock } from '@lib/platform';
+import { Clock, InputProblemException } from '@lib/platform';
+import { Pool } from 'pg';
 import { DomainError } from '../domain/error-codes';
-import { type AssessmentCommand, assessmentContext, assessmentDecider, decideAssessment, assessmentStream, cycleStream } from '../domain';
+import {
+  type AssessmentCommand,
+  assessmentContext,
+  assessmentDecider,
+  assessmentStream,
+  cycleStream,
+  decideAssessment,
+  findIndicator,
+  proposalsStream,
+  type ProposalSnapshot,
+  type Ruleset,
+} from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
+import { currentProposal } from '../queries/unit-proposals.queries';
 import { TenantTimeZones } from '../queries/tenant-time-zones';
 import { EvidenceFileStore, type EvidenceScope } from './evidence-file-store';
 import { readCycle, rereadingOnChange, resultsLock } from './stream-state';
 
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** An F-01/F-02 action without what the handler supplies (cycle context, dates, upload policy). */
-export type AssessmentAction = Without<AssessmentCommand, 'context' | 'today' | 'now' | 'policy'>;
+/** An F-01/F-02 action without what the handler supplies (cycle context, dates, upload policy, the proposal decided on). */
+export type AssessmentAction = Without<AssessmentCommand, 'context' | 'today' | 'now' | 'policy' | 'proposal'>;
 
 /** Any command on a unit's assessment stream (`assessment-<tenantId>/<cycleId>/<unitId>`). */
 export class HandleAssessmentCommand extends Command<AppendResult> {
@@ -34,6 +47,7 @@ export class HandleAssessmentHandler implements ICommandHandler<HandleAssessment
     private readonly clock: Clock,
     private readonly evidenceFiles: EvidenceFileStore,
     private readonly timeZones: TenantTimeZones,
+    private readonly pool: Pool,
   ) {}
 
   async execute({ cycleId, unitId, action: requested, meta }: HandleAssessmentCommand): Promise<AppendResult> {
@@ -44,24 +58,47 @@ export class HandleAssessmentHandler implements ICommandHandler<HandleAssessment
       const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
       const instant = this.clock.now();
       const today = await this.timeZones.localDate(meta.tenantId, instant);
-      // decided on the cycle as read: if it changes before the append (results published, say), read again
+      const decidedOn = await this.proposalDecidedOn({ tenantId: meta.tenantId, cycleId, unitId }, ruleset, action);
+      // decided on the cycle (and proposal) as read: if it changes before the append (results published, say), read again
       const guard: AppendGuard = {
         lockKey: resultsLock(meta.tenantId, cycleId),
         lockMode: 'shared',
-        unchanged: [{ streamId: cycleStream(meta.tenantId, cycleId), version: cycleVersion }],
+        unchanged: [{ streamId: cycleStream(meta.tenantId, cycleId), version: cycleVersion }, ...decidedOn.unchanged],
       };
       return this.store.handle(
         assessmentStream(meta.tenantId, cycleId, unitId),
         assessmentDecider,
         (state) => {
           const context = assessmentContext(cycle, unitId, ruleset);
-          const command = { ...action, context, today, now: instant.toISOString(), policy: this.evidenceFiles.policy };
+          const command = { ...action, context, today, now: instant.toISOString(), policy: this.evidenceFiles.policy, proposal: decidedOn.proposal };
           return decideAssessment(command, state);
         },
         meta,
         { guard },
       );
     });
+  }
+
+  /**
+   * For a confirmation or an override: the indicator's proposal as it stands, and its proposals stream
+   * at the version read with it, which the append checks unchanged: a proposal recomputed meanwhile
+   * is read again, so an evaluator never confirms a level the events no longer propose. The indicator
+   * comes from the path, so one the pinned ruleset does not score is bad input, not a conflict.
+   */
+  private async proposalDecidedOn(
+    scope: { tenantId: string; cycleId: string; unitId: string },
+    ruleset: Ruleset,
+    action: AssessmentAction,
+  ): Promise<{ proposal: ProposalSnapshot | null; unchanged: AppendGuard['unchanged'] }> {
+    if (action.type !== 'ConfirmProposal' && action.type !== 'OverrideProposal') return { proposal: null, unchanged: [] };
+    if (!findIndicator(ruleset, action.indicatorCode)) {
+      throw new InputProblemException([
+        { field: 'indicatorCode', rule: 'known', message: `${action.indicatorCode} is not a scored indicator of ${ruleset.id} v${ruleset.version}` },
+      ]);
+    }
+    const streamId = proposalsStream(scope.tenantId, scope.cycleId, scope.unitId);
+    const { proposal, streamVersion } = await currentProposal(this.pool, { ...scope, streamId, indicatorCode: action.indicatorCode });
+    return { proposal, unchanged: [{ streamId, version: streamVersion }] };
   }
 
   /**

@@ -1,3 +1,4 @@
+import { Semaphore } from 'async-mutex';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EvaluationEvent } from '@lib/contracts';
 import { EventStore } from '@lib/event-sourcing';
@@ -30,46 +31,24 @@ export class UploadEvidenceFileCommand extends Command<StoredEvidenceFile> {
   }
 }
 
-/** At most `size` tasks at once; the others wait in arrival order. */
-class Slots {
-  private free: number;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(size: number) {
-    this.free = size;
-  }
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.free > 0) this.free--;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.free++;
-    }
-  }
-}
-
 const refused = (problem: EvidenceFileProblem): InputProblemException =>
   new InputProblemException([{ field: 'file', rule: problem.rule, message: problem.message }], 'EVIDENCE.FILE_REFUSED' satisfies EvaluationErrorCode);
 
 @CommandHandler(UploadEvidenceFileCommand)
 export class UploadEvidenceFileHandler implements ICommandHandler<UploadEvidenceFileCommand> {
   // each upload being checked and stored holds a database connection and reads its file in slices
-  private readonly slots: Slots;
+  private readonly slots: Semaphore;
 
   constructor(
     private readonly store: EventStore<EvaluationEvent>,
     private readonly files: EvidenceFileStore,
     config: EvaluationConfig,
   ) {
-    this.slots = new Slots(config.EVIDENCE_UPLOADS_IN_FLIGHT);
+    this.slots = new Semaphore(config.EVIDENCE_UPLOADS_IN_FLIGHT);
   }
 
   execute({ tenantId, cycleId, unitId, uploadedBy, file }: UploadEvidenceFileCommand): Promise<StoredEvidenceFile> {
-    return this.slots.run(async () => {
+    return this.slots.runExclusive(async () => {
       const { state: cycle } = await readCycle(this.store, tenantId, cycleId);
       if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
       if (!cycle.units[unitId]) throw new DomainError('CYCLE.UNIT_NOT_IN_SCOPE', `unit ${unitId} is not a unit lokus of cycle ${cycleId}`);

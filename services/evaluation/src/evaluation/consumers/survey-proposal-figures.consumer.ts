@@ -52,6 +52,10 @@ export class SurveyProposalFiguresConsumer implements RegisteredInboxConsumer<Su
           ikm_converted: result.ikmConverted,
           population: result.population,
           population_source: result.populationSource,
+          declared_population_source: result.declaredPopulationSource || null,
+          population_declared_on: result.populationDeclaredAt
+            ? await localDateOf(this.timeZones, tenantId, result.populationDeclaredAt, 'result.populationDeclaredAt', tx)
+            : null,
         });
         return;
       }

@@ -55,6 +55,16 @@ const scored: AssessmentEvent = {
   $case: 'indicatorScored',
   value: { ...ids, indicatorCode: '1.a.Ak', evaluatorId: 'eva', score: 4, note: 'SK ada, belum monev', scoredAt: NOW },
 };
+const proposal = { level: 3, ruleId: 'standard-complete', proposalRules: 'pekppp-2023-proposals@1', sourceEventIds: ['ev-a', 'ev-b'] };
+const proposalOf = { proposedLevel: 3, ruleId: 'standard-complete', proposalRules: 'pekppp-2023-proposals@1', sourceEventIds: ['ev-a', 'ev-b'] };
+const confirmed: AssessmentEvent = {
+  $case: 'indicatorProposalConfirmed',
+  value: { ...ids, indicatorCode: '1.a.Ak', evaluatorId: 'eva', score: 3, ...proposalOf, confirmedAt: NOW },
+};
+const overridden: AssessmentEvent = {
+  $case: 'indicatorProposalOverridden',
+  value: { ...ids, indicatorCode: '1.a.Ak', evaluatorId: 'eva', score: 4, ...proposalOf, note: 'SK ditandatangani, ada monev', overriddenAt: NOW },
+};
 const visit: AssessmentEvent = {
   $case: 'verificationVisitRecorded',
   value: { ...ids, visitedOn: '2026-04-01', evaluatorIds: ['eva', 'budi'], findings: 'ruang tunggu sesuai foto' },
@@ -94,6 +104,16 @@ const returnIt: AssessmentCommand = {
 const resubmit: AssessmentCommand = { ...base, type: 'ResubmitSelfAssessment' };
 const verify: AssessmentCommand = { ...base, type: 'VerifySelfAssessment', by: { userId: 'eva', role: 'evaluator' } };
 const score: AssessmentCommand = { ...base, type: 'ScoreIndicator', evaluatorId: 'eva', indicatorCode: '1.a.Ak', score: 4, note: 'SK ada, belum monev' };
+const confirm: AssessmentCommand = { ...base, type: 'ConfirmProposal', evaluatorId: 'eva', indicatorCode: '1.a.Ak', proposal, expectedLevel: 3 };
+const override: AssessmentCommand = {
+  ...base,
+  type: 'OverrideProposal',
+  evaluatorId: 'eva',
+  indicatorCode: '1.a.Ak',
+  proposal,
+  score: 4,
+  note: 'SK ditandatangani, ada monev',
+};
 const recordVisit: AssessmentCommand = {
   ...base,
   type: 'RecordVerificationVisit',
@@ -279,6 +299,82 @@ describe('assessment decider', () => {
     ['refuses to score after results are frozen', [draftAll, submitted], { ...score, context: frozen }, error('CYCLE.RESULTS_FROZEN')],
     ['refuses a score of 6', [draftAll, submitted], { ...score, score: 6 }, error('ASSESSMENT.INVALID_SCORE')],
     ['refuses a score without a note', [draftAll, submitted], { ...score, note: '' }, error('ASSESSMENT.NOTE_REQUIRED')],
+    [
+      'a score replaces an override even with the same score and note',
+      [draftAll, submitted, overridden],
+      { ...score, note: 'SK ditandatangani, ada monev' },
+      { events: [{ ...scored, value: { ...scored.value, note: 'SK ditandatangani, ada monev' } } as AssessmentEvent] },
+    ],
+    // confirm a proposal
+    ['an assigned evaluator confirms the level they saw proposed', [draftAll, submitted], confirm, { events: [confirmed] }],
+    ['confirms on a verified assessment', [draftAll, submitted, verified], confirm, { events: [confirmed] }],
+    ['confirming the same proposal again records nothing', [draftAll, submitted, confirmed], confirm, { events: [] }],
+    ['confirming after an override records the confirmation', [draftAll, submitted, overridden], confirm, { events: [confirmed] }],
+    [
+      'confirming a proposal whose evidence changed records the new evidence',
+      [draftAll, submitted, confirmed],
+      { ...confirm, proposal: { ...proposal, sourceEventIds: ['ev-a', 'ev-b', 'ev-c'] } },
+      { events: [{ ...confirmed, value: { ...confirmed.value, sourceEventIds: ['ev-a', 'ev-b', 'ev-c'] } } as AssessmentEvent] },
+    ],
+    [
+      'refuses a confirmation when the level proposed changed since it was seen',
+      [draftAll, submitted],
+      { ...confirm, expectedLevel: 2 },
+      error('PROPOSAL.CHANGED'),
+    ],
+    ['refuses to confirm where events propose nothing', [draftAll, submitted], { ...confirm, proposal: null }, error('PROPOSAL.NOT_FOUND')],
+    ['refuses an expected level of 6', [draftAll, submitted], { ...confirm, expectedLevel: 6 }, error('ASSESSMENT.INVALID_SCORE')],
+    [
+      'refuses a confirmation by an evaluator not assigned',
+      [draftAll, submitted],
+      { ...confirm, evaluatorId: 'dewi' },
+      error('ASSESSMENT.EVALUATOR_NOT_ASSIGNED'),
+    ],
+    [
+      'refuses to confirm an indicator outside the pinned ruleset',
+      [draftAll, submitted],
+      { ...confirm, indicatorCode: '99.z.Q' },
+      error('ASSESSMENT.UNKNOWN_INDICATOR'),
+    ],
+    ['refuses to confirm before submission', [draftAll], confirm, error('ASSESSMENT.NOT_SUBMITTED')],
+    ['refuses to confirm while it is back with the unit', [draftAll, submitted, returned], confirm, error('ASSESSMENT.AWAITING_RESUBMISSION')],
+    ['refuses to confirm after results are frozen', [draftAll, submitted], { ...confirm, context: frozen }, error('CYCLE.RESULTS_FROZEN')],
+    ['refuses to confirm for a unit out of scope', [draftAll, submitted], { ...confirm, context: outOfScope }, error('ASSESSMENT.UNIT_NOT_IN_SCOPE')],
+    // override a proposal
+    ['an assigned evaluator overrides the proposal with a score and a note', [draftAll, submitted], override, { events: [overridden] }],
+    [
+      'an override at the proposed level is still an override, with its note',
+      [draftAll, submitted],
+      { ...override, score: 3 },
+      { events: [{ ...overridden, value: { ...overridden.value, score: 3 } } as AssessmentEvent] },
+    ],
+    ['the same override again records nothing', [draftAll, submitted, overridden], override, { events: [] }],
+    ['an override replaces a confirmation', [draftAll, submitted, confirmed], override, { events: [overridden] }],
+    [
+      'an override replaces a typed-in score with the same score and note',
+      [draftAll, submitted, scored],
+      { ...override, note: 'SK ada, belum monev' },
+      {
+        events: [{ ...overridden, value: { ...overridden.value, note: 'SK ada, belum monev' } } as AssessmentEvent],
+      },
+    ],
+    ['refuses an override without a note', [draftAll, submitted], { ...override, note: ' ' }, error('PROPOSAL.OVERRIDE_NOTE_REQUIRED')],
+    ['refuses an override score of 6', [draftAll, submitted], { ...override, score: 6 }, error('ASSESSMENT.INVALID_SCORE')],
+    ['refuses to override where events propose nothing', [draftAll, submitted], { ...override, proposal: null }, error('PROPOSAL.NOT_FOUND')],
+    [
+      'refuses an override by an evaluator not assigned',
+      [draftAll, submitted],
+      { ...override, evaluatorId: 'dewi' },
+      error('ASSESSMENT.EVALUATOR_NOT_ASSIGNED'),
+    ],
+    [
+      'refuses to override an indicator outside the pinned ruleset',
+      [draftAll, submitted],
+      { ...override, indicatorCode: '99.z.Q' },
+      error('ASSESSMENT.UNKNOWN_INDICATOR'),
+    ],
+    ['refuses to override before submission', [draftAll], override, error('ASSESSMENT.NOT_SUBMITTED')],
+    ['refuses to override after results are frozen', [draftAll, submitted], { ...override, context: frozen }, error('CYCLE.RESULTS_FROZEN')],
     // visit
     ['records a verification visit', [draftAll, submitted], recordVisit, { events: [visit] }],
     ['refuses a visit before submission', [draftAll], recordVisit, error('ASSESSMENT.NOT_SUBMITTED')],
@@ -327,6 +423,20 @@ describe('assessment decider', () => {
       ],
       leadEvaluatorId: 'eva',
     });
+  });
+
+  it("records a confirmation or an override as the evaluator's score and as the indicator's decision", () => {
+    const fold = (events: AssessmentEvent[]) => events.reduce(assessmentDecider.evolve, assessmentDecider.initialState());
+    const decision = { proposedLevel: 3, ruleId: 'standard-complete', proposalRules: 'pekppp-2023-proposals@1', sourceEventIds: ['ev-a', 'ev-b'] };
+    expect(fold([draftAll, submitted, confirmed]).scores['1.a.Ak']).toEqual({
+      eva: { score: 3, note: '', decision: { kind: 'confirmed', ...decision, decidedAt: NOW } },
+    });
+    expect(fold([draftAll, submitted, overridden]).scores['1.a.Ak']).toEqual({
+      eva: { score: 4, note: 'SK ditandatangani, ada monev', decision: { kind: 'overridden', ...decision, decidedAt: NOW } },
+    });
+    expect(scoringInputOf(fold([draftOne, submitted, overridden]), 'eva').evaluatorScores).toEqual([{ indicatorCode: '1.a.Ak', evaluatorId: 'eva', score: 4 }]);
+    // a later F-02 score by the same evaluator replaces the decision
+    expect(fold([draftAll, submitted, confirmed, scored]).scores['1.a.Ak']).toEqual({ eva: { score: 4, note: 'SK ada, belum monev' } });
   });
 
   describe('context from the cycle', () => {

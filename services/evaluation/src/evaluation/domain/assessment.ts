@@ -58,12 +58,34 @@ export const ASSESSMENT_EVENT_TYPES = [
   'selfAssessmentVerified',
   'indicatorScored',
   'verificationVisitRecorded',
+  'indicatorProposalConfirmed',
+  'indicatorProposalOverridden',
 ] as const;
 export type AssessmentEvent = EventsOf<EvaluationEvent, typeof ASSESSMENT_EVENT_TYPES>;
+
+/** How an evaluator's mark came from the indicator's proposal: the proposal as it stood, and when they decided. */
+export interface ProposalDecision {
+  kind: 'confirmed' | 'overridden';
+  proposedLevel: number;
+  ruleId: string;
+  proposalRules: string;
+  sourceEventIds: string[];
+  decidedAt: string;
+}
 
 export interface EvaluatorMark {
   score: number;
   note: string;
+  /** Present when the mark confirms or overrides the indicator's proposal; a score typed in on F-02 has none. */
+  decision?: ProposalDecision;
+}
+
+/** An indicator's proposal as indicator_proposals_v1 holds it when the command runs (the handler reads it). */
+export interface ProposalSnapshot {
+  level: number;
+  ruleId: string;
+  proposalRules: string;
+  sourceEventIds: string[];
 }
 
 export interface Assessment {
@@ -114,6 +136,9 @@ export type AssessmentCommand =
   | (Common & { type: 'ResubmitSelfAssessment' })
   | (Common & { type: 'VerifySelfAssessment'; by: Actor })
   | (Common & { type: 'ScoreIndicator'; evaluatorId: string; indicatorCode: string; score: number; note: string })
+  /** `expectedLevel`: the level the evaluator saw proposed; null `proposal`: events propose nothing for the indicator. */
+  | (Common & { type: 'ConfirmProposal'; evaluatorId: string; indicatorCode: string; proposal: ProposalSnapshot | null; expectedLevel: number })
+  | (Common & { type: 'OverrideProposal'; evaluatorId: string; indicatorCode: string; proposal: ProposalSnapshot | null; score: number; note: string })
   | (Common & { type: 'RecordVerificationVisit'; by: Actor; visitedOn: string; evaluatorIds: string[]; findings: string });
 
 export const initialAssessment = (): Assessment => ({ status: 'draft', answers: {}, evidence: {}, returnNotes: [], scores: {}, visits: [] });
@@ -224,6 +249,34 @@ const sameEvidence = (a: evaluationPb.Evidence, b: evaluationPb.Evidence): boole
   a.sizeBytes === b.sizeBytes &&
   a.mediaType === b.mediaType;
 
+type ProposalDecisionCommand = Extract<AssessmentCommand, { type: 'ConfirmProposal' | 'OverrideProposal' }>;
+
+/** What an F-02 score needs (an assigned evaluator, a submitted assessment, a scored indicator), and a proposal to decide on. */
+function guardProposalDecision(command: ProposalDecisionCommand, state: Assessment): ProposalSnapshot {
+  const lokus = guard(command);
+  guardActor({ userId: command.evaluatorId, role: 'evaluator' }, lokus);
+  guardIndicator(command.context, command.indicatorCode);
+  guardSubmitted(state);
+  if (!command.proposal) fail('PROPOSAL.NOT_FOUND', `events propose no level for ${command.indicatorCode}`, { indicatorCode: command.indicatorCode });
+  return command.proposal;
+}
+
+const sameProposal = (decision: ProposalDecision, proposal: ProposalSnapshot): boolean =>
+  decision.proposedLevel === proposal.level &&
+  decision.ruleId === proposal.ruleId &&
+  decision.proposalRules === proposal.proposalRules &&
+  decision.sourceEventIds.join(',') === proposal.sourceEventIds.join(',');
+
+/** The fields both decision events carry: who decided on which indicator, and the proposal as it stood. */
+const decided = (command: ProposalDecisionCommand, proposal: ProposalSnapshot) => ({
+  indicatorCode: command.indicatorCode,
+  evaluatorId: command.evaluatorId,
+  proposedLevel: proposal.level,
+  ruleId: proposal.ruleId,
+  proposalRules: proposal.proposalRules,
+  sourceEventIds: proposal.sourceEventIds,
+});
+
 export function decideAssessment(command: AssessmentCommand, state: Assessment): AssessmentEvent[] {
   const { context } = command;
   const ids = { cycleId: context.cycleId, unitId: context.unitId };
@@ -304,7 +357,8 @@ export function decideAssessment(command: AssessmentCommand, state: Assessment):
       guardScore(command.score, command.indicatorCode);
       if (command.note.trim() === '') fail('ASSESSMENT.NOTE_REQUIRED', 'an F-02 score needs a note against the descriptors');
       const latest = state.scores[command.indicatorCode]?.[command.evaluatorId];
-      if (latest && latest.score === command.score && latest.note === command.note) return [];
+      // the same score over a confirmation or override is still a change: the mark stops being a decision on the proposal
+      if (latest && !latest.decision && latest.score === command.score && latest.note === command.note) return [];
       return [
         {
           $case: 'indicatorScored',
@@ -316,6 +370,45 @@ export function decideAssessment(command: AssessmentCommand, state: Assessment):
             note: command.note,
             scoredAt: command.now,
           },
+        },
+      ];
+    }
+    case 'ConfirmProposal': {
+      const proposal = guardProposalDecision(command, state);
+      guardScore(command.expectedLevel, command.indicatorCode);
+      if (proposal.level !== command.expectedLevel) {
+        fail('PROPOSAL.CHANGED', `the proposal of ${command.indicatorCode} is now level ${proposal.level}, not the ${command.expectedLevel} confirmed`, {
+          indicatorCode: command.indicatorCode,
+          expectedLevel: command.expectedLevel,
+          currentLevel: proposal.level,
+        });
+      }
+      const latest = state.scores[command.indicatorCode]?.[command.evaluatorId];
+      if (latest?.decision?.kind === 'confirmed' && sameProposal(latest.decision, proposal)) return [];
+      return [
+        {
+          $case: 'indicatorProposalConfirmed',
+          value: { ...ids, ...decided(command, proposal), score: proposal.level, confirmedAt: command.now },
+        },
+      ];
+    }
+    case 'OverrideProposal': {
+      const proposal = guardProposalDecision(command, state);
+      guardScore(command.score, command.indicatorCode);
+      if (command.note.trim() === '') fail('PROPOSAL.OVERRIDE_NOTE_REQUIRED', `overriding the proposal of ${command.indicatorCode} needs a note`);
+      const latest = state.scores[command.indicatorCode]?.[command.evaluatorId];
+      if (
+        latest?.decision?.kind === 'overridden' &&
+        sameProposal(latest.decision, proposal) &&
+        latest.score === command.score &&
+        latest.note === command.note
+      ) {
+        return [];
+      }
+      return [
+        {
+          $case: 'indicatorProposalOverridden',
+          value: { ...ids, ...decided(command, proposal), score: command.score, note: command.note, overriddenAt: command.now },
         },
       ];
     }
@@ -341,6 +434,12 @@ export function decideAssessment(command: AssessmentCommand, state: Assessment):
   }
 }
 
+/** The evaluator's latest mark on the indicator replaces their earlier one, whichever way it was given. */
+const withMark = (state: Assessment, indicatorCode: string, evaluatorId: string, mark: EvaluatorMark): Assessment => ({
+  ...state,
+  scores: { ...state.scores, [indicatorCode]: { ...state.scores[indicatorCode], [evaluatorId]: mark } },
+});
+
 export function evolveAssessment(state: Assessment, event: AssessmentEvent): Assessment {
   switch (event.$case) {
     case 'selfAssessmentDraftSaved': {
@@ -362,7 +461,17 @@ export function evolveAssessment(state: Assessment, event: AssessmentEvent): Ass
       return { ...state, status: 'verified' };
     case 'indicatorScored': {
       const { indicatorCode, evaluatorId, score, note } = event.value;
-      return { ...state, scores: { ...state.scores, [indicatorCode]: { ...state.scores[indicatorCode], [evaluatorId]: { score, note } } } };
+      return withMark(state, indicatorCode, evaluatorId, { score, note });
+    }
+    case 'indicatorProposalConfirmed': {
+      const { indicatorCode, evaluatorId, score, proposedLevel, ruleId, proposalRules, sourceEventIds, confirmedAt } = event.value;
+      const decision: ProposalDecision = { kind: 'confirmed', proposedLevel, ruleId, proposalRules, sourceEventIds, decidedAt: confirmedAt };
+      return withMark(state, indicatorCode, evaluatorId, { score, note: '', decision });
+    }
+    case 'indicatorProposalOverridden': {
+      const { indicatorCode, evaluatorId, score, note, proposedLevel, ruleId, proposalRules, sourceEventIds, overriddenAt } = event.value;
+      const decision: ProposalDecision = { kind: 'overridden', proposedLevel, ruleId, proposalRules, sourceEventIds, decidedAt: overriddenAt };
+      return withMark(state, indicatorCode, evaluatorId, { score, note, decision });
     }
     case 'verificationVisitRecorded':
       return { ...state, visits: [...state.visits, event.value] };

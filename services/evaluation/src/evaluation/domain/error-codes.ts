@@ -84,6 +84,9 @@ export const EVALUATION_ERRORS = {
   'SCORING.INVALID_USER_SCORE': 'Nilai pengguna layanan harus antara 0 dan 5, dengan jumlah responden 0 atau lebih.',
   'SCORING.NO_BAND': 'Nilai ini tidak masuk kategori mana pun dalam pedoman penilaian.',
 
+  'PROPOSAL.CHANGED': 'Usulan nilai indikator ini sudah berubah sejak Anda melihatnya. Muat ulang, periksa usulan terbaru, lalu konfirmasi kembali.',
+  'PROPOSAL.NOT_FOUND': 'Belum ada usulan nilai dari peristiwa untuk indikator ini; beri nilai F-02 seperti biasa.',
+  'PROPOSAL.OVERRIDE_NOTE_REQUIRED': 'Catatan wajib diisi saat mengganti nilai usulan: jelaskan dasar nilai yang Anda berikan.',
   'PROPOSAL.INVALID_FIGURES': 'Angka yang dihitung dari peristiwa tidak konsisten (misalnya jumlah yang selesai melebihi jumlah yang masuk).',
   'PROPOSAL.INVALID_EVENT_DATE': 'Tanggal pada peristiwa ini tidak valid, sehingga peristiwa tidak dapat dihitung pada periode mana pun.',
   'PROPOSAL.UNMAPPABLE_EVENT': 'Peristiwa ini tidak dapat dipetakan ke unit: kode unitnya kosong atau tidak valid.',

@@ -1,7 +1,11 @@
 import type { EvidenceFileProblem } from './evidence-file';
 import type { RulesetRule } from './ruleset/ruleset';
 
-type OwnFieldRule = Exclude<RulesetRule, 'required'> | EvidenceFileProblem['rule'] | 'known-compliance-ruleset' | 'known-compliance-ruleset-version';
+/** The rule a text field breaks when it holds nothing but spaces. */
+export const NOT_BLANK = 'notBlank';
+
+type OwnFieldRule =
+  Exclude<RulesetRule, 'required'> | EvidenceFileProblem['rule'] | typeof NOT_BLANK | 'known-compliance-ruleset' | 'known-compliance-ruleset-version';
 
 /**
  * Indonesian messages for the rules a ruleset document, an evidence upload and a pinned compliance ruleset are checked against
@@ -29,6 +33,7 @@ export const EVALUATION_FIELD_RULES: Record<OwnFieldRule, (field: string) => str
   'quota-is-positive-integer': (field) => `Kolom ${field} harus berupa bilangan bulat 1 atau lebih.`,
   'quota-min-not-above-max': (field) => `Kuota minimum pada kolom ${field} tidak boleh melebihi kuota maksimum.`,
   'f03-items-numbered-1-to-n': (field) => `Butir F-03 pada kolom ${field} harus bernomor urut mulai dari 1.`,
+  [NOT_BLANK]: (field) => `Kolom ${field} wajib diisi; spasi saja tidak cukup.`,
   'known-compliance-ruleset': (field) =>
     `Pedoman penilaian kepatuhan Ombudsman pada kolom ${field} tidak dikenal; gunakan misalnya "ombudsman-2025", "ombudsman-2022" atau "ombudsman-2021".`,
   'known-compliance-ruleset-version': (field) => `Versi pedoman penilaian kepatuhan Ombudsman pada kolom ${field} tidak tersedia.`,

@@ -17,6 +17,7 @@ export * from './ruleset/pekppp-2017';
 export * from './ruleset/pekppp-2023';
 export * from './ruleset/ruleset';
 export * from './ruleset/shipped-rulesets';
+export * from './scoring/proposal-decisions';
 export * from './scoring/score-explanation';
 export * from './scoring/scoring-rules';
 export * from './scoring/unit-score';

@@ -261,6 +261,13 @@ export class UnitScoreResponse implements UnitScoreView {
   @ApiProperty({ type: [String], description: 'Answered or scored indicators the ruleset does not know' })
   unknownIndicatorCodes!: string[];
 
+  @ApiProperty({
+    type: [String],
+    description:
+      'Indicators events propose a level for (GET …/proposals) that no evaluator has confirmed, overridden or scored yet under the ruleset’s combination, in the ruleset’s order: each is missing from the IPP until decided',
+  })
+  proposedOnlyIndicatorCodes!: string[];
+
   @ApiProperty()
   provisional!: boolean;
 
@@ -389,6 +396,13 @@ export class UnitScoreLineResponse implements UnitScoreLine {
 
   @ApiProperty({ type: () => UnitScoreExplanationResponse })
   explanation!: UnitScoreExplanationResponse;
+
+  @ApiProperty({
+    type: [String],
+    description:
+      'Indicators events propose a level for (GET …/proposals) that no evaluator has confirmed, overridden or scored yet under the ruleset’s combination, in the ruleset’s order: each is missing from the IPP until decided',
+  })
+  proposedOnlyIndicatorCodes!: string[];
 }
 
 export class CycleScoresResponse implements CycleScores {

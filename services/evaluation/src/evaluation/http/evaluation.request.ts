@@ -20,11 +20,25 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
+  type ValidationOptions,
 } from 'class-validator';
+import { NOT_BLANK } from '../domain/field-rules';
 
 const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
+
+/** Text that holds more than spaces: a note made only of blanks says nothing. */
+function NotBlank(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: NOT_BLANK,
+      validator: { validate: (value) => typeof value === 'string' && value.trim() !== '', defaultMessage: () => '$property must not be blank' },
+    },
+    options,
+  );
+}
 
 export class CyclePath {
   @ApiProperty({ format: 'uuid' })
@@ -225,6 +239,34 @@ export class ScoreIndicatorRequest {
   @IsString()
   @MinLength(1)
   @MaxLength(5000)
+  note!: string;
+}
+
+export class ConfirmProposalRequest {
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 5,
+    description: 'The level the evaluator saw proposed; refused with 409 PROPOSAL.CHANGED when the proposal moved since',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  expectedLevel!: number;
+}
+
+export class OverrideProposalRequest {
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 5, description: "The evaluator's F-02 score; may equal the proposed level" })
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  score!: number;
+
+  @ApiProperty({ description: 'Why this score and not (or not only) the proposal, against the F-02 descriptors' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  @NotBlank()
   note!: string;
 }
 

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { JSON_VALUE_REF } from '@lib/platform';
+import type { DecisionMark, IndicatorDecision } from '../domain';
+import type { SelfClaimView } from '../queries/unit-proposals.queries';
 
 export class RuleSourceResponse {
   @ApiProperty({
@@ -10,6 +12,66 @@ export class RuleSourceResponse {
 
   @ApiProperty({ description: 'Why the mapping is (or is not) the instrument’s own' })
   reason!: string;
+}
+
+export class ClaimedEvidenceResponse {
+  @ApiProperty()
+  evidenceId!: string;
+
+  @ApiProperty({ enum: ['file', 'link'] })
+  kind!: string;
+
+  @ApiProperty({ example: 'SK Standar Pelayanan KTP-el' })
+  name!: string;
+}
+
+export class SelfClaimResponse implements SelfClaimView {
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 5, description: 'The score the unit gave itself on F-01' })
+  score!: number;
+
+  @ApiProperty()
+  justification!: string;
+
+  @ApiProperty({ type: [ClaimedEvidenceResponse], description: 'The evidence the answer names' })
+  evidence!: ClaimedEvidenceResponse[];
+}
+
+export class DecisionMarkResponse implements DecisionMark {
+  @ApiProperty({ example: 'dev-evaluator-1' })
+  evaluatorId!: string;
+
+  @ApiProperty({
+    enum: ['confirmed', 'overridden', 'scored'],
+    description: '`confirmed`: the proposed level; `overridden`: another score (or the same) with a note; `scored`: an F-02 score typed in',
+  })
+  kind!: DecisionMark['kind'];
+
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 5 })
+  score!: number;
+
+  @ApiProperty({ description: 'Empty for a confirmation' })
+  note!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the proposal was confirmed or overridden; null for a typed-in score' })
+  decidedAt!: string | null;
+
+  @ApiProperty({ description: "Counted in the final score: the lead evaluator's mark under `lead-evaluator`, every mark under `mean`" })
+  decisive!: boolean;
+}
+
+export class IndicatorDecisionResponse implements IndicatorDecision {
+  @ApiProperty({
+    enum: ['proposed', 'confirmed', 'overridden', 'scored'],
+    description:
+      '`proposed`: no final evaluator score yet, so the indicator is missing from the IPP; `confirmed`: every decisive mark confirms the proposal; `overridden`: a decisive mark overrides it; `scored`: the final score includes an F-02 score typed in',
+  })
+  status!: IndicatorDecision['status'];
+
+  @ApiProperty({ type: Number, nullable: true, description: 'The final evaluator score the IPP uses (fractional under `mean`); null while only proposed' })
+  score!: number | null;
+
+  @ApiProperty({ type: [DecisionMarkResponse], description: "Every evaluator's latest mark on the indicator" })
+  marks!: DecisionMarkResponse[];
 }
 
 export class IndicatorProposalResponse {
@@ -49,6 +111,16 @@ export class IndicatorProposalResponse {
 
   @ApiProperty({ format: 'date-time', description: 'When the proposal last changed (the latest source event behind the change)' })
   updatedAt!: string;
+
+  @ApiProperty({
+    type: SelfClaimResponse,
+    nullable: true,
+    description: "The unit's F-01 answer for the indicator, beside the proposal; null when not answered",
+  })
+  selfClaim!: SelfClaimResponse | null;
+
+  @ApiProperty({ type: IndicatorDecisionResponse, description: "The evaluators' decision on the proposal" })
+  decision!: IndicatorDecisionResponse;
 }
 
 export class UnitProposalsResponse {

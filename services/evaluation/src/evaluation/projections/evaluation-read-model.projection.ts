@@ -95,6 +95,8 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
       case 'selfAssessmentResubmitted':
       case 'selfAssessmentVerified':
       case 'indicatorScored':
+      case 'indicatorProposalConfirmed':
+      case 'indicatorProposalOverridden':
       case 'verificationVisitRecorded': {
         const { cycleId, unitId } = event.value;
         const { rows } = await tx.query<{ state: Assessment; stream_version: number }>(

@@ -7,6 +7,7 @@ import {
   explainScore,
   initialAssessment,
   isProvisional,
+  proposedOnlyIndicatorCodes,
   type Ruleset,
   scoreAssessment,
   type UnitScoreExplanation,
@@ -80,6 +81,8 @@ export interface UnitScoreLine {
   published: { ipp: number; category: string } | null;
   correctionReason: string | null;
   explanation: UnitScoreExplanation;
+  /** Indicators events propose a level for that no evaluator has decided on yet: missing from the IPP. */
+  proposedOnlyIndicatorCodes: string[];
 }
 
 export interface CycleScores {
@@ -124,6 +127,12 @@ export class GetCycleScoresHandler implements IQueryHandler<GetCycleScoresQuery>
        WHERE r.cycle_id = $1 AND r.tenant_id = $2 AND ($3::text IS NULL OR r.unit_id = $3) ORDER BY r.ipp, r.unit_id`,
       [cycleId, tenantId, unitId ?? null],
     );
+    const proposed = await this.pool.query<{ unit_id: string; codes: string[] }>(
+      `SELECT unit_id, array_agg(indicator_code) AS codes FROM indicator_proposals_v1
+       WHERE tenant_id = $1 AND cycle_id = $2 AND ($3::text IS NULL OR unit_id = $3) GROUP BY unit_id`,
+      [tenantId, cycleId, unitId ?? null],
+    );
+    const proposedCodes = new Map(proposed.rows.map((row) => [row.unit_id, row.codes]));
     return {
       cycleId,
       name: cycle.name,
@@ -131,13 +140,21 @@ export class GetCycleScoresHandler implements IQueryHandler<GetCycleScoresQuery>
       ruleset: { ...cycle.ruleset, provisional: isProvisional(ruleset) },
       units: rows.map((row) => {
         const score = scoreAssessment(ruleset, row.assessment ?? initialAssessment(), cycle.units[row.score.unitId] ?? null);
-        return scoreLine(row.score, row.published, row.correction_reason, explainScore(ruleset, score));
+        return {
+          ...scoreLine(row.score, row.published, row.correction_reason, explainScore(ruleset, score)),
+          proposedOnlyIndicatorCodes: proposedOnlyIndicatorCodes(ruleset, proposedCodes.get(row.score.unitId) ?? [], score.indicatorScores.evaluator),
+        };
       }),
     };
   }
 }
 
-function scoreLine(score: UnitScoreView, published: PublishedResult | null, correctionReason: string | null, explanation: UnitScoreExplanation): UnitScoreLine {
+function scoreLine(
+  score: UnitScoreView,
+  published: PublishedResult | null,
+  correctionReason: string | null,
+  explanation: UnitScoreExplanation,
+): Omit<UnitScoreLine, 'proposedOnlyIndicatorCodes'> {
   return {
     unitId: score.unitId,
     assessmentStatus: score.assessmentStatus,

@@ -1,8 +1,19 @@
 import { NotFoundException } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Pool } from 'pg';
-import { type Assessment, type Cycle, initialAssessment, isProvisional, provisionalParts, shippedRulesets } from '../domain';
+import {
+  type Assessment,
+  type Cycle,
+  initialAssessment,
+  isProvisional,
+  proposedOnlyIndicatorCodes,
+  provisionalParts,
+  type Ruleset,
+  shippedRulesets,
+} from '../domain';
+import { rulesetIn } from '../projections/evaluation-read-model.projection';
 import { RulesetCatalog } from './ruleset-catalog';
+import { proposedIndicatorCodes } from './unit-proposals.queries';
 import { unitNames } from './unit-registry.queries';
 import { type PublishedResult, unitScoreView, type UnitScoreView } from './unit-score.view';
 
@@ -197,7 +208,17 @@ export class GetAssessmentHandler implements IQueryHandler<GetAssessmentQuery> {
   }
 }
 
-export type UnitScoreResponse = UnitScoreView & { whatIf: boolean; published: PublishedResult | null; correctionReason: string | null };
+export type UnitScoreResponse = UnitScoreView & {
+  /** Indicators events propose a level for that no evaluator has decided on yet (final under the ruleset's combination): missing from the IPP. */
+  proposedOnlyIndicatorCodes: string[];
+  whatIf: boolean;
+  published: PublishedResult | null;
+  correctionReason: string | null;
+};
+
+/** The view's indicators with a final evaluator score: what the IPP counts. */
+const finallyScored = (view: UnitScoreView): Map<string, number> =>
+  new Map(view.indicators.flatMap(({ indicatorCode, evaluatorScore }) => (evaluatorScore === null ? [] : [[indicatorCode, evaluatorScore] as const])));
 
 /** A unit's score in a cycle; with `ruleset`, the same answers and scores re-scored under it (no events). */
 export class GetUnitScoreQuery extends Query<UnitScoreResponse> {
@@ -229,13 +250,30 @@ export class GetUnitScoreHandler implements IQueryHandler<GetUnitScoreQuery> {
         [tenantId, cycleId, unitId],
       );
       const view = unitScoreView(cycleId, unitId, ruleset, rows[0]?.state ?? initialAssessment(), lokus);
-      return { ...view, whatIf: true, published: null, correctionReason: null };
+      return { ...view, proposedOnlyIndicatorCodes: await this.proposedOnly(tenantId, ruleset, view), whatIf: true, published: null, correctionReason: null };
     }
     const { rows } = await this.pool.query<{ score: UnitScoreView; published: PublishedResult | null; correction_reason: string | null }>(
       `SELECT score, published, correction_reason FROM unit_results_v1 WHERE cycle_id = $1 AND unit_id = $2 AND tenant_id = $3`,
       [cycleId, unitId, tenantId],
     );
     if (!rows[0]) throw new NotFoundException({ code: 'SCORE.NOT_FOUND', message: `unit ${unitId} has no score in cycle ${cycleId}` });
-    return { ...rows[0].score, whatIf: false, published: rows[0].published, correctionReason: rows[0].correction_reason };
+    const view = rows[0].score;
+    const ruleset = await rulesetIn(this.pool, tenantId, view.ruleset);
+    if (!ruleset)
+      throw new Error(
+        `the score of ${unitId} in cycle ${cycleId} is under ruleset ${view.ruleset.id} v${view.ruleset.version}, which is not in the read model`,
+      );
+    return {
+      ...view,
+      proposedOnlyIndicatorCodes: await this.proposedOnly(tenantId, ruleset, view),
+      whatIf: false,
+      published: rows[0].published,
+      correctionReason: rows[0].correction_reason,
+    };
+  }
+
+  private async proposedOnly(tenantId: string, ruleset: Ruleset, view: UnitScoreView): Promise<string[]> {
+    const proposed = await proposedIndicatorCodes(this.pool, tenantId, view.cycleId, view.unitId);
+    return proposedOnlyIndicatorCodes(ruleset, proposed, finallyScored(view));
   }
 }

@@ -56,9 +56,14 @@ interface SkmPeriodRow {
   ikm_converted: number | null;
   population: number | null;
   population_source: string | null;
+  declared_population_source: string | null;
+  population_declared_on: string | null;
   publications: SkmPublicationFigure[];
   follow_ups: Record<string, { dueDate?: string; plannedEventId?: string; completion?: { completedOn: string; eventId: string } }>;
 }
+
+/** A declaration made at opening, before declarations carried their source. */
+const POPULATION_SOURCE_NOT_RECORDED = 'sumber tidak dicatat (dinyatakan saat survei dibuka)';
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const inPeriod = (day: string | null, from: LocalDate, to: LocalDate): day is string => day !== null && day >= from && day <= to;
@@ -111,7 +116,7 @@ export class ProposalFigures {
     const periods = (
       await tx.query<SkmPeriodRow>(
         `SELECT survey_id, period_start::text, period_end::text, ruleset, opened_event_id, closed_on::text, closed_event_id, responses,
-                ikm_converted, population, population_source, publications, follow_ups
+                ikm_converted, population, population_source, declared_population_source, population_declared_on::text, publications, follow_ups
          FROM proposal_skm_periods_v1
          WHERE tenant_id = $1 AND unit_id = $2 AND opened_event_id IS NOT NULL AND period_end >= $3 AND period_start <= $4
          ORDER BY survey_id`,
@@ -181,7 +186,12 @@ export class ProposalFigures {
     const closed = row.closed_on !== null && row.closed_event_id !== null ? { closedOn: row.closed_on, eventId: row.closed_event_id } : null;
     const declared =
       closed && row.population_source === 'declared' && row.population !== null
-        ? { population: row.population, source: 'dinyatakan unit saat membuka survei', declaredOn: closed.closedOn, eventId: closed.eventId }
+        ? {
+            population: row.population,
+            source: row.declared_population_source ?? POPULATION_SOURCE_NOT_RECORDED,
+            declaredOn: row.population_declared_on ?? closed.closedOn,
+            eventId: closed.eventId,
+          }
         : null;
     const followUps = Object.entries(row.follow_ups)
       .filter(([, item]) => item.dueDate !== undefined && item.plannedEventId !== undefined)

@@ -1,6 +1,7 @@
+import { krejcieMorganSample } from '@lib/kernel';
 import type { PopulationFigures } from './figures';
 import { PROPOSAL_RULES_2023 } from './proposal-rules';
-import { assessSampleAdequacy, requiredSample } from './sample-adequacy';
+import { assessSampleAdequacy } from './sample-adequacy';
 
 const thresholds = PROPOSAL_RULES_2023.sampleAdequacy.thresholds;
 const derived = (count: number): PopulationFigures => ({
@@ -13,27 +14,8 @@ const declared = (population: number, count: number): PopulationFigures => ({
 });
 
 describe('SKM sample adequacy (Krejcie–Morgan, docs/domain.md §3.5)', () => {
-  it.each<[number, number]>([
-    [0, 0],
-    [1, 1],
-    [10, 10],
-    [20, 19],
-    [30, 28],
-    [50, 44],
-    [100, 80],
-    [150, 108],
-    [200, 132],
-    [300, 169],
-    [500, 217],
-    [1_000, 278],
-    [2_000, 322],
-    [5_000, 357],
-    [10_000, 370],
-    [100_000, 384],
-    [1_000_000, 384],
-    [5_000_000, 384],
-  ])('population %i needs a sample of %i', (population, sample) => {
-    expect(requiredSample(thresholds, population)).toBe(sample);
+  it('asks for each published row its sample', () => {
+    expect(thresholds.rows.map((row) => krejcieMorganSample(thresholds, row.population))).toEqual(thresholds.rows.map((row) => row.sample));
   });
 
   it.each<[string, PopulationFigures, number, Partial<ReturnType<typeof assessSampleAdequacy>>]>([

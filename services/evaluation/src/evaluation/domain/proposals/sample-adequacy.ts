@@ -1,4 +1,4 @@
-import { add, fraction, mul, roundHalfUpScaled, sub, type Fraction } from '@lib/kernel';
+import { krejcieMorganSample } from '@lib/kernel';
 import { assertCount } from './proposal';
 import type { PopulationFigures } from './figures';
 import type { ProposalRuleset } from './proposal-rules';
@@ -12,6 +12,7 @@ export interface SampleAdequacy {
   /** What the declaration said, when there was one; shown even when it is the one used. */
   declaredPopulation: number | null;
   declaredSource: string | null;
+  declaredOn: string | null;
   /** Requests of the unit Pantau recorded as completed in the period. */
   completedRequests: number;
   requiredSample: number;
@@ -19,26 +20,6 @@ export interface SampleAdequacy {
   /** responses ≥ required sample, and never for a population of 0 (there is nothing to sample from). */
   adequate: boolean;
   sourceEventIds: string[];
-}
-
-type SampleThresholds = ProposalRuleset['sampleAdequacy']['thresholds'];
-
-/** S = χ²·N·P(1−P) / (d²(N−1) + χ²·P(1−P)), exact. */
-export function krejcieMorganExact(thresholds: SampleThresholds, population: number): Fraction {
-  const { chiSquare, proportion, margin } = thresholds;
-  const pq = mul(proportion, sub(fraction(1), proportion));
-  const numerator = mul(mul(chiSquare, fraction(population)), pq);
-  const denominator = add(mul(mul(margin, margin), fraction(population - 1)), mul(chiSquare, pq));
-  return fraction(numerator.num * denominator.den, numerator.den * denominator.num);
-}
-
-/** The formula rounded half-up, never below the published row at or under the population, never above the population; 0 for 0. */
-export function requiredSample(thresholds: SampleThresholds, population: number): number {
-  assertCount(population, 'population');
-  if (population === 0) return 0;
-  const byFormula = roundHalfUpScaled(krejcieMorganExact(thresholds, population), 0);
-  const floorRow = thresholds.rows.filter((row) => row.population <= population).reduce((best, row) => Math.max(best, row.sample), 0);
-  return Math.min(population, Math.max(byFormula, floorRow));
 }
 
 /**
@@ -52,12 +33,14 @@ export function assessSampleAdequacy(rules: ProposalRuleset, population: Populat
   const declared = population.declared;
   const used: PopulationUsed = declared ? 'declared' : 'completed-requests';
   const value = declared ? declared.population : population.completedRequests.count;
-  const required = requiredSample(rules.sampleAdequacy.thresholds, value);
+  assertCount(value, 'population');
+  const required = krejcieMorganSample(rules.sampleAdequacy.thresholds, value);
   return {
     population: value,
     populationUsed: used,
     declaredPopulation: declared?.population ?? null,
     declaredSource: declared?.source ?? null,
+    declaredOn: declared?.declaredOn ?? null,
     completedRequests: population.completedRequests.count,
     requiredSample: required,
     responses,

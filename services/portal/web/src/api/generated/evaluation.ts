@@ -459,12 +459,52 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The unit's proposed F-02 levels for the indicators events can evidence, with the figures, rule and events behind each
-     * @description Computed from the request and survey events (Standar Pelayanan, SKM, complaints) while the cycle is open; a proposal is a suggestion the evaluator confirms or overrides.
+     * The unit's proposed F-02 levels for the indicators events can evidence, beside its F-01 claims, with the figures, rule and events behind each
+     * @description Computed from the request and survey events (Standar Pelayanan, SKM, complaints) while the cycle is open; a proposal is a suggestion the evaluator confirms or overrides, and counts in the IPP only once decided.
      */
     get: operations['ProposalsController_get'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cycles/{cycleId}/units/{unitId}/proposals/{indicatorCode}/confirmation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * F-02: the calling evaluator confirms the proposed level as their score of the indicator
+     * @description Recorded as IndicatorProposalConfirmed on the assessment stream; a later F-02 score or decision by the same evaluator replaces it.
+     */
+    post: operations['ProposalsController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cycles/{cycleId}/units/{unitId}/proposals/{indicatorCode}/override': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * F-02: the calling evaluator scores the indicator other than the proposal says (or the same, with their reason), with a note
+     * @description Recorded as IndicatorProposalOverridden on the assessment stream; a later F-02 score or decision by the same evaluator replaces it.
+     */
+    post: operations['ProposalsController_override'];
     delete?: never;
     options?: never;
     head?: never;
@@ -760,6 +800,8 @@ export interface components {
       missingIndicatorCodes: string[];
       /** @description Answered or scored indicators the ruleset does not know */
       unknownIndicatorCodes: string[];
+      /** @description Indicators events propose a level for (GET …/proposals) that no evaluator has confirmed, overridden or scored yet under the ruleset’s combination, in the ruleset’s order: each is missing from the IPP until decided */
+      proposedOnlyIndicatorCodes: string[];
       provisional: boolean;
       provisionalParts: string[];
       /** @description Re-scored under another ruleset (?ruleset=); nothing was recorded */
@@ -863,6 +905,8 @@ export interface components {
       published: components['schemas']['PublishedLineResponse'] | null;
       correctionReason: string | null;
       explanation: components['schemas']['UnitScoreExplanationResponse'];
+      /** @description Indicators events propose a level for (GET …/proposals) that no evaluator has confirmed, overridden or scored yet under the ruleset’s combination, in the ruleset’s order: each is missing from the IPP until decided */
+      proposedOnlyIndicatorCodes: string[];
     };
     CycleScoresResponse: {
       /** Format: uuid */
@@ -1093,6 +1137,50 @@ export interface components {
       /** @description Why the mapping is (or is not) the instrument’s own */
       reason: string;
     };
+    ClaimedEvidenceResponse: {
+      evidenceId: string;
+      /** @enum {string} */
+      kind: 'file' | 'link';
+      /** @example SK Standar Pelayanan KTP-el */
+      name: string;
+    };
+    SelfClaimResponse: {
+      /** @description The score the unit gave itself on F-01 */
+      score: number;
+      justification: string;
+      /** @description The evidence the answer names */
+      evidence: components['schemas']['ClaimedEvidenceResponse'][];
+    };
+    DecisionMarkResponse: {
+      /** @example dev-evaluator-1 */
+      evaluatorId: string;
+      /**
+       * @description `confirmed`: the proposed level; `overridden`: another score (or the same) with a note; `scored`: an F-02 score typed in
+       * @enum {string}
+       */
+      kind: 'confirmed' | 'overridden' | 'scored';
+      score: number;
+      /** @description Empty for a confirmation */
+      note: string;
+      /**
+       * Format: date-time
+       * @description When the proposal was confirmed or overridden; null for a typed-in score
+       */
+      decidedAt: string | null;
+      /** @description Counted in the final score: the lead evaluator's mark under `lead-evaluator`, every mark under `mean` */
+      decisive: boolean;
+    };
+    IndicatorDecisionResponse: {
+      /**
+       * @description `proposed`: no final evaluator score yet, so the indicator is missing from the IPP; `confirmed`: every decisive mark confirms the proposal; `overridden`: a decisive mark overrides it; `scored`: the final score includes an F-02 score typed in
+       * @enum {string}
+       */
+      status: 'proposed' | 'confirmed' | 'overridden' | 'scored';
+      /** @description The final evaluator score the IPP uses (fractional under `mean`); null while only proposed */
+      score: number | null;
+      /** @description Every evaluator's latest mark on the indicator */
+      marks: components['schemas']['DecisionMarkResponse'][];
+    };
     IndicatorProposalResponse: {
       /**
        * @description Indicator code as the scoring ruleset names it
@@ -1129,12 +1217,26 @@ export interface components {
        * @description When the proposal last changed (the latest source event behind the change)
        */
       updatedAt: string;
+      /** @description The unit's F-01 answer for the indicator, beside the proposal; null when not answered */
+      selfClaim: components['schemas']['SelfClaimResponse'] | null;
+      /** @description The evaluators' decision on the proposal */
+      decision: components['schemas']['IndicatorDecisionResponse'];
     };
     UnitProposalsResponse: {
       cycleId: string;
       unitId: string;
       /** @description One per indicator events can evidence, in the instrument’s order; empty while the unit is not a lokus of the open cycle or no event was seen */
       proposals: components['schemas']['IndicatorProposalResponse'][];
+    };
+    ConfirmProposalRequest: {
+      /** @description The level the evaluator saw proposed; refused with 409 PROPOSAL.CHANGED when the proposal moved since */
+      expectedLevel: number;
+    };
+    OverrideProposalRequest: {
+      /** @description The evaluator's F-02 score; may equal the proposed level */
+      score: number;
+      /** @description Why this score and not (or not only) the proposal, against the F-02 descriptors */
+      note: string;
     };
     JsonValue: (string | number | boolean | components['schemas']['JsonObject'] | (string | number | boolean | components['schemas']['JsonObject'])[]) | null;
     JsonObject: {
@@ -2341,6 +2443,98 @@ export interface operations {
         content: {
           'application/json': components['schemas']['UnitProposalsResponse'];
         };
+      };
+    };
+  };
+  ProposalsController_confirm: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+        unitId: string;
+        indicatorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmProposalRequest'];
+      };
+    };
+    responses: {
+      /** @description Confirmed (confirming the same proposal again appends nothing) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandReply'];
+        };
+      };
+      /** @description PROPOSAL.NOT_FOUND: events propose no level for the indicator */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description PROPOSAL.CHANGED: the proposal is no longer at `expectedLevel`; or not allowed in the current state (e.g. ASSESSMENT.NOT_SUBMITTED) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProposalsController_override: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+        unitId: string;
+        indicatorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OverrideProposalRequest'];
+      };
+    };
+    responses: {
+      /** @description Overridden (the same score and note again appends nothing) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandReply'];
+        };
+      };
+      /** @description PROPOSAL.NOT_FOUND: events propose no level for the indicator */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not allowed in the current state; `code` says why (e.g. ASSESSMENT.NOT_SUBMITTED) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -18,6 +18,7 @@ function line(unitId: string, overrides: Omit<Partial<UnitScoreLine>, 'explanati
     predicate: 'Baik',
     published: null,
     correctionReason: null,
+    proposedOnlyIndicatorCodes: [],
     ...rest,
     explanation: {
       basis: 'evaluator',

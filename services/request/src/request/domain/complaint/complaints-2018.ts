@@ -9,8 +9,8 @@ import {
 } from '../calendar/working-days';
 
 /**
- * Complaint deadlines as data (domain.md section 5). A tenant's Bagian Organisasi overrides provisional
- * values by publishing a new ruleset version; a complaint records the `id@version` it was received under.
+ * Complaint deadlines as data (domain.md section 5), versioned: a corrected value ships as a new version,
+ * and a complaint records the `id@version` it was received under.
  */
 
 export type DayUnit = 'working' | 'calendar';

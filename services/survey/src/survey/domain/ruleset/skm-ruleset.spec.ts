@@ -1,5 +1,4 @@
-import { fraction, ONE, roundHalfUpScaled, sum } from '@lib/kernel';
-import { krejcieMorganExact } from '../scoring/ikm';
+import { fraction, krejcieMorganExact, ONE, roundHalfUpScaled, sum } from '@lib/kernel';
 import { SKM_2017, findShippedSkmRuleset } from './skm-2017';
 import { buildUnsurSet, provisionalParts, rulesetRef, type UnsurSetInput, type UnsurSetViolation } from './skm-ruleset';
 
@@ -60,7 +59,7 @@ describe('skm-2017 ruleset', () => {
   });
 
   it('publishes Krejcie–Morgan rows that the formula reproduces, except the 100,000 row', () => {
-    const differing = SKM_2017.sampleSize.rows.filter((row) => roundHalfUpScaled(krejcieMorganExact(SKM_2017, row.population), 0) !== row.sample);
+    const differing = SKM_2017.sampleSize.rows.filter((row) => roundHalfUpScaled(krejcieMorganExact(SKM_2017.sampleSize, row.population), 0) !== row.sample);
     expect(differing).toEqual([{ population: 100_000, sample: 384 }]);
   });
 });

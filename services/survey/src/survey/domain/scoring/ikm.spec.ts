@@ -1,7 +1,7 @@
 import { fraction } from '@lib/kernel';
 import { SKM_2017 } from '../ruleset/skm-2017';
 import { buildUnsurSet, type SurveyUnsur, type UnsurSetInput } from '../ruleset/skm-ruleset';
-import { assessSample, computeIkm, convertedValue, ikmValue, requiredSample, scoreIkm, type SkmTally, type UnsurAnswer } from './ikm';
+import { assessSample, computeIkm, convertedValue, ikmValue, scoreIkm, type SkmTally, type UnsurAnswer } from './ikm';
 
 const unsurSet = (input: UnsurSetInput = {}): SurveyUnsur[] => {
   const built = buildUnsurSet(SKM_2017, input);
@@ -173,40 +173,7 @@ describe('IKM (PermenPANRB 14/2017)', () => {
   });
 });
 
-describe('Krejcie–Morgan sample size', () => {
-  it.each<[string, number, number]>([
-    ['row N=10', 10, 10],
-    ['row N=20', 20, 19],
-    ['row N=30', 30, 28],
-    ['row N=50', 50, 44],
-    ['row N=100', 100, 80],
-    ['row N=150', 150, 108],
-    ['row N=200', 200, 132],
-    ['row N=300', 300, 169],
-    ['row N=500', 500, 217],
-    ['row N=1,000', 1_000, 278],
-    ['row N=2,000', 2_000, 322],
-    ['row N=5,000', 5_000, 357],
-    ['row N=10,000', 10_000, 370],
-    ['row N=100,000 follows the published table (384), not the formula (383)', 100_000, 384],
-    ['row N=1,000,000', 1_000_000, 384],
-    ['no population needs no sample', 0, 0],
-    ['a population of 1 is surveyed whole', 1, 1],
-    ['between rows the formula applies (N=11 → 10.72 → 11)', 11, 11],
-    ['between rows the formula applies (N=400 → 196)', 400, 196],
-    ['just under the 100,000 row the formula gives 383', 99_999, 383],
-    ['just above the 100,000 row the sample stays at the row (384)', 100_001, 384],
-    ['above the last row the sample stays 384', 50_000_000, 384],
-  ])('%s', (_name, population, sample) => {
-    expect(requiredSample(SKM_2017, population)).toBe(sample);
-  });
-
-  it('never asks fewer respondents for a larger population', () => {
-    const populations = [...times(2000, (i) => i), 99_998, 99_999, 100_000, 100_001, 999_999, 1_000_000, 1_000_001];
-    const samples = populations.map((n) => requiredSample(SKM_2017, n));
-    samples.forEach((s, i) => i > 0 && expect(s).toBeGreaterThanOrEqual(samples[i - 1]));
-  });
-
+describe('SKM sample adequacy', () => {
   it.each<[string, number, number, boolean]>([
     ['enough respondents for the population', 100, 80, true],
     ['one respondent short', 100, 79, false],
@@ -214,10 +181,5 @@ describe('Krejcie–Morgan sample size', () => {
     ['no population known: nothing to judge the sample against', 0, 25, false],
   ])('adequacy: %s', (_name, population, respondents, adequate) => {
     expect(assessSample(SKM_2017, population, respondents).adequate).toBe(adequate);
-  });
-
-  it('refuses a negative or fractional population', () => {
-    expect(() => requiredSample(SKM_2017, -1)).toThrow(RangeError);
-    expect(() => requiredSample(SKM_2017, 10.5)).toThrow(RangeError);
   });
 });

@@ -1,4 +1,4 @@
-import { ZERO, add, compare, mul, fraction, roundHalfUpScaled, toNumber, type Fraction } from '@lib/kernel';
+import { ZERO, add, compare, mul, fraction, krejcieMorganSample, roundHalfUpScaled, toNumber, type Fraction } from '@lib/kernel';
 import { DomainError } from '../error-codes';
 import type { SkmBand, SkmRuleset, SurveyUnsur } from '../ruleset/skm-ruleset';
 
@@ -132,31 +132,9 @@ export const convertedValue = (ruleset: SkmRuleset, result: IkmResult): number |
 
 export const ikmValue = (result: IkmResult): number | null => (result.ikm === null ? null : toNumber(result.ikm));
 
-// ── rule: sample size (Krejcie–Morgan) ──────────────────────────────────────────────────────────
-
-/** S = χ²·N·P(1−P) / (d²(N−1) + χ²·P(1−P)), exact. */
-export function krejcieMorganExact(ruleset: SkmRuleset, population: number): Fraction {
-  const { chiSquare, proportion, margin } = ruleset.sampleSize;
-  const n = fraction(population);
-  const pq = mul(proportion, add(fraction(1), fraction(-proportion.num, proportion.den)));
-  const numerator = mul(mul(chiSquare, n), pq);
-  const denominator = add(mul(mul(margin, margin), fraction(population - 1)), mul(chiSquare, pq));
-  return fraction(numerator.num * denominator.den, numerator.den * denominator.num);
-}
-
-/**
- * Required sample for a population: the formula rounded half-up, never below the published row at
- * or under the population (the ruleset's `betweenRows`), never above the population.
- */
-export function requiredSample(ruleset: SkmRuleset, population: number): number {
-  if (!Number.isInteger(population) || population < 0) throw new RangeError(`population must be an integer >= 0, got ${population}`);
-  if (population === 0) return 0;
-  const byFormula = roundHalfUpScaled(krejcieMorganExact(ruleset, population), 0);
-  const floorRow = ruleset.sampleSize.rows.filter((row) => row.population <= population).reduce((best, row) => Math.max(best, row.sample), 0);
-  return Math.min(population, Math.max(byFormula, floorRow));
-}
+// ── rule: sample size (Krejcie–Morgan, @lib/kernel) ─────────────────────────────────────────────
 
 export function assessSample(ruleset: SkmRuleset, population: number, respondents: number): SampleAssessment {
-  const required = requiredSample(ruleset, population);
+  const required = krejcieMorganSample(ruleset.sampleSize, population);
   return { population, requiredSample: required, adequate: population > 0 && respondents >= required };
 }

@@ -417,6 +417,62 @@ export interface IndicatorProposalChanged {
 }
 
 /**
+ * An evaluator confirmed the level events proposed for an indicator: it is now their F-02 score of it,
+ * exactly as if they had typed it in, until they score or decide on the indicator again.
+ */
+export interface IndicatorProposalConfirmed {
+  /** Cycle id. */
+  cycleId: string;
+  /** Unit lokus. */
+  unitId: string;
+  /** Indicator code as the scoring ruleset names it, e.g. "6.a.B". */
+  indicatorCode: string;
+  /** Evaluator user id. */
+  evaluatorId: string;
+  /** The evaluator's score 0..5: the proposed level. */
+  score: number;
+  /** The level the proposal stood at, the one the evaluator saw. */
+  proposedLevel: number;
+  /** The named rule that chose the level, e.g. "skm-per-regulation". */
+  ruleId: string;
+  /** Proposal ruleset that computed it, e.g. "pekppp-2023-proposals@1". */
+  proposalRules: string;
+  /** Ids of the request and survey events the proposal's figures were derived from, sorted. */
+  sourceEventIds: string[];
+  /** When. */
+  confirmedAt: string;
+}
+
+/**
+ * An evaluator scored an indicator other than by confirming its proposal, and said why: their F-02
+ * score of it, until they score or decide on the indicator again. The score may equal the proposed level.
+ */
+export interface IndicatorProposalOverridden {
+  /** Cycle id. */
+  cycleId: string;
+  /** Unit lokus. */
+  unitId: string;
+  /** Indicator code as the scoring ruleset names it, e.g. "6.a.B". */
+  indicatorCode: string;
+  /** Evaluator user id. */
+  evaluatorId: string;
+  /** The evaluator's score 0..5. */
+  score: number;
+  /** The level the proposal stood at when it was overridden. */
+  proposedLevel: number;
+  /** The named rule that chose the proposed level. */
+  ruleId: string;
+  /** Proposal ruleset that computed it, e.g. "pekppp-2023-proposals@1". */
+  proposalRules: string;
+  /** Ids of the request and survey events the overridden proposal's figures were derived from, sorted. */
+  sourceEventIds: string[];
+  /** Why the score differs from (or, at the same level, stands beside) the proposal: never empty. */
+  note: string;
+  /** When. */
+  overriddenAt: string;
+}
+
+/**
  * One item of a compliance dimension an evaluator scored from observation, e.g. an input item (kompetensi
  * pelaksana, sarana prasarana) on the ruleset's item scale 0..3.
  */
@@ -570,6 +626,12 @@ export interface EvaluationEvent {
     | //
     /** See message. */
     { $case: "indicatorProposalChanged"; value: IndicatorProposalChanged }
+    | //
+    /** See message. */
+    { $case: "indicatorProposalConfirmed"; value: IndicatorProposalConfirmed }
+    | //
+    /** See message. */
+    { $case: "indicatorProposalOverridden"; value: IndicatorProposalOverridden }
     | //
     /** See message. */
     { $case: "complianceObservationRecorded"; value: ComplianceObservationRecorded }
@@ -3601,6 +3663,506 @@ export const IndicatorProposalChanged: MessageFns<IndicatorProposalChanged> = {
   },
 };
 
+function createBaseIndicatorProposalConfirmed(): IndicatorProposalConfirmed {
+  return {
+    cycleId: "",
+    unitId: "",
+    indicatorCode: "",
+    evaluatorId: "",
+    score: 0,
+    proposedLevel: 0,
+    ruleId: "",
+    proposalRules: "",
+    sourceEventIds: [],
+    confirmedAt: "",
+  };
+}
+
+export const IndicatorProposalConfirmed: MessageFns<IndicatorProposalConfirmed> = {
+  encode(message: IndicatorProposalConfirmed, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cycleId !== "") {
+      writer.uint32(10).string(message.cycleId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(18).string(message.unitId);
+    }
+    if (message.indicatorCode !== "") {
+      writer.uint32(26).string(message.indicatorCode);
+    }
+    if (message.evaluatorId !== "") {
+      writer.uint32(34).string(message.evaluatorId);
+    }
+    if (message.score !== 0) {
+      writer.uint32(40).int32(message.score);
+    }
+    if (message.proposedLevel !== 0) {
+      writer.uint32(48).int32(message.proposedLevel);
+    }
+    if (message.ruleId !== "") {
+      writer.uint32(58).string(message.ruleId);
+    }
+    if (message.proposalRules !== "") {
+      writer.uint32(66).string(message.proposalRules);
+    }
+    for (const v of message.sourceEventIds) {
+      writer.uint32(74).string(v!);
+    }
+    if (message.confirmedAt !== "") {
+      writer.uint32(82).string(message.confirmedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): IndicatorProposalConfirmed {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseIndicatorProposalConfirmed();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.cycleId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.indicatorCode = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.evaluatorId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.score = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.proposedLevel = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.ruleId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.proposalRules = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.sourceEventIds.push(reader.string());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.confirmedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): IndicatorProposalConfirmed {
+    return {
+      cycleId: isSet(object.cycleId)
+        ? globalThis.String(object.cycleId)
+        : isSet(object.cycle_id)
+        ? globalThis.String(object.cycle_id)
+        : "",
+      unitId: isSet(object.unitId)
+        ? globalThis.String(object.unitId)
+        : isSet(object.unit_id)
+        ? globalThis.String(object.unit_id)
+        : "",
+      indicatorCode: isSet(object.indicatorCode)
+        ? globalThis.String(object.indicatorCode)
+        : isSet(object.indicator_code)
+        ? globalThis.String(object.indicator_code)
+        : "",
+      evaluatorId: isSet(object.evaluatorId)
+        ? globalThis.String(object.evaluatorId)
+        : isSet(object.evaluator_id)
+        ? globalThis.String(object.evaluator_id)
+        : "",
+      score: isSet(object.score) ? globalThis.Number(object.score) : 0,
+      proposedLevel: isSet(object.proposedLevel)
+        ? globalThis.Number(object.proposedLevel)
+        : isSet(object.proposed_level)
+        ? globalThis.Number(object.proposed_level)
+        : 0,
+      ruleId: isSet(object.ruleId)
+        ? globalThis.String(object.ruleId)
+        : isSet(object.rule_id)
+        ? globalThis.String(object.rule_id)
+        : "",
+      proposalRules: isSet(object.proposalRules)
+        ? globalThis.String(object.proposalRules)
+        : isSet(object.proposal_rules)
+        ? globalThis.String(object.proposal_rules)
+        : "",
+      sourceEventIds: globalThis.Array.isArray(object?.sourceEventIds)
+        ? object.sourceEventIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.source_event_ids)
+        ? object.source_event_ids.map((e: any) => globalThis.String(e))
+        : [],
+      confirmedAt: isSet(object.confirmedAt)
+        ? globalThis.String(object.confirmedAt)
+        : isSet(object.confirmed_at)
+        ? globalThis.String(object.confirmed_at)
+        : "",
+    };
+  },
+
+  toJSON(message: IndicatorProposalConfirmed): unknown {
+    const obj: any = {};
+    if (message.cycleId !== "") {
+      obj.cycleId = message.cycleId;
+    }
+    if (message.unitId !== "") {
+      obj.unitId = message.unitId;
+    }
+    if (message.indicatorCode !== "") {
+      obj.indicatorCode = message.indicatorCode;
+    }
+    if (message.evaluatorId !== "") {
+      obj.evaluatorId = message.evaluatorId;
+    }
+    if (message.score !== 0) {
+      obj.score = Math.round(message.score);
+    }
+    if (message.proposedLevel !== 0) {
+      obj.proposedLevel = Math.round(message.proposedLevel);
+    }
+    if (message.ruleId !== "") {
+      obj.ruleId = message.ruleId;
+    }
+    if (message.proposalRules !== "") {
+      obj.proposalRules = message.proposalRules;
+    }
+    if (message.sourceEventIds?.length) {
+      obj.sourceEventIds = message.sourceEventIds;
+    }
+    if (message.confirmedAt !== "") {
+      obj.confirmedAt = message.confirmedAt;
+    }
+    return obj;
+  },
+};
+
+function createBaseIndicatorProposalOverridden(): IndicatorProposalOverridden {
+  return {
+    cycleId: "",
+    unitId: "",
+    indicatorCode: "",
+    evaluatorId: "",
+    score: 0,
+    proposedLevel: 0,
+    ruleId: "",
+    proposalRules: "",
+    sourceEventIds: [],
+    note: "",
+    overriddenAt: "",
+  };
+}
+
+export const IndicatorProposalOverridden: MessageFns<IndicatorProposalOverridden> = {
+  encode(message: IndicatorProposalOverridden, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cycleId !== "") {
+      writer.uint32(10).string(message.cycleId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(18).string(message.unitId);
+    }
+    if (message.indicatorCode !== "") {
+      writer.uint32(26).string(message.indicatorCode);
+    }
+    if (message.evaluatorId !== "") {
+      writer.uint32(34).string(message.evaluatorId);
+    }
+    if (message.score !== 0) {
+      writer.uint32(40).int32(message.score);
+    }
+    if (message.proposedLevel !== 0) {
+      writer.uint32(48).int32(message.proposedLevel);
+    }
+    if (message.ruleId !== "") {
+      writer.uint32(58).string(message.ruleId);
+    }
+    if (message.proposalRules !== "") {
+      writer.uint32(66).string(message.proposalRules);
+    }
+    for (const v of message.sourceEventIds) {
+      writer.uint32(74).string(v!);
+    }
+    if (message.note !== "") {
+      writer.uint32(82).string(message.note);
+    }
+    if (message.overriddenAt !== "") {
+      writer.uint32(90).string(message.overriddenAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): IndicatorProposalOverridden {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseIndicatorProposalOverridden();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.cycleId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.indicatorCode = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.evaluatorId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.score = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.proposedLevel = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.ruleId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.proposalRules = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.sourceEventIds.push(reader.string());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.overriddenAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): IndicatorProposalOverridden {
+    return {
+      cycleId: isSet(object.cycleId)
+        ? globalThis.String(object.cycleId)
+        : isSet(object.cycle_id)
+        ? globalThis.String(object.cycle_id)
+        : "",
+      unitId: isSet(object.unitId)
+        ? globalThis.String(object.unitId)
+        : isSet(object.unit_id)
+        ? globalThis.String(object.unit_id)
+        : "",
+      indicatorCode: isSet(object.indicatorCode)
+        ? globalThis.String(object.indicatorCode)
+        : isSet(object.indicator_code)
+        ? globalThis.String(object.indicator_code)
+        : "",
+      evaluatorId: isSet(object.evaluatorId)
+        ? globalThis.String(object.evaluatorId)
+        : isSet(object.evaluator_id)
+        ? globalThis.String(object.evaluator_id)
+        : "",
+      score: isSet(object.score) ? globalThis.Number(object.score) : 0,
+      proposedLevel: isSet(object.proposedLevel)
+        ? globalThis.Number(object.proposedLevel)
+        : isSet(object.proposed_level)
+        ? globalThis.Number(object.proposed_level)
+        : 0,
+      ruleId: isSet(object.ruleId)
+        ? globalThis.String(object.ruleId)
+        : isSet(object.rule_id)
+        ? globalThis.String(object.rule_id)
+        : "",
+      proposalRules: isSet(object.proposalRules)
+        ? globalThis.String(object.proposalRules)
+        : isSet(object.proposal_rules)
+        ? globalThis.String(object.proposal_rules)
+        : "",
+      sourceEventIds: globalThis.Array.isArray(object?.sourceEventIds)
+        ? object.sourceEventIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.source_event_ids)
+        ? object.source_event_ids.map((e: any) => globalThis.String(e))
+        : [],
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+      overriddenAt: isSet(object.overriddenAt)
+        ? globalThis.String(object.overriddenAt)
+        : isSet(object.overridden_at)
+        ? globalThis.String(object.overridden_at)
+        : "",
+    };
+  },
+
+  toJSON(message: IndicatorProposalOverridden): unknown {
+    const obj: any = {};
+    if (message.cycleId !== "") {
+      obj.cycleId = message.cycleId;
+    }
+    if (message.unitId !== "") {
+      obj.unitId = message.unitId;
+    }
+    if (message.indicatorCode !== "") {
+      obj.indicatorCode = message.indicatorCode;
+    }
+    if (message.evaluatorId !== "") {
+      obj.evaluatorId = message.evaluatorId;
+    }
+    if (message.score !== 0) {
+      obj.score = Math.round(message.score);
+    }
+    if (message.proposedLevel !== 0) {
+      obj.proposedLevel = Math.round(message.proposedLevel);
+    }
+    if (message.ruleId !== "") {
+      obj.ruleId = message.ruleId;
+    }
+    if (message.proposalRules !== "") {
+      obj.proposalRules = message.proposalRules;
+    }
+    if (message.sourceEventIds?.length) {
+      obj.sourceEventIds = message.sourceEventIds;
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    if (message.overriddenAt !== "") {
+      obj.overriddenAt = message.overriddenAt;
+    }
+    return obj;
+  },
+};
+
 function createBaseComplianceObservedItem(): ComplianceObservedItem {
   return { dimension: "", itemCode: "", score: 0, note: "" };
 }
@@ -4446,6 +5008,12 @@ export const EvaluationEvent: MessageFns<EvaluationEvent> = {
       case "indicatorProposalChanged":
         IndicatorProposalChanged.encode(message.event.value, writer.uint32(130).fork()).join();
         break;
+      case "indicatorProposalConfirmed":
+        IndicatorProposalConfirmed.encode(message.event.value, writer.uint32(138).fork()).join();
+        break;
+      case "indicatorProposalOverridden":
+        IndicatorProposalOverridden.encode(message.event.value, writer.uint32(146).fork()).join();
+        break;
       case "complianceObservationRecorded":
         ComplianceObservationRecorded.encode(message.event.value, writer.uint32(154).fork()).join();
         break;
@@ -4621,6 +5189,28 @@ export const EvaluationEvent: MessageFns<EvaluationEvent> = {
             };
             continue;
           }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.event = {
+              $case: "indicatorProposalConfirmed",
+              value: IndicatorProposalConfirmed.decode(reader, reader.uint32()),
+            };
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.event = {
+              $case: "indicatorProposalOverridden",
+              value: IndicatorProposalOverridden.decode(reader, reader.uint32()),
+            };
+            continue;
+          }
           case 19: {
             if (tag !== 154) {
               break;
@@ -4745,6 +5335,26 @@ export const EvaluationEvent: MessageFns<EvaluationEvent> = {
           $case: "indicatorProposalChanged",
           value: IndicatorProposalChanged.fromJSON(object.indicator_proposal_changed),
         }
+        : isSet(object.indicatorProposalConfirmed)
+        ? {
+          $case: "indicatorProposalConfirmed",
+          value: IndicatorProposalConfirmed.fromJSON(object.indicatorProposalConfirmed),
+        }
+        : isSet(object.indicator_proposal_confirmed)
+        ? {
+          $case: "indicatorProposalConfirmed",
+          value: IndicatorProposalConfirmed.fromJSON(object.indicator_proposal_confirmed),
+        }
+        : isSet(object.indicatorProposalOverridden)
+        ? {
+          $case: "indicatorProposalOverridden",
+          value: IndicatorProposalOverridden.fromJSON(object.indicatorProposalOverridden),
+        }
+        : isSet(object.indicator_proposal_overridden)
+        ? {
+          $case: "indicatorProposalOverridden",
+          value: IndicatorProposalOverridden.fromJSON(object.indicator_proposal_overridden),
+        }
         : isSet(object.complianceObservationRecorded)
         ? {
           $case: "complianceObservationRecorded",
@@ -4797,6 +5407,10 @@ export const EvaluationEvent: MessageFns<EvaluationEvent> = {
       obj.resultCorrected = ResultCorrected.toJSON(message.event.value);
     } else if (message.event?.$case === "indicatorProposalChanged") {
       obj.indicatorProposalChanged = IndicatorProposalChanged.toJSON(message.event.value);
+    } else if (message.event?.$case === "indicatorProposalConfirmed") {
+      obj.indicatorProposalConfirmed = IndicatorProposalConfirmed.toJSON(message.event.value);
+    } else if (message.event?.$case === "indicatorProposalOverridden") {
+      obj.indicatorProposalOverridden = IndicatorProposalOverridden.toJSON(message.event.value);
     } else if (message.event?.$case === "complianceObservationRecorded") {
       obj.complianceObservationRecorded = ComplianceObservationRecorded.toJSON(message.event.value);
     } else if (message.event?.$case === "complianceGraded") {
