@@ -18,17 +18,13 @@ import {
   type RuleSourceKind,
 } from '../domain/proposals';
 import { ProposalFigures } from '../queries/proposal-figures';
+import type { BatchCause, UnitRef } from './findings-cause';
 import { RegradeCompliance } from './regrade-compliance';
 
 /** The proposal rules per scoring ruleset; a cycle under a ruleset without them gets no proposals. */
 const PROPOSAL_RULESETS: readonly ProposalRuleset[] = [PROPOSAL_RULES_2023];
 
 const ACTOR = { id: 'evaluation.proposals', role: 'system' };
-
-export interface UnitRef {
-  tenantId: string;
-  unitId: string;
-}
 
 /** The units the events are about, by `<tenant>/<unit>`; an event naming no valid unit is about none. */
 function unitsOf(deliveries: readonly { envelope: UnitRef }[]): Map<string, UnitRef> {
@@ -43,12 +39,6 @@ function unitsOf(deliveries: readonly { envelope: UnitRef }[]): Map<string, Unit
 // One lock per unit, named alike by every writer of its findings.
 const lockName = (unitKey: string): string => `unit-findings:${unitKey}`;
 const lockUnit = (tx: PoolClient, unitKey: string) => tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName(unitKey)]);
-
-/** The batch a recompute follows: its latest event (the change's time and cause) and a key of all its event ids. */
-export interface BatchCause {
-  latest: EventEnvelope | undefined;
-  batchKey: string;
-}
 
 /** A cycle a unit is a lokus of: its period is what the proposals and the compliance grade are for. */
 interface CycleScope {

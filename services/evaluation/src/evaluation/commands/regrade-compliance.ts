@@ -19,7 +19,7 @@ import {
   observationsWithEvents,
 } from '../domain';
 import type { ProposalInput } from '../domain/proposals';
-import type { BatchCause, UnitRef } from './recompute-unit-findings';
+import type { BatchCause, UnitRef } from './findings-cause';
 
 const ACTOR = { id: 'evaluation.compliance', role: 'system' };
 
