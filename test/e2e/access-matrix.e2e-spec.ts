@@ -131,6 +131,8 @@ const EXPECTED: Record<string, string> = {
   'evaluation POST /cycles/:cycleId/units/:unitId/result-corrections': /**/ 'YYH NNN NNN NNN NNN NNN NNN NNN HHY NNN',
   'evaluation GET /cycles/:cycleId/units/:unitId/assessment': /*         */ 'YYH YNH NYH YNH NNH NYH YYH YYY HHY NNN',
   'evaluation GET /cycles/:cycleId/units/:unitId/proposals': /*          */ 'YYH YNH NYH YNH NNH NYH YYH YYY HHY NNN',
+  'evaluation POST /cycles/:cycleId/units/:unitId/proposals/:indicatorCode/confirmation': 'NNN YNH NYH NNN NNN NNN NNN NNN NNN NNN',
+  'evaluation POST /cycles/:cycleId/units/:unitId/proposals/:indicatorCode/override': 'NNN YNH NYH NNN NNN NNN NNN NNN NNN NNN',
   'evaluation GET /cycles/:cycleId/units/:unitId/compliance': /*         */ 'YYH YNH NYH YNH NNH NYH YYH YYY HHY NNN',
   'evaluation PUT /cycles/:cycleId/units/:unitId/compliance/observations': 'YYH YNH NYH NNN NNN NNN NNN NNN HHY NNN',
   'evaluation PUT /cycles/:cycleId/units/:unitId/assessment/draft': /*   */ 'NNN NNN NNN YNH NNH NYH NNN NNN NNN NNN',
