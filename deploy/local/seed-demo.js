@@ -405,7 +405,7 @@ async function seedSurvey(completedDukcapil) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Evaluation service: PEKPPP 2026 on pekppp-2023
+// Evaluation service: PEKPPP 2026 on pekppp-2023 revision 2 (the instrument's names and level texts)
 
 // Scored indicators of pekppp-2023 (aspects a..f), in order.
 const PEKPPP_2023_CODES = [
@@ -468,7 +468,7 @@ async function seedEvaluation() {
       cycleId,
       name: 'PEKPPP 2026',
       rulesetId: 'pekppp-2023',
-      rulesetVersion: 1,
+      rulesetVersion: 2,
       windowStart: '2026-01-01',
       windowEnd: '2027-03-31',
       selfAssessmentDue: '2027-01-31',

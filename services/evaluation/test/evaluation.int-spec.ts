@@ -9,13 +9,16 @@ import { bearer } from '../../../test/support/auth';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
-import { pekppp2023, scoredIndicators } from '../src/evaluation/domain';
+import { pekppp2023, pekppp2023KodeB, pekppp2023v2, scoredIndicators, shippedRulesets } from '../src/evaluation/domain';
 import { EvaluationReadModelProjection } from '../src/evaluation/projections/evaluation-read-model.projection';
 import { evaluationDatabase } from '../src/migrations';
 
 const MAKLUMAT_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% Maklumat Pelayanan DPMPTSP\n%%EOF\n');
 const MAKLUMAT_SHA256 = createHash('sha256').update(MAKLUMAT_PDF).digest('hex');
 const EVIDENCE_MAX_BYTES = 64 * 1024;
+const NEWEST_SHIPPED = Math.max(...shippedRulesets.filter((ruleset) => ruleset.id === 'pekppp-2023').map((ruleset) => ruleset.version));
+/** A tenant's own version of pekppp-2023 goes above every shipped one. */
+const OWN_VERSION = NEWEST_SHIPPED + 1;
 
 describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Kafka', () => {
   const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
@@ -69,6 +72,14 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     );
   });
 
+  it('lists pekppp-2023 revision 2 beside revision 1, and Kode B as its own ruleset', async () => {
+    const { body } = await http().get('/rulesets').set(admin).expect(200);
+    const shipped = body
+      .filter((ruleset: { shipped: boolean }) => ruleset.shipped)
+      .map(({ id, version }: { id: string; version: number }) => `${id}@${version}`);
+    expect(shipped).toEqual(expect.arrayContaining(['pekppp-2023@1', 'pekppp-2023@2', 'pekppp-2023-kode-b@1']));
+  });
+
   it('refuses a call without a token with 401 and its code', async () => {
     const { body } = await http().get('/rulesets').set({ 'X-Tenant-Id': tenantId, 'X-Actor-Role': 'admin' }).expect(401);
     expect(body).toMatchObject({ code: 'AUTH.MISSING_TOKEN', detail: expect.stringContaining('Bearer') });
@@ -96,19 +107,21 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
   });
 
   it('publishes a new ruleset version above the shipped one and lists it', async () => {
-    const ruleset = { ...pekppp2023, version: 2, title: 'PEKPPP 2023 (revisi uji)' };
+    const ruleset = { ...pekppp2023, version: OWN_VERSION, title: 'PEKPPP 2023 (revisi uji)' };
     await http().post('/rulesets').set(admin).send({ reason: 'uji versi baru', ruleset }).expect(201);
     const again = await http().post('/rulesets').set(admin).send({ reason: 'uji versi baru', ruleset }).expect(409);
     expect(again.body.code).toBe('RULESET.VERSION_NOT_INCREASING');
     const forbidden = await http()
       .post('/rulesets')
       .set(unit)
-      .send({ reason: 'x', ruleset: { ...ruleset, version: 3 } })
+      .send({ reason: 'x', ruleset: { ...ruleset, version: OWN_VERSION + 1 } })
       .expect(403);
     expect(forbidden.body.code).toBe('AUTH.FORBIDDEN');
     await eventually(async () => {
       const { body } = await http().get('/rulesets').set(admin).expect(200);
-      expect(body).toContainEqual(expect.objectContaining({ id: 'pekppp-2023', version: 2, shipped: false, provisional: true, reason: 'uji versi baru' }));
+      expect(body).toContainEqual(
+        expect.objectContaining({ id: 'pekppp-2023', version: OWN_VERSION, shipped: false, provisional: true, reason: 'uji versi baru' }),
+      );
     });
   });
 
@@ -116,7 +129,7 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     const otherAdmin = await bearer('admin-banjar', { tenantId: `other-${tenantId}` });
     const { body } = await http().get('/rulesets').set(otherAdmin).expect(200);
     expect(body.filter((ruleset: { shipped: boolean }) => !ruleset.shipped)).toEqual([]);
-    const read = await http().get('/rulesets/pekppp-2023/versions/2').set(otherAdmin).expect(404);
+    const read = await http().get(`/rulesets/pekppp-2023/versions/${OWN_VERSION}`).set(otherAdmin).expect(404);
     expect(read.body.code).toBe('RULESET.NOT_FOUND');
     const pinned = await http()
       .post('/cycles')
@@ -124,7 +137,7 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
       .send({
         name: 'PEKPPP lain',
         rulesetId: 'pekppp-2023',
-        rulesetVersion: 2,
+        rulesetVersion: OWN_VERSION,
         windowStart: '2020-01-01',
         windowEnd: '2099-12-31',
         selfAssessmentDue: '2099-12-30',
@@ -134,9 +147,9 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     await http()
       .post('/rulesets')
       .set(otherAdmin)
-      .send({ reason: 'versi Kabupaten', ruleset: { ...pekppp2023, version: 2, title: 'PEKPPP 2023 (Kabupaten)' } })
+      .send({ reason: 'versi Kabupaten', ruleset: { ...pekppp2023, version: OWN_VERSION, title: 'PEKPPP 2023 (Kabupaten)' } })
       .expect(201);
-    const own = await http().get('/rulesets/pekppp-2023/versions/2').set(admin).expect(200);
+    const own = await http().get(`/rulesets/pekppp-2023/versions/${OWN_VERSION}`).set(admin).expect(200);
     expect(own.body.title).toBe('PEKPPP 2023 (revisi uji)');
   });
 
@@ -337,6 +350,43 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 
+  it('keeps the cycle pinned to revision 1 scoring and showing revision 1 now that revision 2 ships, and revision 2 scores it the same', async () => {
+    const pinned = await scoreOf();
+    expect(pinned).toMatchObject({ whatIf: false, ruleset: { id: 'pekppp-2023', version: 1 }, category: 'C' });
+    expect((await http().get(`/cycles/${cycleId}`).set(admin).expect(200)).body.ruleset).toMatchObject({ id: 'pekppp-2023', version: 1 });
+    const revision1 = (await http().get('/rulesets/pekppp-2023/versions/1').set(unit).expect(200)).body;
+    expect(revision1.aspects.map((aspect: { indicators: unknown[] }) => aspect.indicators)).toEqual(pekppp2023.aspects.map((aspect) => aspect.indicators));
+
+    const underRevision2 = await scoreOf('?ruleset=pekppp-2023&rulesetVersion=2');
+    expect(underRevision2).toMatchObject({ whatIf: true, ruleset: { id: 'pekppp-2023', version: 2 }, unknownIndicatorCodes: [] });
+    expect({ ipp: underRevision2.ipp, aspects: underRevision2.aspects, indicators: underRevision2.indicators, category: underRevision2.category }).toEqual({
+      ipp: pinned.ipp,
+      aspects: pinned.aspects,
+      indicators: pinned.indicators,
+      category: pinned.category,
+    });
+    const revision2 = (await http().get('/rulesets/pekppp-2023/versions/2').set(unit).expect(200)).body;
+    expect(revision2.aspects[0].indicators[2]).toMatchObject({
+      code: '3.a.T',
+      name: 'Jumlah media publikasi untuk komponen service delivery.',
+      descriptors: pekppp2023v2.aspects[0].indicators[2].descriptors,
+    });
+  });
+
+  it('pins the newest shipped revision when a Pemda without its own opens a cycle without naming one', async () => {
+    const freshAdmin = await bearer('admin-orpeg', { tenantId: `fresh-${tenantId}` });
+    const opened = await http()
+      .post('/cycles')
+      .set(freshAdmin)
+      .send({ name: 'PEKPPP revisi terbaru', rulesetId: 'pekppp-2023', windowStart: '2020-01-01', windowEnd: '2099-12-31', selfAssessmentDue: '2099-12-30' })
+      .expect(201);
+    await eventually(async () => {
+      const { body } = await http().get(`/cycles/${opened.body.cycleId}`).set(freshAdmin).expect(200);
+      expect(body.ruleset).toMatchObject({ id: 'pekppp-2023', version: NEWEST_SHIPPED });
+    });
+    expect(NEWEST_SHIPPED).toBeGreaterThanOrEqual(pekppp2023v2.version);
+  });
+
   it('merges an F03Closed from the survey topic into the IPP when the quota is met, once per event', async () => {
     const closed: SurveyEvent = {
       $case: 'f03Closed',
@@ -430,6 +480,53 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
       // 0.75 × 4.00 + 0.25 × 5.00
       expect(body.published).toMatchObject({ ipp: 4.25, category: 'A-' });
       expect(body.correctionReason).toBe('keberatan unit diterima');
+    });
+  });
+
+  it('scores fully online units in a cycle pinning pekppp-2023-kode-b by its own indicators', async () => {
+    const daringUnit = `mpp-daring-${randomUUID().slice(0, 8)}`;
+    const [operator, evaluator] = await Promise.all([
+      bearer('operator-disdukcapil', { tenantId, unitId: daringUnit }),
+      bearer('evaluator-1', { tenantId, assignedUnitIds: [daringUnit] }),
+    ]);
+    const daringCodes = scoredIndicators(pekppp2023KodeB).map((indicator) => indicator.code);
+    const opened = await http()
+      .post('/cycles')
+      .set(admin)
+      .send({
+        name: 'PEKPPP layanan daring',
+        rulesetId: 'pekppp-2023-kode-b',
+        windowStart: '2020-01-01',
+        windowEnd: '2099-12-31',
+        selfAssessmentDue: '2099-12-30',
+      })
+      .expect(201);
+    const daring = (path: string) => `/cycles/${opened.body.cycleId}/units/${daringUnit}/assessment${path}`;
+    await http()
+      .put(`/cycles/${opened.body.cycleId}/units/${daringUnit}`)
+      .set(admin)
+      .send({ evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' })
+      .expect(200);
+    await http()
+      .put(daring('/draft'))
+      .set(operator)
+      .send({ answers: daringCodes.map((indicatorCode) => ({ indicatorCode, score: 5, justification: 'layanan sepenuhnya daring' })) })
+      .expect(200);
+    await http().post(daring('/submit')).set(operator).expect(200);
+    const kodeA = await http().put(daring('/scores/15.c.K')).set(evaluator).send({ score: 4, note: 'parkir' }).expect(409);
+    expect(kodeA.body.code).toBe('ASSESSMENT.UNKNOWN_INDICATOR');
+    for (const code of daringCodes) {
+      await http()
+        .put(daring(`/scores/${code}`))
+        .set(evaluator)
+        .send({ score: 4, note: 'sesuai deskriptor 4' })
+        .expect(200);
+    }
+    await eventually(async () => {
+      const { body } = await http().get(`/cycles/${opened.body.cycleId}/units/${daringUnit}/score`).set(admin).expect(200);
+      expect(body).toMatchObject({ ruleset: { id: 'pekppp-2023-kode-b', version: 1, provisional: true }, complete: true, category: 'B', provisional: true });
+      expect(body.ipp).toMatchObject({ self: 5, evaluator: 4, final: 4 });
+      expect(body.indicators).toHaveLength(29);
     });
   });
 });

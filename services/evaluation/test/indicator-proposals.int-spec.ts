@@ -387,6 +387,72 @@ describe('indicator proposals from the request and survey topics', () => {
     expect(current['9.a.Ak']).toMatchObject({ level: 5 });
   });
 
+  it('shows request SLA compliance per service beside the proposals, with the breaches', async () => {
+    const serviceId = standard.value.serviceId;
+    const submit = (requestId: string) =>
+      onRequestTopic(
+        {
+          $case: 'requestSubmitted',
+          value: {
+            requestId,
+            serviceId,
+            unitId,
+            trackingCode: '',
+            standardRevision: 1,
+            completionWorkingDays: 5,
+            dueDate: '2026-03-09',
+            submittedAt: '2026-03-02T02:00:00Z',
+            requirements: [],
+            calendarId: 'id-national@2026-1',
+            dueDateProvisional: false,
+          },
+        },
+        `request-${requestId}`,
+        '2026-03-02T02:00:00Z',
+      );
+    const complete = (requestId: string, completedOn: string, metStandard: boolean) =>
+      onRequestTopic(
+        {
+          $case: 'requestCompleted',
+          value: {
+            requestId,
+            completedAt: `${completedOn}T03:00:00Z`,
+            elapsedWorkingDays: metStandard ? 3 : 8,
+            metStandard,
+            trackingCode: '',
+            serviceId,
+            completedOn,
+            calendarId: 'id-national@2026-1',
+          },
+        },
+        `request-${requestId}`,
+        `${completedOn}T03:00:00Z`,
+      );
+    const [onTime, late] = [randomUUID(), randomUUID()];
+    await submit(onTime);
+    await submit(late);
+    const onTimeDone = await complete(onTime, '2026-03-05', true);
+    const breach = await onRequestTopic(
+      { $case: 'requestSlaBreached', value: { requestId: late, dueDate: '2026-03-09', detectedAt: '2026-03-10T00:05:00Z' } },
+      `request-${late}`,
+      '2026-03-10T00:05:00Z',
+    );
+    const lateDone = await complete(late, '2026-03-12', false);
+
+    const sla = await eventually(
+      async () => {
+        const { body } = await request(app.getHttpServer()).get(`/cycles/${cycleId}/units/${unitId}/proposals`).set(admin).expect(200);
+        expect(body.requestSla).toEqual([
+          expect.objectContaining({ serviceId, name: 'Penerbitan KTP-el', completed: 2, completedOnTime: 1, onTimePercent: 50 }),
+        ]);
+        return body.requestSla[0];
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(sla.breaches).toEqual([{ requestId: late, serviceId, dueDate: '2026-03-09', detectedOn: '2026-03-10', eventId: breach.eventId }]);
+    expect(sla.sourceEventIds).toEqual([onTimeDone.eventId, breach.eventId, lateDone.eventId].sort());
+  });
+
   it('dead-letters a source event that names no unit, with the reason', async () => {
     const orphan = await onRequestTopic(
       { $case: 'complaintResponded', value: { complaintId: randomUUID(), response: '', respondedAt: '2026-03-02T08:00:00Z' } },

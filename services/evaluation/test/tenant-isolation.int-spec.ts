@@ -8,10 +8,13 @@ import { publishForeignEvent } from '../../../test/support/foreign-events';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
-import { pekppp2023, scoredIndicators } from '../src/evaluation/domain';
+import { pekppp2023, scoredIndicators, shippedRulesets } from '../src/evaluation/domain';
 import { evaluationDatabase } from '../src/migrations';
 
 type Headers = { Authorization: string };
+const SHIPPED = shippedRulesets.filter((ruleset) => ruleset.id === 'pekppp-2023').map((ruleset) => ruleset.version);
+/** The first version of pekppp-2023 a tenant may publish: above every shipped one. */
+const OWN = Math.max(...SHIPPED) + 1;
 
 /*
  * Two Pemdas evaluate a unit each calls "disdukcapil", in cycles opened under the same client-chosen
@@ -190,44 +193,47 @@ describe('evaluation service: two tenants with the same cycle and unit ids', () 
   });
 
   it("keeps a tenant's ruleset version to itself: another neither lists, reads, pins nor re-scores under it", async () => {
-    await publishRuleset(kota, 2, 'PEKPPP 2023 (Kota)').expect(201);
+    await publishRuleset(kota, OWN, 'PEKPPP 2023 (Kota)').expect(201);
     await eventually(async () => {
       const { body } = await http().get('/rulesets').set(admin[kota]).expect(200);
-      expect(body).toContainEqual(expect.objectContaining({ id: 'pekppp-2023', version: 2, shipped: false, reason: 'versi PEKPPP 2023 (Kota)' }));
+      expect(body).toContainEqual(expect.objectContaining({ id: 'pekppp-2023', version: OWN, shipped: false, reason: 'versi PEKPPP 2023 (Kota)' }));
     });
-    await openCycle(kota, randomUUID(), 'PEKPPP Kota v2', 2).expect(201);
+    await openCycle(kota, randomUUID(), 'PEKPPP Kota sendiri', OWN).expect(201);
 
     const listed = await http().get('/rulesets').set(admin[banjar]).expect(200);
     expect(listed.body.filter((ruleset: { shipped: boolean }) => !ruleset.shipped)).toEqual([]);
     expect(listed.body).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'pekppp-2023', version: 1, shipped: true })]));
     const refusals = await Promise.all([
-      http().get('/rulesets/pekppp-2023/versions/2').set(admin[banjar]),
-      openCycle(banjar, randomUUID(), 'PEKPPP Kabupaten v2', 2),
-      http().get(`/cycles/${sharedCycleId}/units/${unitId}/score?ruleset=pekppp-2023&rulesetVersion=2`).set(admin[banjar]),
+      http().get(`/rulesets/pekppp-2023/versions/${OWN}`).set(admin[banjar]),
+      openCycle(banjar, randomUUID(), 'PEKPPP Kabupaten sendiri', OWN),
+      http().get(`/cycles/${sharedCycleId}/units/${unitId}/score?ruleset=pekppp-2023&rulesetVersion=${OWN}`).set(admin[banjar]),
     ]);
     expect(refusals.map(({ status, body }) => [status, body.code])).toEqual(refusals.map(() => [404, 'RULESET.NOT_FOUND']));
-    const whatIf = await http().get(`/cycles/${sharedCycleId}/units/${unitId}/score?ruleset=pekppp-2023&rulesetVersion=2`).set(admin[kota]).expect(200);
-    expect(whatIf.body).toMatchObject({ whatIf: true, ruleset: { id: 'pekppp-2023', version: 2 } });
+    const whatIf = await http().get(`/cycles/${sharedCycleId}/units/${unitId}/score?ruleset=pekppp-2023&rulesetVersion=${OWN}`).set(admin[kota]).expect(200);
+    expect(whatIf.body).toMatchObject({ whatIf: true, ruleset: { id: 'pekppp-2023', version: OWN } });
   });
 
   it('numbers each tenant its own versions above the shipped one, whatever the other published', async () => {
-    const below = await publishRuleset(banjar, 1, 'PEKPPP 2023 (Kabupaten)').expect(409);
+    const below = await publishRuleset(banjar, OWN - 1, 'PEKPPP 2023 (Kabupaten)').expect(409);
     expect(below.body.code).toBe('RULESET.VERSION_NOT_INCREASING');
-    const published = await publishRuleset(banjar, 2, 'PEKPPP 2023 (Kabupaten)').expect(201);
+    const published = await publishRuleset(banjar, OWN, 'PEKPPP 2023 (Kabupaten)').expect(201);
     expect(published.body.streamId).toBe(`ruleset-${banjar}/pekppp-2023`);
-    await publishRuleset(kota, 3, 'PEKPPP 2023 (Kota, revisi)').expect(201);
+    await publishRuleset(kota, OWN + 1, 'PEKPPP 2023 (Kota, revisi)').expect(201);
 
     for (const [tenantId, title, versions] of [
-      [kota, 'PEKPPP 2023 (Kota)', [1, 2, 3]],
-      [banjar, 'PEKPPP 2023 (Kabupaten)', [1, 2]],
+      [kota, 'PEKPPP 2023 (Kota)', [...SHIPPED, OWN, OWN + 1]],
+      [banjar, 'PEKPPP 2023 (Kabupaten)', [...SHIPPED, OWN]],
     ] as const) {
-      expect((await http().get('/rulesets/pekppp-2023/versions/2').set(admin[tenantId]).expect(200)).body.title).toBe(title);
+      expect((await http().get(`/rulesets/pekppp-2023/versions/${OWN}`).set(admin[tenantId]).expect(200)).body.title).toBe(title);
       await eventually(async () => {
         const { body } = await http().get(`/rulesets?tenantId=${tenantId}`).set(national).expect(200);
         expect(body.filter((ruleset: { id: string }) => ruleset.id === 'pekppp-2023').map((ruleset: { version: number }) => ruleset.version)).toEqual(versions);
       });
     }
-    await openCycle(banjar, randomUUID(), 'PEKPPP Kabupaten v2', 2).expect(201);
-    await http().get('/rulesets/pekppp-2023/versions/3').set(admin[banjar]).expect(404);
+    await openCycle(banjar, randomUUID(), 'PEKPPP Kabupaten sendiri', OWN).expect(201);
+    await http()
+      .get(`/rulesets/pekppp-2023/versions/${OWN + 1}`)
+      .set(admin[banjar])
+      .expect(404);
   });
 });

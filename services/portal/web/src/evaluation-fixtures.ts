@@ -1,4 +1,4 @@
-import type { Aspect, Assessment, Indicator, Ruleset, UnitScore } from './api/evaluation';
+import type { Aspect, Assessment, Indicator, IndicatorProposal, Ruleset, UnitScore } from './api/evaluation';
 
 // Whole answers of the evaluation service for the web tests, so a fixture has the shape the generated types promise.
 
@@ -66,5 +66,22 @@ export const unitScoreFixture = (cycleId: string, unitId: string, overrides: Par
   whatIf: false,
   published: null,
   correctionReason: null,
+  ...overrides,
+});
+
+export const proposalFixture = (indicatorCode: string, overrides: Partial<IndicatorProposal> = {}): IndicatorProposal => ({
+  indicatorCode,
+  level: 1,
+  ruleId: 'skm-per-regulation',
+  ruleSource: { kind: 'pantau', reason: '"sesuai PermenPANRB" is read as a closed 14/2017 period with an adequate sample' },
+  provisional: true,
+  provisionalSource: 'F-02 6.a.B; level text from third-party transcriptions',
+  figures: {},
+  explanation: 'Belum ada SKM yang dilaksanakan unit ini pada periode siklus.',
+  sourceEventIds: [],
+  proposalRules: 'pekppp-2023-proposals@1',
+  updatedAt: '2026-07-01T02:00:00.000Z',
+  selfClaim: null,
+  decision: { status: 'proposed', score: null, marks: [] },
   ...overrides,
 });

@@ -11,6 +11,13 @@ export function fakeToken(claims: Record<string, unknown>): string {
 }
 
 export const ADMIN = { sub: 'dev-admin-orpeg', name: 'Rahmah', pantau_role: 'admin', pantau_tenant: 'kota-banjarmasin', pantau_unit: 'bagian-organisasi' };
+export const EVALUATOR = {
+  sub: 'dev-evaluator-1',
+  name: 'Evaluator',
+  pantau_role: 'evaluator',
+  pantau_tenant: 'kota-banjarmasin',
+  pantau_units: ['disdukcapil'],
+};
 export const AUDITOR = { sub: 'dev-auditor', name: 'Auditor', pantau_role: 'auditor', pantau_tenant: 'kota-banjarmasin', pantau_unit: 'inspektorat' };
 export const OPERATOR = {
   sub: 'dev-operator-disdukcapil',
@@ -64,17 +71,21 @@ export function fakeFetch(answers: Record<string, FakeAnswer | ((call: RecordedC
   return calls;
 }
 
-/** A service's problem+json answer; `title` is the Indonesian message its catalogue has for `code`. */
+/**
+ * A service's problem+json answer; `title` is the Indonesian message its catalogue has for `code`,
+ * `details` what a DomainError carries for the client (e.g. the level a proposal moved to).
+ */
 export const problem = (
   status: number,
   code: string,
   detail: string,
   errors?: { field: string; rule: string; message: string }[],
   title = 'Permintaan tidak dapat diproses.',
+  details?: Record<string, unknown>,
 ) => ({
   status,
   contentType: 'application/problem+json',
-  body: { type: 'about:blank', title, status, code, detail, correlationId: 'corr-test-1', errors },
+  body: { type: 'about:blank', title, status, code, detail, correlationId: 'corr-test-1', errors, details },
 });
 
 /**

@@ -15,6 +15,8 @@ export * from './office-archive';
 export * from './ruleset-registry';
 export * from './ruleset/pekppp-2017';
 export * from './ruleset/pekppp-2023';
+export * from './ruleset/pekppp-2023-kode-b';
+export * from './ruleset/pekppp-2023-v2';
 export * from './ruleset/ruleset';
 export * from './ruleset/shipped-rulesets';
 export * from './scoring/proposal-decisions';

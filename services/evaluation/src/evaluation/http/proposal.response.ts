@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { JSON_VALUE_REF } from '@lib/platform';
 import type { DecisionMark, IndicatorDecision } from '../domain';
+import type { RequestSlaBreachFigure, ServiceSlaCompliance } from '../domain/proposals';
 import type { SelfClaimView } from '../queries/unit-proposals.queries';
 
 export class RuleSourceResponse {
@@ -123,6 +124,46 @@ export class IndicatorProposalResponse {
   decision!: IndicatorDecisionResponse;
 }
 
+export class RequestSlaBreachResponse implements RequestSlaBreachFigure {
+  @ApiProperty()
+  requestId!: string;
+
+  @ApiProperty()
+  serviceId!: string;
+
+  @ApiProperty({ format: 'date', description: 'The due date the request missed' })
+  dueDate!: string;
+
+  @ApiProperty({ format: 'date', description: 'When the request service flagged the breach (tenant local date)' })
+  detectedOn!: string;
+
+  @ApiProperty({ description: 'The RequestSlaBreached event' })
+  eventId!: string;
+}
+
+export class ServiceSlaComplianceResponse implements ServiceSlaCompliance {
+  @ApiProperty()
+  serviceId!: string;
+
+  @ApiProperty({ example: 'Penerbitan KTP-el', description: 'The service as its latest Standar Pelayanan names it' })
+  name!: string;
+
+  @ApiProperty({ type: 'integer', description: 'Requests completed in the cycle window' })
+  completed!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Of those, completed within the standard’s time' })
+  completedOnTime!: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: 87.5, description: 'Rounded to 2 decimals; null when nothing was completed' })
+  onTimePercent!: number | null;
+
+  @ApiProperty({ type: [RequestSlaBreachResponse], description: 'Every breach detected in the window, completed since or not, by due date' })
+  breaches!: RequestSlaBreachResponse[];
+
+  @ApiProperty({ type: [String], description: 'The completion and breach events behind the figure, sorted' })
+  sourceEventIds!: string[];
+}
+
 export class UnitProposalsResponse {
   @ApiProperty()
   cycleId!: string;
@@ -135,4 +176,10 @@ export class UnitProposalsResponse {
     description: 'One per indicator events can evidence, in the instrument’s order; empty while the unit is not a lokus of the open cycle or no event was seen',
   })
   proposals!: IndicatorProposalResponse[];
+
+  @ApiProperty({
+    type: [ServiceSlaComplianceResponse],
+    description: 'Request SLA compliance per service in the cycle window: a figure shown beside the proposals, not an indicator level',
+  })
+  requestSla!: ServiceSlaComplianceResponse[];
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Aspect, CategoryBand, F03Item, Indicator, InformationIndicator, Provenance, Ruleset, UserScoreMerge } from '../domain';
 import type { RulesetSummary } from '../queries/evaluation.queries';
 
@@ -80,6 +80,9 @@ export class InformationIndicatorDocument extends ProvenanceDocument implements 
 
   @ApiProperty()
   name!: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Descriptor of each level 0..5 the form asks about, when the sources give them' })
+  descriptors?: readonly string[];
 }
 
 export class F03ItemDocument implements F03Item {

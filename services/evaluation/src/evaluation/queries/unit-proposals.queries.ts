@@ -1,8 +1,9 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Pool } from 'pg';
-import { type Assessment, type Cycle, type IndicatorDecision, indicatorDecisions, initialAssessment, type ProposalSnapshot } from '../domain';
-import type { RuleSourceKind } from '../domain/proposals';
+import { type Assessment, type Cycle, type IndicatorDecision, type OpenCycle, indicatorDecisions, initialAssessment, type ProposalSnapshot } from '../domain';
+import { requestSlaCompliance, type RuleSourceKind, type ServiceSlaCompliance } from '../domain/proposals';
 import { rulesetIn } from '../projections/evaluation-read-model.projection';
+import { ProposalFigures } from './proposal-figures';
 
 /** What the unit claimed for the indicator in its F-01 self-assessment. */
 export interface SelfClaimView {
@@ -32,6 +33,8 @@ export interface UnitProposalsView {
   cycleId: string;
   unitId: string;
   proposals: IndicatorProposalView[];
+  /** Request SLA compliance per service in the cycle's window: a figure beside the proposals, no indicator level. */
+  requestSla: ServiceSlaCompliance[];
 }
 
 /** A unit lokus's proposed F-02 levels in a cycle, beside its F-01 claims and the evaluators' decisions on them. */
@@ -81,7 +84,10 @@ function selfClaimOf(assessment: Assessment, code: string): SelfClaimView | null
 
 @QueryHandler(GetUnitProposalsQuery)
 export class GetUnitProposalsHandler implements IQueryHandler<GetUnitProposalsQuery> {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly figures: ProposalFigures,
+  ) {}
 
   async execute({ tenantId, cycleId, unitId }: GetUnitProposalsQuery): Promise<UnitProposalsView> {
     const [{ rows }, { rows: states }] = await Promise.all([
@@ -122,7 +128,19 @@ export class GetUnitProposalsHandler implements IQueryHandler<GetUnitProposalsQu
       selfClaim: selfClaimOf(assessment, row.indicator_code),
       decision: decisions.get(row.indicator_code) ?? UNDECIDED,
     }));
-    return { cycleId, unitId, proposals };
+    const requestSla = cycle && cycle.status !== 'none' && rows.length > 0 ? await this.requestSla(tenantId, unitId, cycle) : [];
+    return { cycleId, unitId, proposals, requestSla };
+  }
+
+  /** From the same figures the proposals read, so the two never disagree about which requests count. */
+  private async requestSla(tenantId: string, unitId: string, cycle: OpenCycle): Promise<ServiceSlaCompliance[]> {
+    const client = await this.pool.connect();
+    try {
+      const input = await this.figures.load({ tenantId, unitId, periodStart: cycle.windowStart, periodEnd: cycle.windowEnd }, client);
+      return requestSlaCompliance(input.requests);
+    } finally {
+      client.release();
+    }
   }
 }
 

@@ -21,6 +21,10 @@ export type WeakIndicator = Schemas['WeakIndicatorResponse'];
 export type UnitScoreLine = Schemas['UnitScoreLineResponse'];
 export type CycleScores = Schemas['CycleScoresResponse'];
 export type StoredEvidenceFile = Schemas['StoredEvidenceFileResponse'];
+export type UnitProposals = Schemas['UnitProposalsResponse'];
+export type IndicatorProposal = Schemas['IndicatorProposalResponse'];
+export type IndicatorDecision = Schemas['IndicatorDecisionResponse'];
+export type DecisionMark = Schemas['DecisionMarkResponse'];
 /** What every evaluation command answers: the stream it changed and the version it reached. */
 export type CommandReply = Schemas['CommandReply'];
 
@@ -70,6 +74,12 @@ export const evaluationApi = {
     api<Response>(`${unitPath(cycleId, unitId)}/evidence-files/${sha256}${tenantQuery(tenantId)}`, { raw: true }),
   scoreIndicator: (api: Api, cycleId: string, unitId: string, indicatorCode: string, body: Schemas['ScoreIndicatorRequest']) =>
     api<CommandReply>(`${unitPath(cycleId, unitId)}/assessment/scores/${encodeURIComponent(indicatorCode)}`, { method: 'PUT', body }),
+  proposals: (api: Api, cycleId: string, unitId: string, tenantId?: string) =>
+    api<UnitProposals>(`${unitPath(cycleId, unitId)}/proposals${tenantQuery(tenantId)}`),
+  confirmProposal: (api: Api, cycleId: string, unitId: string, indicatorCode: string, body: Schemas['ConfirmProposalRequest']) =>
+    api<CommandReply>(`${unitPath(cycleId, unitId)}/proposals/${encodeURIComponent(indicatorCode)}/confirmation`, { method: 'POST', body }),
+  overrideProposal: (api: Api, cycleId: string, unitId: string, indicatorCode: string, body: Schemas['OverrideProposalRequest']) =>
+    api<CommandReply>(`${unitPath(cycleId, unitId)}/proposals/${encodeURIComponent(indicatorCode)}/override`, { method: 'POST', body }),
   verify: (api: Api, cycleId: string, unitId: string) => api<CommandReply>(`${unitPath(cycleId, unitId)}/assessment/verify`, { method: 'POST' }),
   returnToUnit: (api: Api, cycleId: string, unitId: string, notes: Schemas['ReturnRequest']['notes']) =>
     api<CommandReply>(`${unitPath(cycleId, unitId)}/assessment/return`, { method: 'POST', body: { notes } }),

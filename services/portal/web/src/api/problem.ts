@@ -17,6 +17,8 @@ export interface Problem {
   detail: string;
   correlationId?: string;
   errors?: FieldProblem[];
+  /** What the broken rule is about, for a screen that acts on it (e.g. the level a proposal moved to). */
+  details?: Record<string, unknown>;
 }
 
 /** A failed API call: the problem the server sent, or one made up for a network failure. */

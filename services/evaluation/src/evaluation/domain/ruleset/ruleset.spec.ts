@@ -105,6 +105,20 @@ describe('validateRuleset', () => {
       { path: 'informationIndicators[0].code', rule: 'unique-indicator-code' },
     ],
     [
+      'an information indicator with five level texts',
+      (r) => {
+        r.informationIndicators[0].descriptors = ['0', '1', '2', '3', '4'];
+      },
+      { path: 'informationIndicators[0].descriptors', rule: 'six-descriptors' },
+    ],
+    [
+      'an information indicator with an empty level text',
+      (r) => {
+        r.informationIndicators[0].descriptors = ['0', '1', '', '3', '4', '5'];
+      },
+      { path: 'informationIndicators[0].descriptors[2]', rule: 'six-descriptors' },
+    ],
+    [
       'a provisional weight without source',
       (r) => {
         r.aspects[3].indicators[0].source = '';

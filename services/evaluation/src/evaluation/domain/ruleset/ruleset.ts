@@ -53,6 +53,8 @@ export interface Aspect extends Provenance {
 export interface InformationIndicator extends Provenance {
   code: string;
   name: string;
+  /** Descriptor of each level 0..5 the form asks about, when the sources give them. */
+  descriptors?: readonly string[];
 }
 
 /** F-03 groups are the form's aspects, which follow the first five aspects: I Kebijakan … V Konsultasi dan Pengaduan. */
@@ -220,6 +222,15 @@ export function validateRuleset(ruleset: Ruleset): RulesetViolation[] {
     }
     return ok;
   };
+  const checkDescriptors = (path: string, value: readonly string[] | undefined): void => {
+    const descriptors = list(value);
+    if (descriptors.length !== DESCRIPTOR_COUNT) {
+      add(`${path}.descriptors`, 'six-descriptors', `expected ${DESCRIPTOR_COUNT} descriptors (scores 0..5), got ${descriptors.length}`);
+    }
+    descriptors.forEach((descriptor, d) => {
+      if (isBlank(descriptor)) add(`${path}.descriptors[${d}]`, 'six-descriptors', `descriptor of score ${d} is empty`);
+    });
+  };
 
   if (isBlank(ruleset.id)) add('id', 'required', 'id is required');
   else if (!KEBAB_CASE.test(ruleset.id)) add('id', 'id-is-kebab-case', `id "${ruleset.id}" must be kebab-case, e.g. "pekppp-2023"`);
@@ -278,13 +289,7 @@ export function validateRuleset(ruleset: Ruleset): RulesetViolation[] {
       else indicatorWeightsValid = false;
       checkProvenance(it, indicator);
       checkProvenance(`${it}.descriptorsProvenance`, indicator.descriptorsProvenance);
-      const descriptors = list(indicator.descriptors);
-      if (descriptors.length !== DESCRIPTOR_COUNT) {
-        add(`${it}.descriptors`, 'six-descriptors', `expected ${DESCRIPTOR_COUNT} descriptors (scores 0..5), got ${descriptors.length}`);
-      }
-      descriptors.forEach((descriptor, d) => {
-        if (isBlank(descriptor)) add(`${it}.descriptors[${d}]`, 'six-descriptors', `descriptor of score ${d} is empty`);
-      });
+      checkDescriptors(it, indicator.descriptors);
     });
     if (indicators.length > 0 && indicatorWeightsValid && indicatorSum !== BASIS_POINTS_100_PERCENT) {
       add(`${at}.indicators`, 'weights-sum-to-100-percent', `indicator weights of aspect "${aspect.code}" sum to ${percent(indicatorSum)}, not 100%`);
@@ -301,6 +306,7 @@ export function validateRuleset(ruleset: Ruleset): RulesetViolation[] {
       add(`${at}.code`, 'unique-indicator-code', `indicator code "${info.code}" is already used by ${indicatorCodes.get(info.code)}`);
     } else indicatorCodes.set(info.code, at);
     checkProvenance(at, info);
+    if (info.descriptors !== undefined) checkDescriptors(at, info.descriptors);
   });
 
   const merge = ruleset.userScoreMerge;

@@ -614,6 +614,8 @@ export interface components {
       source: string;
       code: string;
       name: string;
+      /** @description Descriptor of each level 0..5 the form asks about, when the sources give them */
+      descriptors?: string[];
     };
     F03ItemDocument: {
       item: number;
@@ -1271,11 +1273,50 @@ export interface components {
       /** @description The evaluators' decision on the proposal */
       decision: components['schemas']['IndicatorDecisionResponse'];
     };
+    RequestSlaBreachResponse: {
+      requestId: string;
+      serviceId: string;
+      /**
+       * Format: date
+       * @description The due date the request missed
+       */
+      dueDate: string;
+      /**
+       * Format: date
+       * @description When the request service flagged the breach (tenant local date)
+       */
+      detectedOn: string;
+      /** @description The RequestSlaBreached event */
+      eventId: string;
+    };
+    ServiceSlaComplianceResponse: {
+      serviceId: string;
+      /**
+       * @description The service as its latest Standar Pelayanan names it
+       * @example Penerbitan KTP-el
+       */
+      name: string;
+      /** @description Requests completed in the cycle window */
+      completed: number;
+      /** @description Of those, completed within the standard’s time */
+      completedOnTime: number;
+      /**
+       * @description Rounded to 2 decimals; null when nothing was completed
+       * @example 87.5
+       */
+      onTimePercent: number | null;
+      /** @description Every breach detected in the window, completed since or not, by due date */
+      breaches: components['schemas']['RequestSlaBreachResponse'][];
+      /** @description The completion and breach events behind the figure, sorted */
+      sourceEventIds: string[];
+    };
     UnitProposalsResponse: {
       cycleId: string;
       unitId: string;
       /** @description One per indicator events can evidence, in the instrument’s order; empty while the unit is not a lokus of the open cycle or no event was seen */
       proposals: components['schemas']['IndicatorProposalResponse'][];
+      /** @description Request SLA compliance per service in the cycle window: a figure shown beside the proposals, not an indicator level */
+      requestSla: components['schemas']['ServiceSlaComplianceResponse'][];
     };
     ConfirmProposalRequest: {
       /** @description The level the evaluator saw proposed; refused with 409 PROPOSAL.CHANGED when the proposal moved since */

@@ -1,11 +1,19 @@
 import type { Assessment, Indicator } from '../../api/evaluation';
 import { EvidenceList } from './evidence-list';
 
+interface Props {
+  assessment: Assessment;
+  indicator: Indicator;
+  tenantId?: string;
+  /** Names the evaluators' F-02 scores; without it they are left out (shown elsewhere, e.g. with a proposal's decision). */
+  nameEvaluator?(evaluatorId: string): string;
+}
+
 /**
  * What the unit said about one indicator (score, justification, evidence) and what the evaluators gave it.
  * `tenantId` is the cycle's tenant when the reader names it (see useCycleTenant).
  */
-export function IndicatorReview({ assessment, indicator, tenantId }: { assessment: Assessment; indicator: Indicator; tenantId?: string }) {
+export function IndicatorReview({ assessment, indicator, tenantId, nameEvaluator }: Props) {
   const answer = assessment.answers[indicator.code];
   const scores = Object.entries(assessment.scores[indicator.code] ?? {});
   return (
@@ -15,11 +23,11 @@ export function IndicatorReview({ assessment, indicator, tenantId }: { assessmen
       </p>
       {answer?.justification && <p className="quote">{answer.justification}</p>}
       <EvidenceList cycleId={assessment.cycleId} unitId={assessment.unitId} tenantId={tenantId} evidence={assessment.evidence[indicator.code] ?? []} />
-      {scores.length > 0 && (
+      {nameEvaluator && scores.length > 0 && (
         <ul className="compact">
           {scores.map(([evaluatorId, mark]) => (
             <li key={evaluatorId}>
-              Evaluator {evaluatorId}: {mark.score} — {mark.note}
+              {nameEvaluator(evaluatorId)}: {mark.score} — {mark.note}
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { assessmentCatchUp, type CommandReply } from '../../api/evaluation';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { assessmentCatchUp, type CommandReply, evaluationApi } from '../../api/evaluation';
 import { useApi } from '../../api/use-api';
 import { Link } from 'react-router-dom';
 import { isReadOnly } from '../../auth/claims';
@@ -8,7 +8,9 @@ import { ProblemMessage } from '../../components/problem-message';
 import { refreshAfterCommand } from '../../query-client';
 import { useCycleTenant, withCycleTenant } from '../cycles/cycle-tenant';
 import { ASSESSMENT_STATUS_LABELS } from './answers';
+import { evaluatorLabel } from './evaluators';
 import { IndicatorReview } from './indicator-review';
+import { ProposalReview } from './proposal-review';
 import { ScoreIndicatorForm } from './score-indicator-form';
 import { UnitScorePanel } from './unit-score-panel';
 import { useAssessmentData } from './use-assessment-data';
@@ -16,7 +18,8 @@ import { VerificationPanel } from './verification-panel';
 
 /**
  * A unit's assessment for everyone but the unit itself: the evaluator scores F-02 beside the
- * unit's self-score and evidence; Bagian Organisasi verifies or returns; auditors only read.
+ * unit's self-score and evidence, or, where events propose a level, confirms or overrides the
+ * proposal beside the unit's claim; Bagian Organisasi verifies or returns; auditors only read.
  */
 export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: string }) {
   const { claims } = useSignedIn();
@@ -24,7 +27,13 @@ export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: s
   const queryClient = useQueryClient();
   const tenantId = useCycleTenant();
   const { data, error, isPending } = useAssessmentData(cycleId, unitId, tenantId);
-  if (isPending) return <p aria-live="polite">Memuat penilaian…</p>;
+  const proposals = useQuery({
+    queryKey: ['proposals', cycleId, unitId, tenantId],
+    queryFn: () => evaluationApi.proposals(api, cycleId, unitId, tenantId),
+    select: (answer) => new Map(answer.proposals.map((proposal) => [proposal.indicatorCode, proposal])),
+  });
+  // Waiting for the proposals too: an indicator shows either its proposal or the plain F-02 form, never one then the other.
+  if (isPending || proposals.isPending) return <p aria-live="polite">Memuat penilaian…</p>;
   if (!data) return <ProblemMessage error={error} title="Penilaian tidak dapat dimuat" />;
 
   const { cycle, ruleset, assessment } = data;
@@ -37,9 +46,13 @@ export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: s
       ['assessment', cycleId, unitId],
       ['unit-score', cycleId, unitId],
       ['unit-score-line', cycleId, unitId],
+      ['proposals', cycleId, unitId],
     );
+  const refreshProposals = () => queryClient.invalidateQueries({ queryKey: ['proposals', cycleId, unitId] });
   const lokus = cycle.units.find((unit) => unit.unitId === unitId);
   const namedEvaluator = lokus?.evaluatorIds.includes(claims.subject) ?? false;
+  const deciding = scoring && cycle.status !== 'published';
+  const nameEvaluator = (evaluatorId: string) => evaluatorLabel(evaluatorId, { viewerId: claims.subject, leadEvaluatorId: lokus?.leadEvaluatorId });
 
   return (
     <>
@@ -47,7 +60,7 @@ export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: s
         <Link to={scoring ? '/penugasan' : withCycleTenant(`/siklus/${cycleId}`, tenantId)}>← Kembali</Link>
       </p>
       <h1>
-        {cycle.name}: {unitId}
+        {cycle.name}: {lokus?.unitName ?? unitId}
       </h1>
       <p>
         Status penilaian mandiri: <strong>{ASSESSMENT_STATUS_LABELS[assessment.status]}</strong>
@@ -55,29 +68,54 @@ export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: s
       </p>
       {scoring && !namedEvaluator && <p role="note">Anda belum ditetapkan sebagai evaluator unit ini pada siklus ini; nilai Anda akan ditolak.</p>}
       <UnitScorePanel cycleId={cycleId} unitId={unitId} tenantId={tenantId} ruleset={ruleset} />
+      <ProblemMessage error={proposals.error} title="Usulan nilai dari peristiwa tidak dapat dimuat" />
       {canVerify && <VerificationPanel assessment={assessment} ruleset={ruleset} onChanged={refresh} />}
       {ruleset.aspects.map((aspect) => (
         <section key={aspect.code} aria-labelledby={`aspect-${aspect.code}`} className="aspect">
           <h2 id={`aspect-${aspect.code}`}>
             Aspek {aspect.code.toUpperCase()}: {aspect.name}
           </h2>
-          {aspect.indicators.map((indicator) => (
-            <article key={indicator.code} className="indicator" aria-labelledby={`indicator-${indicator.code}`}>
-              <h3 id={`indicator-${indicator.code}`}>
-                {indicator.code} {indicator.name}
-              </h3>
-              <IndicatorReview assessment={assessment} indicator={indicator} tenantId={tenantId} />
-              {scoring && cycle.status !== 'published' && (
-                <ScoreIndicatorForm
-                  cycleId={cycleId}
-                  unitId={unitId}
-                  indicator={indicator}
-                  current={assessment.scores[indicator.code]?.[claims.subject]}
-                  onScored={refresh}
-                />
-              )}
-            </article>
-          ))}
+          {aspect.indicators.map((indicator) => {
+            const proposal = proposals.data?.get(indicator.code);
+            return (
+              <article key={indicator.code} className="indicator" aria-labelledby={`indicator-${indicator.code}`}>
+                <h3 id={`indicator-${indicator.code}`}>
+                  {indicator.code} {indicator.name}
+                </h3>
+                {proposal ? (
+                  <div className="beside">
+                    <section aria-labelledby={`claim-${indicator.code}`}>
+                      <h4 id={`claim-${indicator.code}`}>Klaim SKPD (F-01)</h4>
+                      {/* the evaluators' marks show with the decision on the proposal */}
+                      <IndicatorReview assessment={assessment} indicator={indicator} tenantId={tenantId} />
+                    </section>
+                    <ProposalReview
+                      cycleId={cycleId}
+                      unitId={unitId}
+                      indicator={indicator}
+                      proposal={proposal}
+                      viewerId={claims.subject}
+                      leadEvaluatorId={lokus?.leadEvaluatorId}
+                      canDecide={deciding}
+                      onDecided={refresh}
+                      onProposalChanged={refreshProposals}
+                    />
+                  </div>
+                ) : (
+                  <IndicatorReview assessment={assessment} indicator={indicator} tenantId={tenantId} nameEvaluator={nameEvaluator} />
+                )}
+                {deciding && !proposal && (
+                  <ScoreIndicatorForm
+                    cycleId={cycleId}
+                    unitId={unitId}
+                    indicator={indicator}
+                    current={assessment.scores[indicator.code]?.[claims.subject]}
+                    onScored={refresh}
+                  />
+                )}
+              </article>
+            );
+          })}
         </section>
       ))}
     </>

@@ -6,6 +6,7 @@ import { formatIpp } from '../results/categories';
 
 /**
  * A unit's score per aspect (its own vs the evaluators') and "what to fix": the indicators that cost the most IPP.
+ * Indicators events propose a level for and no evaluator has decided yet are named: they are missing from the IPP.
  * `tenantId` is the cycle's tenant when the reader names it (see useCycleTenant).
  */
 export function UnitScorePanel({ cycleId, unitId, tenantId, ruleset }: { cycleId: string; unitId: string; tenantId?: string; ruleset: Ruleset }) {
@@ -16,6 +17,7 @@ export function UnitScorePanel({ cycleId, unitId, tenantId, ruleset }: { cycleId
     queryFn: () => evaluationApi.scores(api, cycleId, { unitId, tenantId }).then((scores) => scores.units[0] ?? null),
   });
   const aspectName = (code: string) => ruleset.aspects.find((aspect) => aspect.code === code)?.name ?? code;
+  const indicatorName = (code: string) => ruleset.aspects.flatMap((aspect) => aspect.indicators).find((indicator) => indicator.code === code)?.name;
 
   return (
     <section aria-labelledby="score-heading" className="panel">
@@ -35,6 +37,12 @@ export function UnitScorePanel({ cycleId, unitId, tenantId, ruleset }: { cycleId
               )}
               {data.provisional && ' · sementara'}
             </p>
+            {data.proposedOnlyIndicatorCodes.length > 0 && (
+              <p className="warn">
+                Masih usulan, belum dikonfirmasi:{' '}
+                {data.proposedOnlyIndicatorCodes.map((code) => [code, indicatorName(code)].filter(Boolean).join(' ')).join(', ')} (belum dihitung dalam IPP)
+              </p>
+            )}
             <table>
               <caption>Nilai per aspek (0–5)</caption>
               <thead>

@@ -88,11 +88,12 @@ describe.each(READERS)('the cycle pages read the cycle in the right tenant for $
     expect(hrefOf('← PEKPPP 2026')).toBe(`/siklus/${CYCLE}${carried}`);
   });
 
-  it("unit page: fetches the cycle, its ruleset, the unit's assessment and scores there", async () => {
+  it("unit page: fetches the cycle, its ruleset, the unit's assessment, proposals and scores there", async () => {
     const unit = `${EVALUATION}/cycles/${CYCLE}/units/dinkes`;
     const calls = fakeFetch({
       [`GET ${EVALUATION}/rulesets/pekppp-2023/versions/1`]: { status: 200, body: ruleset },
       [`GET ${unit}/assessment`]: { status: 200, body: assessment },
+      [`GET ${unit}/proposals`]: { status: 200, body: { cycleId: CYCLE, unitId: 'dinkes', proposals: [] } },
       [`GET ${unit}/score`]: { status: 200, body: unitScore },
       [`GET ${EVALUATION}/cycles/${CYCLE}/scores`]: { status: 200, body: scores },
       [`GET ${EVALUATION}/cycles/${CYCLE}`]: { status: 200, body: cycle },
@@ -103,7 +104,7 @@ describe.each(READERS)('the cycle pages read the cycle in the right tenant for $
       claims,
     });
 
-    await screen.findByRole('heading', { name: 'PEKPPP 2026: dinkes' });
+    await screen.findByRole('heading', { name: 'PEKPPP 2026: Dinas Kesehatan' });
     const unitScoreLine = tenantQuery ? `?unitId=dinkes&${tenantQuery.slice(1)}` : '?unitId=dinkes';
     await waitFor(() =>
       expect(evaluationUrls(calls)).toEqual(
@@ -111,6 +112,7 @@ describe.each(READERS)('the cycle pages read the cycle in the right tenant for $
           `${EVALUATION}/cycles/${CYCLE}${tenantQuery}`,
           `${EVALUATION}/cycles/${CYCLE}/scores${unitScoreLine}`,
           `${unit}/assessment${tenantQuery}`,
+          `${unit}/proposals${tenantQuery}`,
           `${unit}/score${tenantQuery}`,
         ].sort(),
       ),
