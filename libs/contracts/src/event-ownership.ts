@@ -88,6 +88,8 @@ export const eventOwnership: {
     IndicatorProposalConfirmed: [tenantStream('assessment')],
     IndicatorProposalOverridden: [tenantStream('assessment')],
     IndicatorProposalChanged: [tenantStream('proposals')],
+    ComplianceObservationRecorded: [tenantStream('compliance')],
+    ComplianceGraded: [tenantStream('compliance')],
   },
 };
 

@@ -14,7 +14,7 @@ import { UnitsProjection } from './evaluation/projections/units.projection';
 import { RequestFactsConsumer } from './evaluation/consumers/request-facts.consumer';
 import { RequestProposalFiguresConsumer } from './evaluation/consumers/request-proposal-figures.consumer';
 import { SurveyProposalFiguresConsumer } from './evaluation/consumers/survey-proposal-figures.consumer';
-import { UnitLokusProposalsConsumer } from './evaluation/consumers/unit-lokus-proposals.consumer';
+import { UnitLokusFindingsConsumer } from './evaluation/consumers/unit-lokus-findings.consumer';
 
 /** How the service names itself in its OpenAPI document (/docs). */
 export const httpSurface: HttpSurface = {
@@ -38,7 +38,7 @@ export class AppModule {
           errors: { codes: EVALUATION_ERRORS, fieldRules: EVALUATION_FIELD_RULES },
           codec: evaluationCodec,
           projections: [EvaluationReadModelProjection, UnitsProjection],
-          consumers: [RequestFactsConsumer, F03ClosedConsumer, RequestProposalFiguresConsumer, SurveyProposalFiguresConsumer, UnitLokusProposalsConsumer],
+          consumers: [RequestFactsConsumer, F03ClosedConsumer, RequestProposalFiguresConsumer, SurveyProposalFiguresConsumer, UnitLokusFindingsConsumer],
         }),
         EvaluationModule,
       ],

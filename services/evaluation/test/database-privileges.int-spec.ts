@@ -29,6 +29,7 @@ const EXPECTED = {
   proposal_complaints_v1: ['SELECT', 'INSERT', 'UPDATE'],
   proposal_skm_periods_v1: ['SELECT', 'INSERT', 'UPDATE'],
   indicator_proposals_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  compliance_grades_v1: ['SELECT', 'INSERT', 'UPDATE'],
 };
 
 describe('the evaluation database’s application role', () => {

@@ -120,6 +120,17 @@ describe('indicator proposals from the request and survey topics', () => {
       )
     ).rows[0];
 
+  /** A hash of every compliance grade of the tenant, all but when each row was written. */
+  const gradesHash = async (pool: Pool): Promise<{ rows: number; hash: string | null }> =>
+    (
+      await pool.query<{ rows: number; hash: string | null }>(
+        `SELECT count(*)::int AS rows, md5(string_agg(concat_ws('|', cycle_id, unit_id, ruleset_id, ruleset_version, total, band_code, zone, label, complete,
+                grade::text, source_event_ids::text, input::text), E'\\n' ORDER BY cycle_id, unit_id)) AS hash
+         FROM compliance_grades_v1 WHERE tenant_id = $1`,
+        [tenantId],
+      )
+    ).rows[0];
+
   const standard: RequestEvent = {
     $case: 'serviceStandardPublished',
     value: {
@@ -457,9 +468,11 @@ describe('indicator proposals from the request and survey topics', () => {
     expect(letter?.headers['dlq-error']).toContain('PROPOSAL.UNMAPPABLE_EVENT');
   });
 
-  it('replays the topics from offset 0 into an empty evaluation database and gets the same proposals', async () => {
+  it('replays the topics from offset 0 into an empty evaluation database and gets the same proposals and compliance grade', async () => {
     const original = await proposalsHash(db.pool);
     expect(original.rows).toBe(10);
+    const originalGrades = await gradesHash(db.pool);
+    expect(originalGrades.rows).toBe(1);
     const replay = await createTestDatabase([], 'pantau_eval_proposals_replay');
     let replayed: INestApplication | undefined;
     try {
@@ -469,6 +482,7 @@ describe('indicator proposals from the request and survey topics', () => {
       await openCycle(replayed);
 
       await eventually(async () => expect(await proposalsHash(replay.pool)).toEqual(original), { timeoutMs: 60_000 });
+      await eventually(async () => expect(await gradesHash(replay.pool)).toEqual(originalGrades), { timeoutMs: 60_000 });
     } finally {
       await replayed?.close();
       await replay.drop();

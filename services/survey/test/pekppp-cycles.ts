@@ -28,6 +28,8 @@ export async function announceCycle(
       windowEnd: '2026-12-31',
       selfAssessmentDue: '2026-05-31',
       f03Quota: f03Quota ?? undefined,
+      complianceRulesetId: 'ombudsman-2025',
+      complianceRulesetVersion: 1,
     },
   };
   await publishForeignEvent(topics.evaluation, evaluationCodec, opened, { tenantId, unitId: '', streamId, streamVersion: 1, occurredAt });

@@ -12,9 +12,12 @@ import { RecordUserScoreHandler } from './commands/record-user-score.command';
 import { EvidenceFileStore } from './commands/evidence-file-store';
 import { UploadEvidenceFileHandler } from './commands/upload-evidence-file.command';
 import { PublishRulesetHandler } from './commands/publish-ruleset.command';
-import { RecomputeProposals } from './commands/recompute-proposals';
+import { RecomputeUnitFindings } from './commands/recompute-unit-findings';
+import { RecordComplianceObservationHandler } from './commands/record-compliance-observation.command';
+import { RegradeCompliance } from './commands/regrade-compliance';
 import { RegisterUnitHandler } from './commands/register-unit.command';
 import { AssessmentsController } from './http/assessments.controller';
+import { ComplianceController } from './http/compliance.controller';
 import { CycleOverviewController } from './http/cycle-overview.controller';
 import { CyclesController } from './http/cycles.controller';
 import { EvidenceFilesController } from './http/evidence-files.controller';
@@ -29,6 +32,7 @@ import { GetAssessmentHandler, GetCycleHandler, GetUnitScoreHandler, ListRuleset
 import { RulesetCatalog } from './queries/ruleset-catalog';
 import { ProposalFigures } from './queries/proposal-figures';
 import { TenantTimeZones } from './queries/tenant-time-zones';
+import { GetUnitComplianceHandler } from './queries/unit-compliance.queries';
 import { GetUnitProposalsHandler } from './queries/unit-proposals.queries';
 import { ListUnitsHandler } from './queries/unit-registry.queries';
 
@@ -46,7 +50,7 @@ function writableSpoolDirectory(directory: string): string {
 /**
  * PEKPPP cycles, F-01 self-assessment, F-02 scoring and results, and the operational facts learnt from
  * the request service; projections and consumers are registered in AppModule. Global, because the
- * consumers PlatformModule builds need each tenant's time zone (TenantTimeZones) and the proposals' recompute.
+ * consumers PlatformModule builds need each tenant's time zone (TenantTimeZones) and the findings' recompute.
  */
 @Global()
 @Module({
@@ -70,6 +74,7 @@ function writableSpoolDirectory(directory: string): string {
     UnitsController,
     OperationalFactsController,
     ProposalsController,
+    ComplianceController,
   ],
   providers: [
     TenantTimeZones,
@@ -94,9 +99,12 @@ function writableSpoolDirectory(directory: string): string {
     GetRulesetHandler,
     GetEvidenceFileHandler,
     ProposalFigures,
-    RecomputeProposals,
+    RegradeCompliance,
+    RecomputeUnitFindings,
     GetUnitProposalsHandler,
+    RecordComplianceObservationHandler,
+    GetUnitComplianceHandler,
   ],
-  exports: [TenantTimeZones, RecomputeProposals],
+  exports: [TenantTimeZones, RecomputeUnitFindings],
 })
 export class EvaluationModule {}

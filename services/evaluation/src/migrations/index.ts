@@ -12,6 +12,7 @@ import { EvaluationTableGrants1733200000001 } from './1733200000001-table-grants
 import { EvidenceUploadGrants1733300000000 } from './1733300000000-evidence-upload-grants';
 import { IndicatorProposals1733400000000 } from './1733400000000-indicator-proposals';
 import { SkmDeclaredPopulation1733450000000 } from './1733450000000-skm-declared-population';
+import { ComplianceGrades1733460000000 } from './1733460000000-compliance-grades';
 
 /** In order: the shared event store first, then this service's read tables, then the application role's grants, table by table. */
 export const evaluationMigrations = [
@@ -30,6 +31,7 @@ export const evaluationMigrations = [
   EvidenceUploadGrants1733300000000,
   IndicatorProposals1733400000000,
   SkmDeclaredPopulation1733450000000,
+  ComplianceGrades1733460000000,
 ];
 
 /** What the application role may do on each table (see EvaluationTableGrants1733200000001): the boot check refuses more. */
@@ -50,6 +52,7 @@ export const evaluationTablePrivileges = {
   proposal_complaints_v1: ['SELECT', 'INSERT', 'UPDATE'],
   proposal_skm_periods_v1: ['SELECT', 'INSERT', 'UPDATE'],
   indicator_proposals_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  compliance_grades_v1: ['SELECT', 'INSERT', 'UPDATE'],
 } as const;
 
 export const evaluationDatabase: ServiceDatabase = { migrations: evaluationMigrations, tablePrivileges: evaluationTablePrivileges };

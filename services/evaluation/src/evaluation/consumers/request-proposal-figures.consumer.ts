@@ -4,7 +4,7 @@ import { assertNever } from '@lib/event-sourcing';
 import type { Delivery } from '@lib/messaging';
 import type { RegisteredInboxConsumer } from '@lib/platform';
 import { Pool, type PoolClient } from 'pg';
-import { RecomputeProposals } from '../commands/recompute-proposals';
+import { RecomputeUnitFindings } from '../commands/recompute-unit-findings';
 import type { ComplaintChannel } from '../domain/proposals';
 import { TenantTimeZones } from '../queries/tenant-time-zones';
 import { carriedDate, localDateOf, sourceUnit } from './proposal-sources';
@@ -25,7 +25,7 @@ const DEADLINE_KINDS: Partial<Record<requestPb.ComplaintDeadlineKind, 'status' |
  * Keeps the request context's part of the proposal figures: each Standar Pelayanan revision, each
  * request's completion and SLA breach, each complaint as its events left it, with the ids of the
  * events behind them and dates on the tenant's calendar. After each batch, in the same transaction,
- * the proposals of the units it touched are recomputed; the inbox makes a redelivered batch a no-op.
+ * the proposals and compliance grades of the units it touched are recomputed; the inbox makes a redelivered batch a no-op.
  * The survey context's part is SurveyProposalFiguresConsumer's.
  */
 @Injectable()
@@ -39,7 +39,7 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
   constructor(
     readonly pool: Pool,
     private readonly timeZones: TenantTimeZones,
-    private readonly proposals: RecomputeProposals,
+    private readonly findings: RecomputeUnitFindings,
   ) {}
 
   async apply({ event, envelope }: Delivery<RequestEvent>, tx: PoolClient): Promise<void> {
@@ -183,7 +183,7 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
   }
 
   serializeOn(deliveries: Delivery<RequestEvent>[]): string[] {
-    return RecomputeProposals.locksFor(deliveries);
+    return RecomputeUnitFindings.locksFor(deliveries);
   }
 
   async afterApply(applied: Delivery<RequestEvent>[], tx: PoolClient): Promise<void> {
@@ -192,7 +192,7 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
       return { tenantId, unitId };
     });
     this.movedFrom.delete(tx);
-    await this.proposals.afterSourceEvents(applied, moved, tx);
+    await this.findings.afterSourceEvents(applied, moved, tx);
   }
 
   private async upsertRequest(tx: PoolClient, tenantId: string, requestId: string, unitId: string, columns: Record<string, unknown>, recordedOn: string) {

@@ -4,7 +4,7 @@ import { assertNever } from '@lib/event-sourcing';
 import type { Delivery } from '@lib/messaging';
 import type { RegisteredInboxConsumer } from '@lib/platform';
 import { Pool, type PoolClient } from 'pg';
-import { RecomputeProposals } from '../commands/recompute-proposals';
+import { RecomputeUnitFindings } from '../commands/recompute-unit-findings';
 import { DomainError } from '../domain/error-codes';
 import { TenantTimeZones } from '../queries/tenant-time-zones';
 import { carriedDate, localDateOf, sourceUnit } from './proposal-sources';
@@ -13,7 +13,7 @@ import { carriedDate, localDateOf, sourceUnit } from './proposal-sources';
  * Keeps the survey context's part of the proposal figures: each SKM period of a unit with its closed
  * result (respondents, IKM, the population the survey service used and where it came from), its
  * publications and its follow-up items, with the ids of the events behind them. After each batch, in
- * the same transaction, the proposals of the units it touched are recomputed. F-03 is not a proposal
+ * the same transaction, the proposals and compliance grades of the units it touched are recomputed. F-03 is not a proposal
  * (F03ClosedConsumer records it on the cycle).
  */
 @Injectable()
@@ -25,7 +25,7 @@ export class SurveyProposalFiguresConsumer implements RegisteredInboxConsumer<Su
   constructor(
     readonly pool: Pool,
     private readonly timeZones: TenantTimeZones,
-    private readonly proposals: RecomputeProposals,
+    private readonly findings: RecomputeUnitFindings,
   ) {}
 
   async apply({ event, envelope }: Delivery<SurveyEvent>, tx: PoolClient): Promise<void> {
@@ -92,11 +92,11 @@ export class SurveyProposalFiguresConsumer implements RegisteredInboxConsumer<Su
   }
 
   serializeOn(deliveries: Delivery<SurveyEvent>[]): string[] {
-    return RecomputeProposals.locksFor(deliveries);
+    return RecomputeUnitFindings.locksFor(deliveries);
   }
 
   afterApply(applied: Delivery<SurveyEvent>[], tx: PoolClient): Promise<void> {
-    return this.proposals.afterSourceEvents(applied, [], tx);
+    return this.findings.afterSourceEvents(applied, [], tx);
   }
 
   /** Creates the period's row when its first event arrives (a later one fills in the rest), and sets `columns`. */

@@ -450,6 +450,8 @@ describe('assessment decider', () => {
         windowStart: '2026-03-01',
         windowEnd: '2026-09-30',
         selfAssessmentDue: '2026-05-31',
+        complianceRulesetId: 'ombudsman-2025',
+        complianceRulesetVersion: 1,
       },
     };
     const lokus: CycleEvent = {

@@ -19,6 +19,8 @@ const opened: CycleEvent = {
     windowEnd: '2026-09-30',
     selfAssessmentDue: '2026-05-31',
     f03Quota: { minimum: 10, maximum: 20, provisional: true },
+    complianceRulesetId: 'ombudsman-2025',
+    complianceRulesetVersion: 1,
   },
 };
 const assigned: CycleEvent = {
@@ -70,6 +72,7 @@ const open: CycleCommand = {
   windowStart: '2026-03-01',
   windowEnd: '2026-09-30',
   selfAssessmentDue: '2026-05-31',
+  complianceRuleset: { id: 'ombudsman-2025', version: 1 },
 };
 const assign: CycleCommand = {
   type: 'AssignUnitLokus',
@@ -107,6 +110,12 @@ describe('cycle decider', () => {
       [],
       { ...open, ruleset: pekppp2017 },
       { events: [{ $case: 'cycleOpened', value: { ...opened.value, rulesetId: 'pekppp-2017', rulesetVersion: 1, f03Quota: undefined } }] },
+    ],
+    [
+      'opens a cycle pinning another compliance ruleset',
+      [],
+      { ...open, complianceRuleset: { id: 'ombudsman-2022', version: 1 } },
+      { events: [{ ...opened, value: { ...opened.value, complianceRulesetId: 'ombudsman-2022', complianceRulesetVersion: 1 } } as CycleEvent] },
     ],
     ['refuses to open a cycle twice', [opened], open, error('CYCLE.ALREADY_OPENED')],
     ['refuses a cycle without a name', [], { ...open, name: ' ' }, error('CYCLE.NAME_REQUIRED')],
@@ -248,6 +257,22 @@ describe('cycle decider', () => {
     ['refuses a correction in a cycle not opened', [], correct, error('CYCLE.NOT_OPENED')],
   ])('%s', (_name, given, when, expected) => {
     expect(givenWhen(cycleDecider, given, when)).toEqual(expected);
+  });
+
+  it.each<[string, Partial<evaluationPb.CycleOpened>, { id: string; version: number }]>([
+    [
+      'pins the compliance ruleset the cycle was opened with',
+      { complianceRulesetId: 'ombudsman-2022', complianceRulesetVersion: 1 },
+      { id: 'ombudsman-2022', version: 1 },
+    ],
+    [
+      'reads a cycle opened before compliance grading as ombudsman-2025 v1',
+      { complianceRulesetId: '', complianceRulesetVersion: 0 },
+      { id: 'ombudsman-2025', version: 1 },
+    ],
+  ])('%s', (_name, pinned, expected) => {
+    const state = cycleDecider.evolve(cycleDecider.initialState(), { ...opened, value: { ...opened.value, ...pinned } } as CycleEvent);
+    expect(state).toMatchObject({ complianceRuleset: expected });
   });
 
   it('folds the lokus, its user score and the corrected result', () => {

@@ -1,10 +1,12 @@
 import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
 import { type Decider, type EventsOf, assertNever } from '@lib/event-sourcing/domain';
 import { compare, equals, type Fraction, formatFraction, fraction, fromDecimal, isAfter, isLocalDate, parseFraction, toNumber } from '@lib/kernel';
+import { COMPLIANCE_RULESET_OF_UNPINNED_CYCLES } from './compliance/compliance-registry';
+import type { ComplianceRulesetRef } from './compliance/compliance-ruleset';
 import { DomainError } from './error-codes';
 import { type Ruleset, type RulesetRef, SCALE_MAX, SCALE_MIN, sameRuleset } from './ruleset/ruleset';
 
-// One stream per PEKPPP cycle of a tenant (`cycle-<tenantId>/<cycleId>`): the window, the pinned ruleset, the unit lokus with
+// One stream per PEKPPP cycle of a tenant (`cycle-<tenantId>/<cycleId>`): the window, the pinned ruleset and compliance ruleset, the unit lokus with
 // their evaluators, the F-03 user scores from the survey context, and the published results.
 
 export interface UserScore {
@@ -28,6 +30,8 @@ export interface OpenCycle {
   cycleId: string;
   name: string;
   ruleset: RulesetRef;
+  /** The Ombudsman compliance ruleset the unit lokus's compliance grades are computed under. */
+  complianceRuleset: ComplianceRulesetRef;
   windowStart: string;
   windowEnd: string;
   selfAssessmentDue: string;
@@ -50,6 +54,8 @@ export type CycleCommand =
       name: string;
       /** The ruleset to pin, as looked up by the handler (it must exist). */
       ruleset: Ruleset;
+      /** The compliance ruleset to pin, as looked up by the handler (it must be shipped). */
+      complianceRuleset: ComplianceRulesetRef;
       windowStart: string;
       windowEnd: string;
       selfAssessmentDue: string;
@@ -123,6 +129,8 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
             windowEnd: command.windowEnd,
             selfAssessmentDue: command.selfAssessmentDue,
             f03Quota: f03QuotaOf(command.ruleset),
+            complianceRulesetId: command.complianceRuleset.id,
+            complianceRulesetVersion: command.complianceRuleset.version,
           },
         },
       ];
@@ -249,6 +257,9 @@ export function evolveCycle(state: Cycle, event: CycleEvent): Cycle {
         cycleId: value.cycleId,
         name: value.name,
         ruleset: { id: value.rulesetId, version: value.rulesetVersion },
+        complianceRuleset: value.complianceRulesetId
+          ? { id: value.complianceRulesetId, version: value.complianceRulesetVersion }
+          : { ...COMPLIANCE_RULESET_OF_UNPINNED_CYCLES },
         windowStart: value.windowStart,
         windowEnd: value.windowEnd,
         selfAssessmentDue: value.selfAssessmentDue,

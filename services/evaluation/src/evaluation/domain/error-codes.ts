@@ -65,6 +65,9 @@ export const EVALUATION_ERRORS = {
   'ASSESSMENT.VISIT_WITHOUT_EVALUATOR': 'Sebutkan evaluator yang hadir dalam kunjungan verifikasi.',
   'ASSESSMENT.VISIT_RECORDER_ABSENT': 'Evaluator hanya dapat mencatat kunjungan verifikasi yang diikutinya sendiri.',
 
+  'COMPLIANCE.EMPTY_OBSERVATION': 'Isi paling sedikit satu butir pengamatan, angka kepercayaan masyarakat, atau catatan maladministrasi.',
+  'COMPLIANCE.EVALUATOR_NOT_ASSIGNED': 'Anda bukan evaluator yang ditugaskan untuk unit ini.',
+  'COMPLIANCE.GRADE_NOT_FOUND': 'Nilai kepatuhan unit ini pada siklus ini belum tersedia: unit belum menjadi lokus siklus yang masih berjalan.',
   'COMPLIANCE.INVALID_INPUT': 'Data penilaian kepatuhan tidak valid: ada nilai di luar skala atau data ganda.',
   'COMPLIANCE.NO_BAND': 'Nilai kepatuhan ini tidak masuk zona atau kategori opini mana pun dalam pedoman.',
   'COMPLIANCE.RULESET_NOT_FOUND': 'Pedoman penilaian kepatuhan Ombudsman dengan kode dan versi ini tidak ditemukan.',

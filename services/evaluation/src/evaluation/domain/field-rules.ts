@@ -4,10 +4,11 @@ import type { RulesetRule } from './ruleset/ruleset';
 /** The rule a text field breaks when it holds nothing but spaces. */
 export const NOT_BLANK = 'notBlank';
 
-type OwnFieldRule = Exclude<RulesetRule, 'required'> | EvidenceFileProblem['rule'] | typeof NOT_BLANK;
+type OwnFieldRule =
+  Exclude<RulesetRule, 'required'> | EvidenceFileProblem['rule'] | typeof NOT_BLANK | 'known-compliance-ruleset' | 'known-compliance-ruleset-version';
 
 /**
- * Indonesian messages for the rules a ruleset document and an evidence upload are checked against
+ * Indonesian messages for the rules a ruleset document, an evidence upload and a pinned compliance ruleset are checked against
  * (`errors[].rule`), beyond the platform's; every ruleset rule has one.
  */
 export const EVALUATION_FIELD_RULES: Record<OwnFieldRule, (field: string) => string> = {
@@ -34,6 +35,9 @@ export const EVALUATION_FIELD_RULES: Record<OwnFieldRule, (field: string) => str
   'f03-items-numbered-1-to-n': (field) => `Butir F-03 pada kolom ${field} harus bernomor urut mulai dari 1.`,
   'known-f03-aggregation': (field) => `Nilai kolom ${field} bukan cara perhitungan nilai F-03 yang dikenal.`,
   [NOT_BLANK]: (field) => `Kolom ${field} wajib diisi; spasi saja tidak cukup.`,
+  'known-compliance-ruleset': (field) =>
+    `Pedoman penilaian kepatuhan Ombudsman pada kolom ${field} tidak dikenal; gunakan misalnya "ombudsman-2025", "ombudsman-2022" atau "ombudsman-2021".`,
+  'known-compliance-ruleset-version': (field) => `Versi pedoman penilaian kepatuhan Ombudsman pada kolom ${field} tidak tersedia.`,
   notEmpty: (field) => `Berkas pada kolom ${field} kosong.`,
   maxSize: (field) => `Ukuran berkas pada kolom ${field} melebihi batas.`,
   mediaType: (field) => `Jenis berkas pada kolom ${field} tidak diizinkan.`,

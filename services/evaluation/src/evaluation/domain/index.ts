@@ -1,4 +1,7 @@
 export * from './assessment';
+export * from './compliance/compliance-grade-record';
+export * from './compliance/compliance-input-from';
+export * from './compliance/compliance-observations';
 export * from './compliance/compliance-registry';
 export * from './compliance/compliance-ruleset';
 export * from './compliance/grade-compliance';

@@ -8,3 +8,4 @@ export const cycleStream = (tenantId: string, cycleId: string): string => `cycle
 export const assessmentStream = (tenantId: string, cycleId: string, unitId: string): string => `assessment-${tenantId}/${cycleId}/${unitId}`;
 export const rulesetStream = (tenantId: string, rulesetId: string): string => `ruleset-${tenantId}/${rulesetId}`;
 export const proposalsStream = (tenantId: string, cycleId: string, unitId: string): string => `proposals-${tenantId}/${cycleId}/${unitId}`;
+export const complianceStream = (tenantId: string, cycleId: string, unitId: string): string => `compliance-${tenantId}/${cycleId}/${unitId}`;

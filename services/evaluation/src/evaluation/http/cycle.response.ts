@@ -92,6 +92,12 @@ export class CycleResponse implements CycleView {
   @ApiProperty({ type: () => RulesetRefResponse })
   ruleset!: RulesetRefResponse;
 
+  @ApiProperty({
+    type: () => RulesetRefResponse,
+    description: 'The Ombudsman compliance ruleset the compliance grades are computed under, e.g. ombudsman-2025',
+  })
+  complianceRuleset!: RulesetRefResponse;
+
   @ApiProperty({ format: 'date' })
   windowStart!: string;
 

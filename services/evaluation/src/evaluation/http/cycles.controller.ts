@@ -27,7 +27,7 @@ export class CyclesController {
   @Post()
   @HttpCode(201)
   @RequirePermission('cycle:admin')
-  @ApiOperation({ summary: 'Open a PEKPPP cycle pinning a ruleset version' })
+  @ApiOperation({ summary: 'Open a PEKPPP cycle pinning a ruleset version and the Ombudsman compliance ruleset its compliance grades are computed under' })
   @ApiCreatedResponse({ description: 'Opened; the body carries the cycle id', type: OpenedCycleResponse })
   async open(@Caller() { meta }: Caller, @Body() body: OpenCycleRequest): Promise<OpenedCycleResponse> {
     const { windowStart, windowEnd, selfAssessmentDue } = body;
@@ -40,6 +40,7 @@ export class CyclesController {
         { windowStart, windowEnd, selfAssessmentDue },
         meta,
         body.cycleId === undefined,
+        { rulesetId: body.complianceRulesetId, rulesetVersion: body.complianceRulesetVersion },
       ),
     );
     // a retried opening answers the cycle its first attempt opened

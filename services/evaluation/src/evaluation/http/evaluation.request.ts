@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TenantQuery } from '@lib/platform';
+import { OBSERVED_ITEM_DIMENSIONS, observedItemScales } from '../domain';
 import { RulesetDocument } from './ruleset.response';
 import { Type } from 'class-transformer';
 import { LOCAL_DATE_FORMAT, QUALIFIED_ID } from '@lib/kernel';
@@ -9,6 +10,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -92,6 +94,17 @@ export class OpenCycleRequest {
   @IsInt()
   @Min(1)
   rulesetVersion?: number;
+
+  @ApiPropertyOptional({ example: 'ombudsman-2025', description: 'The Ombudsman compliance ruleset the grades are computed under. Default: ombudsman-2025' })
+  @IsOptional()
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  complianceRulesetId?: string;
+
+  @ApiPropertyOptional({ description: 'Version of the compliance ruleset. Default: its latest version' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  complianceRulesetVersion?: number;
 
   @ApiProperty({ example: '2026-03-01' })
   @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
@@ -318,4 +331,100 @@ export class ScoreQuery extends TenantQuery {
   @IsInt()
   @Min(1)
   rulesetVersion?: number;
+}
+
+const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const ITEM_SCORE_MAX = Math.max(...[...observedItemScales().values()].map((scale) => scale.max));
+
+export class ObservedItemRequest {
+  @ApiProperty({ enum: OBSERVED_ITEM_DIMENSIONS, description: 'A dimension scored from observation items' })
+  @IsIn(OBSERVED_ITEM_DIMENSIONS)
+  dimension!: string;
+
+  @ApiProperty({ example: 'kompetensi-pelaksana', description: 'The item, kebab-case; recording it again replaces its score' })
+  @Matches(KEBAB_CASE)
+  @MaxLength(64)
+  itemCode!: string;
+
+  @ApiProperty({ minimum: 0, maximum: ITEM_SCORE_MAX })
+  @IsInt()
+  @Min(0)
+  @Max(ITEM_SCORE_MAX)
+  score!: number;
+
+  @ApiProperty({ description: 'What the evaluator observed' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  note!: string;
+}
+
+export class PublicTrustRequest {
+  @ApiProperty({ minimum: 0, maximum: 100, example: 72.5 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  score!: number;
+
+  @ApiProperty({ example: 'Survei Ombudsman RI 2026, dokumen hasil penilaian', description: 'Where the figure comes from' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  source!: string;
+}
+
+export class MaladministrationRequest {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Maladministration the Ombudsman substantiated against the unit in the period' })
+  @IsInt()
+  @Min(0)
+  substantiatedFindings!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Ombudsman corrective actions, suggestions and recommendations not yet followed up' })
+  @IsInt()
+  @Min(0)
+  unresolvedOmbudsmanActions!: number;
+
+  @ApiPropertyOptional({ description: 'Where the record comes from (LAHP, rekomendasi numbers)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  note?: string;
+}
+
+/** Any part may be left out (it stays as recorded); at least one must be given. */
+export class RecordComplianceObservationRequest {
+  @ApiPropertyOptional({ type: [ObservedItemRequest] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ObservedItemRequest)
+  items?: ObservedItemRequest[];
+
+  @ApiPropertyOptional({ type: () => PublicTrustRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PublicTrustRequest)
+  publicTrust?: PublicTrustRequest;
+
+  @ApiPropertyOptional({ type: () => MaladministrationRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MaladministrationRequest)
+  maladministration?: MaladministrationRequest;
+}
+
+/** Extends TenantQuery: a national auditor names the tenant whose cycle it reads. */
+export class ComplianceQuery extends TenantQuery {
+  @ApiPropertyOptional({ example: 'ombudsman-2021', description: 'What-if: grade the same input under this shipped compliance ruleset (nothing is recorded)' })
+  @IsOptional()
+  @Matches(KEBAB_CASE)
+  ruleset?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'With ruleset: its version (default: latest)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
 }

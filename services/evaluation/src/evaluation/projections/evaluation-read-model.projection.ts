@@ -65,8 +65,9 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
         const state = evolveCycle(row?.state ?? initialCycle(), event);
         if (state.status === 'none') return;
         await tx.query(
-          `INSERT INTO cycles_v1 (cycle_id, tenant_id, name, status, ruleset_id, ruleset_version, window_start, window_end, self_assessment_due, state, stream_version)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+          `INSERT INTO cycles_v1 (cycle_id, tenant_id, name, status, ruleset_id, ruleset_version, window_start, window_end, self_assessment_due, state, stream_version,
+             compliance_ruleset_id, compliance_ruleset_version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
            ON CONFLICT (tenant_id, cycle_id) DO UPDATE SET status = $4, state = $10, stream_version = $11`,
           [
             cycleId,
@@ -80,6 +81,8 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
             state.selfAssessmentDue,
             JSON.stringify(state),
             envelope.streamVersion,
+            state.complianceRuleset.id,
+            state.complianceRuleset.version,
           ],
         );
         await this.afterCycleEvent(tx, event, state, envelope.tenantId);
@@ -114,6 +117,8 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
       }
       case 'unitRegistered':
       case 'indicatorProposalChanged': // the proposal-figures consumers write indicator_proposals_v1 with the event
+      case 'complianceObservationRecorded': // graded by the same recompute, which writes compliance_grades_v1
+      case 'complianceGraded':
         return;
       default:
         return assertNever(event);
@@ -156,11 +161,16 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
   }
 
   private async cycleRow(tx: PoolClient, tenantId: string, cycleId: string): Promise<{ state: Cycle; version: number } | undefined> {
-    const { rows } = await tx.query<{ state: Cycle; stream_version: number }>(
-      `SELECT state, stream_version FROM cycles_v1 WHERE tenant_id = $1 AND cycle_id = $2`,
+    const { rows } = await tx.query<{ state: Cycle; stream_version: number; compliance_ruleset_id: string; compliance_ruleset_version: number }>(
+      `SELECT state, stream_version, compliance_ruleset_id, compliance_ruleset_version FROM cycles_v1 WHERE tenant_id = $1 AND cycle_id = $2`,
       [tenantId, cycleId],
     );
-    return rows[0] ? { state: rows[0].state, version: rows[0].stream_version } : undefined;
+    const row = rows[0];
+    if (!row) return undefined;
+    // a row written before cycles pinned a compliance ruleset has none in its state: its column says which (the default)
+    const pinned = { id: row.compliance_ruleset_id, version: row.compliance_ruleset_version };
+    const state = row.state.status === 'none' ? row.state : { ...row.state, complianceRuleset: (row.state as Partial<OpenCycle>).complianceRuleset ?? pinned };
+    return { state, version: row.stream_version };
   }
 
   private async rescore(tx: PoolClient, cycle: OpenCycle, unitId: string, tenantId: string, known?: Assessment): Promise<void> {

@@ -72,6 +72,8 @@ export interface CycleView {
   name: string;
   status: string;
   ruleset: { id: string; version: number };
+  /** The Ombudsman compliance ruleset the unit lokus's compliance grades are computed under. */
+  complianceRuleset: { id: string; version: number };
   windowStart: string;
   windowEnd: string;
   selfAssessmentDue: string;
@@ -96,14 +98,20 @@ export class GetCycleQuery extends Query<CycleView> {
   }
 }
 
-async function cycleRow(pool: Pool, tenantId: string, cycleId: string): Promise<{ state: Exclude<Cycle, { status: 'none' }>; version: number }> {
-  const { rows } = await pool.query<{ state: Cycle; stream_version: number }>(
-    `SELECT state, stream_version FROM cycles_v1 WHERE cycle_id = $1 AND tenant_id = $2`,
+async function cycleRow(
+  pool: Pool,
+  tenantId: string,
+  cycleId: string,
+): Promise<{ state: Exclude<Cycle, { status: 'none' }>; version: number; complianceRuleset: { id: string; version: number } }> {
+  const { rows } = await pool.query<{ state: Cycle; stream_version: number; compliance_ruleset_id: string; compliance_ruleset_version: number }>(
+    `SELECT state, stream_version, compliance_ruleset_id, compliance_ruleset_version FROM cycles_v1 WHERE cycle_id = $1 AND tenant_id = $2`,
     [cycleId, tenantId],
   );
   const state = rows[0]?.state;
   if (!state || state.status === 'none') throw new NotFoundException({ code: 'CYCLE.NOT_FOUND', message: `no cycle ${cycleId}` });
-  return { state, version: rows[0].stream_version };
+  // from the columns: a row written before cycles pinned a compliance ruleset has none in its state
+  const complianceRuleset = { id: rows[0].compliance_ruleset_id, version: rows[0].compliance_ruleset_version };
+  return { state, version: rows[0].stream_version, complianceRuleset };
 }
 
 @QueryHandler(GetCycleQuery)
@@ -111,13 +119,14 @@ export class GetCycleHandler implements IQueryHandler<GetCycleQuery> {
   constructor(private readonly pool: Pool) {}
 
   async execute({ tenantId, cycleId }: GetCycleQuery): Promise<CycleView> {
-    const { state, version } = await cycleRow(this.pool, tenantId, cycleId);
+    const { state, version, complianceRuleset } = await cycleRow(this.pool, tenantId, cycleId);
     const names = await unitNames(this.pool, tenantId, Object.keys(state.units));
     return {
       cycleId: state.cycleId,
       name: state.name,
       status: state.status,
       ruleset: state.ruleset,
+      complianceRuleset,
       windowStart: state.windowStart,
       windowEnd: state.windowEnd,
       selfAssessmentDue: state.selfAssessmentDue,

@@ -7,6 +7,12 @@ import { ombudsman2025 } from './ombudsman-2025';
 /** Compliance rulesets shipped with the platform, national like the PEKPPP ones: every tenant may pin them. */
 export const shippedComplianceRulesets: readonly ComplianceRuleset[] = [ombudsman2025, ombudsman2022, ombudsman2021];
 
+/** The compliance ruleset a cycle pins, in its latest version, when its opening names none: the Opini Ombudsman of 2025. */
+export const DEFAULT_COMPLIANCE_RULESET_ID = 'ombudsman-2025';
+
+/** What a cycle opened before compliance grading existed pins: its CycleOpened carries no compliance ruleset. */
+export const COMPLIANCE_RULESET_OF_UNPINNED_CYCLES: ComplianceRulesetRef = { id: DEFAULT_COMPLIANCE_RULESET_ID, version: 1 };
+
 /** The ruleset an assessment pinned; an unknown id or version is refused, never replaced by a nearby one. */
 export function complianceRuleset(ref: ComplianceRulesetRef, rulesets: readonly ComplianceRuleset[] = shippedComplianceRulesets): ComplianceRuleset {
   const found = rulesets.find((ruleset) => ruleset.id === ref.id && ruleset.version === ref.version);

@@ -96,7 +96,7 @@ export interface paths {
     /** The tenant's PEKPPP cycles, newest first, with their unit lokus and evaluators */
     get: operations['CycleOverviewController_list'];
     put?: never;
-    /** Open a PEKPPP cycle pinning a ruleset version */
+    /** Open a PEKPPP cycle pinning a ruleset version and the Ombudsman compliance ruleset its compliance grades are computed under */
     post: operations['CyclesController_open'];
     delete?: never;
     options?: never;
@@ -511,6 +511,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cycles/{cycleId}/units/{unitId}/compliance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The unit's Ombudsman compliance grade under the cycle's pinned ruleset: total, band, zone and label, each dimension with its score, weight, contribution, rule source and the events behind it
+     * @description Computed from the request and survey events (Standar Pelayanan, complaints, SKM) and the recorded observations while the cycle is open. With `?ruleset=<id>` (and optionally `version`) the same input is graded under that shipped ruleset as a what-if (`whatIf: true`); nothing is recorded.
+     */
+    get: operations['ComplianceController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cycles/{cycleId}/units/{unitId}/compliance/observations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Record what no event says about the unit’s compliance: observation items scored 0..3, the public-trust figure with its source, the maladministration record
+     * @description Each part given replaces what was recorded for it (an item by dimension and code); a part left out stays. The grade is recomputed at once.
+     */
+    put: operations['ComplianceController_record'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -670,6 +710,13 @@ export interface components {
       rulesetId: string;
       /** @description Default: the latest version */
       rulesetVersion?: number;
+      /**
+       * @description The Ombudsman compliance ruleset the grades are computed under. Default: ombudsman-2025
+       * @example ombudsman-2025
+       */
+      complianceRulesetId?: string;
+      /** @description Version of the compliance ruleset. Default: its latest version */
+      complianceRulesetVersion?: number;
       /** @example 2026-03-01 */
       windowStart: string;
       /** @example 2026-10-31 */
@@ -719,6 +766,8 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'published';
       ruleset: components['schemas']['RulesetRefResponse'];
+      /** @description The Ombudsman compliance ruleset the compliance grades are computed under, e.g. ombudsman-2025 */
+      complianceRuleset: components['schemas']['RulesetRefResponse'];
       /** Format: date */
       windowStart: string;
       /** Format: date */
@@ -1294,6 +1343,172 @@ export interface components {
       score: number;
       /** @description Why this score and not (or not only) the proposal, against the F-02 descriptors */
       note: string;
+    };
+    GradedComplianceRulesetResponse: {
+      /** @example ombudsman-2025 */
+      id: string;
+      version: number;
+      /** @example Ombudsman RI — Opini Ombudsman / Penilaian Maladministrasi Penyelenggaraan Pelayanan Publik (2025–) */
+      title: string;
+    };
+    ComplianceRulesetRefResponse: {
+      /** @example ombudsman-2025 */
+      id: string;
+      version: number;
+    };
+    ComplianceBandResponse: {
+      /**
+       * @description A zone (ombudsman-2021) or an opinion category (A–E)
+       * @example B
+       */
+      code: string;
+      /** @example Kualitas Tinggi */
+      label: string;
+      /** @enum {string} */
+      zone: 'hijau' | 'kuning' | 'merah';
+      /** @description The band’s edges are not confirmed against the regulation */
+      provisional: boolean;
+    };
+    ComplianceCeilingResponse: {
+      /** @description The total had every missing dimension scored 100 */
+      total: number;
+      band: components['schemas']['ComplianceBandResponse'];
+    };
+    ComplianceRuleSourceResponse: {
+      /**
+       * @description `ombudsman`: the Ombudsman's own method; `pantau`: Pantau's mapping of the events onto the dimension
+       * @enum {string}
+       */
+      origin: 'ombudsman' | 'pantau';
+      provisional: boolean;
+      /** @description Where the rule comes from, and why it is (or is not) the Ombudsman’s own */
+      source: string;
+    };
+    ComplianceDimensionResponse: {
+      /** @example proses */
+      code: string;
+      /** @example Dimensi Proses (Pemenuhan Komponen Standar Pelayanan) */
+      name: string;
+      /** @example empat-dimensi */
+      groupCode: string;
+      /** @description Weight of the dimension’s group in the total, basis points (10000 = 100 %) */
+      groupWeightBp: number;
+      /** @description Weight of the dimension in its group, basis points */
+      weightBp: number;
+      /** @description 0..100, 2 decimals; null when the dimension has no data */
+      score: number | null;
+      /** @description Points of the total (group weight × weight × score), 4 decimals; 0 when missing */
+      contribution: number;
+      /**
+       * @description Why the dimension has no data; null when scored
+       * @enum {string|null}
+       */
+      missing:
+        | 'no-service-products'
+        | 'no-observed-items'
+        | 'no-complaint-figures'
+        | 'no-complaints-received'
+        | 'no-skm-result'
+        | 'no-public-trust-figure'
+        | 'no-maladministration-record'
+        | null;
+      ruleSource: components['schemas']['ComplianceRuleSourceResponse'];
+      /** @description Ids of the events the dimension was computed from, sorted */
+      sourceEventIds: string[];
+    };
+    MaladministrationFindingResponse: {
+      /** @description Substantiated maladministration, or an Ombudsman action left unresolved */
+      found: boolean;
+      /** @example Tanpa Maladministrasi */
+      label: string;
+      sourceEventIds: string[];
+    };
+    MissingComplianceInputResponse: {
+      /**
+       * @description A dimension code, or "maladministration"
+       * @example output
+       */
+      part: string;
+      /** @enum {string} */
+      reason:
+        | 'no-service-products'
+        | 'no-observed-items'
+        | 'no-complaint-figures'
+        | 'no-complaints-received'
+        | 'no-skm-result'
+        | 'no-public-trust-figure'
+        | 'no-maladministration-record';
+    };
+    UnitComplianceResponse: {
+      cycleId: string;
+      unitId: string;
+      /** @description The ruleset this grade is computed under */
+      ruleset: components['schemas']['GradedComplianceRulesetResponse'];
+      /** @description The compliance ruleset the cycle pins */
+      pinnedRuleset: components['schemas']['ComplianceRulesetRefResponse'];
+      /** @description A what-if: the same input graded under another ruleset (?ruleset=); nothing was recorded */
+      whatIf: boolean;
+      /** @description 0..100, 2 decimals as the ruleset rounds it; a floor while the grade is incomplete */
+      total: number;
+      band: components['schemas']['ComplianceBandResponse'];
+      /**
+       * @description What a person reads: the band’s label, in 2025 with the maladministration finding
+       * @example Kualitas Tinggi Tanpa Maladministrasi
+       */
+      label: string;
+      /** @description Every dimension (and the 2025 maladministration record) has data */
+      complete: boolean;
+      ceiling: components['schemas']['ComplianceCeilingResponse'];
+      dimensions: components['schemas']['ComplianceDimensionResponse'][];
+      /** @description Null when the ruleset has no finding or its record is missing */
+      maladministration: components['schemas']['MaladministrationFindingResponse'] | null;
+      missing: components['schemas']['MissingComplianceInputResponse'][];
+      /** @description Standar Pelayanan component codes the ruleset does not list (ignored) */
+      unknownComponentCodes: string[];
+      /** @description Input the ruleset does not read, e.g. publicTrust under ombudsman-2022 */
+      ignoredInputs: string[];
+      provisional: boolean;
+      /** @description Ruleset paths of the provisional parts the grade used */
+      provisionalParts: string[];
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ObservedItemRequest: {
+      /**
+       * @description A dimension scored from observation items
+       * @enum {string}
+       */
+      dimension: 'input';
+      /**
+       * @description The item, kebab-case; recording it again replaces its score
+       * @example kompetensi-pelaksana
+       */
+      itemCode: string;
+      score: number;
+      /** @description What the evaluator observed */
+      note: string;
+    };
+    PublicTrustRequest: {
+      /** @example 72.5 */
+      score: number;
+      /**
+       * @description Where the figure comes from
+       * @example Survei Ombudsman RI 2026, dokumen hasil penilaian
+       */
+      source: string;
+    };
+    MaladministrationRequest: {
+      /** @description Maladministration the Ombudsman substantiated against the unit in the period */
+      substantiatedFindings: number;
+      /** @description Ombudsman corrective actions, suggestions and recommendations not yet followed up */
+      unresolvedOmbudsmanActions: number;
+      /** @description Where the record comes from (LAHP, rekomendasi numbers) */
+      note?: string;
+    };
+    RecordComplianceObservationRequest: {
+      items?: components['schemas']['ObservedItemRequest'][];
+      publicTrust?: components['schemas']['PublicTrustRequest'];
+      maladministration?: components['schemas']['MaladministrationRequest'];
     };
     JsonValue: (string | number | boolean | components['schemas']['JsonObject'] | (string | number | boolean | components['schemas']['JsonObject'])[]) | null;
     JsonObject: {
@@ -2587,6 +2802,98 @@ export interface operations {
         content?: never;
       };
       /** @description Not allowed in the current state; `code` says why (e.g. ASSESSMENT.NOT_SUBMITTED) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ComplianceController_get: {
+    parameters: {
+      query?: {
+        /** @description The tenant to read, the caller's own when absent; only a national auditor may name another */
+        tenantId?: string;
+        /** @description What-if: grade the same input under this shipped compliance ruleset (nothing is recorded) */
+        ruleset?: string;
+        /** @description With ruleset: its version (default: latest) */
+        version?: number;
+      };
+      header?: {
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The grade (eventually consistent with the events) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitComplianceResponse'];
+        };
+      };
+      /** @description An unknown what-if ruleset or version; the error names `ruleset` or `version` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No grade yet: the unit is not a lokus of the open cycle (COMPLIANCE.GRADE_NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ComplianceController_record: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordComplianceObservationRequest'];
+      };
+    };
+    responses: {
+      /** @description Recorded (the same observation again appends nothing) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandReply'];
+        };
+      };
+      /** @description A field breaks a rule (e.g. `items[0].score` above 3, an unknown `items[0].dimension`), or nothing to record */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not allowed now; `code` says why (e.g. CYCLE.RESULTS_FROZEN, COMPLIANCE.EVALUATOR_NOT_ASSIGNED) */
       409: {
         headers: {
           [name: string]: unknown;

@@ -14,6 +14,7 @@ const cycle: CycleDetail = {
   name: 'PEKPPP 2026',
   status: 'open',
   ruleset: { id: 'pekppp-2023', version: 1 },
+  complianceRuleset: { id: 'ombudsman-2025', version: 1 },
   windowStart: '2026-01-01',
   windowEnd: '2026-12-31',
   selfAssessmentDue: '2026-06-30',

@@ -141,7 +141,16 @@ export interface CycleOpened {
    * The F-03 respondent quota of the pinned ruleset, for the survey context's collections. Absent when the
    * ruleset has no user score (F-02 only), or in events recorded before the quota travelled.
    */
-  f03Quota?: F03Quota | undefined;
+  f03Quota?:
+    | F03Quota
+    | undefined;
+  /**
+   * Ombudsman compliance ruleset id the cycle's compliance grades are computed under, e.g. "ombudsman-2025".
+   * Empty in cycles opened before compliance grading existed: those read as "ombudsman-2025" version 1.
+   */
+  complianceRulesetId: string;
+  /** Version of that compliance ruleset; 0 when compliance_ruleset_id is empty. */
+  complianceRulesetVersion: number;
 }
 
 /** Respondent quota of the F-03 user assessment, as a cycle's pinned ruleset sets it. */
@@ -487,6 +496,108 @@ export interface IndicatorProposalOverridden {
   overriddenAt: string;
 }
 
+/**
+ * One item of a compliance dimension an evaluator scored from observation, e.g. an input item (kompetensi
+ * pelaksana, sarana prasarana) on the ruleset's item scale 0..3.
+ */
+export interface ComplianceObservedItem {
+  /** Dimension code as the compliance rulesets name it, e.g. "input". */
+  dimension: string;
+  /** The item, kebab-case, unique within its dimension, e.g. "kompetensi-pelaksana". */
+  itemCode: string;
+  /** Score on the item scale, 0..3. */
+  score: number;
+  /** What the evaluator observed. */
+  note: string;
+}
+
+/** The public-trust figure of a unit (Opini Ombudsman 2025: kepercayaan masyarakat, 30 %). */
+export interface PublicTrustObservation {
+  /** 0..100. */
+  score: number;
+  /** Where the figure comes from, e.g. "Survei Ombudsman RI 2025, dokumen hasil penilaian". */
+  source: string;
+}
+
+/** The maladministration record of a unit in the cycle period (Opini Ombudsman 2025 finding). */
+export interface MaladministrationObservation {
+  /** Maladministration the Ombudsman substantiated against the unit. */
+  substantiatedFindings: number;
+  /** Ombudsman corrective actions, suggestions and recommendations not yet followed up. */
+  unresolvedOmbudsmanActions: number;
+  /** Where the record comes from (LAHP, rekomendasi numbers). */
+  note: string;
+}
+
+/**
+ * An evaluator or Bagian Organisasi recorded what no source event says about a unit lokus's Ombudsman
+ * compliance: scored observation items, the public-trust figure, the maladministration record. Each part
+ * replaces what was recorded for it before (an item by dimension and code); an absent part is unchanged.
+ * Stream `compliance-<tenantId>/<cycleId>/<unitId>`.
+ */
+export interface ComplianceObservationRecorded {
+  /** Cycle id. */
+  cycleId: string;
+  /** Unit lokus. */
+  unitId: string;
+  /** Items scored now. */
+  items: ComplianceObservedItem[];
+  /** The public-trust figure; absent when not recorded now. */
+  publicTrust?:
+    | PublicTrustObservation
+    | undefined;
+  /** The maladministration record; absent when not recorded now. */
+  maladministration?:
+    | MaladministrationObservation
+    | undefined;
+  /** User id of who recorded it. */
+  recordedBy: string;
+  /** When. */
+  recordedAt: string;
+}
+
+/**
+ * The Ombudsman compliance grade of a unit lokus in an open cycle changed (its total, band, label,
+ * completeness or a dimension), as evaluation computed it under the cycle's pinned compliance ruleset
+ * from the request and survey events and the recorded observations. Stream
+ * `compliance-<tenantId>/<cycleId>/<unitId>`.
+ */
+export interface ComplianceGraded {
+  /** Cycle id. */
+  cycleId: string;
+  /** Unit lokus. */
+  unitId: string;
+  /** Compliance ruleset id, e.g. "ombudsman-2025". */
+  rulesetId: string;
+  /** Compliance ruleset version. */
+  rulesetVersion: number;
+  /** Total 0..100 rounded to 2 decimals as the ruleset says; a floor when the grade is incomplete. */
+  total: number;
+  /** Band: a zone ("hijau") or an opinion category ("A"). */
+  bandCode: string;
+  /** Zone of the band: "hijau", "kuning" or "merah". */
+  zone: string;
+  /** What a person reads, e.g. "Kualitas Tinggi Tanpa Maladministrasi". */
+  label: string;
+  /** False while a dimension (or the 2025 maladministration record) has no data. */
+  complete: boolean;
+  /** The band before this change; empty when the unit had no grade yet. */
+  previousBandCode: string;
+  /** The total before this change; -1 when the unit had no grade yet. */
+  previousTotal: number;
+  /**
+   * The grade as JSON: each dimension with its score, weight, contribution, missing reason, rule source
+   * and the ids of the events behind it; the ceiling, the missing parts and the provisional parts.
+   */
+  gradeJson: string;
+  /** Ids of every event the grade was computed from, sorted. */
+  sourceEventIds: string[];
+  /** True when a ruleset value the grade used is provisional. */
+  provisional: boolean;
+  /** When the change was computed (the latest event of the batch or the observation that caused it). */
+  gradedAt: string;
+}
+
 /** Every event on topic evaluation.events.v1. */
 export interface EvaluationEvent {
   /** The event. */
@@ -545,6 +656,12 @@ export interface EvaluationEvent {
     | //
     /** See message. */
     { $case: "indicatorProposalOverridden"; value: IndicatorProposalOverridden }
+    | //
+    /** See message. */
+    { $case: "complianceObservationRecorded"; value: ComplianceObservationRecorded }
+    | //
+    /** See message. */
+    { $case: "complianceGraded"; value: ComplianceGraded }
     | undefined;
 }
 
@@ -803,6 +920,8 @@ function createBaseCycleOpened(): CycleOpened {
     windowEnd: "",
     selfAssessmentDue: "",
     f03Quota: undefined,
+    complianceRulesetId: "",
+    complianceRulesetVersion: 0,
   };
 }
 
@@ -831,6 +950,12 @@ export const CycleOpened: MessageFns<CycleOpened> = {
     }
     if (message.f03Quota !== undefined) {
       F03Quota.encode(message.f03Quota, writer.uint32(66).fork()).join();
+    }
+    if (message.complianceRulesetId !== "") {
+      writer.uint32(74).string(message.complianceRulesetId);
+    }
+    if (message.complianceRulesetVersion !== 0) {
+      writer.uint32(80).int32(message.complianceRulesetVersion);
     }
     return writer;
   },
@@ -912,6 +1037,22 @@ export const CycleOpened: MessageFns<CycleOpened> = {
             message.f03Quota = F03Quota.decode(reader, reader.uint32());
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.complianceRulesetId = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.complianceRulesetVersion = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -962,6 +1103,16 @@ export const CycleOpened: MessageFns<CycleOpened> = {
         : isSet(object.f03_quota)
         ? F03Quota.fromJSON(object.f03_quota)
         : undefined,
+      complianceRulesetId: isSet(object.complianceRulesetId)
+        ? globalThis.String(object.complianceRulesetId)
+        : isSet(object.compliance_ruleset_id)
+        ? globalThis.String(object.compliance_ruleset_id)
+        : "",
+      complianceRulesetVersion: isSet(object.complianceRulesetVersion)
+        ? globalThis.Number(object.complianceRulesetVersion)
+        : isSet(object.compliance_ruleset_version)
+        ? globalThis.Number(object.compliance_ruleset_version)
+        : 0,
     };
   },
 
@@ -990,6 +1141,12 @@ export const CycleOpened: MessageFns<CycleOpened> = {
     }
     if (message.f03Quota !== undefined) {
       obj.f03Quota = F03Quota.toJSON(message.f03Quota);
+    }
+    if (message.complianceRulesetId !== "") {
+      obj.complianceRulesetId = message.complianceRulesetId;
+    }
+    if (message.complianceRulesetVersion !== 0) {
+      obj.complianceRulesetVersion = Math.round(message.complianceRulesetVersion);
     }
     return obj;
   },
@@ -4187,6 +4344,796 @@ export const IndicatorProposalOverridden: MessageFns<IndicatorProposalOverridden
   },
 };
 
+function createBaseComplianceObservedItem(): ComplianceObservedItem {
+  return { dimension: "", itemCode: "", score: 0, note: "" };
+}
+
+export const ComplianceObservedItem: MessageFns<ComplianceObservedItem> = {
+  encode(message: ComplianceObservedItem, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.dimension !== "") {
+      writer.uint32(10).string(message.dimension);
+    }
+    if (message.itemCode !== "") {
+      writer.uint32(18).string(message.itemCode);
+    }
+    if (message.score !== 0) {
+      writer.uint32(24).int32(message.score);
+    }
+    if (message.note !== "") {
+      writer.uint32(34).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ComplianceObservedItem {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseComplianceObservedItem();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.dimension = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.itemCode = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.score = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ComplianceObservedItem {
+    return {
+      dimension: isSet(object.dimension) ? globalThis.String(object.dimension) : "",
+      itemCode: isSet(object.itemCode)
+        ? globalThis.String(object.itemCode)
+        : isSet(object.item_code)
+        ? globalThis.String(object.item_code)
+        : "",
+      score: isSet(object.score) ? globalThis.Number(object.score) : 0,
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+    };
+  },
+
+  toJSON(message: ComplianceObservedItem): unknown {
+    const obj: any = {};
+    if (message.dimension !== "") {
+      obj.dimension = message.dimension;
+    }
+    if (message.itemCode !== "") {
+      obj.itemCode = message.itemCode;
+    }
+    if (message.score !== 0) {
+      obj.score = Math.round(message.score);
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    return obj;
+  },
+};
+
+function createBasePublicTrustObservation(): PublicTrustObservation {
+  return { score: 0, source: "" };
+}
+
+export const PublicTrustObservation: MessageFns<PublicTrustObservation> = {
+  encode(message: PublicTrustObservation, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.score !== 0) {
+      writer.uint32(9).double(message.score);
+    }
+    if (message.source !== "") {
+      writer.uint32(18).string(message.source);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PublicTrustObservation {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePublicTrustObservation();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 9) {
+              break;
+            }
+
+            message.score = reader.double();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.source = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PublicTrustObservation {
+    return {
+      score: isSet(object.score) ? globalThis.Number(object.score) : 0,
+      source: isSet(object.source) ? globalThis.String(object.source) : "",
+    };
+  },
+
+  toJSON(message: PublicTrustObservation): unknown {
+    const obj: any = {};
+    if (message.score !== 0) {
+      obj.score = floatToJson(message.score);
+    }
+    if (message.source !== "") {
+      obj.source = message.source;
+    }
+    return obj;
+  },
+};
+
+function createBaseMaladministrationObservation(): MaladministrationObservation {
+  return { substantiatedFindings: 0, unresolvedOmbudsmanActions: 0, note: "" };
+}
+
+export const MaladministrationObservation: MessageFns<MaladministrationObservation> = {
+  encode(message: MaladministrationObservation, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.substantiatedFindings !== 0) {
+      writer.uint32(8).int32(message.substantiatedFindings);
+    }
+    if (message.unresolvedOmbudsmanActions !== 0) {
+      writer.uint32(16).int32(message.unresolvedOmbudsmanActions);
+    }
+    if (message.note !== "") {
+      writer.uint32(26).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MaladministrationObservation {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMaladministrationObservation();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.substantiatedFindings = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.unresolvedOmbudsmanActions = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MaladministrationObservation {
+    return {
+      substantiatedFindings: isSet(object.substantiatedFindings)
+        ? globalThis.Number(object.substantiatedFindings)
+        : isSet(object.substantiated_findings)
+        ? globalThis.Number(object.substantiated_findings)
+        : 0,
+      unresolvedOmbudsmanActions: isSet(object.unresolvedOmbudsmanActions)
+        ? globalThis.Number(object.unresolvedOmbudsmanActions)
+        : isSet(object.unresolved_ombudsman_actions)
+        ? globalThis.Number(object.unresolved_ombudsman_actions)
+        : 0,
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+    };
+  },
+
+  toJSON(message: MaladministrationObservation): unknown {
+    const obj: any = {};
+    if (message.substantiatedFindings !== 0) {
+      obj.substantiatedFindings = Math.round(message.substantiatedFindings);
+    }
+    if (message.unresolvedOmbudsmanActions !== 0) {
+      obj.unresolvedOmbudsmanActions = Math.round(message.unresolvedOmbudsmanActions);
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    return obj;
+  },
+};
+
+function createBaseComplianceObservationRecorded(): ComplianceObservationRecorded {
+  return {
+    cycleId: "",
+    unitId: "",
+    items: [],
+    publicTrust: undefined,
+    maladministration: undefined,
+    recordedBy: "",
+    recordedAt: "",
+  };
+}
+
+export const ComplianceObservationRecorded: MessageFns<ComplianceObservationRecorded> = {
+  encode(message: ComplianceObservationRecorded, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cycleId !== "") {
+      writer.uint32(10).string(message.cycleId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(18).string(message.unitId);
+    }
+    for (const v of message.items) {
+      ComplianceObservedItem.encode(v!, writer.uint32(26).fork()).join();
+    }
+    if (message.publicTrust !== undefined) {
+      PublicTrustObservation.encode(message.publicTrust, writer.uint32(34).fork()).join();
+    }
+    if (message.maladministration !== undefined) {
+      MaladministrationObservation.encode(message.maladministration, writer.uint32(42).fork()).join();
+    }
+    if (message.recordedBy !== "") {
+      writer.uint32(50).string(message.recordedBy);
+    }
+    if (message.recordedAt !== "") {
+      writer.uint32(58).string(message.recordedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ComplianceObservationRecorded {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseComplianceObservationRecorded();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.cycleId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.items.push(ComplianceObservedItem.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.publicTrust = PublicTrustObservation.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.maladministration = MaladministrationObservation.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.recordedBy = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.recordedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ComplianceObservationRecorded {
+    return {
+      cycleId: isSet(object.cycleId)
+        ? globalThis.String(object.cycleId)
+        : isSet(object.cycle_id)
+        ? globalThis.String(object.cycle_id)
+        : "",
+      unitId: isSet(object.unitId)
+        ? globalThis.String(object.unitId)
+        : isSet(object.unit_id)
+        ? globalThis.String(object.unit_id)
+        : "",
+      items: globalThis.Array.isArray(object?.items)
+        ? object.items.map((e: any) => ComplianceObservedItem.fromJSON(e))
+        : [],
+      publicTrust: isSet(object.publicTrust)
+        ? PublicTrustObservation.fromJSON(object.publicTrust)
+        : isSet(object.public_trust)
+        ? PublicTrustObservation.fromJSON(object.public_trust)
+        : undefined,
+      maladministration: isSet(object.maladministration)
+        ? MaladministrationObservation.fromJSON(object.maladministration)
+        : undefined,
+      recordedBy: isSet(object.recordedBy)
+        ? globalThis.String(object.recordedBy)
+        : isSet(object.recorded_by)
+        ? globalThis.String(object.recorded_by)
+        : "",
+      recordedAt: isSet(object.recordedAt)
+        ? globalThis.String(object.recordedAt)
+        : isSet(object.recorded_at)
+        ? globalThis.String(object.recorded_at)
+        : "",
+    };
+  },
+
+  toJSON(message: ComplianceObservationRecorded): unknown {
+    const obj: any = {};
+    if (message.cycleId !== "") {
+      obj.cycleId = message.cycleId;
+    }
+    if (message.unitId !== "") {
+      obj.unitId = message.unitId;
+    }
+    if (message.items?.length) {
+      obj.items = message.items.map((e) => ComplianceObservedItem.toJSON(e));
+    }
+    if (message.publicTrust !== undefined) {
+      obj.publicTrust = PublicTrustObservation.toJSON(message.publicTrust);
+    }
+    if (message.maladministration !== undefined) {
+      obj.maladministration = MaladministrationObservation.toJSON(message.maladministration);
+    }
+    if (message.recordedBy !== "") {
+      obj.recordedBy = message.recordedBy;
+    }
+    if (message.recordedAt !== "") {
+      obj.recordedAt = message.recordedAt;
+    }
+    return obj;
+  },
+};
+
+function createBaseComplianceGraded(): ComplianceGraded {
+  return {
+    cycleId: "",
+    unitId: "",
+    rulesetId: "",
+    rulesetVersion: 0,
+    total: 0,
+    bandCode: "",
+    zone: "",
+    label: "",
+    complete: false,
+    previousBandCode: "",
+    previousTotal: 0,
+    gradeJson: "",
+    sourceEventIds: [],
+    provisional: false,
+    gradedAt: "",
+  };
+}
+
+export const ComplianceGraded: MessageFns<ComplianceGraded> = {
+  encode(message: ComplianceGraded, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cycleId !== "") {
+      writer.uint32(10).string(message.cycleId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(18).string(message.unitId);
+    }
+    if (message.rulesetId !== "") {
+      writer.uint32(26).string(message.rulesetId);
+    }
+    if (message.rulesetVersion !== 0) {
+      writer.uint32(32).int32(message.rulesetVersion);
+    }
+    if (message.total !== 0) {
+      writer.uint32(41).double(message.total);
+    }
+    if (message.bandCode !== "") {
+      writer.uint32(50).string(message.bandCode);
+    }
+    if (message.zone !== "") {
+      writer.uint32(58).string(message.zone);
+    }
+    if (message.label !== "") {
+      writer.uint32(66).string(message.label);
+    }
+    if (message.complete !== false) {
+      writer.uint32(72).bool(message.complete);
+    }
+    if (message.previousBandCode !== "") {
+      writer.uint32(82).string(message.previousBandCode);
+    }
+    if (message.previousTotal !== 0) {
+      writer.uint32(89).double(message.previousTotal);
+    }
+    if (message.gradeJson !== "") {
+      writer.uint32(98).string(message.gradeJson);
+    }
+    for (const v of message.sourceEventIds) {
+      writer.uint32(106).string(v!);
+    }
+    if (message.provisional !== false) {
+      writer.uint32(112).bool(message.provisional);
+    }
+    if (message.gradedAt !== "") {
+      writer.uint32(122).string(message.gradedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ComplianceGraded {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseComplianceGraded();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.cycleId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.rulesetId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.rulesetVersion = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 41) {
+              break;
+            }
+
+            message.total = reader.double();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.bandCode = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.zone = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.label = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.complete = reader.bool();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.previousBandCode = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 89) {
+              break;
+            }
+
+            message.previousTotal = reader.double();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.gradeJson = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.sourceEventIds.push(reader.string());
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.provisional = reader.bool();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.gradedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ComplianceGraded {
+    return {
+      cycleId: isSet(object.cycleId)
+        ? globalThis.String(object.cycleId)
+        : isSet(object.cycle_id)
+        ? globalThis.String(object.cycle_id)
+        : "",
+      unitId: isSet(object.unitId)
+        ? globalThis.String(object.unitId)
+        : isSet(object.unit_id)
+        ? globalThis.String(object.unit_id)
+        : "",
+      rulesetId: isSet(object.rulesetId)
+        ? globalThis.String(object.rulesetId)
+        : isSet(object.ruleset_id)
+        ? globalThis.String(object.ruleset_id)
+        : "",
+      rulesetVersion: isSet(object.rulesetVersion)
+        ? globalThis.Number(object.rulesetVersion)
+        : isSet(object.ruleset_version)
+        ? globalThis.Number(object.ruleset_version)
+        : 0,
+      total: isSet(object.total) ? globalThis.Number(object.total) : 0,
+      bandCode: isSet(object.bandCode)
+        ? globalThis.String(object.bandCode)
+        : isSet(object.band_code)
+        ? globalThis.String(object.band_code)
+        : "",
+      zone: isSet(object.zone) ? globalThis.String(object.zone) : "",
+      label: isSet(object.label) ? globalThis.String(object.label) : "",
+      complete: isSet(object.complete) ? globalThis.Boolean(object.complete) : false,
+      previousBandCode: isSet(object.previousBandCode)
+        ? globalThis.String(object.previousBandCode)
+        : isSet(object.previous_band_code)
+        ? globalThis.String(object.previous_band_code)
+        : "",
+      previousTotal: isSet(object.previousTotal)
+        ? globalThis.Number(object.previousTotal)
+        : isSet(object.previous_total)
+        ? globalThis.Number(object.previous_total)
+        : 0,
+      gradeJson: isSet(object.gradeJson)
+        ? globalThis.String(object.gradeJson)
+        : isSet(object.grade_json)
+        ? globalThis.String(object.grade_json)
+        : "",
+      sourceEventIds: globalThis.Array.isArray(object?.sourceEventIds)
+        ? object.sourceEventIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.source_event_ids)
+        ? object.source_event_ids.map((e: any) => globalThis.String(e))
+        : [],
+      provisional: isSet(object.provisional) ? globalThis.Boolean(object.provisional) : false,
+      gradedAt: isSet(object.gradedAt)
+        ? globalThis.String(object.gradedAt)
+        : isSet(object.graded_at)
+        ? globalThis.String(object.graded_at)
+        : "",
+    };
+  },
+
+  toJSON(message: ComplianceGraded): unknown {
+    const obj: any = {};
+    if (message.cycleId !== "") {
+      obj.cycleId = message.cycleId;
+    }
+    if (message.unitId !== "") {
+      obj.unitId = message.unitId;
+    }
+    if (message.rulesetId !== "") {
+      obj.rulesetId = message.rulesetId;
+    }
+    if (message.rulesetVersion !== 0) {
+      obj.rulesetVersion = Math.round(message.rulesetVersion);
+    }
+    if (message.total !== 0) {
+      obj.total = floatToJson(message.total);
+    }
+    if (message.bandCode !== "") {
+      obj.bandCode = message.bandCode;
+    }
+    if (message.zone !== "") {
+      obj.zone = message.zone;
+    }
+    if (message.label !== "") {
+      obj.label = message.label;
+    }
+    if (message.complete !== false) {
+      obj.complete = message.complete;
+    }
+    if (message.previousBandCode !== "") {
+      obj.previousBandCode = message.previousBandCode;
+    }
+    if (message.previousTotal !== 0) {
+      obj.previousTotal = floatToJson(message.previousTotal);
+    }
+    if (message.gradeJson !== "") {
+      obj.gradeJson = message.gradeJson;
+    }
+    if (message.sourceEventIds?.length) {
+      obj.sourceEventIds = message.sourceEventIds;
+    }
+    if (message.provisional !== false) {
+      obj.provisional = message.provisional;
+    }
+    if (message.gradedAt !== "") {
+      obj.gradedAt = message.gradedAt;
+    }
+    return obj;
+  },
+};
+
 function createBaseEvaluationEvent(): EvaluationEvent {
   return { event: undefined };
 }
@@ -4247,6 +5194,12 @@ export const EvaluationEvent: MessageFns<EvaluationEvent> = {
         break;
       case "indicatorProposalOverridden":
         IndicatorProposalOverridden.encode(message.event.value, writer.uint32(146).fork()).join();
+        break;
+      case "complianceObservationRecorded":
+        ComplianceObservationRecorded.encode(message.event.value, writer.uint32(154).fork()).join();
+        break;
+      case "complianceGraded":
+        ComplianceGraded.encode(message.event.value, writer.uint32(162).fork()).join();
         break;
     }
     return writer;
@@ -4439,6 +5392,25 @@ export const EvaluationEvent: MessageFns<EvaluationEvent> = {
             };
             continue;
           }
+          case 19: {
+            if (tag !== 154) {
+              break;
+            }
+
+            message.event = {
+              $case: "complianceObservationRecorded",
+              value: ComplianceObservationRecorded.decode(reader, reader.uint32()),
+            };
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.event = { $case: "complianceGraded", value: ComplianceGraded.decode(reader, reader.uint32()) };
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4564,6 +5536,20 @@ export const EvaluationEvent: MessageFns<EvaluationEvent> = {
           $case: "indicatorProposalOverridden",
           value: IndicatorProposalOverridden.fromJSON(object.indicator_proposal_overridden),
         }
+        : isSet(object.complianceObservationRecorded)
+        ? {
+          $case: "complianceObservationRecorded",
+          value: ComplianceObservationRecorded.fromJSON(object.complianceObservationRecorded),
+        }
+        : isSet(object.compliance_observation_recorded)
+        ? {
+          $case: "complianceObservationRecorded",
+          value: ComplianceObservationRecorded.fromJSON(object.compliance_observation_recorded),
+        }
+        : isSet(object.complianceGraded)
+        ? { $case: "complianceGraded", value: ComplianceGraded.fromJSON(object.complianceGraded) }
+        : isSet(object.compliance_graded)
+        ? { $case: "complianceGraded", value: ComplianceGraded.fromJSON(object.compliance_graded) }
         : undefined,
     };
   },
@@ -4606,6 +5592,10 @@ export const EvaluationEvent: MessageFns<EvaluationEvent> = {
       obj.indicatorProposalConfirmed = IndicatorProposalConfirmed.toJSON(message.event.value);
     } else if (message.event?.$case === "indicatorProposalOverridden") {
       obj.indicatorProposalOverridden = IndicatorProposalOverridden.toJSON(message.event.value);
+    } else if (message.event?.$case === "complianceObservationRecorded") {
+      obj.complianceObservationRecorded = ComplianceObservationRecorded.toJSON(message.event.value);
+    } else if (message.event?.$case === "complianceGraded") {
+      obj.complianceGraded = ComplianceGraded.toJSON(message.event.value);
     }
     return obj;
   },

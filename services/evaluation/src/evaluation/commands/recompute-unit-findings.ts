@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EvaluationEvent, EventEnvelope } from '@lib/contracts';
-import { EventStore, foldStream } from '@lib/event-sourcing';
+import { EventStore, foldStream, inTransaction } from '@lib/event-sourcing';
 import { QUALIFIED_ID } from '@lib/kernel';
-import type { PoolClient } from 'pg';
+import { Pool, type PoolClient } from 'pg';
+import type { ComplianceRulesetRef } from '../domain/compliance/compliance-ruleset';
 import { cycleDecider } from '../domain/cycle';
-import { cycleStream, proposalsStream } from '../domain/streams';
+import { complianceStream, cycleStream, proposalsStream } from '../domain/streams';
 import {
   type ComparedProposal,
   diffProposals,
@@ -17,16 +18,13 @@ import {
   type RuleSourceKind,
 } from '../domain/proposals';
 import { ProposalFigures } from '../queries/proposal-figures';
+import type { BatchCause, UnitRef } from './findings-cause';
+import { RegradeCompliance } from './regrade-compliance';
 
 /** The proposal rules per scoring ruleset; a cycle under a ruleset without them gets no proposals. */
 const PROPOSAL_RULESETS: readonly ProposalRuleset[] = [PROPOSAL_RULES_2023];
 
 const ACTOR = { id: 'evaluation.proposals', role: 'system' };
-
-export interface UnitRef {
-  tenantId: string;
-  unitId: string;
-}
 
 /** The units the events are about, by `<tenant>/<unit>`; an event naming no valid unit is about none. */
 function unitsOf(deliveries: readonly { envelope: UnitRef }[]): Map<string, UnitRef> {
@@ -38,22 +36,21 @@ function unitsOf(deliveries: readonly { envelope: UnitRef }[]): Map<string, Unit
   return units;
 }
 
-// One lock per unit, named alike by both consumers.
-const lockName = (unitKey: string): string => `proposals:${unitKey}`;
+// One lock per unit, named alike by every writer of its findings.
+const lockName = (unitKey: string): string => `unit-findings:${unitKey}`;
+const lockUnit = (tx: PoolClient, unitKey: string) => tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName(unitKey)]);
 
-/** The batch a recompute follows: its latest event (the change's time and cause) and a key of all its event ids. */
-interface BatchCause {
-  latest: EventEnvelope | undefined;
-  batchKey: string;
-}
-
-/** A cycle a unit is a lokus of: its period is what the proposals are for. */
+/** A cycle a unit is a lokus of: its period is what the proposals and the compliance grade are for. */
 interface CycleScope {
   cycleId: string;
   rulesetId: string;
+  complianceRuleset: ComplianceRulesetRef;
   windowStart: string;
   windowEnd: string;
 }
+
+/** What a recompute brings up to date: a recorded observation changes the compliance grade only. */
+type Findings = 'proposals-and-compliance' | 'compliance';
 
 interface StoredRow {
   indicator_code: string;
@@ -81,20 +78,24 @@ const compared = (row: StoredRow): ComparedProposal => ({
 });
 
 /**
- * Recomputes the proposals of the units a batch of source events touched, for every open cycle in
- * which the unit is a lokus, inside the batch's transaction: the rows of indicator_proposals_v1 that
- * differ are rewritten, and each indicator whose level or figures changed is one
- * IndicatorProposalChanged on the unit's proposals stream. The inbox already makes a redelivered
- * batch a no-op; the append's idempotency key (the batch's event ids) says so once more in the store.
- * Both proposal-figures consumers (request and survey topics) recompute the same units, so their
- * transactions lock each unit before writing anything (locksFor): the second waits, then reads what
- * the first committed, never computes from figures that miss the other's events, and appends after it.
+ * Recomputes the findings of the units a batch of source events touched (their proposals and their
+ * Ombudsman compliance grade), for every open cycle in which the unit is a lokus, inside the batch's
+ * transaction: the rows of indicator_proposals_v1 that differ are rewritten, and each indicator whose
+ * level or figures changed is one IndicatorProposalChanged on the unit's proposals stream; the
+ * compliance grade likewise (RegradeCompliance). The inbox already makes a redelivered batch a no-op;
+ * the appends' idempotency key (the batch's event ids) says so once more in the store. Both
+ * proposal-figures consumers (request and survey topics), the lokus consumer and a recorded
+ * observation recompute the same units, so their transactions lock each unit before writing anything
+ * (locksFor): the second waits, then reads what the first committed, never computes from figures
+ * that miss the other's events, and appends after it.
  */
 @Injectable()
-export class RecomputeProposals {
+export class RecomputeUnitFindings {
   constructor(
     private readonly figures: ProposalFigures,
     private readonly store: EventStore<EvaluationEvent>,
+    private readonly compliance: RegradeCompliance,
+    private readonly pool: Pool,
   ) {}
 
   /**
@@ -112,9 +113,9 @@ export class RecomputeProposals {
   async afterSourceEvents(applied: readonly { envelope: EventEnvelope }[], alsoUnits: readonly UnitRef[], tx: PoolClient): Promise<void> {
     const units = unitsOf([...applied, ...alsoUnits.map((unit) => ({ envelope: unit }))]);
     const ordered = [...units.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [key] of ordered) await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName(key)]);
+    for (const [key] of ordered) await lockUnit(tx, key);
     const cause = this.cause(applied);
-    for (const [, unit] of ordered) await this.recomputeIn(unit, await this.openLokusCycles(unit, tx), cause, tx);
+    for (const [, unit] of ordered) await this.recomputeIn(unit, await this.openLokusCycles(unit, tx), cause, 'proposals-and-compliance', tx);
   }
 
   private cause(applied: readonly { envelope: EventEnvelope }[]): BatchCause {
@@ -135,44 +136,96 @@ export class RecomputeProposals {
   }
 
   /**
-   * After units became lokus of a cycle: their proposals in that cycle, the cycle read from the store
-   * (the read model may not show the assignment yet). Their source events may all have come before.
+   * After units became lokus of a cycle: their proposals and compliance grade in that cycle. Their
+   * source events may all have come before.
    */
-  async afterLokusAssigned(assigned: readonly { envelope: EventEnvelope; cycleId: string }[], tx: PoolClient): Promise<void> {
-    const ordered = [...assigned].sort((a, b) => {
-      const [x, y] = [lockName(`${a.envelope.tenantId}/${a.envelope.unitId}`), lockName(`${b.envelope.tenantId}/${b.envelope.unitId}`)];
-      return x < y ? -1 : x > y ? 1 : 0;
+  afterLokusAssigned(assigned: readonly { envelope: EventEnvelope; cycleId: string }[], tx: PoolClient): Promise<void> {
+    return this.recomputeInCycles(assigned, this.cause(assigned), 'proposals-and-compliance', tx);
+  }
+
+  /**
+   * After observations were recorded on units' compliance streams (read back from this service's own
+   * topic): their compliance grade in that cycle. The command that recorded one regraded it already
+   * (afterObservationRecorded); this finds the grade current, unless that process died in between.
+   */
+  afterObservations(observed: readonly { envelope: EventEnvelope; cycleId: string }[], tx: PoolClient): Promise<void> {
+    return this.recomputeInCycles(observed, this.cause(observed), 'compliance', tx);
+  }
+
+  /**
+   * Right after a command recorded an observation on the unit's compliance stream: its compliance
+   * grade in that cycle, in a transaction of its own, caused by the latest observation recorded. Its
+   * key is not a batch's, so the consumer that reads the observation back never meets it again.
+   */
+  async afterObservationRecorded(unit: UnitRef, cycleId: string): Promise<void> {
+    await inTransaction(this.pool, async (tx) => {
+      const stream = await this.store.readStream(complianceStream(unit.tenantId, cycleId, unit.unitId), tx);
+      const latest = stream.filter(({ event }) => event.$case === 'complianceObservationRecorded').at(-1)?.envelope;
+      if (!latest) return;
+      await this.recomputeInCycles([{ envelope: latest, cycleId }], { latest, batchKey: `observation-${latest.eventId}` }, 'compliance', tx);
     });
-    const cause = this.cause(assigned);
-    for (const { envelope, cycleId } of ordered) {
-      const unit = { tenantId: envelope.tenantId, unitId: envelope.unitId };
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName(`${unit.tenantId}/${unit.unitId}`)]);
-      const streamId = cycleStream(unit.tenantId, cycleId);
+  }
+
+  /** In the cycles named, as read from the store (the read model may not show an assignment yet). */
+  private async recomputeInCycles(
+    about: readonly { envelope: UnitRef; cycleId: string }[],
+    cause: BatchCause,
+    findings: Findings,
+    tx: PoolClient,
+  ): Promise<void> {
+    const keyOf = ({ envelope }: { envelope: UnitRef }): string => `${envelope.tenantId}/${envelope.unitId}`;
+    const ordered = [...about].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+    for (const item of ordered) {
+      const unit = { tenantId: item.envelope.tenantId, unitId: item.envelope.unitId };
+      await lockUnit(tx, keyOf(item));
+      const streamId = cycleStream(unit.tenantId, item.cycleId);
       const cycle = foldStream(
         cycleDecider,
         streamId,
         (await this.store.readStream(streamId, tx)).map((stored) => stored.event),
       );
       if (cycle.status !== 'open' || !cycle.units[unit.unitId]) continue;
-      await this.recomputeIn(unit, [{ cycleId, rulesetId: cycle.ruleset.id, windowStart: cycle.windowStart, windowEnd: cycle.windowEnd }], cause, tx);
+      const scope = {
+        cycleId: item.cycleId,
+        rulesetId: cycle.ruleset.id,
+        complianceRuleset: cycle.complianceRuleset,
+        windowStart: cycle.windowStart,
+        windowEnd: cycle.windowEnd,
+      };
+      await this.recomputeIn(unit, [scope], cause, findings, tx);
     }
   }
 
   /** The open cycles in which the unit is a lokus, as the cycle read model has them. */
   private async openLokusCycles({ tenantId, unitId }: UnitRef, tx: PoolClient): Promise<CycleScope[]> {
-    const { rows } = await tx.query<{ cycle_id: string; ruleset_id: string; window_start: string; window_end: string }>(
-      `SELECT cycle_id, ruleset_id, window_start::text, window_end::text FROM cycles_v1
+    const { rows } = await tx.query<{
+      cycle_id: string;
+      ruleset_id: string;
+      compliance_ruleset_id: string;
+      compliance_ruleset_version: number;
+      window_start: string;
+      window_end: string;
+    }>(
+      `SELECT cycle_id, ruleset_id, compliance_ruleset_id, compliance_ruleset_version, window_start::text, window_end::text FROM cycles_v1
        WHERE tenant_id = $1 AND status = 'open' AND state -> 'units' ? $2 ORDER BY cycle_id`,
       [tenantId, unitId],
     );
-    return rows.map((row) => ({ cycleId: row.cycle_id, rulesetId: row.ruleset_id, windowStart: row.window_start, windowEnd: row.window_end }));
+    return rows.map((row) => ({
+      cycleId: row.cycle_id,
+      rulesetId: row.ruleset_id,
+      complianceRuleset: { id: row.compliance_ruleset_id, version: row.compliance_ruleset_version },
+      windowStart: row.window_start,
+      windowEnd: row.window_end,
+    }));
   }
 
-  private async recomputeIn({ tenantId, unitId }: UnitRef, cycles: readonly CycleScope[], cause: BatchCause, tx: PoolClient): Promise<void> {
+  private async recomputeIn(unit: UnitRef, cycles: readonly CycleScope[], cause: BatchCause, findings: Findings, tx: PoolClient): Promise<void> {
+    const { tenantId, unitId } = unit;
     for (const cycle of cycles) {
-      const rules = PROPOSAL_RULESETS.find((candidate) => candidate.forRuleset === cycle.rulesetId);
-      if (!rules) continue;
       const input = await this.figures.load({ tenantId, unitId, periodStart: cycle.windowStart, periodEnd: cycle.windowEnd }, tx);
+      await this.compliance.inCycle(unit, cycle, input, cause, tx);
+      const rules = PROPOSAL_RULESETS.find((candidate) => candidate.forRuleset === cycle.rulesetId);
+      if (!rules || findings === 'compliance') continue;
       const set = proposeIndicators(rules, input);
       const { rows: stored } = await tx.query<StoredRow>(
         `SELECT indicator_code, level, rule_id, rule_source, rule_source_reason, provisional, provisional_source, figures, explanation, source_event_ids
