@@ -10,8 +10,9 @@
  * 2. Throughput, in one run. A backlog of source events of another tenant already on a fresh topic is
  *    read from offset 0, one after the other, by: ConsumerRunner with a no-op EventConsumer (what
  *    relay.bench.ts measures), ConsumerRunner with an InboxConsumer writing one row per event (the
- *    ceiling of any inbox consumer), and the proposal consumer itself (RequestProposalFiguresConsumer
- *    with its inbox and recompute, built as the service builds it). A fresh topic and tenant per round.
+ *    ceiling of any inbox consumer), and the proposal consumer itself (the service's own
+ *    RequestProposalFiguresConsumer with its inbox and recompute, wired by its AppModule, nothing else
+ *    of the service running). A fresh topic and tenant per round.
  *   node -r ts-node/register/transpile-only -r tsconfig-paths/register bench/proposals.bench.ts \
  *     [--quick] [--proposal-seconds N] [--proposal-events N]
  * Writes bench/results/proposals.json, and bench/results/proposals.tmp for bench/support/report.ts.
@@ -22,8 +23,8 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { deadLetterTopic, type EventEnvelope, envelopeToHeaders, evaluationCodec, type RequestEvent, requestCodec, requestPb, topics } from '@lib/contracts';
-import { DEFAULT_GROUP_COMMIT, EventStore, type OutgoingMessage } from '@lib/event-sourcing';
+import { deadLetterTopic, type EventEnvelope, envelopeToHeaders, type RequestEvent, requestCodec, requestPb, topics } from '@lib/contracts';
+import type { OutgoingMessage } from '@lib/event-sourcing';
 import {
   ConsumerRunner,
   createKafka,
@@ -35,14 +36,24 @@ import {
   type InboxConsumer,
   KafkaPublisher,
 } from '@lib/messaging';
-import { createLogger, createPool, DEFAULT_DEV_SIGNING_SECRET, DEV_USERS, issueDevToken, runWithContext } from '@lib/platform';
+import {
+  createLogger,
+  createPool,
+  DEFAULT_DEV_SIGNING_SECRET,
+  DEV_USERS,
+  issueDevToken,
+  loadServiceConfig,
+  PinoNestLogger,
+  runWithContext,
+} from '@lib/platform';
 import { applicationDatabaseUrl, ensureApplicationRole } from '@lib/testing';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { type Kafka, Partitioners } from 'kafkajs';
-import { Client, type Pool, type PoolClient } from 'pg';
-import { RecomputeProposals } from '../services/evaluation/src/evaluation/commands/recompute-proposals';
+import { Client, Pool, type PoolClient } from 'pg';
+import { AppModule } from '../services/evaluation/src/app.module';
+import { EvaluationConfig } from '../services/evaluation/src/config';
 import { RequestProposalFiguresConsumer } from '../services/evaluation/src/evaluation/consumers/request-proposal-figures.consumer';
-import { ProposalFigures } from '../services/evaluation/src/evaluation/queries/proposal-figures';
-import { TenantTimeZones } from '../services/evaluation/src/evaluation/queries/tenant-time-zones';
 import { createScratchDatabase, KAFKA_BROKERS, log, median, now, parseArgs, percentile, RESULTS_DIR, round, SERVER_URL, writePartial } from './support/common';
 import { agent, call, expectOk, startProcess, stopProcess, waitForPort } from './support/service-process';
 
@@ -441,6 +452,8 @@ interface Consumed {
   rolledBack: number;
   /** Every event recorded in the contestant's inbox (always true for the no-op). */
   complete: boolean;
+  /** The proposal consumer's statements, from the first message to the last. */
+  profile?: ReturnType<ConsumerProfile['stop']>;
 }
 
 interface Backlog {
@@ -452,7 +465,7 @@ interface Backlog {
 
 /** M source events of a fresh tenant on a fresh topic, produced before any contestant reads it. */
 async function produceBacklog(kafka: Kafka, tenant: Tenant, round: number, events: number): Promise<Backlog> {
-  const topic = `bench-${runId}.backlog-${round}.${topics.request}`;
+  const topic = `bench-${runId}.backlog-${round}.${topics.request}`; // under the run's prefix: deleted with the service's topics
   await ensureTopics(kafka, [topic]);
   const complaintIds: string[] = [];
   const occurredAt = new Date().toISOString();
@@ -476,13 +489,120 @@ async function produceBacklog(kafka: Kafka, tenant: Tenant, round: number, event
   return { topic, tenant, eventIds: sources.map((s) => s.envelope.eventId), complaints: complaintIds.length };
 }
 
+type Phase = 'apply' | 'recompute' | 'runner';
+
+/** One kind of statement the proposal consumer sent: in which phase, how often per source event, how long it waited for PostgreSQL. */
+interface StatementFigure {
+  statement: string;
+  phase: Phase;
+  perSourceEvent: number;
+  msTotal: number;
+  msMean: number;
+}
+
+/**
+ * Where the proposal consumer's time goes, by phase: `apply` (each event into the figure tables),
+ * `recompute` (afterApply: the proposals of each unit the transaction touched) and `runner` (the
+ * rest: BEGIN, the locks, the inbox, COMMIT, Kafka, decoding). Every statement sent through the
+ * service's pool while it is on is timed from the call to the answer (the consumer awaits each before
+ * the next, so that is its wait for PostgreSQL, round trip included), told apart by its first words.
+ */
+class ConsumerProfile {
+  private readonly byStatement = new Map<string, { phase: Phase; count: number; ms: number }>();
+  private on = false;
+  private phase: Phase = 'runner';
+  private readonly phaseMs = { apply: 0, recompute: 0 };
+  private unitRecomputes = 0;
+
+  constructor(pool: Pool) {
+    pool.on('connect', (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+        const answer = query(...args);
+        const config = args[0] as string | { text?: string } | undefined;
+        const text = typeof config === 'string' ? config : config?.text;
+        if (this.on && text && answer instanceof Promise) {
+          const began = now();
+          const phase = this.phase;
+          const done = () => this.record(text, phase, now() - began);
+          answer.then(done, done);
+        }
+        return answer;
+      };
+    });
+  }
+
+  start(): void {
+    this.byStatement.clear();
+    this.phaseMs.apply = 0;
+    this.phaseMs.recompute = 0;
+    this.unitRecomputes = 0;
+    this.on = true;
+  }
+
+  /** Runs `work` as `phase` (one transaction at a time: the consumer never overlaps two). */
+  async in<T>(phase: Exclude<Phase, 'runner'>, work: () => Promise<T>): Promise<T> {
+    const began = now();
+    this.phase = phase;
+    try {
+      return await work();
+    } finally {
+      this.phase = 'runner';
+      this.phaseMs[phase] += now() - began;
+    }
+  }
+
+  recomputed(units: number): void {
+    this.unitRecomputes += units;
+  }
+
+  stop(sourceEvents: number, wallMs: number) {
+    this.on = false;
+    const rows = [...this.byStatement.entries()].sort(([, a], [, b]) => b.ms - a.ms);
+    const sum = (phase: Phase | undefined, field: 'count' | 'ms') =>
+      rows.filter(([, r]) => phase === undefined || r.phase === phase).reduce((total, [, r]) => total + r[field], 0);
+    const runnerMs = wallMs - this.phaseMs.apply - this.phaseMs.recompute;
+    return {
+      statementsPerSourceEvent: round(sum(undefined, 'count') / sourceEvents, 2),
+      waitingForPostgresShare: round(sum(undefined, 'ms') / wallMs, 2),
+      unitRecomputesPerSourceEvent: round(this.unitRecomputes / sourceEvents, 3),
+      phases: {
+        apply: { msPerSourceEvent: round(this.phaseMs.apply / sourceEvents, 3), statementsPerSourceEvent: round(sum('apply', 'count') / sourceEvents, 2) },
+        recompute: {
+          msPerUnitRecompute: round(this.phaseMs.recompute / this.unitRecomputes, 2),
+          statementsPerUnitRecompute: round(sum('recompute', 'count') / this.unitRecomputes, 2),
+          msPerSourceEvent: round(this.phaseMs.recompute / sourceEvents, 3),
+        },
+        runner: { msPerSourceEvent: round(runnerMs / sourceEvents, 3), statementsPerSourceEvent: round(sum('runner', 'count') / sourceEvents, 2) },
+      },
+      statements: rows.map(([statement, r]): StatementFigure => ({
+        statement,
+        phase: r.phase,
+        perSourceEvent: round(r.count / sourceEvents, 3),
+        msTotal: round(r.ms, 0),
+        msMean: round(r.ms / r.count, 2),
+      })),
+    };
+  }
+
+  private record(text: string, phase: Phase, ms: number): void {
+    const statement = text.replace(/\s+/g, ' ').trim().slice(0, 80);
+    const key = `${phase} ${statement}`;
+    const entry = this.byStatement.get(key) ?? { phase, count: 0, ms: 0 };
+    entry.count++;
+    entry.ms += ms;
+    this.byStatement.set(key, entry);
+  }
+}
+
 interface ThroughputContext {
   kafka: Kafka;
-  /** The service's own pool settings, as the application role. */
+  /** The service's pool (the application role), which the proposal consumer writes through. */
   appPool: Pool;
   /** The schema owner's pool, for the bench's effect table and the checks. */
   ownerPool: Pool;
   proposals: RequestProposalFiguresConsumer;
+  profile: ConsumerProfile;
 }
 
 async function consume(ctx: ThroughputContext, backlog: Backlog, kind: Contestant): Promise<Consumed> {
@@ -545,11 +665,12 @@ async function consume(ctx: ThroughputContext, backlog: Backlog, kind: Contestan
       pool: proposals.pool,
       apply: (delivery, tx) => {
         started();
-        return proposals.apply(delivery, tx);
+        return ctx.profile.in('apply', () => proposals.apply(delivery, tx));
       },
       serializeOn: (deliveries) => proposals.serializeOn(deliveries),
       afterApply: async (applied, tx) => {
-        await proposals.afterApply(applied, tx);
+        await ctx.profile.in('recompute', () => proposals.afterApply(applied, tx));
+        ctx.profile.recomputed(new Set(applied.map(({ envelope }) => `${envelope.tenantId}/${envelope.unitId}`)).size);
         handled(applied.length);
       },
     };
@@ -566,8 +687,10 @@ async function consume(ctx: ThroughputContext, backlog: Backlog, kind: Contestan
     });
   }
   const t0 = now();
+  if (kind === 'proposals') ctx.profile.start();
   await runner.start();
   await finished;
+  const profile = kind === 'proposals' ? ctx.profile.stop(target, last - first) : undefined;
   await runner.stop();
   const complete =
     inboxName === undefined
@@ -585,7 +708,33 @@ async function consume(ctx: ThroughputContext, backlog: Backlog, kind: Contestan
     secondsIncludingJoin: round((last - t0) / 1000, 2),
     rolledBack,
     complete,
+    profile,
   };
+}
+
+/**
+ * The service's modules wired as main.ts wires them, without initialising the app: no relay,
+ * projection or consumer starts, so the bench runs the proposal consumer alone, with the very
+ * instance (and dependencies, and pool) the service would run.
+ */
+async function wireService(env: Record<string, string | undefined>): Promise<INestApplication> {
+  const { config, auth } = loadServiceConfig(EvaluationConfig, env);
+  const logger = createLogger('evaluation', config.LOG_LEVEL);
+  return NestFactory.create(AppModule.register(config, logger, auth), { logger: new PinoNestLogger(logger), bodyParser: false });
+}
+
+/** Deletes this run's topics: the service's own (request, survey and evaluation, and their dead letters) and the backlogs. */
+async function deleteRunTopics(kafka: Kafka, prefix: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const made = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+    if (made.length > 0) await admin.deleteTopics({ topics: made });
+  } catch (error) {
+    log(`could not delete topics: ${String(error)}`);
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 // ── main ──────────────────────────────────────────────────────────────────────────────────────
@@ -601,7 +750,7 @@ async function main(): Promise<void> {
   const db = await createScratchDatabase('pantau_bench_evaluation');
   const kafka = createKafka({ brokers: KAFKA_BROKERS, clientId: 'pantau-bench' });
   const logger = createLogger('bench', 'warn');
-  const service = startProcess('evaluation', 'services/evaluation/src/main.ts', {
+  const serviceEnv = {
     NODE_ENV: 'development',
     PORT: String(PORT),
     HOST: '127.0.0.1',
@@ -615,10 +764,10 @@ async function main(): Promise<void> {
     AUTH_MODE: 'dev',
     AUTH_DEV_SIGNING_SECRET: DEFAULT_DEV_SIGNING_SECRET,
     LOG_LEVEL: 'warn',
-  });
+  };
+  const service = startProcess('evaluation', 'services/evaluation/src/main.ts', serviceEnv);
   let ownerPool: Pool | undefined;
-  let appPool: Pool | undefined;
-  const topicsMade: string[] = [];
+  let wired: INestApplication | undefined;
   try {
     await waitForPort(PORT, '/health/live');
     ownerPool = createPool(db.url, logger, 4);
@@ -632,18 +781,12 @@ async function main(): Promise<void> {
     await stopProcess(service);
 
     await ownerPool.query(`CREATE TABLE bench_effects (consumer text NOT NULL, event_id uuid NOT NULL, PRIMARY KEY (consumer, event_id))`);
-    appPool = createPool(applicationDatabaseUrl(db.url), logger);
-    const store = new EventStore(appPool, evaluationCodec, () => new Date(), DEFAULT_GROUP_COMMIT);
-    const ctx: ThroughputContext = {
-      kafka,
-      appPool,
-      ownerPool,
-      proposals: new RequestProposalFiguresConsumer(appPool, new TenantTimeZones(appPool), new RecomputeProposals(new ProposalFigures(), store)),
-    };
+    wired = await wireService({ ...process.env, ...serviceEnv });
+    const appPool = wired.get(Pool);
+    const ctx: ThroughputContext = { kafka, appPool, ownerPool, proposals: wired.get(RequestProposalFiguresConsumer), profile: new ConsumerProfile(appPool) };
     const samples: Record<Contestant, Consumed[]> = { 'runner-noop': [], 'runner-inbox': [], proposals: [] };
     for (let r = 0; r < rounds; r++) {
       const backlog = await produceBacklog(kafka, backlogTenants[r], r, args.proposalEvents);
-      topicsMade.push(backlog.topic);
       if (r === 0) await consume(ctx, backlog, 'runner-noop'); // warm-up: the runner's code and the broker's pages
       for (let i = 0; i < CONTESTANTS.length; i++) {
         const kind = CONTESTANTS[(i + r) % CONTESTANTS.length];
@@ -664,7 +807,8 @@ async function main(): Promise<void> {
         "row name the event (a LISTEN on the service's own events_appended NOTIFY, sent from the recompute's transaction, then one indexed " +
         `query; a fallback poll every ${FALLBACK_POLL_MS} ms). Throughput: a backlog of the same kind of events of a fresh tenant on a fresh ` +
         '3-partition topic per round, read from offset 0 by ConsumerRunner with a no-op EventConsumer (as relay.bench.ts), ConsumerRunner with an ' +
-        'InboxConsumer writing one row per event, and RequestProposalFiguresConsumer with its inbox and recompute (the service stopped), interleaved; ' +
+        "InboxConsumer writing one row per event, and the service's RequestProposalFiguresConsumer with its inbox and recompute (wired by its AppModule, " +
+        'nothing else of the service running), interleaved; ' +
         'rates from the first message handled to the last; medians over rounds.',
       units: UNITS,
       latency,
@@ -701,14 +845,9 @@ async function main(): Promise<void> {
     printTable(figures);
   } finally {
     await stopProcess(service);
-    await appPool?.end();
+    await wired?.close();
     await ownerPool?.end();
-    if (topicsMade.length > 0) {
-      const admin = kafka.admin();
-      await admin.connect();
-      await admin.deleteTopics({ topics: topicsMade }).catch((error: unknown) => log(`could not delete topics: ${String(error)}`));
-      await admin.disconnect();
-    }
+    await deleteRunTopics(kafka, topicPrefix);
     await db.drop().catch(() => undefined);
     agent.destroy();
   }
@@ -719,7 +858,7 @@ function printTable(figures: {
   throughput: {
     runnerNoop: { eventsPerSec: number };
     runnerInbox: { eventsPerSec: number };
-    proposals: { eventsPerSec: number | null };
+    proposals: { eventsPerSec: number | null; runs: Consumed[] };
     ratios: Record<string, number | null>;
   };
 }): void {
@@ -734,6 +873,14 @@ function printTable(figures: {
       `runner + inbox ${t.runnerInbox.eventsPerSec.toLocaleString('en-US')}, proposal consumer ${t.proposals.eventsPerSec?.toLocaleString('en-US') ?? 'n/a'}`,
     `  proposal consumer vs runner no-op ${t.ratios.proposalsVsRunnerNoop ?? 'n/a'}× (target ≥ ${RATIO_TARGET}×); ` +
       `runner + inbox vs runner no-op ${t.ratios.runnerInboxVsRunnerNoop}×`,
+    ...t.proposals.runs.map(
+      ({ profile }, r) =>
+        `  proposal consumer round ${r + 1}: ${profile?.statementsPerSourceEvent} statements per source event, ` +
+        `${Math.round((profile?.waitingForPostgresShare ?? 0) * 100)}% of its time waiting for PostgreSQL; ` +
+        `apply ${profile?.phases.apply.msPerSourceEvent} ms per event, recompute ${profile?.phases.recompute.msPerUnitRecompute} ms per unit ` +
+        `(${profile?.phases.recompute.statementsPerUnitRecompute} statements, ${profile?.unitRecomputesPerSourceEvent} per event), ` +
+        `runner ${profile?.phases.runner.msPerSourceEvent} ms per event`,
+    ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
