@@ -57,7 +57,6 @@ import { RequestProposalFiguresConsumer } from '../services/evaluation/src/evalu
 import { createScratchDatabase, KAFKA_BROKERS, log, median, now, parseArgs, percentile, RESULTS_DIR, round, SERVER_URL, writePartial } from './support/common';
 import { agent, call, expectOk, startProcess, stopProcess, waitForPort } from './support/service-process';
 
-const RATE_PER_SECOND = 100;
 /** About the OPDs of a kota. */
 const UNITS = 50;
 const PORT = 3204;
@@ -66,7 +65,7 @@ const PRODUCE_BATCH = 500;
 const WATCHED_INDICATOR = '28.e.Ak';
 /** A check the service's NOTIFY did not trigger, in case a commit changed the row without appending. */
 const FALLBACK_POLL_MS = 200;
-const LATENCY_TARGETS = { p50Ms: 100, p99Ms: 1000 };
+const LATENCY_TARGETS = { ratePerSecond: 100, p50Ms: 100, p99Ms: 1000 };
 const RATIO_TARGET = 0.5;
 
 const runId = randomBytes(4).toString('hex');
@@ -193,12 +192,13 @@ interface Sent {
  * watched proposal rows of their units now name; an event is seen when that query returns, so a
  * latency is at most one query (about a millisecond) late, never early. The service does no extra
  * work for it: one more listener on a channel, and at most one small read per commit. A poll every
- * FALLBACK_POLL_MS catches a row changed without an append; what only the poll found is counted.
+ * FALLBACK_POLL_MS catches a row changed without an append; what the poll saw first is counted.
  */
 class Detector {
   readonly outstanding = new Map<string, Sent>();
   /** Latency of each measured event, by the second of the measured window it was sent in. */
   readonly latenciesMs: number[][] = [];
+  /** Events a poll saw before any notification did: it ran between a commit and its NOTIFY's arrival, or no NOTIFY came. */
   foundByFallbackPoll = 0;
   checks = 0;
   private readonly checkMs: number[] = [];
@@ -301,6 +301,14 @@ interface LatencyFigures {
   /** Transactions of the service that recomputed proposals after source events, and what they held on average. */
   recomputeTransactions: number;
   sourceEventsPerRecomputeTransaction: number;
+  /** Units whose proposals a transaction changed, summed over the transactions: what the service recomputed per source event. */
+  unitRecomputesPerSourceEvent: number;
+  /**
+   * What the IndicatorProposalChanged events caused by the source events weigh in the event store
+   * (payload and metadata, as stored): each carries every source event id behind its proposal.
+   */
+  proposalChangedBytesPerSourceEvent: number;
+  proposalChangedBytesLargest: number;
   /** Commits in the evaluation database (all of the service's workers, read-only ones too) per source event, from pg_stat_database. */
   databaseCommitsPerSourceEvent: number;
   foundByFallbackPoll: number;
@@ -313,6 +321,7 @@ interface LatencyFigures {
 
 async function measureLatency(
   kafka: Kafka,
+  ratePerSecond: number,
   ownerUrl: string,
   tenant: Tenant,
   requestTopic: string,
@@ -332,11 +341,11 @@ async function measureLatency(
   const commitsBefore = await databaseCommits(reader);
   try {
     await detector.start();
-    const total = (warmUpSeconds + seconds) * RATE_PER_SECOND;
-    const measuredFrom = warmUpSeconds * RATE_PER_SECOND;
-    const intervalMs = 1000 / RATE_PER_SECOND;
+    const total = (warmUpSeconds + seconds) * ratePerSecond;
+    const measuredFrom = warmUpSeconds * ratePerSecond;
+    const intervalMs = 1000 / ratePerSecond;
     const start = now() + 50;
-    log(`latency: ${total} source events at ${RATE_PER_SECOND}/s (the first ${measuredFrom} are a warm-up)`);
+    log(`latency: ${total} source events at ${ratePerSecond}/s (the first ${measuredFrom} are a warm-up)`);
     for (let i = 0; i < total; i++) {
       const due = start + i * intervalMs;
       const wait = due - now();
@@ -349,7 +358,7 @@ async function measureLatency(
       detector.sent(source.envelope.eventId, {
         unitId: source.envelope.unitId,
         sentAt,
-        second: i >= measuredFrom ? Math.floor((i - measuredFrom) / RATE_PER_SECOND) : undefined,
+        second: i >= measuredFrom ? Math.floor((i - measuredFrom) / ratePerSecond) : undefined,
       });
       publishes.push(publisher.publish(requestTopic, [message]).then(() => void acks.push(now() - sentAt)));
     }
@@ -366,20 +375,22 @@ async function measureLatency(
   const eventsSent = sentIds.length;
   // less the detector's own queries, each a transaction of its own
   const commits = (await databaseCommits(reader)) - commitsBefore - detector.checks;
-  const recomputeTransactions = (
-    await reader.query<{ n: number }>(
-      `SELECT count(DISTINCT transaction_id)::int AS n FROM events WHERE event_type = 'IndicatorProposalChanged' AND metadata ->> 'causationId' = ANY ($1::text[])`,
+  const changes = (
+    await reader.query<{ transactions: number; unit_recomputes: number; bytes: string; largest: number }>(
+      `SELECT count(DISTINCT transaction_id)::int AS transactions, count(DISTINCT (transaction_id, stream_id))::int AS unit_recomputes,
+              sum(pg_column_size(payload) + pg_column_size(metadata)) AS bytes, max(pg_column_size(payload) + pg_column_size(metadata)) AS largest
+       FROM events WHERE event_type = 'IndicatorProposalChanged' AND metadata ->> 'causationId' = ANY ($1::text[])`,
       [sentIds],
     )
-  ).rows[0].n;
+  ).rows[0];
   const proposalsMatchEvents = await complaintsCounted(reader, tenant, complaintIds.length);
   await Promise.all([listener.end(), reader.end()]);
   const figures = {
-    ratePerSecond: RATE_PER_SECOND,
+    ratePerSecond,
     warmUpSeconds,
     measuredSeconds: seconds,
     eventsSent,
-    eventsMeasured: seconds * RATE_PER_SECOND,
+    eventsMeasured: seconds * ratePerSecond,
     eventsSeen: eventsSent - neverSeen,
     eventsNeverSeen: neverSeen,
     p50Ms: round(percentile(latencies, 50), 1),
@@ -393,8 +404,11 @@ async function measureLatency(
       const ordered = sorted(values ?? []);
       return { second, p50Ms: round(percentile(ordered, 50), 1), maxMs: round(ordered[ordered.length - 1] ?? NaN, 1) };
     }),
-    recomputeTransactions,
-    sourceEventsPerRecomputeTransaction: round(eventsSent / recomputeTransactions, 2),
+    recomputeTransactions: changes.transactions,
+    sourceEventsPerRecomputeTransaction: round(eventsSent / changes.transactions, 2),
+    unitRecomputesPerSourceEvent: round(changes.unit_recomputes / eventsSent, 3),
+    proposalChangedBytesPerSourceEvent: Math.round(Number(changes.bytes) / eventsSent),
+    proposalChangedBytesLargest: changes.largest,
     databaseCommitsPerSourceEvent: round(commits / eventsSent, 2),
     foundByFallbackPoll: detector.foundByFallbackPoll,
     detectorChecks: detector.checks,
@@ -402,7 +416,8 @@ async function measureLatency(
     proposalsMatchEvents,
     deadLettered: await highWatermarkTotal(kafka, deadLetterTopic(requestTopic)),
   };
-  const complete = neverSeen === 0 && proposalsMatchEvents && figures.deadLettered === 0;
+  // the target is at 100 events/s: a slower run measures something else
+  const complete = neverSeen === 0 && proposalsMatchEvents && figures.deadLettered === 0 && ratePerSecond >= LATENCY_TARGETS.ratePerSecond;
   return {
     ...figures,
     met: { p50: complete && figures.p50Ms <= LATENCY_TARGETS.p50Ms, p99: complete && figures.p99Ms <= LATENCY_TARGETS.p99Ms },
@@ -776,7 +791,7 @@ async function main(): Promise<void> {
     await untilProposed(ownerPool, [latencyTenant, ...backlogTenants]);
 
     const requestTopic = `${topicPrefix}${topics.request}`;
-    const latency = await measureLatency(kafka, db.url, latencyTenant, requestTopic, args.proposalSeconds, warmUpSeconds);
+    const latency = await measureLatency(kafka, args.proposalRate, db.url, latencyTenant, requestTopic, args.proposalSeconds, warmUpSeconds);
     log(`latency: p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms, max ${latency.maxMs} ms (${latency.eventsNeverSeen} never seen)`);
     await stopProcess(service);
 
@@ -802,7 +817,7 @@ async function main(): Promise<void> {
     const figures = {
       description:
         `Latency: the evaluation service as its own process (main.ts with relay, projections and all consumers) on a fresh database; ${UNITS} units lokus ` +
-        `of an open cycle; complaint events (ComplaintReceived via SP4N-LAPOR!, then ComplaintResolved) at ${RATE_PER_SECOND}/s published with ` +
+        `of an open cycle; complaint events (ComplaintReceived via SP4N-LAPOR!, then ComplaintResolved) at ${args.proposalRate}/s published with ` +
         `KafkaPublisher as the request relay does; from just before each publish until this process sees the unit's ${WATCHED_INDICATOR} proposal ` +
         "row name the event (a LISTEN on the service's own events_appended NOTIFY, sent from the recompute's transaction, then one indexed " +
         `query; a fallback poll every ${FALLBACK_POLL_MS} ms). Throughput: a backlog of the same kind of events of a fresh tenant on a fresh ` +
@@ -863,12 +878,15 @@ function printTable(figures: {
   };
 }): void {
   const { latency: l, throughput: t } = figures;
-  const mark = (met: boolean) => (met ? 'met' : 'MISSED');
+  const mark = (met: boolean) => (l.ratePerSecond < LATENCY_TARGETS.ratePerSecond ? `target at ${LATENCY_TARGETS.ratePerSecond}/s` : met ? 'met' : 'MISSED');
   const lines = [
     `proposals bench — ${cpus().length} cores`,
     `  source event → updated proposal at ${l.ratePerSecond}/s over ${l.measuredSeconds} s (${l.eventsMeasured} events): ` +
       `p50 ${l.p50Ms} ms (${mark(l.met.p50)}), p95 ${l.p95Ms} ms, p99 ${l.p99Ms} ms (${mark(l.met.p99)}), max ${l.maxMs} ms; ` +
-      `never seen ${l.eventsNeverSeen}, found by fallback poll ${l.foundByFallbackPoll}, publish ack p50 ${l.produceAckP50Ms} ms`,
+      `never seen ${l.eventsNeverSeen}, found first by the fallback poll ${l.foundByFallbackPoll}, publish ack p50 ${l.produceAckP50Ms} ms`,
+    `  the service meanwhile: ${l.sourceEventsPerRecomputeTransaction} source events per recompute transaction, ` +
+      `${l.unitRecomputesPerSourceEvent} unit recomputes per source event, ${l.proposalChangedBytesPerSourceEvent.toLocaleString('en-US')} bytes ` +
+      `of IndicatorProposalChanged per source event (largest event ${l.proposalChangedBytesLargest.toLocaleString('en-US')})`,
     `  backlog read from offset 0 (events/s): runner no-op ${t.runnerNoop.eventsPerSec.toLocaleString('en-US')}, ` +
       `runner + inbox ${t.runnerInbox.eventsPerSec.toLocaleString('en-US')}, proposal consumer ${t.proposals.eventsPerSec?.toLocaleString('en-US') ?? 'n/a'}`,
     `  proposal consumer vs runner no-op ${t.ratios.proposalsVsRunnerNoop ?? 'n/a'}× (target ≥ ${RATIO_TARGET}×); ` +
