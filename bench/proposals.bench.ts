@@ -3,7 +3,7 @@
  * 1. Latency. The evaluation service runs as its own process (main.ts: relay, projections and all its
  *    consumers) on a fresh database and this run's topics. 50 units are lokus of an open cycle.
  *    Complaint events (each complaint's ComplaintReceived via SP4N-LAPOR!, then its ComplaintResolved)
- *    are published at a steady 100 events/s, as the request service's relay publishes them
+ *    are published at a steady 100 events/s (--proposal-rate), as the request service's relay publishes them
  *    (KafkaPublisher, keyed by stream, envelope in the headers). An event's latency runs from just
  *    before its publish to the moment this process sees the unit's 28.e.Ak proposal row name it among
  *    its source events (see Detector for how, and why that does not slow the service).
@@ -14,7 +14,7 @@
  *    RequestProposalFiguresConsumer with its inbox and recompute, wired by its AppModule, nothing else
  *    of the service running). A fresh topic and tenant per round.
  *   node -r ts-node/register/transpile-only -r tsconfig-paths/register bench/proposals.bench.ts \
- *     [--quick] [--proposal-seconds N] [--proposal-events N]
+ *     [--quick] [--proposal-seconds N] [--proposal-rate N] [--proposal-events N]
  * Writes bench/results/proposals.json, and bench/results/proposals.tmp for bench/support/report.ts.
  */
 import 'reflect-metadata';
@@ -63,6 +63,8 @@ const PORT = 3204;
 const PRODUCE_BATCH = 500;
 /** The indicator whose source events are every event of every complaint of the unit. */
 const WATCHED_INDICATOR = '28.e.Ak';
+/** The indicators events can evidence (pekppp-2023): each lokus has that many proposals from its assignment on. */
+const PROPOSED_INDICATORS = 10;
 /** A check the service's NOTIFY did not trigger, in case a commit changed the row without appending. */
 const FALLBACK_POLL_MS = 200;
 const LATENCY_TARGETS = { ratePerSecond: 100, p50Ms: 100, p99Ms: 1000 };
@@ -165,9 +167,9 @@ async function untilProposed(pool: Pool, tenants: Tenant[]): Promise<void> {
     const { rows } = await pool.query<{ ready: boolean }>(
       `SELECT bool_and(
          (SELECT count(*) FROM cycles_v1 c, jsonb_object_keys(c.state -> 'units') WHERE c.tenant_id = t.tenant_id AND c.cycle_id = t.cycle_id AND c.status = 'open') = $3
-         AND (SELECT count(*) FROM indicator_proposals_v1 p WHERE p.tenant_id = t.tenant_id AND p.cycle_id = t.cycle_id) = $3 * 10) AS ready
+         AND (SELECT count(*) FROM indicator_proposals_v1 p WHERE p.tenant_id = t.tenant_id AND p.cycle_id = t.cycle_id) = $3 * $4) AS ready
        FROM unnest($1::text[], $2::text[]) AS t(tenant_id, cycle_id)`,
-      [tenants.map((t) => t.tenantId), tenants.map((t) => t.cycleId), UNITS],
+      [tenants.map((t) => t.tenantId), tenants.map((t) => t.cycleId), UNITS, PROPOSED_INDICATORS],
     );
     if (rows[0].ready) return;
     if (now() > deadline) throw new Error('the units had no proposals within 120 s of their assignment');
@@ -190,7 +192,7 @@ interface Sent {
  * transaction that rewrites the proposal row, and a NOTIFY inside a transaction is delivered when it
  * commits. On each notification it asks, in one indexed query, which events still outstanding the
  * watched proposal rows of their units now name; an event is seen when that query returns, so a
- * latency is at most one query (about a millisecond) late, never early. The service does no extra
+ * latency is late by at most one query (detectorCheckMedianMs), never early. The service does no extra
  * work for it: one more listener on a channel, and at most one small read per commit. A poll every
  * FALLBACK_POLL_MS catches a row changed without an append; what the poll saw first is counted.
  */
