@@ -166,8 +166,8 @@ async function untilProposed(pool: Pool, tenants: Tenant[]): Promise<void> {
   for (;;) {
     const { rows } = await pool.query<{ ready: boolean }>(
       `SELECT bool_and(
-         (SELECT count(*) FROM cycles_v1 c, jsonb_object_keys(c.state -> 'units') WHERE c.tenant_id = t.tenant_id AND c.cycle_id = t.cycle_id AND c.status = 'open') = $3
-         AND (SELECT count(*) FROM indicator_proposals_v1 p WHERE p.tenant_id = t.tenant_id AND p.cycle_id = t.cycle_id) = $3 * $4) AS ready
+         (SELECT count(*) FROM cycles_v1 c, jsonb_object_keys(c.state -> 'units') WHERE c.tenant_id = t.tenant_id AND c.cycle_id = t.cycle_id AND c.status = 'open') = $3::int
+         AND (SELECT count(*) FROM indicator_proposals_v1 p WHERE p.tenant_id = t.tenant_id AND p.cycle_id = t.cycle_id) = $3::int * $4::int) AS ready
        FROM unnest($1::text[], $2::text[]) AS t(tenant_id, cycle_id)`,
       [tenants.map((t) => t.tenantId), tenants.map((t) => t.cycleId), UNITS, PROPOSED_INDICATORS],
     );
