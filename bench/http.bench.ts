@@ -7,15 +7,14 @@
  *   node -r ts-node/register/transpile-only -r tsconfig-paths/register bench/http.bench.ts [--quick]
  * Writes bench/results/http.json.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DEV_SIGNING_SECRET, DEV_USERS, issueDevToken, type Principal } from '@lib/platform';
 import { applicationDatabaseUrl, ensureApplicationRole } from '@lib/testing';
 import { createScratchDatabase, KAFKA_BROKERS, log, median, now, percentile, RESULTS_DIR, round, SERVER_URL } from './support/common';
+import { agent, call, expectOk, startProcess, waitForPort } from './support/service-process';
 
 const QUICK = process.argv.includes('--quick');
 const WARM_UP_MS = QUICK ? 1_000 : 3_000;
@@ -26,68 +25,6 @@ const CONCURRENCIES = (process.env.BENCH_HTTP_CONCURRENCIES ?? '16,64').split(',
 const SURVEYS_SPREAD = 50;
 const TENANT = `bench-${randomBytes(3).toString('hex')}`;
 const UNIT = 'disdukcapil';
-const TS_NODE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
-
-interface Reply {
-  status: number;
-  body: Record<string, unknown>;
-}
-
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-
-function call(port: number, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<Reply> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        agent,
-        headers: { ...headers, ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, body: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : {} });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-async function expectOk(reply: Promise<Reply>, what: string): Promise<Record<string, unknown>> {
-  const { status, body } = await reply;
-  if (status >= 300) throw new Error(`${what}: HTTP ${status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-// e.g. BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the processes under load
-const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
-
-function startProcess(name: string, script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [...NODE_FLAGS, ...TS_NODE, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk.toString()}`));
-  return child;
-}
-
-async function waitForPort(port: number, path: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      if ((await call(port, 'GET', path, {})).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`nothing answered on port ${port} within 120 s`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 interface Window {
   operations: number;

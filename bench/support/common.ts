@@ -20,6 +20,12 @@ export interface BenchArgs {
   events: number;
   /** Events relayed and consumed (bench 3). */
   relayEvents: number;
+  /** Seconds of source events whose proposal latency is measured (proposals bench). */
+  proposalSeconds: number;
+  /** Source events per second during those seconds (proposals bench; issue 20's target is at 100). */
+  proposalRate: number;
+  /** Source events on the backlog the proposal consumer and the runner no-op read from offset 0 (proposals bench). */
+  proposalEvents: number;
 }
 
 export function parseArgs(argv = process.argv.slice(2)): BenchArgs {
@@ -35,6 +41,9 @@ export function parseArgs(argv = process.argv.slice(2)): BenchArgs {
     quick,
     events: valueOf('--events') ?? (quick ? 50_000 : 1_000_000),
     relayEvents: valueOf('--relay-events') ?? (quick ? 5_000 : 100_000),
+    proposalSeconds: valueOf('--proposal-seconds') ?? (quick ? 10 : 60),
+    proposalRate: valueOf('--proposal-rate') ?? 100,
+    proposalEvents: valueOf('--proposal-events') ?? (quick ? 2_000 : 20_000),
   };
 }
 

@@ -51,6 +51,18 @@ interface RelayFigures {
   };
 }
 
+interface ProposalsFigures {
+  latency: { ratePerSecond: number; measuredSeconds: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number; eventsNeverSeen: number };
+  throughput: {
+    eventsPerRound: number;
+    runnerNoop: { eventsPerSec: number };
+    runnerInbox: { eventsPerSec: number };
+    proposals: { eventsPerSec: number | null };
+    ratios: { proposalsVsRunnerNoop: number | null } & Json;
+  };
+  targets: Record<'latencyP50Ms' | 'latencyP99Ms' | 'proposalsVsRunnerNoop', TargetCheck>;
+}
+
 const readPartial = (name: string): Json | undefined => {
   const path = join(RESULTS_DIR, `${name}.tmp`);
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Json) : undefined;
@@ -72,7 +84,13 @@ const atLeast = (measured: number | null | undefined, minimum: number): TargetCh
  * Every issue-3 target against what this run measured (a bench that failed counts as not met).
  * Bounded memory: the replay's peak RSS at N may exceed its peak at N/10 by at most 10%.
  */
-function checkTargets(append: AppendFigures | undefined, replay: ReplayFigures | undefined, relay: RelayFigures | undefined): Record<string, TargetCheck> {
+function checkTargets(
+  append: AppendFigures | undefined,
+  replay: ReplayFigures | undefined,
+  relay: RelayFigures | undefined,
+  proposals: ProposalsFigures | undefined,
+  withProposals: boolean,
+): Record<string, TargetCheck> {
   const largest = replay?.sizes?.[replay.sizes.length - 1];
   const smallest = replay?.sizes?.[0];
   const rssGrowth = largest && smallest && largest !== smallest ? largest.ours.peakRssMb / smallest.ours.peakRssMb - 1 : null;
@@ -88,6 +106,14 @@ function checkTargets(append: AppendFigures | undefined, replay: ReplayFigures |
       met: rssGrowth !== null && rssGrowth <= 0.1 && largest?.ours.complete === true,
     },
     consumerRunnerNoopVsBare: atLeast(relay?.consumers?.ratios.runnerNoopVsBare, 0.8),
+    // issue 20, measured by proposals.bench.ts (not in a --quick run)
+    ...(withProposals
+      ? {
+          proposalLatencyP50Ms: proposals?.targets.latencyP50Ms ?? { target: '<= 100', measured: null, met: false },
+          proposalLatencyP99Ms: proposals?.targets.latencyP99Ms ?? { target: '<= 1000', measured: null, met: false },
+          proposalConsumerVsRunnerNoop: proposals?.targets.proposalsVsRunnerNoop ?? { target: '>= 0.5', measured: null, met: false },
+        }
+      : {}),
   };
 }
 
@@ -99,6 +125,7 @@ async function main(): Promise<void> {
   const append = readPartial('append') as AppendFigures | undefined;
   const replay = readPartial('replay') as ReplayFigures | undefined;
   const relay = readPartial('relay') as RelayFigures | undefined;
+  const proposals = readPartial('proposals') as ProposalsFigures | undefined;
   const result = {
     generatedAt: new Date().toISOString(),
     mode: args.quick ? 'quick' : 'full',
@@ -113,10 +140,11 @@ async function main(): Promise<void> {
       postgres: await serverSettings(),
       kafkaBrokers: KAFKA_BROKERS,
     },
-    targets: checkTargets(append, replay, relay),
+    targets: checkTargets(append, replay, relay, proposals, !args.quick),
     append: append ?? { missing: 'append bench failed or did not run' },
     replay: replay ?? { missing: 'replay bench failed or did not run' },
     relay: relay ?? { missing: 'relay bench failed or did not run' },
+    ...(args.quick ? {} : { proposals: proposals ?? { missing: 'proposals bench failed or did not run' } }),
   };
   writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
 
@@ -153,6 +181,18 @@ async function main(): Promise<void> {
     const c = relay.consumers;
     lines.push(
       `  consumer bare ${fmt(c.bare.eventsPerSec)}; runner no-op ${fmt(c.runnerNoop.eventsPerSec)}; runner + inbox ${fmt(c.runnerInbox.eventsPerSec)}; ratios ${JSON.stringify(c.ratios)}`,
+    );
+  }
+  if (proposals) {
+    const { latency: l, throughput: t } = proposals;
+    lines.push('', '4. proposals (issue 20)');
+    lines.push(
+      `  source event → updated proposal at ${fmt(l.ratePerSecond)}/s over ${fmt(l.measuredSeconds)} s: p50 ${fmt(l.p50Ms)} ms, p95 ${fmt(l.p95Ms)} ms, ` +
+        `p99 ${fmt(l.p99Ms)} ms, max ${fmt(l.maxMs)} ms${l.eventsNeverSeen > 0 ? `, ${fmt(l.eventsNeverSeen)} NEVER SEEN` : ''}`,
+    );
+    lines.push(
+      `  backlog of ${fmt(t.eventsPerRound)}: runner no-op ${fmt(t.runnerNoop.eventsPerSec)}/s; runner + inbox ${fmt(t.runnerInbox.eventsPerSec)}/s; ` +
+        `proposal consumer ${fmt(t.proposals.eventsPerSec)}/s; ratios ${JSON.stringify(t.ratios)}`,
     );
   }
   lines.push('', 'targets');
