@@ -1,4 +1,4 @@
-import type { Aspect, Assessment, Indicator, IndicatorProposal, Ruleset, UnitScore } from './api/evaluation';
+import type { Aspect, Assessment, ComplianceDimension, Indicator, IndicatorProposal, Ruleset, UnitCompliance, UnitScore } from './api/evaluation';
 
 // Whole answers of the evaluation service for the web tests, so a fixture has the shape the generated types promise.
 
@@ -83,5 +83,44 @@ export const proposalFixture = (indicatorCode: string, overrides: Partial<Indica
   updatedAt: '2026-07-01T02:00:00.000Z',
   selfClaim: null,
   decision: { status: 'proposed', score: null, marks: [] },
+  ...overrides,
+});
+
+const PANTAU_MAPPING = { origin: 'pantau', provisional: true, source: 'Pantau mapping of the events onto the dimension' } as const;
+
+export const complianceDimensionFixture = (code: string, name: string, overrides: Partial<ComplianceDimension> = {}): ComplianceDimension => ({
+  code,
+  name,
+  groupCode: 'empat-dimensi',
+  groupWeightBp: 7000,
+  weightBp: 2500,
+  score: null,
+  contribution: 0,
+  missing: null,
+  ruleSource: PANTAU_MAPPING,
+  sourceEventIds: [],
+  ...overrides,
+});
+
+/** A complete grade under ombudsman-2025 v1, the ruleset a cycle pins by default. */
+export const complianceFixture = (cycleId: string, unitId: string, overrides: Partial<UnitCompliance> = {}): UnitCompliance => ({
+  cycleId,
+  unitId,
+  ruleset: { id: 'ombudsman-2025', version: 1, title: 'Ombudsman RI — Opini Ombudsman / Penilaian Maladministrasi Penyelenggaraan Pelayanan Publik (2025–)' },
+  pinnedRuleset: { id: 'ombudsman-2025', version: 1 },
+  whatIf: false,
+  total: 88.02,
+  band: { code: 'A', label: 'Kualitas Tertinggi', zone: 'hijau', provisional: true },
+  label: 'Kualitas Tertinggi Tanpa Maladministrasi',
+  complete: true,
+  ceiling: { total: 88.02, band: { code: 'A', label: 'Kualitas Tertinggi', zone: 'hijau', provisional: true } },
+  dimensions: [],
+  maladministration: { found: false, label: 'Tanpa Maladministrasi', sourceEventIds: [] },
+  missing: [],
+  unknownComponentCodes: [],
+  ignoredInputs: [],
+  provisional: true,
+  provisionalParts: [],
+  updatedAt: '2026-07-01T02:00:00.000Z',
   ...overrides,
 });

@@ -25,6 +25,12 @@ export type UnitProposals = Schemas['UnitProposalsResponse'];
 export type IndicatorProposal = Schemas['IndicatorProposalResponse'];
 export type IndicatorDecision = Schemas['IndicatorDecisionResponse'];
 export type DecisionMark = Schemas['DecisionMarkResponse'];
+export type ServiceSlaCompliance = Schemas['ServiceSlaComplianceResponse'];
+export type UnitCompliance = Schemas['UnitComplianceResponse'];
+export type ComplianceBand = Schemas['ComplianceBandResponse'];
+export type ComplianceDimension = Schemas['ComplianceDimensionResponse'];
+export type ComplianceRulesetRef = Schemas['ComplianceRulesetRefResponse'];
+export type ComplianceObservation = Schemas['RecordComplianceObservationRequest'];
 /** What every evaluation command answers: the stream it changed and the version it reached. */
 export type CommandReply = Schemas['CommandReply'];
 
@@ -80,6 +86,11 @@ export const evaluationApi = {
     api<CommandReply>(`${unitPath(cycleId, unitId)}/proposals/${encodeURIComponent(indicatorCode)}/confirmation`, { method: 'POST', body }),
   overrideProposal: (api: Api, cycleId: string, unitId: string, indicatorCode: string, body: Schemas['OverrideProposalRequest']) =>
     api<CommandReply>(`${unitPath(cycleId, unitId)}/proposals/${encodeURIComponent(indicatorCode)}/override`, { method: 'POST', body }),
+  /** The unit's Ombudsman compliance grade; with `whatIf`, the same input graded under another shipped ruleset (nothing is recorded). */
+  compliance: (api: Api, cycleId: string, unitId: string, { tenantId, whatIf }: { tenantId?: string; whatIf?: ComplianceRulesetRef } = {}) =>
+    api<UnitCompliance>(`${unitPath(cycleId, unitId)}/compliance${queryString({ tenantId, ruleset: whatIf?.id, version: whatIf && String(whatIf.version) })}`),
+  recordComplianceObservation: (api: Api, cycleId: string, unitId: string, body: ComplianceObservation) =>
+    api<CommandReply>(`${unitPath(cycleId, unitId)}/compliance/observations`, { method: 'PUT', body }),
   verify: (api: Api, cycleId: string, unitId: string) => api<CommandReply>(`${unitPath(cycleId, unitId)}/assessment/verify`, { method: 'POST' }),
   returnToUnit: (api: Api, cycleId: string, unitId: string, notes: Schemas['ReturnRequest']['notes']) =>
     api<CommandReply>(`${unitPath(cycleId, unitId)}/assessment/return`, { method: 'POST', body: { notes } }),

@@ -6,6 +6,8 @@ import { isReadOnly } from '../../auth/claims';
 import { useSignedIn } from '../../auth/session';
 import { ProblemMessage } from '../../components/problem-message';
 import { refreshAfterCommand } from '../../query-client';
+import { CompliancePanel } from '../compliance/compliance-panel';
+import { RequestSlaTable } from '../compliance/request-sla-table';
 import { useCycleTenant, withCycleTenant } from '../cycles/cycle-tenant';
 import { ASSESSMENT_STATUS_LABELS } from './answers';
 import { evaluatorLabel } from './evaluators';
@@ -19,7 +21,9 @@ import { VerificationPanel } from './verification-panel';
 /**
  * A unit's assessment for everyone but the unit itself: the evaluator scores F-02 beside the
  * unit's self-score and evidence, or, where events propose a level, confirms or overrides the
- * proposal beside the unit's claim; Bagian Organisasi verifies or returns; auditors only read.
+ * proposal beside the unit's claim; Bagian Organisasi verifies or returns; auditors only read. The unit's
+ * Ombudsman compliance grade and its request SLA compliance show above, with the observations only the
+ * unit's evaluators and Bagian Organisasi record.
  */
 export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: string }) {
   const { claims } = useSignedIn();
@@ -30,7 +34,10 @@ export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: s
   const proposals = useQuery({
     queryKey: ['proposals', cycleId, unitId, tenantId],
     queryFn: () => evaluationApi.proposals(api, cycleId, unitId, tenantId),
-    select: (answer) => new Map(answer.proposals.map((proposal) => [proposal.indicatorCode, proposal])),
+    select: (answer) => ({
+      byIndicator: new Map(answer.proposals.map((proposal) => [proposal.indicatorCode, proposal])),
+      requestSla: answer.requestSla,
+    }),
   });
   // Waiting for the proposals too: an indicator shows either its proposal or the plain F-02 form, never one then the other.
   if (isPending || proposals.isPending) return <p aria-live="polite">Memuat penilaian…</p>;
@@ -52,6 +59,8 @@ export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: s
   const lokus = cycle.units.find((unit) => unit.unitId === unitId);
   const namedEvaluator = lokus?.evaluatorIds.includes(claims.subject) ?? false;
   const deciding = scoring && cycle.status !== 'published';
+  // the service refuses an evaluator not assigned to the unit; Bagian Organisasi records for any unit lokus
+  const recordsCompliance = canVerify && (claims.role === 'admin' || namedEvaluator);
   const nameEvaluator = (evaluatorId: string) => evaluatorLabel(evaluatorId, { viewerId: claims.subject, leadEvaluatorId: lokus?.leadEvaluatorId });
 
   return (
@@ -68,7 +77,9 @@ export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: s
       </p>
       {scoring && !namedEvaluator && <p role="note">Anda belum ditetapkan sebagai evaluator unit ini pada siklus ini; nilai Anda akan ditolak.</p>}
       <UnitScorePanel cycleId={cycleId} unitId={unitId} tenantId={tenantId} ruleset={ruleset} />
+      <CompliancePanel cycleId={cycleId} unitId={unitId} tenantId={tenantId} canRecord={recordsCompliance} />
       <ProblemMessage error={proposals.error} title="Usulan nilai dari peristiwa tidak dapat dimuat" />
+      {proposals.data && <RequestSlaTable services={proposals.data.requestSla} />}
       {canVerify && <VerificationPanel assessment={assessment} ruleset={ruleset} onChanged={refresh} />}
       {ruleset.aspects.map((aspect) => (
         <section key={aspect.code} aria-labelledby={`aspect-${aspect.code}`} className="aspect">
@@ -76,7 +87,7 @@ export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: s
             Aspek {aspect.code.toUpperCase()}: {aspect.name}
           </h2>
           {aspect.indicators.map((indicator) => {
-            const proposal = proposals.data?.get(indicator.code);
+            const proposal = proposals.data?.byIndicator.get(indicator.code);
             return (
               <article key={indicator.code} className="indicator" aria-labelledby={`indicator-${indicator.code}`}>
                 <h3 id={`indicator-${indicator.code}`}>

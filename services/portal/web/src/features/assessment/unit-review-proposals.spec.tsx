@@ -1,8 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CycleDetail, CycleScores, IndicatorProposal, UnitProposals } from '../../api/evaluation';
-import { aspectFixture, assessmentFixture, indicatorFixture, proposalFixture, rulesetFixture, unitScoreFixture } from '../../evaluation-fixtures';
-import { AUDITOR, EVALUATOR, fakeFetch, problem, type RecordedCall, renderAt } from '../../test-support';
+import {
+  aspectFixture,
+  assessmentFixture,
+  complianceFixture,
+  indicatorFixture,
+  proposalFixture,
+  rulesetFixture,
+  unitScoreFixture,
+} from '../../evaluation-fixtures';
+import { ADMIN, AUDITOR, EVALUATOR, fakeFetch, problem, type RecordedCall, renderAt } from '../../test-support';
 import { UnitReviewPage } from './unit-review-page';
 
 const CYCLE = '6f1c2a40-0000-4000-8000-000000000001';
@@ -98,7 +106,27 @@ const complaintProposal = proposalFixture('28.e.Ak', {
   },
 });
 
-const proposals = (...shown: IndicatorProposal[]): UnitProposals => ({ cycleId: CYCLE, unitId: 'disdukcapil', proposals: shown, requestSla: [] });
+const requestSla: UnitProposals['requestSla'] = [
+  {
+    serviceId: 'svc-ktp',
+    name: 'Penerbitan KTP-el',
+    completed: 8,
+    completedOnTime: 7,
+    onTimePercent: 87.5,
+    breaches: [
+      {
+        requestId: '5d2f1a9c-0000-4000-8000-00000000c0de',
+        serviceId: 'svc-ktp',
+        dueDate: '2026-02-03',
+        detectedOn: '2026-02-04',
+        eventId: '0b9f6a3e-0000-4000-8000-000000000011',
+      },
+    ],
+    sourceEventIds: ['0b9f6a3e-0000-4000-8000-000000000011'],
+  },
+];
+
+const proposals = (...shown: IndicatorProposal[]): UnitProposals => ({ cycleId: CYCLE, unitId: 'disdukcapil', proposals: shown, requestSla });
 
 const unitScore = unitScoreFixture(CYCLE, 'disdukcapil', { assessmentStatus: 'submitted', proposedOnlyIndicatorCodes: ['6.a.B'] });
 const scores: CycleScores = { cycleId: CYCLE, name: cycle.name, status: 'open', ruleset: { id: 'pekppp-2023', version: 1, provisional: true }, units: [] };
@@ -114,6 +142,7 @@ type Answer = Parameters<typeof fakeFetch>[0][string];
 function serve(changes: Record<string, Answer>): RecordedCall[] {
   return fakeFetch({
     [`GET ${UNIT}/proposals`]: { status: 200, body: proposals(skmProposal, complaintProposal) },
+    [`GET ${UNIT}/compliance`]: { status: 200, body: complianceFixture(CYCLE, 'disdukcapil') },
     [`GET ${UNIT}/assessment`]: { status: 200, body: assessment },
     [`GET ${UNIT}/score`]: { status: 200, body: unitScore },
     [`GET ${EVALUATION}/rulesets/pekppp-2023/versions/1`]: { status: 200, body: ruleset },
@@ -333,5 +362,48 @@ describe('UnitReviewPage: the proposals from events beside the F-01 claims', () 
     expect(within(card).getByRole('region', { name: 'Usulan dari peristiwa' }).textContent).toContain('Level 1 — tersedia sebagian');
     expect(within(card).queryByRole('button', { name: 'Konfirmasi usulan' })).toBeNull();
     expect(within(card).queryByRole('button', { name: 'Ubah nilai' })).toBeNull();
+  });
+});
+
+describe('UnitReviewPage: the compliance evaluation computes', () => {
+  it('shows the Ombudsman compliance grade and the request SLA compliance per service from the proposals answer', async () => {
+    serve({});
+    renderPage(AUDITOR);
+
+    const compliance = await screen.findByRole('region', { name: 'Kepatuhan Ombudsman' });
+    await waitFor(() => expect(compliance.textContent).toContain('Nilai 88,02'));
+    expect(compliance.textContent).toContain('Ombudsman 2025 (Opini Ombudsman)');
+    expect(within(compliance).queryByRole('form', { name: 'Catat pengamatan kepatuhan' })).toBeNull();
+
+    const sla = within(screen.getByRole('region', { name: 'Kepatuhan waktu layanan' })).getByRole('table');
+    const ktp = within(sla).getByRole('row', { name: /^Penerbitan KTP-el/ });
+    expect(
+      within(ktp)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['8', '7', '87,5%', 'Permohonan 5d2f1a9c… · jatuh tempo 3/2/2026 · terdeteksi 4/2/2026']);
+  });
+
+  it.each([
+    ['the unit’s evaluator', EVALUATOR, true],
+    ['Bagian Organisasi', ADMIN, true],
+    ['an evaluator not assigned to the unit', { ...EVALUATOR, sub: 'dev-evaluator-9' }, false],
+    ['an auditor', AUDITOR, false],
+  ])('%s: observation form shown = %s', async (_who, claims, shown) => {
+    serve({});
+    renderPage(claims);
+
+    const compliance = await screen.findByRole('region', { name: 'Kepatuhan Ombudsman' });
+    await waitFor(() => expect(compliance.textContent).toContain('Nilai 88,02'));
+    expect(within(compliance).queryByRole('form', { name: 'Catat pengamatan kepatuhan' }) !== null).toBe(shown);
+  });
+
+  it('no observation form once the results are published', async () => {
+    serve({ [`GET ${EVALUATION}/cycles/${CYCLE}`]: { status: 200, body: { ...cycle, status: 'published' } } });
+    renderPage(ADMIN);
+
+    const compliance = await screen.findByRole('region', { name: 'Kepatuhan Ombudsman' });
+    await waitFor(() => expect(compliance.textContent).toContain('Nilai 88,02'));
+    expect(within(compliance).queryByRole('form', { name: 'Catat pengamatan kepatuhan' })).toBeNull();
   });
 });

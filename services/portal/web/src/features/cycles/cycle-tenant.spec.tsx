@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CycleDetail, CycleScores } from '../../api/evaluation';
-import { aspectFixture, assessmentFixture, indicatorFixture, rulesetFixture, unitScoreFixture } from '../../evaluation-fixtures';
+import { aspectFixture, assessmentFixture, complianceFixture, indicatorFixture, rulesetFixture, unitScoreFixture } from '../../evaluation-fixtures';
 import { ADMIN, AUDITOR, fakeFetch, NATIONAL_AUDITOR, type RecordedCall, renderAt } from '../../test-support';
 import { UnitReviewPage } from '../assessment/unit-review-page';
 import { ResultsPage } from '../results/results-page';
@@ -93,7 +93,8 @@ describe.each(READERS)('the cycle pages read the cycle in the right tenant for $
     const calls = fakeFetch({
       [`GET ${EVALUATION}/rulesets/pekppp-2023/versions/1`]: { status: 200, body: ruleset },
       [`GET ${unit}/assessment`]: { status: 200, body: assessment },
-      [`GET ${unit}/proposals`]: { status: 200, body: { cycleId: CYCLE, unitId: 'dinkes', proposals: [] } },
+      [`GET ${unit}/proposals`]: { status: 200, body: { cycleId: CYCLE, unitId: 'dinkes', proposals: [], requestSla: [] } },
+      [`GET ${unit}/compliance`]: { status: 200, body: complianceFixture(CYCLE, 'dinkes') },
       [`GET ${unit}/score`]: { status: 200, body: unitScore },
       [`GET ${EVALUATION}/cycles/${CYCLE}/scores`]: { status: 200, body: scores },
       [`GET ${EVALUATION}/cycles/${CYCLE}`]: { status: 200, body: cycle },
@@ -112,6 +113,7 @@ describe.each(READERS)('the cycle pages read the cycle in the right tenant for $
           `${EVALUATION}/cycles/${CYCLE}${tenantQuery}`,
           `${EVALUATION}/cycles/${CYCLE}/scores${unitScoreLine}`,
           `${unit}/assessment${tenantQuery}`,
+          `${unit}/compliance${tenantQuery}`,
           `${unit}/proposals${tenantQuery}`,
           `${unit}/score${tenantQuery}`,
         ].sort(),
