@@ -47,7 +47,8 @@ interface Compliance {
 /**
  * Ombudsman compliance graded from real source events: the request and survey contexts' events are
  * published on their topics as their relays would, observations are recorded over HTTP, and the unit
- * lokus's grade under the cycle's pinned ruleset (ombudsman-2025 by default) follows within a second.
+ * lokus's grade under the cycle's pinned ruleset (ombudsman-2025 by default) follows. How fast it follows
+ * is measured by bench/proposals.bench.ts, not here.
  */
 describe('compliance grades from the request and survey topics and recorded observations', () => {
   const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
@@ -211,7 +212,7 @@ describe('compliance grades from the request and survey topics and recorded obse
     expect((await graded()).map((g) => [g.total, g.complete, g.previousTotal])).toEqual([[0, false, -1]]);
   });
 
-  it('moves the grade within a second of a standard being published, with one ComplianceGraded', async () => {
+  it('moves the grade when a standard is published, with one ComplianceGraded', async () => {
     const before = await graded();
     const serviceId = `ktp-${randomUUID().slice(0, 8)}`;
     const standard = await onRequestTopic(
@@ -240,16 +241,11 @@ describe('compliance grades from the request and survey topics and recorded obse
       `service-standard-${tenantId}/${serviceId}`,
       '2026-03-02T02:00:00Z',
     );
-    const sentAt = Date.now();
-    const after = await eventually(
-      async () => {
-        const grade = await compliance();
-        expect(dimension(grade, 'proses')).toMatchObject({ score: 100, missing: null, sourceEventIds: [standard.eventId] });
-        return grade;
-      },
-      { timeoutMs: 1_000 },
-    );
-    expect(Date.now() - sentAt).toBeLessThan(1_000);
+    const after = await eventually(async () => {
+      const grade = await compliance();
+      expect(dimension(grade, 'proses')).toMatchObject({ score: 100, missing: null, sourceEventIds: [standard.eventId] });
+      return grade;
+    });
     // 70 % × 32.37 % × 100
     expect(after.total).toBe(22.66);
     const announced = (await graded()).slice(before.length);
@@ -291,16 +287,11 @@ describe('compliance grades from the request and survey topics and recorded obse
       stream,
       '2026-03-02T05:00:00Z',
     );
-    const sentAt = Date.now();
-    const after = await eventually(
-      async () => {
-        const grade = await compliance();
-        expect(dimension(grade, 'pengaduan')).toMatchObject({ score: 100, sourceEventIds: [received.eventId, resolved.eventId].sort() });
-        return grade;
-      },
-      { timeoutMs: 1_000 },
-    );
-    expect(Date.now() - sentAt).toBeLessThan(1_000);
+    const after = await eventually(async () => {
+      const grade = await compliance();
+      expect(dimension(grade, 'pengaduan')).toMatchObject({ score: 100, sourceEventIds: [received.eventId, resolved.eventId].sort() });
+      return grade;
+    });
     // + 70 % × 21.54 % × 100
     expect(after.total).toBe(37.74);
     // received and resolved in one batch or two: either way every announcement is a change of the grade, and the last is the grade now
