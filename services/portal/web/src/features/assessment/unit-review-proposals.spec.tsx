@@ -14,6 +14,7 @@ const cycle: CycleDetail = {
   name: 'PEKPPP 2026',
   status: 'open',
   ruleset: { id: 'pekppp-2023', version: 1 },
+  kodeBRuleset: null,
   complianceRuleset: { id: 'ombudsman-2025', version: 1 },
   windowStart: '2026-01-01',
   windowEnd: '2026-12-31',
@@ -22,6 +23,7 @@ const cycle: CycleDetail = {
     {
       unitId: 'disdukcapil',
       unitName: 'Dinas Kependudukan dan Pencatatan Sipil',
+      kode: 'A',
       evaluatorIds: ['dev-evaluator-1', 'dev-evaluator-2'],
       leadEvaluatorId: 'dev-evaluator-1',
       userScore: null,
