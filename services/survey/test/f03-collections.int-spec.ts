@@ -142,7 +142,7 @@ describe('F-03 collections follow the cycles of the evaluation service', () => {
   it('records a lokus once when its announcement arrives twice', async () => {
     const [cycleId, later] = [newCycle(), newCycle()];
     const assignment = (cycle: string): { key: string; value: Buffer; headers: ReturnType<typeof envelopeToHeaders> } => {
-      const event: EvaluationEvent = { $case: 'unitLokusAssigned', value: { cycleId: cycle, unitId, evaluatorIds: ['e1'], leadEvaluatorId: 'e1' } };
+      const event: EvaluationEvent = { $case: 'unitLokusAssigned', value: { cycleId: cycle, unitId, evaluatorIds: ['e1'], leadEvaluatorId: 'e1', kode: 'A' } };
       const envelope: EventEnvelope = {
         eventId: randomUUID(),
         eventType: evaluationCodec.typeOf(event),

@@ -30,6 +30,8 @@ export async function announceCycle(
       f03Quota: f03Quota ?? undefined,
       complianceRulesetId: 'ombudsman-2025',
       complianceRulesetVersion: 1,
+      kodeBRulesetId: '',
+      kodeBRulesetVersion: 0,
     },
   };
   await publishForeignEvent(topics.evaluation, evaluationCodec, opened, { tenantId, unitId: '', streamId, streamVersion: 1, occurredAt });
@@ -38,7 +40,7 @@ export async function announceCycle(
     streamVersion += 1;
     const assigned: EvaluationEvent = {
       $case: 'unitLokusAssigned',
-      value: { cycleId, unitId, evaluatorIds: ['evaluator-1'], leadEvaluatorId: 'evaluator-1' },
+      value: { cycleId, unitId, evaluatorIds: ['evaluator-1'], leadEvaluatorId: 'evaluator-1', kode: 'A' },
     };
     await publishForeignEvent(topics.evaluation, evaluationCodec, assigned, { tenantId, unitId, streamId, streamVersion, occurredAt });
   }

@@ -3,11 +3,21 @@ import type { EvaluationEvent } from '@lib/contracts';
 import { type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { DomainError } from '../domain/error-codes';
-import { assessmentStream, type CorrectedScore, correctedAssessment, cycleDecider, cycleStream, decideCycle, scoreAssessment, toUnitResult } from '../domain';
+import {
+  assessmentStream,
+  type CorrectedScore,
+  correctedAssessment,
+  cycleDecider,
+  cycleStream,
+  decideCycle,
+  rulesetRefOf,
+  scoreAssessment,
+  toUnitResult,
+} from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
 import { cycleWriterGuard, readAssessment, readCycle, rereadingOnChange } from './stream-state';
 
-/** Corrects a published result: indicator scores replaced by the given ones, rescored under the pinned ruleset. */
+/** Corrects a published result: indicator scores replaced by the given ones, rescored under the ruleset the cycle pins for the unit's kode. */
 export class CorrectResultCommand extends Command<AppendResult> {
   constructor(
     readonly cycleId: string,
@@ -34,7 +44,7 @@ export class CorrectResultHandler implements ICommandHandler<CorrectResultComman
       if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
       const lokus = cycle.units[unitId];
       if (!lokus) throw new DomainError('CYCLE.UNIT_NOT_IN_SCOPE', `unit ${unitId} is not a unit lokus of cycle ${cycleId}`);
-      const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
+      const ruleset = await this.rulesets.get(meta.tenantId, rulesetRefOf(cycle, unitId));
       const { state: assessment, version: assessmentVersion } = await readAssessment(this.store, meta.tenantId, cycleId, unitId);
       const result = toUnitResult(unitId, scoreAssessment(ruleset, correctedAssessment(ruleset, assessment, lokus, correctedScores, reason), lokus));
       const now = this.clock.now().toISOString();

@@ -15,6 +15,7 @@ import {
   proposalsStream,
   type ProposalSnapshot,
   type Ruleset,
+  rulesetRefOf,
 } from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
 import { currentProposal } from '../queries/unit-proposals.queries';
@@ -55,7 +56,7 @@ export class HandleAssessmentHandler implements ICommandHandler<HandleAssessment
     return rereadingOnChange(async () => {
       const { state: cycle, version: cycleVersion } = await readCycle(this.store, meta.tenantId, cycleId);
       if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
-      const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
+      const ruleset = await this.rulesets.get(meta.tenantId, rulesetRefOf(cycle, unitId));
       const instant = this.clock.now();
       const today = await this.timeZones.localDate(meta.tenantId, instant);
       const decidedOn = await this.proposalDecidedOn({ tenantId: meta.tenantId, cycleId, unitId }, ruleset, action);

@@ -72,10 +72,12 @@ export class OpenCycleHandler implements ICommandHandler<OpenCycleCommand> {
   async execute({ cycleId, name, rulesetId, rulesetVersion, window, meta, idGenerated, compliance }: OpenCycleCommand): Promise<AppendResult> {
     const complianceRuleset = pinnableComplianceRuleset(compliance);
     const ruleset = await this.rulesets.find(meta.tenantId, rulesetId, rulesetVersion);
+    const kodeB = ruleset.kodeBRulesetId === undefined ? null : await this.rulesets.find(meta.tenantId, ruleset.kodeBRulesetId);
+    const kodeBRuleset = kodeB && { id: kodeB.id, version: kodeB.version };
     return this.store.handle(
       cycleStream(meta.tenantId, cycleId),
       cycleDecider,
-      (state) => decideCycle({ type: 'OpenCycle', cycleId, name, ruleset, complianceRuleset, ...window }, state),
+      (state) => decideCycle({ type: 'OpenCycle', cycleId, name, ruleset, kodeBRuleset, complianceRuleset, ...window }, state),
       meta,
       // a retried opening without a client-chosen id comes with a fresh one: its key answers the first cycle
       idGenerated ? { createsStreamWithPrefix: cycleStream(meta.tenantId, '') } : {},

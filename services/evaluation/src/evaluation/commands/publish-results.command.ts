@@ -3,11 +3,11 @@ import type { EvaluationEvent } from '@lib/contracts';
 import { type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
 import { Clock } from '@lib/platform';
 import { DomainError } from '../domain/error-codes';
-import { assessmentStream, type Cycle, cycleDecider, cycleStream, decideCycle, scoreAssessment, toUnitResult } from '../domain';
+import { assessmentStream, type Cycle, cycleDecider, cycleStream, decideCycle, type Ruleset, rulesetRefOf, scoreAssessment, toUnitResult } from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
 import { cycleWriterGuard, readAssessment, readCycle, rereadingOnChange } from './stream-state';
 
-/** Freezes every unit's result, scored now under the cycle's pinned ruleset from the assessment streams. */
+/** Freezes every unit's result, scored now from the assessment streams under the ruleset the cycle pins for its kode. */
 export class PublishResultsCommand extends Command<AppendResult> {
   constructor(
     readonly cycleId: string,
@@ -29,8 +29,9 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
     return rereadingOnChange(async () => {
       const { state: cycle } = await readCycle(this.store, meta.tenantId, cycleId);
       if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
-      const ruleset = await this.rulesets.get(meta.tenantId, cycle.ruleset);
       const unitIds = Object.keys(cycle.units);
+      const rulesets: Ruleset[] = await Promise.all(unitIds.map((unitId) => this.rulesets.get(meta.tenantId, rulesetRefOf(cycle, unitId))));
+      const scoredUnder = Object.fromEntries(unitIds.map((unitId, u) => [unitId, { id: rulesets[u].id, version: rulesets[u].version }]));
       const assessments = await Promise.all(unitIds.map((unitId) => readAssessment(this.store, meta.tenantId, cycleId, unitId)));
       const now = this.clock.now().toISOString();
       // Results are scored inside decide from the cycle state handle() read, so a user score recorded
@@ -39,7 +40,7 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
       const resultsOf = (state: Cycle) =>
         state.status === 'none'
           ? []
-          : unitIds.map((unitId, u) => toUnitResult(unitId, scoreAssessment(ruleset, assessments[u].state, state.units[unitId] ?? null)));
+          : unitIds.map((unitId, u) => toUnitResult(unitId, scoreAssessment(rulesets[u], assessments[u].state, state.units[unitId] ?? null)));
       const guard = cycleWriterGuard(
         meta.tenantId,
         cycleId,
@@ -48,8 +49,7 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
       return this.store.handle(
         cycleStream(meta.tenantId, cycleId),
         cycleDecider,
-        (state) =>
-          decideCycle({ type: 'PublishResults', cycleId, scoredUnder: { id: ruleset.id, version: ruleset.version }, results: resultsOf(state), now }, state),
+        (state) => decideCycle({ type: 'PublishResults', cycleId, scoredUnder, results: resultsOf(state), now }, state),
         meta,
         { guard },
       );

@@ -5,7 +5,7 @@ import { EventStore, foldStream, inTransaction } from '@lib/event-sourcing';
 import { QUALIFIED_ID } from '@lib/kernel';
 import { Pool, type PoolClient } from 'pg';
 import type { ComplianceRulesetRef } from '../domain/compliance/compliance-ruleset';
-import { cycleDecider } from '../domain/cycle';
+import { cycleDecider, type OpenCycle, rulesetRefOf } from '../domain/cycle';
 import { complianceStream, cycleStream, proposalsStream } from '../domain/streams';
 import {
   type ComparedProposal,
@@ -21,7 +21,7 @@ import { ProposalFigures } from '../queries/proposal-figures';
 import type { BatchCause, UnitRef } from './findings-cause';
 import { RegradeCompliance } from './regrade-compliance';
 
-/** The proposal rules per scoring ruleset; a cycle under a ruleset without them gets no proposals. */
+/** The proposal rules per scoring ruleset; a unit lokus scored under a ruleset without them (a Kode B lokus, say) gets no proposals. */
 const PROPOSAL_RULESETS: readonly ProposalRuleset[] = [PROPOSAL_RULES_2023];
 
 const ACTOR = { id: 'evaluation.proposals', role: 'system' };
@@ -187,7 +187,7 @@ export class RecomputeUnitFindings {
       if (cycle.status !== 'open' || !cycle.units[unit.unitId]) continue;
       const scope = {
         cycleId: item.cycleId,
-        rulesetId: cycle.ruleset.id,
+        rulesetId: rulesetRefOf(cycle, unit.unitId).id,
         complianceRuleset: cycle.complianceRuleset,
         windowStart: cycle.windowStart,
         windowEnd: cycle.windowEnd,
@@ -200,19 +200,19 @@ export class RecomputeUnitFindings {
   private async openLokusCycles({ tenantId, unitId }: UnitRef, tx: PoolClient): Promise<CycleScope[]> {
     const { rows } = await tx.query<{
       cycle_id: string;
-      ruleset_id: string;
+      state: OpenCycle;
       compliance_ruleset_id: string;
       compliance_ruleset_version: number;
       window_start: string;
       window_end: string;
     }>(
-      `SELECT cycle_id, ruleset_id, compliance_ruleset_id, compliance_ruleset_version, window_start::text, window_end::text FROM cycles_v1
+      `SELECT cycle_id, state, compliance_ruleset_id, compliance_ruleset_version, window_start::text, window_end::text FROM cycles_v1
        WHERE tenant_id = $1 AND status = 'open' AND state -> 'units' ? $2 ORDER BY cycle_id`,
       [tenantId, unitId],
     );
     return rows.map((row) => ({
       cycleId: row.cycle_id,
-      rulesetId: row.ruleset_id,
+      rulesetId: rulesetRefOf(row.state, unitId).id,
       complianceRuleset: { id: row.compliance_ruleset_id, version: row.compliance_ruleset_version },
       windowStart: row.window_start,
       windowEnd: row.window_end,

@@ -11,6 +11,8 @@ import {
 import { type CycleEvent, cycleDecider } from './cycle';
 import { pekppp2017 } from './ruleset/pekppp-2017';
 import { pekppp2023 } from './ruleset/pekppp-2023';
+import { pekppp2023KodeB } from './ruleset/pekppp-2023-kode-b';
+import { pekppp2023v2 } from './ruleset/pekppp-2023-v2';
 import { scoredIndicators } from './ruleset/ruleset';
 
 const ids = { cycleId: 'cycle-1', unitId: 'disdukcapil' };
@@ -452,11 +454,13 @@ describe('assessment decider', () => {
         selfAssessmentDue: '2026-05-31',
         complianceRulesetId: 'ombudsman-2025',
         complianceRulesetVersion: 1,
+        kodeBRulesetId: '',
+        kodeBRulesetVersion: 0,
       },
     };
     const lokus: CycleEvent = {
       $case: 'unitLokusAssigned',
-      value: { cycleId: 'cycle-1', unitId: 'disdukcapil', evaluatorIds: ['eva', 'budi'], leadEvaluatorId: 'eva' },
+      value: { cycleId: 'cycle-1', unitId: 'disdukcapil', evaluatorIds: ['eva', 'budi'], leadEvaluatorId: 'eva', kode: 'A' },
     };
     const cycle = [cycleOpened, lokus].reduce(cycleDecider.evolve, cycleDecider.initialState());
 
@@ -474,6 +478,25 @@ describe('assessment decider', () => {
 
     it('refuses a cycle that was not opened', () => {
       expect(() => assessmentContext(cycleDecider.initialState(), 'disdukcapil', pekppp2023)).toThrow(expect.objectContaining({ code: 'CYCLE.NOT_OPENED' }));
+    });
+
+    describe('with a Kode B lokus', () => {
+      const openedWithKodeB = {
+        $case: 'cycleOpened',
+        value: { ...cycleOpened.value, rulesetVersion: 2, kodeBRulesetId: pekppp2023KodeB.id, kodeBRulesetVersion: pekppp2023KodeB.version },
+      } as CycleEvent;
+      const kodeB = { $case: 'unitLokusAssigned', value: { ...lokus.value, unitId: 'dpmptsp', kode: 'B' } } as CycleEvent;
+      const mixed = [openedWithKodeB, lokus, kodeB].reduce(cycleDecider.evolve, cycleDecider.initialState());
+
+      it('scores the Kode B lokus under the Kode B ruleset and the Kode A lokus under the pinned one', () => {
+        expect(assessmentContext(mixed, 'dpmptsp', pekppp2023KodeB).ruleset).toBe(pekppp2023KodeB);
+        expect(assessmentContext(mixed, 'disdukcapil', pekppp2023v2).ruleset).toBe(pekppp2023v2);
+      });
+
+      it("refuses the other kode's ruleset", () => {
+        expect(() => assessmentContext(mixed, 'dpmptsp', pekppp2023v2)).toThrow(expect.objectContaining({ code: 'CYCLE.RULESET_MISMATCH' }));
+        expect(() => assessmentContext(mixed, 'disdukcapil', pekppp2023KodeB)).toThrow(expect.objectContaining({ code: 'CYCLE.RULESET_MISMATCH' }));
+      });
     });
   });
 });

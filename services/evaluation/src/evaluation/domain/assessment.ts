@@ -2,7 +2,7 @@ import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
 import { type Decider, type EventsOf, assertNever } from '@lib/event-sourcing/domain';
 import { isAfter, isLocalDate } from '@lib/kernel';
 import { DomainError, type EvaluationErrorCode } from './error-codes';
-import type { Cycle } from './cycle';
+import { type Cycle, rulesetRefOf } from './cycle';
 import { type Ruleset, SCALE_MAX, SCALE_MIN, findIndicator, sameRuleset, scoredIndicators } from './ruleset/ruleset';
 import type { ScoringInput } from './scoring/scoring-rules';
 
@@ -19,7 +19,7 @@ export interface AssessmentContext {
   windowEnd: string;
   selfAssessmentDue: string;
   resultsFrozen: boolean;
-  /** The ruleset the cycle pins (not the newest one). */
+  /** The ruleset the cycle scores the unit under (`rulesetRefOf`: by its kode), not the newest one. */
   ruleset: Ruleset;
   /** Null when the unit is not a unit lokus of the cycle. */
   lokus: { evaluatorIds: readonly string[]; leadEvaluatorId: string } | null;
@@ -28,10 +28,11 @@ export interface AssessmentContext {
 /** Builds the context from the cycle's state and the ruleset the handler looked up for it. */
 export function assessmentContext(cycle: Cycle, unitId: string, pinnedRuleset: Ruleset): AssessmentContext {
   if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_OPENED', 'the cycle has not been opened');
-  if (!sameRuleset(cycle.ruleset, pinnedRuleset)) {
+  const pinned = rulesetRefOf(cycle, unitId);
+  if (!sameRuleset(pinned, pinnedRuleset)) {
     throw new DomainError(
       'CYCLE.RULESET_MISMATCH',
-      `cycle ${cycle.cycleId} pins ${cycle.ruleset.id} v${cycle.ruleset.version}, not ${pinnedRuleset.id} v${pinnedRuleset.version}`,
+      `cycle ${cycle.cycleId} scores ${unitId} under ${pinned.id} v${pinned.version}, not ${pinnedRuleset.id} v${pinnedRuleset.version}`,
     );
   }
   const lokus = cycle.units[unitId];

@@ -1,9 +1,10 @@
 import type { evaluationPb } from '@lib/contracts';
 import { type DeciderOutcome, givenWhen } from '@lib/event-sourcing/domain';
 import { fraction } from '@lib/kernel';
-import { type CycleCommand, type CycleEvent, cycleDecider } from './cycle';
+import { type CycleCommand, type CycleEvent, cycleDecider, rulesetRefOf } from './cycle';
 import { pekppp2017 } from './ruleset/pekppp-2017';
 import { pekppp2023 } from './ruleset/pekppp-2023';
+import { pekppp2023v2 } from './ruleset/pekppp-2023-v2';
 
 const CYCLE = 'cycle-1';
 const NOW = '2026-10-01T02:00:00.000Z';
@@ -21,15 +22,23 @@ const opened: CycleEvent = {
     f03Quota: { minimum: 10, maximum: 20, provisional: true },
     complianceRulesetId: 'ombudsman-2025',
     complianceRulesetVersion: 1,
+    kodeBRulesetId: '',
+    kodeBRulesetVersion: 0,
   },
 };
+const KODE_B = { id: 'pekppp-2023-kode-b', version: 1 };
+const openedWithKodeB: CycleEvent = {
+  $case: 'cycleOpened',
+  value: { ...opened.value, rulesetVersion: 2, kodeBRulesetId: KODE_B.id, kodeBRulesetVersion: KODE_B.version },
+} as CycleEvent;
 const assigned: CycleEvent = {
   $case: 'unitLokusAssigned',
-  value: { cycleId: CYCLE, unitId: 'disdukcapil', evaluatorIds: ['eva', 'budi'], leadEvaluatorId: 'eva' },
+  value: { cycleId: CYCLE, unitId: 'disdukcapil', evaluatorIds: ['eva', 'budi'], leadEvaluatorId: 'eva', kode: 'A' },
 };
+const assignedKodeB: CycleEvent = { $case: 'unitLokusAssigned', value: { ...assigned.value, kode: 'B' } } as CycleEvent;
 const otherAssigned: CycleEvent = {
   $case: 'unitLokusAssigned',
-  value: { cycleId: CYCLE, unitId: 'dinkes', evaluatorIds: ['eva'], leadEvaluatorId: 'eva' },
+  value: { cycleId: CYCLE, unitId: 'dinkes', evaluatorIds: ['eva'], leadEvaluatorId: 'eva', kode: 'A' },
 };
 const userScore: CycleEvent = {
   $case: 'userScoreReceived',
@@ -69,6 +78,7 @@ const open: CycleCommand = {
   cycleId: CYCLE,
   name: 'PEKPPP 2026',
   ruleset: pekppp2023,
+  kodeBRuleset: null,
   windowStart: '2026-03-01',
   windowEnd: '2026-09-30',
   selfAssessmentDue: '2026-05-31',
@@ -80,6 +90,7 @@ const assign: CycleCommand = {
   unitId: 'disdukcapil',
   evaluatorIds: ['eva', 'budi'],
   leadEvaluatorId: 'eva',
+  assessmentUnderway: false,
   today: '2026-03-02',
 };
 const recordUserScore: CycleCommand = {
@@ -94,7 +105,7 @@ const recordUserScore: CycleCommand = {
 const publish: CycleCommand = {
   type: 'PublishResults',
   cycleId: CYCLE,
-  scoredUnder: { id: 'pekppp-2023', version: 1 },
+  scoredUnder: { disdukcapil: { id: 'pekppp-2023', version: 1 } },
   results: [result('disdukcapil')],
   now: NOW,
 };
@@ -117,6 +128,12 @@ describe('cycle decider', () => {
       { ...open, complianceRuleset: { id: 'ombudsman-2022', version: 1 } },
       { events: [{ ...opened, value: { ...opened.value, complianceRulesetId: 'ombudsman-2022', complianceRulesetVersion: 1 } } as CycleEvent] },
     ],
+    [
+      'opens a cycle pinning the Kode B ruleset beside the Kode A one',
+      [],
+      { ...open, ruleset: pekppp2023v2, kodeBRuleset: KODE_B },
+      { events: [openedWithKodeB] },
+    ],
     ['refuses to open a cycle twice', [opened], open, error('CYCLE.ALREADY_OPENED')],
     ['refuses a cycle without a name', [], { ...open, name: ' ' }, error('CYCLE.NAME_REQUIRED')],
     ['refuses a window date that is not YYYY-MM-DD', [], { ...open, windowEnd: '30/09/2026' }, error('CYCLE.INVALID_DATE')],
@@ -131,7 +148,37 @@ describe('cycle decider', () => {
       'reassigns a unit to other evaluators',
       [opened, assigned],
       { ...assign, evaluatorIds: ['eva', 'citra'] },
-      { events: [{ $case: 'unitLokusAssigned', value: { cycleId: CYCLE, unitId: 'disdukcapil', evaluatorIds: ['eva', 'citra'], leadEvaluatorId: 'eva' } }] },
+      {
+        events: [
+          { $case: 'unitLokusAssigned', value: { cycleId: CYCLE, unitId: 'disdukcapil', evaluatorIds: ['eva', 'citra'], leadEvaluatorId: 'eva', kode: 'A' } },
+        ],
+      },
+    ],
+    // kode
+    ['assigns a Kode B lokus in a cycle with a Kode B ruleset', [openedWithKodeB], { ...assign, kode: 'B' }, { events: [assignedKodeB] }],
+    ['refuses a Kode B lokus in a cycle whose ruleset has no Kode B form', [opened], { ...assign, kode: 'B' }, error('CYCLE.NO_KODE_B_RULESET')],
+    ['assigns Kode A explicitly in a cycle without a Kode B ruleset', [opened], { ...assign, kode: 'A' }, { events: [assigned] }],
+    [
+      'reassigning evaluators without a kode keeps Kode B',
+      [openedWithKodeB, assignedKodeB],
+      { ...assign, evaluatorIds: ['eva'] },
+      {
+        events: [{ $case: 'unitLokusAssigned', value: { ...assigned.value, evaluatorIds: ['eva'], kode: 'B' } } as CycleEvent],
+      },
+    ],
+    ['assigning the same kode and evaluators again records nothing', [openedWithKodeB, assignedKodeB], { ...assign, kode: 'B' }, { events: [] }],
+    ['changes the kode of a lokus not yet assessed', [openedWithKodeB, assigned], { ...assign, kode: 'B' }, { events: [assignedKodeB] }],
+    [
+      "refuses to change the kode once the unit's F-01 was submitted or scored",
+      [openedWithKodeB, assigned],
+      { ...assign, kode: 'B', assessmentUnderway: true },
+      error('CYCLE.KODE_LOCKED'),
+    ],
+    [
+      'reassigns the evaluators of an assessed lokus when its kode stays',
+      [openedWithKodeB, assignedKodeB],
+      { ...assign, evaluatorIds: ['eva'], kode: 'B', assessmentUnderway: true },
+      { events: [{ $case: 'unitLokusAssigned', value: { ...assigned.value, evaluatorIds: ['eva'], kode: 'B' } } as CycleEvent] },
     ],
     ['refuses to assign in a cycle that was not opened', [], assign, error('CYCLE.NOT_OPENED')],
     ['refuses to assign after the window closed', [opened], { ...assign, today: '2026-10-01' }, error('CYCLE.CLOSED')],
@@ -217,9 +264,33 @@ describe('cycle decider', () => {
     [
       'refuses results scored under another ruleset version (a what-if)',
       [opened, assigned],
-      { ...publish, scoredUnder: { id: 'pekppp-2023', version: 2 } },
+      { ...publish, scoredUnder: { disdukcapil: { id: 'pekppp-2023', version: 2 } } },
       error('CYCLE.RULESET_MISMATCH'),
     ],
+    [
+      'publishes a Kode B result scored under the Kode B ruleset beside a Kode A one',
+      [openedWithKodeB, assignedKodeB, otherAssigned],
+      {
+        ...publish,
+        scoredUnder: { disdukcapil: KODE_B, dinkes: { id: 'pekppp-2023', version: 2 } },
+        results: [result('disdukcapil'), result('dinkes')],
+      },
+      {
+        events: [
+          {
+            $case: 'cycleResultsPublished',
+            value: { ...published.value, rulesetVersion: 2, results: [result('disdukcapil'), result('dinkes')] },
+          } as CycleEvent,
+        ],
+      },
+    ],
+    [
+      'refuses a Kode B result scored under the Kode A ruleset',
+      [openedWithKodeB, assignedKodeB],
+      { ...publish, scoredUnder: { disdukcapil: { id: 'pekppp-2023', version: 2 } } },
+      error('CYCLE.RULESET_MISMATCH'),
+    ],
+    ['refuses a result the command says nothing of the ruleset of', [opened, assigned], { ...publish, scoredUnder: {} }, error('CYCLE.RULESET_MISMATCH')],
     ['refuses to publish without unit lokus', [opened], { ...publish, results: [] }, error('CYCLE.NO_UNITS')],
     ['refuses results missing a unit lokus', [opened, assigned], { ...publish, results: [] }, error('CYCLE.RESULTS_INCOMPLETE')],
     [
@@ -273,6 +344,26 @@ describe('cycle decider', () => {
   ])('%s', (_name, pinned, expected) => {
     const state = cycleDecider.evolve(cycleDecider.initialState(), { ...opened, value: { ...opened.value, ...pinned } } as CycleEvent);
     expect(state).toMatchObject({ complianceRuleset: expected });
+  });
+
+  it.each<[string, CycleEvent[], string, { id: string; version: number }]>([
+    ['a Kode A lokus under the pinned ruleset', [openedWithKodeB, assigned], 'disdukcapil', { id: 'pekppp-2023', version: 2 }],
+    ['a Kode B lokus under the Kode B ruleset', [openedWithKodeB, assignedKodeB], 'disdukcapil', KODE_B],
+    [
+      'a lokus assigned before Kode B (empty kode) as Kode A',
+      [openedWithKodeB, { $case: 'unitLokusAssigned', value: { ...assigned.value, kode: '' } } as CycleEvent],
+      'disdukcapil',
+      { id: 'pekppp-2023', version: 2 },
+    ],
+    ['a unit that is no lokus under the pinned ruleset', [openedWithKodeB], 'dinkes', { id: 'pekppp-2023', version: 2 }],
+  ])('rulesetRefOf scores %s', (_name, given, unitId, expected) => {
+    const state = given.reduce(cycleDecider.evolve, cycleDecider.initialState());
+    if (state.status === 'none') throw new Error('the cycle was opened');
+    expect(rulesetRefOf(state, unitId)).toEqual(expected);
+  });
+
+  it('reads a cycle opened before Kode B as having no Kode B ruleset', () => {
+    expect(cycleDecider.evolve(cycleDecider.initialState(), opened)).toMatchObject({ kodeBRuleset: null });
   });
 
   it('folds the lokus, its user score and the corrected result', () => {

@@ -6,8 +6,8 @@ import type { ComplianceRulesetRef } from './compliance/compliance-ruleset';
 import { DomainError } from './error-codes';
 import { type Ruleset, type RulesetRef, SCALE_MAX, SCALE_MIN, sameRuleset } from './ruleset/ruleset';
 
-// One stream per PEKPPP cycle of a tenant (`cycle-<tenantId>/<cycleId>`): the window, the pinned ruleset and compliance ruleset, the unit lokus with
-// their evaluators, the F-03 user scores from the survey context, and the published results.
+// One stream per PEKPPP cycle of a tenant (`cycle-<tenantId>/<cycleId>`): the window, the pinned ruleset (and its Kode B one) and compliance
+// ruleset, the unit lokus with their kode and evaluators, the F-03 user scores from the survey context, and the published results.
 
 export interface UserScore {
   /** Nearest double of the exact score, for display. */
@@ -19,7 +19,13 @@ export interface UserScore {
   sourceEventId: string;
 }
 
+/** The PEKPPP form a unit lokus is evaluated with: A (luring, services at a counter) or B (daring, fully online services). */
+export type LokusKode = 'A' | 'B';
+export const LOKUS_KODES: readonly LokusKode[] = ['A', 'B'];
+
 export interface UnitLokus {
+  /** Absent in a read-model row written before Kode B: A. */
+  kode?: LokusKode;
   evaluatorIds: string[];
   leadEvaluatorId: string;
   userScore: UserScore | null;
@@ -30,6 +36,8 @@ export interface OpenCycle {
   cycleId: string;
   name: string;
   ruleset: RulesetRef;
+  /** The ruleset a Kode B lokus is scored under; null when the pinned ruleset names none (absent in a read-model row written before Kode B). */
+  kodeBRuleset?: RulesetRef | null;
   /** The Ombudsman compliance ruleset the unit lokus's compliance grades are computed under. */
   complianceRuleset: ComplianceRulesetRef;
   windowStart: string;
@@ -54,17 +62,30 @@ export type CycleCommand =
       name: string;
       /** The ruleset to pin, as looked up by the handler (it must exist). */
       ruleset: Ruleset;
+      /** The newest version of the ruleset `ruleset.kodeBRulesetId` names, as looked up by the handler; null when it names none. */
+      kodeBRuleset: RulesetRef | null;
       /** The compliance ruleset to pin, as looked up by the handler (it must be shipped). */
       complianceRuleset: ComplianceRulesetRef;
       windowStart: string;
       windowEnd: string;
       selfAssessmentDue: string;
     }
-  | { type: 'AssignUnitLokus'; cycleId: string; unitId: string; evaluatorIds: string[]; leadEvaluatorId: string; today: string }
+  | {
+      type: 'AssignUnitLokus';
+      cycleId: string;
+      unitId: string;
+      evaluatorIds: string[];
+      leadEvaluatorId: string;
+      /** Absent: the lokus keeps its kode, and a new lokus is Kode A. */
+      kode?: LokusKode;
+      /** Whether the unit's F-01 was submitted or an evaluator scored it, as the handler read its assessment: its kode is then fixed. */
+      assessmentUnderway: boolean;
+      today: string;
+    }
   /** From the survey context's F03Closed, with the score exact. */
   | { type: 'RecordUserScore'; cycleId: string; unitId: string; score: Fraction; respondents: number; quotaMet: boolean; sourceEventId: string }
-  /** Results computed by the handler with scoreUnit() under the pinned ruleset. */
-  | { type: 'PublishResults'; cycleId: string; scoredUnder: RulesetRef; results: evaluationPb.UnitResult[]; now: string }
+  /** Results computed by the handler with scoreUnit(), each under its lokus's ruleset (`rulesetRefOf`), as `scoredUnder` says by unit id. */
+  | { type: 'PublishResults'; cycleId: string; scoredUnder: Readonly<Record<string, RulesetRef>>; results: evaluationPb.UnitResult[]; now: string }
   | { type: 'CorrectResult'; cycleId: string; result: evaluationPb.UnitResult; reason: string; now: string };
 
 export const initialCycle = (): Cycle => ({ status: 'none' });
@@ -88,6 +109,14 @@ function opened(state: Cycle, cycleId: string): OpenCycle {
 function notFrozen(state: OpenCycle): OpenCycle {
   if (state.status === 'published') throw new DomainError('CYCLE.RESULTS_FROZEN', `results of cycle ${state.cycleId} are published and frozen`);
   return state;
+}
+
+const kodeOf = (lokus: UnitLokus): LokusKode => lokus.kode ?? 'A';
+
+/** The ruleset a unit of the cycle is scored under: the Kode B one for a Kode B lokus, else the pinned one. */
+export function rulesetRefOf(cycle: OpenCycle, unitId: string): RulesetRef {
+  const lokus = cycle.units[unitId];
+  return lokus && kodeOf(lokus) === 'B' && cycle.kodeBRuleset ? cycle.kodeBRuleset : cycle.ruleset;
 }
 
 function lokusOf(state: OpenCycle, unitId: string): UnitLokus {
@@ -131,6 +160,8 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
             f03Quota: f03QuotaOf(command.ruleset),
             complianceRulesetId: command.complianceRuleset.id,
             complianceRulesetVersion: command.complianceRuleset.version,
+            kodeBRulesetId: command.kodeBRuleset?.id ?? '',
+            kodeBRulesetVersion: command.kodeBRuleset?.version ?? 0,
           },
         },
       ];
@@ -148,11 +179,32 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
         throw new DomainError('CYCLE.LEAD_NOT_AN_EVALUATOR', `lead evaluator ${command.leadEvaluatorId} is not among the evaluators of unit ${command.unitId}`);
       }
       const current = cycle.units[command.unitId];
-      if (current && current.leadEvaluatorId === command.leadEvaluatorId && sameMembers(current.evaluatorIds, command.evaluatorIds)) return [];
+      const kode = command.kode ?? (current ? kodeOf(current) : 'A');
+      if (kode === 'B' && !cycle.kodeBRuleset) {
+        throw new DomainError(
+          'CYCLE.NO_KODE_B_RULESET',
+          `cycle ${cycle.cycleId} pins ${cycle.ruleset.id} v${cycle.ruleset.version}, which has no Kode B ruleset`,
+        );
+      }
+      // a submitted F-01 and F-02 scores answer the indicators of the kode's ruleset, which the other kode's does not all have
+      if (current && kode !== kodeOf(current) && command.assessmentUnderway) {
+        throw new DomainError(
+          'CYCLE.KODE_LOCKED',
+          `unit ${command.unitId} is assessed as Kode ${kodeOf(current)} (F-01 submitted or F-02 scored); its kode can no longer change`,
+        );
+      }
+      if (
+        current &&
+        kode === kodeOf(current) &&
+        current.leadEvaluatorId === command.leadEvaluatorId &&
+        sameMembers(current.evaluatorIds, command.evaluatorIds)
+      ) {
+        return [];
+      }
       return [
         {
           $case: 'unitLokusAssigned',
-          value: { cycleId: cycle.cycleId, unitId: command.unitId, evaluatorIds: command.evaluatorIds, leadEvaluatorId: command.leadEvaluatorId },
+          value: { cycleId: cycle.cycleId, unitId: command.unitId, evaluatorIds: command.evaluatorIds, leadEvaluatorId: command.leadEvaluatorId, kode },
         },
       ];
     }
@@ -200,18 +252,20 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
     }
     case 'PublishResults': {
       const cycle = notFrozen(opened(state, command.cycleId));
-      if (!sameRuleset(command.scoredUnder, cycle.ruleset)) {
-        throw new DomainError(
-          'CYCLE.RULESET_MISMATCH',
-          `results scored under ${command.scoredUnder.id} v${command.scoredUnder.version}; cycle ${cycle.cycleId} pins ${cycle.ruleset.id} v${cycle.ruleset.version}`,
-        );
-      }
       const unitIds = Object.keys(cycle.units);
       if (unitIds.length === 0) throw new DomainError('CYCLE.NO_UNITS', `cycle ${cycle.cycleId} has no unit lokus`);
       const seen = new Set<string>();
       for (const result of command.results) {
         lokusOf(cycle, result.unitId);
         if (seen.has(result.unitId)) throw new DomainError('CYCLE.DUPLICATE_RESULT', `unit ${result.unitId} has two results`);
+        const pinned = rulesetRefOf(cycle, result.unitId);
+        const scoredUnder = command.scoredUnder[result.unitId];
+        if (!scoredUnder || !sameRuleset(scoredUnder, pinned)) {
+          throw new DomainError(
+            'CYCLE.RULESET_MISMATCH',
+            `the result of ${result.unitId} was scored under ${scoredUnder ? `${scoredUnder.id} v${scoredUnder.version}` : 'no ruleset'}; cycle ${cycle.cycleId} scores it under ${pinned.id} v${pinned.version}`,
+          );
+        }
         seen.add(result.unitId);
       }
       const missing = unitIds.filter((unitId) => !seen.has(unitId));
@@ -257,6 +311,7 @@ export function evolveCycle(state: Cycle, event: CycleEvent): Cycle {
         cycleId: value.cycleId,
         name: value.name,
         ruleset: { id: value.rulesetId, version: value.rulesetVersion },
+        kodeBRuleset: value.kodeBRulesetId ? { id: value.kodeBRulesetId, version: value.kodeBRulesetVersion } : null,
         complianceRuleset: value.complianceRulesetId
           ? { id: value.complianceRulesetId, version: value.complianceRulesetVersion }
           : { ...COMPLIANCE_RULESET_OF_UNPINNED_CYCLES },
@@ -270,9 +325,10 @@ export function evolveCycle(state: Cycle, event: CycleEvent): Cycle {
     }
     case 'unitLokusAssigned': {
       if (state.status === 'none') return state;
-      const { unitId, evaluatorIds, leadEvaluatorId } = event.value;
+      const { unitId, evaluatorIds, leadEvaluatorId, kode } = event.value;
       const userScore = state.units[unitId]?.userScore ?? null;
-      return { ...state, units: { ...state.units, [unitId]: { evaluatorIds: [...evaluatorIds], leadEvaluatorId, userScore } } };
+      const lokus: UnitLokus = { kode: kode === 'B' ? 'B' : 'A', evaluatorIds: [...evaluatorIds], leadEvaluatorId, userScore };
+      return { ...state, units: { ...state.units, [unitId]: lokus } };
     }
     case 'userScoreReceived': {
       if (state.status === 'none') return state;

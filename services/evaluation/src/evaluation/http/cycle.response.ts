@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { CycleScores, CycleSummary, UnitScoreLine } from '../queries/cycle-overview.queries';
 import type { CycleView, UnitScoreResponse as UnitScoreView } from '../queries/evaluation.queries';
-import type { UnitScoreExplanation, WeakIndicator } from '../domain';
+import { LOKUS_KODES, type LokusKode, type UnitScoreExplanation, type WeakIndicator } from '../domain';
 import type { PublishedResult } from '../queries/unit-score.view';
 
 const CYCLE_STATUSES = ['open', 'published'];
@@ -23,6 +23,12 @@ export class ScoredRulesetRefResponse extends RulesetRefResponse {
 export class LokusSummaryResponse {
   @ApiProperty()
   unitId!: string;
+
+  @ApiProperty({
+    enum: LOKUS_KODES,
+    description: "The PEKPPP form: A (luring) is scored under the cycle's ruleset, B (daring, fully online services) under its Kode B ruleset",
+  })
+  kode!: LokusKode;
 
   @ApiProperty({ type: [String] })
   evaluatorIds!: string[];
@@ -91,6 +97,13 @@ export class CycleResponse implements CycleView {
 
   @ApiProperty({ type: () => RulesetRefResponse })
   ruleset!: RulesetRefResponse;
+
+  @ApiProperty({
+    type: () => RulesetRefResponse,
+    nullable: true,
+    description: 'The ruleset a Kode B (daring) lokus is scored under; null when the pinned ruleset has no Kode B form',
+  })
+  kodeBRuleset!: RulesetRefResponse | null;
 
   @ApiProperty({
     type: () => RulesetRefResponse,
@@ -369,6 +382,9 @@ export class PublishedLineResponse {
 export class UnitScoreLineResponse implements UnitScoreLine {
   @ApiProperty()
   unitId!: string;
+
+  @ApiProperty({ type: () => RulesetRefResponse, description: "The ruleset the unit is scored under: the cycle's, or its Kode B one for a Kode B lokus" })
+  ruleset!: RulesetRefResponse;
 
   @ApiProperty({ enum: ASSESSMENT_STATUSES })
   assessmentStatus!: UnitScoreLine['assessmentStatus'];

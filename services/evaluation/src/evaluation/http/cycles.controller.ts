@@ -58,11 +58,11 @@ export class CyclesController {
 
   @Put(':cycleId/units/:unitId')
   @RequirePermission('cycle:admin', { resource: CYCLE, unitParam: 'unitId' })
-  @ApiOperation({ summary: 'Make a unit a unit lokus of the cycle, with its evaluators and lead evaluator' })
-  @ApiOkResponse({ description: 'Assigned (a repeat with the same evaluators appends nothing)', type: CommandReply })
+  @ApiOperation({ summary: 'Make a unit a unit lokus of the cycle, with its kode (A luring or B daring), its evaluators and lead evaluator' })
+  @ApiOkResponse({ description: 'Assigned (a repeat with the same kode and evaluators appends nothing)', type: CommandReply })
   async assign(@Caller() { meta }: Caller, @Param() { cycleId, unitId }: UnitPath, @Body() body: AssignUnitLokusRequest): Promise<CommandReply> {
     return commandReply(
-      await this.commands.execute(new AssignUnitLokusCommand(cycleId, unitId, body.evaluatorIds, body.leadEvaluatorId, forUnit(meta, unitId))),
+      await this.commands.execute(new AssignUnitLokusCommand(cycleId, unitId, body.evaluatorIds, body.leadEvaluatorId, forUnit(meta, unitId), body.kode)),
     );
   }
 

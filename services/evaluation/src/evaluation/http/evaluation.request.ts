@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TenantQuery } from '@lib/platform';
-import { OBSERVED_ITEM_DIMENSIONS, observedItemScales } from '../domain';
+import { LOKUS_KODES, type LokusKode, OBSERVED_ITEM_DIMENSIONS, observedItemScales } from '../domain';
 import { RulesetDocument } from './ruleset.response';
 import { Type } from 'class-transformer';
 import { LOCAL_DATE_FORMAT, QUALIFIED_ID } from '@lib/kernel';
@@ -130,6 +130,15 @@ export class AssignUnitLokusRequest {
   @ApiProperty()
   @Matches(QUALIFIED_ID)
   leadEvaluatorId!: string;
+
+  @ApiPropertyOptional({
+    enum: LOKUS_KODES,
+    description:
+      "The PEKPPP form: A (luring) or B (daring, fully online services; the cycle's ruleset must have a Kode B form). Default: the lokus keeps its kode; a new lokus is A. Fixed once the unit's F-01 is submitted or scored",
+  })
+  @IsOptional()
+  @IsIn(LOKUS_KODES)
+  kode?: LokusKode;
 }
 
 export class DraftAnswerRequest {

@@ -15,6 +15,7 @@ import {
   type Ruleset,
   type RulesetRef,
   rulesetFromDocument,
+  rulesetRefOf,
 } from '../domain';
 import { unitScoreView } from '../queries/unit-score.view';
 
@@ -183,8 +184,8 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
       ]);
       assessment = rows[0]?.state ?? initialAssessment();
     }
-    const ruleset = await rulesetIn(tx, tenantId, cycle.ruleset);
-    if (!ruleset) return; // cannot happen: a cycle pins a ruleset that existed when it opened
+    const ruleset = await rulesetIn(tx, tenantId, rulesetRefOf(cycle, unitId));
+    if (!ruleset) return; // cannot happen: a cycle pins rulesets that existed when it opened
     const view = unitScoreView(cycle.cycleId, unitId, ruleset, assessment, cycle.units[unitId] ?? null);
     await tx.query(
       `INSERT INTO unit_results_v1 (cycle_id, unit_id, tenant_id, score, ipp, category, provisional)

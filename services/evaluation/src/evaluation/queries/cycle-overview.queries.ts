@@ -7,8 +7,12 @@ import {
   explainScore,
   initialAssessment,
   isProvisional,
+  type LokusKode,
   proposedOnlyIndicatorCodes,
   type Ruleset,
+  type RulesetRef,
+  rulesetRefOf,
+  sameRuleset,
   scoreAssessment,
   type UnitScoreExplanation,
 } from '../domain';
@@ -24,7 +28,7 @@ export interface CycleSummary {
   windowStart: string;
   windowEnd: string;
   selfAssessmentDue: string;
-  units: { unitId: string; evaluatorIds: string[]; leadEvaluatorId: string }[];
+  units: { unitId: string; kode: LokusKode; evaluatorIds: string[]; leadEvaluatorId: string }[];
   /** The version of the cycle's stream this summary reflects. */
   version: number;
 }
@@ -59,6 +63,7 @@ export class ListCyclesHandler implements IQueryHandler<ListCyclesQuery> {
               selfAssessmentDue: state.selfAssessmentDue,
               units: Object.entries(state.units).map(([unitId, lokus]) => ({
                 unitId,
+                kode: lokus.kode ?? 'A',
                 evaluatorIds: [...lokus.evaluatorIds],
                 leadEvaluatorId: lokus.leadEvaluatorId,
               })),
@@ -72,6 +77,8 @@ export class ListCyclesHandler implements IQueryHandler<ListCyclesQuery> {
 /** One unit's line in the results table: its score, category and why. */
 export interface UnitScoreLine {
   unitId: string;
+  /** The ruleset the unit is scored under: the cycle's, or its Kode B one for a Kode B lokus. */
+  ruleset: RulesetRef;
   assessmentStatus: UnitScoreView['assessmentStatus'];
   complete: boolean;
   provisional: boolean;
@@ -112,8 +119,12 @@ export class GetCycleScoresHandler implements IQueryHandler<GetCycleScoresQuery>
     const cycles = await this.pool.query<{ state: Cycle }>(`SELECT state FROM cycles_v1 WHERE cycle_id = $1 AND tenant_id = $2`, [cycleId, tenantId]);
     const cycle = cycles.rows[0]?.state;
     if (!cycle || cycle.status === 'none') throw new NotFoundException({ code: 'CYCLE.NOT_FOUND', message: `no cycle ${cycleId}` });
-    const ruleset = await rulesetIn(this.pool, tenantId, cycle.ruleset);
-    if (!ruleset) throw new Error(`cycle ${cycleId} pins ruleset ${cycle.ruleset.id} v${cycle.ruleset.version}, which is not in the read model`);
+    const rulesetOf = async (ref: RulesetRef): Promise<Ruleset> => {
+      const found = await rulesetIn(this.pool, tenantId, ref);
+      if (!found) throw new Error(`cycle ${cycleId} pins ruleset ${ref.id} v${ref.version}, which is not in the read model`);
+      return found;
+    };
+    const ruleset = await rulesetOf(cycle.ruleset);
     // The explanation ranks on exact scores, which the stored view keeps only rounded: it is worked out
     // again from the assessment the view was scored from, read in the same statement.
     const { rows } = await this.pool.query<{
@@ -133,16 +144,20 @@ export class GetCycleScoresHandler implements IQueryHandler<GetCycleScoresQuery>
       [tenantId, cycleId, unitId ?? null],
     );
     const proposedCodes = new Map(proposed.rows.map((row) => [row.unit_id, row.codes]));
+    const kodeBRuleset = cycle.kodeBRuleset ? await rulesetOf(cycle.kodeBRuleset) : undefined;
+    const lokusRuleset = (unit: string): Ruleset => (kodeBRuleset && sameRuleset(rulesetRefOf(cycle, unit), kodeBRuleset) ? kodeBRuleset : ruleset);
     return {
       cycleId,
       name: cycle.name,
       status: cycle.status,
       ruleset: { ...cycle.ruleset, provisional: isProvisional(ruleset) },
       units: rows.map((row) => {
-        const score = scoreAssessment(ruleset, row.assessment ?? initialAssessment(), cycle.units[row.score.unitId] ?? null);
+        const unitRuleset = lokusRuleset(row.score.unitId);
+        const score = scoreAssessment(unitRuleset, row.assessment ?? initialAssessment(), cycle.units[row.score.unitId] ?? null);
         return {
-          ...scoreLine(row.score, row.published, row.correction_reason, explainScore(ruleset, score)),
-          proposedOnlyIndicatorCodes: proposedOnlyIndicatorCodes(ruleset, proposedCodes.get(row.score.unitId) ?? [], score.indicatorScores.evaluator),
+          ...scoreLine(row.score, row.published, row.correction_reason, explainScore(unitRuleset, score)),
+          ruleset: { id: unitRuleset.id, version: unitRuleset.version },
+          proposedOnlyIndicatorCodes: proposedOnlyIndicatorCodes(unitRuleset, proposedCodes.get(row.score.unitId) ?? [], score.indicatorScores.evaluator),
         };
       }),
     };
@@ -154,7 +169,7 @@ function scoreLine(
   published: PublishedResult | null,
   correctionReason: string | null,
   explanation: UnitScoreExplanation,
-): Omit<UnitScoreLine, 'proposedOnlyIndicatorCodes'> {
+): Omit<UnitScoreLine, 'proposedOnlyIndicatorCodes' | 'ruleset'> {
   return {
     unitId: score.unitId,
     assessmentStatus: score.assessmentStatus,

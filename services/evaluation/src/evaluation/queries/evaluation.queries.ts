@@ -6,6 +6,7 @@ import {
   type Cycle,
   initialAssessment,
   isProvisional,
+  type LokusKode,
   proposedOnlyIndicatorCodes,
   provisionalParts,
   type Ruleset,
@@ -72,6 +73,8 @@ export interface CycleView {
   name: string;
   status: string;
   ruleset: { id: string; version: number };
+  /** The ruleset a Kode B lokus is scored under; null when the pinned ruleset has no Kode B form. */
+  kodeBRuleset: { id: string; version: number } | null;
   /** The Ombudsman compliance ruleset the unit lokus's compliance grades are computed under. */
   complianceRuleset: { id: string; version: number };
   windowStart: string;
@@ -81,6 +84,7 @@ export interface CycleView {
   units: {
     unitId: string;
     unitName: string | null;
+    kode: LokusKode;
     evaluatorIds: string[];
     leadEvaluatorId: string;
     userScore: { score: number; respondents: number; quotaMet: boolean } | null;
@@ -126,6 +130,7 @@ export class GetCycleHandler implements IQueryHandler<GetCycleQuery> {
       name: state.name,
       status: state.status,
       ruleset: state.ruleset,
+      kodeBRuleset: state.kodeBRuleset ?? null,
       complianceRuleset,
       windowStart: state.windowStart,
       windowEnd: state.windowEnd,
@@ -133,6 +138,7 @@ export class GetCycleHandler implements IQueryHandler<GetCycleQuery> {
       units: Object.entries(state.units).map(([unitId, lokus]) => ({
         unitId,
         unitName: names.get(unitId) ?? null,
+        kode: lokus.kode ?? 'A',
         evaluatorIds: lokus.evaluatorIds,
         leadEvaluatorId: lokus.leadEvaluatorId,
         userScore: lokus.userScore ? { score: lokus.userScore.score, respondents: lokus.userScore.respondents, quotaMet: lokus.userScore.quotaMet } : null,

@@ -1,6 +1,15 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Pool } from 'pg';
-import { type Assessment, type Cycle, type IndicatorDecision, type OpenCycle, indicatorDecisions, initialAssessment, type ProposalSnapshot } from '../domain';
+import {
+  type Assessment,
+  type Cycle,
+  type IndicatorDecision,
+  type OpenCycle,
+  indicatorDecisions,
+  initialAssessment,
+  type ProposalSnapshot,
+  rulesetRefOf,
+} from '../domain';
 import { requestSlaCompliance, type RuleSourceKind, type ServiceSlaCompliance } from '../domain/proposals';
 import { rulesetIn } from '../projections/evaluation-read-model.projection';
 import { ProposalFigures } from './proposal-figures';
@@ -108,7 +117,7 @@ export class GetUnitProposalsHandler implements IQueryHandler<GetUnitProposalsQu
     const codes = rows.map((row) => row.indicator_code);
     const cycle = states[0]?.cycle;
     const assessment = states[0]?.assessment ?? initialAssessment();
-    const ruleset = cycle && cycle.status !== 'none' ? await rulesetIn(this.pool, tenantId, cycle.ruleset) : undefined;
+    const ruleset = cycle && cycle.status !== 'none' ? await rulesetIn(this.pool, tenantId, rulesetRefOf(cycle, unitId)) : undefined;
     const decisions =
       cycle && cycle.status !== 'none' && ruleset
         ? indicatorDecisions(ruleset, assessment, cycle.units[unitId] ?? null, codes)

@@ -70,6 +70,7 @@ export const pekppp2023KodeB: Ruleset = {
   ...pekppp2023v2,
   id: 'pekppp-2023-kode-b',
   version: 1,
+  kodeBRulesetId: undefined, // it is the Kode B form: its units have no other
   title: 'PEKPPP Kode B (daring) — layanan sepenuhnya daring, instrumen 2022–2026 (sementara: satu sumber, bobot belum bersumber)',
   aspects: [
     aspect('a', [

@@ -76,6 +76,12 @@ describe('pekppp-2023-kode-b', () => {
     expect(kebijakan.reduce((sum, weightBp) => sum + weightBp, 0)).toBe(10_000);
   });
 
+  it('is the Kode B form of revision 2 only: revision 2 names it, revision 1 and Kode B itself name none', () => {
+    expect(pekppp2023v2.kodeBRulesetId).toBe(pekppp2023KodeB.id);
+    expect(pekppp2023.kodeBRulesetId).toBeUndefined();
+    expect(pekppp2023KodeB.kodeBRulesetId).toBeUndefined();
+  });
+
   it('scores a unit by its own indicators: a full Kode B F-02 of 4 everywhere is an IPP of 4', () => {
     const scores = Object.fromEntries(scoredIndicators(pekppp2023KodeB).map((indicator) => [indicator.code, 4]));
     const result = scoreUnit(pekppp2023KodeB, { selfScores: [], evaluatorScores: byLead(scores), leadEvaluatorId: LEAD });

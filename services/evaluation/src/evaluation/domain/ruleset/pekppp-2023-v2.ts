@@ -657,4 +657,5 @@ export const pekppp2023v2: Ruleset = {
   title: 'PEKPPP Kode A (luring) — nama indikator dan teks level F-02 dari instrumen 2022–2026',
   aspects: [kebijakanPelayanan, profesionalismeSdm, saranaPrasarana, sistemInformasi, konsultasiPengaduan, inovasi],
   informationIndicators: [PEKPPP_ANTRIAN],
+  kodeBRulesetId: 'pekppp-2023-kode-b',
 };

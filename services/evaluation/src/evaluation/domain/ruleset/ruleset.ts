@@ -129,6 +129,12 @@ export interface Ruleset {
   /** Bands on the IPP rounded to 2 decimals; contiguous over 0.00..5.00. */
   bands: readonly CategoryBand[];
   bandsProvenance: Provenance;
+  /**
+   * The ruleset a unit lokus assigned Kode B (daring, fully online services) is scored under, e.g.
+   * "pekppp-2023-kode-b": a cycle pinning this ruleset pins the newest version of that one beside it.
+   * Absent when the scheme has no Kode B form (a cycle's lokus are then Kode A only).
+   */
+  kodeBRulesetId?: string;
 }
 
 export interface RulesetRef {

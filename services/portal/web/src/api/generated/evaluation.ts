@@ -129,7 +129,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Make a unit a unit lokus of the cycle, with its evaluators and lead evaluator */
+    /** Make a unit a unit lokus of the cycle, with its kode (A luring or B daring), its evaluators and lead evaluator */
     put: operations['CyclesController_assign'];
     post?: never;
     delete?: never;
@@ -752,6 +752,11 @@ export interface components {
     };
     LokusResponse: {
       unitId: string;
+      /**
+       * @description The PEKPPP form: A (luring) is scored under the cycle's ruleset, B (daring, fully online services) under its Kode B ruleset
+       * @enum {string}
+       */
+      kode: 'A' | 'B';
       evaluatorIds: string[];
       leadEvaluatorId: string;
       /** @description The registered name; null for a unit not in the tenant's units registry */
@@ -766,6 +771,8 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'published';
       ruleset: components['schemas']['RulesetRefResponse'];
+      /** @description The ruleset a Kode B (daring) lokus is scored under; null when the pinned ruleset has no Kode B form */
+      kodeBRuleset: components['schemas']['RulesetRefResponse'] | null;
       /** @description The Ombudsman compliance ruleset the compliance grades are computed under, e.g. ombudsman-2025 */
       complianceRuleset: components['schemas']['RulesetRefResponse'];
       /** Format: date */
@@ -781,6 +788,11 @@ export interface components {
     AssignUnitLokusRequest: {
       evaluatorIds: string[];
       leadEvaluatorId: string;
+      /**
+       * @description The PEKPPP form: A (luring) or B (daring, fully online services; the cycle's ruleset must have a Kode B form). Default: the lokus keeps its kode; a new lokus is A. Fixed once the unit's F-01 is submitted or scored
+       * @enum {string}
+       */
+      kode?: 'A' | 'B';
     };
     ScoredRulesetRefResponse: {
       /** @example pekppp-2023 */
@@ -888,6 +900,11 @@ export interface components {
     };
     LokusSummaryResponse: {
       unitId: string;
+      /**
+       * @description The PEKPPP form: A (luring) is scored under the cycle's ruleset, B (daring, fully online services) under its Kode B ruleset
+       * @enum {string}
+       */
+      kode: 'A' | 'B';
       evaluatorIds: string[];
       leadEvaluatorId: string;
     };
@@ -962,6 +979,8 @@ export interface components {
     };
     UnitScoreLineResponse: {
       unitId: string;
+      /** @description The ruleset the unit is scored under: the cycle's, or its Kode B one for a Kode B lokus */
+      ruleset: components['schemas']['RulesetRefResponse'];
       /** @enum {string} */
       assessmentStatus: 'draft' | 'submitted' | 'returned' | 'verified';
       complete: boolean;
@@ -1996,7 +2015,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Assigned (a repeat with the same evaluators appends nothing) */
+      /** @description Assigned (a repeat with the same kode and evaluators appends nothing) */
       200: {
         headers: {
           [name: string]: unknown;

@@ -22,6 +22,7 @@ const cycle: CycleDetail = {
   name: 'PEKPPP 2026',
   status: 'open',
   ruleset: { id: 'pekppp-2023', version: 1 },
+  kodeBRuleset: null,
   complianceRuleset: { id: 'ombudsman-2025', version: 1 },
   windowStart: '2026-01-01',
   windowEnd: '2026-12-31',
@@ -30,6 +31,7 @@ const cycle: CycleDetail = {
     {
       unitId: 'disdukcapil',
       unitName: 'Dinas Kependudukan dan Pencatatan Sipil',
+      kode: 'A',
       evaluatorIds: ['dev-evaluator-1', 'dev-evaluator-2'],
       leadEvaluatorId: 'dev-evaluator-1',
       userScore: null,

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type Assessment, evaluationApi } from '../../api/evaluation';
+import { type Assessment, type CycleDetail, evaluationApi } from '../../api/evaluation';
 import { ApiError } from '../../api/problem';
 import { useApi } from '../../api/use-api';
 
@@ -16,17 +16,24 @@ const emptyAssessment = (cycleId: string, unitId: string): Assessment => ({
   version: 0,
 });
 
+/** The ruleset the unit is scored under: the cycle's Kode B one for a Kode B (daring) lokus, else the pinned one. */
+export const rulesetOfUnit = (cycle: CycleDetail, unitId: string) => {
+  const kode = cycle.units.find((unit) => unit.unitId === unitId)?.kode;
+  return kode === 'B' && cycle.kodeBRuleset ? cycle.kodeBRuleset : cycle.ruleset;
+};
+
 /**
- * The cycle, the ruleset it pins (with the descriptors) and the unit's assessment, for the F-01 and F-02 screens;
+ * The cycle, the ruleset it scores the unit under (with the descriptors) and the unit's assessment, for the F-01 and F-02 screens;
  * `tenantId` is the cycle's tenant when the reader names it (see useCycleTenant).
  */
 export function useAssessmentData(cycleId: string, unitId: string, tenantId?: string) {
   const api = useApi();
   const cycle = useQuery({ queryKey: ['cycle', cycleId, tenantId], queryFn: () => evaluationApi.cycle(api, cycleId, tenantId) });
+  const pinned = cycle.data && rulesetOfUnit(cycle.data, unitId);
   const ruleset = useQuery({
-    queryKey: ['ruleset', cycle.data?.ruleset.id, cycle.data?.ruleset.version, tenantId],
-    queryFn: () => evaluationApi.ruleset(api, cycle.data!.ruleset.id, cycle.data!.ruleset.version, tenantId),
-    enabled: cycle.data !== undefined,
+    queryKey: ['ruleset', pinned?.id, pinned?.version, tenantId],
+    queryFn: () => evaluationApi.ruleset(api, pinned!.id, pinned!.version, tenantId),
+    enabled: pinned !== undefined,
     staleTime: Infinity,
   });
   const assessment = useQuery({

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { authApi } from '../../api/auth';
-import { cycleCatchUp, evaluationApi } from '../../api/evaluation';
+import { cycleCatchUp, type CycleDetail, evaluationApi } from '../../api/evaluation';
 import { fieldErrors } from '../../api/problem';
 import { useApi } from '../../api/use-api';
 import { TextField } from '../../components/fields';
@@ -14,16 +14,22 @@ const splitIds = (text: string): string[] =>
     .map((id) => id.trim())
     .filter(Boolean);
 
+type Kode = CycleDetail['units'][number]['kode'];
+
+export const KODE_LABELS: Record<Kode, string> = { A: 'Kode A (luring)', B: 'Kode B (daring)' };
+
 /**
- * Makes a unit a unit lokus with its evaluators. Evaluators are named by their user id at the
+ * Makes a unit a unit lokus with its kode and evaluators. Kode B (fully online services) is offered only
+ * when the cycle's ruleset has a Kode B form; otherwise every lokus is Kode A. Evaluators are named by their user id at the
  * identity provider (the `sub` of their token): that is who the evaluation service lets score.
  */
-export function AssignLokusForm({ cycleId }: { cycleId: string }) {
+export function AssignLokusForm({ cycleId, kodeBOffered }: { cycleId: string; kodeBOffered: boolean }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [unitId, setUnitId] = useState('');
   const [evaluators, setEvaluators] = useState('');
   const [lead, setLead] = useState('');
+  const [kode, setKode] = useState<Kode>('A');
   // In development the demo evaluators are offered as suggestions; there is no user directory otherwise.
   const suggestions = useQuery({ queryKey: ['auth', 'dev-users'], queryFn: authApi.devUsers, retry: false });
   const assign = useMutation({
@@ -31,6 +37,7 @@ export function AssignLokusForm({ cycleId }: { cycleId: string }) {
       evaluationApi.assignUnit(api, cycleId, unitId.trim(), {
         evaluatorIds: splitIds(evaluators),
         leadEvaluatorId: lead.trim() || splitIds(evaluators)[0] || '',
+        ...(kodeBOffered ? { kode } : {}),
       }),
     onSuccess: async (reply) => {
       setUnitId('');
@@ -65,6 +72,22 @@ export function AssignLokusForm({ cycleId }: { cycleId: string }) {
         list="evaluator-suggestions"
         hint="Kosong: evaluator pertama."
       />
+      {kodeBOffered && (
+        <fieldset className="choices" aria-describedby={errors.kode ? 'kode-error' : undefined}>
+          <legend>Kode unit lokus</legend>
+          {(['A', 'B'] as const).map((choice) => (
+            <label key={choice} className="choice">
+              <input type="radio" name="kode" value={choice} checked={kode === choice} onChange={() => setKode(choice)} />
+              <span>{choice === 'A' ? 'Kode A: layanan luring (tatap muka)' : 'Kode B: layanan sepenuhnya daring'}</span>
+            </label>
+          ))}
+          {errors.kode && (
+            <span id="kode-error" className="field-error">
+              {errors.kode}
+            </span>
+          )}
+        </fieldset>
+      )}
       <datalist id="evaluator-suggestions">
         {evaluatorSubjects.map((subject) => (
           <option key={subject} value={subject} />

@@ -5,7 +5,7 @@ import { useApi } from '../../api/use-api';
 import { isReadOnly } from '../../auth/claims';
 import { useSignedIn } from '../../auth/session';
 import { QueryState } from '../../components/query-state';
-import { AssignLokusForm } from './assign-lokus-form';
+import { AssignLokusForm, KODE_LABELS } from './assign-lokus-form';
 import { useCycleTenant, withCycleTenant } from './cycle-tenant';
 import { OpenF03Button } from './open-f03-button';
 
@@ -36,7 +36,7 @@ export function CyclePage() {
             </Link>
           </p>
           <LokusTable cycle={data} tenantId={tenantId} canAdminister={admin} />
-          {admin && data.status !== 'published' && <AssignLokusForm cycleId={cycleId} />}
+          {admin && data.status !== 'published' && <AssignLokusForm cycleId={cycleId} kodeBOffered={data.kodeBRuleset !== null} />}
           {isReadOnly(claims.role) && <p className="muted">Anda masuk sebagai auditor: tampilan ini hanya untuk dibaca.</p>}
         </>
       )}
@@ -56,6 +56,7 @@ function LokusTable({ cycle, tenantId, canAdminister }: { cycle: CycleDetail; te
       <thead>
         <tr>
           <th scope="col">Unit</th>
+          <th scope="col">Kode</th>
           <th scope="col">Evaluator (ketua)</th>
           <th scope="col">Nilai pengguna (F-03)</th>
           <th scope="col">Formulir F-03 masyarakat</th>
@@ -67,6 +68,7 @@ function LokusTable({ cycle, tenantId, canAdminister }: { cycle: CycleDetail; te
             <th scope="row">
               <Link to={withCycleTenant(`/siklus/${cycle.cycleId}/unit/${unit.unitId}`, tenantId)}>{unit.unitId}</Link>
             </th>
+            <td>{KODE_LABELS[unit.kode]}</td>
             <td>
               {unit.evaluatorIds.join(', ')} ({unit.leadEvaluatorId})
             </td>

@@ -17,11 +17,12 @@ const cycle: CycleDetail = {
   name: 'PEKPPP 2026',
   status: 'published',
   ruleset: { id: 'pekppp-2023', version: 1 },
+  kodeBRuleset: null,
   complianceRuleset: { id: 'ombudsman-2025', version: 1 },
   windowStart: '2026-01-01',
   windowEnd: '2026-12-31',
   selfAssessmentDue: '2026-06-30',
-  units: [{ unitId: 'dinkes', unitName: 'Dinas Kesehatan', evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1', userScore: null }],
+  units: [{ unitId: 'dinkes', unitName: 'Dinas Kesehatan', kode: 'A', evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1', userScore: null }],
   version: 2,
 };
 

@@ -10,6 +10,7 @@ function line(unitId: string, overrides: Omit<Partial<UnitScoreLine>, 'explanati
   const { explanation, ...rest } = overrides;
   return {
     unitId,
+    ruleset: { id: 'pekppp-2023', version: 1 },
     assessmentStatus: 'verified',
     complete: true,
     provisional: true,

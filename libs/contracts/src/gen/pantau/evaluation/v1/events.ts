@@ -151,6 +151,14 @@ export interface CycleOpened {
   complianceRulesetId: string;
   /** Version of that compliance ruleset; 0 when compliance_ruleset_id is empty. */
   complianceRulesetVersion: number;
+  /**
+   * The Kode B (daring) ruleset a unit lokus assigned Kode B is scored under: the newest version, when the cycle
+   * opened, of the ruleset the pinned one names for Kode B. Empty when the pinned ruleset names none (its cycle
+   * has Kode A lokus only), and in cycles opened before Kode B existed.
+   */
+  kodeBRulesetId: string;
+  /** Version of that Kode B ruleset; 0 when kode_b_ruleset_id is empty. */
+  kodeBRulesetVersion: number;
 }
 
 /** Respondent quota of the F-03 user assessment, as a cycle's pinned ruleset sets it. */
@@ -173,6 +181,11 @@ export interface UnitLokusAssigned {
   evaluatorIds: string[];
   /** The lead evaluator, whose score is final by default. */
   leadEvaluatorId: string;
+  /**
+   * The PEKPPP form the unit is evaluated with: "A" (luring, scored under the cycle's ruleset) or "B" (daring,
+   * fully online services, scored under the cycle's Kode B ruleset). Empty in events recorded before Kode B: "A".
+   */
+  kode: string;
 }
 
 /** A piece of evidence (bukti dukung). */
@@ -380,9 +393,12 @@ export interface UnitResult {
 export interface CycleResultsPublished {
   /** Cycle id. */
   cycleId: string;
-  /** Ruleset id used. */
+  /**
+   * Ruleset id the Kode A lokus were scored under (the cycle's pinned one); a Kode B lokus was scored under the
+   * cycle's Kode B ruleset (CycleOpened.kode_b_ruleset_id).
+   */
   rulesetId: string;
-  /** Ruleset version used. */
+  /** Version of that ruleset. */
   rulesetVersion: number;
   /** One result per unit lokus. */
   results: UnitResult[];
@@ -922,6 +938,8 @@ function createBaseCycleOpened(): CycleOpened {
     f03Quota: undefined,
     complianceRulesetId: "",
     complianceRulesetVersion: 0,
+    kodeBRulesetId: "",
+    kodeBRulesetVersion: 0,
   };
 }
 
@@ -956,6 +974,12 @@ export const CycleOpened: MessageFns<CycleOpened> = {
     }
     if (message.complianceRulesetVersion !== 0) {
       writer.uint32(80).int32(message.complianceRulesetVersion);
+    }
+    if (message.kodeBRulesetId !== "") {
+      writer.uint32(90).string(message.kodeBRulesetId);
+    }
+    if (message.kodeBRulesetVersion !== 0) {
+      writer.uint32(96).int32(message.kodeBRulesetVersion);
     }
     return writer;
   },
@@ -1053,6 +1077,22 @@ export const CycleOpened: MessageFns<CycleOpened> = {
             message.complianceRulesetVersion = reader.int32();
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.kodeBRulesetId = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.kodeBRulesetVersion = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1113,6 +1153,16 @@ export const CycleOpened: MessageFns<CycleOpened> = {
         : isSet(object.compliance_ruleset_version)
         ? globalThis.Number(object.compliance_ruleset_version)
         : 0,
+      kodeBRulesetId: isSet(object.kodeBRulesetId)
+        ? globalThis.String(object.kodeBRulesetId)
+        : isSet(object.kode_b_ruleset_id)
+        ? globalThis.String(object.kode_b_ruleset_id)
+        : "",
+      kodeBRulesetVersion: isSet(object.kodeBRulesetVersion)
+        ? globalThis.Number(object.kodeBRulesetVersion)
+        : isSet(object.kode_b_ruleset_version)
+        ? globalThis.Number(object.kode_b_ruleset_version)
+        : 0,
     };
   },
 
@@ -1147,6 +1197,12 @@ export const CycleOpened: MessageFns<CycleOpened> = {
     }
     if (message.complianceRulesetVersion !== 0) {
       obj.complianceRulesetVersion = Math.round(message.complianceRulesetVersion);
+    }
+    if (message.kodeBRulesetId !== "") {
+      obj.kodeBRulesetId = message.kodeBRulesetId;
+    }
+    if (message.kodeBRulesetVersion !== 0) {
+      obj.kodeBRulesetVersion = Math.round(message.kodeBRulesetVersion);
     }
     return obj;
   },
@@ -1243,7 +1299,7 @@ export const F03Quota: MessageFns<F03Quota> = {
 };
 
 function createBaseUnitLokusAssigned(): UnitLokusAssigned {
-  return { cycleId: "", unitId: "", evaluatorIds: [], leadEvaluatorId: "" };
+  return { cycleId: "", unitId: "", evaluatorIds: [], leadEvaluatorId: "", kode: "" };
 }
 
 export const UnitLokusAssigned: MessageFns<UnitLokusAssigned> = {
@@ -1259,6 +1315,9 @@ export const UnitLokusAssigned: MessageFns<UnitLokusAssigned> = {
     }
     if (message.leadEvaluatorId !== "") {
       writer.uint32(34).string(message.leadEvaluatorId);
+    }
+    if (message.kode !== "") {
+      writer.uint32(42).string(message.kode);
     }
     return writer;
   },
@@ -1308,6 +1367,14 @@ export const UnitLokusAssigned: MessageFns<UnitLokusAssigned> = {
             message.leadEvaluatorId = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.kode = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1342,6 +1409,7 @@ export const UnitLokusAssigned: MessageFns<UnitLokusAssigned> = {
         : isSet(object.lead_evaluator_id)
         ? globalThis.String(object.lead_evaluator_id)
         : "",
+      kode: isSet(object.kode) ? globalThis.String(object.kode) : "",
     };
   },
 
@@ -1358,6 +1426,9 @@ export const UnitLokusAssigned: MessageFns<UnitLokusAssigned> = {
     }
     if (message.leadEvaluatorId !== "") {
       obj.leadEvaluatorId = message.leadEvaluatorId;
+    }
+    if (message.kode !== "") {
+      obj.kode = message.kode;
     }
     return obj;
   },
