@@ -16,7 +16,7 @@ const summary = (cycleId: string, name: string, status: CycleSummary['status']):
   windowStart: '2026-01-01',
   windowEnd: '2026-12-31',
   selfAssessmentDue: '2026-06-30',
-  units: [{ unitId: 'disdukcapil', evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' }],
+  units: [{ unitId: 'disdukcapil', kode: 'A', evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1' }],
   version: 2,
 });
 
