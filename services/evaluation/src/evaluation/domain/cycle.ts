@@ -4,6 +4,7 @@ import { compare, equals, type Fraction, formatFraction, fraction, fromDecimal, 
 import { COMPLIANCE_RULESET_OF_UNPINNED_CYCLES } from './compliance/compliance-registry';
 import type { ComplianceRulesetRef } from './compliance/compliance-ruleset';
 import { DomainError } from './error-codes';
+import { decideEach, firstRepeat } from './list-commands';
 import { type Ruleset, type RulesetRef, SCALE_MAX, SCALE_MIN, sameRuleset } from './ruleset/ruleset';
 
 // One stream per PEKPPP cycle of a tenant (`cycle-<tenantId>/<cycleId>`): the window, the pinned ruleset and compliance ruleset, the unit lokus with
@@ -61,11 +62,16 @@ export type CycleCommand =
       selfAssessmentDue: string;
     }
   | { type: 'AssignUnitLokus'; cycleId: string; unitId: string; evaluatorIds: string[]; leadEvaluatorId: string; today: string }
+  /** Many units at once, each decided as an AssignUnitLokus. */
+  | { type: 'AssignUnitsLokus'; cycleId: string; assignments: UnitLokusAssignment[]; today: string }
   /** From the survey context's F03Closed, with the score exact. */
   | { type: 'RecordUserScore'; cycleId: string; unitId: string; score: Fraction; respondents: number; quotaMet: boolean; sourceEventId: string }
   /** Results computed by the handler with scoreUnit() under the pinned ruleset. */
   | { type: 'PublishResults'; cycleId: string; scoredUnder: RulesetRef; results: evaluationPb.UnitResult[]; now: string }
   | { type: 'CorrectResult'; cycleId: string; result: evaluationPb.UnitResult; reason: string; now: string };
+
+/** One unit of an AssignUnitsLokus: whatever an AssignUnitLokus says about its unit. */
+export type UnitLokusAssignment = Omit<Extract<CycleCommand, { type: 'AssignUnitLokus' }>, 'type' | 'cycleId' | 'today'>;
 
 export const initialCycle = (): Cycle => ({ status: 'none' });
 
@@ -155,6 +161,19 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
           value: { cycleId: cycle.cycleId, unitId: command.unitId, evaluatorIds: command.evaluatorIds, leadEvaluatorId: command.leadEvaluatorId },
         },
       ];
+    }
+    case 'AssignUnitsLokus': {
+      notFrozen(opened(state, command.cycleId));
+      if (command.assignments.length === 0) throw new DomainError('CYCLE.NO_ASSIGNMENTS', 'list at least one unit lokus');
+      const repeat = firstRepeat(command.assignments, (assignment) => assignment.unitId);
+      if (repeat >= 0) {
+        const { unitId } = command.assignments[repeat];
+        throw new DomainError('CYCLE.DUPLICATE_UNIT', `unit ${unitId} is listed twice`, { field: `assignments[${repeat}].unitId`, index: repeat, unitId });
+      }
+      const { cycleId, today } = command;
+      return decideEach(evolveCycle, state, { field: 'assignments', items: command.assignments }, (assignment, current) =>
+        decideCycle({ ...assignment, type: 'AssignUnitLokus', cycleId, today }, current),
+      );
     }
     case 'RecordUserScore': {
       const cycle = opened(state, command.cycleId);
