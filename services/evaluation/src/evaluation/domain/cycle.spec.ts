@@ -85,7 +85,7 @@ const assign: CycleCommand = {
 const assignMany: Extract<CycleCommand, { type: 'AssignUnitsLokus' }> = {
   type: 'AssignUnitsLokus',
   cycleId: CYCLE,
-  assignments: [
+  units: [
     { unitId: 'disdukcapil', evaluatorIds: ['eva', 'budi'], leadEvaluatorId: 'eva' },
     { unitId: 'dinkes', evaluatorIds: ['eva'], leadEvaluatorId: 'eva' },
   ],
@@ -157,16 +157,16 @@ describe('cycle decider', () => {
     [
       'refuses the whole list when one assignment breaks a rule (all or nothing)',
       [opened],
-      { ...assignMany, assignments: [...assignMany.assignments, { unitId: 'dpmptsp', evaluatorIds: ['eva'], leadEvaluatorId: 'dewi' }] },
+      { ...assignMany, units: [...assignMany.units, { unitId: 'dpmptsp', evaluatorIds: ['eva'], leadEvaluatorId: 'dewi' }] },
       error('CYCLE.LEAD_NOT_AN_EVALUATOR'),
     ],
     [
       'refuses a unit listed twice',
       [opened],
-      { ...assignMany, assignments: [...assignMany.assignments, { unitId: 'dinkes', evaluatorIds: ['budi'], leadEvaluatorId: 'budi' }] },
+      { ...assignMany, units: [...assignMany.units, { unitId: 'dinkes', evaluatorIds: ['budi'], leadEvaluatorId: 'budi' }] },
       error('CYCLE.DUPLICATE_UNIT'),
     ],
-    ['refuses an empty list', [opened], { ...assignMany, assignments: [] }, error('CYCLE.NO_ASSIGNMENTS')],
+    ['refuses an empty list', [opened], { ...assignMany, units: [] }, error('CYCLE.NO_ASSIGNMENTS')],
     ['refuses a list after the window closed', [opened], { ...assignMany, today: '2026-10-01' }, error('CYCLE.CLOSED')],
     ['refuses a list in a cycle that was not opened', [], assignMany, error('CYCLE.NOT_OPENED')],
     // user score

@@ -63,7 +63,7 @@ export type CycleCommand =
     }
   | { type: 'AssignUnitLokus'; cycleId: string; unitId: string; evaluatorIds: string[]; leadEvaluatorId: string; today: string }
   /** Many units at once, each decided as an AssignUnitLokus. */
-  | { type: 'AssignUnitsLokus'; cycleId: string; assignments: UnitLokusAssignment[]; today: string }
+  | { type: 'AssignUnitsLokus'; cycleId: string; units: UnitLokusAssignment[]; today: string }
   /** From the survey context's F03Closed, with the score exact. */
   | { type: 'RecordUserScore'; cycleId: string; unitId: string; score: Fraction; respondents: number; quotaMet: boolean; sourceEventId: string }
   /** Results computed by the handler with scoreUnit() under the pinned ruleset. */
@@ -164,14 +164,14 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
     }
     case 'AssignUnitsLokus': {
       notFrozen(opened(state, command.cycleId));
-      if (command.assignments.length === 0) throw new DomainError('CYCLE.NO_ASSIGNMENTS', 'list at least one unit lokus');
-      const repeat = firstRepeat(command.assignments, (assignment) => assignment.unitId);
+      if (command.units.length === 0) throw new DomainError('CYCLE.NO_ASSIGNMENTS', 'list at least one unit lokus');
+      const repeat = firstRepeat(command.units, (assignment) => assignment.unitId);
       if (repeat >= 0) {
-        const { unitId } = command.assignments[repeat];
-        throw new DomainError('CYCLE.DUPLICATE_UNIT', `unit ${unitId} is listed twice`, { field: `assignments[${repeat}].unitId`, index: repeat, unitId });
+        const { unitId } = command.units[repeat];
+        throw new DomainError('CYCLE.DUPLICATE_UNIT', `unit ${unitId} is listed twice`, { field: `units[${repeat}].unitId`, index: repeat, unitId });
       }
       const { cycleId, today } = command;
-      return decideEach(evolveCycle, state, { field: 'assignments', items: command.assignments }, (assignment, current) =>
+      return decideEach(evolveCycle, state, { field: 'units', items: command.units }, (assignment, current) =>
         decideCycle({ ...assignment, type: 'AssignUnitLokus', cycleId, today }, current),
       );
     }

@@ -1,7 +1,7 @@
 import { DomainError as AnyDomainError } from '@lib/event-sourcing/domain';
 
 /**
- * One command over a list (`scores`, `units`, `assignments`): each item decided by the rules of its
+ * One command over a list (F-02 `scores`, `units` to register or assign): each item decided by the rules of its
  * single command, on the state the items before it left, so the list appends exactly what the single
  * commands would have one by one. All or nothing: the first item a rule refuses refuses the list,
  * its error naming the item (`units[3]`, `details.index`).
