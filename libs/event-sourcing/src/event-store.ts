@@ -134,7 +134,12 @@ export class EventStore<E extends { $case: string; value: unknown }> {
       // A command about several units (a list registered or assigned at once) names none; each event is
       // then about the unit its payload names, which consumers check the envelope against.
       const unitId = meta.unitId === '' ? (unitNamedBy(payload) ?? '') : meta.unitId;
-      return { eventId: randomUUID(), eventType: this.codec.typeOf(event), payload: JSON.stringify(payload), metadata: JSON.stringify({ ...envelope, unitId }) };
+      return {
+        eventId: randomUUID(),
+        eventType: this.codec.typeOf(event),
+        payload: JSON.stringify(payload),
+        metadata: JSON.stringify({ ...envelope, unitId }),
+      };
     });
     return { streamId, expectedVersion, events: encoded, idempotencyKey: meta.idempotencyKey, eventCount: events.length };
   }
@@ -150,7 +155,14 @@ export class EventStore<E extends { $case: string; value: unknown }> {
     const values: unknown[] =
       events.length === 1
         ? [streamId, expectedVersion, events[0].eventId, events[0].eventType, events[0].payload, events[0].metadata]
-        : [streamId, expectedVersion, events.map((e) => e.eventId), events.map((e) => e.eventType), events.map((e) => e.payload), events.map((e) => e.metadata)];
+        : [
+            streamId,
+            expectedVersion,
+            events.map((e) => e.eventId),
+            events.map((e) => e.eventType),
+            events.map((e) => e.payload),
+            events.map((e) => e.metadata),
+          ];
     if (key) values.push(key);
     const statement =
       events.length === 1 ? (key ? APPEND_STATEMENTS.oneWithKey : APPEND_STATEMENTS.one) : key ? APPEND_STATEMENTS.manyWithKey : APPEND_STATEMENTS.many;

@@ -50,7 +50,14 @@ describe('bulk entry: F-02 scores, units and unit lokus in one call each', () =>
     const opened = await http()
       .post('/cycles')
       .set(admin)
-      .send({ name: 'PEKPPP massal', rulesetId: 'pekppp-2023', rulesetVersion: 1, windowStart: '2020-01-01', windowEnd: '2099-12-31', selfAssessmentDue: '2099-12-30' })
+      .send({
+        name: 'PEKPPP massal',
+        rulesetId: 'pekppp-2023',
+        rulesetVersion: 1,
+        windowStart: '2020-01-01',
+        windowEnd: '2099-12-31',
+        selfAssessmentDue: '2099-12-30',
+      })
       .expect(201);
     cycleId = opened.body.cycleId;
   });
@@ -84,7 +91,12 @@ describe('bulk entry: F-02 scores, units and unit lokus in one call each', () =>
     });
 
     it('registers 500 units in one call', async () => {
-      const many = Array.from({ length: 500 }, (_, i) => ({ unitId: `kelurahan-${i}`, name: `Kelurahan ${i}`, kind: 'kelurahan', parentUnitId: 'kecamatan-utara' }));
+      const many = Array.from({ length: 500 }, (_, i) => ({
+        unitId: `kelurahan-${i}`,
+        name: `Kelurahan ${i}`,
+        kind: 'kelurahan',
+        parentUnitId: 'kecamatan-utara',
+      }));
       const { body } = await batch({ units: many }).expect(201);
       expect(body.appended).toBe(500);
     });
@@ -156,7 +168,9 @@ describe('bulk entry: F-02 scores, units and unit lokus in one call each', () =>
     });
 
     it('assigns the unit lokus in one command on the cycle stream, and a repeat appends nothing', async () => {
-      const first = await assign({ units: [...lokus, { unitId: 'dinkes', evaluatorIds: ['dev-evaluator-2'], leadEvaluatorId: 'dev-evaluator-2' }] }).expect(200);
+      const first = await assign({ units: [...lokus, { unitId: 'dinkes', evaluatorIds: ['dev-evaluator-2'], leadEvaluatorId: 'dev-evaluator-2' }] }).expect(
+        200,
+      );
       expect(first.body).toMatchObject({ streamId: `cycle-${tenantId}/${cycleId}`, appended: 3 });
       const again = await assign({ units: lokus }).expect(200);
       expect(again.body).toMatchObject({ appended: 0 });
@@ -190,9 +204,13 @@ describe('bulk entry: F-02 scores, units and unit lokus in one call each', () =>
       }
     });
 
-    it("30 scores in one call append 30 indicatorScored and give the same IPP as 30 single calls", async () => {
+    it('30 scores in one call append 30 indicatorScored and give the same IPP as 30 single calls', async () => {
       for (const { indicatorCode, score, note } of sheet) {
-        await http().put(assessment(oneByOne, `/scores/${indicatorCode}`)).set(lead).send({ score, note }).expect(200);
+        await http()
+          .put(assessment(oneByOne, `/scores/${indicatorCode}`))
+          .set(lead)
+          .send({ score, note })
+          .expect(200);
       }
       const { body } = await scores(atOnce, { scores: sheet }).expect(200);
       expect(body).toMatchObject({ streamId: `assessment-${tenantId}/${cycleId}/${atOnce}`, appended: 30 });

@@ -57,7 +57,13 @@ function refuseScoresOutsideRuleset(ruleset: Ruleset, action: AssessmentAction):
   const unknown = action.scores.flatMap(({ indicatorCode }, index) =>
     findIndicator(ruleset, indicatorCode)
       ? []
-      : [{ field: `scores[${index}].indicatorCode`, rule: 'known', message: `${indicatorCode} is not a scored indicator of ${ruleset.id} v${ruleset.version}` }],
+      : [
+          {
+            field: `scores[${index}].indicatorCode`,
+            rule: 'known',
+            message: `${indicatorCode} is not a scored indicator of ${ruleset.id} v${ruleset.version}`,
+          },
+        ],
   );
   if (unknown.length > 0) throw new InputProblemException(unknown);
 }

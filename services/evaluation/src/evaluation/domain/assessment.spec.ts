@@ -506,10 +506,7 @@ describe('assessment decider', () => {
     const decide = (state: ReturnType<typeof fold>, command: AssessmentCommand) => assessmentDecider.decide(command, state);
     const atOnce = decide(fold(given), { ...scoreMany, scores: marks });
     const oneByOne = marks.reduce<AssessmentEvent[]>(
-      (events, { indicatorCode, score: value, note }) => [
-        ...events,
-        ...decide(fold([...given, ...events]), { ...score, indicatorCode, score: value, note }),
-      ],
+      (events, { indicatorCode, score: value, note }) => [...events, ...decide(fold([...given, ...events]), { ...score, indicatorCode, score: value, note })],
       [],
     );
     expect(codes).toHaveLength(30);

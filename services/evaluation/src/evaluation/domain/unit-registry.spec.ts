@@ -65,7 +65,12 @@ describe('unit registry decider', () => {
       registerMany({ unitId: 'dinkes' }, { unitId: 'kec-utara', name: 'Kecamatan Banjarmasin Utara', kind: 'kecamatan' }),
       events(kecamatan),
     ],
-    ['the same list again records nothing', [dinkes, kecamatan], registerMany({ unitId: 'dinkes' }, { unitId: 'kec-utara', name: 'Kecamatan Banjarmasin Utara', kind: 'kecamatan' }), events()],
+    [
+      'the same list again records nothing',
+      [dinkes, kecamatan],
+      registerMany({ unitId: 'dinkes' }, { unitId: 'kec-utara', name: 'Kecamatan Banjarmasin Utara', kind: 'kecamatan' }),
+      events(),
+    ],
     [
       'refuses the whole list when one unit breaks a rule (all or nothing)',
       [],
@@ -80,7 +85,12 @@ describe('unit registry decider', () => {
     ],
     ['refuses a unit listed twice', [], registerMany({ unitId: 'dinkes' }, { unitId: 'dinkes' }), error('UNIT.DUPLICATE_IN_LIST')],
     ['refuses an empty list', [], registerMany(), error('UNIT.NO_UNITS')],
-    ['refuses a registered unit with other data in the list', [dinkes], registerMany({ unitId: 'dinkes', name: 'Dinas Sosial' }), error('UNIT.ALREADY_REGISTERED')],
+    [
+      'refuses a registered unit with other data in the list',
+      [dinkes],
+      registerMany({ unitId: 'dinkes', name: 'Dinas Sosial' }),
+      error('UNIT.ALREADY_REGISTERED'),
+    ],
   ])('%s', (_name, given, when, expected) => {
     expect(givenWhen(unitRegistryDecider, given, when)).toEqual(expected);
   });

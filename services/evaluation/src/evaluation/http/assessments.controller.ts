@@ -120,7 +120,8 @@ export class AssessmentsController {
   @Put('scores')
   @RequirePermission('assessment:enter-scores', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({
-    summary: "F-02: many scores of one evaluator in one command, all or nothing: the calling evaluator's own, or an assigned evaluator's sheet typed in by the admin",
+    summary:
+      "F-02: many scores of one evaluator in one command, all or nothing: the calling evaluator's own, or an assigned evaluator's sheet typed in by the admin",
     description:
       "Each score is decided as `PUT scores/{indicatorCode}` decides it; only changed ones append. The admin's entries are the named evaluator's marks (default: the lead evaluator), recorded with the admin as the actor.",
   })

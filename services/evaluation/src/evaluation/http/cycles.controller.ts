@@ -64,7 +64,15 @@ export class CyclesController {
   @ApiOkResponse({ description: 'Assigned; `appended` counts the units whose assignment changed', type: CommandReply })
   async assignMany(@Caller() { meta }: Caller, @Param() { cycleId }: CyclePath, @Body() body: AssignUnitsLokusRequest): Promise<CommandReply> {
     refuseRepeats('units', body.units, 'unitId');
-    return commandReply(await this.commands.execute(new AssignUnitsLokusCommand(cycleId, body.units.map((unit) => ({ ...unit })), meta)));
+    return commandReply(
+      await this.commands.execute(
+        new AssignUnitsLokusCommand(
+          cycleId,
+          body.units.map((unit) => ({ ...unit })),
+          meta,
+        ),
+      ),
+    );
   }
 
   @Put(':cycleId/units/:unitId')

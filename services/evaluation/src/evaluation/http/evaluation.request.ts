@@ -291,7 +291,7 @@ export class ScoreIndicatorsRequest {
 
   @ApiProperty({
     type: [IndicatorScoreRequest],
-    description: "Each indicator once, at most as many as the pinned ruleset scores; an unchanged score appends nothing. Refused as a whole when any score is",
+    description: 'Each indicator once, at most as many as the pinned ruleset scores; an unchanged score appends nothing. Refused as a whole when any score is',
   })
   @IsArray()
   @ArrayMinSize(1)

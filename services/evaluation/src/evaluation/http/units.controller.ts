@@ -75,7 +75,10 @@ export class UnitsController {
   @RequirePermission('cycle:admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: "Register up to 500 units in one command on the tenant's registry, in order; all or nothing" })
-  @ApiCreatedResponse({ description: 'Registered; `appended` counts the units new to the registry (one registered with the same data appends nothing)', type: CommandReply })
+  @ApiCreatedResponse({
+    description: 'Registered; `appended` counts the units new to the registry (one registered with the same data appends nothing)',
+    type: CommandReply,
+  })
   @ApiConflictResponse({ description: 'UNIT.PARENT_NOT_REGISTERED, UNIT.ALREADY_REGISTERED, UNIT.OWN_PARENT; `details.field` names the unit (`units[3]`)' })
   async registerMany(@Caller() { meta }: Caller, @Body() body: RegisterUnitsRequest): Promise<CommandReply> {
     refuseRepeats('units', body.units, 'unitId');
