@@ -78,8 +78,8 @@ export const APPEND_GROUP_STATEMENTS = {
 export interface EncodedAppend {
   streamId: string;
   expectedVersion: number;
-  events: { eventId: string; eventType: string; payload: string }[];
+  /** `metadata`: the event's envelope as JSON. */
+  events: { eventId: string; eventType: string; payload: string; metadata: string }[];
   eventCount: number;
-  metadata: string;
   idempotencyKey?: string;
 }

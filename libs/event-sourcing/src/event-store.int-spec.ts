@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type RequestEvent, requestCodec } from '@lib/contracts';
+import { type EvaluationEvent, evaluationCodec, type RequestEvent, requestCodec } from '@lib/contracts';
 import { createTestDatabase, eventually, TcpProxy, type TestDatabase, untilLogReadable } from '@lib/testing';
 import { Pool, type PoolClient } from 'pg';
 import { type DeciderFold, UndeclaredEventError } from './domain';
@@ -56,6 +56,19 @@ describe('EventStore on PostgreSQL', () => {
     });
     // No span was active (tracing is off here), so no trace context was stored.
     expect(stored[0].envelope).not.toHaveProperty('traceparent');
+  });
+
+  it("gives each event of a command about several units its own unit: the payload's, where the command names none", async () => {
+    const evaluationStore = new EventStore<EvaluationEvent>(db.pool, evaluationCodec);
+    const assigned = (unitId: string): EvaluationEvent => ({
+      $case: 'unitLokusAssigned',
+      value: { cycleId: 'c1', unitId, evaluatorIds: ['eva'], leadEvaluatorId: 'eva', kode: 'A' },
+    });
+    const streamId = `cycle-kota-banjarmasin/${randomUUID()}`;
+    await evaluationStore.append(streamId, 0, [assigned('dinkes'), assigned('disdukcapil')], meta({ unitId: '' }));
+    await evaluationStore.append(streamId, 2, [assigned('dinkes')], meta({ unitId: 'dinkes' }));
+    const stored = await evaluationStore.readStream(streamId);
+    expect(stored.map((event) => event.envelope.unitId)).toEqual(['dinkes', 'disdukcapil', 'dinkes']);
   });
 
   it('refuses an append at a stale expected version with a ConcurrencyError', async () => {

@@ -49,6 +49,12 @@ const READ_ALL_SQL = `
 const NOTIFY_INTERVAL_MS = 10;
 const NOTIFY_SQL = `SELECT pg_notify('events_appended', '')`;
 
+/** The unit an event's payload is about, when it names one. */
+function unitNamedBy(payload: unknown): string | undefined {
+  const unitId = typeof payload === 'object' && payload !== null ? (payload as { unitId?: unknown }).unitId : undefined;
+  return typeof unitId === 'string' && unitId !== '' ? unitId : undefined;
+}
+
 const LOCATE_STREAM_SQL = `SELECT metadata->>'tenantId' AS tenant_id, metadata->>'unitId' AS unit_id, stream_version FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`;
 
 const READ_IDEMPOTENCY_SQL = `SELECT stream_id, result FROM idempotency_keys WHERE key = $1`;
@@ -113,7 +119,7 @@ export class EventStore<E extends { $case: string; value: unknown }> {
   }
 
   private encode(streamId: string, expectedVersion: number, events: E[], meta: CommandMeta): EncodedAppend {
-    const metadata = JSON.stringify({
+    const envelope = {
       occurredAt: meta.occurredAt ?? this.clock().toISOString(),
       tenantId: meta.tenantId,
       unitId: meta.unitId,
@@ -122,13 +128,20 @@ export class EventStore<E extends { $case: string; value: unknown }> {
       actorId: meta.actor.id,
       actorRole: meta.actor.role,
       traceparent: activeTraceparent(), // left out of the JSON when undefined (tracing off)
+    };
+    const encoded = events.map((event) => {
+      const payload = this.codec.toPayload(event);
+      // A command about several units (a list registered or assigned at once) names none; each event is
+      // then about the unit its payload names, which consumers check the envelope against.
+      const unitId = meta.unitId === '' ? (unitNamedBy(payload) ?? '') : meta.unitId;
+      return {
+        eventId: randomUUID(),
+        eventType: this.codec.typeOf(event),
+        payload: JSON.stringify(payload),
+        metadata: JSON.stringify({ ...envelope, unitId }),
+      };
     });
-    const encoded = events.map((event) => ({
-      eventId: randomUUID(),
-      eventType: this.codec.typeOf(event),
-      payload: JSON.stringify(this.codec.toPayload(event)),
-    }));
-    return { streamId, expectedVersion, events: encoded, metadata, idempotencyKey: meta.idempotencyKey, eventCount: events.length };
+    return { streamId, expectedVersion, events: encoded, idempotencyKey: meta.idempotencyKey, eventCount: events.length };
   }
 
   /**
@@ -138,11 +151,18 @@ export class EventStore<E extends { $case: string; value: unknown }> {
    * ids, so meeting its own events means the group committed it.
    */
   private async appendAlone(append: EncodedAppend, db: Queryable, afterFailedGroup = false): Promise<AppendResult> {
-    const { streamId, expectedVersion, events, metadata, idempotencyKey: key } = append;
+    const { streamId, expectedVersion, events, idempotencyKey: key } = append;
     const values: unknown[] =
       events.length === 1
-        ? [streamId, expectedVersion, events[0].eventId, events[0].eventType, events[0].payload, metadata]
-        : [streamId, expectedVersion, events.map((e) => e.eventId), events.map((e) => e.eventType), events.map((e) => e.payload), events.map(() => metadata)];
+        ? [streamId, expectedVersion, events[0].eventId, events[0].eventType, events[0].payload, events[0].metadata]
+        : [
+            streamId,
+            expectedVersion,
+            events.map((e) => e.eventId),
+            events.map((e) => e.eventType),
+            events.map((e) => e.payload),
+            events.map((e) => e.metadata),
+          ];
     if (key) values.push(key);
     const statement =
       events.length === 1 ? (key ? APPEND_STATEMENTS.oneWithKey : APPEND_STATEMENTS.one) : key ? APPEND_STATEMENTS.manyWithKey : APPEND_STATEMENTS.many;
@@ -192,7 +212,7 @@ export class EventStore<E extends { $case: string; value: unknown }> {
       const stream = JSON.stringify(append.streamId);
       append.events.forEach((event, i) => {
         rows.push(
-          `{"stream_id":${stream},"expected":${append.expectedVersion},"ord":${i + 1},"id":"${event.eventId}","type":${JSON.stringify(event.eventType)},"payload":${event.payload},"metadata":${append.metadata}}`,
+          `{"stream_id":${stream},"expected":${append.expectedVersion},"ord":${i + 1},"id":"${event.eventId}","type":${JSON.stringify(event.eventType)},"payload":${event.payload},"metadata":${event.metadata}}`,
         );
       });
       if (append.idempotencyKey) keys.push(`{"stream_id":${stream},"key":${JSON.stringify(append.idempotencyKey)}}`);

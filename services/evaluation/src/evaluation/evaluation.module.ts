@@ -15,7 +15,8 @@ import { PublishRulesetHandler } from './commands/publish-ruleset.command';
 import { RecomputeUnitFindings } from './commands/recompute-unit-findings';
 import { RecordComplianceObservationHandler } from './commands/record-compliance-observation.command';
 import { RegradeCompliance } from './commands/regrade-compliance';
-import { RegisterUnitHandler } from './commands/register-unit.command';
+import { AssignUnitsLokusHandler } from './commands/assign-units-lokus.command';
+import { RegisterUnitHandler, RegisterUnitsHandler } from './commands/register-unit.command';
 import { AssessmentsController } from './http/assessments.controller';
 import { ComplianceController } from './http/compliance.controller';
 import { CycleOverviewController } from './http/cycle-overview.controller';
@@ -81,6 +82,8 @@ function writableSpoolDirectory(directory: string): string {
     RulesetCatalog,
     EvidenceFileStore,
     RegisterUnitHandler,
+    RegisterUnitsHandler,
+    AssignUnitsLokusHandler,
     ListUnitsHandler,
     PublishRulesetHandler,
     OpenCycleHandler,

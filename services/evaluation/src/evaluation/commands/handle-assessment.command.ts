@@ -16,7 +16,9 @@ import {
   type ProposalSnapshot,
   type Ruleset,
   rulesetRefOf,
+  scoredIndicators,
 } from '../domain';
+
 import { RulesetCatalog } from '../queries/ruleset-catalog';
 import { currentProposal } from '../queries/unit-proposals.queries';
 import { TenantTimeZones } from '../queries/tenant-time-zones';
@@ -40,6 +42,33 @@ export class HandleAssessmentCommand extends Command<AppendResult> {
   }
 }
 
+/**
+ * Scores entered at once name indicators of the pinned ruleset (each once, as the route checked), so
+ * at most as many as it scores: anything else is bad input, refused as a whole with a 400 naming
+ * `scores[i].indicatorCode`.
+ */
+function refuseScoresOutsideRuleset(ruleset: Ruleset, action: AssessmentAction): void {
+  if (action.type !== 'ScoreIndicators') return;
+  const scored = scoredIndicators(ruleset).length;
+  if (action.scores.length > scored) {
+    throw new InputProblemException([
+      { field: 'scores', rule: 'arrayMaxSize', message: `${ruleset.id} v${ruleset.version} scores ${scored} indicators`, constraints: [scored] },
+    ]);
+  }
+  const unknown = action.scores.flatMap(({ indicatorCode }, index) =>
+    findIndicator(ruleset, indicatorCode)
+      ? []
+      : [
+          {
+            field: `scores[${index}].indicatorCode`,
+            rule: 'known',
+            message: `${indicatorCode} is not a scored indicator of ${ruleset.id} v${ruleset.version}`,
+          },
+        ],
+  );
+  if (unknown.length > 0) throw new InputProblemException(unknown);
+}
+
 @CommandHandler(HandleAssessmentCommand)
 export class HandleAssessmentHandler implements ICommandHandler<HandleAssessmentCommand> {
   constructor(
@@ -57,6 +86,7 @@ export class HandleAssessmentHandler implements ICommandHandler<HandleAssessment
       const { state: cycle, version: cycleVersion } = await readCycle(this.store, meta.tenantId, cycleId);
       if (cycle.status === 'none') throw new DomainError('CYCLE.NOT_FOUND', `no cycle ${cycleId}`);
       const ruleset = await this.rulesets.get(meta.tenantId, rulesetRefOf(cycle, unitId));
+      refuseScoresOutsideRuleset(ruleset, action);
       const instant = this.clock.now();
       const today = await this.timeZones.localDate(meta.tenantId, instant);
       const decidedOn = await this.proposalDecidedOn({ tenantId: meta.tenantId, cycleId, unitId }, ruleset, action);

@@ -26,3 +26,27 @@ export class RegisterUnitHandler implements ICommandHandler<RegisterUnitCommand>
     );
   }
 }
+
+/** Registers many units in one command on the registry, in order, all or nothing; a unit registered with the same data appends nothing. */
+export class RegisterUnitsCommand extends Command<AppendResult> {
+  constructor(
+    readonly units: RegisteredUnit[],
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterUnitsCommand)
+export class RegisterUnitsHandler implements ICommandHandler<RegisterUnitsCommand> {
+  constructor(private readonly store: EventStore<EvaluationEvent>) {}
+
+  execute({ units, meta }: RegisterUnitsCommand): Promise<AppendResult> {
+    return this.store.handle(
+      unitRegistryStream(meta.tenantId),
+      unitRegistryDecider,
+      (state) => unitRegistryDecider.decide({ type: 'RegisterUnits', units }, state),
+      meta,
+    );
+  }
+}

@@ -57,6 +57,11 @@ const scored: AssessmentEvent = {
   $case: 'indicatorScored',
   value: { ...ids, indicatorCode: '1.a.Ak', evaluatorId: 'eva', score: 4, note: 'SK ada, belum monev', scoredAt: NOW },
 };
+const scoredByEva = (indicatorCode: string, value: number, note = 'ada bukti'): AssessmentEvent => ({
+  $case: 'indicatorScored',
+  value: { ...ids, indicatorCode, evaluatorId: 'eva', score: value, note, scoredAt: NOW },
+});
+const byEvaluator = (event: AssessmentEvent, evaluatorId: string): AssessmentEvent => ({ ...event, value: { ...event.value, evaluatorId } }) as AssessmentEvent;
 const proposal = { level: 3, ruleId: 'standard-complete', proposalRules: 'pekppp-2023-proposals@1', sourceEventIds: ['ev-a', 'ev-b'] };
 const proposalOf = { proposedLevel: 3, ruleId: 'standard-complete', proposalRules: 'pekppp-2023-proposals@1', sourceEventIds: ['ev-a', 'ev-b'] };
 const confirmed: AssessmentEvent = {
@@ -106,6 +111,15 @@ const returnIt: AssessmentCommand = {
 const resubmit: AssessmentCommand = { ...base, type: 'ResubmitSelfAssessment' };
 const verify: AssessmentCommand = { ...base, type: 'VerifySelfAssessment', by: { userId: 'eva', role: 'evaluator' } };
 const score: AssessmentCommand = { ...base, type: 'ScoreIndicator', evaluatorId: 'eva', indicatorCode: '1.a.Ak', score: 4, note: 'SK ada, belum monev' };
+const mark = (indicatorCode: string, value: number, note = 'ada bukti') => ({ indicatorCode, score: value, note });
+const admin = { userId: 'admin-orpeg', role: 'admin' } as const;
+const scoreMany: Extract<AssessmentCommand, { type: 'ScoreIndicators' }> = {
+  ...base,
+  type: 'ScoreIndicators',
+  by: { userId: 'eva', role: 'evaluator' },
+  evaluatorId: 'eva',
+  scores: [mark('1.a.Ak', 4, 'SK ada, belum monev'), mark('2.a.P', 3)],
+};
 const confirm: AssessmentCommand = { ...base, type: 'ConfirmProposal', evaluatorId: 'eva', indicatorCode: '1.a.Ak', proposal, expectedLevel: 3 };
 const override: AssessmentCommand = {
   ...base,
@@ -307,6 +321,66 @@ describe('assessment decider', () => {
       { ...score, note: 'SK ditandatangani, ada monev' },
       { events: [{ ...scored, value: { ...scored.value, note: 'SK ditandatangani, ada monev' } } as AssessmentEvent] },
     ],
+    // score many indicators in one command (F-02 at scale)
+    ['an assigned evaluator scores several indicators in one command', [draftAll, submitted], scoreMany, { events: [scored, scoredByEva('2.a.P', 3)] }],
+    [
+      'only changed scores record: an unchanged one appends nothing',
+      [draftAll, submitted, scored],
+      { ...scoreMany, scores: [mark('1.a.Ak', 4, 'SK ada, belum monev'), mark('2.a.P', 3)] },
+      { events: [scoredByEva('2.a.P', 3)] },
+    ],
+    ['the same scores again record nothing', [draftAll, submitted, scored, scoredByEva('2.a.P', 3)], scoreMany, { events: [] }],
+    [
+      "the admin enters the lead evaluator's scores when no evaluator is named",
+      [draftAll, submitted],
+      { ...scoreMany, by: admin, evaluatorId: undefined },
+      { events: [scored, scoredByEva('2.a.P', 3)] },
+    ],
+    [
+      "the admin enters a named assigned evaluator's scores",
+      [draftAll, submitted],
+      { ...scoreMany, by: admin, evaluatorId: 'budi' },
+      { events: [byEvaluator(scored, 'budi'), byEvaluator(scoredByEva('2.a.P', 3), 'budi')] },
+    ],
+    [
+      'refuses the admin entering scores for an evaluator not assigned',
+      [draftAll, submitted],
+      { ...scoreMany, by: admin, evaluatorId: 'dewi' },
+      error('ASSESSMENT.EVALUATOR_NOT_ASSIGNED'),
+    ],
+    [
+      "refuses an evaluator entering another evaluator's scores",
+      [draftAll, submitted],
+      { ...scoreMany, evaluatorId: 'budi' },
+      error('ASSESSMENT.SCORES_OF_ANOTHER_EVALUATOR'),
+    ],
+    [
+      'refuses an evaluator not assigned',
+      [draftAll, submitted],
+      { ...scoreMany, by: { userId: 'dewi', role: 'evaluator' }, evaluatorId: undefined },
+      error('ASSESSMENT.EVALUATOR_NOT_ASSIGNED'),
+    ],
+    ['refuses an empty list of scores', [draftAll, submitted], { ...scoreMany, scores: [] }, error('ASSESSMENT.NO_SCORES')],
+    [
+      'refuses an indicator scored twice in one command',
+      [draftAll, submitted],
+      { ...scoreMany, scores: [mark('2.a.P', 3), mark('2.a.P', 4)] },
+      error('ASSESSMENT.DUPLICATE_SCORE'),
+    ],
+    [
+      'refuses the whole command when one score is out of range (all or nothing)',
+      [draftAll, submitted],
+      { ...scoreMany, scores: [mark('2.a.P', 3), mark('3.a.T', 6)] },
+      error('ASSESSMENT.INVALID_SCORE'),
+    ],
+    [
+      'refuses the whole command when one indicator is not in the pinned ruleset',
+      [draftAll, submitted],
+      { ...scoreMany, scores: [mark('2.a.P', 3), mark('1.a.x', 3)] },
+      error('ASSESSMENT.UNKNOWN_INDICATOR'),
+    ],
+    ['refuses scores before submission', [draftAll], scoreMany, error('ASSESSMENT.NOT_SUBMITTED')],
+    ['refuses scores after results are frozen', [draftAll, submitted], { ...scoreMany, context: frozen }, error('CYCLE.RESULTS_FROZEN')],
     // confirm a proposal
     ['an assigned evaluator confirms the level they saw proposed', [draftAll, submitted], confirm, { events: [confirmed] }],
     ['confirms on a verified assessment', [draftAll, submitted, verified], confirm, { events: [confirmed] }],
@@ -425,6 +499,22 @@ describe('assessment decider', () => {
       ],
       leadEvaluatorId: 'eva',
     });
+  });
+
+  it('30 scores in one command leave the same scores, so the same IPP input, as 30 single scores', () => {
+    const given = [draftAll, submitted];
+    const marks = codes.map((code, i) => mark(code, i % 6, `catatan ${code}`));
+    const fold = (events: AssessmentEvent[]) => events.reduce(assessmentDecider.evolve, assessmentDecider.initialState());
+    const decide = (state: ReturnType<typeof fold>, command: AssessmentCommand) => assessmentDecider.decide(command, state);
+    const atOnce = decide(fold(given), { ...scoreMany, scores: marks });
+    const oneByOne = marks.reduce<AssessmentEvent[]>(
+      (events, { indicatorCode, score: value, note }) => [...events, ...decide(fold([...given, ...events]), { ...score, indicatorCode, score: value, note })],
+      [],
+    );
+    expect(codes).toHaveLength(30);
+    expect(atOnce).toHaveLength(30);
+    expect(atOnce).toEqual(oneByOne);
+    expect(scoringInputOf(fold([...given, ...atOnce]), 'eva')).toEqual(scoringInputOf(fold([...given, ...oneByOne]), 'eva'));
   });
 
   it("records a confirmation or an override as the evaluator's score and as the indicator's decision", () => {

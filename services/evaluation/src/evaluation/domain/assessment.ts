@@ -5,6 +5,7 @@ import { DomainError, type EvaluationErrorCode } from './error-codes';
 import { type Cycle, rulesetRefOf } from './cycle';
 import { type Ruleset, SCALE_MAX, SCALE_MIN, findIndicator, sameRuleset, scoredIndicators } from './ruleset/ruleset';
 import type { ScoringInput } from './scoring/scoring-rules';
+import { decideEach, firstRepeat } from './list-commands';
 
 // One stream per cycle × unit of a tenant (`assessment-<tenantId>/<cycleId>/<unitId>`): the unit's self-assessment (F-01)
 // with its evidence, the verifier's return/verify loop, the evaluators' F-02 scores and visits.
@@ -111,6 +112,13 @@ export interface DraftAnswer {
   evidenceIds?: string[];
 }
 
+/** One F-02 score of a list entered at once. */
+export interface IndicatorScoreInput {
+  indicatorCode: string;
+  score: number;
+  note: string;
+}
+
 export type EvidenceInput =
   | { kind: 'file'; evidenceId: string; name: string; storageKey: string; sha256: string; sizeBytes: number; mediaType: string }
   | { kind: 'link'; evidenceId: string; name: string; url: string };
@@ -137,6 +145,11 @@ export type AssessmentCommand =
   | (Common & { type: 'ResubmitSelfAssessment' })
   | (Common & { type: 'VerifySelfAssessment'; by: Actor })
   | (Common & { type: 'ScoreIndicator'; evaluatorId: string; indicatorCode: string; score: number; note: string })
+  /**
+   * Many F-02 scores of one evaluator at once, each decided as a ScoreIndicator. `evaluatorId`: whose
+   * marks they are; default the caller for an evaluator, the lead evaluator for an admin.
+   */
+  | (Common & { type: 'ScoreIndicators'; by: Actor; evaluatorId?: string; scores: IndicatorScoreInput[] })
   /** `expectedLevel`: the level the evaluator saw proposed; null `proposal`: events propose nothing for the indicator. */
   | (Common & { type: 'ConfirmProposal'; evaluatorId: string; indicatorCode: string; proposal: ProposalSnapshot | null; expectedLevel: number })
   | (Common & { type: 'OverrideProposal'; evaluatorId: string; indicatorCode: string; proposal: ProposalSnapshot | null; score: number; note: string })
@@ -373,6 +386,25 @@ export function decideAssessment(command: AssessmentCommand, state: Assessment):
           },
         },
       ];
+    }
+    case 'ScoreIndicators': {
+      const lokus = guard(command);
+      guardActor(command.by, lokus);
+      const evaluatorId = command.evaluatorId ?? (command.by.role === 'admin' ? lokus.leadEvaluatorId : command.by.userId);
+      // An evaluator enters only their own marks. An admin enters an assigned evaluator's marks from their
+      // F-02 sheet, never marks of their own: IPP combines the evaluators' scores, and the admin is none.
+      if (command.by.role === 'evaluator' && evaluatorId !== command.by.userId) {
+        fail('ASSESSMENT.SCORES_OF_ANOTHER_EVALUATOR', `${command.by.userId} enters scores as ${evaluatorId}`);
+      }
+      if (command.scores.length === 0) fail('ASSESSMENT.NO_SCORES', 'enter at least one score');
+      const repeat = firstRepeat(command.scores, (mark) => mark.indicatorCode);
+      if (repeat >= 0) {
+        const indicatorCode = command.scores[repeat].indicatorCode;
+        fail('ASSESSMENT.DUPLICATE_SCORE', `${indicatorCode} is scored twice`, { field: `scores[${repeat}].indicatorCode`, index: repeat, indicatorCode });
+      }
+      return decideEach(evolveAssessment, state, { field: 'scores', items: command.scores }, (mark, current) =>
+        decideAssessment({ type: 'ScoreIndicator', context, today: command.today, now: command.now, evaluatorId, ...mark }, current),
+      );
     }
     case 'ConfirmProposal': {
       const proposal = guardProposalDecision(command, state);

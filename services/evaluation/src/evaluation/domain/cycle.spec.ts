@@ -93,6 +93,15 @@ const assign: CycleCommand = {
   assessmentUnderway: false,
   today: '2026-03-02',
 };
+const assignMany: Extract<CycleCommand, { type: 'AssignUnitsLokus' }> = {
+  type: 'AssignUnitsLokus',
+  cycleId: CYCLE,
+  units: [
+    { unitId: 'disdukcapil', evaluatorIds: ['eva', 'budi'], leadEvaluatorId: 'eva', assessmentUnderway: false },
+    { unitId: 'dinkes', evaluatorIds: ['eva'], leadEvaluatorId: 'eva', assessmentUnderway: false },
+  ],
+  today: '2026-03-02',
+};
 const recordUserScore: CycleCommand = {
   type: 'RecordUserScore',
   cycleId: CYCLE,
@@ -188,6 +197,25 @@ describe('cycle decider', () => {
     ['refuses a lead who is not among the evaluators', [opened], { ...assign, leadEvaluatorId: 'dewi' }, error('CYCLE.LEAD_NOT_AN_EVALUATOR')],
     ['refuses an empty unit id', [opened], { ...assign, unitId: '' }, error('CYCLE.UNIT_REQUIRED')],
     ['refuses a today that is not a date', [opened], { ...assign, today: 'tomorrow' }, error('CYCLE.INVALID_DATE')],
+    // assign many units in one command
+    ['assigns several unit lokus in one command', [opened], assignMany, { events: [assigned, otherAssigned] }],
+    ['assigning the same units again records nothing', [opened, assigned, otherAssigned], assignMany, { events: [] }],
+    ['records only the assignments that change', [opened, assigned], assignMany, { events: [otherAssigned] }],
+    [
+      'refuses the whole list when one assignment breaks a rule (all or nothing)',
+      [opened],
+      { ...assignMany, units: [...assignMany.units, { unitId: 'dpmptsp', evaluatorIds: ['eva'], leadEvaluatorId: 'dewi', assessmentUnderway: false }] },
+      error('CYCLE.LEAD_NOT_AN_EVALUATOR'),
+    ],
+    [
+      'refuses a unit listed twice',
+      [opened],
+      { ...assignMany, units: [...assignMany.units, { unitId: 'dinkes', evaluatorIds: ['budi'], leadEvaluatorId: 'budi', assessmentUnderway: false }] },
+      error('CYCLE.DUPLICATE_UNIT'),
+    ],
+    ['refuses an empty list', [opened], { ...assignMany, units: [] }, error('CYCLE.NO_ASSIGNMENTS')],
+    ['refuses a list after the window closed', [opened], { ...assignMany, today: '2026-10-01' }, error('CYCLE.CLOSED')],
+    ['refuses a list in a cycle that was not opened', [], assignMany, error('CYCLE.NOT_OPENED')],
     // user score
     ['records the F-03 user score from the survey context', [opened, assigned], recordUserScore, { events: [userScore] }],
     [

@@ -4,6 +4,7 @@ import { compare, equals, type Fraction, formatFraction, fraction, fromDecimal, 
 import { COMPLIANCE_RULESET_OF_UNPINNED_CYCLES } from './compliance/compliance-registry';
 import type { ComplianceRulesetRef } from './compliance/compliance-ruleset';
 import { DomainError } from './error-codes';
+import { decideEach, firstRepeat } from './list-commands';
 import { type Ruleset, type RulesetRef, SCALE_MAX, SCALE_MIN, sameRuleset } from './ruleset/ruleset';
 
 // One stream per PEKPPP cycle of a tenant (`cycle-<tenantId>/<cycleId>`): the window, the pinned ruleset (and its Kode B one) and compliance
@@ -82,11 +83,16 @@ export type CycleCommand =
       assessmentUnderway: boolean;
       today: string;
     }
+  /** Many units at once, each decided as an AssignUnitLokus. */
+  | { type: 'AssignUnitsLokus'; cycleId: string; units: UnitLokusAssignment[]; today: string }
   /** From the survey context's F03Closed, with the score exact. */
   | { type: 'RecordUserScore'; cycleId: string; unitId: string; score: Fraction; respondents: number; quotaMet: boolean; sourceEventId: string }
   /** Results computed by the handler with scoreUnit(), each under its lokus's ruleset (`rulesetRefOf`), as `scoredUnder` says by unit id. */
   | { type: 'PublishResults'; cycleId: string; scoredUnder: Readonly<Record<string, RulesetRef>>; results: evaluationPb.UnitResult[]; now: string }
   | { type: 'CorrectResult'; cycleId: string; result: evaluationPb.UnitResult; reason: string; now: string };
+
+/** One unit of an AssignUnitsLokus: whatever an AssignUnitLokus says about its unit. */
+export type UnitLokusAssignment = Omit<Extract<CycleCommand, { type: 'AssignUnitLokus' }>, 'type' | 'cycleId' | 'today'>;
 
 export const initialCycle = (): Cycle => ({ status: 'none' });
 
@@ -207,6 +213,19 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
           value: { cycleId: cycle.cycleId, unitId: command.unitId, evaluatorIds: command.evaluatorIds, leadEvaluatorId: command.leadEvaluatorId, kode },
         },
       ];
+    }
+    case 'AssignUnitsLokus': {
+      notFrozen(opened(state, command.cycleId));
+      if (command.units.length === 0) throw new DomainError('CYCLE.NO_ASSIGNMENTS', 'list at least one unit lokus');
+      const repeat = firstRepeat(command.units, (assignment) => assignment.unitId);
+      if (repeat >= 0) {
+        const { unitId } = command.units[repeat];
+        throw new DomainError('CYCLE.DUPLICATE_UNIT', `unit ${unitId} is listed twice`, { field: `units[${repeat}].unitId`, index: repeat, unitId });
+      }
+      const { cycleId, today } = command;
+      return decideEach(evolveCycle, state, { field: 'units', items: command.units }, (assignment, current) =>
+        decideCycle({ ...assignment, type: 'AssignUnitLokus', cycleId, today }, current),
+      );
     }
     case 'RecordUserScore': {
       const cycle = opened(state, command.cycleId);

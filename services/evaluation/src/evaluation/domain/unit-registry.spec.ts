@@ -10,6 +10,10 @@ const register = (unit: Partial<RegisteredUnit> & { unitId: string }) => ({
   type: 'RegisterUnit' as const,
   unit: { name: 'Dinas Kesehatan', kind: 'skpd' as const, parentUnitId: null, ...unit },
 });
+const registerMany = (...units: (Partial<RegisteredUnit> & { unitId: string })[]) => ({
+  type: 'RegisterUnits' as const,
+  units: units.map((unit) => register(unit).unit),
+});
 const error = (code: string): DeciderOutcome<UnitRegistryEvent> => ({ error: { code } });
 const events = (...list: UnitRegistryEvent[]): DeciderOutcome<UnitRegistryEvent> => ({ events: list });
 
@@ -44,6 +48,49 @@ describe('unit registry decider', () => {
     ['refuses a blank name', [], register({ unitId: 'dinkes', name: '  ' }), error('UNIT.NAME_REQUIRED')],
     ['refuses an unknown kind', [], register({ unitId: 'dinkes', kind: 'kantor' as never }), error('UNIT.UNKNOWN_KIND')],
     ['refuses an id with spaces', [], register({ unitId: 'dinas kesehatan' }), error('UNIT.INVALID_ID')],
+  ])('%s', (_name, given, when, expected) => {
+    expect(givenWhen(unitRegistryDecider, given, when)).toEqual(expected);
+  });
+
+  it.each<[string, UnitRegistryEvent[], ReturnType<typeof registerMany>, DeciderOutcome<UnitRegistryEvent>]>([
+    [
+      'registers many units in one command, a parent before its children in the same list',
+      [],
+      registerMany({ unitId: 'dinkes' }, { unitId: 'pkm-1', name: 'Puskesmas 1', kind: 'puskesmas', parentUnitId: 'dinkes' }),
+      events(dinkes, registered('pkm-1', 'Puskesmas 1', 'PUSKESMAS', 'dinkes')),
+    ],
+    [
+      'a unit already registered with the same data records nothing; the new ones record',
+      [dinkes],
+      registerMany({ unitId: 'dinkes' }, { unitId: 'kec-utara', name: 'Kecamatan Banjarmasin Utara', kind: 'kecamatan' }),
+      events(kecamatan),
+    ],
+    [
+      'the same list again records nothing',
+      [dinkes, kecamatan],
+      registerMany({ unitId: 'dinkes' }, { unitId: 'kec-utara', name: 'Kecamatan Banjarmasin Utara', kind: 'kecamatan' }),
+      events(),
+    ],
+    [
+      'refuses the whole list when one unit breaks a rule (all or nothing)',
+      [],
+      registerMany({ unitId: 'dinkes' }, { unitId: 'pkm-1', kind: 'puskesmas', parentUnitId: 'dinas-lain' }),
+      error('UNIT.PARENT_NOT_REGISTERED'),
+    ],
+    [
+      'refuses a child listed before its parent',
+      [],
+      registerMany({ unitId: 'pkm-1', kind: 'puskesmas', parentUnitId: 'dinkes' }, { unitId: 'dinkes' }),
+      error('UNIT.PARENT_NOT_REGISTERED'),
+    ],
+    ['refuses a unit listed twice', [], registerMany({ unitId: 'dinkes' }, { unitId: 'dinkes' }), error('UNIT.DUPLICATE_IN_LIST')],
+    ['refuses an empty list', [], registerMany(), error('UNIT.NO_UNITS')],
+    [
+      'refuses a registered unit with other data in the list',
+      [dinkes],
+      registerMany({ unitId: 'dinkes', name: 'Dinas Sosial' }),
+      error('UNIT.ALREADY_REGISTERED'),
+    ],
   ])('%s', (_name, given, when, expected) => {
     expect(givenWhen(unitRegistryDecider, given, when)).toEqual(expected);
   });

@@ -2,6 +2,7 @@ import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
 import { type Decider, type EventsOf, assertNever } from '@lib/event-sourcing/domain';
 import { QUALIFIED_ID, QUALIFIED_ID_RULE } from '@lib/kernel';
 import { DomainError } from './error-codes';
+import { decideEach, firstRepeat } from './list-commands';
 
 /**
  * The units of one tenant (Pemda), one stream per tenant (`units-<tenantId>`): the SKPD, bagian,
@@ -34,7 +35,8 @@ export interface RegisteredUnit {
 /** Units in registration order, so a parent always comes before its children. */
 export type UnitRegistry = readonly RegisteredUnit[];
 
-export type UnitRegistryCommand = { type: 'RegisterUnit'; unit: RegisteredUnit };
+/** `RegisterUnits`: many units at once, in order (a parent before its children), each decided as a RegisterUnit. */
+export type UnitRegistryCommand = { type: 'RegisterUnit'; unit: RegisteredUnit } | { type: 'RegisterUnits'; units: RegisteredUnit[] };
 
 export const UNIT_REGISTRY_EVENT_TYPES = ['unitRegistered'] as const;
 export type UnitRegistryEvent = EventsOf<EvaluationEvent, typeof UNIT_REGISTRY_EVENT_TYPES>;
@@ -42,7 +44,24 @@ export type UnitRegistryEvent = EventsOf<EvaluationEvent, typeof UNIT_REGISTRY_E
 export const unitRegistryStream = (tenantId: string): string => `units-${tenantId}`;
 
 function decide(command: UnitRegistryCommand, state: UnitRegistry): UnitRegistryEvent[] {
-  const { unit } = command;
+  switch (command.type) {
+    case 'RegisterUnit':
+      return registerUnit(command.unit, state);
+    case 'RegisterUnits': {
+      if (command.units.length === 0) throw new DomainError('UNIT.NO_UNITS', 'list at least one unit');
+      const repeat = firstRepeat(command.units, (unit) => unit.unitId);
+      if (repeat >= 0) {
+        const { unitId } = command.units[repeat];
+        throw new DomainError('UNIT.DUPLICATE_IN_LIST', `unit ${unitId} is listed twice`, { field: `units[${repeat}].unitId`, index: repeat, unitId });
+      }
+      return decideEach(evolve, state, { field: 'units', items: command.units }, registerUnit);
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+function registerUnit(unit: RegisteredUnit, state: UnitRegistry): UnitRegistryEvent[] {
   const name = unit.name.trim();
   if (!QUALIFIED_ID.test(unit.unitId)) throw new DomainError('UNIT.INVALID_ID', `unit id must be ${QUALIFIED_ID_RULE}, got "${unit.unitId}"`);
   if (name === '') throw new DomainError('UNIT.NAME_REQUIRED', 'a unit needs its official name');

@@ -12,12 +12,14 @@ import {
   ReturnRequest,
   SaveDraftRequest,
   ScoreIndicatorRequest,
+  ScoreIndicatorsRequest,
   UnitPath,
   VerificationVisitRequest,
 } from './evaluation.request';
 import { AssessmentResponse } from './assessment.response';
 import { AttachedEvidenceResponse } from './command.response';
 import type { Actor as AssessmentActor } from '../domain';
+import { refuseRepeats } from './list-input';
 import { CYCLE } from './resources';
 
 /** The assessment rules know two verifiers: an admin of Bagian Organisasi, or an evaluator they check against the lokus. */
@@ -113,6 +115,21 @@ export class AssessmentsController {
   @ApiOkResponse({ description: 'Verified', type: CommandReply })
   verify(@Caller() { actor, meta }: Caller, @Param() path: UnitPath): Promise<CommandReply> {
     return this.run(meta, path, { type: 'VerifySelfAssessment', by: verifier(actor) });
+  }
+
+  @Put('scores')
+  @RequirePermission('assessment:enter-scores', { resource: CYCLE, unitParam: 'unitId' })
+  @ApiOperation({
+    summary:
+      "F-02: many scores of one evaluator in one command, all or nothing: the calling evaluator's own, or an assigned evaluator's sheet typed in by the admin",
+    description:
+      "Each score is decided as `PUT scores/{indicatorCode}` decides it; only changed ones append. The admin's entries are the named evaluator's marks (default: the lead evaluator), recorded with the admin as the actor.",
+  })
+  @ApiOkResponse({ description: 'Scored; `appended` counts the scores that changed', type: CommandReply })
+  scoreMany(@Caller() { actor, meta }: Caller, @Param() path: UnitPath, @Body() body: ScoreIndicatorsRequest): Promise<CommandReply> {
+    refuseRepeats('scores', body.scores, 'indicatorCode');
+    const scores = body.scores.map(({ indicatorCode, score, note }) => ({ indicatorCode, score, note }));
+    return this.run(meta, path, { type: 'ScoreIndicators', by: verifier(actor), evaluatorId: body.evaluatorId, scores });
   }
 
   @Put('scores/:indicatorCode')

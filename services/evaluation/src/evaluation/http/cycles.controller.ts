@@ -3,15 +3,17 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AssignUnitLokusCommand } from '../commands/assign-unit-lokus.command';
+import { AssignUnitsLokusCommand } from '../commands/assign-units-lokus.command';
 import { CorrectResultCommand } from '../commands/correct-result.command';
 import { OpenCycleCommand } from '../commands/open-cycle.command';
 import { PublishResultsCommand } from '../commands/publish-results.command';
 import { GetCycleQuery, GetUnitScoreQuery } from '../queries/evaluation.queries';
 import { type Actor, Caller, CommandReply, commandReply, CurrentActor, forUnit, RequirePermission, TenantQuery } from '@lib/platform';
-import { AssignUnitLokusRequest, CorrectResultRequest, CyclePath, OpenCycleRequest, ScoreQuery, UnitPath } from './evaluation.request';
+import { AssignUnitLokusRequest, AssignUnitsLokusRequest, CorrectResultRequest, CyclePath, OpenCycleRequest, ScoreQuery, UnitPath } from './evaluation.request';
 import { cycleStream } from '../domain';
 import { OpenedCycleResponse } from './command.response';
 import { CycleResponse, UnitScoreResponse } from './cycle.response';
+import { refuseRepeats } from './list-input';
 import { CYCLE } from './resources';
 
 @ApiTags('cycles')
@@ -54,6 +56,23 @@ export class CyclesController {
   // a cycle id is only unique within its tenant, so a national auditor names the tenant (?tenantId=)
   get(@CurrentActor() actor: Actor, @Param() { cycleId }: CyclePath, @Query() _tenant: TenantQuery): Promise<CycleResponse> {
     return this.queries.execute(new GetCycleQuery(actor.tenantId, cycleId));
+  }
+
+  @Put(':cycleId/units')
+  @RequirePermission('cycle:admin', { resource: CYCLE })
+  @ApiOperation({ summary: 'Make many units unit lokus of the cycle in one command, each as `PUT units/{unitId}` would; all or nothing' })
+  @ApiOkResponse({ description: 'Assigned; `appended` counts the units whose assignment changed', type: CommandReply })
+  async assignMany(@Caller() { meta }: Caller, @Param() { cycleId }: CyclePath, @Body() body: AssignUnitsLokusRequest): Promise<CommandReply> {
+    refuseRepeats('units', body.units, 'unitId');
+    return commandReply(
+      await this.commands.execute(
+        new AssignUnitsLokusCommand(
+          cycleId,
+          body.units.map((unit) => ({ ...unit })),
+          meta,
+        ),
+      ),
+    );
   }
 
   @Put(':cycleId/units/:unitId')

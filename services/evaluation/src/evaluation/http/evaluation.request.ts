@@ -141,6 +141,24 @@ export class AssignUnitLokusRequest {
   kode?: LokusKode;
 }
 
+/** One unit of a bulk assignment: the unit, and whatever a single assignment says about it. */
+export class UnitLokusAssignmentRequest extends AssignUnitLokusRequest {
+  @ApiProperty({ example: 'disdukcapil' })
+  @Matches(QUALIFIED_ID)
+  unitId!: string;
+}
+
+/** Refused as a whole when any unit is: the 400 names `units[i].field`, a broken rule the unit (`details.field`). */
+export class AssignUnitsLokusRequest {
+  @ApiProperty({ type: [UnitLokusAssignmentRequest], description: 'Each unit once; a unit assigned as listed already appends nothing' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => UnitLokusAssignmentRequest)
+  units!: UnitLokusAssignmentRequest[];
+}
+
 export class DraftAnswerRequest {
   @ApiProperty({ example: '1.a.Ak' })
   @IsString()
@@ -249,6 +267,47 @@ export class ScoreIndicatorRequest {
   @MinLength(1)
   @MaxLength(5000)
   note!: string;
+}
+
+export class IndicatorScoreRequest {
+  @ApiProperty({ example: '1.a.Ak' })
+  @IsString()
+  @MaxLength(64)
+  indicatorCode!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 5 })
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  score!: number;
+
+  @ApiProperty({ description: 'Against the F-02 descriptors' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  @NotBlank()
+  note!: string;
+}
+
+export class ScoreIndicatorsRequest {
+  @ApiPropertyOptional({
+    description:
+      "Whose marks these are. An evaluator enters only their own (the default). An admin types in an assigned evaluator's F-02 sheet: default the lead evaluator",
+  })
+  @IsOptional()
+  @Matches(QUALIFIED_ID)
+  evaluatorId?: string;
+
+  @ApiProperty({
+    type: [IndicatorScoreRequest],
+    description: 'Each indicator once, at most as many as the pinned ruleset scores; an unchanged score appends nothing. Refused as a whole when any score is',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorScoreRequest)
+  scores!: IndicatorScoreRequest[];
 }
 
 export class ConfirmProposalRequest {

@@ -2,11 +2,13 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { type Actor, Caller, CommandReply, commandReply, CurrentActor, forUnit, RequirePermission, TenantQuery } from '@lib/platform';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { QUALIFIED_ID, QUALIFIED_ID_RULE } from '@lib/kernel';
-import { RegisterUnitCommand } from '../commands/register-unit.command';
+import { RegisterUnitCommand, RegisterUnitsCommand } from '../commands/register-unit.command';
 import { type RegisteredUnit, UNIT_KINDS, type UnitKind } from '../domain';
 import { ListUnitsQuery } from '../queries/unit-registry.queries';
+import { refuseRepeats } from './list-input';
 import { UnitResponse } from './unit.response';
 
 class RegisterUnitRequest {
@@ -30,6 +32,24 @@ class RegisterUnitRequest {
   parentUnitId?: string;
 }
 
+/** Refused as a whole when any unit is: the 400 names `units[i].field`, a broken rule the unit (`details.field`). */
+class RegisterUnitsRequest {
+  @ApiProperty({ type: [RegisterUnitRequest], description: 'In order: a parent before its children; each unit once' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => RegisterUnitRequest)
+  units!: RegisterUnitRequest[];
+}
+
+const registeredUnit = (body: RegisterUnitRequest): RegisteredUnit => ({
+  unitId: body.unitId,
+  name: body.name,
+  kind: body.kind,
+  parentUnitId: body.parentUnitId ?? null,
+});
+
 /** The tenant's units registry: the SKPD, bagian, kecamatan, kelurahan, puskesmas and UPTD, each under its parent. */
 @ApiTags('units')
 @Controller('units')
@@ -47,8 +67,22 @@ export class UnitsController {
   @ApiCreatedResponse({ description: 'Registered (or already registered with the same data)', type: CommandReply })
   @ApiConflictResponse({ description: 'UNIT.PARENT_NOT_REGISTERED, UNIT.ALREADY_REGISTERED, UNIT.OWN_PARENT' })
   async register(@Caller() { meta }: Caller, @Body() body: RegisterUnitRequest): Promise<CommandReply> {
-    const unit: RegisteredUnit = { unitId: body.unitId, name: body.name, kind: body.kind, parentUnitId: body.parentUnitId ?? null };
-    return commandReply(await this.commands.execute(new RegisterUnitCommand(unit, forUnit(meta, body.unitId))));
+    return commandReply(await this.commands.execute(new RegisterUnitCommand(registeredUnit(body), forUnit(meta, body.unitId))));
+  }
+
+  @Post('batch')
+  @HttpCode(201)
+  @RequirePermission('cycle:admin')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: "Register up to 500 units in one command on the tenant's registry, in order; all or nothing" })
+  @ApiCreatedResponse({
+    description: 'Registered; `appended` counts the units new to the registry (one registered with the same data appends nothing)',
+    type: CommandReply,
+  })
+  @ApiConflictResponse({ description: 'UNIT.PARENT_NOT_REGISTERED, UNIT.ALREADY_REGISTERED, UNIT.OWN_PARENT; `details.field` names the unit (`units[3]`)' })
+  async registerMany(@Caller() { meta }: Caller, @Body() body: RegisterUnitsRequest): Promise<CommandReply> {
+    refuseRepeats('units', body.units, 'unitId');
+    return commandReply(await this.commands.execute(new RegisterUnitsCommand(body.units.map(registeredUnit), meta)));
   }
 
   @Get()

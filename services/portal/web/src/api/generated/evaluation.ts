@@ -121,6 +121,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cycles/{cycleId}/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Make many units unit lokus of the cycle in one command, each as `PUT units/{unitId}` would; all or nothing */
+    put: operations['CyclesController_assignMany'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cycles/{cycleId}/units/{unitId}': {
     parameters: {
       query?: never;
@@ -348,6 +365,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cycles/{cycleId}/units/{unitId}/assessment/scores': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * F-02: many scores of one evaluator in one command, all or nothing: the calling evaluator's own, or an assigned evaluator's sheet typed in by the admin
+     * @description Each score is decided as `PUT scores/{indicatorCode}` decides it; only changed ones append. The admin's entries are the named evaluator's marks (default: the lead evaluator), recorded with the admin as the actor.
+     */
+    put: operations['AssessmentsController_scoreMany'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cycles/{cycleId}/units/{unitId}/assessment/scores/{indicatorCode}': {
     parameters: {
       query?: never;
@@ -428,6 +465,23 @@ export interface paths {
     put?: never;
     /** Register a unit (SKPD, bagian, kecamatan, kelurahan, puskesmas, UPTD) in the tenant's registry, under its parent */
     post: operations['UnitsController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/units/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Register up to 500 units in one command on the tenant's registry, in order; all or nothing */
+    post: operations['UnitsController_registerMany'];
     delete?: never;
     options?: never;
     head?: never;
@@ -785,6 +839,21 @@ export interface components {
       /** @description The cycle stream's version this view reflects */
       version: number;
     };
+    UnitLokusAssignmentRequest: {
+      evaluatorIds: string[];
+      leadEvaluatorId: string;
+      /**
+       * @description The PEKPPP form: A (luring) or B (daring, fully online services; the cycle's ruleset must have a Kode B form). Default: the lokus keeps its kode; a new lokus is A. Fixed once the unit's F-01 is submitted or scored
+       * @enum {string}
+       */
+      kode?: 'A' | 'B';
+      /** @example disdukcapil */
+      unitId: string;
+    };
+    AssignUnitsLokusRequest: {
+      /** @description Each unit once; a unit assigned as listed already appends nothing */
+      units: components['schemas']['UnitLokusAssignmentRequest'][];
+    };
     AssignUnitLokusRequest: {
       evaluatorIds: string[];
       leadEvaluatorId: string;
@@ -1141,6 +1210,19 @@ export interface components {
     ReturnRequest: {
       notes: components['schemas']['IndicatorNoteRequest'][];
     };
+    IndicatorScoreRequest: {
+      /** @example 1.a.Ak */
+      indicatorCode: string;
+      score: number;
+      /** @description Against the F-02 descriptors */
+      note: string;
+    };
+    ScoreIndicatorsRequest: {
+      /** @description Whose marks these are. An evaluator enters only their own (the default). An admin types in an assigned evaluator's F-02 sheet: default the lead evaluator */
+      evaluatorId?: string;
+      /** @description Each indicator once, at most as many as the pinned ruleset scores; an unchanged score appends nothing. Refused as a whole when any score is */
+      scores: components['schemas']['IndicatorScoreRequest'][];
+    };
     ScoreIndicatorRequest: {
       score: number;
       /** @description Against the F-02 descriptors */
@@ -1175,6 +1257,10 @@ export interface components {
        * @example dinkes
        */
       parentUnitId?: string;
+    };
+    RegisterUnitsRequest: {
+      /** @description In order: a parent before its children; each unit once */
+      units: components['schemas']['RegisterUnitRequest'][];
     };
     UnitResponse: {
       /** @example puskesmas-teluk-dalam */
@@ -1995,6 +2081,43 @@ export interface operations {
       };
     };
   };
+  CyclesController_assignMany: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignUnitsLokusRequest'];
+      };
+    };
+    responses: {
+      /** @description Assigned; `appended` counts the units whose assignment changed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandReply'];
+        };
+      };
+      /** @description A business rule refused the command; `code` says which (e.g. CYCLE.RESULTS_FROZEN) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   CyclesController_assign: {
     parameters: {
       query?: never;
@@ -2457,6 +2580,44 @@ export interface operations {
       };
     };
   };
+  AssessmentsController_scoreMany: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScoreIndicatorsRequest'];
+      };
+    };
+    responses: {
+      /** @description Scored; `appended` counts the scores that changed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandReply'];
+        };
+      };
+      /** @description Not allowed in the current state; `code` says why (e.g. ASSESSMENT.NOT_SUBMITTED) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   AssessmentsController_score: {
     parameters: {
       query?: never;
@@ -2671,6 +2832,41 @@ export interface operations {
         };
       };
       /** @description UNIT.PARENT_NOT_REGISTERED, UNIT.ALREADY_REGISTERED, UNIT.OWN_PARENT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UnitsController_registerMany: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterUnitsRequest'];
+      };
+    };
+    responses: {
+      /** @description Registered; `appended` counts the units new to the registry (one registered with the same data appends nothing) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandReply'];
+        };
+      };
+      /** @description UNIT.PARENT_NOT_REGISTERED, UNIT.ALREADY_REGISTERED, UNIT.OWN_PARENT; `details.field` names the unit (`units[3]`) */
       409: {
         headers: {
           [name: string]: unknown;
