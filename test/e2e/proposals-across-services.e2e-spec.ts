@@ -207,7 +207,7 @@ describe('requests, complaints and SKM responses move the proposals and the grad
   let evaluator: { Authorization: string };
   /** Requests taken at the counter on SUBMITTED_AT, in process since. */
   const waitingRequests: string[] = [];
-  /** How long evaluation's proposals took to show single source events, in ms. */
+  /** How long evaluation's findings took to show each single-event step, in ms. */
   const reactionMs: number[] = [];
 
   const toRequestService = () => request(requestApp.getHttpServer());
