@@ -110,6 +110,11 @@ export interface ConsumerRunnerOptions {
   maxBackoffMs?: number;
   /** Prepended to the consumer's groupId for its Kafka consumer group (KAFKA_CONSUMER_GROUP_PREFIX); the inbox keeps the logical name. */
   groupIdPrefix?: string;
+  /**
+   * Partitions whose batches run at once (kafkajs's partitionsConsumedConcurrently), each in its own
+   * transaction; messages of one partition stay in order. 3 by default, the partitions ensureTopics makes.
+   */
+  partitionsConsumedConcurrently?: number;
   /** kafkajs's group session timeout (30 s by default); the runner heartbeats while a batch runs, however long it waits. */
   sessionTimeoutMs?: number;
   /**
@@ -142,6 +147,9 @@ const isPoison = (error: unknown): boolean =>
  * coordinator hears from us between two transactions.
  */
 const INBOX_BATCH = 500;
+
+/** ensureTopics' partitions: each can have its batch in flight while another's waits for PostgreSQL. */
+const DEFAULT_PARTITIONS_CONCURRENTLY = 3;
 
 /**
  * kafkajs 2.2.4 heartbeats only when asked, and sends one only when the session needs it (every 3 s by
@@ -265,6 +273,8 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
     await Promise.all([this.consumer.connect(), this.deadLetters.connect()]);
     await this.consumer.subscribe({ topic: this.handler.topic, fromBeginning: true });
     await this.consumer.run({
+      // One partition at a time leaves PostgreSQL idle while this process decodes, and this process idle while it commits.
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? DEFAULT_PARTITIONS_CONCURRENTLY,
       autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => ('apply' in this.handler ? this.processInboxBatch(payload, this.handler) : this.processBatch(payload)),
