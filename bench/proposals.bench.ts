@@ -684,6 +684,7 @@ async function consume(ctx: ThroughputContext, backlog: Backlog, kind: Contestan
         started();
         return ctx.profile.in('apply', () => proposals.apply(delivery, tx));
       },
+      beforeApply: (toApply, tx) => ctx.profile.in('apply', () => proposals.beforeApply(toApply, tx)),
       serializeOn: (deliveries) => proposals.serializeOn(deliveries),
       afterApply: async (applied, tx) => {
         await ctx.profile.in('recompute', () => proposals.afterApply(applied, tx));

@@ -64,6 +64,13 @@ export interface InboxConsumer<E> {
   /** Writes the effect of one event with `tx`; must not commit or roll back. */
   apply(delivery: Delivery<E>, tx: PoolClient): Promise<void>;
   /**
+   * Runs once per transaction before `apply`, with the same transaction and the messages `apply` is
+   * about to get (the whole batch's new messages, or one message on the one-by-one path): for what
+   * every `apply` of the transaction reads alike, read once. Throwing rolls the batch back as a
+   * throwing `apply` does.
+   */
+  beforeApply?(toApply: Delivery<E>[], tx: PoolClient): Promise<void>;
+  /**
    * Runs once per transaction after `apply` ran for each of its new messages (the whole batch, or one
    * message on the one-by-one path), with the same transaction and those messages; never for a
    * transaction whose messages were all applied before. For work that depends on what the batch
@@ -261,6 +268,7 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
               delivery.envelope.eventId,
               (tx) =>
                 this.inContext(delivery, async () => {
+                  await handler.beforeApply?.([delivery], tx);
                   await handler.apply(delivery, tx);
                   await handler.afterApply?.([delivery], tx);
                 }),
@@ -373,6 +381,13 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
           ({ delivery }, tx) => this.inContext(delivery, () => handler.apply(delivery, tx)),
           {
             serializeOn: handler.serializeOn ? (items) => handler.serializeOn?.(items.map(({ delivery }) => delivery)) ?? [] : undefined,
+            beforeEffects: handler.beforeApply
+              ? (toApply, tx) =>
+                  handler.beforeApply?.(
+                    toApply.map(({ delivery }) => delivery),
+                    tx,
+                  ) ?? Promise.resolve()
+              : undefined,
             afterEffects: handler.afterApply
               ? (applied, tx) =>
                   handler.afterApply?.(

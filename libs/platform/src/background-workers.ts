@@ -322,7 +322,8 @@ function withTopic(consumer: AnyRegisteredConsumer, topic: string): AnyRegistere
   if (!('apply' in consumer)) return { groupId, topic, codec, handle: (delivery) => consumer.handle(delivery) };
   const inbox: RegisteredInboxConsumer = { groupId, topic, codec, pool: consumer.pool, apply: (delivery, tx) => consumer.apply(delivery, tx) };
   // the optional hooks travel along, bound to the consumer, only when it has them
-  const { afterApply, serializeOn } = consumer;
+  const { beforeApply, afterApply, serializeOn } = consumer;
+  if (beforeApply) inbox.beforeApply = (toApply, tx) => beforeApply.call(consumer, toApply, tx);
   if (afterApply) inbox.afterApply = (applied, tx) => afterApply.call(consumer, applied, tx);
   if (serializeOn) inbox.serializeOn = (deliveries) => serializeOn.call(consumer, deliveries);
   return inbox;
