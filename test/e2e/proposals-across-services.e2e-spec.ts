@@ -126,11 +126,18 @@ describe('requests, complaints and SKM responses move the proposals of a unit, o
       (row) => row.event_id,
     );
 
-  /** Evaluation's proposal consumers have applied every event the request and survey services have stored so far, each once. */
+  const unitsAwaitingRecompute = async (): Promise<number> =>
+    (await evaluationDb.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM findings_dirty_units`)).rows[0].n;
+
+  /**
+   * Evaluation's proposal consumers have applied every event the request and survey services have
+   * stored so far, each once, and the findings of the units they marked are recomputed.
+   */
   async function settled(): Promise<void> {
     await eventually(async () => {
       expect(await inbox('evaluation.proposal-figures-request')).toEqual(await storedEventIds(requestDb));
       expect(await inbox('evaluation.proposal-figures-survey')).toEqual(await storedEventIds(surveyDb));
+      expect(await unitsAwaitingRecompute()).toBe(0);
     });
   }
 

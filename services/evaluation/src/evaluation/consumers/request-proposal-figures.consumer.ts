@@ -25,8 +25,9 @@ const DEADLINE_KINDS: Partial<Record<requestPb.ComplaintDeadlineKind, 'status' |
 /**
  * Keeps the request context's part of the proposal figures: each Standar Pelayanan revision, each
  * request's completion and SLA breach, each complaint as its events left it, with the ids of the
- * events behind them and dates on the tenant's calendar. After each batch, in the same transaction,
- * the proposals and compliance grades of the units it touched are recomputed; the inbox makes a redelivered batch a no-op.
+ * events behind them and dates on the tenant's calendar. Each batch's transaction marks the units it
+ * touched for FindingsRecomputeWorker, which recomputes their proposals and compliance grades after
+ * it commits; the inbox makes a redelivered batch a no-op.
  * The survey context's part is SurveyProposalFiguresConsumer's.
  */
 @Injectable()
@@ -196,10 +197,6 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
     }
   }
 
-  serializeOn(deliveries: Delivery<RequestEvent>[]): string[] {
-    return RecomputeUnitFindings.locksFor(deliveries);
-  }
-
   async afterApply(applied: Delivery<RequestEvent>[], tx: PoolClient): Promise<void> {
     const moved = [...(this.movedFrom.get(tx) ?? [])].map((key) => {
       const [tenantId, unitId] = key.split('\u0000');
@@ -207,7 +204,7 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
     });
     this.movedFrom.delete(tx);
     this.offsets.delete(tx);
-    await this.findings.afterSourceEvents(applied, moved, tx);
+    await this.findings.markDirty(applied, moved, tx);
   }
 
   /** The tenants' dates with the offsets read for the transaction; a tenant it did not read (apply called alone) is looked up. */
