@@ -53,6 +53,7 @@ import { type Kafka, Partitioners } from 'kafkajs';
 import { Client, Pool, type PoolClient } from 'pg';
 import { AppModule } from '../services/evaluation/src/app.module';
 import { EvaluationConfig } from '../services/evaluation/src/config';
+import { FindingsRecomputeWorker } from '../services/evaluation/src/evaluation/commands/findings-recompute.worker';
 import { RequestProposalFiguresConsumer } from '../services/evaluation/src/evaluation/consumers/request-proposal-figures.consumer';
 import { createScratchDatabase, KAFKA_BROKERS, log, median, now, parseArgs, percentile, RESULTS_DIR, round, SERVER_URL, writePartial } from './support/common';
 import { agent, call, expectOk, startProcess, stopProcess, waitForPort } from './support/service-process';
@@ -619,7 +620,33 @@ interface ThroughputContext {
   /** The schema owner's pool, for the bench's effect table and the checks. */
   ownerPool: Pool;
   proposals: RequestProposalFiguresConsumer;
+  /** The service's recompute worker, run beside the proposal consumer as BackgroundWorkers runs it. */
+  recompute: FindingsRecomputeWorker;
   profile: ConsumerProfile;
+}
+
+/**
+ * Runs the recompute worker until `stop` is called and no unit is left marked: woken by a poll every
+ * 10 ms instead of NOTIFY (the bench's pool has no listener), one unit per transaction as in the service.
+ */
+function runRecomputeWorker(ctx: ThroughputContext): { stop: () => Promise<number> } {
+  let stopping = false;
+  let units = 0;
+  const loop = (async () => {
+    for (;;) {
+      const more = await ctx.profile.in('recompute', () => ctx.recompute.next());
+      if (more) units++;
+      else if (stopping) return;
+      else await sleep(10);
+    }
+  })();
+  return {
+    stop: async () => {
+      stopping = true;
+      await loop;
+      return units;
+    },
+  };
 }
 
 async function consume(ctx: ThroughputContext, backlog: Backlog, kind: Contestant): Promise<Consumed> {
@@ -684,10 +711,9 @@ async function consume(ctx: ThroughputContext, backlog: Backlog, kind: Contestan
         started();
         return ctx.profile.in('apply', () => proposals.apply(delivery, tx));
       },
-      serializeOn: (deliveries) => proposals.serializeOn(deliveries),
+      beforeApply: (toApply, tx) => ctx.profile.in('apply', () => proposals.beforeApply(toApply, tx)),
       afterApply: async (applied, tx) => {
-        await ctx.profile.in('recompute', () => proposals.afterApply(applied, tx));
-        ctx.profile.recomputed(new Set(applied.map(({ envelope }) => `${envelope.tenantId}/${envelope.unitId}`)).size);
+        await ctx.profile.in('apply', () => proposals.afterApply(applied, tx));
         handled(applied.length);
       },
     };
@@ -705,8 +731,14 @@ async function consume(ctx: ThroughputContext, backlog: Backlog, kind: Contestan
   }
   const t0 = now();
   if (kind === 'proposals') ctx.profile.start();
+  const worker = kind === 'proposals' ? runRecomputeWorker(ctx) : undefined;
   await runner.start();
   await finished;
+  if (worker) {
+    // the proposal consumer is done when the last unit it marked is recomputed
+    ctx.profile.recomputed(await worker.stop());
+    last = now();
+  }
   const profile = kind === 'proposals' ? ctx.profile.stop(target, last - first) : undefined;
   await runner.stop();
   const complete =
@@ -800,7 +832,14 @@ async function main(): Promise<void> {
     await ownerPool.query(`CREATE TABLE bench_effects (consumer text NOT NULL, event_id uuid NOT NULL, PRIMARY KEY (consumer, event_id))`);
     wired = await wireService({ ...process.env, ...serviceEnv });
     const appPool = wired.get(Pool);
-    const ctx: ThroughputContext = { kafka, appPool, ownerPool, proposals: wired.get(RequestProposalFiguresConsumer), profile: new ConsumerProfile(appPool) };
+    const ctx: ThroughputContext = {
+      kafka,
+      appPool,
+      ownerPool,
+      proposals: wired.get(RequestProposalFiguresConsumer),
+      recompute: wired.get(FindingsRecomputeWorker),
+      profile: new ConsumerProfile(appPool),
+    };
     const samples: Record<Contestant, Consumed[]> = { 'runner-noop': [], 'runner-inbox': [], proposals: [] };
     for (let r = 0; r < rounds; r++) {
       const backlog = await produceBacklog(kafka, backlogTenants[r], r, args.proposalEvents);

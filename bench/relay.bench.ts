@@ -25,11 +25,16 @@ import { generateEvents, KAFKA_BROKERS, log, median, now, parseArgs, round, writ
 const RELAY_BATCH = 500; // OutboxRelay's default
 const PARTITIONS = 3; // ensureTopics' default
 
+type Kind = 'bare' | 'runner-noop' | 'runner-inbox' | 'runner-inbox-set';
+
 interface Consumed {
   messages: number;
   /** From the first handled message to the last: steady state, without the group join. */
   eventsPerSec: number;
   secondsIncludingJoin: number;
+  /** Inbox contestants: PostgreSQL transactions that applied messages, and messages per transaction. */
+  transactions?: number;
+  messagesPerTransaction?: number;
 }
 
 async function highWatermarkTotal(kafka: Kafka, topic: string): Promise<number> {
@@ -112,13 +117,13 @@ async function main(): Promise<void> {
     const warmUp = await relayRun(); // N messages: the topic every consumer reads
     if (warmUp.published !== events) throw new Error(`the warm-up relay published ${warmUp.published} of ${events} events`);
     const consumerTopic = warmUp.topic;
-    await bareRun();
+    if (!args.consumersOnly) await bareRun();
     const relaySamples: Record<string, { seconds: number; published: number; checkpointCoversAll: boolean }[]> = { relay: [], bare: [] };
     const relaySteps: [string, () => Promise<{ seconds: number; published: number; checkpointCoversAll: boolean }>][] = [
       ['relay', relayRun],
       ['bare', bareRun],
     ];
-    for (let r = 0; r < rounds; r++) {
+    for (let r = 0; r < (args.consumersOnly ? 0 : rounds); r++) {
       for (let i = 0; i < relaySteps.length; i++) {
         const [name, step] = relaySteps[(i + r) % relaySteps.length];
         const { seconds, published, checkpointCoversAll } = await step();
@@ -127,10 +132,11 @@ async function main(): Promise<void> {
       }
     }
 
-    const consume = async (kind: 'bare' | 'runner-noop' | 'runner-inbox'): Promise<Consumed> => {
+    const consume = async (kind: Kind): Promise<Consumed> => {
       const target = events;
       const groupId = `bench-${kind}-${randomBytes(4).toString('hex')}`;
       let count = 0;
+      let transactions = 0;
       let first = 0;
       let last = 0;
       let done!: () => void;
@@ -175,8 +181,29 @@ async function main(): Promise<void> {
             });
             tick();
           },
+          afterApply: async () => {
+            transactions++;
+          },
         };
-        const runner = new ConsumerRunner<RequestEvent>(kafka, kind === 'runner-inbox' ? inbox : noop, requestCodec, {
+        // The same effect rows written set-based: one statement per transaction, whatever its size, so
+        // what is left is the core's own cost (decode, BEGIN, inbox, COMMIT, offsets).
+        const inboxSet: InboxConsumer<RequestEvent> = {
+          groupId,
+          topic: consumerTopic,
+          pool: db.pool,
+          apply: async () => undefined,
+          afterApply: async (applied, tx) => {
+            await tx.query({
+              name: 'bench-effect-set',
+              text: 'INSERT INTO bench_effects (consumer, event_id) SELECT $1, id FROM unnest($2::uuid[]) AS id',
+              values: [groupId, applied.map((delivery) => delivery.envelope.eventId)],
+            });
+            transactions++;
+            for (let k = 0; k < applied.length; k++) tick();
+          },
+        };
+        const handler = kind === 'runner-inbox' ? inbox : kind === 'runner-inbox-set' ? inboxSet : noop;
+        const runner = new ConsumerRunner<RequestEvent>(kafka, handler, requestCodec, {
           deadLetterCipher: new DeadLetterCipher(DEVELOPMENT_DLQ_ENCRYPTION_KEY),
         });
         await runner.start();
@@ -184,13 +211,14 @@ async function main(): Promise<void> {
       }
       await finished;
       await stop();
-      return { messages: target, eventsPerSec: round((target - 1) / ((last - first) / 1000), 0), secondsIncludingJoin: round((last - t0) / 1000, 2) };
+      const rate = { messages: target, eventsPerSec: round((target - 1) / ((last - first) / 1000), 0), secondsIncludingJoin: round((last - t0) / 1000, 2) };
+      return transactions > 0 ? { ...rate, transactions, messagesPerTransaction: round(target / transactions, 1) } : rate;
     };
 
-    const kinds = ['bare', 'runner-noop', 'runner-inbox'] as const;
+    const kinds: readonly Kind[] = ['bare', 'runner-noop', 'runner-inbox', 'runner-inbox-set'];
     log('consumers: warm-up');
     await consume('bare');
-    const consumerSamples: Record<string, Consumed[]> = { bare: [], 'runner-noop': [], 'runner-inbox': [] };
+    const consumerSamples: Record<Kind, Consumed[]> = { bare: [], 'runner-noop': [], 'runner-inbox': [], 'runner-inbox-set': [] };
     for (let r = 0; r < rounds; r++) {
       for (let i = 0; i < kinds.length; i++) {
         const kind = kinds[(i + r) % kinds.length];
@@ -201,8 +229,8 @@ async function main(): Promise<void> {
     }
 
     const relayRate = (name: string) => round(median(relaySamples[name].map((s) => events / s.seconds)), 0);
-    const consumerRate = (kind: string) => round(median(consumerSamples[kind].map((s) => s.eventsPerSec)), 0);
-    const relayComplete = relaySamples.relay.every((s) => s.published === events && s.checkpointCoversAll);
+    const consumerRate = (kind: Kind) => round(median(consumerSamples[kind].map((s) => s.eventsPerSec)), 0);
+    const relayComplete = relaySamples.relay.length > 0 && relaySamples.relay.every((s) => s.published === events && s.checkpointCoversAll);
     writePartial('relay', {
       description:
         `Relay: ${events} RequestRejected events committed before the relay starts; OutboxRelay (batch ${RELAY_BATCH}) with KafkaPublisher ` +
@@ -231,9 +259,12 @@ async function main(): Promise<void> {
         bare: { eventsPerSec: consumerRate('bare'), runs: consumerSamples.bare },
         runnerNoop: { eventsPerSec: consumerRate('runner-noop'), runs: consumerSamples['runner-noop'] },
         runnerInbox: { eventsPerSec: consumerRate('runner-inbox'), runs: consumerSamples['runner-inbox'] },
+        runnerInboxSetBased: { eventsPerSec: consumerRate('runner-inbox-set'), runs: consumerSamples['runner-inbox-set'] },
         ratios: {
           runnerNoopVsBare: round(consumerRate('runner-noop') / consumerRate('bare'), 2),
           runnerInboxVsBare: round(consumerRate('runner-inbox') / consumerRate('bare'), 2),
+          runnerInboxVsRunnerNoop: round(consumerRate('runner-inbox') / consumerRate('runner-noop'), 2),
+          runnerInboxSetBasedVsRunnerNoop: round(consumerRate('runner-inbox-set') / consumerRate('runner-noop'), 2),
         },
         ratiosPerRound: {
           runnerNoopVsBare: consumerSamples['runner-noop'].map((s, r) => round(s.eventsPerSec / consumerSamples.bare[r].eventsPerSec, 2)),

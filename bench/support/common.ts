@@ -16,6 +16,8 @@ export const RESULTS_DIR = join(__dirname, '..', 'results');
 
 export interface BenchArgs {
   quick: boolean;
+  /** Relay bench: relay once (the topic the consumers read), then only the consumer rounds. */
+  consumersOnly: boolean;
   /** Replay size (bench 2); the small replay size is a tenth of it. */
   events: number;
   /** Events relayed and consumed (bench 3). */
@@ -39,6 +41,7 @@ export function parseArgs(argv = process.argv.slice(2)): BenchArgs {
   };
   return {
     quick,
+    consumersOnly: argv.includes('--consumers-only'),
     events: valueOf('--events') ?? (quick ? 50_000 : 1_000_000),
     relayEvents: valueOf('--relay-events') ?? (quick ? 5_000 : 100_000),
     proposalSeconds: valueOf('--proposal-seconds') ?? (quick ? 10 : 60),

@@ -266,9 +266,13 @@ describe('requests, complaints and SKM responses move the proposals and the grad
       (row) => row.event_id,
     );
 
+  const unitsAwaitingRecompute = async (): Promise<number> =>
+    (await evaluationDb.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM findings_dirty_units`)).rows[0].n;
+
   /**
    * Evaluation's proposal consumers have applied every event the request and survey services have
-   * stored so far, each once, and it has read back the observations it recorded (which regrade too).
+   * stored so far, each once, the findings of the units they marked are recomputed, and it has read
+   * back the observations it recorded (which regrade too).
    */
   async function settled(): Promise<void> {
     await eventually(async () => {
@@ -276,6 +280,7 @@ describe('requests, complaints and SKM responses move the proposals and the grad
       expect(await inbox('evaluation.proposal-figures-survey')).toEqual(await storedEventIds(surveyDb));
       const { rows } = await evaluationDb.pool.query<{ event_id: string }>(`SELECT event_id FROM events WHERE event_type = 'ComplianceObservationRecorded'`);
       expect(await inbox('evaluation.proposals-lokus')).toEqual(expect.arrayContaining(rows.map((row) => row.event_id)));
+      expect(await unitsAwaitingRecompute()).toBe(0);
     });
   }
 

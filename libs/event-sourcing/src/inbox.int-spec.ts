@@ -62,6 +62,25 @@ describe('inbox on PostgreSQL', () => {
     expect(await effects(`${consumer}-after`)).toEqual([b]);
   });
 
+  it('runs the before-effects once with the new items, before their effects, and never for a batch applied before', async () => {
+    const consumer = `c-${randomUUID()}`;
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const order: string[] = [];
+    const beforeEffects = async (toApply: string[]) => {
+      order.push(`before ${toApply.join(' ')}`);
+    };
+    const effect = async (id: string, tx: PoolClient) => {
+      order.push(`effect ${id}`);
+      await recordEffect(consumer)(id, tx);
+    };
+    await processOnce(db.pool, consumer, a, (tx) => recordEffect(consumer)(a, tx));
+
+    await processBatchOnce(db.pool, consumer, [a, b, c], (id) => id, effect, { beforeEffects });
+    await processBatchOnce(db.pool, consumer, [a, b, c], (id) => id, effect, { beforeEffects });
+
+    expect(order).toEqual([`before ${b} ${c}`, `effect ${b}`, `effect ${c}`]);
+  });
+
   it('keeps nothing of a batch whose after-effects throw', async () => {
     const consumer = `c-${randomUUID()}`;
     const id = randomUUID();

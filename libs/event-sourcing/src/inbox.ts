@@ -9,6 +9,11 @@ export interface InboxHooks<T> {
    * run one after the other, each taking its transaction id only once the one before it committed.
    */
   serializeOn?: (items: readonly T[]) => readonly string[];
+  /**
+   * Runs once before the effects, with the items whose effect is about to run (never none): for what
+   * every effect of the transaction reads alike, read once instead of once per item.
+   */
+  beforeEffects?: (toApply: T[], tx: PoolClient) => Promise<void>;
   /** Runs once after the effects, with the items whose effect ran (never none). */
   afterEffects?: (applied: T[], tx: PoolClient) => Promise<void>;
 }
@@ -39,6 +44,7 @@ export async function processOnce(
       values: [consumer, eventId],
     });
     if (inserted.rowCount === 0) return false;
+    await hooks.beforeEffects?.([eventId], tx);
     await effect(tx);
     return true;
   });
@@ -46,8 +52,8 @@ export async function processOnce(
 
 /**
  * processOnce for a batch, in one transaction: one statement records every event id, then `effect`
- * runs, in order, for each item whose id it recorded (the first of items sharing an id), then the
- * `afterEffects` hook once with those items, when there are any (see InboxHooks). If anything throws,
+ * runs, in order, for each item whose id it recorded (the first of items sharing an id), between the
+ * `beforeEffects` hook and the `afterEffects` hook, each run once with those items, when there are any (see InboxHooks). If anything throws,
  * nothing of the batch is kept. Returns the items whose effect ran.
  */
 export async function processBatchOnce<T>(
@@ -74,12 +80,9 @@ export async function processBatchOnce<T>(
         GROUP BY item.id ORDER BY position`,
       values: [consumer, items.map(eventIdOf)],
     });
-    const applied: T[] = [];
-    for (const { position } of recorded.rows) {
-      const item = items[position - 1];
-      await effect(item, tx);
-      applied.push(item);
-    }
+    const applied = recorded.rows.map(({ position }) => items[position - 1]);
+    if (hooks.beforeEffects && applied.length > 0) await hooks.beforeEffects(applied, tx);
+    for (const item of applied) await effect(item, tx);
     if (hooks.afterEffects && applied.length > 0) await hooks.afterEffects(applied, tx);
     return applied;
   });

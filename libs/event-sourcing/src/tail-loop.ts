@@ -9,6 +9,8 @@ export interface TailLoopOptions {
    */
   settleMs?: number;
   onError: (error: unknown) => void;
+  /** The channel whose notifications wake the loop: events_appended unless the work waits for something else. */
+  channel?: string;
 }
 
 /** A lost LISTEN connection is opened again after this, doubling on each failure up to LISTEN_RETRY_MAX_MS. */
@@ -16,7 +18,8 @@ const LISTEN_RETRY_FIRST_MS = 100;
 const LISTEN_RETRY_MAX_MS = 30_000;
 
 /**
- * Runs `work` whenever events are appended (LISTEN events_appended) and on a slow poll as a fallback.
+ * Runs `work` whenever events are appended (LISTEN events_appended, or the channel of the options) and
+ * on a slow poll as a fallback.
  * Never runs `work` twice at once; notifications that arrive while it runs coalesce into one more run.
  * `work` returns true while it has more to do, so a backlog drains without waiting for a wake-up.
  * When the server ends the LISTEN connection (a restart, a failover), it is replaced, with backoff, and
@@ -36,6 +39,10 @@ export class TailLoop {
     private readonly work: () => Promise<boolean>,
     private readonly options: TailLoopOptions,
   ) {}
+
+  private get channel(): string {
+    return this.options.channel ?? 'events_appended';
+  }
 
   async start(): Promise<void> {
     this.stopped = false;
@@ -61,7 +68,7 @@ export class TailLoop {
     listener.on('error', lost);
     listener.on('end', () => lost(new Error('the LISTEN connection ended')));
     try {
-      await listener.query('LISTEN events_appended');
+      await listener.query(`LISTEN ${this.channel}`);
     } catch (error) {
       lost(error as Error);
       throw error;
@@ -110,7 +117,7 @@ export class TailLoop {
     await this.relistening;
     await this.running;
     if (this.listener) {
-      await this.listener.query('UNLISTEN events_appended').catch(() => undefined);
+      await this.listener.query(`UNLISTEN ${this.channel}`).catch(() => undefined);
       this.listener.release();
       this.listener = undefined;
     }

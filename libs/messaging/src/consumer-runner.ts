@@ -64,6 +64,13 @@ export interface InboxConsumer<E> {
   /** Writes the effect of one event with `tx`; must not commit or roll back. */
   apply(delivery: Delivery<E>, tx: PoolClient): Promise<void>;
   /**
+   * Runs once per transaction before `apply`, with the same transaction and the messages `apply` is
+   * about to get (the whole batch's new messages, or one message on the one-by-one path): for what
+   * every `apply` of the transaction reads alike, read once. Throwing rolls the batch back as a
+   * throwing `apply` does.
+   */
+  beforeApply?(toApply: Delivery<E>[], tx: PoolClient): Promise<void>;
+  /**
    * Runs once per transaction after `apply` ran for each of its new messages (the whole batch, or one
    * message on the one-by-one path), with the same transaction and those messages; never for a
    * transaction whose messages were all applied before. For work that depends on what the batch
@@ -110,6 +117,11 @@ export interface ConsumerRunnerOptions {
   maxBackoffMs?: number;
   /** Prepended to the consumer's groupId for its Kafka consumer group (KAFKA_CONSUMER_GROUP_PREFIX); the inbox keeps the logical name. */
   groupIdPrefix?: string;
+  /**
+   * Partitions whose batches run at once (kafkajs's partitionsConsumedConcurrently), each in its own
+   * transaction; messages of one partition stay in order. 3 by default, the partitions ensureTopics makes.
+   */
+  partitionsConsumedConcurrently?: number;
   /** kafkajs's group session timeout (30 s by default); the runner heartbeats while a batch runs, however long it waits. */
   sessionTimeoutMs?: number;
   /**
@@ -142,6 +154,9 @@ const isPoison = (error: unknown): boolean =>
  * coordinator hears from us between two transactions.
  */
 const INBOX_BATCH = 500;
+
+/** ensureTopics' partitions: each can have its batch in flight while another's waits for PostgreSQL. */
+const DEFAULT_PARTITIONS_CONCURRENTLY = 3;
 
 /**
  * kafkajs 2.2.4 heartbeats only when asked, and sends one only when the session needs it (every 3 s by
@@ -253,6 +268,7 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
               delivery.envelope.eventId,
               (tx) =>
                 this.inContext(delivery, async () => {
+                  await handler.beforeApply?.([delivery], tx);
                   await handler.apply(delivery, tx);
                   await handler.afterApply?.([delivery], tx);
                 }),
@@ -265,6 +281,8 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
     await Promise.all([this.consumer.connect(), this.deadLetters.connect()]);
     await this.consumer.subscribe({ topic: this.handler.topic, fromBeginning: true });
     await this.consumer.run({
+      // One partition at a time leaves PostgreSQL idle while this process decodes, and this process idle while it commits.
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? DEFAULT_PARTITIONS_CONCURRENTLY,
       autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => ('apply' in this.handler ? this.processInboxBatch(payload, this.handler) : this.processBatch(payload)),
@@ -363,6 +381,13 @@ export class ConsumerRunner<E extends { $case: string; value: unknown }> {
           ({ delivery }, tx) => this.inContext(delivery, () => handler.apply(delivery, tx)),
           {
             serializeOn: handler.serializeOn ? (items) => handler.serializeOn?.(items.map(({ delivery }) => delivery)) ?? [] : undefined,
+            beforeEffects: handler.beforeApply
+              ? (toApply, tx) =>
+                  handler.beforeApply?.(
+                    toApply.map(({ delivery }) => delivery),
+                    tx,
+                  ) ?? Promise.resolve()
+              : undefined,
             afterEffects: handler.afterApply
               ? (applied, tx) =>
                   handler.afterApply?.(

@@ -1,4 +1,4 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { type EventCodec, deadLetterTopic } from '@lib/contracts';
 import {
   checkpointLag,
@@ -38,7 +38,27 @@ export interface RegisteredInboxConsumer<E extends AnyEvent = AnyEvent> extends 
 
 export type AnyRegisteredConsumer = RegisteredConsumer | RegisteredInboxConsumer;
 
+/**
+ * Work a service queues in a table of its own database, in the transactions that make it necessary,
+ * and does in the background: woken by a NOTIFY on `channel` (sent by those transactions), polled
+ * once a second as a fallback, never run twice at once in one process.
+ */
+export interface QueueWorker {
+  readonly name: string;
+  readonly channel: string;
+  /** Does one piece of the queued work in a transaction of its own; true while more is left. */
+  next(): Promise<boolean>;
+}
+
+/** A queue worker whose last run failed: since when it has been failing, and why. */
+export interface FailingQueueWorker {
+  worker: string;
+  since: number;
+  error: string;
+}
+
 export const PROJECTIONS = Symbol('PROJECTIONS');
+export const QUEUE_WORKERS = Symbol('QUEUE_WORKERS');
 export const CONSUMERS = Symbol('CONSUMERS');
 export const OWN_CODEC = Symbol('OWN_CODEC');
 
@@ -80,6 +100,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
   private readonly groupPrefix: string;
   private readonly deadLetterCipher: DeadLetterCipher;
   private readonly deadLetterRetentionMs: number;
+  private readonly failingQueueWorkers = new Map<string, FailingQueueWorker>();
 
   constructor(
     private readonly pool: Pool,
@@ -92,6 +113,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     @Inject(SERVICE_CONFIG) config: BaseServiceConfig,
     metrics: ServiceMetrics,
     private readonly readGate: ReadGateWatch,
+    @Optional() @Inject(QUEUE_WORKERS) private readonly queueWorkers: QueueWorker[] = [],
   ) {
     const { KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix, KAFKA_TOPIC_PREFIX: topicPrefix } = config;
     // The group prefix is the runner's to add: the inbox and idempotency keys keep the logical name.
@@ -133,6 +155,7 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     this.relay = relay;
     this.loops.push(this.tail(relay.name, () => relay.publishBatch(), 0));
     if (this.projectors.length > 0) this.loops.push(this.tail(this.projections.name, () => this.projections.processBatch(), PROJECTION_SETTLE_MS));
+    for (const worker of this.queueWorkers) this.loops.push(this.queueLoop(worker));
     await Promise.all(this.loops.map((loop) => loop.start()));
 
     for (const consumer of this.consumers) {
@@ -176,6 +199,11 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
         .map((projector) => [projector.projection.name, quarantined.get(projector.name) ?? 0]),
     );
     return { failing: this.projections.failing(), quarantined: byProjection };
+  }
+
+  /** The queue workers whose last run failed (they retry on the next wake-up or poll). */
+  failingWorkers(): FailingQueueWorker[] {
+    return [...this.failingQueueWorkers.values()];
   }
 
   /** Consumer lag per Kafka group and partition, as of each consumer's last batch. */
@@ -308,6 +336,26 @@ export class BackgroundWorkers implements OnApplicationBootstrap, BeforeApplicat
     };
   }
 
+  private queueLoop(worker: QueueWorker): TailLoop {
+    return new TailLoop(
+      this.pool,
+      async () => {
+        const more = await worker.next();
+        this.failingQueueWorkers.delete(worker.name);
+        return more;
+      },
+      {
+        pollIntervalMs: POLL_INTERVAL_MS,
+        channel: worker.channel,
+        onError: (error) => {
+          const since = this.failingQueueWorkers.get(worker.name)?.since ?? Date.now();
+          this.failingQueueWorkers.set(worker.name, { worker: worker.name, since, error: String(error) });
+          this.logger.error({ err: error, worker: worker.name }, 'queue worker failed; retrying on the next wake-up');
+        },
+      },
+    );
+  }
+
   private tail(name: string, work: () => Promise<boolean>, settleMs: number): TailLoop {
     return new TailLoop(this.pool, work, {
       pollIntervalMs: POLL_INTERVAL_MS,
@@ -322,7 +370,8 @@ function withTopic(consumer: AnyRegisteredConsumer, topic: string): AnyRegistere
   if (!('apply' in consumer)) return { groupId, topic, codec, handle: (delivery) => consumer.handle(delivery) };
   const inbox: RegisteredInboxConsumer = { groupId, topic, codec, pool: consumer.pool, apply: (delivery, tx) => consumer.apply(delivery, tx) };
   // the optional hooks travel along, bound to the consumer, only when it has them
-  const { afterApply, serializeOn } = consumer;
+  const { beforeApply, afterApply, serializeOn } = consumer;
+  if (beforeApply) inbox.beforeApply = (toApply, tx) => beforeApply.call(consumer, toApply, tx);
   if (afterApply) inbox.afterApply = (applied, tx) => afterApply.call(consumer, applied, tx);
   if (serializeOn) inbox.serializeOn = (deliveries) => serializeOn.call(consumer, deliveries);
   return inbox;

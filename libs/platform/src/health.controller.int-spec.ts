@@ -30,7 +30,10 @@ describe('HealthController on PostgreSQL and Kafka', () => {
         // from when it first saw it, on this clock.
         { provide: ReadGateWatch, useValue: new ReadGateWatch(pool, () => now) },
         // Readiness's projections and consumers parts, which need a whole service, are tested with the services; here none is in trouble.
-        { provide: BackgroundWorkers, useValue: { projectionTrouble: async () => ({ failing: [], quarantined: new Map() }), retryingConsumers: () => [] } },
+        {
+          provide: BackgroundWorkers,
+          useValue: { projectionTrouble: async () => ({ failing: [], quarantined: new Map() }), retryingConsumers: () => [], failingWorkers: () => [] },
+        },
         // Redis reported degraded when it does not answer is tested with the request service (shared-limits.int-spec.ts).
         { provide: SharedCounters, useValue: counters },
       ],

@@ -63,6 +63,7 @@ export class HealthController {
       () => this.broker(),
       () => this.projections(),
       () => this.consumers(),
+      () => this.queueWorkers(),
       () => this.readGateHeld(),
       () => this.redis(),
     ]);
@@ -104,6 +105,15 @@ export class HealthController {
     return this.indicators.check('consumers').up({
       degraded: retrying.some(({ retryingForMs }) => retryingForMs >= this.degradedAfterMs),
       retrying: retrying.map(({ group, topic, retryingForMs, error }) => ({ group, topic, retryingForSeconds: Math.floor(retryingForMs / 1000), error })),
+    });
+  }
+
+  private queueWorkers() {
+    const now = Date.now();
+    const failing = this.workers.failingWorkers();
+    return this.indicators.check('queueWorkers').up({
+      degraded: failing.some(({ since }) => now - since >= this.degradedAfterMs),
+      failing: failing.map(({ worker, since, error }) => ({ worker, failingForSeconds: Math.floor((now - since) / 1000), error })),
     });
   }
 

@@ -10,7 +10,7 @@ import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { AuthConfig } from './auth/auth.config';
 import { authProviders, TargetLocator } from './auth/auth.guard';
-import { type AnyRegisteredConsumer, BackgroundWorkers, CONSUMERS, OWN_CODEC, PROJECTIONS } from './background-workers';
+import { type AnyRegisteredConsumer, BackgroundWorkers, CONSUMERS, OWN_CODEC, PROJECTIONS, type QueueWorker, QUEUE_WORKERS } from './background-workers';
 import { clientNetwork } from './client-network';
 import { Clock, SystemClock } from './clock';
 import { IdempotentReplayInterceptor } from './commands/command-reply';
@@ -42,6 +42,8 @@ export interface ServiceInfrastructure<E extends AnyEvent> {
   codec: EventCodec<E>;
   projections?: Type<Projection<E>>[];
   consumers?: Type<AnyRegisteredConsumer>[];
+  /** Background work the service queues in its own database (see QueueWorker). */
+  queueWorkers?: Type<QueueWorker>[];
 }
 
 /** Closes the pool last, after the workers that use it have stopped. */
@@ -64,6 +66,7 @@ export class PlatformModule {
     const counters = new SharedCounters(connectRedis(config, options.logger));
     const projections = options.projections ?? [];
     const consumers = options.consumers ?? [];
+    const queueWorkers = options.queueWorkers ?? [];
     const collect = (token: InjectionToken, classes: Type[]): Provider => ({
       provide: token,
       useFactory: (...instances: unknown[]) => instances,
@@ -103,8 +106,10 @@ export class PlatformModule {
       { provide: ReadGateWatch, useFactory: (pool: Pool) => new ReadGateWatch(pool), inject: [Pool] },
       ...projections,
       ...consumers,
+      ...queueWorkers,
       collect(PROJECTIONS, projections),
       collect(CONSUMERS, consumers),
+      collect(QUEUE_WORKERS, queueWorkers),
       { provide: SharedCounters, useFactory: () => counters },
       ServiceMetrics,
       SpanFlusher,

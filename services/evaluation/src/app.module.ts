@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { EvaluationConfig } from './config';
 import { EVALUATION_ERRORS } from './evaluation/domain/error-codes';
 import { EVALUATION_FIELD_RULES } from './evaluation/domain/field-rules';
+import { FindingsRecomputeWorker } from './evaluation/commands/findings-recompute.worker';
 import { F03ClosedConsumer } from './evaluation/consumers/f03-closed.consumer';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { EvaluationResourceLocator } from './evaluation/http/resources';
@@ -39,6 +40,7 @@ export class AppModule {
           codec: evaluationCodec,
           projections: [EvaluationReadModelProjection, UnitsProjection],
           consumers: [RequestFactsConsumer, F03ClosedConsumer, RequestProposalFiguresConsumer, SurveyProposalFiguresConsumer, UnitLokusFindingsConsumer],
+          queueWorkers: [FindingsRecomputeWorker],
         }),
         EvaluationModule,
       ],

@@ -30,6 +30,7 @@ const EXPECTED = {
   proposal_skm_periods_v1: ['SELECT', 'INSERT', 'UPDATE'],
   indicator_proposals_v1: ['SELECT', 'INSERT', 'UPDATE'],
   compliance_grades_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  findings_dirty_units: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
 };
 
 describe('the evaluation database’s application role', () => {

@@ -13,6 +13,7 @@ import { EvidenceUploadGrants1733300000000 } from './1733300000000-evidence-uplo
 import { IndicatorProposals1733400000000 } from './1733400000000-indicator-proposals';
 import { SkmDeclaredPopulation1733450000000 } from './1733450000000-skm-declared-population';
 import { ComplianceGrades1733460000000 } from './1733460000000-compliance-grades';
+import { FindingsDirtyUnits1733470000000 } from './1733470000000-findings-dirty-units';
 
 /** In order: the shared event store first, then this service's read tables, then the application role's grants, table by table. */
 export const evaluationMigrations = [
@@ -32,6 +33,7 @@ export const evaluationMigrations = [
   IndicatorProposals1733400000000,
   SkmDeclaredPopulation1733450000000,
   ComplianceGrades1733460000000,
+  FindingsDirtyUnits1733470000000,
 ];
 
 /** What the application role may do on each table (see EvaluationTableGrants1733200000001): the boot check refuses more. */
@@ -53,6 +55,7 @@ export const evaluationTablePrivileges = {
   proposal_skm_periods_v1: ['SELECT', 'INSERT', 'UPDATE'],
   indicator_proposals_v1: ['SELECT', 'INSERT', 'UPDATE'],
   compliance_grades_v1: ['SELECT', 'INSERT', 'UPDATE'],
+  findings_dirty_units: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
 } as const;
 
 export const evaluationDatabase: ServiceDatabase = { migrations: evaluationMigrations, tablePrivileges: evaluationTablePrivileges };

@@ -6,8 +6,11 @@ export interface UnitRef {
   unitId: string;
 }
 
-/** The batch a recompute follows: its latest event (the change's time and cause) and a key of all its event ids. */
+/**
+ * What a recompute follows: its latest event (the change's time and cause) and a key of it, which
+ * keys the recompute's appends (see RecomputeUnitFindings.recomputeNextDirty).
+ */
 export interface BatchCause {
-  latest: EventEnvelope | undefined;
+  latest: Pick<EventEnvelope, 'eventId' | 'correlationId' | 'occurredAt'> | undefined;
   batchKey: string;
 }

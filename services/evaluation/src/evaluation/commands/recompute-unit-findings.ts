@@ -26,6 +26,12 @@ const PROPOSAL_RULESETS: readonly ProposalRuleset[] = [PROPOSAL_RULES_2023];
 
 const ACTOR = { id: 'evaluation.proposals', role: 'system' };
 
+/** Notified by a transaction that marks units for recompute: FindingsRecomputeWorker listens. */
+export const FINDINGS_DIRTY_CHANNEL = 'findings_dirty';
+
+/** Marked units a recompute tries to claim, the longest waiting first, before it gives up for now. */
+const CLAIM_CANDIDATES = 20;
+
 /** The units the events are about, by `<tenant>/<unit>`; an event naming no valid unit is about none. */
 function unitsOf(deliveries: readonly { envelope: UnitRef }[]): Map<string, UnitRef> {
   const units = new Map<string, UnitRef>();
@@ -78,16 +84,16 @@ const compared = (row: StoredRow): ComparedProposal => ({
 });
 
 /**
- * Recomputes the findings of the units a batch of source events touched (their proposals and their
- * Ombudsman compliance grade), for every open cycle in which the unit is a lokus, inside the batch's
- * transaction: the rows of indicator_proposals_v1 that differ are rewritten, and each indicator whose
- * level or figures changed is one IndicatorProposalChanged on the unit's proposals stream; the
- * compliance grade likewise (RegradeCompliance). The inbox already makes a redelivered batch a no-op;
- * the appends' idempotency key (the batch's event ids) says so once more in the store. Both
- * proposal-figures consumers (request and survey topics), the lokus consumer and a recorded
- * observation recompute the same units, so their transactions lock each unit before writing anything
- * (locksFor): the second waits, then reads what the first committed, never computes from figures
- * that miss the other's events, and appends after it.
+ * Recomputes the findings of units (their proposals and their Ombudsman compliance grade), for every
+ * open cycle in which the unit is a lokus: the rows of indicator_proposals_v1 that differ are
+ * rewritten, and each indicator whose level or figures changed is one IndicatorProposalChanged on the
+ * unit's proposals stream; the compliance grade likewise (RegradeCompliance). The proposal-figures
+ * consumers (request and survey topics) only mark the units their batches touched (markDirty), and
+ * FindingsRecomputeWorker recomputes each marked unit once in a transaction of its own
+ * (recomputeNextDirty), however many events marked it. The lokus consumer and a recorded observation
+ * recompute in their own transactions. Every recompute of a unit holds the unit's lock (locksFor,
+ * lockUnit): the second waits (the worker skips the unit instead), then reads what the first
+ * committed, never computes from figures that miss the other's events, and appends after it.
  */
 @Injectable()
 export class RecomputeUnitFindings {
@@ -107,15 +113,119 @@ export class RecomputeUnitFindings {
   }
 
   /**
-   * Recomputes the units of `applied`, and `alsoUnits` (a complaint's unit before it was reassigned),
-   * whose lock is taken only now: a rare late lock, at worst a ConcurrencyError the runner retries.
+   * Marks the units of `applied`, and `alsoUnits` (a complaint's unit before it was reassigned), to be
+   * recomputed by FindingsRecomputeWorker after this transaction commits, and wakes it: one statement,
+   * whatever the batch. Many events of a unit, in one batch or many, cost one recompute.
+   *
+   * The mark is a row per unit. Marking an already marked unit keeps one row: its generation becomes
+   * this transaction's id and its latest event the later one. The rows are upserted in key order, so
+   * transactions of several partitions marking the same units never wait for each other in a circle.
+   * A mark commits with the figures it follows (the same transaction) or not at all, and the inbox
+   * makes a redelivered batch mark nothing, so every committed change of the figures leaves a mark.
    */
-  async afterSourceEvents(applied: readonly { envelope: EventEnvelope }[], alsoUnits: readonly UnitRef[], tx: PoolClient): Promise<void> {
-    const units = unitsOf([...applied, ...alsoUnits.map((unit) => ({ envelope: unit }))]);
+  async markDirty(applied: readonly { envelope: EventEnvelope }[], alsoUnits: readonly UnitRef[], tx: PoolClient): Promise<void> {
+    const latestOf = new Map<string, Pick<EventEnvelope, 'eventId' | 'correlationId' | 'occurredAt'>>();
+    const units = unitsOf(applied);
+    for (const { envelope } of applied) {
+      const key = `${envelope.tenantId}/${envelope.unitId}`;
+      const known = latestOf.get(key);
+      if (units.has(key) && (!known || envelope.occurredAt > known.occurredAt)) latestOf.set(key, envelope);
+    }
+    const latestOfBatch = this.cause(applied).latest;
+    for (const unit of alsoUnits) if (!units.has(`${unit.tenantId}/${unit.unitId}`)) units.set(`${unit.tenantId}/${unit.unitId}`, unit);
+    if (units.size === 0 || !latestOfBatch) return;
     const ordered = [...units.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [key] of ordered) await lockUnit(tx, key);
-    const cause = this.cause(applied);
-    for (const [, unit] of ordered) await this.recomputeIn(unit, await this.openLokusCycles(unit, tx), cause, 'proposals-and-compliance', tx);
+    const latest = ordered.map(([key]) => latestOf.get(key) ?? latestOfBatch);
+    await tx.query({
+      name: 'findings-mark-dirty',
+      text: `
+        INSERT INTO findings_dirty_units (tenant_id, unit_id, generation, latest_event_id, latest_correlation_id, latest_occurred_at)
+        SELECT tenant_id, unit_id, pg_current_xact_id()::text::bigint, event_id, correlation_id, occurred_at
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS mark(tenant_id, unit_id, event_id, correlation_id, occurred_at)
+        ORDER BY tenant_id, unit_id
+        ON CONFLICT (tenant_id, unit_id) DO UPDATE SET generation = excluded.generation, marked_at = least(findings_dirty_units.marked_at, excluded.marked_at),
+          latest_event_id = CASE WHEN excluded.latest_occurred_at > findings_dirty_units.latest_occurred_at THEN excluded.latest_event_id ELSE findings_dirty_units.latest_event_id END,
+          latest_correlation_id = CASE WHEN excluded.latest_occurred_at > findings_dirty_units.latest_occurred_at THEN excluded.latest_correlation_id ELSE findings_dirty_units.latest_correlation_id END,
+          latest_occurred_at = greatest(findings_dirty_units.latest_occurred_at, excluded.latest_occurred_at)`,
+      values: [
+        ordered.map(([, unit]) => unit.tenantId),
+        ordered.map(([, unit]) => unit.unitId),
+        latest.map((event) => event.eventId),
+        latest.map((event) => event.correlationId),
+        latest.map((event) => event.occurredAt),
+      ],
+    });
+    await tx.query(`NOTIFY ${FINDINGS_DIRTY_CHANNEL}`);
+  }
+
+  /**
+   * Recomputes one marked unit, the longest waiting that nobody else is recomputing, in a transaction
+   * of its own; false when there is none.
+   *
+   * The claim is the unit's findings lock (the one every recompute of the unit takes), tried, not
+   * waited for: a unit another worker or a lokus or observation recompute holds is skipped, and stays
+   * marked. The mark's row itself is not locked until the end, so the source transactions that mark
+   * the unit meanwhile never wait for the recompute. The mark is deleted only if its generation is
+   * still the one claimed, in the transaction that writes the recompute's rows and appends, so they
+   * commit together or not at all:
+   * - a process killed mid-way (kill -9) leaves the mark, and the unit is recomputed after the restart,
+   *   from the figures as they are then;
+   * - a source transaction that marks the unit after the claim sets a new generation (its own
+   *   transaction id) with the figures it commits: if it commits before the delete, the delete finds
+   *   another generation and keeps the mark; if its mark waits for the delete's row lock, it inserts
+   *   the row again once the recompute commits. Either way the unit is recomputed once more, from
+   *   figures that include it. Figures committed before the claim are in what the recompute reads.
+   *
+   * The appends' idempotency key is the claimed generation with the proposals' or compliance stream:
+   * fixed by the mark, so a recompute redone after a crash uses the same key, and never the key of
+   * another mark, as a later mark has a later transaction id. A redelivered source batch is skipped by
+   * the inbox and marks nothing.
+   */
+  async recomputeNextDirty(): Promise<boolean> {
+    return inTransaction(this.pool, async (tx) => {
+      const { rows: candidates } = await tx.query<{
+        tenant_id: string;
+        unit_id: string;
+        generation: string;
+        latest_event_id: string;
+        latest_correlation_id: string;
+        latest_occurred_at: string;
+      }>({
+        name: 'findings-dirty-candidates',
+        text: `SELECT tenant_id, unit_id, generation::text, latest_event_id, latest_correlation_id, latest_occurred_at FROM findings_dirty_units
+               ORDER BY marked_at LIMIT ${CLAIM_CANDIDATES}`,
+      });
+      for (const candidate of candidates) {
+        const key = `${candidate.tenant_id}/${candidate.unit_id}`;
+        const { rows } = await tx.query<{ claimed: boolean }>({
+          name: 'findings-claim-unit',
+          text: `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS claimed`,
+          values: [lockName(key)],
+        });
+        if (!rows[0].claimed) continue;
+        // What was read before the lock may be stale: the mark as it is now, or none (recomputed meanwhile).
+        const { rows: current } = await tx.query<{ generation: string; latest_event_id: string; latest_correlation_id: string; latest_occurred_at: string }>({
+          name: 'findings-dirty-mark',
+          text: `SELECT generation::text, latest_event_id, latest_correlation_id, latest_occurred_at FROM findings_dirty_units WHERE tenant_id = $1 AND unit_id = $2`,
+          values: [candidate.tenant_id, candidate.unit_id],
+        });
+        const mark = current[0];
+        if (!mark) return true;
+        const unit = { tenantId: candidate.tenant_id, unitId: candidate.unit_id };
+        const cause: BatchCause = {
+          latest: { eventId: mark.latest_event_id, correlationId: mark.latest_correlation_id, occurredAt: mark.latest_occurred_at },
+          batchKey: `dirty-${mark.generation}`,
+        };
+        await this.recomputeIn(unit, await this.openLokusCycles(unit, tx), cause, 'proposals-and-compliance', tx);
+        await tx.query({
+          name: 'findings-unmark-dirty',
+          text: `DELETE FROM findings_dirty_units WHERE tenant_id = $1 AND unit_id = $2 AND generation = $3::bigint`,
+          values: [unit.tenantId, unit.unitId, mark.generation],
+        });
+        return true;
+      }
+      return false;
+    });
   }
 
   private cause(applied: readonly { envelope: EventEnvelope }[]): BatchCause {

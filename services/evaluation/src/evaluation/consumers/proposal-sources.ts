@@ -27,7 +27,13 @@ export function carriedDate(value: string, field: string): LocalDate {
 }
 
 /** The tenant's local date of an instant the event carries. */
-export async function localDateOf(timeZones: TenantTimeZones, tenantId: string, instant: string, field: string, tx: PoolClient): Promise<LocalDate> {
+export async function localDateOf(
+  timeZones: Pick<TenantTimeZones, 'localDate'>,
+  tenantId: string,
+  instant: string,
+  field: string,
+  tx: PoolClient,
+): Promise<LocalDate> {
   const at = Date.parse(instant);
   if (instant === '' || Number.isNaN(at)) {
     throw new DomainError('PROPOSAL.INVALID_EVENT_DATE', `${field} must be an RFC 3339 instant, got "${instant}"`, { field });

@@ -3,6 +3,7 @@ import { type RequestEvent, requestCodec, requestPb, topics } from '@lib/contrac
 import { assertNever } from '@lib/event-sourcing';
 import type { Delivery } from '@lib/messaging';
 import type { RegisteredInboxConsumer } from '@lib/platform';
+import { localDateAt } from '@lib/kernel';
 import { Pool, type PoolClient } from 'pg';
 import { RecomputeUnitFindings } from '../commands/recompute-unit-findings';
 import type { ComplaintChannel } from '../domain/proposals';
@@ -24,8 +25,9 @@ const DEADLINE_KINDS: Partial<Record<requestPb.ComplaintDeadlineKind, 'status' |
 /**
  * Keeps the request context's part of the proposal figures: each Standar Pelayanan revision, each
  * request's completion and SLA breach, each complaint as its events left it, with the ids of the
- * events behind them and dates on the tenant's calendar. After each batch, in the same transaction,
- * the proposals and compliance grades of the units it touched are recomputed; the inbox makes a redelivered batch a no-op.
+ * events behind them and dates on the tenant's calendar. Each batch's transaction marks the units it
+ * touched for FindingsRecomputeWorker, which recomputes their proposals and compliance grades after
+ * it commits; the inbox makes a redelivered batch a no-op.
  * The survey context's part is SurveyProposalFiguresConsumer's.
  */
 @Injectable()
@@ -35,6 +37,12 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
   readonly codec = requestCodec;
   /** Units a complaint moved away from within a transaction: their proposals lose it, so they are recomputed too. */
   private readonly movedFrom = new WeakMap<PoolClient, Set<string>>();
+  /**
+   * The UTC offsets of the tenants of a transaction's messages, read once before its first apply
+   * (beforeApply) instead of once per instant converted, and kept current by a calendar change it
+   * applies. Read afresh for every transaction, so what a rolled-back one saw is never reused.
+   */
+  private readonly offsets = new WeakMap<PoolClient, Map<string, number>>();
 
   constructor(
     readonly pool: Pool,
@@ -42,9 +50,14 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
     private readonly findings: RecomputeUnitFindings,
   ) {}
 
+  async beforeApply(toApply: Delivery<RequestEvent>[], tx: PoolClient): Promise<void> {
+    this.offsets.set(tx, await this.timeZones.offsetsOf([...new Set(toApply.map(({ envelope }) => envelope.tenantId))], tx));
+  }
+
   async apply({ event, envelope }: Delivery<RequestEvent>, tx: PoolClient): Promise<void> {
     const tenantId = envelope.tenantId;
-    const recordedOn = () => localDateOf(this.timeZones, tenantId, envelope.occurredAt, 'occurredAt', tx);
+    const timeZones = this.timeZonesOf(tx);
+    const recordedOn = () => localDateOf(timeZones, tenantId, envelope.occurredAt, 'occurredAt', tx);
     switch (event.$case) {
       case 'serviceStandardPublished':
       case 'serviceStandardRevised': {
@@ -58,7 +71,7 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
             revision,
             sourceUnit(envelope),
             name,
-            await localDateOf(this.timeZones, tenantId, effectiveAt, 'effectiveAt', tx),
+            await localDateOf(timeZones, tenantId, effectiveAt, 'effectiveAt', tx),
             JSON.stringify(components.map((c) => ({ number: c.number, present: c.content.trim() !== '', publishedOn: c.publishedOn }))),
             envelope.eventId,
             await recordedOn(),
@@ -71,7 +84,7 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
         return;
       case 'requestCompleted': {
         const { requestId, serviceId, completedOn, completedAt, metStandard } = event.value;
-        const day = completedOn ? carriedDate(completedOn, 'completedOn') : await localDateOf(this.timeZones, tenantId, completedAt, 'completedAt', tx);
+        const day = completedOn ? carriedDate(completedOn, 'completedOn') : await localDateOf(timeZones, tenantId, completedAt, 'completedAt', tx);
         await this.upsertRequest(
           tx,
           tenantId,
@@ -91,7 +104,7 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
           sourceUnit(envelope),
           {
             breach_due_date: carriedDate(dueDate, 'dueDate'),
-            breach_detected_on: await localDateOf(this.timeZones, tenantId, detectedAt, 'detectedAt', tx),
+            breach_detected_on: await localDateOf(timeZones, tenantId, detectedAt, 'detectedAt', tx),
             breach_event_id: envelope.eventId,
           },
           await recordedOn(),
@@ -105,7 +118,7 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
           throw new DomainError('PROPOSAL.UNMAPPABLE_EVENT', `complaint ${complaintId} came through channel ${channel}, which no rule counts`, {
             field: 'channel',
           });
-        const receivedOn = await localDateOf(this.timeZones, tenantId, receivedAt, 'receivedAt', tx);
+        const receivedOn = await localDateOf(timeZones, tenantId, receivedAt, 'receivedAt', tx);
         await this.updateComplaint(tx, tenantId, complaintId, sourceUnit(envelope), envelope.eventId, await recordedOn(), {
           channel: known,
           received_on: receivedOn,
@@ -158,12 +171,14 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
         // Kept here as well as by RequestFactsConsumer, whose group may be behind this one: the dates of
         // the events after it on this topic must be read in the new zone. A stale event never wins.
         const { utcOffsetMinutes, changedAt } = event.value;
-        await tx.query(
+        const { rows } = await tx.query<{ utc_offset_minutes: number }>(
           `INSERT INTO tenant_time_zones_v1 (tenant_id, utc_offset_minutes, changed_at) VALUES ($1, $2, $3)
            ON CONFLICT (tenant_id) DO UPDATE SET utc_offset_minutes = excluded.utc_offset_minutes, changed_at = excluded.changed_at
-           WHERE tenant_time_zones_v1.changed_at <= excluded.changed_at`,
+           WHERE tenant_time_zones_v1.changed_at <= excluded.changed_at
+           RETURNING utc_offset_minutes`,
           [tenantId, utcOffsetMinutes, changedAt || envelope.occurredAt],
         );
+        if (rows[0]) this.offsets.get(tx)?.set(tenantId, rows[0].utc_offset_minutes);
         return;
       }
       case 'requestReturned':
@@ -182,17 +197,25 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
     }
   }
 
-  serializeOn(deliveries: Delivery<RequestEvent>[]): string[] {
-    return RecomputeUnitFindings.locksFor(deliveries);
-  }
-
   async afterApply(applied: Delivery<RequestEvent>[], tx: PoolClient): Promise<void> {
     const moved = [...(this.movedFrom.get(tx) ?? [])].map((key) => {
       const [tenantId, unitId] = key.split('\u0000');
       return { tenantId, unitId };
     });
     this.movedFrom.delete(tx);
-    await this.findings.afterSourceEvents(applied, moved, tx);
+    this.offsets.delete(tx);
+    await this.findings.markDirty(applied, moved, tx);
+  }
+
+  /** The tenants' dates with the offsets read for the transaction; a tenant it did not read (apply called alone) is looked up. */
+  private timeZonesOf(tx: PoolClient): Pick<TenantTimeZones, 'localDate'> {
+    const known = this.offsets.get(tx);
+    return {
+      localDate: async (tenantId, instant, db) => {
+        const offset = known?.get(tenantId);
+        return offset === undefined ? this.timeZones.localDate(tenantId, instant, db) : localDateAt(instant.getTime(), offset);
+      },
+    };
   }
 
   private async upsertRequest(tx: PoolClient, tenantId: string, requestId: string, unitId: string, columns: Record<string, unknown>, recordedOn: string) {

@@ -12,8 +12,9 @@ import { carriedDate, localDateOf, sourceUnit } from './proposal-sources';
 /**
  * Keeps the survey context's part of the proposal figures: each SKM period of a unit with its closed
  * result (respondents, IKM, the population the survey service used and where it came from), its
- * publications and its follow-up items, with the ids of the events behind them. After each batch, in
- * the same transaction, the proposals and compliance grades of the units it touched are recomputed. F-03 is not a proposal
+ * publications and its follow-up items, with the ids of the events behind them. Each batch's transaction
+ * marks the units it touched for FindingsRecomputeWorker, which recomputes their proposals and
+ * compliance grades after it commits. F-03 is not a proposal
  * (F03ClosedConsumer records it on the cycle).
  */
 @Injectable()
@@ -91,12 +92,8 @@ export class SurveyProposalFiguresConsumer implements RegisteredInboxConsumer<Su
     }
   }
 
-  serializeOn(deliveries: Delivery<SurveyEvent>[]): string[] {
-    return RecomputeUnitFindings.locksFor(deliveries);
-  }
-
   afterApply(applied: Delivery<SurveyEvent>[], tx: PoolClient): Promise<void> {
-    return this.findings.afterSourceEvents(applied, [], tx);
+    return this.findings.markDirty(applied, [], tx);
   }
 
   /** Creates the period's row when its first event arrives (a later one fills in the rest), and sets `columns`. */
