@@ -44,7 +44,7 @@ describe('findings recompute of marked units', () => {
     await db.pool.query(
       `INSERT INTO cycles_v1 (cycle_id, tenant_id, name, status, ruleset_id, ruleset_version, window_start, window_end, self_assessment_due, state, stream_version)
        VALUES ($1, $2, 'Siklus', 'open', 'none', 1, '2026-01-01', '2026-12-31', '2026-06-30', $3, 1)`,
-      [cycleId, tenantId, JSON.stringify({ units: { [unitId]: {} } })],
+      [cycleId, tenantId, JSON.stringify({ status: 'open', cycleId, ruleset: { id: 'none', version: 1 }, units: { [unitId]: { kode: 'A' } } })],
     );
   };
 
