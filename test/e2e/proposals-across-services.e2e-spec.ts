@@ -681,6 +681,7 @@ describe('requests, complaints and SKM responses move the proposals and the grad
       (await Promise.all(['evaluation.proposal-figures-request', 'evaluation.proposal-figures-survey', 'evaluation.proposals-lokus'].map(inbox))).flat(),
     );
     const gradedBeforeTheKill = (await gradings()).length;
+    const markedAtTheKill = await unitsAwaitingRecompute();
     await firstPart;
     for (const send of batch.slice(10)) await send();
     await rewindEvaluationConsumers();
@@ -747,11 +748,13 @@ describe('requests, complaints and SKM responses move the proposals and the grad
     const gradeStates = grades.map((change) => gradeText(JSON.parse(change.gradeJson)));
     expect(gradeStates.filter((state, k) => k > 0 && state === gradeStates[k - 1])).toEqual([]);
     expect(gradeStates[gradeStates.length - 1]).toBe(gradeText(final.grade));
-    // Since the restart, each came from a source event evaluation had not applied before the kill: the
-    // redelivery of everything it had applied announced nothing again.
+    // Since the restart, the redelivery of everything evaluation had applied announced nothing again: a
+    // grade caused by an event applied before the kill can only be the recompute the kill interrupted, of
+    // the unit still marked when the process died (one unit here, so at most one).
     const sinceTheRestart = grades.slice(gradedBeforeTheKill);
     expect(sinceTheRestart.length).toBeGreaterThan(0);
-    expect(sinceTheRestart.filter((change) => appliedBeforeTheKill.has(change.causationId))).toEqual([]);
+    const causedBeforeTheKill = sinceTheRestart.filter((change) => appliedBeforeTheKill.has(change.causationId));
+    expect(causedBeforeTheKill.length).toBeLessThanOrEqual(markedAtTheKill > 0 ? 1 : 0);
   }, 180_000);
 
   it('ends where an evaluation that was never interrupted ends, replaying the same topics from the start', async () => {
