@@ -1,4 +1,4 @@
-import { type ISocketFactory, Kafka, type KafkaConfig, type logCreator, logLevel, type SASLOptions } from 'kafkajs';
+import { type Admin, type ISocketFactory, Kafka, type KafkaConfig, type logCreator, logLevel, type SASLOptions } from 'kafkajs';
 
 export interface KafkaSettings {
   brokers: string[];
@@ -46,10 +46,36 @@ export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions
     const missing = topics.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
       const configEntries = Object.entries(configs).map(([name, value]) => ({ name, value }));
-      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions, configEntries })) });
+      await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions, configEntries })) });
     }
+    await untilLeadersElected(admin, topics);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** What a broker answers about a topic it has created but not yet propagated or elected leaders for. */
+const TOPIC_SETTLING = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
+const TOPIC_SETTLE_TIMEOUT_MS = 30_000;
+
+/**
+ * Polls the topics' metadata until every partition has a leader. kafkajs's own `waitForLeaders` waits
+ * out LEADER_NOT_AVAILABLE only, while a fresh broker first answers UNKNOWN_TOPIC_OR_PARTITION for a
+ * topic it has just created (kafkajs issues 1222 and 815): a service booting on it then failed.
+ */
+async function untilLeadersElected(admin: Admin, topics: string[]): Promise<void> {
+  if (topics.length === 0) return;
+  const deadline = Date.now() + TOPIC_SETTLE_TIMEOUT_MS;
+  for (;;) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      if (metadata.every(({ partitions }) => partitions.length > 0 && partitions.every(({ leader }) => leader >= 0))) return;
+    } catch (error) {
+      const type = (error as { type?: unknown }).type;
+      if (typeof type !== 'string' || !TOPIC_SETTLING.has(type) || Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have no leader after ${TOPIC_SETTLE_TIMEOUT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
