@@ -18,7 +18,7 @@ const config: Config = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{services,libs,bench}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{services,libs,bench}/**/*.spec.ts', '<rootDir>/test/support/**/*.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/services/portal/web/'],
     },
     {

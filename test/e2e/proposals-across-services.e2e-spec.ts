@@ -13,6 +13,7 @@ import { requestDatabase } from '../../services/request/src/migrations';
 import { AppModule as SurveyAppModule } from '../../services/survey/src/app.module';
 import { SurveyConfig } from '../../services/survey/src/config';
 import { surveyDatabase } from '../../services/survey/src/migrations';
+import { allOrNothing, undoable } from '../support/all-or-nothing';
 import { bearer } from '../support/auth';
 import { startService } from '../support/service-app';
 import { migrateServiceDatabase, type ServiceProcess, startServiceProcess } from '../support/service-process';
@@ -469,25 +470,33 @@ describe('requests, complaints and SKM responses move the proposals and the grad
     admin = await bearer('admin-orpeg', { tenantId });
     operator = await bearer('operator-disdukcapil', { tenantId, unitId });
     evaluator = await bearer('evaluator-1', { tenantId, assignedUnitIds: [unitId] });
-    [requestDb, surveyDb, evaluationDb] = await Promise.all([
-      createTestDatabase([], 'pantau_e2e_prop_request'),
-      createTestDatabase([], 'pantau_e2e_prop_survey'),
-      createTestDatabase([], 'pantau_e2e_prop_evaluation'),
+    const dropped = (db: TestDatabase): Promise<void> => db.drop();
+    [requestDb, surveyDb, evaluationDb] = await allOrNothing([
+      undoable(createTestDatabase([], 'pantau_e2e_prop_request'), dropped),
+      undoable(createTestDatabase([], 'pantau_e2e_prop_survey'), dropped),
+      undoable(createTestDatabase([], 'pantau_e2e_prop_evaluation'), dropped),
     ]);
     const startEvaluation = async (): Promise<ServiceProcess> => {
       await migrateServiceDatabase('evaluation', evaluationDb.url);
       return startServiceProcess('evaluation', evaluationDb.url, kafka);
     };
-    [requestApp, surveyApp, evaluation] = await Promise.all([
-      startService(
-        { name: 'request', configClass: RequestConfig, appModule: RequestAppModule, database: requestDatabase },
-        { ...kafka, ...quiet, DATABASE_URL: requestDb.url },
+    const closed = (app: INestApplication): Promise<void> => app.close();
+    [requestApp, surveyApp, evaluation] = await allOrNothing([
+      undoable(
+        startService(
+          { name: 'request', configClass: RequestConfig, appModule: RequestAppModule, database: requestDatabase },
+          { ...kafka, ...quiet, DATABASE_URL: requestDb.url },
+        ),
+        closed,
       ),
-      startService(
-        { name: 'survey', configClass: SurveyConfig, appModule: SurveyAppModule, database: surveyDatabase },
-        { ...kafka, ...quiet, DATABASE_URL: surveyDb.url },
+      undoable(
+        startService(
+          { name: 'survey', configClass: SurveyConfig, appModule: SurveyAppModule, database: surveyDatabase },
+          { ...kafka, ...quiet, DATABASE_URL: surveyDb.url },
+        ),
+        closed,
       ),
-      startEvaluation(),
+      undoable(startEvaluation(), (child) => child.kill()),
     ]);
     setClock(requestApp, SUBMITTED_AT);
     setClock(surveyApp, TWO_WEEKS_LATER);
