@@ -1,23 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import {
-  type EvaluationEvent,
-  type EventCodec,
-  type EventEnvelope,
-  envelopeToHeaders,
-  type RequestEvent,
-  requestCodec,
-  requestPb,
-  type SurveyEvent,
-  surveyCodec,
-  surveyPb,
-  topics,
-} from '@lib/contracts';
+import { type EvaluationEvent, requestPb, surveyPb } from '@lib/contracts';
 import { EventStore } from '@lib/event-sourcing';
-import { createTestDatabase, eventually, type TestDatabase, testKafka, testKafkaBrokers } from '@lib/testing';
+import { createTestDatabase, eventually, type TestDatabase, testKafkaBrokers } from '@lib/testing';
 import type { Pool } from 'pg';
 import request from 'supertest';
 import { bearer } from '../../../test/support/auth';
+import { sourceTopics } from './source-topics';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
@@ -56,8 +45,7 @@ describe('compliance grades from the request and survey topics and recorded obse
   const cycleId = randomUUID();
   const surveyId = randomUUID();
   const topicPrefix = `int-eval-compliance-${randomUUID().slice(0, 8)}.`;
-  const requestTopic = `${topicPrefix}${topics.request}`;
-  const surveyTopic = `${topicPrefix}${topics.survey}`;
+  const { onRequestTopic, onSurveyTopic, redeliverEverything } = sourceTopics({ topicPrefix, tenantId, unitId, surveyId });
   let db: TestDatabase;
   let app: INestApplication;
   let admin: { Authorization: string };
@@ -67,50 +55,6 @@ describe('compliance grades from the request and survey topics and recorded obse
       { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, database: evaluationDatabase },
       { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix, KAFKA_TOPIC_PREFIX: topicPrefix },
     );
-
-  async function send<E extends { $case: string; value: unknown }>(topic: string, codec: EventCodec<E>, event: E, envelope: EventEnvelope): Promise<void> {
-    const producer = testKafka().producer();
-    await producer.connect();
-    try {
-      await producer.send({
-        topic,
-        messages: [{ key: envelope.unitId || 'none', value: Buffer.from(codec.encode(event)), headers: envelopeToHeaders(envelope) }],
-      });
-    } finally {
-      await producer.disconnect();
-    }
-  }
-
-  /** Every source event sent, to send again as a redelivery would. */
-  const sentAgain: (() => Promise<void>)[] = [];
-
-  async function publish<E extends { $case: string; value: unknown }>(
-    topic: string,
-    codec: EventCodec<E>,
-    event: E,
-    streamId: string,
-    occurredAt: string,
-  ): Promise<EventEnvelope> {
-    const envelope: EventEnvelope = {
-      eventId: randomUUID(),
-      eventType: codec.typeOf(event),
-      streamId,
-      streamVersion: 1,
-      occurredAt,
-      tenantId,
-      unitId,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      actorId: 'test-producer',
-      actorRole: 'system',
-    };
-    await send(topic, codec, event, envelope);
-    sentAgain.push(() => send(topic, codec, event, envelope));
-    return envelope;
-  }
-
-  const onRequestTopic = (event: RequestEvent, streamId: string, occurredAt: string) => publish(requestTopic, requestCodec, event, streamId, occurredAt);
-  const onSurveyTopic = (event: SurveyEvent, occurredAt: string) => publish(surveyTopic, surveyCodec, event, `survey-${tenantId}/${surveyId}`, occurredAt);
 
   const compliance = async (service = app, query = ''): Promise<Compliance> =>
     (await request(service.getHttpServer()).get(`/cycles/${cycleId}/units/${unitId}/compliance${query}`).set(admin).expect(200)).body;
@@ -415,7 +359,7 @@ describe('compliance grades from the request and survey topics and recorded obse
 
   it('appends no ComplianceGraded when the source events are delivered again', async () => {
     const before = await graded();
-    for (const resend of sentAgain) await resend();
+    await redeliverEverything();
     const sentinel = await onRequestTopic(
       { $case: 'requestProcessingStarted', value: { requestId: randomUUID(), startedAt: '2026-03-02T08:00:00Z' } },
       `request-${randomUUID()}`,

@@ -1,24 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import {
-  deadLetterTopic,
-  type EvaluationEvent,
-  type EventCodec,
-  type EventEnvelope,
-  envelopeToHeaders,
-  type RequestEvent,
-  requestCodec,
-  requestPb,
-  type SurveyEvent,
-  surveyCodec,
-  surveyPb,
-  topics,
-} from '@lib/contracts';
+import { deadLetterTopic, type EvaluationEvent, type RequestEvent, requestPb, surveyPb } from '@lib/contracts';
 import { EventStore } from '@lib/event-sourcing';
 import { createTestDatabase, eventually, readTopic, type TestDatabase, testKafka, testKafkaBrokers } from '@lib/testing';
 import type { Pool } from 'pg';
 import request from 'supertest';
 import { bearer } from '../../../test/support/auth';
+import { sourceTopics } from './source-topics';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
@@ -36,8 +24,7 @@ describe('indicator proposals from the request and survey topics', () => {
   const surveyId = randomUUID();
   // Topics of this run's own, read from offset 0 by each service started on them.
   const topicPrefix = `int-eval-proposals-${randomUUID().slice(0, 8)}.`;
-  const requestTopic = `${topicPrefix}${topics.request}`;
-  const surveyTopic = `${topicPrefix}${topics.survey}`;
+  const { requestTopic, onRequestTopic, onSurveyTopic, redeliverEverything } = sourceTopics({ topicPrefix, tenantId, unitId, surveyId });
   let db: TestDatabase;
   let app: INestApplication;
   let admin: { Authorization: string };
@@ -47,53 +34,6 @@ describe('indicator proposals from the request and survey topics', () => {
       { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, database: evaluationDatabase },
       { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix, KAFKA_TOPIC_PREFIX: topicPrefix },
     );
-
-  /** Sends exactly these bytes and headers (a redelivery sends them again); keyed by unit, so one unit's events stay in order. */
-  async function send<E extends { $case: string; value: unknown }>(topic: string, codec: EventCodec<E>, event: E, envelope: EventEnvelope): Promise<void> {
-    const producer = testKafka().producer();
-    await producer.connect();
-    try {
-      await producer.send({
-        topic,
-        messages: [{ key: envelope.unitId || 'none', value: Buffer.from(codec.encode(event)), headers: envelopeToHeaders(envelope) }],
-      });
-    } finally {
-      await producer.disconnect();
-    }
-  }
-
-  /** Every source event sent, to send again as a redelivery would. */
-  const sentAgain: (() => Promise<void>)[] = [];
-
-  async function publish<E extends { $case: string; value: unknown }>(
-    topic: string,
-    codec: EventCodec<E>,
-    event: E,
-    streamId: string,
-    occurredAt: string,
-    unit = unitId,
-  ): Promise<EventEnvelope> {
-    const envelope: EventEnvelope = {
-      eventId: randomUUID(),
-      eventType: codec.typeOf(event),
-      streamId,
-      streamVersion: 1,
-      occurredAt,
-      tenantId,
-      unitId: unit,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      actorId: 'test-producer',
-      actorRole: 'system',
-    };
-    await send(topic, codec, event, envelope);
-    sentAgain.push(() => send(topic, codec, event, envelope));
-    return envelope;
-  }
-
-  const onRequestTopic = (event: RequestEvent, streamId: string, occurredAt: string, unit?: string) =>
-    publish(requestTopic, requestCodec, event, streamId, occurredAt, unit);
-  const onSurveyTopic = (event: SurveyEvent, occurredAt: string) => publish(surveyTopic, surveyCodec, event, `survey-${tenantId}/${surveyId}`, occurredAt);
 
   const proposals = async (): Promise<Record<string, { level: number; figures: Record<string, unknown>; sourceEventIds: string[]; explanation: string }>> => {
     const { body } = await request(app.getHttpServer()).get(`/cycles/${cycleId}/units/${unitId}/proposals`).set(admin).expect(200);
@@ -281,7 +221,7 @@ describe('indicator proposals from the request and survey topics', () => {
 
   it('appends nothing when a batch is delivered again', async () => {
     const before = await changes();
-    for (const resend of sentAgain) await resend();
+    await redeliverEverything();
     // Same unit, same partition: once the event sent after them is in the inbox, the redeliveries before it were handled.
     const sentinel = await onRequestTopic(
       { $case: 'requestProcessingStarted', value: { requestId: randomUUID(), startedAt: '2026-03-02T06:00:00Z' } },

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { type EvaluationEvent, evaluationCodec, type EventEnvelope, envelopeToHeaders, type RequestEvent, requestCodec, topics } from '@lib/contracts';
+import { type EvaluationEvent, evaluationCodec, topics } from '@lib/contracts';
 import { EventStore } from '@lib/event-sourcing';
 import { createTestDatabase, eventually, readTopic, type TestDatabase, testKafka, testKafkaBrokers } from '@lib/testing';
 import request from 'supertest';
 import { bearer } from '../../../test/support/auth';
+import { sourceTopics } from './source-topics';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
@@ -21,6 +22,7 @@ describe('confirming and overriding indicator proposals', () => {
   const unitId = `disdukcapil-${randomUUID().slice(0, 8)}`;
   const cycleId = randomUUID();
   const topicPrefix = `int-eval-decisions-${randomUUID().slice(0, 8)}.`;
+  const { onRequestTopic } = sourceTopics({ topicPrefix, tenantId, unitId });
   const PROPOSED = ['1.a.Ak', '3.a.T', '4.a.K', '6.a.B', '7.a.T', '8.a.Ak', '9.a.Ak', '26.e.P', '27.e.Ak', '28.e.Ak'];
   const LEAD = 'dev-evaluator-1';
   const SECOND = 'dev-evaluator-2';
@@ -61,33 +63,6 @@ describe('confirming and overriding indicator proposals', () => {
       leadEvaluatorId: LEAD,
     }).ipp.hundredths / 100;
   const notProposedByLead = Object.fromEntries(codes.filter((code) => !PROPOSED.includes(code)).map((code) => [code, 5]));
-
-  async function onRequestTopic(event: RequestEvent, streamId: string, occurredAt: string): Promise<EventEnvelope> {
-    const envelope: EventEnvelope = {
-      eventId: randomUUID(),
-      eventType: requestCodec.typeOf(event),
-      streamId,
-      streamVersion: 1,
-      occurredAt,
-      tenantId,
-      unitId,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      actorId: 'test-producer',
-      actorRole: 'system',
-    };
-    const producer = testKafka().producer();
-    await producer.connect();
-    try {
-      await producer.send({
-        topic: `${topicPrefix}${topics.request}`,
-        messages: [{ key: unitId, value: Buffer.from(requestCodec.encode(event)), headers: envelopeToHeaders(envelope) }],
-      });
-    } finally {
-      await producer.disconnect();
-    }
-    return envelope;
-  }
 
   beforeAll(async () => {
     [admin, unit, lead, second] = await Promise.all([
