@@ -16,3 +16,4 @@ export * from './quarantine';
 export * from './database-errors';
 export * from './transaction-ids';
 export * from './personal-data';
+export * from './ledger';
