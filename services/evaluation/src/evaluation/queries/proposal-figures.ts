@@ -8,6 +8,7 @@ import type {
   FollowUpFigure,
   ProposalInput,
   ProposalScope,
+  RequestSlaFigures,
   ServiceStandardFigures,
   SkmPeriodFigures,
   SkmPublicationFigure,
@@ -97,13 +98,7 @@ export class ProposalFigures {
       };
     });
 
-    const requests = (
-      await tx.query<RequestRow>(
-        `SELECT request_id, service_id, completed_on::text, met_standard, completed_event_id, breach_due_date::text, breach_detected_on::text, breach_event_id
-         FROM proposal_requests_v1 WHERE tenant_id = $1 AND unit_id = $2 ORDER BY request_id`,
-        [tenantId, unitId],
-      )
-    ).rows;
+    const requests = await this.requestRows(scope, tx);
 
     const complaints = (
       await tx.query<ComplaintRow & { received_on: string | null }>(
@@ -143,28 +138,29 @@ export class ProposalFigures {
         frontOffice: null,
         accountability: { reported: null, monitored: null, published: null },
       },
-      requests: {
-        services: serviceFigures.map(({ serviceId, name }) => ({ serviceId, name })),
-        completed: requests
-          .filter((r) => r.completed_event_id !== null && r.service_id !== null && inPeriod(r.completed_on, periodStart, asOf))
-          .map((r) => ({
-            requestId: r.request_id,
-            serviceId: r.service_id ?? '',
-            completedOn: r.completed_on ?? '',
-            metStandard: r.met_standard === true,
-            eventId: r.completed_event_id ?? '',
-          })),
-        breaches: requests
-          .filter((r) => r.breach_event_id !== null && r.service_id !== null && r.breach_due_date !== null && inPeriod(r.breach_detected_on, periodStart, asOf))
-          .map((r) => ({
-            requestId: r.request_id,
-            serviceId: r.service_id ?? '',
-            dueDate: r.breach_due_date ?? '',
-            detectedOn: r.breach_detected_on ?? '',
-            eventId: r.breach_event_id ?? '',
-          })),
-      },
+      requests: requestSlaFigures(requests, serviceFigures, scope, asOf),
     };
+  }
+
+  /** Only what the request SLA table needs: the services' names and the unit's request rows. */
+  async loadRequestSla(scope: ProposalScope, tx: PoolClient): Promise<RequestSlaFigures> {
+    const asOf = await this.asOf(scope, tx);
+    const services = await tx.query<{ service_id: string; name: string }>(
+      `SELECT DISTINCT ON (service_id) service_id, name FROM proposal_standards_v1
+       WHERE tenant_id = $1 AND unit_id = $2 ORDER BY service_id, revision DESC`,
+      [scope.tenantId, scope.unitId],
+    );
+    const named = services.rows.map((row) => ({ serviceId: row.service_id, name: row.name }));
+    return requestSlaFigures(await this.requestRows(scope, tx), named, scope, asOf);
+  }
+
+  private async requestRows({ tenantId, unitId }: ProposalScope, tx: PoolClient): Promise<RequestRow[]> {
+    const { rows } = await tx.query<RequestRow>(
+      `SELECT request_id, service_id, completed_on::text, met_standard, completed_event_id, breach_due_date::text, breach_detected_on::text, breach_event_id
+       FROM proposal_requests_v1 WHERE tenant_id = $1 AND unit_id = $2 ORDER BY request_id`,
+      [tenantId, unitId],
+    );
+    return rows;
   }
 
   /** The local date of the latest event applied for the unit, at most the period's end; the period's start when there is none. */
@@ -219,4 +215,33 @@ export class ProposalFigures {
       followUps,
     };
   }
+}
+
+function requestSlaFigures(
+  requests: readonly RequestRow[],
+  services: readonly { serviceId: string; name: string }[],
+  { periodStart }: ProposalScope,
+  asOf: LocalDate,
+): RequestSlaFigures {
+  return {
+    services: services.map(({ serviceId, name }) => ({ serviceId, name })),
+    completed: requests
+      .filter((r) => r.completed_event_id !== null && r.service_id !== null && inPeriod(r.completed_on, periodStart, asOf))
+      .map((r) => ({
+        requestId: r.request_id,
+        serviceId: r.service_id ?? '',
+        completedOn: r.completed_on ?? '',
+        metStandard: r.met_standard === true,
+        eventId: r.completed_event_id ?? '',
+      })),
+    breaches: requests
+      .filter((r) => r.breach_event_id !== null && r.service_id !== null && r.breach_due_date !== null && inPeriod(r.breach_detected_on, periodStart, asOf))
+      .map((r) => ({
+        requestId: r.request_id,
+        serviceId: r.service_id ?? '',
+        dueDate: r.breach_due_date ?? '',
+        detectedOn: r.breach_detected_on ?? '',
+        eventId: r.breach_event_id ?? '',
+      })),
+  };
 }

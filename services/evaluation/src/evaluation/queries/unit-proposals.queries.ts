@@ -145,8 +145,7 @@ export class GetUnitProposalsHandler implements IQueryHandler<GetUnitProposalsQu
   private async requestSla(tenantId: string, unitId: string, cycle: OpenCycle): Promise<ServiceSlaCompliance[]> {
     const client = await this.pool.connect();
     try {
-      const input = await this.figures.load({ tenantId, unitId, periodStart: cycle.windowStart, periodEnd: cycle.windowEnd }, client);
-      return requestSlaCompliance(input.requests);
+      return requestSlaCompliance(await this.figures.loadRequestSla({ tenantId, unitId, periodStart: cycle.windowStart, periodEnd: cycle.windowEnd }, client));
     } finally {
       client.release();
     }
