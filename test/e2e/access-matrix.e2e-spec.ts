@@ -137,6 +137,7 @@ const EXPECTED: Record<string, string> = {
   'evaluation POST /cycles/:cycleId/units/:unitId/proposals/:indicatorCode/override': 'NNN YNH NYH NNN NNN NNN NNN NNN NNN NNN',
   'evaluation GET /cycles/:cycleId/units/:unitId/compliance': /*         */ 'YYH YNH NYH YNH NNH NYH YYH YYY HHY NNN',
   'evaluation PUT /cycles/:cycleId/units/:unitId/compliance/observations': 'YYH YNH NYH NNN NNN NNN NNN NNN HHY NNN',
+  'evaluation GET /cycles/:cycleId/units/:unitId/timeline': /*          */ 'YYH NNN NNN NNN NNN NNN YYH YYY HHY NNN',
   'evaluation PUT /cycles/:cycleId/units/:unitId/assessment/draft': /*   */ 'NNN NNN NNN YNH NNH NYH NNN NNN NNN NNN',
   'evaluation POST /cycles/:cycleId/units/:unitId/assessment/evidence': /**/ 'NNN NNN NNN YNH NNH NYH NNN NNN NNN NNN',
   'evaluation POST /cycles/:cycleId/units/:unitId/assessment/submit': /* */ 'NNN NNN NNN YNH NNH NYH NNN NNN NNN NNN',

@@ -485,6 +485,41 @@ describe('evaluation service: cycles, F-01, F-02 and scores on PostgreSQL and Ka
     });
   });
 
+  it("gives auditors the unit's history from the log: who did what, when, each value before and after, the reason; and no one else", async () => {
+    const auditor = await bearer('auditor-inspektorat', { tenantId });
+    const { body } = await http().get(`/cycles/${cycleId}/units/${unitId}/timeline`).set(auditor).expect(200);
+    const types = body.entries.map((entry: { eventType: string }) => entry.eventType);
+    expect(types[0]).toBe('unitLokusAssigned');
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'evidenceAttached',
+        'selfAssessmentDraftSaved',
+        'selfAssessmentSubmitted',
+        'selfAssessmentReturned',
+        'selfAssessmentResubmitted',
+        'selfAssessmentVerified',
+        'indicatorScored',
+      ]),
+    );
+    expect(types.slice(-2)).toEqual(['cycleResultsPublished', 'resultCorrected']);
+    const positions = body.entries.map((entry: { position: string }) => Number(entry.position));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    const verified = body.entries.find((entry: { eventType: string }) => entry.eventType === 'selfAssessmentVerified');
+    expect(verified).toMatchObject({
+      actorRole: expect.stringMatching(/evaluator|admin/),
+      changes: [{ field: 'assessmentStatus', before: 'submitted', after: 'verified' }],
+    });
+    const correction = body.entries[body.entries.length - 1];
+    expect(correction).toMatchObject({
+      actorRole: 'admin',
+      note: 'keberatan unit diterima',
+      changes: expect.arrayContaining([{ field: 'ipp', indicatorCode: null, evaluatorId: null, before: 3.5, after: 4.25 }]),
+    });
+    for (const refused of [unit, lead]) await http().get(`/cycles/${cycleId}/units/${unitId}/timeline`).set(refused).expect(403);
+    const otherTenantAuditor = await bearer('auditor-inspektorat', { tenantId: `other-${tenantId}` });
+    await http().get(`/cycles/${cycleId}/units/${unitId}/timeline`).set(otherTenantAuditor).expect(404);
+  });
+
   it('scores fully online units in a cycle pinning pekppp-2023-kode-b by its own indicators', async () => {
     const daringUnit = `mpp-daring-${randomUUID().slice(0, 8)}`;
     const [operator, evaluator] = await Promise.all([

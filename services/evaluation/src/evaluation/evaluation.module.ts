@@ -18,6 +18,7 @@ import { RegradeCompliance } from './commands/regrade-compliance';
 import { AssignUnitsLokusHandler } from './commands/assign-units-lokus.command';
 import { RegisterUnitHandler, RegisterUnitsHandler } from './commands/register-unit.command';
 import { AssessmentsController } from './http/assessments.controller';
+import { AuditController } from './http/audit.controller';
 import { ComplianceController } from './http/compliance.controller';
 import { CycleOverviewController } from './http/cycle-overview.controller';
 import { CyclesController } from './http/cycles.controller';
@@ -34,6 +35,7 @@ import { RulesetCatalog } from './queries/ruleset-catalog';
 import { ProposalFigures } from './queries/proposal-figures';
 import { TenantTimeZones } from './queries/tenant-time-zones';
 import { GetUnitComplianceHandler } from './queries/unit-compliance.queries';
+import { GetUnitTimelineHandler } from './queries/unit-timeline.queries';
 import { GetUnitProposalsHandler } from './queries/unit-proposals.queries';
 import { ListUnitsHandler } from './queries/unit-registry.queries';
 
@@ -76,6 +78,7 @@ function writableSpoolDirectory(directory: string): string {
     OperationalFactsController,
     ProposalsController,
     ComplianceController,
+    AuditController,
   ],
   providers: [
     TenantTimeZones,
@@ -107,6 +110,7 @@ function writableSpoolDirectory(directory: string): string {
     GetUnitProposalsHandler,
     RecordComplianceObservationHandler,
     GetUnitComplianceHandler,
+    GetUnitTimelineHandler,
   ],
   exports: [TenantTimeZones, RecomputeUnitFindings],
 })

@@ -605,6 +605,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cycles/{cycleId}/units/{unitId}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The unit's history in the cycle: every event that touched its assessment, scores, proposals, compliance grade and result, oldest first
+     * @description Read from the event log itself. Each entry names the actor and role, the value of each field before and after the event (folded from the earlier events), the note or reason given, and the source events behind computed values.
+     */
+    get: operations['AuditController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1614,6 +1634,58 @@ export interface components {
       items?: components['schemas']['ObservedItemRequest'][];
       publicTrust?: components['schemas']['PublicTrustRequest'];
       maladministration?: components['schemas']['MaladministrationRequest'];
+    };
+    TimelineChangeResponse: {
+      /**
+       * @description What changed: selfScore, evaluatorScore, assessmentStatus, proposedLevel, complianceTotal, ipp, …
+       * @example evaluatorScore
+       */
+      field: string;
+      /** @example 1.a.Ak */
+      indicatorCode: string | null;
+      /** @description Whose mark, for an evaluator score */
+      evaluatorId: string | null;
+      /** @description The value before the event; null when it had none */
+      before: (string | number | boolean) | null;
+      /** @description The value the event set */
+      after: (string | number | boolean) | null;
+    };
+    TimelineEntryResponse: {
+      /**
+       * @description The event's position in the service's log
+       * @example 1842
+       */
+      position: string;
+      /** Format: uuid */
+      eventId: string;
+      /**
+       * @description The event type (the oneof case of EvaluationEvent)
+       * @example indicatorScored
+       */
+      eventType: string;
+      /**
+       * Format: date-time
+       * @description When the log recorded the event
+       */
+      recordedAt: string;
+      /** @example dev-evaluator-1 */
+      actorId: string;
+      /** @example evaluator */
+      actorRole: string;
+      /** @example Nilai F-02 1.a.Ak diberikan */
+      summary: string;
+      changes: components['schemas']['TimelineChangeResponse'][];
+      /** @description The actor's note or reason */
+      note: string | null;
+      /** @description Source events (request, survey) a computed value came from */
+      sourceEventIds: string[];
+    };
+    UnitTimelineResponse: {
+      cycleId: string;
+      unitId: string;
+      /** @example Dinas Kependudukan dan Pencatatan Sipil */
+      unitName: string | null;
+      entries: components['schemas']['TimelineEntryResponse'][];
     };
     JsonValue: (string | number | boolean | components['schemas']['JsonObject'] | (string | number | boolean | components['schemas']['JsonObject'])[]) | null;
     JsonObject: {
@@ -3110,6 +3182,42 @@ export interface operations {
       };
       /** @description Not allowed now; `code` says why (e.g. CYCLE.RESULTS_FROZEN, COMPLIANCE.EVALUATOR_NOT_ASSIGNED) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuditController_get: {
+    parameters: {
+      query?: {
+        /** @description The tenant to read, the caller's own when absent; only a national auditor may name another */
+        tenantId?: string;
+      };
+      header?: {
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The timeline (empty when no event concerns the unit) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitTimelineResponse'];
+        };
+      };
+      /** @description CYCLE.NOT_FOUND */
+      404: {
         headers: {
           [name: string]: unknown;
         };
