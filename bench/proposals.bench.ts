@@ -466,6 +466,11 @@ interface Consumed {
   /** From the first message handed to the handler to the last one done: steady state, without the group join. */
   eventsPerSec: number;
   secondsIncludingJoin: number;
+  /**
+   * The proposal consumer only: from the first message to the last batch's figures written, before the
+   * recompute worker has drained the units it marked (not what the ratio counts; shows where the time goes).
+   */
+  eventsPerSecBeforeRecomputeDrained?: number;
   /** Batches the runner rolled back and redid one by one (a valid run has none). */
   rolledBack: number;
   /** Every event recorded in the contestant's inbox (always true for the no-op). */
@@ -734,6 +739,7 @@ async function consume(ctx: ThroughputContext, backlog: Backlog, kind: Contestan
   const worker = kind === 'proposals' ? runRecomputeWorker(ctx) : undefined;
   await runner.start();
   await finished;
+  const figuresWritten = last;
   if (worker) {
     // the proposal consumer is done when the last unit it marked is recomputed
     ctx.profile.recomputed(await worker.stop());
@@ -755,6 +761,7 @@ async function consume(ctx: ThroughputContext, backlog: Backlog, kind: Contestan
     messages: target,
     eventsPerSec: round((target - 1) / ((last - first) / 1000), 0),
     secondsIncludingJoin: round((last - t0) / 1000, 2),
+    eventsPerSecBeforeRecomputeDrained: worker ? round((target - 1) / ((figuresWritten - first) / 1000), 0) : undefined,
     rolledBack,
     complete,
     profile,
@@ -940,6 +947,9 @@ function printTable(figures: {
         `(${profile?.phases.recompute.statementsPerUnitRecompute} statements, ${profile?.unitRecomputesPerSourceEvent} per event), ` +
         `runner ${profile?.phases.runner.msPerSourceEvent} ms per event`,
     ),
+    `  proposal consumer before the recompute worker drained its marks (events/s, by round): ${t.proposals.runs
+      .map(({ eventsPerSecBeforeRecomputeDrained }) => eventsPerSecBeforeRecomputeDrained?.toLocaleString('en-US'))
+      .join(', ')}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

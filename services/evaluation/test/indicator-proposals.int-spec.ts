@@ -3,7 +3,8 @@ import type { INestApplication } from '@nestjs/common';
 import { deadLetterTopic, type EvaluationEvent, type RequestEvent, requestPb, surveyPb } from '@lib/contracts';
 import { EventStore } from '@lib/event-sourcing';
 import { createTestDatabase, eventually, readTopic, type TestDatabase, testKafka, testKafkaBrokers } from '@lib/testing';
-import type { Pool } from 'pg';
+import type { Delivery } from '@lib/messaging';
+import { Pool } from 'pg';
 import request from 'supertest';
 import { bearer } from '../../../test/support/auth';
 import { sourceTopics } from './source-topics';
@@ -11,6 +12,7 @@ import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
 import { evaluationDatabase } from '../src/migrations';
+import { RequestProposalFiguresConsumer } from '../src/evaluation/consumers/request-proposal-figures.consumer';
 
 /**
  * Proposals from real source events: the request and survey contexts' events are published on their
@@ -386,6 +388,80 @@ describe('indicator proposals from the request and survey topics', () => {
     );
     expect(sla.breaches).toEqual([{ requestId: late, serviceId, dueDate: '2026-03-09', detectedOn: '2026-03-10', eventId: breach.eventId }]);
     expect(sla.sourceEventIds).toEqual([onTimeDone.eventId, breach.eventId, lateDone.eventId].sort());
+  });
+
+  it('marks for recompute the unit a complaint was reassigned away from, within a batch and across batches', async () => {
+    const consumer = app.get(RequestProposalFiguresConsumer);
+    const [first, second, third] = ['first', 'second', 'third'].map((name) => `unit-${name}-${randomUUID().slice(0, 8)}`);
+    const complaintId = randomUUID();
+    const delivery = (event: RequestEvent, unit: string): Delivery<RequestEvent> => ({
+      event,
+      envelope: {
+        eventId: randomUUID(),
+        eventType: requestCodec.typeOf(event),
+        streamId: `complaint-${complaintId}`,
+        streamVersion: 1,
+        occurredAt: '2026-03-02T03:00:00Z',
+        tenantId,
+        unitId: unit,
+        correlationId: randomUUID(),
+        causationId: randomUUID(),
+        actorId: 'test-producer',
+        actorRole: 'system',
+      },
+      topic: requestTopic,
+      partition: 0,
+      offset: '0',
+    });
+    const assigned = (unit: string) => delivery({ $case: 'complaintAssigned', value: { complaintId, unitId: unit, assignedAt: '2026-03-02T03:00:00Z' } }, unit);
+    const received = delivery(
+      {
+        $case: 'complaintReceived',
+        value: {
+          complaintId,
+          unitId: first,
+          channel: requestPb.ComplaintChannel.COMPLAINT_CHANNEL_WEB,
+          category: requestPb.ComplaintCategory.COMPLAINT_CATEGORY_GRIEVANCE,
+          laporReference: '',
+          subject: '',
+          description: '',
+          receivedAt: '2026-03-02T03:00:00Z',
+          statusDueDate: '2026-03-05',
+          resolutionDueDate: '2026-03-20',
+          ruleset: 'complaints-2018@1',
+          provisional: false,
+          reporterRef: 'ref-1',
+          calendarId: 'id-national@2026-1',
+          deadlinesProvisional: false,
+        },
+      },
+      first,
+    );
+    const tx = await app.get(Pool).connect();
+    // One transaction holding two batches, rolled back: the service's consumers and worker never see these units.
+    const batch = async (deliveries: Delivery<RequestEvent>[]): Promise<string[]> => {
+      await tx.query(`DELETE FROM findings_dirty_units WHERE tenant_id = $1`, [tenantId]);
+      await consumer.beforeApply(deliveries, tx);
+      for (const one of deliveries) await consumer.apply(one, tx);
+      await consumer.afterApply(deliveries, tx);
+      const { rows } = await tx.query<{ unit_id: string }>(`SELECT unit_id FROM findings_dirty_units WHERE tenant_id = $1 ORDER BY unit_id`, [tenantId]);
+      return rows.map((row) => row.unit_id);
+    };
+    try {
+      await tx.query('BEGIN');
+      expect(await batch([received])).toEqual([first]);
+      // `first` is no unit of this batch's events: only the row as stored names it
+      expect(await batch([assigned(second), assigned(third)])).toEqual([first, second, third].sort());
+      expect(await batch([assigned(first)])).toEqual([first, third].sort());
+      const { rows } = await tx.query(`SELECT unit_id, event_ids FROM proposal_complaints_v1 WHERE tenant_id = $1 AND complaint_id = $2`, [
+        tenantId,
+        complaintId,
+      ]);
+      expect(rows).toEqual([{ unit_id: first, event_ids: [received.envelope.eventId, expect.any(String), expect.any(String), expect.any(String)] }]);
+    } finally {
+      await tx.query('ROLLBACK');
+      tx.release();
+    }
   });
 
   it('dead-letters a source event that names no unit, with the reason', async () => {

@@ -9,6 +9,8 @@ import { RecomputeUnitFindings } from '../commands/recompute-unit-findings';
 import type { ComplaintChannel } from '../domain/proposals';
 import { TenantTimeZones } from '../queries/tenant-time-zones';
 import { carriedDate, localDateOf, sourceUnit } from './proposal-sources';
+import { type FigureTable, FigureRows } from './figure-rows';
+import type { UnitRef } from '../commands/findings-cause';
 import { DomainError } from '../domain/error-codes';
 
 const CHANNELS: Partial<Record<requestPb.ComplaintChannel, ComplaintChannel>> = {
@@ -35,14 +37,13 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
   readonly groupId = 'evaluation.proposal-figures-request';
   readonly topic = topics.request;
   readonly codec = requestCodec;
-  /** Units a complaint moved away from within a transaction: their proposals lose it, so they are recomputed too. */
-  private readonly movedFrom = new WeakMap<PoolClient, Set<string>>();
   /**
-   * The UTC offsets of the tenants of a transaction's messages, read once before its first apply
-   * (beforeApply) instead of once per instant converted, and kept current by a calendar change it
-   * applies. Read afresh for every transaction, so what a rolled-back one saw is never reused.
+   * What a transaction's messages change, folded in apply and written in afterApply, set-based: the
+   * tenants' UTC offsets (read once in beforeApply, kept current by a calendar change it applies), the
+   * figure rows, and the units each complaint's events named. Started afresh by every transaction's
+   * beforeApply, so what a rolled-back one held is never written.
    */
-  private readonly offsets = new WeakMap<PoolClient, Map<string, number>>();
+  private readonly pending = new WeakMap<PoolClient, PendingFigures>();
 
   constructor(
     readonly pool: Pool,
@@ -51,42 +52,40 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
   ) {}
 
   async beforeApply(toApply: Delivery<RequestEvent>[], tx: PoolClient): Promise<void> {
-    this.offsets.set(tx, await this.timeZones.offsetsOf([...new Set(toApply.map(({ envelope }) => envelope.tenantId))], tx));
+    this.pending.set(tx, pendingFigures(await this.timeZones.offsetsOf([...new Set(toApply.map(({ envelope }) => envelope.tenantId))], tx)));
   }
 
+  /** Folds the event's change of the figures into the transaction's pending rows (a tenant's calendar change is written at once). */
   async apply({ event, envelope }: Delivery<RequestEvent>, tx: PoolClient): Promise<void> {
     const tenantId = envelope.tenantId;
-    const timeZones = this.timeZonesOf(tx);
+    const pending = this.pendingOf(tx);
+    const timeZones = this.timeZonesOf(pending);
     const recordedOn = () => localDateOf(timeZones, tenantId, envelope.occurredAt, 'occurredAt', tx);
     switch (event.$case) {
       case 'serviceStandardPublished':
       case 'serviceStandardRevised': {
         const { serviceId, revision, name, components, effectiveAt } = event.value;
-        await tx.query(
-          `INSERT INTO proposal_standards_v1 (tenant_id, service_id, revision, unit_id, name, effective_on, components, event_id, recorded_on)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-          [
-            tenantId,
-            serviceId,
-            revision,
-            sourceUnit(envelope),
-            name,
-            await localDateOf(timeZones, tenantId, effectiveAt, 'effectiveAt', tx),
-            JSON.stringify(components.map((c) => ({ number: c.number, present: c.content.trim() !== '', publishedOn: c.publishedOn }))),
-            envelope.eventId,
-            await recordedOn(),
-          ],
-        );
+        pending.standards.change({
+          tenant_id: tenantId,
+          service_id: serviceId,
+          revision,
+          unit_id: sourceUnit(envelope),
+          name,
+          effective_on: await localDateOf(timeZones, tenantId, effectiveAt, 'effectiveAt', tx),
+          components: components.map((c) => ({ number: c.number, present: c.content.trim() !== '', publishedOn: c.publishedOn })),
+          event_id: envelope.eventId,
+          recorded_on: await recordedOn(),
+        });
         return;
       }
       case 'requestSubmitted':
-        await this.upsertRequest(tx, tenantId, event.value.requestId, sourceUnit(envelope), { service_id: event.value.serviceId || null }, await recordedOn());
+        this.changeRequest(pending, tenantId, event.value.requestId, sourceUnit(envelope), { service_id: event.value.serviceId || null }, await recordedOn());
         return;
       case 'requestCompleted': {
         const { requestId, serviceId, completedOn, completedAt, metStandard } = event.value;
         const day = completedOn ? carriedDate(completedOn, 'completedOn') : await localDateOf(timeZones, tenantId, completedAt, 'completedAt', tx);
-        await this.upsertRequest(
-          tx,
+        this.changeRequest(
+          pending,
           tenantId,
           requestId,
           sourceUnit(envelope),
@@ -97,8 +96,8 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
       }
       case 'requestSlaBreached': {
         const { requestId, dueDate, detectedAt } = event.value;
-        await this.upsertRequest(
-          tx,
+        this.changeRequest(
+          pending,
           tenantId,
           requestId,
           sourceUnit(envelope),
@@ -119,38 +118,27 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
             field: 'channel',
           });
         const receivedOn = await localDateOf(timeZones, tenantId, receivedAt, 'receivedAt', tx);
-        await this.updateComplaint(tx, tenantId, complaintId, sourceUnit(envelope), envelope.eventId, await recordedOn(), {
+        this.changeComplaint(pending, tenantId, complaintId, sourceUnit(envelope), envelope.eventId, await recordedOn(), {
           channel: known,
           received_on: receivedOn,
         });
         return;
       }
-      case 'complaintAssigned': {
-        const unitId = sourceUnit(envelope);
-        const { rows } = await tx.query<{ unit_id: string }>(`SELECT unit_id FROM proposal_complaints_v1 WHERE tenant_id = $1 AND complaint_id = $2`, [
-          tenantId,
-          event.value.complaintId,
-        ]);
-        if (rows[0] && rows[0].unit_id !== unitId) {
-          const moved = this.movedFrom.get(tx) ?? new Set<string>();
-          moved.add(`${tenantId}\u0000${rows[0].unit_id}`);
-          this.movedFrom.set(tx, moved);
-        }
-        await this.updateComplaint(tx, tenantId, event.value.complaintId, unitId, envelope.eventId, await recordedOn(), {});
+      case 'complaintAssigned':
+        this.changeComplaint(pending, tenantId, event.value.complaintId, sourceUnit(envelope), envelope.eventId, await recordedOn(), {}, undefined, true);
         return;
-      }
       case 'complaintResponded':
-        await this.updateComplaint(tx, tenantId, event.value.complaintId, sourceUnit(envelope), envelope.eventId, await recordedOn(), { answered: true });
+        this.changeComplaint(pending, tenantId, event.value.complaintId, sourceUnit(envelope), envelope.eventId, await recordedOn(), { answered: true });
         return;
       case 'complaintResolved':
-        await this.updateComplaint(tx, tenantId, event.value.complaintId, sourceUnit(envelope), envelope.eventId, await recordedOn(), {
+        this.changeComplaint(pending, tenantId, event.value.complaintId, sourceUnit(envelope), envelope.eventId, await recordedOn(), {
           answered: true,
           resolved: true,
           resolved_within_deadline: event.value.withinDeadline,
         });
         return;
       case 'complaintReopened':
-        await this.updateComplaint(tx, tenantId, event.value.complaintId, sourceUnit(envelope), envelope.eventId, await recordedOn(), {
+        this.changeComplaint(pending, tenantId, event.value.complaintId, sourceUnit(envelope), envelope.eventId, await recordedOn(), {
           resolved: false,
           resolved_within_deadline: false,
         });
@@ -164,7 +152,7 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
           });
         const breach = { kind: known, dueDate: carriedDate(dueDate, 'dueDate'), eventId: envelope.eventId };
         // the breach carries its own event id; the complaint's ids stay those of what happened to it
-        await this.updateComplaint(tx, tenantId, complaintId, sourceUnit(envelope), null, await recordedOn(), {}, breach);
+        this.changeComplaint(pending, tenantId, complaintId, sourceUnit(envelope), null, await recordedOn(), {}, breach);
         return;
       }
       case 'tenantCalendarSettingsChanged': {
@@ -178,7 +166,7 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
            RETURNING utc_offset_minutes`,
           [tenantId, utcOffsetMinutes, changedAt || envelope.occurredAt],
         );
-        if (rows[0]) this.offsets.get(tx)?.set(tenantId, rows[0].utc_offset_minutes);
+        if (rows[0]) pending.offsets.set(tenantId, rows[0].utc_offset_minutes);
         return;
       }
       case 'requestReturned':
@@ -197,43 +185,70 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
     }
   }
 
+  /** Writes the transaction's figures, a few statements per table, and marks the units they touched (and those complaints left). */
   async afterApply(applied: Delivery<RequestEvent>[], tx: PoolClient): Promise<void> {
-    const moved = [...(this.movedFrom.get(tx) ?? [])].map((key) => {
-      const [tenantId, unitId] = key.split('\u0000');
-      return { tenantId, unitId };
-    });
-    this.movedFrom.delete(tx);
-    this.offsets.delete(tx);
-    await this.findings.markDirty(applied, moved, tx);
+    const pending = this.pendingOf(tx);
+    this.pending.delete(tx);
+    const movedFrom = await this.unitsLeft(pending.complaintUnits, tx);
+    await pending.standards.write(tx);
+    await pending.requests.write(tx);
+    await pending.complaints.write(tx);
+    await this.findings.markDirty(applied, movedFrom, tx);
   }
 
-  /** The tenants' dates with the offsets read for the transaction; a tenant it did not read (apply called alone) is looked up. */
-  private timeZonesOf(tx: PoolClient): Pick<TenantTimeZones, 'localDate'> {
-    const known = this.offsets.get(tx);
+  private pendingOf(tx: PoolClient): PendingFigures {
+    let pending = this.pending.get(tx);
+    if (!pending) {
+      pending = pendingFigures(new Map());
+      this.pending.set(tx, pending);
+    }
+    return pending;
+  }
+
+  /** The tenants' dates with the offsets read for the transaction; a tenant it did not read is looked up. */
+  private timeZonesOf(pending: PendingFigures): Pick<TenantTimeZones, 'localDate'> {
     return {
       localDate: async (tenantId, instant, db) => {
-        const offset = known?.get(tenantId);
+        const offset = pending.offsets.get(tenantId);
         return offset === undefined ? this.timeZones.localDate(tenantId, instant, db) : localDateAt(instant.getTime(), offset);
       },
     };
   }
 
-  private async upsertRequest(tx: PoolClient, tenantId: string, requestId: string, unitId: string, columns: Record<string, unknown>, recordedOn: string) {
-    const names = Object.keys(columns);
-    await tx.query(
-      `INSERT INTO proposal_requests_v1 (tenant_id, request_id, unit_id, recorded_on${names.map((n) => `, ${n}`).join('')})
-       VALUES ($1, $2, $3, $4${names.map((_, k) => `, $${k + 5}`).join('')})
-       ON CONFLICT (tenant_id, request_id) DO UPDATE SET unit_id = excluded.unit_id,
-         recorded_on = greatest(proposal_requests_v1.recorded_on, excluded.recorded_on)${names
-           .map((n) => (n === 'service_id' ? `, service_id = coalesce(excluded.service_id, proposal_requests_v1.service_id)` : `, ${n} = excluded.${n}`))
-           .join('')}`,
-      [tenantId, requestId, unitId, recordedOn, ...Object.values(columns)],
+  /**
+   * The units complaints were reassigned away from: an assignment naming another unit than the one the
+   * complaint's row (as stored, then as the transaction's earlier events left it) names. Their
+   * proposals lose the complaint, so they are recomputed too. One read, of the reassigned complaints only.
+   */
+  private async unitsLeft(complaintUnits: PendingFigures['complaintUnits'], tx: PoolClient): Promise<UnitRef[]> {
+    const assigned = [...complaintUnits.entries()].filter(([, trail]) => trail.some(({ assignment }) => assignment));
+    if (assigned.length === 0) return [];
+    const keys = assigned.map(([key]) => key.split(KEY_SEPARATOR));
+    const { rows } = await tx.query<{ tenant_id: string; complaint_id: string; unit_id: string }>(
+      `SELECT tenant_id, complaint_id, unit_id FROM proposal_complaints_v1
+       WHERE (tenant_id, complaint_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [keys.map(([tenantId]) => tenantId), keys.map(([, complaintId]) => complaintId)],
     );
+    const stored = new Map(rows.map((row) => [`${row.tenant_id}${KEY_SEPARATOR}${row.complaint_id}`, row.unit_id]));
+    const left = new Map<string, UnitRef>();
+    for (const [key, trail] of assigned) {
+      const tenantId = key.split(KEY_SEPARATOR)[0];
+      let unitBefore = stored.get(key);
+      for (const { unitId, assignment } of trail) {
+        if (assignment && unitBefore !== undefined && unitBefore !== unitId) left.set(`${tenantId}/${unitBefore}`, { tenantId, unitId: unitBefore });
+        unitBefore = unitId;
+      }
+    }
+    return [...left.values()];
   }
 
-  /** Creates the complaint's row when its first event arrives, then sets `columns` and adds the event (and a breach). */
-  private async updateComplaint(
-    tx: PoolClient,
+  private changeRequest(pending: PendingFigures, tenantId: string, requestId: string, unitId: string, columns: Record<string, unknown>, recordedOn: string) {
+    pending.requests.change({ tenant_id: tenantId, request_id: requestId, unit_id: unitId, recorded_on: recordedOn, ...columns });
+  }
+
+  /** Sets `columns` of the complaint's row (created by its first event) and adds the event (and a breach). */
+  private changeComplaint(
+    pending: PendingFigures,
     tenantId: string,
     complaintId: string,
     unitId: string,
@@ -241,16 +256,92 @@ export class RequestProposalFiguresConsumer implements RegisteredInboxConsumer<R
     recordedOn: string,
     columns: Record<string, unknown>,
     breach?: { kind: string; dueDate: string; eventId: string },
+    assignment = false,
   ) {
-    const names = Object.keys(columns);
-    await tx.query(
-      `INSERT INTO proposal_complaints_v1 (tenant_id, complaint_id, unit_id, recorded_on, event_ids, breaches${names.map((n) => `, ${n}`).join('')})
-       VALUES ($1, $2, $3, $4, array_remove(ARRAY[$5::text], NULL), $6::jsonb${names.map((_, k) => `, $${k + 7}`).join('')})
-       ON CONFLICT (tenant_id, complaint_id) DO UPDATE SET unit_id = excluded.unit_id,
-         recorded_on = greatest(proposal_complaints_v1.recorded_on, excluded.recorded_on),
-         event_ids = proposal_complaints_v1.event_ids || excluded.event_ids,
-         breaches = proposal_complaints_v1.breaches || excluded.breaches${names.map((n) => `, ${n} = excluded.${n}`).join('')}`,
-      [tenantId, complaintId, unitId, recordedOn, eventId, JSON.stringify(breach ? [breach] : []), ...Object.values(columns)],
-    );
+    pending.complaints.change({
+      tenant_id: tenantId,
+      complaint_id: complaintId,
+      unit_id: unitId,
+      recorded_on: recordedOn,
+      event_ids: eventId === null ? [] : [eventId],
+      breaches: breach ? [breach] : [],
+      ...columns,
+    });
+    const key = `${tenantId}${KEY_SEPARATOR}${complaintId}`;
+    pending.complaintUnits.set(key, [...(pending.complaintUnits.get(key) ?? []), { unitId, assignment }]);
   }
 }
+
+const KEY_SEPARATOR = '\u0000';
+
+const STANDARDS: FigureTable = {
+  name: 'proposal_standards_v1',
+  key: ['tenant_id', 'service_id', 'revision'],
+  conflict: 'first-wins',
+  columns: {
+    tenant_id: { type: 'text', merge: 'set' },
+    service_id: { type: 'text', merge: 'set' },
+    revision: { type: 'int', merge: 'set' },
+    unit_id: { type: 'text', merge: 'set' },
+    name: { type: 'text', merge: 'set' },
+    effective_on: { type: 'date', merge: 'set' },
+    components: { type: 'jsonb', merge: 'set' },
+    event_id: { type: 'text', merge: 'set' },
+    recorded_on: { type: 'date', merge: 'set' },
+  },
+};
+
+const REQUESTS: FigureTable = {
+  name: 'proposal_requests_v1',
+  key: ['tenant_id', 'request_id'],
+  conflict: 'merge',
+  columns: {
+    tenant_id: { type: 'text', merge: 'set' },
+    request_id: { type: 'text', merge: 'set' },
+    unit_id: { type: 'text', merge: 'set' },
+    recorded_on: { type: 'date', merge: 'latest' },
+    service_id: { type: 'text', merge: 'keep-known' },
+    completed_on: { type: 'date', merge: 'set' },
+    met_standard: { type: 'boolean', merge: 'set' },
+    completed_event_id: { type: 'text', merge: 'set' },
+    breach_due_date: { type: 'date', merge: 'set' },
+    breach_detected_on: { type: 'date', merge: 'set' },
+    breach_event_id: { type: 'text', merge: 'set' },
+  },
+};
+
+const COMPLAINTS: FigureTable = {
+  name: 'proposal_complaints_v1',
+  key: ['tenant_id', 'complaint_id'],
+  conflict: 'merge',
+  columns: {
+    tenant_id: { type: 'text', merge: 'set' },
+    complaint_id: { type: 'text', merge: 'set' },
+    unit_id: { type: 'text', merge: 'set' },
+    recorded_on: { type: 'date', merge: 'latest' },
+    channel: { type: 'text', merge: 'set' },
+    received_on: { type: 'date', merge: 'set' },
+    answered: { type: 'boolean', merge: 'set' },
+    resolved: { type: 'boolean', merge: 'set' },
+    resolved_within_deadline: { type: 'boolean', merge: 'set' },
+    event_ids: { type: 'text[]', merge: 'append' },
+    breaches: { type: 'jsonb', merge: 'append' },
+  },
+};
+
+interface PendingFigures {
+  offsets: Map<string, number>;
+  standards: FigureRows;
+  requests: FigureRows;
+  complaints: FigureRows;
+  /** Per complaint (`<tenant>\u0000<complaint>`), the unit each of its events named, in order, and which were assignments. */
+  complaintUnits: Map<string, { unitId: string; assignment: boolean }[]>;
+}
+
+const pendingFigures = (offsets: Map<string, number>): PendingFigures => ({
+  offsets,
+  standards: new FigureRows(STANDARDS),
+  requests: new FigureRows(REQUESTS),
+  complaints: new FigureRows(COMPLAINTS),
+  complaintUnits: new Map(),
+});

@@ -3,11 +3,13 @@ import { type SurveyEvent, surveyCodec, topics } from '@lib/contracts';
 import { assertNever } from '@lib/event-sourcing';
 import type { Delivery } from '@lib/messaging';
 import type { RegisteredInboxConsumer } from '@lib/platform';
+import { localDateAt } from '@lib/kernel';
 import { Pool, type PoolClient } from 'pg';
 import { RecomputeUnitFindings } from '../commands/recompute-unit-findings';
 import { DomainError } from '../domain/error-codes';
 import { TenantTimeZones } from '../queries/tenant-time-zones';
 import { carriedDate, localDateOf, sourceUnit } from './proposal-sources';
+import { type FigureTable, FigureRows } from './figure-rows';
 
 /**
  * Keeps the survey context's part of the proposal figures: each SKM period of a unit with its closed
@@ -22,6 +24,12 @@ export class SurveyProposalFiguresConsumer implements RegisteredInboxConsumer<Su
   readonly groupId = 'evaluation.proposal-figures-survey';
   readonly topic = topics.survey;
   readonly codec = surveyCodec;
+  /**
+   * What a transaction's messages change, folded in apply and written in afterApply, set-based: the
+   * tenants' UTC offsets (read once in beforeApply) and the SKM period rows. Started afresh by every
+   * transaction's beforeApply, so what a rolled-back one held is never written.
+   */
+  private readonly pending = new WeakMap<PoolClient, { offsets: Map<string, number>; periods: FigureRows }>();
 
   constructor(
     readonly pool: Pool,
@@ -29,13 +37,28 @@ export class SurveyProposalFiguresConsumer implements RegisteredInboxConsumer<Su
     private readonly findings: RecomputeUnitFindings,
   ) {}
 
+  async beforeApply(toApply: Delivery<SurveyEvent>[], tx: PoolClient): Promise<void> {
+    const offsets = await this.timeZones.offsetsOf([...new Set(toApply.map(({ envelope }) => envelope.tenantId))], tx);
+    this.pending.set(tx, { offsets, periods: new FigureRows(SKM_PERIODS) });
+  }
+
+  /** Folds the event's change of its SKM period into the transaction's pending rows. */
   async apply({ event, envelope }: Delivery<SurveyEvent>, tx: PoolClient): Promise<void> {
     const tenantId = envelope.tenantId;
-    const recordedOn = () => localDateOf(this.timeZones, tenantId, envelope.occurredAt, 'occurredAt', tx);
+    const { periods, offsets } = this.pendingOf(tx);
+    const timeZones: Pick<TenantTimeZones, 'localDate'> = {
+      localDate: async (tenant, instant, db) => {
+        const offset = offsets.get(tenant);
+        return offset === undefined ? this.timeZones.localDate(tenant, instant, db) : localDateAt(instant.getTime(), offset);
+      },
+    };
+    const recordedOn = () => localDateOf(timeZones, tenantId, envelope.occurredAt, 'occurredAt', tx);
+    const change = async (surveyId: string, columns: Record<string, unknown>) =>
+      periods.change({ tenant_id: tenantId, survey_id: surveyId, unit_id: sourceUnit(envelope), recorded_on: await recordedOn(), ...columns });
     switch (event.$case) {
       case 'surveyOpened': {
         const { surveyId, periodStart, periodEnd, ruleset } = event.value;
-        await this.upsertPeriod(tx, tenantId, surveyId, sourceUnit(envelope), await recordedOn(), {
+        await change(surveyId, {
           period_start: carriedDate(periodStart, 'periodStart'),
           period_end: carriedDate(periodEnd, 'periodEnd'),
           ruleset,
@@ -46,8 +69,8 @@ export class SurveyProposalFiguresConsumer implements RegisteredInboxConsumer<Su
       case 'skmPeriodClosed': {
         const { surveyId, result, closedAt } = event.value;
         if (!result) throw new DomainError('PROPOSAL.UNMAPPABLE_EVENT', `SkmPeriodClosed of survey ${surveyId} carries no result`, { field: 'result' });
-        await this.upsertPeriod(tx, tenantId, surveyId, sourceUnit(envelope), await recordedOn(), {
-          closed_on: await localDateOf(this.timeZones, tenantId, closedAt, 'closedAt', tx),
+        await change(surveyId, {
+          closed_on: await localDateOf(timeZones, tenantId, closedAt, 'closedAt', tx),
           closed_event_id: envelope.eventId,
           responses: result.respondents,
           ikm_converted: result.ikmConverted,
@@ -55,7 +78,7 @@ export class SurveyProposalFiguresConsumer implements RegisteredInboxConsumer<Su
           population_source: result.populationSource,
           declared_population_source: result.declaredPopulationSource || null,
           population_declared_on: result.populationDeclaredAt
-            ? await localDateOf(this.timeZones, tenantId, result.populationDeclaredAt, 'result.populationDeclaredAt', tx)
+            ? await localDateOf(timeZones, tenantId, result.populationDeclaredAt, 'result.populationDeclaredAt', tx)
             : null,
         });
         return;
@@ -63,21 +86,18 @@ export class SurveyProposalFiguresConsumer implements RegisteredInboxConsumer<Su
       case 'skmResultPublished': {
         const { surveyId, media, publishedOn } = event.value;
         const publication = { media, publishedOn: carriedDate(publishedOn, 'publishedOn'), eventId: envelope.eventId };
-        await this.addPublication(tx, tenantId, surveyId, sourceUnit(envelope), await recordedOn(), publication);
+        await change(surveyId, { publications: [publication] });
         return;
       }
       case 'followUpPlanned': {
         const { surveyId, itemId, dueDate } = event.value;
-        await this.patchFollowUp(tx, tenantId, surveyId, sourceUnit(envelope), await recordedOn(), itemId, {
-          dueDate: carriedDate(dueDate, 'dueDate'),
-          plannedEventId: envelope.eventId,
-        });
+        await change(surveyId, { follow_ups: { [itemId]: { dueDate: carriedDate(dueDate, 'dueDate'), plannedEventId: envelope.eventId } } });
         return;
       }
       case 'followUpCompleted': {
         const { surveyId, itemId, completedOn } = event.value;
-        await this.patchFollowUp(tx, tenantId, surveyId, sourceUnit(envelope), await recordedOn(), itemId, {
-          completion: { completedOn: carriedDate(completedOn, 'completedOn'), eventId: envelope.eventId },
+        await change(surveyId, {
+          follow_ups: { [itemId]: { completion: { completedOn: carriedDate(completedOn, 'completedOn'), eventId: envelope.eventId } } },
         });
         return;
       }
@@ -92,64 +112,46 @@ export class SurveyProposalFiguresConsumer implements RegisteredInboxConsumer<Su
     }
   }
 
-  afterApply(applied: Delivery<SurveyEvent>[], tx: PoolClient): Promise<void> {
-    return this.findings.markDirty(applied, [], tx);
+  /** Writes the transaction's SKM period rows, a few statements, and marks the units they touched. */
+  async afterApply(applied: Delivery<SurveyEvent>[], tx: PoolClient): Promise<void> {
+    const { periods } = this.pendingOf(tx);
+    this.pending.delete(tx);
+    await periods.write(tx);
+    await this.findings.markDirty(applied, [], tx);
   }
 
-  /** Creates the period's row when its first event arrives (a later one fills in the rest), and sets `columns`. */
-  private async upsertPeriod(
-    tx: PoolClient,
-    tenantId: string,
-    surveyId: string,
-    unitId: string,
-    recordedOn: string,
-    columns: Record<string, unknown>,
-  ): Promise<void> {
-    const names = Object.keys(columns);
-    await tx.query(
-      `INSERT INTO proposal_skm_periods_v1 (tenant_id, survey_id, unit_id, recorded_on${names.map((n) => `, ${n}`).join('')})
-       VALUES ($1, $2, $3, $4${names.map((_, k) => `, $${k + 5}`).join('')})
-       ON CONFLICT (tenant_id, survey_id) DO UPDATE SET unit_id = excluded.unit_id,
-         recorded_on = greatest(proposal_skm_periods_v1.recorded_on, excluded.recorded_on)${names.map((n) => `, ${n} = excluded.${n}`).join('')}`,
-      [tenantId, surveyId, unitId, recordedOn, ...Object.values(columns)],
-    );
-  }
-
-  private async addPublication(
-    tx: PoolClient,
-    tenantId: string,
-    surveyId: string,
-    unitId: string,
-    recordedOn: string,
-    publication: { media: string[]; publishedOn: string; eventId: string },
-  ): Promise<void> {
-    await tx.query(
-      `INSERT INTO proposal_skm_periods_v1 (tenant_id, survey_id, unit_id, recorded_on, publications)
-       VALUES ($1, $2, $3, $4, jsonb_build_array($5::jsonb))
-       ON CONFLICT (tenant_id, survey_id) DO UPDATE SET unit_id = excluded.unit_id,
-         recorded_on = greatest(proposal_skm_periods_v1.recorded_on, excluded.recorded_on),
-         publications = proposal_skm_periods_v1.publications || jsonb_build_array($5::jsonb)`,
-      [tenantId, surveyId, unitId, recordedOn, JSON.stringify(publication)],
-    );
-  }
-
-  private async patchFollowUp(
-    tx: PoolClient,
-    tenantId: string,
-    surveyId: string,
-    unitId: string,
-    recordedOn: string,
-    itemId: string,
-    patch: Record<string, unknown>,
-  ): Promise<void> {
-    await tx.query(
-      `INSERT INTO proposal_skm_periods_v1 (tenant_id, survey_id, unit_id, recorded_on, follow_ups)
-       VALUES ($1, $2, $3, $4, jsonb_build_object($5::text, $6::jsonb))
-       ON CONFLICT (tenant_id, survey_id) DO UPDATE SET unit_id = excluded.unit_id,
-         recorded_on = greatest(proposal_skm_periods_v1.recorded_on, excluded.recorded_on),
-         follow_ups = proposal_skm_periods_v1.follow_ups
-           || jsonb_build_object($5::text, coalesce(proposal_skm_periods_v1.follow_ups -> $5::text, '{}'::jsonb) || $6::jsonb)`,
-      [tenantId, surveyId, unitId, recordedOn, itemId, JSON.stringify(patch)],
-    );
+  private pendingOf(tx: PoolClient): { offsets: Map<string, number>; periods: FigureRows } {
+    let pending = this.pending.get(tx);
+    if (!pending) {
+      pending = { offsets: new Map(), periods: new FigureRows(SKM_PERIODS) };
+      this.pending.set(tx, pending);
+    }
+    return pending;
   }
 }
+
+const SKM_PERIODS: FigureTable = {
+  name: 'proposal_skm_periods_v1',
+  key: ['tenant_id', 'survey_id'],
+  conflict: 'merge',
+  columns: {
+    tenant_id: { type: 'text', merge: 'set' },
+    survey_id: { type: 'text', merge: 'set' },
+    unit_id: { type: 'text', merge: 'set' },
+    recorded_on: { type: 'date', merge: 'latest' },
+    period_start: { type: 'date', merge: 'set' },
+    period_end: { type: 'date', merge: 'set' },
+    ruleset: { type: 'text', merge: 'set' },
+    opened_event_id: { type: 'text', merge: 'set' },
+    closed_on: { type: 'date', merge: 'set' },
+    closed_event_id: { type: 'text', merge: 'set' },
+    responses: { type: 'int', merge: 'set' },
+    ikm_converted: { type: 'double precision', merge: 'set' },
+    population: { type: 'int', merge: 'set' },
+    population_source: { type: 'text', merge: 'set' },
+    declared_population_source: { type: 'text', merge: 'set' },
+    population_declared_on: { type: 'date', merge: 'set' },
+    publications: { type: 'jsonb', merge: 'append' },
+    follow_ups: { type: 'jsonb', merge: 'merge-items' },
+  },
+};
