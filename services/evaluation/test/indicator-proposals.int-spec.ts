@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { deadLetterTopic, type EvaluationEvent, type RequestEvent, requestPb, surveyPb } from '@lib/contracts';
+import { deadLetterTopic, type EvaluationEvent, type RequestEvent, requestPb, surveyPb, requestCodec } from '@lib/contracts';
 import { EventStore } from '@lib/event-sourcing';
 import { createTestDatabase, eventually, readTopic, type TestDatabase, testKafka, testKafkaBrokers } from '@lib/testing';
 import type { Delivery } from '@lib/messaging';
