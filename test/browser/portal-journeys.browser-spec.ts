@@ -13,6 +13,8 @@ const UNITS = [
   { unitId: 'kecamatan-banjarmasin-utara', name: 'Kecamatan Banjarmasin Utara', kind: 'kecamatan' },
 ];
 const CYCLE_NAME = 'PEKPPP 2026';
+/** Indicators evaluation proposes a level for from the published standard and the requests: the evaluator confirms the first and overrides the second. */
+const PROPOSED = ['1.a.Ak', '3.a.T'];
 const KTP_EL = {
   serviceId: 'ktp-el',
   unitId: 'disdukcapil',
@@ -80,6 +82,14 @@ async function seed(portal: PortalUnderTest): Promise<{ cycleId: string; trackin
     leadEvaluatorId: 'dev-evaluator-2',
   });
 
+  // Evaluators decide on proposals once the unit has sent its F-01.
+  const ruleset: { aspects: { indicators: { code: string }[] }[] } = await call('GET', `${evaluation}/rulesets/pekppp-2023/versions/1`, admin);
+  const assessment = `${evaluation}/cycles/${cycleId}/units/disdukcapil/assessment`;
+  await call('PUT', `${assessment}/draft`, operator, {
+    answers: ruleset.aspects.flatMap(({ indicators }) => indicators.map(({ code }) => ({ indicatorCode: code, score: 3, justification: 'Sudah dilaksanakan; bukti terlampir' }))),
+  });
+  await call('POST', `${assessment}/submit`, operator);
+
   await call('POST', `${request}/service-standards`, admin, KTP_EL);
   await eventually(() => call('GET', `${request}/service-standards/${KTP_EL.serviceId}`, admin));
   let trackingCode = '';
@@ -92,11 +102,11 @@ async function seed(portal: PortalUnderTest): Promise<{ cycleId: string; trackin
   await eventually(
     async () => {
       const { proposals } = await call('GET', `${evaluation}/cycles/${cycleId}/units/disdukcapil/proposals`, admin);
-      console.log(JSON.stringify(proposals.map((p: any) => [p.indicatorCode, p.level])));
-      expect(proposals.length).toBeGreaterThanOrEqual(2);
+      expect(proposals.map(({ indicatorCode }: { indicatorCode: string }) => indicatorCode)).toEqual(expect.arrayContaining(PROPOSED));
     },
     { timeoutMs: 30_000 },
   );
+  await eventually(async () => expect((await call('GET', assessment, admin)).status).toBe('submitted'));
   return { cycleId, trackingCode };
 }
 
@@ -130,9 +140,59 @@ describe('people at work in the portal, in Chromium, against the running platfor
   it('Bagian Organisasi signs in and sees the cycle and its unit lokus', async () => {
     const page = await desktopPage();
     await signIn(page, portal.url, 'admin-orpeg');
+    await page.getByRole('link', { name: CYCLE_NAME }).waitFor();
+    expect(await checkPage(page, 'admin-cycles')).toEqual([]);
+
     await page.getByRole('link', { name: CYCLE_NAME }).click();
-    await page.getByRole('table', { name: 'Unit lokus' }).waitFor();
-    await expect(page.getByRole('link', { name: 'disdukcapil' }).count()).resolves.toBe(1);
+    const lokus = page.getByRole('table', { name: 'Unit lokus' });
+    await lokus.waitFor();
+    await expect(lokus.getByRole('row').allInnerTexts()).resolves.toEqual([
+      expect.stringContaining('Unit'),
+      expect.stringContaining('disdukcapil'),
+      expect.stringContaining('kecamatan-banjarmasin-utara'),
+    ]);
     expect(await checkPage(page, 'admin-cycle')).toEqual([]);
+  });
+
+  it("an evaluator confirms one of a unit's proposals and overrides another with a note, and sees both decisions", async () => {
+    const page = await desktopPage();
+    await signIn(page, portal.url, 'evaluator-1');
+    await page.getByRole('link', { name: 'disdukcapil' }).click();
+    const [confirmed, overridden] = PROPOSED.map((code) => page.getByRole('article', { name: new RegExp(`^${code.replace(/\./g, '\\.')} `) }));
+    await confirmed.getByRole('button', { name: 'Konfirmasi usulan' }).waitFor();
+    expect(await checkPage(page, 'evaluator-proposals')).toEqual([]);
+
+    await confirmed.getByRole('button', { name: 'Konfirmasi usulan' }).click();
+    await confirmed.getByRole('status').getByText('Usulan dikonfirmasi.').waitFor();
+    await expect(confirmed.locator('.decision').innerText()).resolves.toBe('Dikonfirmasi');
+
+    await overridden.getByRole('button', { name: 'Ubah nilai' }).click();
+    const form = overridden.getByRole('form', { name: `Ubah nilai usulan ${PROPOSED[1]}` });
+    await form.getByRole('radio', { name: /^2 — / }).check();
+    await form.getByLabel(`Catatan perubahan ${PROPOSED[1]}`).fill('Maklumat pelayanan terpasang, tetapi belum dievaluasi berkala');
+    await form.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await overridden.getByRole('status').getByText('Perubahan nilai tersimpan.').waitFor();
+    await expect(overridden.locator('.decision').innerText()).resolves.toBe('Diubah evaluator');
+    await overridden.getByText('Maklumat pelayanan terpasang, tetapi belum dievaluasi berkala', { exact: false }).waitFor();
+    expect(await checkPage(page, 'evaluator-decided')).toEqual([]);
+  });
+
+  it("an SKPD operator sees its own unit's Ombudsman compliance, read-only", async () => {
+    const page = await desktopPage();
+    await signIn(page, portal.url, 'operator-disdukcapil');
+    const panel = page.getByRole('region', { name: 'Kepatuhan Ombudsman' });
+    await panel.getByText('Nilai', { exact: false }).first().waitFor();
+    await expect(page.getByRole('form', { name: 'Catat pengamatan kepatuhan' }).count()).resolves.toBe(0);
+    expect(await checkPage(page, 'operator-compliance')).toEqual([]);
+  });
+
+  it('a citizen tracks a request by its code on a phone', async () => {
+    const page = await openPage(browser, PHONE, { isMobile: true });
+    pages.push(page);
+    await page.goto(`${portal.url}/lacak`);
+    await page.getByLabel('Kode pelacakan').fill(trackingCode.toLowerCase());
+    await page.getByRole('button', { name: 'Lacak' }).click();
+    await page.getByText('Sedang diproses').waitFor();
+    expect(await checkPage(page, 'citizen-tracking-phone')).toEqual([]);
   });
 });
