@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '@lib/testing';
 import type { Browser, Page } from 'playwright-core';
 import { bearer } from '../support/auth';
-import { checkPage, DESKTOP, launchChromium, openPage, PHONE, signIn } from './support/browser';
+import { checkPage, DESKTOP, launchChromium, openPage, PHONE, saveScreenshot, signIn } from './support/browser';
 import { type PortalUnderTest, startPortalUnderTest } from './support/portal-under-test';
 
 /** Kota Banjarmasin as the dev users know it: the units of the registry the journeys walk through. */
@@ -52,7 +52,7 @@ async function seed(portal: PortalUnderTest): Promise<{ cycleId: string; trackin
   const { evaluation, request } = portal.platform.urls;
   const admin = await bearer('admin-orpeg');
   const operator = await bearer('operator-disdukcapil');
-  const call = async (method: 'GET' | 'POST' | 'PUT', url: string, headers: Record<string, string>, body?: unknown): Promise<any> => {
+  const call = async <T = unknown>(method: 'GET' | 'POST' | 'PUT', url: string, headers: Record<string, string>, body?: unknown): Promise<T> => {
     const response = await fetch(url, {
       method,
       headers: { ...headers, 'Content-Type': 'application/json', ...(method === 'GET' ? {} : { 'Idempotency-Key': randomUUID() }) },
@@ -60,7 +60,7 @@ async function seed(portal: PortalUnderTest): Promise<{ cycleId: string; trackin
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${url} -> ${response.status}: ${text}`);
-    return text ? JSON.parse(text) : undefined;
+    return (text ? JSON.parse(text) : undefined) as T;
   };
 
   for (const unit of UNITS) await call('POST', `${evaluation}/units`, admin, unit);
@@ -76,37 +76,46 @@ async function seed(portal: PortalUnderTest): Promise<{ cycleId: string; trackin
     windowEnd: '2099-12-31',
     selfAssessmentDue: '2099-12-30',
   });
-  await call('PUT', `${evaluation}/cycles/${cycleId}/units/disdukcapil`, admin, { evaluatorIds: ['dev-evaluator-1', 'dev-evaluator-2'], leadEvaluatorId: 'dev-evaluator-1' });
+  await call('PUT', `${evaluation}/cycles/${cycleId}/units/disdukcapil`, admin, {
+    evaluatorIds: ['dev-evaluator-1', 'dev-evaluator-2'],
+    leadEvaluatorId: 'dev-evaluator-1',
+  });
   await call('PUT', `${evaluation}/cycles/${cycleId}/units/kecamatan-banjarmasin-utara`, admin, {
     evaluatorIds: ['dev-evaluator-2'],
     leadEvaluatorId: 'dev-evaluator-2',
   });
 
   // Evaluators decide on proposals once the unit has sent its F-01.
-  const ruleset: { aspects: { indicators: { code: string }[] }[] } = await call('GET', `${evaluation}/rulesets/pekppp-2023/versions/1`, admin);
+  const ruleset = await call<{ aspects: { indicators: { code: string }[] }[] }>('GET', `${evaluation}/rulesets/pekppp-2023/versions/1`, admin);
   const assessment = `${evaluation}/cycles/${cycleId}/units/disdukcapil/assessment`;
   await call('PUT', `${assessment}/draft`, operator, {
-    answers: ruleset.aspects.flatMap(({ indicators }) => indicators.map(({ code }) => ({ indicatorCode: code, score: 3, justification: 'Sudah dilaksanakan; bukti terlampir' }))),
+    answers: ruleset.aspects.flatMap(({ indicators }) =>
+      indicators.map(({ code }) => ({ indicatorCode: code, score: 3, justification: 'Sudah dilaksanakan; bukti terlampir' })),
+    ),
   });
   await call('POST', `${assessment}/submit`, operator);
 
   await call('POST', `${request}/service-standards`, admin, KTP_EL);
   await eventually(() => call('GET', `${request}/service-standards/${KTP_EL.serviceId}`, admin));
-  let trackingCode = '';
-  for (let i = 0; i < 3; i++) {
-    const submitted = await call('POST', `${request}/requests`, operator, { serviceId: KTP_EL.serviceId, suppliedRequirements: KTP_EL.requirements });
+  const takeRequest = async (): Promise<{ requestId: string; trackingCode: string }> => {
+    const submitted = await call<{ requestId: string; trackingCode: string }>('POST', `${request}/requests`, operator, {
+      serviceId: KTP_EL.serviceId,
+      suppliedRequirements: KTP_EL.requirements,
+    });
     await call('POST', `${request}/requests/${submitted.requestId}/start-processing`, operator);
-    if (i < 2) await call('POST', `${request}/requests/${submitted.requestId}/complete`, operator);
-    trackingCode = submitted.trackingCode;
-  }
+    return submitted;
+  };
+  for (const { requestId } of [await takeRequest(), await takeRequest()]) await call('POST', `${request}/requests/${requestId}/complete`, operator);
+  const { trackingCode } = await takeRequest();
+
   await eventually(
     async () => {
-      const { proposals } = await call('GET', `${evaluation}/cycles/${cycleId}/units/disdukcapil/proposals`, admin);
-      expect(proposals.map(({ indicatorCode }: { indicatorCode: string }) => indicatorCode)).toEqual(expect.arrayContaining(PROPOSED));
+      const { proposals } = await call<{ proposals: { indicatorCode: string }[] }>('GET', `${evaluation}/cycles/${cycleId}/units/disdukcapil/proposals`, admin);
+      expect(proposals.map(({ indicatorCode }) => indicatorCode)).toEqual(expect.arrayContaining(PROPOSED));
     },
     { timeoutMs: 30_000 },
   );
-  await eventually(async () => expect((await call('GET', assessment, admin)).status).toBe('submitted'));
+  await eventually(async () => expect((await call<{ status: string }>('GET', assessment, admin)).status).toBe('submitted'));
   return { cycleId, trackingCode };
 }
 
@@ -115,12 +124,9 @@ describe('people at work in the portal, in Chromium, against the running platfor
   let browser: Browser;
   let cycleId: string;
   let trackingCode: string;
-  const pages: Page[] = [];
 
   const desktopPage = async (): Promise<Page> => {
-    const page = await openPage(browser, DESKTOP);
-    pages.push(page);
-    return page;
+    return openPage(browser, DESKTOP);
   };
 
   beforeAll(async () => {
@@ -158,9 +164,10 @@ describe('people at work in the portal, in Chromium, against the running platfor
     const page = await desktopPage();
     await signIn(page, portal.url, 'evaluator-1');
     await page.getByRole('link', { name: 'disdukcapil' }).click();
+    await page.waitForURL(`${portal.url}/siklus/${cycleId}/unit/disdukcapil`);
     const [confirmed, overridden] = PROPOSED.map((code) => page.getByRole('article', { name: new RegExp(`^${code.replace(/\./g, '\\.')} `) }));
     await confirmed.getByRole('button', { name: 'Konfirmasi usulan' }).waitFor();
-    expect(await checkPage(page, 'evaluator-proposals')).toEqual([]);
+    await saveScreenshot(page, 'evaluator-proposals');
 
     await confirmed.getByRole('button', { name: 'Konfirmasi usulan' }).click();
     await confirmed.getByRole('status').getByText('Usulan dikonfirmasi.').waitFor();
@@ -174,6 +181,8 @@ describe('people at work in the portal, in Chromium, against the running platfor
     await overridden.getByRole('status').getByText('Perubahan nilai tersimpan.').waitFor();
     await expect(overridden.locator('.decision').innerText()).resolves.toBe('Diubah evaluator');
     await overridden.getByText('Maklumat pelayanan terpasang, tetapi belum dievaluasi berkala', { exact: false }).waitFor();
+    await saveScreenshot(confirmed, `evaluator-confirmed-${PROPOSED[0]}`);
+    await saveScreenshot(overridden, `evaluator-overridden-${PROPOSED[1]}`);
     expect(await checkPage(page, 'evaluator-decided')).toEqual([]);
   });
 
@@ -188,7 +197,6 @@ describe('people at work in the portal, in Chromium, against the running platfor
 
   it('a citizen tracks a request by its code on a phone', async () => {
     const page = await openPage(browser, PHONE, { isMobile: true });
-    pages.push(page);
     await page.goto(`${portal.url}/lacak`);
     await page.getByLabel('Kode pelacakan').fill(trackingCode.toLowerCase());
     await page.getByRole('button', { name: 'Lacak' }).click();

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { DEV_USERS, type DevUserName } from '@lib/platform';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium, installed by deploy/local/chromium.sh: Playwright's own browser download is never used. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -39,13 +39,18 @@ export interface SeriousViolation {
   targets: string[];
 }
 
-/**
- * The page as it is now: a full-page screenshot in test/browser/artifacts/<name>.png, and what axe-core
- * (WCAG 2.x A and AA rules) finds of impact serious or critical, which the caller expects to be none.
- */
-export async function checkPage(page: Page, name: string): Promise<SeriousViolation[]> {
+/** The page as it is now, whole, or one part of it (on a long page, what the journey is about), in test/browser/artifacts/<name>.png. */
+export async function saveScreenshot(target: Page | Locator, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await ('goto' in target ? target.screenshot({ path, fullPage: true }) : target.screenshot({ path }));
+}
+
+/**
+ * What axe-core (WCAG 2.x A and AA rules) finds on the page of impact serious or critical, which the
+ * caller expects to be none. Slow on a long page (a unit's thirty indicators): once per page.
+ */
+export async function seriousAccessibilityProblems(page: Page): Promise<SeriousViolation[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
@@ -55,4 +60,10 @@ export async function checkPage(page: Page, name: string): Promise<SeriousViolat
       help: violation.help,
       targets: violation.nodes.map((node) => node.target.join(' ')),
     }));
+}
+
+/** The page's screenshot saved as `name`, and its serious accessibility problems. */
+export async function checkPage(page: Page, name: string): Promise<SeriousViolation[]> {
+  await saveScreenshot(page, name);
+  return seriousAccessibilityProblems(page);
 }
