@@ -48,8 +48,24 @@ const KTP_EL = {
  * as unit lokus and their evaluators, Disdukcapil's published KTP-el standard and requests taken at its
  * counter (from which evaluation proposes indicator levels), and the tracking code of one request.
  */
-async function seed(portal: PortalUnderTest): Promise<{ cycleId: string; trackingCode: string }> {
-  const { evaluation, request } = portal.platform.urls;
+/** The quarter running now in Banjarmasin (WITA, UTC+8), as a unit opens its SKM period. */
+function currentQuarter(): { start: string; end: string } {
+  const wita = new Date(Date.now() + 8 * 3600_000);
+  const [year, quarter] = [wita.getUTCFullYear(), Math.floor(wita.getUTCMonth() / 3)];
+  const day = (month: number, date: number): string => new Date(Date.UTC(year, month, date)).toISOString().slice(0, 10);
+  return { start: day(quarter * 3, 1), end: day(quarter * 3 + 3, 0) };
+}
+
+interface Seeded {
+  cycleId: string;
+  trackingCode: string;
+  /** Disdukcapil's SKM period of this quarter, as its operator reads it, and the public link of its form. */
+  skmSurvey: string;
+  skmLink: string;
+}
+
+async function seed(portal: PortalUnderTest): Promise<Seeded> {
+  const { evaluation, request, survey } = portal.platform.urls;
   const admin = await bearer('admin-orpeg');
   const operator = await bearer('operator-disdukcapil');
   const call = async <T = unknown>(method: 'GET' | 'POST' | 'PUT', url: string, headers: Record<string, string>, body?: unknown): Promise<T> => {
@@ -116,14 +132,18 @@ async function seed(portal: PortalUnderTest): Promise<{ cycleId: string; trackin
     { timeoutMs: 30_000 },
   );
   await eventually(async () => expect((await call<{ status: string }>('GET', assessment, admin)).status).toBe('submitted'));
-  return { cycleId, trackingCode };
+
+  const quarter = currentQuarter();
+  const skmSurvey = `${survey}/units/disdukcapil/skm-surveys/quarter/${quarter.start}`;
+  const { publicLinkId } = await call<{ publicLinkId: string }>('POST', skmSurvey, operator, { periodEnd: quarter.end });
+  await eventually(() => call('GET', `${survey}/public/skm-surveys/${publicLinkId}`, {}));
+  return { cycleId, trackingCode, skmSurvey, skmLink: publicLinkId };
 }
 
 describe('people at work in the portal, in Chromium, against the running platform', () => {
   let portal: PortalUnderTest;
   let browser: Browser;
-  let cycleId: string;
-  let trackingCode: string;
+  let seeded: Seeded;
 
   const desktopPage = async (): Promise<Page> => {
     return openPage(browser, DESKTOP);
@@ -135,7 +155,7 @@ describe('people at work in the portal, in Chromium, against the running platfor
     if (launched.status === 'fulfilled') browser = launched.value;
     if (started.status === 'rejected') throw started.reason;
     if (launched.status === 'rejected') throw launched.reason;
-    ({ cycleId, trackingCode } = await seed(portal));
+    seeded = await seed(portal);
   }, 180_000);
 
   afterAll(async () => {
@@ -164,7 +184,7 @@ describe('people at work in the portal, in Chromium, against the running platfor
     const page = await desktopPage();
     await signIn(page, portal.url, 'evaluator-1');
     await page.getByRole('link', { name: 'disdukcapil' }).click();
-    await page.waitForURL(`${portal.url}/siklus/${cycleId}/unit/disdukcapil`);
+    await page.waitForURL(`${portal.url}/siklus/${seeded.cycleId}/unit/disdukcapil`);
     const [confirmed, overridden] = PROPOSED.map((code) => page.getByRole('article', { name: new RegExp(`^${code.replace(/\./g, '\\.')} `) }));
     await confirmed.getByRole('button', { name: 'Konfirmasi usulan' }).waitFor();
     await saveScreenshot(page, 'evaluator-proposals');
@@ -198,9 +218,28 @@ describe('people at work in the portal, in Chromium, against the running platfor
   it('a citizen tracks a request by its code on a phone', async () => {
     const page = await openPage(browser, PHONE, { isMobile: true });
     await page.goto(`${portal.url}/lacak`);
-    await page.getByLabel('Kode pelacakan').fill(trackingCode.toLowerCase());
+    await page.getByLabel('Kode pelacakan').fill(seeded.trackingCode.toLowerCase());
     await page.getByRole('button', { name: 'Lacak' }).click();
     await page.getByText('Sedang diproses').waitFor();
     expect(await checkPage(page, 'citizen-tracking-phone')).toEqual([]);
+  });
+
+  it('a citizen answers the SKM of a unit on a phone, and the unit counts the response', async () => {
+    const page = await openPage(browser, PHONE, { isMobile: true });
+    await page.goto(`${portal.url}/survei/${seeded.skmLink}`);
+    const unsur = page.getByRole('group', { name: /^\d+\. / });
+    await unsur.first().waitFor();
+    for (const question of await unsur.all()) await question.getByRole('radio').nth(2).check();
+    await page.getByLabel('Saran (opsional)').fill('Antrean pagi panjang, mohon tambah loket');
+    expect(await checkPage(page, 'citizen-skm-phone')).toEqual([]);
+
+    await page.getByRole('button', { name: 'Kirim' }).click();
+    await page.getByRole('status').getByText('Terima kasih! Tanggapan Anda sudah kami terima.').waitFor();
+    await saveScreenshot(page, 'citizen-skm-thanks-phone');
+    const operator = await bearer('operator-disdukcapil');
+    await eventually(async () => {
+      const response = await fetch(`${seeded.skmSurvey}/result`, { headers: operator });
+      expect(((await response.json()) as { result?: { respondents: number } }).result?.respondents).toBe(1);
+    });
   });
 });
