@@ -8,18 +8,37 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
 const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = join(__dirname, '..', 'artifacts');
 
-export const DESKTOP = { width: 1366, height: 900 };
-/** A common phone, where citizens fill forms and track requests. */
-export const PHONE = { width: 390, height: 844 };
+/** A browser tab's screen: a desktop at the office, or a phone, where citizens fill forms and track requests. */
+export interface Device {
+  viewport: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+}
+
+export const DESKTOP: Device = { viewport: { width: 1366, height: 900 } };
+export const PHONE: Device = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 export function launchChromium(): Promise<Browser> {
+  // Root (CI, containers) cannot use Chromium's sandbox.
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }
 
-/** A fresh tab with no session, as in a new browser profile, at the given viewport, reading Indonesian. */
-export async function openPage(browser: Browser, viewport: { width: number; height: number }, options: { isMobile?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Makassar', ...options });
-  return context.newPage();
+/**
+ * A journey in a fresh tab with no session, as in a new browser profile, reading Indonesian in
+ * Banjarmasin's time zone. When it fails, the page as it was is saved as <name>-failed.png beside the
+ * screenshots; the tab is closed either way.
+ */
+export async function inNewTab(browser: Browser, device: Device, name: string, journey: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ ...device, locale: 'id-ID', timezoneId: 'Asia/Makassar' });
+  const page = await context.newPage();
+  try {
+    await journey(page);
+  } catch (error) {
+    await saveScreenshot(page, `${name}-failed`).catch(() => undefined);
+    throw error;
+  } finally {
+    await context.close();
+  }
 }
 
 /** Dev sign-in as a seeded user, through the portal's own sign-in page, landing on the user's home. */
