@@ -152,7 +152,7 @@ describe('people at work in the portal, in Chromium, against the running platfor
     if (started.status === 'rejected') throw started.reason;
     if (launched.status === 'rejected') throw launched.reason;
     seeded = await seed(portal);
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

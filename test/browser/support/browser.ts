@@ -30,6 +30,8 @@ export function launchChromium(): Promise<Browser> {
  */
 export async function inNewTab(browser: Browser, device: Device, name: string, journey: (page: Page) => Promise<void>): Promise<void> {
   const context = await browser.newContext({ ...device, locale: 'id-ID', timezoneId: 'Asia/Makassar' });
+  // A page reading several services on a busy machine can take longer than Playwright's 30 s default to show.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   try {
     await journey(page);
