@@ -49,6 +49,15 @@ const config: Config = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    {
+      // People's journeys through the portal in Debian's Chromium, against the real services; the web app is built first when stale.
+      ...shared,
+      displayName: 'browser',
+      setupFilesAfterEnv: ['<rootDir>/test/browser/support/browser-timeouts.ts'],
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
   ],
 };
 
