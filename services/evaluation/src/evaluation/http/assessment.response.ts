@@ -1,5 +1,6 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import type { AssessmentView } from '../queries/evaluation.queries';
+import { F01ReviewResponse, IdenticalEvidenceResponse } from './f01-versions.response';
 
 const ASSESSMENT_STATUSES = ['draft', 'submitted', 'returned', 'verified'];
 
@@ -109,4 +110,15 @@ export class AssessmentResponse implements AssessmentView {
 
   @ApiProperty({ type: 'integer', description: "The assessment stream's version this view reflects" })
   version!: number;
+
+  @ApiProperty({ type: () => F01ReviewResponse, nullable: true, description: 'F-01 versions and what to re-check; null before any F-01 event' })
+  f01!: F01ReviewResponse | null;
+
+  @ApiProperty({
+    type: () => [IdenticalEvidenceResponse],
+    nullable: true,
+    description:
+      "Other units of the tenant's cycle whose latest F-01 has the same evidence file (sha256) or the same answer and evidence set; null for the unit's own operator",
+  })
+  identicalEvidence!: IdenticalEvidenceResponse[] | null;
 }
