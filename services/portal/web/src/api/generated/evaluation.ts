@@ -96,7 +96,10 @@ export interface paths {
     /** The tenant's PEKPPP cycles, newest first, with their unit lokus and evaluators */
     get: operations['CycleOverviewController_list'];
     put?: never;
-    /** Open a PEKPPP cycle pinning a ruleset version and the Ombudsman compliance ruleset its compliance grades are computed under */
+    /**
+     * Open a PEKPPP cycle pinning a ruleset version and the Ombudsman compliance ruleset its compliance grades are computed under
+     * @description With `copyInstrumentFrom`, the new period's cycle pins exactly what that cycle of the tenant pinned (ruleset revision, Kode B ruleset, compliance ruleset); the source cycle is not touched.
+     */
     post: operations['CyclesController_open'];
     delete?: never;
     options?: never;
@@ -797,8 +800,16 @@ export interface components {
       cycleId?: string;
       /** @example PEKPPP 2026 */
       name: string;
-      /** @example pekppp-2023 */
-      rulesetId: string;
+      /**
+       * Format: uuid
+       * @description Open the cycle with the instrument another cycle of the tenant pinned (the previous period's): the same ruleset revision, Kode B ruleset and compliance ruleset. Then rulesetId, rulesetVersion and the compliance fields are left out.
+       */
+      copyInstrumentFrom?: string;
+      /**
+       * @description Required unless copyInstrumentFrom is given
+       * @example pekppp-2023
+       */
+      rulesetId?: string;
       /** @description Default: the latest version */
       rulesetVersion?: number;
       /**
