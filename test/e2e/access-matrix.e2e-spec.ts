@@ -132,6 +132,8 @@ const EXPECTED: Record<string, string> = {
   'evaluation POST /cycles/:cycleId/results': /*                         */ 'YYH NNN NNN NNN NNN NNN NNN NNN HHY NNN',
   'evaluation POST /cycles/:cycleId/units/:unitId/result-corrections': /**/ 'YYH NNN NNN NNN NNN NNN NNN NNN HHY NNN',
   'evaluation GET /cycles/:cycleId/units/:unitId/assessment': /*         */ 'YYH YNH NYH YNH NNH NYH YYH YYY HHY NNN',
+  'evaluation GET /cycles/:cycleId/units/:unitId/assessment/versions': /**/ 'YYH YNH NYH YNH NNH NYH YYH YYY HHY NNN',
+  'evaluation GET /cycles/:cycleId/units/:unitId/assessment/versions/:from/diff/:to': 'YYH YNH NYH YNH NNH NYH YYH YYY HHY NNN',
   'evaluation GET /cycles/:cycleId/units/:unitId/proposals': /*          */ 'YYH YNH NYH YNH NNH NYH YYH YYY HHY NNN',
   'evaluation POST /cycles/:cycleId/units/:unitId/proposals/:indicatorCode/confirmation': 'NNN YNH NYH NNN NNN NNN NNN NNN NNN NNN',
   'evaluation POST /cycles/:cycleId/units/:unitId/proposals/:indicatorCode/override': 'NNN YNH NYH NNN NNN NNN NNN NNN NNN NNN',
@@ -311,6 +313,8 @@ describe('the permission matrix over HTTP: every route × every dev user × own 
       sha256: 'a'.repeat(64),
       rulesetId: 'pekppp-2023',
       version: '1',
+      from: '1',
+      to: '2',
     };
     const path = route.path.replace(/:(\w+)/g, (_, name: string) => {
       if (params[name] === undefined) throw new Error(`no value for :${name} of ${route.method} ${route.path}`);

@@ -11,6 +11,7 @@ import { F03ClosedConsumer } from './evaluation/consumers/f03-closed.consumer';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { EvaluationResourceLocator } from './evaluation/http/resources';
 import { EvaluationReadModelProjection } from './evaluation/projections/evaluation-read-model.projection';
+import { F01VersionsProjection } from './evaluation/projections/f01-versions.projection';
 import { UnitsProjection } from './evaluation/projections/units.projection';
 import { RequestFactsConsumer } from './evaluation/consumers/request-facts.consumer';
 import { RequestProposalFiguresConsumer } from './evaluation/consumers/request-proposal-figures.consumer';
@@ -38,7 +39,7 @@ export class AppModule {
           logger,
           errors: { codes: EVALUATION_ERRORS, fieldRules: EVALUATION_FIELD_RULES },
           codec: evaluationCodec,
-          projections: [EvaluationReadModelProjection, UnitsProjection],
+          projections: [EvaluationReadModelProjection, UnitsProjection, F01VersionsProjection],
           consumers: [RequestFactsConsumer, F03ClosedConsumer, RequestProposalFiguresConsumer, SurveyProposalFiguresConsumer, UnitLokusFindingsConsumer],
           queueWorkers: [FindingsRecomputeWorker],
         }),

@@ -31,6 +31,9 @@ const EXPECTED = {
   indicator_proposals_v1: ['SELECT', 'INSERT', 'UPDATE'],
   compliance_grades_v1: ['SELECT', 'INSERT', 'UPDATE'],
   findings_dirty_units: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  f01_histories_v1: ['SELECT', 'INSERT', 'UPDATE', 'TRUNCATE'],
+  f01_evidence_hashes_v1: ['SELECT', 'INSERT', 'DELETE', 'TRUNCATE'],
+  f01_answer_prints_v1: ['SELECT', 'INSERT', 'DELETE', 'TRUNCATE'],
 };
 
 describe('the evaluation database’s application role', () => {

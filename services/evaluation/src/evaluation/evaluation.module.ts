@@ -19,6 +19,7 @@ import { AssignUnitsLokusHandler } from './commands/assign-units-lokus.command';
 import { RegisterUnitHandler, RegisterUnitsHandler } from './commands/register-unit.command';
 import { AssessmentsController } from './http/assessments.controller';
 import { AuditController } from './http/audit.controller';
+import { F01VersionsController } from './http/f01-versions.controller';
 import { ComplianceController } from './http/compliance.controller';
 import { CycleOverviewController } from './http/cycle-overview.controller';
 import { CyclesController } from './http/cycles.controller';
@@ -31,6 +32,7 @@ import { UnitsController } from './http/units.controller';
 import { GetEvidenceFileHandler } from './queries/evidence-file.queries';
 import { GetCycleScoresHandler, GetRulesetHandler, ListCyclesHandler } from './queries/cycle-overview.queries';
 import { GetAssessmentHandler, GetCycleHandler, GetUnitScoreHandler, ListRulesetsHandler } from './queries/evaluation.queries';
+import { DiffF01VersionsHandler, ListF01VersionsHandler } from './queries/f01-versions.queries';
 import { RulesetCatalog } from './queries/ruleset-catalog';
 import { ProposalFigures } from './queries/proposal-figures';
 import { TenantTimeZones } from './queries/tenant-time-zones';
@@ -73,6 +75,7 @@ function writableSpoolDirectory(directory: string): string {
     CyclesController,
     CycleOverviewController,
     AssessmentsController,
+    F01VersionsController,
     EvidenceFilesController,
     UnitsController,
     OperationalFactsController,
@@ -99,6 +102,8 @@ function writableSpoolDirectory(directory: string): string {
     ListRulesetsHandler,
     GetCycleHandler,
     GetAssessmentHandler,
+    ListF01VersionsHandler,
+    DiffF01VersionsHandler,
     GetUnitScoreHandler,
     ListCyclesHandler,
     GetCycleScoresHandler,

@@ -14,6 +14,8 @@ import { IndicatorProposals1733400000000 } from './1733400000000-indicator-propo
 import { SkmDeclaredPopulation1733450000000 } from './1733450000000-skm-declared-population';
 import { ComplianceGrades1733460000000 } from './1733460000000-compliance-grades';
 import { FindingsDirtyUnits1733470000000 } from './1733470000000-findings-dirty-units';
+import { F01Versions1733520000000 } from './1733520000000-f01-versions';
+import { F01VersionsGrants1733520000001 } from './1733520000001-f01-versions-grants';
 
 /** In order: the shared event store first, then this service's read tables, then the application role's grants, table by table. */
 export const evaluationMigrations = [
@@ -34,6 +36,8 @@ export const evaluationMigrations = [
   SkmDeclaredPopulation1733450000000,
   ComplianceGrades1733460000000,
   FindingsDirtyUnits1733470000000,
+  F01Versions1733520000000,
+  F01VersionsGrants1733520000001,
 ];
 
 /** What the application role may do on each table (see EvaluationTableGrants1733200000001): the boot check refuses more. */
@@ -56,6 +60,9 @@ export const evaluationTablePrivileges = {
   indicator_proposals_v1: ['SELECT', 'INSERT', 'UPDATE'],
   compliance_grades_v1: ['SELECT', 'INSERT', 'UPDATE'],
   findings_dirty_units: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  f01_histories_v1: ['SELECT', 'INSERT', 'UPDATE', 'TRUNCATE'],
+  f01_evidence_hashes_v1: ['SELECT', 'INSERT', 'DELETE', 'TRUNCATE'],
+  f01_answer_prints_v1: ['SELECT', 'INSERT', 'DELETE', 'TRUNCATE'],
 } as const;
 
 export const evaluationDatabase: ServiceDatabase = { migrations: evaluationMigrations, tablePrivileges: evaluationTablePrivileges };

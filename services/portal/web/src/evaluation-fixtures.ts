@@ -44,6 +44,8 @@ export const assessmentFixture = (cycleId: string, unitId: string, overrides: Pa
   scores: {},
   visits: [],
   version: 1,
+  f01: null,
+  identicalEvidence: null,
   ...overrides,
 });
 

@@ -46,13 +46,19 @@ const attached: AssessmentEvent = { $case: 'evidenceAttached', value: { ...ids, 
 const answer = (indicatorCode: string, score = 4, evidenceIds: string[] = []) => ({ indicatorCode, score, justification: 'ada SK', evidenceIds });
 const draftOne: AssessmentEvent = { $case: 'selfAssessmentDraftSaved', value: { ...ids, answers: [answer('1.a.Ak', 5, ['ev-1'])], savedAt: NOW } };
 const draftAll: AssessmentEvent = { $case: 'selfAssessmentDraftSaved', value: { ...ids, answers: codes.map((code) => answer(code)), savedAt: NOW } };
-const submitted: AssessmentEvent = { $case: 'selfAssessmentSubmitted', value: { ...ids, submittedAt: NOW } };
+const submitted: AssessmentEvent = { $case: 'selfAssessmentSubmitted', value: { ...ids, submittedAt: NOW, version: 1 } };
 const returned: AssessmentEvent = {
   $case: 'selfAssessmentReturned',
-  value: { ...ids, notes: [{ indicatorCode: '1.a.Ak', note: 'SK belum ditandatangani' }], returnedAt: NOW, returnedBy: 'eva' },
+  value: { ...ids, notes: [{ indicatorCode: '1.a.Ak', note: 'SK belum ditandatangani' }], returnedAt: NOW, returnedBy: 'eva', version: 1 },
 };
-const resubmitted: AssessmentEvent = { $case: 'selfAssessmentResubmitted', value: { ...ids, resubmittedAt: NOW } };
-const verified: AssessmentEvent = { $case: 'selfAssessmentVerified', value: { ...ids, verifiedAt: NOW, verifiedBy: 'eva' } };
+const resubmitted: AssessmentEvent = { $case: 'selfAssessmentResubmitted', value: { ...ids, resubmittedAt: NOW, version: 2 } };
+const verified: AssessmentEvent = { $case: 'selfAssessmentVerified', value: { ...ids, verifiedAt: NOW, verifiedBy: 'eva', version: 1 } };
+const verifiedVersion = (version: number): AssessmentEvent => ({
+  $case: 'selfAssessmentVerified',
+  value: { ...ids, verifiedAt: NOW, verifiedBy: 'eva', version },
+});
+/** As recorded before F-01 versions were numbered. */
+const unnumbered = (event: AssessmentEvent): AssessmentEvent => ({ ...event, value: { ...event.value, version: 0 } }) as AssessmentEvent;
 const scored: AssessmentEvent = {
   $case: 'indicatorScored',
   value: { ...ids, indicatorCode: '1.a.Ak', evaluatorId: 'eva', score: 4, note: 'SK ada, belum monev', scoredAt: NOW },
@@ -277,11 +283,23 @@ describe('assessment decider', () => {
     ['refuses a return once results are frozen', [draftAll, submitted], { ...returnIt, context: frozen }, error('CYCLE.RESULTS_FROZEN')],
     // resubmit
     ['resubmits after a return, even after the due date', [draftAll, submitted, returned], { ...resubmit, today: '2026-07-01' }, { events: [resubmitted] }],
+    [
+      'a second resubmission freezes version 3',
+      [draftAll, submitted, returned, resubmitted, { ...returned, value: { ...returned.value, version: 2 } }],
+      resubmit,
+      { events: [{ ...resubmitted, value: { ...resubmitted.value, version: 3 } } as AssessmentEvent] },
+    ],
     ['refuses to resubmit what was not returned', [draftAll, submitted], resubmit, error('ASSESSMENT.NOT_RETURNED')],
     ['refuses to resubmit after the window closed', [draftAll, submitted, returned], { ...resubmit, today: '2026-10-01' }, error('CYCLE.CLOSED')],
     // verify
     ['an assigned evaluator verifies a submitted assessment', [draftAll, submitted], verify, { events: [verified] }],
-    ['verifies a resubmitted assessment', [draftAll, submitted, returned, resubmitted], verify, { events: [verified] }],
+    ['verifies a resubmitted assessment, naming version 2', [draftAll, submitted, returned, resubmitted], verify, { events: [verifiedVersion(2)] }],
+    [
+      'counts versions of events recorded before versions were numbered',
+      [draftAll, unnumbered(submitted), unnumbered(returned), unnumbered(resubmitted)],
+      verify,
+      { events: [verifiedVersion(2)] },
+    ],
     ['refuses to verify a draft', [draftAll], verify, error('ASSESSMENT.NOT_SUBMITTED')],
     ['refuses to verify while it is back with the unit', [draftAll, submitted, returned], verify, error('ASSESSMENT.AWAITING_RESUBMISSION')],
     ['refuses to verify twice', [draftAll, submitted, verified], verify, error('ASSESSMENT.ALREADY_VERIFIED')],

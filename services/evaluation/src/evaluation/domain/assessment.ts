@@ -100,6 +100,8 @@ export interface Assessment {
   /** Latest score per indicator code, per evaluator id. */
   scores: Record<string, Record<string, EvaluatorMark>>;
   visits: evaluationPb.VerificationVisitRecorded[];
+  /** F-01 versions frozen so far: each submission and resubmission freezes the next (see f01-versions.ts). */
+  submittedVersions: number;
 }
 
 export type Actor = { userId: string; role: 'evaluator' | 'admin' };
@@ -155,7 +157,18 @@ export type AssessmentCommand =
   | (Common & { type: 'OverrideProposal'; evaluatorId: string; indicatorCode: string; proposal: ProposalSnapshot | null; score: number; note: string })
   | (Common & { type: 'RecordVerificationVisit'; by: Actor; visitedOn: string; evaluatorIds: string[]; findings: string });
 
-export const initialAssessment = (): Assessment => ({ status: 'draft', answers: {}, evidence: {}, returnNotes: [], scores: {}, visits: [] });
+export const initialAssessment = (): Assessment => ({
+  status: 'draft',
+  answers: {},
+  evidence: {},
+  returnNotes: [],
+  scores: {},
+  visits: [],
+  submittedVersions: 0,
+});
+
+// read-model rows stored before versions were counted lack the field
+const versionsSoFar = (state: Assessment): number => state.submittedVersions ?? 0;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
 const HTTPS_URL = /^https:\/\/[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?$/i;
@@ -335,7 +348,7 @@ export function decideAssessment(command: AssessmentCommand, state: Assessment):
       if (state.status === 'returned') fail('ASSESSMENT.RETURNED', 'a returned self-assessment is resubmitted, not submitted');
       guardUnitEditing(command, state);
       guardComplete(context, state);
-      return [{ $case: 'selfAssessmentSubmitted', value: { ...ids, submittedAt: command.now } }];
+      return [{ $case: 'selfAssessmentSubmitted', value: { ...ids, submittedAt: command.now, version: versionsSoFar(state) + 1 } }];
     }
     case 'ReturnSelfAssessment': {
       const lokus = guard(command);
@@ -347,21 +360,26 @@ export function decideAssessment(command: AssessmentCommand, state: Assessment):
         fail('ASSESSMENT.NOTES_REQUIRED', 'a return needs a note on every indicator it concerns');
       }
       command.notes.forEach((note) => guardIndicator(context, note.indicatorCode));
-      return [{ $case: 'selfAssessmentReturned', value: { ...ids, notes: command.notes, returnedAt: command.now, returnedBy: command.by.userId } }];
+      return [
+        {
+          $case: 'selfAssessmentReturned',
+          value: { ...ids, notes: command.notes, returnedAt: command.now, returnedBy: command.by.userId, version: versionsSoFar(state) },
+        },
+      ];
     }
     case 'ResubmitSelfAssessment': {
       guard(command);
       if (state.status !== 'returned') fail('ASSESSMENT.NOT_RETURNED', `only a returned self-assessment is resubmitted; it is ${state.status}`);
       guardUnitEditing(command, state);
       guardComplete(context, state);
-      return [{ $case: 'selfAssessmentResubmitted', value: { ...ids, resubmittedAt: command.now } }];
+      return [{ $case: 'selfAssessmentResubmitted', value: { ...ids, resubmittedAt: command.now, version: versionsSoFar(state) + 1 } }];
     }
     case 'VerifySelfAssessment': {
       const lokus = guard(command);
       guardActor(command.by, lokus);
       if (state.status === 'verified') fail('ASSESSMENT.ALREADY_VERIFIED', 'the self-assessment is already verified');
       guardSubmitted(state);
-      return [{ $case: 'selfAssessmentVerified', value: { ...ids, verifiedAt: command.now, verifiedBy: command.by.userId } }];
+      return [{ $case: 'selfAssessmentVerified', value: { ...ids, verifiedAt: command.now, verifiedBy: command.by.userId, version: versionsSoFar(state) } }];
     }
     case 'ScoreIndicator': {
       const lokus = guard(command);
@@ -487,7 +505,8 @@ export function evolveAssessment(state: Assessment, event: AssessmentEvent): Ass
     }
     case 'selfAssessmentSubmitted':
     case 'selfAssessmentResubmitted':
-      return { ...state, status: 'submitted' };
+      // counted, not read from the event: events recorded before versions were numbered carry 0
+      return { ...state, status: 'submitted', submittedVersions: versionsSoFar(state) + 1 };
     case 'selfAssessmentReturned':
       return { ...state, status: 'returned', returnNotes: event.value.notes };
     case 'selfAssessmentVerified':

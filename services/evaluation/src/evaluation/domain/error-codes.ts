@@ -59,6 +59,7 @@ export const EVALUATION_ERRORS = {
   'ASSESSMENT.NOTES_REQUIRED': 'Catatan wajib diisi untuk setiap indikator yang dikembalikan.',
   'ASSESSMENT.NOTE_REQUIRED': 'Catatan penilaian evaluator (F-02) wajib diisi.',
   'ASSESSMENT.NOT_FOUND': 'Penilaian mandiri unit ini pada siklus ini tidak ditemukan.',
+  'ASSESSMENT.VERSION_NOT_FOUND': 'Versi F-01 unit ini dengan nomor tersebut tidak ditemukan.',
   'ASSESSMENT.NOT_RETURNED': 'Hanya penilaian mandiri yang dikembalikan yang dapat dikirim ulang.',
   'ASSESSMENT.NOT_SUBMITTED': 'Penilaian mandiri belum dikirim.',
   'ASSESSMENT.NO_ANSWERS': 'Isi paling sedikit satu jawaban sebelum menyimpan.',

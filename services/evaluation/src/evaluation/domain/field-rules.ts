@@ -5,7 +5,13 @@ import type { RulesetRule } from './ruleset/ruleset';
 export const NOT_BLANK = 'notBlank';
 
 type OwnFieldRule =
-  Exclude<RulesetRule, 'required'> | EvidenceFileProblem['rule'] | typeof NOT_BLANK | 'known-compliance-ruleset' | 'known-compliance-ruleset-version';
+  | Exclude<RulesetRule, 'required'>
+  | EvidenceFileProblem['rule']
+  | typeof NOT_BLANK
+  | 'known-compliance-ruleset'
+  | 'known-compliance-ruleset-version'
+  | 'known-cycle'
+  | 'not-with-copied-instrument';
 
 /**
  * Indonesian messages for the rules a ruleset document, an evidence upload and a pinned compliance ruleset are checked against
@@ -38,6 +44,8 @@ export const EVALUATION_FIELD_RULES: Record<OwnFieldRule, (field: string) => str
   'known-compliance-ruleset': (field) =>
     `Pedoman penilaian kepatuhan Ombudsman pada kolom ${field} tidak dikenal; gunakan misalnya "ombudsman-2025", "ombudsman-2022" atau "ombudsman-2021".`,
   'known-compliance-ruleset-version': (field) => `Versi pedoman penilaian kepatuhan Ombudsman pada kolom ${field} tidak tersedia.`,
+  'known-cycle': (field) => `Siklus evaluasi pada kolom ${field} tidak ditemukan.`,
+  'not-with-copied-instrument': (field) => `Kolom ${field} tidak diisi bila copyInstrumentFrom diisi: instrumen diambil dari siklus sumber.`,
   notEmpty: (field) => `Berkas pada kolom ${field} kosong.`,
   maxSize: (field) => `Ukuran berkas pada kolom ${field} melebihi batas.`,
   mediaType: (field) => `Jenis berkas pada kolom ${field} tidak diizinkan.`,

@@ -11,6 +11,7 @@ export * from './compliance/ombudsman-2025';
 export * from './compliance/standar-pelayanan';
 export * from './cycle';
 export * from './evidence-file';
+export * from './f01-versions';
 export * from './office-archive';
 export * from './ruleset-registry';
 export * from './ruleset/pekppp-2017';

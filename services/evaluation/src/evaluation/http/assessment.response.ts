@@ -1,5 +1,6 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import type { AssessmentView } from '../queries/evaluation.queries';
+import type { F01Review, IdenticalEvidence } from '../queries/f01-versions.queries';
 
 const ASSESSMENT_STATUSES = ['draft', 'submitted', 'returned', 'verified'];
 
@@ -73,6 +74,86 @@ export class VerificationVisitResponse {
   findings!: string;
 }
 
+export class IndicatorChangeResponse {
+  @ApiProperty({ example: '1.a.Ak' })
+  indicatorCode!: string;
+
+  @ApiProperty({ enum: ['added', 'removed', 'changed'], description: 'added: newly answered or given evidence; removed: no longer in the later version' })
+  change!: 'added' | 'removed' | 'changed';
+
+  @ApiProperty({ description: 'The answer differs (any of its fields)' })
+  answerChanged!: boolean;
+
+  @ApiProperty({ description: 'The evidence set differs' })
+  evidenceChanged!: boolean;
+}
+
+export class MarkToRecheckResponse {
+  @ApiProperty({ example: '1.a.Ak' })
+  indicatorCode!: string;
+
+  @ApiProperty()
+  evaluatorId!: string;
+
+  @ApiProperty({ type: 'integer', description: 'The F-01 version the mark was given on' })
+  markedOnVersion!: number;
+
+  @ApiProperty({ type: 'integer', description: 'The latest F-01 version, in which the indicator differs' })
+  latestVersion!: number;
+
+  @ApiProperty({ enum: ['perlu diperiksa ulang'] })
+  status!: 'perlu diperiksa ulang';
+}
+
+export class F01ReviewResponse implements F01Review {
+  @ApiProperty({ type: 'integer', description: 'Versions frozen so far (each submission and resubmission); 0 before the first submission' })
+  latestVersion!: number;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The version last verified' })
+  verifiedVersion!: number | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The version last returned to the unit' })
+  returnedVersion!: number | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The version changes are counted from: the one last verified, or else the one last returned' })
+  reviewedVersion!: number | null;
+
+  @ApiProperty({ type: () => [IndicatorChangeResponse], description: 'Indicators changed from the reviewed version to the latest: the ones to re-check' })
+  changedSinceReview!: IndicatorChangeResponse[];
+
+  @ApiProperty({
+    type: () => [MarkToRecheckResponse],
+    description: "Evaluators' marks given on a version whose indicator changed since; marks on unchanged indicators stay and are not listed",
+  })
+  marksToRecheck!: MarkToRecheckResponse[];
+}
+
+export class IdenticalEvidenceResponse implements IdenticalEvidence {
+  @ApiProperty({ example: '1.a.Ak', description: "This unit's indicator" })
+  indicatorCode!: string;
+
+  @ApiProperty()
+  otherUnitId!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Registered name; null when the unit is not in the units registry' })
+  otherUnitName!: string | null;
+
+  @ApiProperty({ description: "The other unit's indicator (the same file may sit under another one)" })
+  otherIndicatorCode!: string;
+
+  @ApiProperty({
+    enum: ['sameFile', 'sameAnswers'],
+    description: 'sameFile: an evidence file with the same sha256; sameAnswers: the same answer and evidence set',
+  })
+  kind!: 'sameFile' | 'sameAnswers';
+
+  @ApiProperty({ type: String, nullable: true, description: "This unit's file name; null for sameAnswers" })
+  fileName!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The other unit's file name; null for sameAnswers" })
+  otherFileName!: string | null;
+}
+
 @ApiExtraModels(SelfAnswerResponse, EvidenceResponse, EvaluatorMarkResponse)
 export class AssessmentResponse implements AssessmentView {
   @ApiProperty()
@@ -109,4 +190,15 @@ export class AssessmentResponse implements AssessmentView {
 
   @ApiProperty({ type: 'integer', description: "The assessment stream's version this view reflects" })
   version!: number;
+
+  @ApiProperty({ type: () => F01ReviewResponse, nullable: true, description: 'F-01 versions and what to re-check; null before any F-01 event' })
+  f01!: F01ReviewResponse | null;
+
+  @ApiProperty({
+    type: () => [IdenticalEvidenceResponse],
+    nullable: true,
+    description:
+      "Other units of the tenant's cycle whose latest F-01 has the same evidence file (sha256) or the same answer and evidence set; null for the unit's own operator",
+  })
+  identicalEvidence!: IdenticalEvidenceResponse[] | null;
 }

@@ -41,11 +41,16 @@ export class AssessmentsController {
 
   @Get()
   @RequirePermission('results:read', { resource: CYCLE, unitParam: 'unitId' })
-  @ApiOperation({ summary: "The unit's F-01 answers, evidence, return notes, evaluator F-02 scores and visits" })
+  @ApiOperation({
+    summary: "The unit's F-01 answers, evidence, return notes, evaluator F-02 scores and visits",
+    description:
+      '`f01` says which indicators changed since the version last verified (or returned) and which marks are "perlu diperiksa ulang"; `identicalEvidence` lists other units of the cycle with the same evidence file or the same answers and evidence (null for the unit\'s own operator).',
+  })
   @ApiOkResponse({ description: 'The assessment', type: AssessmentResponse })
   // a cycle id is only unique within its tenant, so a national auditor names the tenant (?tenantId=)
   get(@CurrentActor() actor: Actor, @Param() { cycleId, unitId }: UnitPath, @Query() _tenant: TenantQuery): Promise<AssessmentResponse> {
-    return this.queries.execute(new GetAssessmentQuery(actor.tenantId, cycleId, unitId));
+    // identical evidence names other units: for those who evaluate or oversee the cycle, not for the unit's own operator
+    return this.queries.execute(new GetAssessmentQuery(actor.tenantId, cycleId, unitId, actor.role !== 'skpd-operator'));
   }
 
   @Put('draft')

@@ -8,13 +8,26 @@ import { CorrectResultCommand } from '../commands/correct-result.command';
 import { OpenCycleCommand } from '../commands/open-cycle.command';
 import { PublishResultsCommand } from '../commands/publish-results.command';
 import { GetCycleQuery, GetUnitScoreQuery } from '../queries/evaluation.queries';
-import { type Actor, Caller, CommandReply, commandReply, CurrentActor, forUnit, RequirePermission, TenantQuery } from '@lib/platform';
+import { type Actor, Caller, CommandReply, commandReply, CurrentActor, forUnit, InputProblemException, RequirePermission, TenantQuery } from '@lib/platform';
 import { AssignUnitLokusRequest, AssignUnitsLokusRequest, CorrectResultRequest, CyclePath, OpenCycleRequest, ScoreQuery, UnitPath } from './evaluation.request';
 import { cycleStream } from '../domain';
 import { OpenedCycleResponse } from './command.response';
 import { CycleResponse, UnitScoreResponse } from './cycle.response';
 import { refuseRepeats } from './list-input';
 import { CYCLE } from './resources';
+
+const PINS_OF_A_COPIED_INSTRUMENT = ['rulesetId', 'rulesetVersion', 'complianceRulesetId', 'complianceRulesetVersion'] as const;
+
+/** A copied instrument comes whole from the source cycle: a ruleset named beside it would be ignored, so it is refused. */
+function refuseWithCopiedInstrument(body: OpenCycleRequest): void {
+  if (body.copyInstrumentFrom === undefined) return;
+  const named = PINS_OF_A_COPIED_INSTRUMENT.filter((field) => body[field] !== undefined);
+  if (named.length > 0) {
+    throw new InputProblemException(
+      named.map((field) => ({ field, rule: 'not-with-copied-instrument', message: `${field} is taken from cycle ${body.copyInstrumentFrom}` })),
+    );
+  }
+}
 
 @ApiTags('cycles')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -29,20 +42,26 @@ export class CyclesController {
   @Post()
   @HttpCode(201)
   @RequirePermission('cycle:admin')
-  @ApiOperation({ summary: 'Open a PEKPPP cycle pinning a ruleset version and the Ombudsman compliance ruleset its compliance grades are computed under' })
+  @ApiOperation({
+    summary: 'Open a PEKPPP cycle pinning a ruleset version and the Ombudsman compliance ruleset its compliance grades are computed under',
+    description:
+      "With `copyInstrumentFrom`, the new period's cycle pins exactly what that cycle of the tenant pinned (ruleset revision, Kode B ruleset, compliance ruleset); the source cycle is not touched.",
+  })
   @ApiCreatedResponse({ description: 'Opened; the body carries the cycle id', type: OpenedCycleResponse })
   async open(@Caller() { meta }: Caller, @Body() body: OpenCycleRequest): Promise<OpenedCycleResponse> {
     const { windowStart, windowEnd, selfAssessmentDue } = body;
+    refuseWithCopiedInstrument(body);
     const result = await this.commands.execute(
       new OpenCycleCommand(
         body.cycleId ?? randomUUID(),
         body.name,
-        body.rulesetId,
+        body.rulesetId ?? '',
         body.rulesetVersion,
         { windowStart, windowEnd, selfAssessmentDue },
         meta,
         body.cycleId === undefined,
         { rulesetId: body.complianceRulesetId, rulesetVersion: body.complianceRulesetVersion },
+        body.copyInstrumentFrom,
       ),
     );
     // a retried opening answers the cycle its first attempt opened

@@ -85,9 +85,19 @@ export class OpenCycleRequest {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ example: 'pekppp-2023' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "Open the cycle with the instrument another cycle of the tenant pinned (the previous period's): the same ruleset revision, Kode B ruleset and compliance ruleset. Then rulesetId, rulesetVersion and the compliance fields are left out.",
+  })
+  @IsOptional()
+  @IsUUID()
+  copyInstrumentFrom?: string;
+
+  @ApiPropertyOptional({ example: 'pekppp-2023', description: 'Required unless copyInstrumentFrom is given' })
+  @ValidateIf((body: OpenCycleRequest) => body.copyInstrumentFrom === undefined || body.rulesetId !== undefined)
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-  rulesetId!: string;
+  rulesetId?: string;
 
   @ApiPropertyOptional({ description: 'Default: the latest version' })
   @IsOptional()

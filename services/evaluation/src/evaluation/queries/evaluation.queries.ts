@@ -13,6 +13,7 @@ import {
   shippedRulesets,
 } from '../domain';
 import { rulesetIn } from '../projections/evaluation-read-model.projection';
+import { type F01Review, f01ReviewOf, type IdenticalEvidence, identicalEvidenceOf } from './f01-versions.queries';
 import { RulesetCatalog } from './ruleset-catalog';
 import { proposedIndicatorCodes } from './unit-proposals.queries';
 import { unitNames } from './unit-registry.queries';
@@ -163,12 +164,23 @@ export interface AssessmentView {
   visits: { cycleId: string; unitId: string; visitedOn: string; evaluatorIds: string[]; findings: string }[];
   /** The version of the assessment's stream this view reflects. */
   version: number;
+  /** F-01 versions: what changed since the last review, which marks to give again; null before any F-01 event. */
+  f01: F01Review | null;
+  /** Identical evidence in other units of the cycle; null for a caller who may not see other units (the unit's own operator). */
+  identicalEvidence: IdenticalEvidence[] | null;
 }
 
 const mapValues = <A, B>(record: Record<string, A>, map: (value: A) => B): Record<string, B> =>
   Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
 
-function assessmentView(cycleId: string, unitId: string, state: Assessment, version: number): AssessmentView {
+function assessmentView(
+  cycleId: string,
+  unitId: string,
+  state: Assessment,
+  version: number,
+  f01: F01Review | null,
+  identicalEvidence: IdenticalEvidence[] | null,
+): AssessmentView {
   return {
     cycleId,
     unitId,
@@ -187,6 +199,8 @@ function assessmentView(cycleId: string, unitId: string, state: Assessment, vers
       findings,
     })),
     version,
+    f01,
+    identicalEvidence,
   };
 }
 
@@ -195,6 +209,8 @@ export class GetAssessmentQuery extends Query<AssessmentView> {
     readonly tenantId: string,
     readonly cycleId: string,
     readonly unitId: string,
+    /** Whether the caller may see other units of the cycle (an evaluator, an admin, an auditor). */
+    readonly seesOtherUnits: boolean,
   ) {
     super();
   }
@@ -204,13 +220,17 @@ export class GetAssessmentQuery extends Query<AssessmentView> {
 export class GetAssessmentHandler implements IQueryHandler<GetAssessmentQuery> {
   constructor(private readonly pool: Pool) {}
 
-  async execute({ tenantId, cycleId, unitId }: GetAssessmentQuery): Promise<AssessmentView> {
+  async execute({ tenantId, cycleId, unitId, seesOtherUnits }: GetAssessmentQuery): Promise<AssessmentView> {
     const { rows } = await this.pool.query<{ state: Assessment; stream_version: number }>(
       `SELECT state, stream_version FROM unit_assessments_v1 WHERE cycle_id = $1 AND unit_id = $2 AND tenant_id = $3`,
       [cycleId, unitId, tenantId],
     );
     if (!rows[0]) throw new NotFoundException({ code: 'ASSESSMENT.NOT_FOUND', message: `unit ${unitId} has no assessment in cycle ${cycleId}` });
-    return assessmentView(cycleId, unitId, rows[0].state, rows[0].stream_version);
+    const [f01, identicalEvidence] = await Promise.all([
+      f01ReviewOf(this.pool, tenantId, cycleId, unitId),
+      seesOtherUnits ? identicalEvidenceOf(this.pool, tenantId, cycleId, unitId) : null,
+    ]);
+    return assessmentView(cycleId, unitId, rows[0].state, rows[0].stream_version, f01, identicalEvidence);
   }
 }
 

@@ -34,11 +34,11 @@ describe("a unit's timeline", () => {
     source({ $case: 'unitLokusAssigned', value: { ...ids, unitId: 'dinkes', evaluatorIds: ['ev-3'], leadEvaluatorId: 'ev-3', kode: 'B' } }, 'admin-1', 'admin'),
     source({ $case: 'selfAssessmentDraftSaved', value: { ...ids, answers: [answer('1.a.Ak', 3), answer('2.a.P', 4)], savedAt: AT } }),
     source({ $case: 'selfAssessmentDraftSaved', value: { ...ids, answers: [answer('1.a.Ak', 5), answer('2.a.P', 4)], savedAt: AT } }),
-    source({ $case: 'selfAssessmentSubmitted', value: { ...ids, submittedAt: AT } }),
+    source({ $case: 'selfAssessmentSubmitted', value: { ...ids, submittedAt: AT, version: 0 } }),
     source(
       {
         $case: 'selfAssessmentReturned',
-        value: { ...ids, notes: [{ indicatorCode: '1.a.Ak', note: 'SK belum ditetapkan' }], returnedAt: AT, returnedBy: 'ev-1' },
+        value: { ...ids, notes: [{ indicatorCode: '1.a.Ak', note: 'SK belum ditetapkan' }], returnedAt: AT, returnedBy: 'ev-1', version: 1 },
       },
       'ev-1',
       'evaluator',
@@ -164,7 +164,7 @@ describe("a unit's timeline", () => {
       actorId: 'ev-1',
       actorRole: 'evaluator',
       note: '1.a.Ak: SK belum ditetapkan',
-      summary: 'F-01 dikembalikan ke unit untuk diperbaiki',
+      summary: 'F-01 versi 1 dikembalikan ke unit untuk diperbaiki',
     });
     expect(timeline[6].note).toBe('SK ditemukan');
     expect(timeline[8]).toMatchObject({ actorRole: 'system', sourceEventIds: ['req-9'], note: '2 dari 3 aduan selesai tepat waktu' });

@@ -48,6 +48,8 @@ export interface TimelineEntry {
 
 interface Folded {
   status: string;
+  /** F-01 versions frozen so far (events recorded before versions were numbered carry 0). */
+  submittedVersions: number;
   selfScores: Map<string, number>;
   marks: Map<string, number>;
   evidence: Map<string, number>;
@@ -114,16 +116,18 @@ function describe(event: EvaluationEvent, unitId: string, state: Folded): Descri
       };
     }
     case 'selfAssessmentSubmitted':
-      return transition(state, 'submitted', 'F-01 diajukan');
+      state.submittedVersions = event.value.version || state.submittedVersions + 1;
+      return transition(state, 'submitted', `F-01 versi ${state.submittedVersions} diajukan`);
     case 'selfAssessmentReturned':
       return {
-        ...transition(state, 'returned', 'F-01 dikembalikan ke unit untuk diperbaiki'),
+        ...transition(state, 'returned', `F-01 versi ${event.value.version || state.submittedVersions} dikembalikan ke unit untuk diperbaiki`),
         note: event.value.notes.map((n) => `${n.indicatorCode}: ${n.note}`).join('\n') || null,
       };
     case 'selfAssessmentResubmitted':
-      return transition(state, 'submitted', 'F-01 diajukan kembali');
+      state.submittedVersions = event.value.version || state.submittedVersions + 1;
+      return transition(state, 'submitted', `F-01 diajukan kembali sebagai versi ${state.submittedVersions}`);
     case 'selfAssessmentVerified':
-      return transition(state, 'verified', 'F-01 diverifikasi');
+      return transition(state, 'verified', `F-01 versi ${event.value.version || state.submittedVersions} diverifikasi`);
     case 'indicatorScored':
       return scored(
         state,
@@ -238,6 +242,7 @@ function resultChanges(state: Folded, result: { ipp: number; category: string })
 export function unitTimeline(unitId: string, sources: readonly TimelineSource[]): TimelineEntry[] {
   const state: Folded = {
     status: 'draft',
+    submittedVersions: 0,
     selfScores: new Map(),
     marks: new Map(),
     evidence: new Map(),

@@ -96,7 +96,10 @@ export interface paths {
     /** The tenant's PEKPPP cycles, newest first, with their unit lokus and evaluators */
     get: operations['CycleOverviewController_list'];
     put?: never;
-    /** Open a PEKPPP cycle pinning a ruleset version and the Ombudsman compliance ruleset its compliance grades are computed under */
+    /**
+     * Open a PEKPPP cycle pinning a ruleset version and the Ombudsman compliance ruleset its compliance grades are computed under
+     * @description With `copyInstrumentFrom`, the new period's cycle pins exactly what that cycle of the tenant pinned (ruleset revision, Kode B ruleset, compliance ruleset); the source cycle is not touched.
+     */
     post: operations['CyclesController_open'];
     delete?: never;
     options?: never;
@@ -253,7 +256,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The unit's F-01 answers, evidence, return notes, evaluator F-02 scores and visits */
+    /**
+     * The unit's F-01 answers, evidence, return notes, evaluator F-02 scores and visits
+     * @description `f01` says which indicators changed since the version last verified (or returned) and which marks are "perlu diperiksa ulang"; `identicalEvidence` lists other units of the cycle with the same evidence file or the same answers and evidence (null for the unit's own operator).
+     */
     get: operations['AssessmentsController_get'];
     put?: never;
     post?: never;
@@ -413,6 +419,40 @@ export interface paths {
     put?: never;
     /** Record a verification visit (visitasi) with the evaluators present and the findings */
     post: operations['AssessmentsController_visit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cycles/{cycleId}/units/{unitId}/assessment/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every F-01 version of the unit, the versions returned and verified, and what changed since the last review */
+    get: operations['F01VersionsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cycles/{cycleId}/units/{unitId}/assessment/versions/{from}/diff/{to}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The indicators whose answer or evidence differ between two F-01 versions */
+    get: operations['F01VersionsController_diff'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -780,8 +820,16 @@ export interface components {
       cycleId?: string;
       /** @example PEKPPP 2026 */
       name: string;
-      /** @example pekppp-2023 */
-      rulesetId: string;
+      /**
+       * Format: uuid
+       * @description Open the cycle with the instrument another cycle of the tenant pinned (the previous period's): the same ruleset revision, Kode B ruleset and compliance ruleset. Then rulesetId, rulesetVersion and the compliance fields are left out.
+       */
+      copyInstrumentFrom?: string;
+      /**
+       * @description Required unless copyInstrumentFrom is given
+       * @example pekppp-2023
+       */
+      rulesetId?: string;
       /** @description Default: the latest version */
       rulesetVersion?: number;
       /**
@@ -1160,6 +1208,65 @@ export interface components {
       evaluatorIds: string[];
       findings: string;
     };
+    IndicatorChangeResponse: {
+      /** @example 1.a.Ak */
+      indicatorCode: string;
+      /**
+       * @description added: newly answered or given evidence; removed: no longer in the later version
+       * @enum {string}
+       */
+      change: 'added' | 'removed' | 'changed';
+      /** @description The answer differs (any of its fields) */
+      answerChanged: boolean;
+      /** @description The evidence set differs */
+      evidenceChanged: boolean;
+    };
+    MarkToRecheckResponse: {
+      /** @example 1.a.Ak */
+      indicatorCode: string;
+      evaluatorId: string;
+      /** @description The F-01 version the mark was given on */
+      markedOnVersion: number;
+      /** @description The latest F-01 version, in which the indicator differs */
+      latestVersion: number;
+      /** @enum {string} */
+      status: 'perlu diperiksa ulang';
+    };
+    F01ReviewResponse: {
+      /** @description Versions frozen so far (each submission and resubmission); 0 before the first submission */
+      latestVersion: number;
+      /** @description The version last verified */
+      verifiedVersion: number | null;
+      /** @description The version last returned to the unit */
+      returnedVersion: number | null;
+      /** @description The version changes are counted from: the one last verified, or else the one last returned */
+      reviewedVersion: number | null;
+      /** @description Indicators changed from the reviewed version to the latest: the ones to re-check */
+      changedSinceReview: components['schemas']['IndicatorChangeResponse'][];
+      /** @description Evaluators' marks given on a version whose indicator changed since; marks on unchanged indicators stay and are not listed */
+      marksToRecheck: components['schemas']['MarkToRecheckResponse'][];
+    };
+    IdenticalEvidenceResponse: {
+      /**
+       * @description This unit's indicator
+       * @example 1.a.Ak
+       */
+      indicatorCode: string;
+      otherUnitId: string;
+      /** @description Registered name; null when the unit is not in the units registry */
+      otherUnitName: string | null;
+      /** @description The other unit's indicator (the same file may sit under another one) */
+      otherIndicatorCode: string;
+      /**
+       * @description sameFile: an evidence file with the same sha256; sameAnswers: the same answer and evidence set
+       * @enum {string}
+       */
+      kind: 'sameFile' | 'sameAnswers';
+      /** @description This unit's file name; null for sameAnswers */
+      fileName: string | null;
+      /** @description The other unit's file name; null for sameAnswers */
+      otherFileName: string | null;
+    };
     AssessmentResponse: {
       cycleId: string;
       unitId: string;
@@ -1184,6 +1291,10 @@ export interface components {
       visits: components['schemas']['VerificationVisitResponse'][];
       /** @description The assessment stream's version this view reflects */
       version: number;
+      /** @description F-01 versions and what to re-check; null before any F-01 event */
+      f01: components['schemas']['F01ReviewResponse'] | null;
+      /** @description Other units of the tenant's cycle whose latest F-01 has the same evidence file (sha256) or the same answer and evidence set; null for the unit's own operator */
+      identicalEvidence: components['schemas']['IdenticalEvidenceResponse'][] | null;
     };
     DraftAnswerRequest: {
       /** @example 1.a.Ak */
@@ -1253,6 +1364,48 @@ export interface components {
       visitedOn: string;
       evaluatorIds: string[];
       findings: string;
+    };
+    F01IndicatorSnapshotResponse: {
+      /** @description Null when only evidence was attached */
+      answer: components['schemas']['SelfAnswerResponse'] | null;
+      evidence: components['schemas']['EvidenceResponse'][];
+    };
+    F01VersionResponse: {
+      version: number;
+      /** @enum {string} */
+      kind: 'submitted' | 'resubmitted';
+      /** @description When it was submitted or resubmitted */
+      frozenAt: string;
+      /** @description By indicator code: the answer and the evidence as they stood */
+      indicators: {
+        [key: string]: components['schemas']['F01IndicatorSnapshotResponse'];
+      };
+    };
+    F01VersionsResponse: {
+      /** @description Versions frozen so far (each submission and resubmission); 0 before the first submission */
+      latestVersion: number;
+      /** @description The version last verified */
+      verifiedVersion: number | null;
+      /** @description The version last returned to the unit */
+      returnedVersion: number | null;
+      /** @description The version changes are counted from: the one last verified, or else the one last returned */
+      reviewedVersion: number | null;
+      /** @description Indicators changed from the reviewed version to the latest: the ones to re-check */
+      changedSinceReview: components['schemas']['IndicatorChangeResponse'][];
+      /** @description Evaluators' marks given on a version whose indicator changed since; marks on unchanged indicators stay and are not listed */
+      marksToRecheck: components['schemas']['MarkToRecheckResponse'][];
+      cycleId: string;
+      unitId: string;
+      /** @description Every version, oldest first; none is ever dropped */
+      versions: components['schemas']['F01VersionResponse'][];
+    };
+    F01DiffResponse: {
+      cycleId: string;
+      unitId: string;
+      from: number;
+      to: number;
+      /** @description Indicators that differ from `from` to `to`; unchanged ones are left out */
+      changes: components['schemas']['IndicatorChangeResponse'][];
     };
     StoredEvidenceFileResponse: {
       /**
@@ -2760,6 +2913,82 @@ export interface operations {
       };
       /** @description Not allowed in the current state; `code` says why (e.g. ASSESSMENT.NOT_SUBMITTED) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  F01VersionsController_list: {
+    parameters: {
+      query?: {
+        /** @description The tenant to read, the caller's own when absent; only a national auditor may name another */
+        tenantId?: string;
+      };
+      header?: {
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The versions, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['F01VersionsResponse'];
+        };
+      };
+      /** @description The unit has no assessment in the cycle (ASSESSMENT.NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  F01VersionsController_diff: {
+    parameters: {
+      query?: {
+        /** @description The tenant to read, the caller's own when absent; only a national auditor may name another */
+        tenantId?: string;
+      };
+      header?: {
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+        unitId: string;
+        /** @description The earlier F-01 version */
+        from: number;
+        /** @description The later F-01 version */
+        to: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The changed indicators */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['F01DiffResponse'];
+        };
+      };
+      /** @description No such version (ASSESSMENT.VERSION_NOT_FOUND) or no assessment (ASSESSMENT.NOT_FOUND) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

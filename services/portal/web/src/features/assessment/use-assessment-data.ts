@@ -14,6 +14,8 @@ const emptyAssessment = (cycleId: string, unitId: string): Assessment => ({
   scores: {},
   visits: [],
   version: 0,
+  f01: null,
+  identicalEvidence: null,
 });
 
 /** The ruleset the unit is scored under: the cycle's Kode B one for a Kode B (daring) lokus, else the pinned one. */

@@ -250,6 +250,8 @@ export interface SelfAssessmentSubmitted {
   unitId: string;
   /** When. */
   submittedAt: string;
+  /** The F-01 version this submission froze: 1 for the first. 0 in events recorded before versions were numbered: count the submissions. */
+  version: number;
 }
 
 /** A note from the verifier on one indicator. */
@@ -272,6 +274,8 @@ export interface SelfAssessmentReturned {
   returnedAt: string;
   /** User id of the evaluator or admin who returned it. */
   returnedBy: string;
+  /** The F-01 version returned. 0 in events recorded before versions were numbered: the submissions so far. */
+  version: number;
 }
 
 /** The unit resubmitted after a return. */
@@ -282,6 +286,8 @@ export interface SelfAssessmentResubmitted {
   unitId: string;
   /** When. */
   resubmittedAt: string;
+  /** The F-01 version this resubmission froze (2 after one return). 0 in events recorded before versions were numbered: count the submissions. */
+  version: number;
 }
 
 /** The verifier accepted the self-assessment. */
@@ -294,6 +300,8 @@ export interface SelfAssessmentVerified {
   verifiedAt: string;
   /** User id of the evaluator or admin who verified it. */
   verifiedBy: string;
+  /** The F-01 version verified. 0 in events recorded before versions were numbered: the submissions so far. */
+  version: number;
 }
 
 /** An evaluator scored one indicator (F-02). */
@@ -1944,7 +1952,7 @@ export const EvidenceAttached: MessageFns<EvidenceAttached> = {
 };
 
 function createBaseSelfAssessmentSubmitted(): SelfAssessmentSubmitted {
-  return { cycleId: "", unitId: "", submittedAt: "" };
+  return { cycleId: "", unitId: "", submittedAt: "", version: 0 };
 }
 
 export const SelfAssessmentSubmitted: MessageFns<SelfAssessmentSubmitted> = {
@@ -1957,6 +1965,9 @@ export const SelfAssessmentSubmitted: MessageFns<SelfAssessmentSubmitted> = {
     }
     if (message.submittedAt !== "") {
       writer.uint32(26).string(message.submittedAt);
+    }
+    if (message.version !== 0) {
+      writer.uint32(32).int32(message.version);
     }
     return writer;
   },
@@ -1998,6 +2009,14 @@ export const SelfAssessmentSubmitted: MessageFns<SelfAssessmentSubmitted> = {
             message.submittedAt = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2027,6 +2046,7 @@ export const SelfAssessmentSubmitted: MessageFns<SelfAssessmentSubmitted> = {
         : isSet(object.submitted_at)
         ? globalThis.String(object.submitted_at)
         : "",
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
     };
   },
 
@@ -2040,6 +2060,9 @@ export const SelfAssessmentSubmitted: MessageFns<SelfAssessmentSubmitted> = {
     }
     if (message.submittedAt !== "") {
       obj.submittedAt = message.submittedAt;
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
     }
     return obj;
   },
@@ -2125,7 +2148,7 @@ export const IndicatorNote: MessageFns<IndicatorNote> = {
 };
 
 function createBaseSelfAssessmentReturned(): SelfAssessmentReturned {
-  return { cycleId: "", unitId: "", notes: [], returnedAt: "", returnedBy: "" };
+  return { cycleId: "", unitId: "", notes: [], returnedAt: "", returnedBy: "", version: 0 };
 }
 
 export const SelfAssessmentReturned: MessageFns<SelfAssessmentReturned> = {
@@ -2144,6 +2167,9 @@ export const SelfAssessmentReturned: MessageFns<SelfAssessmentReturned> = {
     }
     if (message.returnedBy !== "") {
       writer.uint32(42).string(message.returnedBy);
+    }
+    if (message.version !== 0) {
+      writer.uint32(48).int32(message.version);
     }
     return writer;
   },
@@ -2201,6 +2227,14 @@ export const SelfAssessmentReturned: MessageFns<SelfAssessmentReturned> = {
             message.returnedBy = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2236,6 +2270,7 @@ export const SelfAssessmentReturned: MessageFns<SelfAssessmentReturned> = {
         : isSet(object.returned_by)
         ? globalThis.String(object.returned_by)
         : "",
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
     };
   },
 
@@ -2256,12 +2291,15 @@ export const SelfAssessmentReturned: MessageFns<SelfAssessmentReturned> = {
     if (message.returnedBy !== "") {
       obj.returnedBy = message.returnedBy;
     }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
     return obj;
   },
 };
 
 function createBaseSelfAssessmentResubmitted(): SelfAssessmentResubmitted {
-  return { cycleId: "", unitId: "", resubmittedAt: "" };
+  return { cycleId: "", unitId: "", resubmittedAt: "", version: 0 };
 }
 
 export const SelfAssessmentResubmitted: MessageFns<SelfAssessmentResubmitted> = {
@@ -2274,6 +2312,9 @@ export const SelfAssessmentResubmitted: MessageFns<SelfAssessmentResubmitted> = 
     }
     if (message.resubmittedAt !== "") {
       writer.uint32(26).string(message.resubmittedAt);
+    }
+    if (message.version !== 0) {
+      writer.uint32(32).int32(message.version);
     }
     return writer;
   },
@@ -2315,6 +2356,14 @@ export const SelfAssessmentResubmitted: MessageFns<SelfAssessmentResubmitted> = 
             message.resubmittedAt = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2344,6 +2393,7 @@ export const SelfAssessmentResubmitted: MessageFns<SelfAssessmentResubmitted> = 
         : isSet(object.resubmitted_at)
         ? globalThis.String(object.resubmitted_at)
         : "",
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
     };
   },
 
@@ -2358,12 +2408,15 @@ export const SelfAssessmentResubmitted: MessageFns<SelfAssessmentResubmitted> = 
     if (message.resubmittedAt !== "") {
       obj.resubmittedAt = message.resubmittedAt;
     }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
     return obj;
   },
 };
 
 function createBaseSelfAssessmentVerified(): SelfAssessmentVerified {
-  return { cycleId: "", unitId: "", verifiedAt: "", verifiedBy: "" };
+  return { cycleId: "", unitId: "", verifiedAt: "", verifiedBy: "", version: 0 };
 }
 
 export const SelfAssessmentVerified: MessageFns<SelfAssessmentVerified> = {
@@ -2379,6 +2432,9 @@ export const SelfAssessmentVerified: MessageFns<SelfAssessmentVerified> = {
     }
     if (message.verifiedBy !== "") {
       writer.uint32(34).string(message.verifiedBy);
+    }
+    if (message.version !== 0) {
+      writer.uint32(40).int32(message.version);
     }
     return writer;
   },
@@ -2428,6 +2484,14 @@ export const SelfAssessmentVerified: MessageFns<SelfAssessmentVerified> = {
             message.verifiedBy = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2462,6 +2526,7 @@ export const SelfAssessmentVerified: MessageFns<SelfAssessmentVerified> = {
         : isSet(object.verified_by)
         ? globalThis.String(object.verified_by)
         : "",
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
     };
   },
 
@@ -2478,6 +2543,9 @@ export const SelfAssessmentVerified: MessageFns<SelfAssessmentVerified> = {
     }
     if (message.verifiedBy !== "") {
       obj.verifiedBy = message.verifiedBy;
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
     }
     return obj;
   },
