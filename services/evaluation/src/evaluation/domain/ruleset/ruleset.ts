@@ -1,4 +1,5 @@
 import { F03_ASPECTS, type F03Aspect } from '@lib/kernel';
+import type { F01Form } from '../f01/f01-form';
 
 /**
  * A scoring ruleset is data, not code: every weight, band and quota the scoring rules use lives here,
@@ -39,6 +40,11 @@ export interface Indicator extends Provenance {
   descriptorsProvenance: Provenance;
   /** Examples of bukti dukung an evaluator expects. */
   evidenceExamples: readonly string[];
+  /**
+   * The F-01 questions the unit answers for this indicator and the rule deriving its claimed level.
+   * Absent: the unit gives a 0–5 self score with a justification (revisions before the question form).
+   */
+  f01?: F01Form;
 }
 
 export interface Aspect extends Provenance {
