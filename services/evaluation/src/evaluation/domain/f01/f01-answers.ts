@@ -62,7 +62,8 @@ function parseValue(question: F01Question, value: F01Value, evidenceIds: readonl
     case 'multi': {
       if (!Array.isArray(value) || value.some((id) => typeof id !== 'string')) return wrongType;
       const unknown = value.filter((id) => !optionIds.has(id));
-      if (unknown.length > 0) return { rule: 'known-option', message: `${question.id} has no option ${unknown.join(', ')}; options: ${[...optionIds].join(', ')}` };
+      if (unknown.length > 0)
+        return { rule: 'known-option', message: `${question.id} has no option ${unknown.join(', ')}; options: ${[...optionIds].join(', ')}` };
       if (new Set(value).size !== value.length) return { rule: 'known-option', message: `${question.id}: an option is ticked twice` };
       return { ...answer, optionIds: [...value] };
     }
@@ -110,7 +111,8 @@ export function readQuestionAnswers(
     if (fieldOf.has(question.id)) return problem('questionId', 'unique-question', `${question.id} is answered twice`);
     fieldOf.set(question.id, at);
     const unknownEvidence = (input.evidenceIds ?? []).filter((id) => !attachedEvidenceIds.includes(id));
-    if (unknownEvidence.length > 0) problem('evidenceIds', 'evidence-attached', `${question.id}: evidence ${unknownEvidence.join(', ')} is not attached to the indicator`);
+    if (unknownEvidence.length > 0)
+      problem('evidenceIds', 'evidence-attached', `${question.id}: evidence ${unknownEvidence.join(', ')} is not attached to the indicator`);
     const parsed = parseValue(question, input.value, input.evidenceIds ?? []);
     if ('rule' in parsed) return problem('value', parsed.rule, parsed.message);
     answers.push(parsed);

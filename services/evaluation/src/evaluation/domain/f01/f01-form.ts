@@ -59,7 +59,8 @@ export interface LevelBand {
   level: number;
 }
 
-export type PercentageSource = { percentQuestion: string; bands: readonly LevelBand[] } | { numerator: string; denominator: string; bands: readonly LevelBand[] };
+export type PercentageSource =
+  { percentQuestion: string; bands: readonly LevelBand[] } | { numerator: string; denominator: string; bands: readonly LevelBand[] };
 
 /**
  * The kinds of rule turning answers into a claimed level 0..5; each reads only the answers.

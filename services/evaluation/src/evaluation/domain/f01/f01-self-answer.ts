@@ -29,9 +29,18 @@ export function formMismatch(form: F01Form | undefined, answer: F01AnswerInput, 
   }
   if (!form) {
     return [
-      ...(answer.score === undefined ? [{ field: `${at}.score`, rule: 'answer-type' as const, questionId: '', message: `${answer.indicatorCode} needs a score 0..5` }] : []),
+      ...(answer.score === undefined
+        ? [{ field: `${at}.score`, rule: 'answer-type' as const, questionId: '', message: `${answer.indicatorCode} needs a score 0..5` }]
+        : []),
       ...(answer.justification === undefined
-        ? [{ field: `${at}.justification`, rule: 'answer-type' as const, questionId: '', message: `the score of ${answer.indicatorCode} needs its justification` }]
+        ? [
+            {
+              field: `${at}.justification`,
+              rule: 'answer-type' as const,
+              questionId: '',
+              message: `the score of ${answer.indicatorCode} needs its justification`,
+            },
+          ]
         : []),
     ];
   }
@@ -61,12 +70,7 @@ export function refuseProblems(code: 'ASSESSMENT.INVALID_ANSWER' | 'ASSESSMENT.E
  * The SelfAnswer of question answers: the answers as read against the form, the claimed level its
  * rule derives from them as `score`, and every question's evidence as the indicator's.
  */
-export function selfAnswerFromQuestions(
-  form: F01Form,
-  answer: F01AnswerInput,
-  attachedEvidenceIds: readonly string[],
-  index: number,
-): evaluationPb.SelfAnswer {
+export function selfAnswerFromQuestions(form: F01Form, answer: F01AnswerInput, attachedEvidenceIds: readonly string[], index: number): evaluationPb.SelfAnswer {
   const { answers, problems } = readQuestionAnswers(form, answer.questions ?? [], attachedEvidenceIds, `answers[${index}].questions`);
   refuseProblems('ASSESSMENT.INVALID_ANSWER', problems);
   const claim = claimOf(form, answers);

@@ -26,11 +26,7 @@ const BASE_PLUS_OTHERS: LevelBand[] = [0, 1, 2, 3, 4].map((n) => ({ min: n, leve
 const MAJORITY_ANGKA = 'angka in BG-F01 and HU, teks in DJ: the majority reading (angka) is taken';
 
 /** Questions and claim rule of one indicator; `q('a')` is the question id "<code>/a". */
-function form(
-  code: string,
-  explanation: string,
-  build: (q: (letter: string) => string) => { questions: F01Question[]; rule: ClaimRule },
-): [string, F01Form] {
+function form(code: string, explanation: string, build: (q: (letter: string) => string) => { questions: F01Question[]; rule: ClaimRule }): [string, F01Form] {
   const { questions, rule } = build((letter) => `${code}/${letter}`);
   return [code, { questions, claim: { name: `pantau/f01/${code}`, ruleSource: 'pantau', explanation, rule } }];
 }
@@ -103,47 +99,49 @@ export const PEKPPP_2023_F01: ReadonlyMap<string, F01Form> = new Map([
     ],
     rule: { kind: 'countTicked', question: q('b'), gate: { question: q('a'), is: 'yes' }, bands: ONE_PER_ITEM },
   })),
-  form(
-    '3.a.T',
-    'Dipublikasikan sebagian → 1; seluruh komponen pada ≥2 media → 2; seluruh komponen pada SIPP Nasional dan 2/3/≥4 media lain → 3/4/5.',
-    (q) => ({
-      questions: [
-        yesNo(q('a'), 'Apakah SP dipublikasikan?'),
-        yesNo(q('b'), 'Apakah SP yang dipublikasikan seluruh 6 komponen service delivery?', {
+  form('3.a.T', 'Dipublikasikan sebagian → 1; seluruh komponen pada ≥2 media → 2; seluruh komponen pada SIPP Nasional dan 2/3/≥4 media lain → 3/4/5.', (q) => ({
+    questions: [
+      yesNo(q('a'), 'Apakah SP dipublikasikan?'),
+      yesNo(q('b'), 'Apakah SP yang dipublikasikan seluruh 6 komponen service delivery?', {
+        ...ifYes(q('a')),
+        note: 'ya/tidak in HU and DJ, pilih satu ("Ya" / "Tidak, hanya sebagian") in BG-F01: the majority reading (ya/tidak) is taken',
+      }),
+      multi(
+        q('c'),
+        'Sebutkan media publikasi SP',
+        options([
+          ['media-cetak', 'Media cetak/non elektronik (brosur, leaflet, majalah, pamflet, buku saku, papan pengumuman)'],
+          ['media-elektronik', 'Media elektronik (TV, layar monitor, kios-K)'],
+          ['media-sosial', 'Media sosial'],
+          ['website', 'Website/subsite'],
+          ['aplikasi', 'Aplikasi yang bisa diunduh'],
+          ['sippn', 'SIPP Nasional'],
+        ]),
+        {
           ...ifYes(q('a')),
-          note: 'ya/tidak in HU and DJ, pilih satu ("Ya" / "Tidak, hanya sebagian") in BG-F01: the majority reading (ya/tidak) is taken',
-        }),
-        multi(
-          q('c'),
-          'Sebutkan media publikasi SP',
-          options([
-            ['media-cetak', 'Media cetak/non elektronik (brosur, leaflet, majalah, pamflet, buku saku, papan pengumuman)'],
-            ['media-elektronik', 'Media elektronik (TV, layar monitor, kios-K)'],
-            ['media-sosial', 'Media sosial'],
-            ['website', 'Website/subsite'],
-            ['aplikasi', 'Aplikasi yang bisa diunduh'],
-            ['sippn', 'SIPP Nasional'],
-          ]),
-          {
-            ...ifYes(q('a')),
-            ...evidence(['Foto/screenshot media publikasi SP', 'Screenshot SIPPN']),
-            note: 'BG-F01 adds "Papan reklame"; HU and DJ do not: the majority list is taken',
-          },
-        ),
+          ...evidence(['Foto/screenshot media publikasi SP', 'Screenshot SIPPN']),
+          note: 'BG-F01 adds "Papan reklame"; HU and DJ do not: the majority list is taken',
+        },
+      ),
+    ],
+    rule: {
+      kind: 'ladder',
+      steps: [
+        { level: 1, when: [{ question: q('a'), is: 'yes' }] },
+        {
+          level: 2,
+          when: [
+            { question: q('b'), is: 'yes' },
+            { question: q('c'), tickedAtLeast: 2 },
+          ],
+        },
+        ...[3, 4, 5].map((level) => ({
+          level,
+          when: [{ question: q('b'), is: 'yes' } as const, { question: q('c'), ticked: 'sippn' }, { question: q('c'), tickedAtLeast: level }],
+        })),
       ],
-      rule: {
-        kind: 'ladder',
-        steps: [
-          { level: 1, when: [{ question: q('a'), is: 'yes' }] },
-          { level: 2, when: [{ question: q('b'), is: 'yes' }, { question: q('c'), tickedAtLeast: 2 }] },
-          ...[3, 4, 5].map((level) => ({
-            level,
-            when: [{ question: q('b'), is: 'yes' } as const, { question: q('c'), ticked: 'sippn' }, { question: q('c'), tickedAtLeast: level }],
-          })),
-        ],
-      },
-    }),
-  ),
+    },
+  })),
   form('4.a.K', 'Level = urutan pernyataan yang dipilih (0–5).', (q) => ({
     questions: [
       single(
@@ -186,51 +184,79 @@ export const PEKPPP_2023_F01: ReadonlyMap<string, F01Form> = new Map([
         kind: 'ladder',
         steps: [
           { level: 2, when: [{ question: q('a'), is: 'yes' }] },
-          { level: 3, when: [{ question: q('a'), is: 'yes' }, { question: q('b'), is: 'yes' }] },
-          { level: 4, when: [{ question: q('b'), is: 'yes' }, { question: q('c1'), ticked: 'non-elektronik' }] },
-          { level: 5, when: [{ question: q('b'), is: 'yes' }, { question: q('c1'), ticked: 'non-elektronik' }, { question: q('c1'), ticked: 'elektronik' }] },
-        ],
-      },
-    }),
-  ),
-  form(
-    '6.a.B',
-    'Belum SKM → 0; SKM → 1; sesuai PermenPANRB → 2; +publikasi non elektronik → 3; +elektronik → 4; +tindak lanjut → 5.',
-    (q) => ({
-      questions: [
-        yesNo(
-          q('a'),
-          'Apakah Unit Lokus telah melaksanakan Survei Kepuasan Masyarakat?',
-          evidence(['Dokumen/foto pelaksanaan SKM dan media', 'Laporan hasil SKM']),
-        ),
-        number(q('b'), 'Berapa kali dalam satu tahun dilaksanakan SKM?', ifYes(q('a'))),
-        number(q('c'), 'Nilai rata-rata SKM periode terakhir: nilai IKM (konversi 100)', { ...ifYes(q('a')), max: 100 }),
-        text(q('c1'), 'Periode pelaksanaan SKM terakhir, misalnya "TW IV 2021"', ifYes(q('a'))),
-        yesNo(q('d'), 'Apakah pelaksanaan SKM sesuai dengan PermenPANRB yang berlaku?', ifYes(q('a'))),
-        yesNo(q('e'), 'Apakah hasil SKM dipublikasikan?', ifYes(q('a'))),
-        multi(q('e1'), 'Media publikasi hasil SKM', MEDIA_ELEKTRONIK, ifYes(q('e'))),
-        yesNo(q('f'), 'Apakah hasil SKM dilakukan tindak lanjut?', ifYes(q('a'))),
-      ],
-      rule: {
-        kind: 'ladder',
-        steps: [
-          { level: 1, when: [{ question: q('a'), is: 'yes' }] },
-          { level: 2, when: [{ question: q('d'), is: 'yes' }] },
-          { level: 3, when: [{ question: q('d'), is: 'yes' }, { question: q('e1'), ticked: 'non-elektronik' }] },
-          { level: 4, when: [{ question: q('d'), is: 'yes' }, { question: q('e1'), ticked: 'non-elektronik' }, { question: q('e1'), ticked: 'elektronik' }] },
+          {
+            level: 3,
+            when: [
+              { question: q('a'), is: 'yes' },
+              { question: q('b'), is: 'yes' },
+            ],
+          },
+          {
+            level: 4,
+            when: [
+              { question: q('b'), is: 'yes' },
+              { question: q('c1'), ticked: 'non-elektronik' },
+            ],
+          },
           {
             level: 5,
             when: [
-              { question: q('d'), is: 'yes' },
-              { question: q('e1'), ticked: 'non-elektronik' },
-              { question: q('e1'), ticked: 'elektronik' },
-              { question: q('f'), is: 'yes' },
+              { question: q('b'), is: 'yes' },
+              { question: q('c1'), ticked: 'non-elektronik' },
+              { question: q('c1'), ticked: 'elektronik' },
             ],
           },
         ],
       },
     }),
   ),
+  form('6.a.B', 'Belum SKM → 0; SKM → 1; sesuai PermenPANRB → 2; +publikasi non elektronik → 3; +elektronik → 4; +tindak lanjut → 5.', (q) => ({
+    questions: [
+      yesNo(
+        q('a'),
+        'Apakah Unit Lokus telah melaksanakan Survei Kepuasan Masyarakat?',
+        evidence(['Dokumen/foto pelaksanaan SKM dan media', 'Laporan hasil SKM']),
+      ),
+      number(q('b'), 'Berapa kali dalam satu tahun dilaksanakan SKM?', ifYes(q('a'))),
+      number(q('c'), 'Nilai rata-rata SKM periode terakhir: nilai IKM (konversi 100)', { ...ifYes(q('a')), max: 100 }),
+      text(q('c1'), 'Periode pelaksanaan SKM terakhir, misalnya "TW IV 2021"', ifYes(q('a'))),
+      yesNo(q('d'), 'Apakah pelaksanaan SKM sesuai dengan PermenPANRB yang berlaku?', ifYes(q('a'))),
+      yesNo(q('e'), 'Apakah hasil SKM dipublikasikan?', ifYes(q('a'))),
+      multi(q('e1'), 'Media publikasi hasil SKM', MEDIA_ELEKTRONIK, ifYes(q('e'))),
+      yesNo(q('f'), 'Apakah hasil SKM dilakukan tindak lanjut?', ifYes(q('a'))),
+    ],
+    rule: {
+      kind: 'ladder',
+      steps: [
+        { level: 1, when: [{ question: q('a'), is: 'yes' }] },
+        { level: 2, when: [{ question: q('d'), is: 'yes' }] },
+        {
+          level: 3,
+          when: [
+            { question: q('d'), is: 'yes' },
+            { question: q('e1'), ticked: 'non-elektronik' },
+          ],
+        },
+        {
+          level: 4,
+          when: [
+            { question: q('d'), is: 'yes' },
+            { question: q('e1'), ticked: 'non-elektronik' },
+            { question: q('e1'), ticked: 'elektronik' },
+          ],
+        },
+        {
+          level: 5,
+          when: [
+            { question: q('d'), is: 'yes' },
+            { question: q('e1'), ticked: 'non-elektronik' },
+            { question: q('e1'), ticked: 'elektronik' },
+            { question: q('f'), is: 'yes' },
+          ],
+        },
+      ],
+    },
+  })),
   form('7.a.T', 'Jumlah media publikasi hasil SKM: 1 → 1 … 5 → 5; tidak ada → 0.', (q) => ({
     questions: [
       multi(
@@ -255,7 +281,11 @@ export const PEKPPP_2023_F01: ReadonlyMap<string, F01Form> = new Map([
         'Apakah sudah dibuat rencana tindak lanjut dari SKM yang sudah dilaksanakan?',
         evidence(['Laporan SKM yang memuat RTL', 'Laporan tindak lanjut']),
       ),
-      number(q('b'), 'Berapa persen (%) rencana tindak lanjut yang direalisasikan dalam 1 tahun terakhir?', { ...ifYes(q('a')), max: 100, note: MAJORITY_ANGKA }),
+      number(q('b'), 'Berapa persen (%) rencana tindak lanjut yang direalisasikan dalam 1 tahun terakhir?', {
+        ...ifYes(q('a')),
+        max: 100,
+        note: MAJORITY_ANGKA,
+      }),
       yesNo(q('c'), 'Apakah dibuat laporan tindak lanjut yang dilakukan?', ifYes(q('a'))),
     ],
     rule: {
@@ -595,7 +625,14 @@ export const PEKPPP_2023_F01: ReadonlyMap<string, F01Form> = new Map([
           },
           { level: 3, when: [{ question: q('d'), ticked: 'belum-online' }] },
           { level: 4, when: [{ question: q('d'), ticked: 'online' }] },
-          { level: 5, when: [{ question: q('d'), ticked: 'online' }, { question: q('e'), is: 'yes' }, { question: q('f'), atLeast: 1 }] },
+          {
+            level: 5,
+            when: [
+              { question: q('d'), ticked: 'online' },
+              { question: q('e'), is: 'yes' },
+              { question: q('f'), atLeast: 1 },
+            ],
+          },
         ],
       },
     }),
@@ -624,25 +661,33 @@ export const PEKPPP_2023_F01: ReadonlyMap<string, F01Form> = new Map([
     ],
     rule: { kind: 'countTicked', question: q('a'), bands: ONE_PER_ITEM },
   })),
-  form('23.d.As', 'Panjang rantai "Ya" berturut-turut: hanya memiliki SIPP elektronik → 0; +mudah dioperasikan → 1; +mudah diakses → 2; +kompatibel → 3; +domain.go.id → 4; +navigasi → 5.', (q) => {
-    const chain: [string, string][] = [
-      ['a', 'Apakah telah memiliki SIPP Elektronik?'],
-      ['b', 'Apakah SIPP Elektronik mudah dioperasikan?'],
-      ['c', 'Apakah SIPP Elektronik mudah diakses?'],
-      ['d', 'Apakah SIPP Elektronik memiliki fungsi yang kompatibel?'],
-      ['e', 'Apakah SIPP Elektronik menggunakan kanal resmi pemerintah (domain.go.id)?'],
-      ['f', 'Apakah SIPP Elektronik memiliki navigasi yang memudahkan pengguna layanan?'],
-    ];
-    return {
-      questions: chain.map(([letter, question], k) =>
-        yesNo(q(letter), question, {
-          ...(k === 0 ? evidence(['Screenshot SIPP elektronik (website)', 'Screenshot back-end kanal digital yang dikelola unit'], false) : ifYes(q(chain[k - 1][0]))),
-          ...(k === 3 ? { note: 'HU and DJ ask kompatibel, domain, navigasi in this order; BG-F01 asks navigasi, domain, kompatibel: the majority order is taken' } : {}),
-        }),
-      ),
-      rule: { kind: 'chainOfYes', questions: chain.map(([letter]) => q(letter)), levelOfLength: [0, 0, 1, 2, 3, 4, 5] },
-    };
-  }),
+  form(
+    '23.d.As',
+    'Panjang rantai "Ya" berturut-turut: hanya memiliki SIPP elektronik → 0; +mudah dioperasikan → 1; +mudah diakses → 2; +kompatibel → 3; +domain.go.id → 4; +navigasi → 5.',
+    (q) => {
+      const chain: [string, string][] = [
+        ['a', 'Apakah telah memiliki SIPP Elektronik?'],
+        ['b', 'Apakah SIPP Elektronik mudah dioperasikan?'],
+        ['c', 'Apakah SIPP Elektronik mudah diakses?'],
+        ['d', 'Apakah SIPP Elektronik memiliki fungsi yang kompatibel?'],
+        ['e', 'Apakah SIPP Elektronik menggunakan kanal resmi pemerintah (domain.go.id)?'],
+        ['f', 'Apakah SIPP Elektronik memiliki navigasi yang memudahkan pengguna layanan?'],
+      ];
+      return {
+        questions: chain.map(([letter, question], k) =>
+          yesNo(q(letter), question, {
+            ...(k === 0
+              ? evidence(['Screenshot SIPP elektronik (website)', 'Screenshot back-end kanal digital yang dikelola unit'], false)
+              : ifYes(q(chain[k - 1][0]))),
+            ...(k === 3
+              ? { note: 'HU and DJ ask kompatibel, domain, navigasi in this order; BG-F01 asks navigasi, domain, kompatibel: the majority order is taken' }
+              : {}),
+          }),
+        ),
+        rule: { kind: 'chainOfYes', questions: chain.map(([letter]) => q(letter)), levelOfLength: [0, 0, 1, 2, 3, 4, 5] },
+      };
+    },
+  ),
   form('24.d.T', 'Tidak dimutakhirkan → 0; tahunan → 1; per enam bulan → 2; bulanan → 3; mingguan → 4; setiap hari → 5.', (q) => ({
     questions: [
       yesNo(
@@ -682,48 +727,69 @@ export const PEKPPP_2023_F01: ReadonlyMap<string, F01Form> = new Map([
           ['register', 'Register konsultasi dan pengaduan'],
           ['publikasi-mekanisme', 'Publikasi mekanisme (poster, spanduk, leaflet, buku, bahan cetak)'],
         ]),
-        { ...evidence(['Foto sarana/media konsultasi dan pengaduan', 'SK petugas khusus']), note: 'BG-F01 adds "Ruang khusus"; HU and DJ do not: the majority list is taken' },
+        {
+          ...evidence(['Foto sarana/media konsultasi dan pengaduan', 'SK petugas khusus']),
+          note: 'BG-F01 adds "Ruang khusus"; HU and DJ do not: the majority list is taken',
+        },
       ),
     ],
     rule: { kind: 'countTicked', question: q('a'), bands: ONE_PER_ITEM },
   })),
-  form(
-    '26.e.P',
-    'Tatap muka menyatu dengan FO → 1; terpisah → 2; menyatu dan daring → 3; terpisah dan daring → 4; terpisah dan SP4N-LAPOR! → 5.',
-    (q) => {
-      const daring = ['email', 'sms-telepon', 'media-sosial', 'website', 'aplikasi-mobile', 'sp4n-lapor'];
-      return {
-        questions: [
-          yesNo(q('a'), 'Apakah tersedia sarana konsultasi dan pengaduan?', evidence(['Foto sarana/media konsultasi dan pengaduan', 'Data SP4N-LAPOR!', 'Surat keputusan'])),
-          multi(
-            q('b'),
-            'Sarana konsultasi dan pengaduan yang tersedia',
-            options([
-              ['menyatu-fo', 'Tatap muka, menyatu dengan front office'],
-              ['terpisah-fo', 'Tatap muka, terpisah dengan front office'],
-              ['email', 'Email'],
-              ['sms-telepon', 'SMS/telepon/aplikasi percakapan'],
-              ['media-sosial', 'Media sosial'],
-              ['website', 'Website pengaduan mandiri'],
-              ['aplikasi-mobile', 'Aplikasi mobile pengaduan mandiri'],
-              ['sp4n-lapor', 'SP4N-LAPOR!'],
-            ]),
-            { ...ifYes(q('a')), note: 'BG-F01 asks two lists (tatap muka, daring); HU and DJ ask one combined list: the majority reading is taken' },
-          ),
+  form('26.e.P', 'Tatap muka menyatu dengan FO → 1; terpisah → 2; menyatu dan daring → 3; terpisah dan daring → 4; terpisah dan SP4N-LAPOR! → 5.', (q) => {
+    const daring = ['email', 'sms-telepon', 'media-sosial', 'website', 'aplikasi-mobile', 'sp4n-lapor'];
+    return {
+      questions: [
+        yesNo(
+          q('a'),
+          'Apakah tersedia sarana konsultasi dan pengaduan?',
+          evidence(['Foto sarana/media konsultasi dan pengaduan', 'Data SP4N-LAPOR!', 'Surat keputusan']),
+        ),
+        multi(
+          q('b'),
+          'Sarana konsultasi dan pengaduan yang tersedia',
+          options([
+            ['menyatu-fo', 'Tatap muka, menyatu dengan front office'],
+            ['terpisah-fo', 'Tatap muka, terpisah dengan front office'],
+            ['email', 'Email'],
+            ['sms-telepon', 'SMS/telepon/aplikasi percakapan'],
+            ['media-sosial', 'Media sosial'],
+            ['website', 'Website pengaduan mandiri'],
+            ['aplikasi-mobile', 'Aplikasi mobile pengaduan mandiri'],
+            ['sp4n-lapor', 'SP4N-LAPOR!'],
+          ]),
+          { ...ifYes(q('a')), note: 'BG-F01 asks two lists (tatap muka, daring); HU and DJ ask one combined list: the majority reading is taken' },
+        ),
+      ],
+      rule: {
+        kind: 'ladder',
+        steps: [
+          { level: 1, when: [{ question: q('b'), ticked: 'menyatu-fo' }] },
+          { level: 2, when: [{ question: q('b'), ticked: 'terpisah-fo' }] },
+          {
+            level: 3,
+            when: [
+              { question: q('b'), ticked: 'menyatu-fo' },
+              { question: q('b'), tickedAtLeast: 1, among: daring },
+            ],
+          },
+          {
+            level: 4,
+            when: [
+              { question: q('b'), ticked: 'terpisah-fo' },
+              { question: q('b'), tickedAtLeast: 1, among: daring },
+            ],
+          },
+          {
+            level: 5,
+            when: [
+              { question: q('b'), ticked: 'terpisah-fo' },
+              { question: q('b'), ticked: 'sp4n-lapor' },
+            ],
+          },
         ],
-        rule: {
-          kind: 'ladder',
-          steps: [
-            { level: 1, when: [{ question: q('b'), ticked: 'menyatu-fo' }] },
-            { level: 2, when: [{ question: q('b'), ticked: 'terpisah-fo' }] },
-            { level: 3, when: [{ question: q('b'), ticked: 'menyatu-fo' }, { question: q('b'), tickedAtLeast: 1, among: daring }] },
-            { level: 4, when: [{ question: q('b'), ticked: 'terpisah-fo' }, { question: q('b'), tickedAtLeast: 1, among: daring }] },
-            { level: 5, when: [{ question: q('b'), ticked: 'terpisah-fo' }, { question: q('b'), ticked: 'sp4n-lapor' }] },
-          ],
-        },
-      };
-    },
-  ),
+      },
+    };
+  }),
   form(
     '27.e.Ak',
     'Panjang rantai "Ya" berturut-turut: ada dokumentasi → 0; +diarsipkan → 1; +laporan → 2; +monev → 3; +tindak lanjut → 4; +publikasi → 5.',
@@ -742,11 +808,7 @@ export const PEKPPP_2023_F01: ReadonlyMap<string, F01Form> = new Map([
             q(letter),
             question,
             k === 0
-              ? evidence([
-                  'Dokumentasi kegiatan konsultasi/pengaduan',
-                  'Screenshot di website, aplikasi mobile dan SP4N-LAPOR!',
-                  'Laporan berkala',
-                ])
+              ? evidence(['Dokumentasi kegiatan konsultasi/pengaduan', 'Screenshot di website, aplikasi mobile dan SP4N-LAPOR!', 'Laporan berkala'])
               : ifYes(q(chain[k - 1][0])),
           ),
         ),
@@ -845,7 +907,13 @@ export const PEKPPP_2023_F01: ReadonlyMap<string, F01Form> = new Map([
           { level: 1, when: [{ question: q('a2'), ticked: 'belajar' }] },
           { level: 2, when: [{ question: q('b'), ticked: 'kurang-1-tahun' }] },
           { level: 3, when: [{ question: q('b'), ticked: 'lebih-1-tahun' }] },
-          { level: 4, when: [{ question: q('b'), ticked: 'lebih-1-tahun' }, { question: q('c'), is: 'yes' }] },
+          {
+            level: 4,
+            when: [
+              { question: q('b'), ticked: 'lebih-1-tahun' },
+              { question: q('c'), is: 'yes' },
+            ],
+          },
           { level: 5, when: [{ question: q('d'), tickedAtLeast: 1 }] },
         ],
       },
