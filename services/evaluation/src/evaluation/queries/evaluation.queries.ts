@@ -10,8 +10,10 @@ import {
   proposedOnlyIndicatorCodes,
   provisionalParts,
   type Ruleset,
+  rulesetRefOf,
   shippedRulesets,
 } from '../domain';
+import { type F01IndicatorView, f01View } from './f01-answers.view';
 import { rulesetIn } from '../projections/evaluation-read-model.projection';
 import { RulesetCatalog } from './ruleset-catalog';
 import { proposedIndicatorCodes } from './unit-proposals.queries';
@@ -161,6 +163,8 @@ export interface AssessmentView {
   /** By indicator code, then evaluator id: each evaluator's latest score. */
   scores: Record<string, Record<string, { score: number; note: string }>>;
   visits: { cycleId: string; unitId: string; visitedOn: string; evaluatorIds: string[]; findings: string }[];
+  /** Under a ruleset with F-01 questions: per indicator the questions, answers, evidence per question and claimed level; else empty. */
+  f01: F01IndicatorView[];
   /** The version of the assessment's stream this view reflects. */
   version: number;
 }
@@ -168,7 +172,7 @@ export interface AssessmentView {
 const mapValues = <A, B>(record: Record<string, A>, map: (value: A) => B): Record<string, B> =>
   Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
 
-function assessmentView(cycleId: string, unitId: string, state: Assessment, version: number): AssessmentView {
+function assessmentView(cycleId: string, unitId: string, state: Assessment, version: number, ruleset: Ruleset | undefined): AssessmentView {
   return {
     cycleId,
     unitId,
@@ -186,6 +190,7 @@ function assessmentView(cycleId: string, unitId: string, state: Assessment, vers
       evaluatorIds,
       findings,
     })),
+    f01: ruleset ? f01View(ruleset, state) : [],
     version,
   };
 }
@@ -210,7 +215,9 @@ export class GetAssessmentHandler implements IQueryHandler<GetAssessmentQuery> {
       [cycleId, unitId, tenantId],
     );
     if (!rows[0]) throw new NotFoundException({ code: 'ASSESSMENT.NOT_FOUND', message: `unit ${unitId} has no assessment in cycle ${cycleId}` });
-    return assessmentView(cycleId, unitId, rows[0].state, rows[0].stream_version);
+    const { state: cycle } = await cycleRow(this.pool, tenantId, cycleId);
+    const ruleset = await rulesetIn(this.pool, tenantId, rulesetRefOf(cycle, unitId));
+    return assessmentView(cycleId, unitId, rows[0].state, rows[0].stream_version, ruleset);
   }
 }
 
