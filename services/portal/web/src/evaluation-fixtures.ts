@@ -43,6 +43,7 @@ export const assessmentFixture = (cycleId: string, unitId: string, overrides: Pa
   returnNotes: [],
   scores: {},
   visits: [],
+  f01: [],
   version: 1,
   ...overrides,
 });

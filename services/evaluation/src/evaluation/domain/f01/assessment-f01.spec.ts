@@ -136,8 +136,9 @@ describe('an F-01 draft under a ruleset with questions', () => {
   });
 
   it('keeps partial answers: a later draft of one indicator replaces only its answers', () => {
-    const first: AssessmentEvent = givenWhen(assessmentDecider, [evidence('1.a.Ak', 'ev-sp')], save([sp])).events?.[0] as AssessmentEvent;
-    const state = [evidence('1.a.Ak', 'ev-sp'), first].reduce(assessmentDecider.evolve, assessmentDecider.initialState());
+    const withEvidence = assessmentDecider.evolve(assessmentDecider.initialState(), evidence('1.a.Ak', 'ev-sp'));
+    const [first] = assessmentDecider.decide(save([sp]), withEvidence);
+    const state = assessmentDecider.evolve(withEvidence, first);
     const [second] = assessmentDecider.decide(save([{ indicatorCode: '2.a.P', questions: [{ questionId: '2.a.P/a', value: false }] }]), state);
     const after = assessmentDecider.evolve(state, second);
     expect(Object.keys(after.answers)).toEqual(['1.a.Ak', '2.a.P']);

@@ -1103,6 +1103,7 @@ export interface components {
     SelfAnswerResponse: {
       /** @example 1.a.Ak */
       indicatorCode: string;
+      /** @description The typed self score, or under a ruleset with F-01 questions the level the answers claim */
       score: number;
       justification: string;
       /** @description Evidence of this indicator the answer rests on */
@@ -1140,6 +1141,58 @@ export interface components {
       evaluatorIds: string[];
       findings: string;
     };
+    F01OptionResponse: {
+      /** @example sippn */
+      id: string;
+      /** @example SIPP Nasional */
+      label: string;
+    };
+    F01QuestionEvidenceResponse: {
+      evidenceId: string;
+      /** @enum {string} */
+      kind: 'file' | 'link';
+      name: string;
+    };
+    F01QuestionResponse: {
+      /** @example 1.a.Ak/a */
+      questionId: string;
+      /** @example Apakah sudah dibuat Standar Pelayanan, baik sebagian ataupun seluruh jenis pelayanan? */
+      text: string;
+      /**
+       * @description yesNo: ya/tidak; single: pilihan; multi: pilih banyak; number: angka; text: teks
+       * @enum {string}
+       */
+      type: 'yesNo' | 'single' | 'multi' | 'number' | 'text';
+      /** @description For single and multi; empty otherwise */
+      options: components['schemas']['F01OptionResponse'][];
+      required: boolean;
+      /** @description False when the skip logic hides the question given the other answers */
+      shown: boolean;
+      /** @description The answer, shaped as the draft takes it; null when unanswered */
+      value: (boolean | number | string | string[]) | null;
+      /** @description The bukti dukung the answer rests on */
+      evidence: components['schemas']['F01QuestionEvidenceResponse'][];
+      /** @description The bukti dukung the question asks for */
+      evidenceRequested: string[];
+      /** @description The answer claims something its question requires bukti dukung for, and none is given */
+      evidenceMissing: boolean;
+    };
+    F01IndicatorResponse: {
+      /** @example 1.a.Ak */
+      indicatorCode: string;
+      /** @description The level the answers claim under `rule`; null when unanswered */
+      claimedLevel: number | null;
+      /** @example pantau/f01/1.a.Ak */
+      rule: string;
+      /**
+       * @description pantau: the platform's rule; no official rule turns F-01 answers into a level
+       * @enum {string}
+       */
+      ruleSource: 'pantau' | 'kemenpanrb';
+      /** @description What the rule does, in Indonesian */
+      ruleExplanation: string;
+      questions: components['schemas']['F01QuestionResponse'][];
+    };
     AssessmentResponse: {
       cycleId: string;
       unitId: string;
@@ -1162,14 +1215,31 @@ export interface components {
         };
       };
       visits: components['schemas']['VerificationVisitResponse'][];
+      /** @description Under a ruleset with F-01 questions: per indicator the questions, answers, evidence per question and the claimed level; empty otherwise */
+      f01: components['schemas']['F01IndicatorResponse'][];
       /** @description The assessment stream's version this view reflects */
       version: number;
+    };
+    QuestionAnswerRequest: {
+      /**
+       * @description A question id of the indicator's F-01 (the ruleset's `f01.questions[].id`)
+       * @example 1.a.Ak/a
+       */
+      questionId: string;
+      /** @description By the question type: yesNo → true (Ya) / false (Tidak); single → one option id; multi → a list of option ids (empty: none ticked); number → a number; text → a text */
+      value: boolean | number | string | string[];
+      /** @description Evidence attached to the indicator that backs this answer (bukti dukung). Default: none */
+      evidenceIds?: string[];
     };
     DraftAnswerRequest: {
       /** @example 1.a.Ak */
       indicatorCode: string;
-      score: number;
-      justification: string;
+      /** @description Self score, under a ruleset without F-01 questions (required there); left out when questions are asked */
+      score?: number;
+      /** @description Required with a self score; optional beside question answers */
+      justification?: string;
+      /** @description Answers to the indicator's F-01 questions, under a ruleset that asks them (required there): they replace the indicator's earlier answers; the claimed level is derived */
+      questions?: components['schemas']['QuestionAnswerRequest'][];
       /** @description Default: all evidence attached to the indicator */
       evidenceIds?: string[];
     };
@@ -1316,12 +1386,23 @@ export interface components {
       /** @example SK Standar Pelayanan KTP-el */
       name: string;
     };
+    ClaimedByResponse: {
+      /** @example pantau/f01/1.a.Ak */
+      rule: string;
+      /**
+       * @description "pantau": the platform's rule; no official rule turns F-01 answers into a level
+       * @example pantau
+       */
+      ruleSource: string;
+    };
     SelfClaimResponse: {
-      /** @description The score the unit gave itself on F-01 */
+      /** @description The score the unit gave itself on F-01, or the level its F-01 answers claim */
       score: number;
       justification: string;
       /** @description The evidence the answer names */
       evidence: components['schemas']['ClaimedEvidenceResponse'][];
+      /** @description Under a ruleset with F-01 questions: the rule that derived `score` (the claimed level) from the answers; null for a typed self score */
+      claimedBy: components['schemas']['ClaimedByResponse'] | null;
     };
     DecisionMarkResponse: {
       /** @example dev-evaluator-1 */

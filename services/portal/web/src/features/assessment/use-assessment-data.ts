@@ -13,6 +13,7 @@ const emptyAssessment = (cycleId: string, unitId: string): Assessment => ({
   returnNotes: [],
   scores: {},
   visits: [],
+  f01: [],
   version: 0,
 });
 
