@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { createTestDatabase, eventually, type TestDatabase, testKafkaBrokers } from '@lib/testing';
+import { type EventEnvelope, envelopeToHeaders, type RequestEvent, requestCodec, topics } from '@lib/contracts';
+import { createTestDatabase, eventually, type TestDatabase, testKafka, testKafkaBrokers } from '@lib/testing';
 import request from 'supertest';
 import { bearer } from '../../../test/support/auth';
 import { startService } from '../../../test/support/service-app';
@@ -22,6 +23,7 @@ type DraftAnswer = { indicatorCode: string; questions: QuestionAnswer[] };
 describe('F-01 questions on PostgreSQL and Kafka', () => {
   const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
   const unitId = `disdukcapil-${randomUUID().slice(0, 8)}`;
+  const topicPrefix = `int-eval-f01-${randomUUID().slice(0, 8)}.`;
   let admin: Headers;
   let operator: Headers;
   let evaluator: Headers;
@@ -73,7 +75,12 @@ describe('F-01 questions on PostgreSQL and Kafka', () => {
     db = await createTestDatabase([], 'pantau_eval_f01');
     app = await startService(
       { name: 'evaluation', configClass: EvaluationConfig, appModule: AppModule, database: evaluationDatabase },
-      { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_CONSUMER_GROUP_PREFIX: `int-eval-f01-${randomUUID().slice(0, 8)}.` },
+      {
+        DATABASE_URL: db.url,
+        KAFKA_BROKERS: testKafkaBrokers().join(','),
+        KAFKA_CONSUMER_GROUP_PREFIX: `${topicPrefix}group.`,
+        KAFKA_TOPIC_PREFIX: topicPrefix,
+      },
     );
     for (const [cycle, version] of [
       ['v2', 2],
@@ -99,6 +106,52 @@ describe('F-01 questions on PostgreSQL and Kafka', () => {
         .expect(200);
     }
   });
+
+  /** A complete service standard published by the unit: the request service's fact behind the 1.a.Ak proposal. */
+  async function publishServiceStandard(): Promise<void> {
+    const serviceId = `ktp-${randomUUID().slice(0, 8)}`;
+    const event: RequestEvent = {
+      $case: 'serviceStandardPublished',
+      value: {
+        serviceId,
+        unitId,
+        name: 'Penerbitan KTP-el',
+        revision: 1,
+        components: Array.from({ length: 14 }, (_, k) => ({ number: k + 1, content: `Komponen ${k + 1}`, publishedOn: ['website'] })),
+        completionWorkingDays: 5,
+        costRupiah: 0,
+        requirements: ['KK'],
+        product: 'KTP-el',
+        effectiveAt: '2026-02-01T01:00:00Z',
+        complete: true,
+        missingComponents: [],
+        unpublishedComponents: [],
+      },
+    };
+    const envelope: EventEnvelope = {
+      eventId: randomUUID(),
+      eventType: requestCodec.typeOf(event),
+      streamId: `service-standard-${tenantId}/${serviceId}`,
+      streamVersion: 1,
+      occurredAt: '2026-03-02T02:00:00Z',
+      tenantId,
+      unitId,
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      actorId: 'test-producer',
+      actorRole: 'system',
+    };
+    const producer = testKafka().producer();
+    await producer.connect();
+    try {
+      await producer.send({
+        topic: `${topicPrefix}${topics.request}`,
+        messages: [{ key: unitId, value: Buffer.from(requestCodec.encode(event)), headers: envelopeToHeaders(envelope) }],
+      });
+    } finally {
+      await producer.disconnect();
+    }
+  }
 
   afterAll(async () => {
     await app?.close();
@@ -225,6 +278,23 @@ describe('F-01 questions on PostgreSQL and Kafka', () => {
         ]);
         expect(body.answers['1.a.Ak']).toMatchObject({ score: 3, evidenceIds: [evidenceId] });
       });
+    });
+
+    it("shows the claimed level as the unit's F-01 claim beside the proposal events make", async () => {
+      await publishServiceStandard();
+      await eventually(
+        async () => {
+          const { body } = await http().get(`/cycles/${cycles.v3}/units/${unitId}/proposals`).set(evaluator).expect(200);
+          const sp = body.proposals.find((proposal: { indicatorCode: string }) => proposal.indicatorCode === '1.a.Ak');
+          expect(sp.selfClaim).toEqual({
+            score: 3,
+            justification: '',
+            evidence: [{ evidenceId, kind: 'link', name: 'SK Standar Pelayanan 2025' }],
+            claimedBy: { rule: 'pantau/f01/1.a.Ak', ruleSource: 'pantau' },
+          });
+        },
+        { timeoutMs: 30_000 },
+      );
     });
   });
 
