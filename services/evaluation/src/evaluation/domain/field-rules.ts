@@ -6,8 +6,7 @@ import type { F01Rule } from './f01/f01-answers';
 export const NOT_BLANK = 'notBlank';
 
 type OwnFieldRule =
-  Exclude<RulesetRule, 'required'> | EvidenceFileProblem['rule'] | typeof NOT_BLANK | 'known-compliance-ruleset' | 'known-compliance-ruleset-version'
-  | F01Rule;
+  Exclude<RulesetRule, 'required'> | EvidenceFileProblem['rule'] | typeof NOT_BLANK | 'known-compliance-ruleset' | 'known-compliance-ruleset-version' | F01Rule;
 
 /**
  * Indonesian messages for the rules a ruleset document, an evidence upload and a pinned compliance ruleset are checked against
@@ -36,6 +35,8 @@ export const EVALUATION_FIELD_RULES: Record<OwnFieldRule, (field: string) => str
   'quota-min-not-above-max': (field) => `Kuota minimum pada kolom ${field} tidak boleh melebihi kuota maksimum.`,
   'f03-items-numbered-1-to-n': (field) => `Butir F-03 pada kolom ${field} harus bernomor urut mulai dari 1.`,
   'known-f03-aggregation': (field) => `Nilai kolom ${field} bukan cara perhitungan nilai F-03 yang dikenal.`,
+  'f01-form-consistent': (field) =>
+    `Pertanyaan F-01 pada kolom ${field} tidak konsisten: periksa kode pertanyaan, jenis jawaban, pilihan, syarat tampil, dan aturan levelnya.`,
   'known-question': (field) => `Pertanyaan pada kolom ${field} tidak ada dalam F-01 indikator ini.`,
   'unique-question': (field) => `Pertanyaan pada kolom ${field} dijawab lebih dari sekali.`,
   'answer-type': (field) => `Jawaban pada kolom ${field} tidak sesuai dengan jenis pertanyaannya (ya/tidak, pilihan, pilih banyak, angka, atau teks).`,

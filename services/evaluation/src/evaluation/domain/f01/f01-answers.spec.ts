@@ -1,6 +1,7 @@
 import { PEKPPP_2023_F01 } from '../ruleset/pekppp-2023-f01';
 import { type QuestionAnswerInput, readQuestionAnswers, submitGaps } from './f01-answers';
 import type { F01Condition, F01Form, QuestionAnswer } from './f01-form';
+import { f01FormProblems } from './f01-form-rules';
 
 const form = (code: string): F01Form => {
   const found = PEKPPP_2023_F01.get(code);
@@ -258,5 +259,36 @@ describe('the shipped F-01 forms are consistent', () => {
     }
     expect(f01.claim.ruleSource).toBe('pantau');
     expect(f01.claim.name).toBe(`pantau/f01/${code}`);
+  });
+});
+
+describe('validating an F-01 form published in a ruleset document', () => {
+  const sp = form('1.a.Ak');
+  it.each<[string, F01Form, string[]]>([
+    ['a shipped form', sp, []],
+    [
+      'a question id of another indicator',
+      { ...sp, questions: sp.questions.map((question, q) => (q === 1 ? { ...question, id: '2.a.P/a1' } : question)) },
+      ['questions[1].id'],
+    ],
+    ['an unknown answer type', { ...sp, questions: [{ ...sp.questions[0], type: 'date' as never }, ...sp.questions.slice(1)] }, ['questions[0].type']],
+    [
+      'a condition on a missing question',
+      { ...sp, questions: [...sp.questions, { ...sp.questions[1], id: '1.a.Ak/x', showIf: { question: '1.a.Ak/q', is: 'yes' } }] },
+      ['questions[7].showIf'],
+    ],
+    [
+      'a rule on a missing question',
+      { ...sp, claim: { ...sp.claim, rule: { kind: 'chainOfYes', questions: ['1.a.Ak/a', '1.a.Ak/q'], levelOfLength: [0, 1, 2] } } },
+      ['claim.rule.questions[1]'],
+    ],
+    [
+      'a level above 5',
+      { ...sp, claim: { ...sp.claim, rule: { kind: 'ladder', steps: [{ level: 6, when: [{ question: '1.a.Ak/a', is: 'yes' }] }] } } },
+      ['claim.rule.steps[0].level'],
+    ],
+    ['an unknown rule kind', { ...sp, claim: { ...sp.claim, rule: { kind: 'average' } as never } }, ['claim.rule.kind']],
+  ])('%s', (_name, candidate, paths) => {
+    expect(f01FormProblems('1.a.Ak', candidate).map(([path]) => path)).toEqual(paths);
   });
 });
