@@ -634,6 +634,64 @@ export interface components {
       provisional: boolean;
       source: string;
     };
+    F01OptionDocument: {
+      /** @example sippn */
+      id: string;
+      /** @example SIPP Nasional */
+      label: string;
+      /** @description The option claims nothing (e.g. "Tidak"): no bukti dukung is asked for it */
+      claimsNothing?: boolean;
+    };
+    F01EvidenceRequestDocument: {
+      /** @description The bukti dukung the question asks for */
+      names: string[];
+      /** @description At least one is needed on submit when the answer claims something (Ya, a ticked option, a number above 0, a text) */
+      requiredWhenClaimed: boolean;
+    };
+    F01QuestionDocument: {
+      /** @example 1.a.Ak/a */
+      id: string;
+      text: string;
+      /**
+       * @description yesNo: ya/tidak; single: pilihan; multi: pilih banyak; number: angka; text: teks
+       * @enum {string}
+       */
+      type: 'yesNo' | 'single' | 'multi' | 'number' | 'text';
+      /** @description For single and multi */
+      options?: components['schemas']['F01OptionDocument'][];
+      /** @description For number; default 0 */
+      min?: number;
+      /** @description For number */
+      max?: number;
+      /** @description Must be answered before submit, when shown */
+      required: boolean;
+      /** @description Shown only when this holds on another answer: { question, is: "yes"|"no" } | { question, ticked } | { question, tickedAtLeast, among? } | { question, atLeast } */
+      showIf?: {
+        [key: string]: unknown;
+      };
+      evidence?: components['schemas']['F01EvidenceRequestDocument'];
+      /** @description Where the sources disagree on this question, which reading is taken */
+      note?: string;
+    };
+    F01ClaimDocument: {
+      /** @example pantau/f01/1.a.Ak */
+      name: string;
+      /**
+       * @description pantau: the platform's rule; no official rule turns F-01 answers into a level
+       * @enum {string}
+       */
+      ruleSource: 'pantau' | 'kemenpanrb';
+      /** @description What the rule does, in Indonesian */
+      explanation: string;
+      /** @description kind: chainOfYes | countTicked | countTickedByKeyOption | optionPosition | percentageBands | ladder, with the questions, bands or steps it reads */
+      rule: {
+        [key: string]: unknown;
+      };
+    };
+    F01FormDocument: {
+      questions: components['schemas']['F01QuestionDocument'][];
+      claim: components['schemas']['F01ClaimDocument'];
+    };
     IndicatorDocument: {
       provisional: boolean;
       source: string;
@@ -652,6 +710,8 @@ export interface components {
       descriptorsProvenance: components['schemas']['ProvenanceDocument'];
       /** @description Examples of bukti dukung an evaluator expects */
       evidenceExamples: string[];
+      /** @description The F-01 questions the unit answers and the rule deriving its claimed level; absent: a 0–5 self score with a justification */
+      f01?: components['schemas']['F01FormDocument'];
     };
     AspectDocument: {
       provisional: boolean;
