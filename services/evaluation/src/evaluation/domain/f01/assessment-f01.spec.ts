@@ -128,6 +128,12 @@ describe('an F-01 draft under a ruleset with questions', () => {
       'known-question',
     ],
     ['a typed score beside the questions', [{ indicatorCode: '9.a.Ak', score: 4, questions: [] }], 'answers[0].score', 'answer-type'],
+    [
+      'evidence given for the indicator instead of per question',
+      [{ indicatorCode: '9.a.Ak', evidenceIds: ['ev-sp'], questions: [{ questionId: '9.a.Ak/a', value: false }] }],
+      'answers[0].evidenceIds',
+      'answer-type',
+    ],
     ['a typed score instead of the questions', [{ indicatorCode: '9.a.Ak', score: 4, justification: 'ada' }], 'answers[0].questions', 'answer-type'],
   ])('refuses %s as bad input naming the field', (_name, answers, field, rule) => {
     const error = refusal([], save(answers));

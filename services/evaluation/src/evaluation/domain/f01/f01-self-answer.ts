@@ -47,6 +47,16 @@ export function formMismatch(form: F01Form | undefined, answer: F01AnswerInput, 
   if (answer.questions === undefined) {
     return [{ field: `${at}.questions`, rule: 'answer-type', questionId: '', message: `${answer.indicatorCode} is answered by its F-01 questions` }];
   }
+  if (answer.evidenceIds !== undefined) {
+    return [
+      {
+        field: `${at}.evidenceIds`,
+        rule: 'answer-type',
+        questionId: '',
+        message: `the evidence of ${answer.indicatorCode} goes with each question (questions[].evidenceIds)`,
+      },
+    ];
+  }
   if (answer.score !== undefined) {
     return [
       {
