@@ -188,7 +188,11 @@ export class DraftAnswerRequest {
   @MaxLength(64)
   indicatorCode!: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 5, description: 'Self score, under a ruleset without F-01 questions (required there); left out when questions are asked' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 5,
+    description: 'Self score, under a ruleset without F-01 questions (required there); left out when questions are asked',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -203,7 +207,8 @@ export class DraftAnswerRequest {
 
   @ApiPropertyOptional({
     type: [QuestionAnswerRequest],
-    description: "Answers to the indicator's F-01 questions, under a ruleset that asks them (required there): they replace the indicator's earlier answers; the claimed level is derived",
+    description:
+      "Answers to the indicator's F-01 questions, under a ruleset that asks them (required there): they replace the indicator's earlier answers; the claimed level is derived",
   })
   @IsOptional()
   @IsArray()
@@ -212,7 +217,11 @@ export class DraftAnswerRequest {
   @Type(() => QuestionAnswerRequest)
   questions?: QuestionAnswerRequest[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Default: all evidence attached to the indicator' })
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'With a self score: the evidence the answer rests on; default all attached to the indicator. With questions: leave out (evidence goes with each question)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

@@ -1300,7 +1300,7 @@ export interface components {
       justification?: string;
       /** @description Answers to the indicator's F-01 questions, under a ruleset that asks them (required there): they replace the indicator's earlier answers; the claimed level is derived */
       questions?: components['schemas']['QuestionAnswerRequest'][];
-      /** @description Default: all evidence attached to the indicator */
+      /** @description With a self score: the evidence the answer rests on; default all attached to the indicator. With questions: leave out (evidence goes with each question) */
       evidenceIds?: string[];
     };
     SaveDraftRequest: {
