@@ -9,7 +9,12 @@ export class SelfAnswerResponse {
   @ApiProperty({ example: '1.a.Ak' })
   indicatorCode!: string;
 
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 5, description: 'The typed self score, or under a ruleset with F-01 questions the level the answers claim' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 5,
+    description: 'The typed self score, or under a ruleset with F-01 questions the level the answers claim',
+  })
   score!: number;
 
   @ApiProperty()

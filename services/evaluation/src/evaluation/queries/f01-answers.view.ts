@@ -89,7 +89,11 @@ export function f01View(ruleset: Ruleset, state: Assessment): F01IndicatorView[]
             evidence: attached.filter((item) => evidenceIds.includes(item.evidenceId)).map(({ evidenceId, kind, name }) => ({ evidenceId, kind, name })),
             evidenceRequested: [...(question.evidence?.names ?? [])],
             evidenceMissing:
-              recorded !== undefined && shown.has(question.id) && !!question.evidence?.requiredWhenClaimed && claimsSomething(question, recorded) && evidenceIds.length === 0,
+              recorded !== undefined &&
+              shown.has(question.id) &&
+              !!question.evidence?.requiredWhenClaimed &&
+              claimsSomething(question, recorded) &&
+              evidenceIds.length === 0,
           };
         }),
       },
