@@ -204,7 +204,7 @@ describe('F-01 versions and identical evidence across units on PostgreSQL and Ka
     await eventually(async () => {
       const { body } = await http().get(assessment(first)).set(lead).expect(200);
       expect(body.scores[codes[1]]['dev-evaluator-1'].score).toBe(4);
-      expect(body.f01.marksToRecheck).toEqual([
+      expect(body.f01Review.marksToRecheck).toEqual([
         { indicatorCode: codes[0], evaluatorId: 'dev-evaluator-1', markedOnVersion: 1, latestVersion: 2, status: 'perlu diperiksa ulang' },
       ]);
     });
@@ -215,7 +215,7 @@ describe('F-01 versions and identical evidence across units on PostgreSQL and Ka
       .expect(200);
     await eventually(async () => {
       const { body } = await http().get(assessment(first)).set(lead).expect(200);
-      expect(body.f01.marksToRecheck).toEqual([]);
+      expect(body.f01Review.marksToRecheck).toEqual([]);
     });
   });
 

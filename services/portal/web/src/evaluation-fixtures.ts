@@ -43,8 +43,9 @@ export const assessmentFixture = (cycleId: string, unitId: string, overrides: Pa
   returnNotes: [],
   scores: {},
   visits: [],
+  f01: [],
   version: 1,
-  f01: null,
+  f01Review: null,
   identicalEvidence: null,
   ...overrides,
 });

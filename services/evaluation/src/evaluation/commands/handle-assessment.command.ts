@@ -1,11 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EvaluationEvent } from '@lib/contracts';
-import { type AppendGuard, type AppendResult, type CommandMeta, EventStore } from '@lib/event-sourcing';
+import { type AppendGuard, type AppendResult, type CommandMeta, DomainError as AnyDomainError, EventStore } from '@lib/event-sourcing';
 import { Clock, InputProblemException } from '@lib/platform';
 import { Pool } from 'pg';
-import { DomainError } from '../domain/error-codes';
+import { DomainError, type EvaluationErrorCode } from '../domain/error-codes';
 import {
   type AssessmentCommand,
+  type F01Problem,
   assessmentContext,
   assessmentDecider,
   assessmentStream,
@@ -69,6 +70,22 @@ function refuseScoresOutsideRuleset(ruleset: Ruleset, action: AssessmentAction):
   if (unknown.length > 0) throw new InputProblemException(unknown);
 }
 
+/** F-01 answers that break their question's rules are bad input: a 400 naming each field (and so the question), not a 409. */
+const F01_INPUT_CODES: readonly string[] = ['ASSESSMENT.INVALID_ANSWER', 'ASSESSMENT.EVIDENCE_REQUIRED'] satisfies EvaluationErrorCode[];
+
+function asInputProblem<T>(decide: () => T): T {
+  try {
+    return decide();
+  } catch (error) {
+    if (!(error instanceof AnyDomainError) || !F01_INPUT_CODES.includes(error.code)) throw error;
+    const problems = (error.details?.problems ?? []) as F01Problem[];
+    throw new InputProblemException(
+      problems.map(({ field, rule, message }) => ({ field, rule, message })),
+      error.code,
+    );
+  }
+}
+
 @CommandHandler(HandleAssessmentCommand)
 export class HandleAssessmentHandler implements ICommandHandler<HandleAssessmentCommand> {
   constructor(
@@ -102,7 +119,7 @@ export class HandleAssessmentHandler implements ICommandHandler<HandleAssessment
         (state) => {
           const context = assessmentContext(cycle, unitId, ruleset);
           const command = { ...action, context, today, now: instant.toISOString(), policy: this.evidenceFiles.policy, proposal: decidedOn.proposal };
-          return decideAssessment(command, state);
+          return asInputProblem(() => decideAssessment(command, state));
         },
         meta,
         { guard },

@@ -43,7 +43,15 @@ const pdf = {
   mediaType: 'application/pdf',
 };
 const attached: AssessmentEvent = { $case: 'evidenceAttached', value: { ...ids, indicatorCode: '1.a.Ak', evidence: pdf } };
-const answer = (indicatorCode: string, score = 4, evidenceIds: string[] = []) => ({ indicatorCode, score, justification: 'ada SK', evidenceIds });
+const answer = (indicatorCode: string, score = 4, evidenceIds: string[] = []) => ({
+  indicatorCode,
+  score,
+  justification: 'ada SK',
+  evidenceIds,
+  questionAnswers: [],
+  claimedLevelRule: '',
+  claimedLevelRuleSource: '',
+});
 const draftOne: AssessmentEvent = { $case: 'selfAssessmentDraftSaved', value: { ...ids, answers: [answer('1.a.Ak', 5, ['ev-1'])], savedAt: NOW } };
 const draftAll: AssessmentEvent = { $case: 'selfAssessmentDraftSaved', value: { ...ids, answers: codes.map((code) => answer(code)), savedAt: NOW } };
 const submitted: AssessmentEvent = { $case: 'selfAssessmentSubmitted', value: { ...ids, submittedAt: NOW, version: 1 } };

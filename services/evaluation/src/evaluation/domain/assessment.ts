@@ -6,6 +6,7 @@ import { type Cycle, rulesetRefOf } from './cycle';
 import { type Ruleset, SCALE_MAX, SCALE_MIN, findIndicator, sameRuleset, scoredIndicators } from './ruleset/ruleset';
 import type { ScoringInput } from './scoring/scoring-rules';
 import { decideEach, firstRepeat } from './list-commands';
+import { type F01AnswerInput, formMismatch, questionGaps, refuseProblems, selfAnswerFromQuestions } from './f01/f01-self-answer';
 
 // One stream per cycle × unit of a tenant (`assessment-<tenantId>/<cycleId>/<unitId>`): the unit's self-assessment (F-01)
 // with its evidence, the verifier's return/verify loop, the evaluators' F-02 scores and visits.
@@ -106,11 +107,12 @@ export interface Assessment {
 
 export type Actor = { userId: string; role: 'evaluator' | 'admin' };
 
-export interface DraftAnswer {
-  indicatorCode: string;
-  score: number;
-  justification: string;
-  /** Evidence already attached to this indicator; default: all of it. */
+/**
+ * An indicator's F-01 answer. Under a ruleset without F-01 questions: `score` 0..5 with a justification.
+ * Under one with questions: `questions` (each with the evidence it rests on), and the claimed level is derived.
+ */
+export interface DraftAnswer extends F01AnswerInput {
+  /** Evidence already attached to this indicator; default: all of it (typed self score only). */
   evidenceIds?: string[];
 }
 
@@ -238,7 +240,16 @@ function missingAnswers(context: AssessmentContext, state: Assessment): string[]
 
 function guardComplete(context: AssessmentContext, state: Assessment): void {
   const missing = missingAnswers(context, state);
-  if (missing.length > 0) fail('ASSESSMENT.INCOMPLETE', `${missing.length} indicator(s) have no answer`, { indicatorCodes: missing });
+  const gaps = questionGaps(context.ruleset, state.answers);
+  if (missing.length > 0 || gaps.questionIds.length > 0) {
+    const indicatorCodes = [...missing, ...gaps.indicatorCodes];
+    const questions = gaps.questionIds.length > 0 ? `; unanswered questions: ${gaps.questionIds.join(', ')}` : '';
+    fail('ASSESSMENT.INCOMPLETE', `${indicatorCodes.length} indicator(s) are not fully answered: ${indicatorCodes.join(', ')}${questions}`, {
+      indicatorCodes,
+      questionIds: gaps.questionIds,
+    });
+  }
+  refuseProblems('ASSESSMENT.EVIDENCE_REQUIRED', gaps.evidence);
 }
 
 function evidenceOf(input: EvidenceInput, policy: EvidencePolicy): evaluationPb.Evidence {
@@ -313,18 +324,33 @@ export function decideAssessment(command: AssessmentCommand, state: Assessment):
       guardUnitEditing(command, state);
       if (command.answers.length === 0) fail('ASSESSMENT.NO_ANSWERS', 'a draft needs at least one answer');
       const seen = new Set<string>();
-      const answers = command.answers.map((answer): evaluationPb.SelfAnswer => {
+      refuseProblems(
+        'ASSESSMENT.INVALID_ANSWER',
+        command.answers.flatMap((answer, index) => formMismatch(findIndicator(context.ruleset, answer.indicatorCode)?.indicator.f01, answer, index)),
+      );
+      const answers = command.answers.map((answer, index): evaluationPb.SelfAnswer => {
         guardIndicator(context, answer.indicatorCode);
         if (seen.has(answer.indicatorCode)) fail('ASSESSMENT.DUPLICATE_ANSWER', `${answer.indicatorCode} is answered twice`);
         seen.add(answer.indicatorCode);
-        guardScore(answer.score, answer.indicatorCode);
         const attached = (state.evidence[answer.indicatorCode] ?? []).map((evidence) => evidence.evidenceId);
+        const form = findIndicator(context.ruleset, answer.indicatorCode)?.indicator.f01;
+        if (form) return selfAnswerFromQuestions(form, answer, attached, index);
+        const score = answer.score ?? Number.NaN;
+        guardScore(score, answer.indicatorCode);
         const evidenceIds = answer.evidenceIds ?? attached;
         const unknown = evidenceIds.filter((id) => !attached.includes(id));
         if (unknown.length > 0) {
           fail('ASSESSMENT.UNKNOWN_EVIDENCE', `evidence ${unknown.join(', ')} is not attached to ${answer.indicatorCode}`, { evidenceIds: unknown });
         }
-        return { indicatorCode: answer.indicatorCode, score: answer.score, justification: answer.justification, evidenceIds };
+        return {
+          indicatorCode: answer.indicatorCode,
+          score,
+          justification: answer.justification ?? '',
+          evidenceIds,
+          questionAnswers: [],
+          claimedLevelRule: '',
+          claimedLevelRuleSource: '',
+        };
       });
       return [{ $case: 'selfAssessmentDraftSaved', value: { ...ids, answers, savedAt: command.now } }];
     }

@@ -50,7 +50,10 @@ export const EVALUATION_ERRORS = {
   'ASSESSMENT.EVIDENCE_TOO_LARGE': 'Ukuran berkas bukti dukung melebihi batas.',
   'ASSESSMENT.EVIDENCE_TYPE_NOT_ALLOWED': 'Jenis berkas bukti dukung tidak diizinkan.',
   'ASSESSMENT.FINDINGS_REQUIRED': 'Temuan kunjungan verifikasi wajib diisi.',
-  'ASSESSMENT.INCOMPLETE': 'Masih ada indikator yang belum dijawab.',
+  'ASSESSMENT.INCOMPLETE': 'Masih ada indikator atau pertanyaan F-01 yang belum dijawab.',
+  'ASSESSMENT.INVALID_ANSWER': 'Ada jawaban F-01 yang tidak sesuai dengan pertanyaannya. Periksa pertanyaan yang disebutkan pada setiap kolom.',
+  'ASSESSMENT.EVIDENCE_REQUIRED':
+    'Ada jawaban F-01 yang belum didukung bukti dukung. Lampirkan paling sedikit satu bukti dukung pada pertanyaan yang disebutkan.',
   'ASSESSMENT.INVALID_DATE': 'Tanggal tidak valid. Gunakan format YYYY-MM-DD.',
   'ASSESSMENT.INVALID_EVIDENCE': 'Kode, nama, dan berkas bukti dukung wajib diisi.',
   'ASSESSMENT.INVALID_EVIDENCE_HASH': 'Sidik berkas (SHA-256) harus berupa 64 karakter heksadesimal.',

@@ -20,6 +20,9 @@ const answer = (indicatorCode: string, score = 4, justification = 'ada SK', evid
   score,
   justification,
   evidenceIds,
+  questionAnswers: [],
+  claimedLevelRule: '',
+  claimedLevelRuleSource: '',
 });
 const file = (evidenceId: string, sha: string, name = `${evidenceId}.pdf`): evaluationPb.Evidence => ({
   evidenceId,
@@ -73,7 +76,9 @@ describe('diffVersions', () => {
     [
       'a field the answer comes to hold is compared too',
       one('1.a.Ak', {}),
-      one('1.a.Ak', { answer: { ...answer('1.a.Ak'), questionAnswers: [{ questionCode: 'q1', value: 'ya' }] } as evaluationPb.SelfAnswer }),
+      one('1.a.Ak', {
+        answer: { ...answer('1.a.Ak'), questionAnswers: [{ questionId: '1.a.Ak/a', yes: true, optionIds: [], number: 0, text: '', evidenceIds: [] }] },
+      }),
       [{ indicatorCode: '1.a.Ak', change: 'changed', answerChanged: true, evidenceChanged: false }],
     ],
     [

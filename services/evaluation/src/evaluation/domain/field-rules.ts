@@ -1,5 +1,6 @@
 import type { EvidenceFileProblem } from './evidence-file';
 import type { RulesetRule } from './ruleset/ruleset';
+import type { F01Rule } from './f01/f01-answers';
 
 /** The rule a text field breaks when it holds nothing but spaces. */
 export const NOT_BLANK = 'notBlank';
@@ -11,7 +12,8 @@ type OwnFieldRule =
   | 'known-compliance-ruleset'
   | 'known-compliance-ruleset-version'
   | 'known-cycle'
-  | 'not-with-copied-instrument';
+  | 'not-with-copied-instrument'
+  | F01Rule;
 
 /**
  * Indonesian messages for the rules a ruleset document, an evidence upload and a pinned compliance ruleset are checked against
@@ -40,6 +42,17 @@ export const EVALUATION_FIELD_RULES: Record<OwnFieldRule, (field: string) => str
   'quota-min-not-above-max': (field) => `Kuota minimum pada kolom ${field} tidak boleh melebihi kuota maksimum.`,
   'f03-items-numbered-1-to-n': (field) => `Butir F-03 pada kolom ${field} harus bernomor urut mulai dari 1.`,
   'known-f03-aggregation': (field) => `Nilai kolom ${field} bukan cara perhitungan nilai F-03 yang dikenal.`,
+  'f01-form-consistent': (field) =>
+    `Pertanyaan F-01 pada kolom ${field} tidak konsisten: periksa kode pertanyaan, jenis jawaban, pilihan, syarat tampil, dan aturan levelnya.`,
+  'known-question': (field) => `Pertanyaan pada kolom ${field} tidak ada dalam F-01 indikator ini.`,
+  'unique-question': (field) => `Pertanyaan pada kolom ${field} dijawab lebih dari sekali.`,
+  'answer-type': (field) => `Jawaban pada kolom ${field} tidak sesuai dengan jenis pertanyaannya (ya/tidak, pilihan, pilih banyak, angka, atau teks).`,
+  'known-option': (field) => `Pilihan pada kolom ${field} tidak termasuk pilihan jawaban pertanyaan ini.`,
+  'number-range': (field) => `Angka pada kolom ${field} di luar rentang yang diizinkan pertanyaan ini.`,
+  'text-not-blank': (field) => `Jawaban teks pada kolom ${field} wajib diisi dan tidak boleh terlalu panjang.`,
+  'shown-by-skip-logic': (field) => `Pertanyaan pada kolom ${field} dilewati menurut jawaban sebelumnya; jangan dijawab.`,
+  'evidence-attached': (field) => `Bukti dukung pada kolom ${field} belum dilampirkan pada indikator ini.`,
+  'evidence-required': (field) => `Pertanyaan ${field} memerlukan paling sedikit satu bukti dukung.`,
   [NOT_BLANK]: (field) => `Kolom ${field} wajib diisi; spasi saja tidak cukup.`,
   'known-compliance-ruleset': (field) =>
     `Pedoman penilaian kepatuhan Ombudsman pada kolom ${field} tidak dikenal; gunakan misalnya "ombudsman-2025", "ombudsman-2022" atau "ombudsman-2021".`,

@@ -1,6 +1,8 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { F01_ANSWER_TYPES } from '../domain';
 import type { AssessmentView } from '../queries/evaluation.queries';
 import type { F01Review, IdenticalEvidence } from '../queries/f01-versions.queries';
+import type { F01IndicatorView, F01QuestionView } from '../queries/f01-answers.view';
 
 const ASSESSMENT_STATUSES = ['draft', 'submitted', 'returned', 'verified'];
 
@@ -8,7 +10,12 @@ export class SelfAnswerResponse {
   @ApiProperty({ example: '1.a.Ak' })
   indicatorCode!: string;
 
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 5 })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 5,
+    description: 'The typed self score, or under a ruleset with F-01 questions the level the answers claim',
+  })
   score!: number;
 
   @ApiProperty()
@@ -154,6 +161,81 @@ export class IdenticalEvidenceResponse implements IdenticalEvidence {
   otherFileName!: string | null;
 }
 
+export class F01OptionResponse {
+  @ApiProperty({ example: 'sippn' })
+  id!: string;
+
+  @ApiProperty({ example: 'SIPP Nasional' })
+  label!: string;
+}
+
+export class F01QuestionEvidenceResponse {
+  @ApiProperty()
+  evidenceId!: string;
+
+  @ApiProperty({ enum: ['file', 'link'] })
+  kind!: string;
+
+  @ApiProperty()
+  name!: string;
+}
+
+export class F01QuestionResponse implements F01QuestionView {
+  @ApiProperty({ example: '1.a.Ak/a' })
+  questionId!: string;
+
+  @ApiProperty({ example: 'Apakah sudah dibuat Standar Pelayanan, baik sebagian ataupun seluruh jenis pelayanan?' })
+  text!: string;
+
+  @ApiProperty({ enum: F01_ANSWER_TYPES, description: 'yesNo: ya/tidak; single: pilihan; multi: pilih banyak; number: angka; text: teks' })
+  type!: F01QuestionView['type'];
+
+  @ApiProperty({ type: [F01OptionResponse], description: 'For single and multi; empty otherwise' })
+  options!: F01OptionResponse[];
+
+  @ApiProperty()
+  required!: boolean;
+
+  @ApiProperty({ description: 'False when the skip logic hides the question given the other answers' })
+  shown!: boolean;
+
+  @ApiProperty({
+    nullable: true,
+    oneOf: [{ type: 'boolean' }, { type: 'number' }, { type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    description: 'The answer, shaped as the draft takes it; null when unanswered',
+  })
+  value!: F01QuestionView['value'];
+
+  @ApiProperty({ type: [F01QuestionEvidenceResponse], description: 'The bukti dukung the answer rests on' })
+  evidence!: F01QuestionEvidenceResponse[];
+
+  @ApiProperty({ type: [String], description: 'The bukti dukung the question asks for' })
+  evidenceRequested!: string[];
+
+  @ApiProperty({ description: 'The answer claims something its question requires bukti dukung for, and none is given' })
+  evidenceMissing!: boolean;
+}
+
+export class F01IndicatorResponse implements F01IndicatorView {
+  @ApiProperty({ example: '1.a.Ak' })
+  indicatorCode!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 5, nullable: true, description: 'The level the answers claim under `rule`; null when unanswered' })
+  claimedLevel!: number | null;
+
+  @ApiProperty({ example: 'pantau/f01/1.a.Ak' })
+  rule!: string;
+
+  @ApiProperty({ enum: ['pantau', 'kemenpanrb'], description: "pantau: the platform's rule; no official rule turns F-01 answers into a level" })
+  ruleSource!: F01IndicatorView['ruleSource'];
+
+  @ApiProperty({ description: 'What the rule does, in Indonesian' })
+  ruleExplanation!: string;
+
+  @ApiProperty({ type: [F01QuestionResponse] })
+  questions!: F01QuestionResponse[];
+}
+
 @ApiExtraModels(SelfAnswerResponse, EvidenceResponse, EvaluatorMarkResponse)
 export class AssessmentResponse implements AssessmentView {
   @ApiProperty()
@@ -188,11 +270,17 @@ export class AssessmentResponse implements AssessmentView {
   @ApiProperty({ type: () => [VerificationVisitResponse] })
   visits!: VerificationVisitResponse[];
 
+  @ApiProperty({
+    type: [F01IndicatorResponse],
+    description: 'Under a ruleset with F-01 questions: per indicator the questions, answers, evidence per question and the claimed level; empty otherwise',
+  })
+  f01!: F01IndicatorResponse[];
+
   @ApiProperty({ type: 'integer', description: "The assessment stream's version this view reflects" })
   version!: number;
 
   @ApiProperty({ type: () => F01ReviewResponse, nullable: true, description: 'F-01 versions and what to re-check; null before any F-01 event' })
-  f01!: F01ReviewResponse | null;
+  f01Review!: F01ReviewResponse | null;
 
   @ApiProperty({
     type: () => [IdenticalEvidenceResponse],

@@ -58,7 +58,13 @@ export class AssessmentsController {
   @ApiOperation({ summary: 'F-01: save self-assessment answers (merged into the draft)' })
   @ApiOkResponse({ description: 'Saved', type: CommandReply })
   saveDraft(@Caller() { meta }: Caller, @Param() path: UnitPath, @Body() body: SaveDraftRequest): Promise<CommandReply> {
-    const answers = body.answers.map(({ indicatorCode, score, justification, evidenceIds }) => ({ indicatorCode, score, justification, evidenceIds }));
+    const answers = body.answers.map(({ indicatorCode, score, justification, evidenceIds, questions }) => ({
+      indicatorCode,
+      score,
+      justification,
+      evidenceIds,
+      questions: questions?.map(({ questionId, value, evidenceIds: questionEvidenceIds }) => ({ questionId, value, evidenceIds: questionEvidenceIds })),
+    }));
     return this.run(meta, path, { type: 'SaveSelfAssessmentDraft', answers });
   }
 

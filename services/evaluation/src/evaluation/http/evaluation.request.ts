@@ -8,6 +8,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsNumber,
@@ -169,24 +170,68 @@ export class AssignUnitsLokusRequest {
   units!: UnitLokusAssignmentRequest[];
 }
 
+export class QuestionAnswerRequest {
+  @ApiProperty({ example: '1.a.Ak/a', description: "A question id of the indicator's F-01 (the ruleset's `f01.questions[].id`)" })
+  @IsString()
+  @MaxLength(64)
+  questionId!: string;
+
+  @ApiProperty({
+    description:
+      'By the question type: yesNo → true (Ya) / false (Tidak); single → one option id; multi → a list of option ids (empty: none ticked); number → a number; text → a text',
+    oneOf: [{ type: 'boolean' }, { type: 'number' }, { type: 'string' }, { type: 'array', items: { type: 'string' } }],
+  })
+  @IsDefined()
+  value!: boolean | number | string | string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Evidence attached to the indicator that backs this answer (bukti dukung). Default: none' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  evidenceIds?: string[];
+}
+
 export class DraftAnswerRequest {
   @ApiProperty({ example: '1.a.Ak' })
   @IsString()
   @MaxLength(64)
   indicatorCode!: string;
 
-  @ApiProperty({ minimum: 0, maximum: 5 })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 5,
+    description: 'Self score, under a ruleset without F-01 questions (required there); left out when questions are asked',
+  })
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(5)
-  score!: number;
+  score?: number;
 
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'Required with a self score; optional beside question answers' })
+  @IsOptional()
   @IsString()
   @MaxLength(10_000)
-  justification!: string;
+  justification?: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Default: all evidence attached to the indicator' })
+  @ApiPropertyOptional({
+    type: [QuestionAnswerRequest],
+    description:
+      "Answers to the indicator's F-01 questions, under a ruleset that asks them (required there): they replace the indicator's earlier answers; the claimed level is derived",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => QuestionAnswerRequest)
+  questions?: QuestionAnswerRequest[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'With a self score: the evidence the answer rests on; default all attached to the indicator. With questions: leave out (evidence goes with each question)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

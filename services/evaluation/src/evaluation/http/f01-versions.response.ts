@@ -2,9 +2,40 @@ import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import type { F01DiffView, F01VersionsView } from '../queries/f01-versions.queries';
 import { EvidenceResponse, F01ReviewResponse, IndicatorChangeResponse, SelfAnswerResponse } from './assessment.response';
 
+export class QuestionAnswerResponse {
+  @ApiProperty({ example: '1.a.Ak/a' })
+  questionId!: string;
+
+  @ApiProperty({ description: 'The ya/tidak answer (false when the question is not ya/tidak)' })
+  yes!: boolean;
+
+  @ApiProperty({ type: [String], description: 'Options ticked (pilihan, pilih banyak)' })
+  optionIds!: string[];
+
+  @ApiProperty({ description: 'The angka answer (0 when the question is not angka)' })
+  number!: number;
+
+  @ApiProperty({ description: 'The teks answer' })
+  text!: string;
+
+  @ApiProperty({ type: [String], description: 'Bukti dukung of this question' })
+  evidenceIds!: string[];
+}
+
+export class F01VersionAnswerResponse extends SelfAnswerResponse {
+  @ApiProperty({ type: () => [QuestionAnswerResponse], description: 'Under a ruleset with F-01 questions: the answer to each question; empty otherwise' })
+  questionAnswers!: QuestionAnswerResponse[];
+
+  @ApiProperty({ description: 'The rule that turned the answers into the claimed level (`score`); empty for a typed self score' })
+  claimedLevelRule!: string;
+
+  @ApiProperty({ description: "Whose rule it is: 'pantau' (no official rule exists); empty for a typed self score" })
+  claimedLevelRuleSource!: string;
+}
+
 export class F01IndicatorSnapshotResponse {
-  @ApiProperty({ type: () => SelfAnswerResponse, nullable: true, description: 'Null when only evidence was attached' })
-  answer!: SelfAnswerResponse | null;
+  @ApiProperty({ type: () => F01VersionAnswerResponse, nullable: true, description: 'Null when only evidence was attached' })
+  answer!: F01VersionAnswerResponse | null;
 
   @ApiProperty({ type: () => [EvidenceResponse] })
   evidence!: EvidenceResponse[];

@@ -26,8 +26,16 @@ export class ClaimedEvidenceResponse {
   name!: string;
 }
 
+export class ClaimedByResponse {
+  @ApiProperty({ example: 'pantau/f01/1.a.Ak' })
+  rule!: string;
+
+  @ApiProperty({ example: 'pantau', description: '"pantau": the platform\'s rule; no official rule turns F-01 answers into a level' })
+  ruleSource!: string;
+}
+
 export class SelfClaimResponse implements SelfClaimView {
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 5, description: 'The score the unit gave itself on F-01' })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 5, description: 'The score the unit gave itself on F-01, or the level its F-01 answers claim' })
   score!: number;
 
   @ApiProperty()
@@ -35,6 +43,13 @@ export class SelfClaimResponse implements SelfClaimView {
 
   @ApiProperty({ type: [ClaimedEvidenceResponse], description: 'The evidence the answer names' })
   evidence!: ClaimedEvidenceResponse[];
+
+  @ApiProperty({
+    type: ClaimedByResponse,
+    nullable: true,
+    description: 'Under a ruleset with F-01 questions: the rule that derived `score` (the claimed level) from the answers; null for a typed self score',
+  })
+  claimedBy!: ClaimedByResponse | null;
 }
 
 export class DecisionMarkResponse implements DecisionMark {

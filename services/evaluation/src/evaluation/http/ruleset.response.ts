@@ -2,6 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type Aspect,
   type CategoryBand,
+  type ClaimRule,
+  F01_ANSWER_TYPES,
+  type F01Claim,
+  type F01Condition,
+  type F01EvidenceRequest,
+  type F01Form,
+  type F01Option,
+  type F01Question,
   F03_AGGREGATION_RULES,
   type F03Aggregation,
   type F03Item,
@@ -48,6 +56,89 @@ export class ProvenanceDocument implements Provenance {
   source!: string;
 }
 
+export class F01OptionDocument implements F01Option {
+  @ApiProperty({ example: 'sippn' })
+  id!: string;
+
+  @ApiProperty({ example: 'SIPP Nasional' })
+  label!: string;
+
+  @ApiPropertyOptional({ description: 'The option claims nothing (e.g. "Tidak"): no bukti dukung is asked for it' })
+  claimsNothing?: boolean;
+}
+
+export class F01EvidenceRequestDocument implements F01EvidenceRequest {
+  @ApiProperty({ type: [String], description: 'The bukti dukung the question asks for' })
+  names!: readonly string[];
+
+  @ApiProperty({ description: 'At least one is needed on submit when the answer claims something (Ya, a ticked option, a number above 0, a text)' })
+  requiredWhenClaimed!: boolean;
+}
+
+export class F01QuestionDocument implements F01Question {
+  @ApiProperty({ example: '1.a.Ak/a' })
+  id!: string;
+
+  @ApiProperty()
+  text!: string;
+
+  @ApiProperty({ enum: F01_ANSWER_TYPES, description: 'yesNo: ya/tidak; single: pilihan; multi: pilih banyak; number: angka; text: teks' })
+  type!: F01Question['type'];
+
+  @ApiPropertyOptional({ type: [F01OptionDocument], description: 'For single and multi' })
+  options?: readonly F01OptionDocument[];
+
+  @ApiPropertyOptional({ description: 'For number; default 0' })
+  min?: number;
+
+  @ApiPropertyOptional({ description: 'For number' })
+  max?: number;
+
+  @ApiProperty({ description: 'Must be answered before submit, when shown' })
+  required!: boolean;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Shown only when this holds on another answer: { question, is: "yes"|"no" } | { question, ticked } | { question, tickedAtLeast, among? } | { question, atLeast }',
+  })
+  showIf?: F01Condition;
+
+  @ApiPropertyOptional({ type: () => F01EvidenceRequestDocument })
+  evidence?: F01EvidenceRequestDocument;
+
+  @ApiPropertyOptional({ description: 'Where the sources disagree on this question, which reading is taken' })
+  note?: string;
+}
+
+export class F01ClaimDocument implements F01Claim {
+  @ApiProperty({ example: 'pantau/f01/1.a.Ak' })
+  name!: string;
+
+  @ApiProperty({ enum: ['pantau', 'kemenpanrb'], description: "pantau: the platform's rule; no official rule turns F-01 answers into a level" })
+  ruleSource!: F01Claim['ruleSource'];
+
+  @ApiProperty({ description: 'What the rule does, in Indonesian' })
+  explanation!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'kind: chainOfYes | countTicked | countTickedByKeyOption | optionPosition | percentageBands | ladder, with the questions, bands or steps it reads',
+  })
+  rule!: ClaimRule;
+}
+
+export class F01FormDocument implements F01Form {
+  @ApiProperty({ type: [F01QuestionDocument] })
+  questions!: readonly F01QuestionDocument[];
+
+  @ApiProperty({ type: () => F01ClaimDocument })
+  claim!: F01ClaimDocument;
+}
+
 export class IndicatorDocument extends ProvenanceDocument implements Indicator {
   @ApiProperty({ type: 'integer', description: 'Running number 1..n across the ruleset' })
   no!: number;
@@ -69,6 +160,12 @@ export class IndicatorDocument extends ProvenanceDocument implements Indicator {
 
   @ApiProperty({ type: [String], description: 'Examples of bukti dukung an evaluator expects' })
   evidenceExamples!: readonly string[];
+
+  @ApiPropertyOptional({
+    type: () => F01FormDocument,
+    description: 'The F-01 questions the unit answers and the rule deriving its claimed level; absent: a 0–5 self score with a justification',
+  })
+  f01?: F01FormDocument;
 }
 
 export class AspectDocument extends ProvenanceDocument implements Aspect {

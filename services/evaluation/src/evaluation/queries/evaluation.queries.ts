@@ -10,8 +10,10 @@ import {
   proposedOnlyIndicatorCodes,
   provisionalParts,
   type Ruleset,
+  rulesetRefOf,
   shippedRulesets,
 } from '../domain';
+import { type F01IndicatorView, f01View } from './f01-answers.view';
 import { rulesetIn } from '../projections/evaluation-read-model.projection';
 import { type F01Review, f01ReviewOf, type IdenticalEvidence, identicalEvidenceOf } from './f01-versions.queries';
 import { RulesetCatalog } from './ruleset-catalog';
@@ -162,10 +164,12 @@ export interface AssessmentView {
   /** By indicator code, then evaluator id: each evaluator's latest score. */
   scores: Record<string, Record<string, { score: number; note: string }>>;
   visits: { cycleId: string; unitId: string; visitedOn: string; evaluatorIds: string[]; findings: string }[];
+  /** Under a ruleset with F-01 questions: per indicator the questions, answers, evidence per question and claimed level; else empty. */
+  f01: F01IndicatorView[];
   /** The version of the assessment's stream this view reflects. */
   version: number;
   /** F-01 versions: what changed since the last review, which marks to give again; null before any F-01 event. */
-  f01: F01Review | null;
+  f01Review: F01Review | null;
   /** Identical evidence in other units of the cycle; null for a caller who may not see other units (the unit's own operator). */
   identicalEvidence: IdenticalEvidence[] | null;
 }
@@ -178,7 +182,8 @@ function assessmentView(
   unitId: string,
   state: Assessment,
   version: number,
-  f01: F01Review | null,
+  ruleset: Ruleset | undefined,
+  f01Review: F01Review | null,
   identicalEvidence: IdenticalEvidence[] | null,
 ): AssessmentView {
   return {
@@ -198,8 +203,9 @@ function assessmentView(
       evaluatorIds,
       findings,
     })),
+    f01: ruleset ? f01View(ruleset, state) : [],
     version,
-    f01,
+    f01Review,
     identicalEvidence,
   };
 }
@@ -226,11 +232,13 @@ export class GetAssessmentHandler implements IQueryHandler<GetAssessmentQuery> {
       [cycleId, unitId, tenantId],
     );
     if (!rows[0]) throw new NotFoundException({ code: 'ASSESSMENT.NOT_FOUND', message: `unit ${unitId} has no assessment in cycle ${cycleId}` });
-    const [f01, identicalEvidence] = await Promise.all([
+    const { state: cycle } = await cycleRow(this.pool, tenantId, cycleId);
+    const [ruleset, f01Review, identicalEvidence] = await Promise.all([
+      rulesetIn(this.pool, tenantId, rulesetRefOf(cycle, unitId)),
       f01ReviewOf(this.pool, tenantId, cycleId, unitId),
       seesOtherUnits ? identicalEvidenceOf(this.pool, tenantId, cycleId, unitId) : null,
     ]);
-    return assessmentView(cycleId, unitId, rows[0].state, rows[0].stream_version, f01, identicalEvidence);
+    return assessmentView(cycleId, unitId, rows[0].state, rows[0].stream_version, ruleset, f01Review, identicalEvidence);
   }
 }
 

@@ -16,9 +16,12 @@ import { ProposalFigures } from './proposal-figures';
 
 /** What the unit claimed for the indicator in its F-01 self-assessment. */
 export interface SelfClaimView {
+  /** The score the unit typed, or under a ruleset with F-01 questions the level its answers claim. */
   score: number;
   justification: string;
   evidence: { evidenceId: string; kind: string; name: string }[];
+  /** The rule that derived `score` from the F-01 answers (`ruleSource` "pantau": ours, not KemenPANRB's); null for a typed score. */
+  claimedBy: { rule: string; ruleSource: string } | null;
 }
 
 export interface IndicatorProposalView {
@@ -88,6 +91,7 @@ function selfClaimOf(assessment: Assessment, code: string): SelfClaimView | null
     evidence: answer.evidenceIds.flatMap((id) =>
       attached.filter((item) => item.evidenceId === id).map(({ evidenceId, kind, name }) => ({ evidenceId, kind, name })),
     ),
+    claimedBy: answer.claimedLevelRule ? { rule: answer.claimedLevelRule, ruleSource: answer.claimedLevelRuleSource } : null,
   };
 }
 

@@ -2,7 +2,8 @@ import { type ScoringInput, scoreUnit, toUnitResult } from '../scoring/scoring-r
 import { GENERIC_DESCRIPTORS, pekppp2023 } from './pekppp-2023';
 import { pekppp2023KodeB } from './pekppp-2023-kode-b';
 import { pekppp2023v2 } from './pekppp-2023-v2';
-import { type Ruleset, findIndicator, scoredIndicators } from './ruleset';
+import { pekppp2023v3 } from './pekppp-2023-v3';
+import { type Ruleset, findIndicator, scoredIndicators, validateRuleset } from './ruleset';
 import { findShippedRuleset } from './shipped-rulesets';
 
 const LEAD = 'evaluator-lead';
@@ -47,6 +48,41 @@ describe('pekppp-2023 revision 2 beside revision 1', () => {
     ['indicators left unscored', { selfScores: [], evaluatorScores: byLead(every((k) => (k % 3 === 0 ? 4 : 2))).slice(0, 17), leadEvaluatorId: LEAD }],
   ])('scores %s to the same IPP, aspects and category under both revisions', (_name, input) => {
     expect(toUnitResult('disdukcapil', scoreUnit(pekppp2023v2, input))).toEqual(toUnitResult('disdukcapil', scoreUnit(pekppp2023, input)));
+  });
+});
+
+describe('pekppp-2023 revision 3 beside revision 2', () => {
+  const withoutF01 = (ruleset: Ruleset) => ({
+    ...ruleset,
+    version: 0,
+    title: '',
+    aspects: ruleset.aspects.map((aspect) => ({ ...aspect, indicators: aspect.indicators.map(({ f01: _f01, ...indicator }) => indicator) })),
+  });
+
+  it('ships beside revision 2, which keeps its typed 0–5 self score', () => {
+    expect(findShippedRuleset({ id: 'pekppp-2023', version: 3 })).toBe(pekppp2023v3);
+    expect(findShippedRuleset({ id: 'pekppp-2023', version: 2 })).toBe(pekppp2023v2);
+    for (const indicator of scoredIndicators(pekppp2023v2)) expect(indicator.f01).toBeUndefined();
+  });
+
+  it('is revision 2 plus the F-01 questions of every indicator, and valid', () => {
+    expect(withoutF01(pekppp2023v3)).toEqual(withoutF01(pekppp2023v2));
+    for (const indicator of scoredIndicators(pekppp2023v3)) expect(indicator.f01?.claim.ruleSource).toBe('pantau');
+    expect(validateRuleset(pekppp2023v3)).toEqual([]);
+  });
+
+  it.each<[string, ScoringInput]>([
+    ['every indicator 5', { selfScores: [], evaluatorScores: byLead(every(() => 5)), leadEvaluatorId: LEAD }],
+    [
+      'scores 0..5 in turn, beside self scores',
+      {
+        selfScores: Object.entries(every((k) => (k * 7) % 6)).map(([indicatorCode, score]) => ({ indicatorCode, score })),
+        evaluatorScores: byLead(every((k) => k % 6)),
+        leadEvaluatorId: LEAD,
+      },
+    ],
+  ])('scores %s to the same IPP as revision 2', (_name, input) => {
+    expect(toUnitResult('disdukcapil', scoreUnit(pekppp2023v3, input))).toEqual(toUnitResult('disdukcapil', scoreUnit(pekppp2023v2, input)));
   });
 });
 

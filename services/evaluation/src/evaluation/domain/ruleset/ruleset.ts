@@ -1,4 +1,6 @@
 import { F03_ASPECTS, type F03Aspect } from '@lib/kernel';
+import type { F01Form } from '../f01/f01-form';
+import { f01FormProblems } from '../f01/f01-form-rules';
 
 /**
  * A scoring ruleset is data, not code: every weight, band and quota the scoring rules use lives here,
@@ -39,6 +41,11 @@ export interface Indicator extends Provenance {
   descriptorsProvenance: Provenance;
   /** Examples of bukti dukung an evaluator expects. */
   evidenceExamples: readonly string[];
+  /**
+   * The F-01 questions the unit answers for this indicator and the rule deriving its claimed level.
+   * Absent: the unit gives a 0–5 self score with a justification (revisions before the question form).
+   */
+  f01?: F01Form;
 }
 
 export interface Aspect extends Provenance {
@@ -208,7 +215,8 @@ export type RulesetRule =
   | 'quota-is-positive-integer'
   | 'quota-min-not-above-max'
   | 'f03-items-numbered-1-to-n'
-  | 'known-f03-aggregation';
+  | 'known-f03-aggregation'
+  | 'f01-form-consistent';
 
 /** One broken rule at a JSON path of the ruleset document, e.g. `aspects[2].indicators[1].weightBp`. */
 export interface RulesetViolation {
@@ -314,6 +322,9 @@ export function validateRuleset(ruleset: Ruleset): RulesetViolation[] {
       checkProvenance(it, indicator);
       checkProvenance(`${it}.descriptorsProvenance`, indicator.descriptorsProvenance);
       checkDescriptors(it, indicator.descriptors);
+      if (indicator.f01 !== undefined) {
+        for (const [path, message] of f01FormProblems(indicator.code, indicator.f01)) add(`${it}.f01.${path}`, 'f01-form-consistent', message);
+      }
     });
     if (indicators.length > 0 && indicatorWeightsValid && indicatorSum !== BASIS_POINTS_100_PERCENT) {
       add(`${at}.indicators`, 'weights-sum-to-100-percent', `indicator weights of aspect "${aspect.code}" sum to ${percent(indicatorSum)}, not 100%`);

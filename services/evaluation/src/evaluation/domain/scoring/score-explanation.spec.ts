@@ -15,7 +15,16 @@ function assessment(self: (code: string) => number | null, ...evaluators: ((code
   const state = initialAssessment();
   for (const code of codes) {
     const own = self(code);
-    if (own !== null) state.answers[code] = { indicatorCode: code, score: own, justification: '', evidenceIds: [] };
+    if (own !== null)
+      state.answers[code] = {
+        indicatorCode: code,
+        score: own,
+        justification: '',
+        evidenceIds: [],
+        questionAnswers: [],
+        claimedLevelRule: '',
+        claimedLevelRuleSource: '',
+      };
     evaluators.forEach((evaluator, e) => {
       const mark = evaluator(code);
       if (mark !== null) state.scores[code] = { ...state.scores[code], [lokus.evaluatorIds[e]]: { score: mark, note: '' } };

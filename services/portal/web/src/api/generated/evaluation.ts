@@ -694,6 +694,64 @@ export interface components {
       provisional: boolean;
       source: string;
     };
+    F01OptionDocument: {
+      /** @example sippn */
+      id: string;
+      /** @example SIPP Nasional */
+      label: string;
+      /** @description The option claims nothing (e.g. "Tidak"): no bukti dukung is asked for it */
+      claimsNothing?: boolean;
+    };
+    F01EvidenceRequestDocument: {
+      /** @description The bukti dukung the question asks for */
+      names: string[];
+      /** @description At least one is needed on submit when the answer claims something (Ya, a ticked option, a number above 0, a text) */
+      requiredWhenClaimed: boolean;
+    };
+    F01QuestionDocument: {
+      /** @example 1.a.Ak/a */
+      id: string;
+      text: string;
+      /**
+       * @description yesNo: ya/tidak; single: pilihan; multi: pilih banyak; number: angka; text: teks
+       * @enum {string}
+       */
+      type: 'yesNo' | 'single' | 'multi' | 'number' | 'text';
+      /** @description For single and multi */
+      options?: components['schemas']['F01OptionDocument'][];
+      /** @description For number; default 0 */
+      min?: number;
+      /** @description For number */
+      max?: number;
+      /** @description Must be answered before submit, when shown */
+      required: boolean;
+      /** @description Shown only when this holds on another answer: { question, is: "yes"|"no" } | { question, ticked } | { question, tickedAtLeast, among? } | { question, atLeast } */
+      showIf?: {
+        [key: string]: unknown;
+      };
+      evidence?: components['schemas']['F01EvidenceRequestDocument'];
+      /** @description Where the sources disagree on this question, which reading is taken */
+      note?: string;
+    };
+    F01ClaimDocument: {
+      /** @example pantau/f01/1.a.Ak */
+      name: string;
+      /**
+       * @description pantau: the platform's rule; no official rule turns F-01 answers into a level
+       * @enum {string}
+       */
+      ruleSource: 'pantau' | 'kemenpanrb';
+      /** @description What the rule does, in Indonesian */
+      explanation: string;
+      /** @description kind: chainOfYes | countTicked | countTickedByKeyOption | optionPosition | percentageBands | ladder, with the questions, bands or steps it reads */
+      rule: {
+        [key: string]: unknown;
+      };
+    };
+    F01FormDocument: {
+      questions: components['schemas']['F01QuestionDocument'][];
+      claim: components['schemas']['F01ClaimDocument'];
+    };
     IndicatorDocument: {
       provisional: boolean;
       source: string;
@@ -712,6 +770,8 @@ export interface components {
       descriptorsProvenance: components['schemas']['ProvenanceDocument'];
       /** @description Examples of bukti dukung an evaluator expects */
       evidenceExamples: string[];
+      /** @description The F-01 questions the unit answers and the rule deriving its claimed level; absent: a 0–5 self score with a justification */
+      f01?: components['schemas']['F01FormDocument'];
     };
     AspectDocument: {
       provisional: boolean;
@@ -1171,6 +1231,7 @@ export interface components {
     SelfAnswerResponse: {
       /** @example 1.a.Ak */
       indicatorCode: string;
+      /** @description The typed self score, or under a ruleset with F-01 questions the level the answers claim */
       score: number;
       justification: string;
       /** @description Evidence of this indicator the answer rests on */
@@ -1207,6 +1268,58 @@ export interface components {
       visitedOn: string;
       evaluatorIds: string[];
       findings: string;
+    };
+    F01OptionResponse: {
+      /** @example sippn */
+      id: string;
+      /** @example SIPP Nasional */
+      label: string;
+    };
+    F01QuestionEvidenceResponse: {
+      evidenceId: string;
+      /** @enum {string} */
+      kind: 'file' | 'link';
+      name: string;
+    };
+    F01QuestionResponse: {
+      /** @example 1.a.Ak/a */
+      questionId: string;
+      /** @example Apakah sudah dibuat Standar Pelayanan, baik sebagian ataupun seluruh jenis pelayanan? */
+      text: string;
+      /**
+       * @description yesNo: ya/tidak; single: pilihan; multi: pilih banyak; number: angka; text: teks
+       * @enum {string}
+       */
+      type: 'yesNo' | 'single' | 'multi' | 'number' | 'text';
+      /** @description For single and multi; empty otherwise */
+      options: components['schemas']['F01OptionResponse'][];
+      required: boolean;
+      /** @description False when the skip logic hides the question given the other answers */
+      shown: boolean;
+      /** @description The answer, shaped as the draft takes it; null when unanswered */
+      value: (boolean | number | string | string[]) | null;
+      /** @description The bukti dukung the answer rests on */
+      evidence: components['schemas']['F01QuestionEvidenceResponse'][];
+      /** @description The bukti dukung the question asks for */
+      evidenceRequested: string[];
+      /** @description The answer claims something its question requires bukti dukung for, and none is given */
+      evidenceMissing: boolean;
+    };
+    F01IndicatorResponse: {
+      /** @example 1.a.Ak */
+      indicatorCode: string;
+      /** @description The level the answers claim under `rule`; null when unanswered */
+      claimedLevel: number | null;
+      /** @example pantau/f01/1.a.Ak */
+      rule: string;
+      /**
+       * @description pantau: the platform's rule; no official rule turns F-01 answers into a level
+       * @enum {string}
+       */
+      ruleSource: 'pantau' | 'kemenpanrb';
+      /** @description What the rule does, in Indonesian */
+      ruleExplanation: string;
+      questions: components['schemas']['F01QuestionResponse'][];
     };
     IndicatorChangeResponse: {
       /** @example 1.a.Ak */
@@ -1289,19 +1402,36 @@ export interface components {
         };
       };
       visits: components['schemas']['VerificationVisitResponse'][];
+      /** @description Under a ruleset with F-01 questions: per indicator the questions, answers, evidence per question and the claimed level; empty otherwise */
+      f01: components['schemas']['F01IndicatorResponse'][];
       /** @description The assessment stream's version this view reflects */
       version: number;
       /** @description F-01 versions and what to re-check; null before any F-01 event */
-      f01: components['schemas']['F01ReviewResponse'] | null;
+      f01Review: components['schemas']['F01ReviewResponse'] | null;
       /** @description Other units of the tenant's cycle whose latest F-01 has the same evidence file (sha256) or the same answer and evidence set; null for the unit's own operator */
       identicalEvidence: components['schemas']['IdenticalEvidenceResponse'][] | null;
+    };
+    QuestionAnswerRequest: {
+      /**
+       * @description A question id of the indicator's F-01 (the ruleset's `f01.questions[].id`)
+       * @example 1.a.Ak/a
+       */
+      questionId: string;
+      /** @description By the question type: yesNo → true (Ya) / false (Tidak); single → one option id; multi → a list of option ids (empty: none ticked); number → a number; text → a text */
+      value: boolean | number | string | string[];
+      /** @description Evidence attached to the indicator that backs this answer (bukti dukung). Default: none */
+      evidenceIds?: string[];
     };
     DraftAnswerRequest: {
       /** @example 1.a.Ak */
       indicatorCode: string;
-      score: number;
-      justification: string;
-      /** @description Default: all evidence attached to the indicator */
+      /** @description Self score, under a ruleset without F-01 questions (required there); left out when questions are asked */
+      score?: number;
+      /** @description Required with a self score; optional beside question answers */
+      justification?: string;
+      /** @description Answers to the indicator's F-01 questions, under a ruleset that asks them (required there): they replace the indicator's earlier answers; the claimed level is derived */
+      questions?: components['schemas']['QuestionAnswerRequest'][];
+      /** @description With a self score: the evidence the answer rests on; default all attached to the indicator. With questions: leave out (evidence goes with each question) */
       evidenceIds?: string[];
     };
     SaveDraftRequest: {
@@ -1365,9 +1495,38 @@ export interface components {
       evaluatorIds: string[];
       findings: string;
     };
+    QuestionAnswerResponse: {
+      /** @example 1.a.Ak/a */
+      questionId: string;
+      /** @description The ya/tidak answer (false when the question is not ya/tidak) */
+      yes: boolean;
+      /** @description Options ticked (pilihan, pilih banyak) */
+      optionIds: string[];
+      /** @description The angka answer (0 when the question is not angka) */
+      number: number;
+      /** @description The teks answer */
+      text: string;
+      /** @description Bukti dukung of this question */
+      evidenceIds: string[];
+    };
+    F01VersionAnswerResponse: {
+      /** @example 1.a.Ak */
+      indicatorCode: string;
+      /** @description The typed self score, or under a ruleset with F-01 questions the level the answers claim */
+      score: number;
+      justification: string;
+      /** @description Evidence of this indicator the answer rests on */
+      evidenceIds: string[];
+      /** @description Under a ruleset with F-01 questions: the answer to each question; empty otherwise */
+      questionAnswers: components['schemas']['QuestionAnswerResponse'][];
+      /** @description The rule that turned the answers into the claimed level (`score`); empty for a typed self score */
+      claimedLevelRule: string;
+      /** @description Whose rule it is: 'pantau' (no official rule exists); empty for a typed self score */
+      claimedLevelRuleSource: string;
+    };
     F01IndicatorSnapshotResponse: {
       /** @description Null when only evidence was attached */
-      answer: components['schemas']['SelfAnswerResponse'] | null;
+      answer: components['schemas']['F01VersionAnswerResponse'] | null;
       evidence: components['schemas']['EvidenceResponse'][];
     };
     F01VersionResponse: {
@@ -1489,12 +1648,23 @@ export interface components {
       /** @example SK Standar Pelayanan KTP-el */
       name: string;
     };
+    ClaimedByResponse: {
+      /** @example pantau/f01/1.a.Ak */
+      rule: string;
+      /**
+       * @description "pantau": the platform's rule; no official rule turns F-01 answers into a level
+       * @example pantau
+       */
+      ruleSource: string;
+    };
     SelfClaimResponse: {
-      /** @description The score the unit gave itself on F-01 */
+      /** @description The score the unit gave itself on F-01, or the level its F-01 answers claim */
       score: number;
       justification: string;
       /** @description The evidence the answer names */
       evidence: components['schemas']['ClaimedEvidenceResponse'][];
+      /** @description Under a ruleset with F-01 questions: the rule that derived `score` (the claimed level) from the answers; null for a typed self score */
+      claimedBy: components['schemas']['ClaimedByResponse'] | null;
     };
     DecisionMarkResponse: {
       /** @example dev-evaluator-1 */

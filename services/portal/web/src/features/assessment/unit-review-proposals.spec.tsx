@@ -90,6 +90,7 @@ const skmProposal = proposalFixture('6.a.B', {
     score: 4,
     justification: 'SKM semester I dilaksanakan dan dipublikasikan',
     evidence: [{ evidenceId: 'e1', kind: 'link', name: 'Laporan SKM 2026' }],
+    claimedBy: null,
   },
 });
 

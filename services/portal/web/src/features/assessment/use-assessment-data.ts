@@ -13,8 +13,9 @@ const emptyAssessment = (cycleId: string, unitId: string): Assessment => ({
   returnNotes: [],
   scores: {},
   visits: [],
+  f01: [],
   version: 0,
-  f01: null,
+  f01Review: null,
   identicalEvidence: null,
 });
 

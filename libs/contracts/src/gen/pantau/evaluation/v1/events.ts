@@ -214,7 +214,32 @@ export interface SelfAnswer {
   score: number;
   /** Justification. */
   justification: string;
-  /** Evidence ids attached. */
+  /** Evidence ids attached (for a question form: every question's evidence ids). */
+  evidenceIds: string[];
+  /**
+   * Answers to the indicator's F-01 questions, when the pinned ruleset asks questions; `score` is then
+   * the claimed level `claimed_level_rule` derived from them, not a number the unit typed.
+   */
+  questionAnswers: QuestionAnswer[];
+  /** Name of the rule that derived `score` from `question_answers`, e.g. "pantau/f01/1.a.Ak"; empty for a typed self score. */
+  claimedLevelRule: string;
+  /** Who owns that rule: "pantau" (the platform's, not KemenPANRB's); empty for a typed self score. */
+  claimedLevelRuleSource: string;
+}
+
+/** The unit's answer to one F-01 question; only the field of the question's answer type is meaningful. */
+export interface QuestionAnswer {
+  /** Question id, e.g. "1.a.Ak/a". */
+  questionId: string;
+  /** Ya (true) or Tidak (false), for a ya/tidak question. */
+  yes: boolean;
+  /** The chosen option (pilihan) or options (pilih banyak). */
+  optionIds: string[];
+  /** The number given (angka). */
+  number: number;
+  /** The text given (teks). */
+  text: string;
+  /** Evidence (bukti dukung) of the indicator this answer rests on. */
   evidenceIds: string[];
 }
 
@@ -1605,7 +1630,15 @@ export const Evidence: MessageFns<Evidence> = {
 };
 
 function createBaseSelfAnswer(): SelfAnswer {
-  return { indicatorCode: "", score: 0, justification: "", evidenceIds: [] };
+  return {
+    indicatorCode: "",
+    score: 0,
+    justification: "",
+    evidenceIds: [],
+    questionAnswers: [],
+    claimedLevelRule: "",
+    claimedLevelRuleSource: "",
+  };
 }
 
 export const SelfAnswer: MessageFns<SelfAnswer> = {
@@ -1621,6 +1654,15 @@ export const SelfAnswer: MessageFns<SelfAnswer> = {
     }
     for (const v of message.evidenceIds) {
       writer.uint32(34).string(v!);
+    }
+    for (const v of message.questionAnswers) {
+      QuestionAnswer.encode(v!, writer.uint32(42).fork()).join();
+    }
+    if (message.claimedLevelRule !== "") {
+      writer.uint32(50).string(message.claimedLevelRule);
+    }
+    if (message.claimedLevelRuleSource !== "") {
+      writer.uint32(58).string(message.claimedLevelRuleSource);
     }
     return writer;
   },
@@ -1670,6 +1712,30 @@ export const SelfAnswer: MessageFns<SelfAnswer> = {
             message.evidenceIds.push(reader.string());
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.questionAnswers.push(QuestionAnswer.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.claimedLevelRule = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.claimedLevelRuleSource = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1696,6 +1762,21 @@ export const SelfAnswer: MessageFns<SelfAnswer> = {
         : globalThis.Array.isArray(object?.evidence_ids)
         ? object.evidence_ids.map((e: any) => globalThis.String(e))
         : [],
+      questionAnswers: globalThis.Array.isArray(object?.questionAnswers)
+        ? object.questionAnswers.map((e: any) => QuestionAnswer.fromJSON(e))
+        : globalThis.Array.isArray(object?.question_answers)
+        ? object.question_answers.map((e: any) => QuestionAnswer.fromJSON(e))
+        : [],
+      claimedLevelRule: isSet(object.claimedLevelRule)
+        ? globalThis.String(object.claimedLevelRule)
+        : isSet(object.claimed_level_rule)
+        ? globalThis.String(object.claimed_level_rule)
+        : "",
+      claimedLevelRuleSource: isSet(object.claimedLevelRuleSource)
+        ? globalThis.String(object.claimedLevelRuleSource)
+        : isSet(object.claimed_level_rule_source)
+        ? globalThis.String(object.claimed_level_rule_source)
+        : "",
     };
   },
 
@@ -1709,6 +1790,162 @@ export const SelfAnswer: MessageFns<SelfAnswer> = {
     }
     if (message.justification !== "") {
       obj.justification = message.justification;
+    }
+    if (message.evidenceIds?.length) {
+      obj.evidenceIds = message.evidenceIds;
+    }
+    if (message.questionAnswers?.length) {
+      obj.questionAnswers = message.questionAnswers.map((e) => QuestionAnswer.toJSON(e));
+    }
+    if (message.claimedLevelRule !== "") {
+      obj.claimedLevelRule = message.claimedLevelRule;
+    }
+    if (message.claimedLevelRuleSource !== "") {
+      obj.claimedLevelRuleSource = message.claimedLevelRuleSource;
+    }
+    return obj;
+  },
+};
+
+function createBaseQuestionAnswer(): QuestionAnswer {
+  return { questionId: "", yes: false, optionIds: [], number: 0, text: "", evidenceIds: [] };
+}
+
+export const QuestionAnswer: MessageFns<QuestionAnswer> = {
+  encode(message: QuestionAnswer, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.questionId !== "") {
+      writer.uint32(10).string(message.questionId);
+    }
+    if (message.yes !== false) {
+      writer.uint32(16).bool(message.yes);
+    }
+    for (const v of message.optionIds) {
+      writer.uint32(26).string(v!);
+    }
+    if (message.number !== 0) {
+      writer.uint32(33).double(message.number);
+    }
+    if (message.text !== "") {
+      writer.uint32(42).string(message.text);
+    }
+    for (const v of message.evidenceIds) {
+      writer.uint32(50).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): QuestionAnswer {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseQuestionAnswer();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.questionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.yes = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.optionIds.push(reader.string());
+            continue;
+          }
+          case 4: {
+            if (tag !== 33) {
+              break;
+            }
+
+            message.number = reader.double();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.text = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.evidenceIds.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): QuestionAnswer {
+    return {
+      questionId: isSet(object.questionId)
+        ? globalThis.String(object.questionId)
+        : isSet(object.question_id)
+        ? globalThis.String(object.question_id)
+        : "",
+      yes: isSet(object.yes) ? globalThis.Boolean(object.yes) : false,
+      optionIds: globalThis.Array.isArray(object?.optionIds)
+        ? object.optionIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.option_ids)
+        ? object.option_ids.map((e: any) => globalThis.String(e))
+        : [],
+      number: isSet(object.number) ? globalThis.Number(object.number) : 0,
+      text: isSet(object.text) ? globalThis.String(object.text) : "",
+      evidenceIds: globalThis.Array.isArray(object?.evidenceIds)
+        ? object.evidenceIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.evidence_ids)
+        ? object.evidence_ids.map((e: any) => globalThis.String(e))
+        : [],
+    };
+  },
+
+  toJSON(message: QuestionAnswer): unknown {
+    const obj: any = {};
+    if (message.questionId !== "") {
+      obj.questionId = message.questionId;
+    }
+    if (message.yes !== false) {
+      obj.yes = message.yes;
+    }
+    if (message.optionIds?.length) {
+      obj.optionIds = message.optionIds;
+    }
+    if (message.number !== 0) {
+      obj.number = floatToJson(message.number);
+    }
+    if (message.text !== "") {
+      obj.text = message.text;
     }
     if (message.evidenceIds?.length) {
       obj.evidenceIds = message.evidenceIds;
