@@ -179,7 +179,7 @@ describe('submitting an F-01 with questions', () => {
 
   it('submits once every shown required question is answered', () => {
     expect(givenWhen(assessmentDecider, drafted(completeAnswers()), submit)).toEqual({
-      events: [{ $case: 'selfAssessmentSubmitted', value: { ...ids, submittedAt: NOW } }],
+      events: [{ $case: 'selfAssessmentSubmitted', value: { ...ids, submittedAt: NOW, version: 1 } }],
     });
   });
 
