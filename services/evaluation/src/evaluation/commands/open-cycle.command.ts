@@ -4,11 +4,13 @@ import { type AppendResult, type CommandMeta, EventStore } from '@lib/event-sour
 import { InputProblemException } from '@lib/platform';
 import {
   type ComplianceRulesetRef,
+  type CyclePhase,
   cycleDecider,
   cycleStream,
   DEFAULT_COMPLIANCE_RULESET_ID,
   decideCycle,
   latestComplianceRuleset,
+  type PhaseWindow,
   shippedComplianceRulesets,
 } from '../domain';
 import type { EvaluationErrorCode } from '../domain/error-codes';
@@ -20,7 +22,8 @@ export class OpenCycleCommand extends Command<AppendResult> {
     readonly name: string,
     readonly rulesetId: string,
     readonly rulesetVersion: number | undefined,
-    readonly window: { windowStart: string; windowEnd: string; selfAssessmentDue: string },
+    /** `phases`: the windows the admin set; a phase not named takes its default (`derivedPhaseWindows`). */
+    readonly window: { windowStart: string; windowEnd: string; selfAssessmentDue: string; phases?: Partial<Record<CyclePhase, PhaseWindow>> },
     readonly meta: CommandMeta,
     /** The service chose the id because the client did not. */
     readonly idGenerated: boolean,

@@ -546,6 +546,7 @@ describe('assessment decider', () => {
         complianceRulesetVersion: 1,
         kodeBRulesetId: '',
         kodeBRulesetVersion: 0,
+        phaseWindows: [],
       },
     };
     const lokus: CycleEvent = {
