@@ -533,6 +533,15 @@ export class UnitScoreLineResponse implements UnitScoreLine {
       'Indicators events propose a level for (GET …/proposals) that no evaluator has confirmed, overridden or scored yet under the ruleset’s combination, in the ruleset’s order: each is missing from the IPP until decided',
   })
   proposedOnlyIndicatorCodes!: string[];
+
+  @ApiProperty({
+    enum: ['f01', 'field-visit', 'non-submission-outcome'],
+    description: "What the scores rest on: the unit's F-01, a field visit (F-01 never submitted), or the ruleset's non-submission outcome",
+  })
+  scoreBasis!: ScoreBasis;
+
+  @ApiProperty({ type: () => NonSubmissionResponse, nullable: true, description: 'What the admin decided for a unit that never submitted F-01' })
+  nonSubmission!: NonSubmissionResponse | null;
 }
 
 export class CycleScoresResponse implements CycleScores {

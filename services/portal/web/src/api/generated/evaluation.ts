@@ -1263,6 +1263,13 @@ export interface components {
       explanation: components['schemas']['UnitScoreExplanationResponse'];
       /** @description Indicators events propose a level for (GET …/proposals) that no evaluator has confirmed, overridden or scored yet under the ruleset’s combination, in the ruleset’s order: each is missing from the IPP until decided */
       proposedOnlyIndicatorCodes: string[];
+      /**
+       * @description What the scores rest on: the unit's F-01, a field visit (F-01 never submitted), or the ruleset's non-submission outcome
+       * @enum {string}
+       */
+      scoreBasis: 'f01' | 'field-visit' | 'non-submission-outcome';
+      /** @description What the admin decided for a unit that never submitted F-01 */
+      nonSubmission: components['schemas']['NonSubmissionResponse'] | null;
     };
     CycleScoresResponse: {
       /** Format: uuid */
