@@ -42,8 +42,7 @@ export const LOKUS_KODES: readonly LokusKode[] = ['A', 'B'];
  * its evaluators score from a field visit, or the ruleset's non-submission outcome applies.
  */
 export type NonSubmissionDecision = { reason: string; decidedBy: string; decidedAt: string } & (
-  | { kind: 'field-visit' }
-  | { kind: 'ruleset-outcome'; ruleset: RulesetRef; outcome: NonSubmissionOutcome }
+  { kind: 'field-visit' } | { kind: 'ruleset-outcome'; ruleset: RulesetRef; outcome: NonSubmissionOutcome }
 );
 
 export interface UnitLokus {
@@ -301,7 +300,10 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
         throw new DomainError('CYCLE.OVERRIDE_IN_PAST', `an override until ${command.until} would end before today ${command.today}`);
       }
       if ((command.action === 'f01-fill' || command.action === 'f01-revise') && lokus.nonSubmission) {
-        throw new DomainError('CYCLE.NON_SUBMISSION_DECIDED', `unit ${command.unitId}'s non-submission was decided (${lokus.nonSubmission.kind}); its F-01 stays closed`);
+        throw new DomainError(
+          'CYCLE.NON_SUBMISSION_DECIDED',
+          `unit ${command.unitId}'s non-submission was decided (${lokus.nonSubmission.kind}); its F-01 stays closed`,
+        );
       }
       return [
         {
@@ -325,7 +327,9 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
       if (command.reason.trim() === '') throw new DomainError('CYCLE.NON_SUBMISSION_REASON_REQUIRED', 'a non-submission decision must say why');
       const f01 = phaseWindowsOf(cycle)['f01-filling'];
       if (!isAfter(command.today, f01.end)) {
-        throw new DomainError('CYCLE.F01_WINDOW_OPEN', `F-01 filling runs until ${f01.end}; decide on non-submission after it closes`, { f01FillingEnd: f01.end });
+        throw new DomainError('CYCLE.F01_WINDOW_OPEN', `F-01 filling runs until ${f01.end}; decide on non-submission after it closes`, {
+          f01FillingEnd: f01.end,
+        });
       }
       if (command.f01Submitted) throw new DomainError('CYCLE.F01_SUBMITTED', `unit ${command.unitId} submitted its F-01`);
       if (lokus.nonSubmission) {
@@ -344,7 +348,10 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
       }
       const outcome = command.ruleset.nonSubmissionOutcome;
       if (!outcome) {
-        throw new DomainError('CYCLE.NO_NON_SUBMISSION_OUTCOME', `${pinned.id} v${pinned.version} states no non-submission outcome; allow field-visit scoring instead`);
+        throw new DomainError(
+          'CYCLE.NO_NON_SUBMISSION_OUTCOME',
+          `${pinned.id} v${pinned.version} states no non-submission outcome; allow field-visit scoring instead`,
+        );
       }
       return [
         {

@@ -36,7 +36,8 @@ export const EVALUATION_ERRORS = {
   'CYCLE.OUTSIDE_PHASE': 'Tindakan ini tidak dapat dilakukan pada tahap siklus saat ini.',
   'CYCLE.INVALID_PHASE_WINDOW': 'Tanggal mulai suatu tahap tidak boleh setelah tanggal selesainya.',
   'CYCLE.PHASE_OUTSIDE_WINDOW': 'Setiap tahap harus berada dalam masa siklus evaluasi.',
-  'CYCLE.PHASE_OUT_OF_ORDER': 'Urutan tahap harus: pengisian F-01, penilaian F-02, perbaikan dan sanggah, lalu finalisasi; survei F-03 tidak dimulai sebelum pengisian F-01.',
+  'CYCLE.PHASE_OUT_OF_ORDER':
+    'Urutan tahap harus: pengisian F-01, penilaian F-02, perbaikan dan sanggah, lalu finalisasi; survei F-03 tidak dimulai sebelum pengisian F-01.',
   'CYCLE.PHASE_STARTED': 'Jadwal tahap yang sudah dimulai tidak dapat diubah lagi.',
   'CYCLE.UNKNOWN_PHASE': 'Tahap siklus tidak dikenal.',
   'CYCLE.ACTION_NOT_OVERRIDABLE': 'Tindakan ini tidak dapat dikecualikan dari jadwal tahapnya untuk satu unit.',

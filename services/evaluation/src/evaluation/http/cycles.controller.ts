@@ -104,11 +104,14 @@ export class CyclesController {
   @RequirePermission('cycle:admin', { resource: CYCLE })
   @ApiOperation({
     summary: 'Move the window of a phase that has not started yet (local dates, the tenant’s time zone)',
-    description: 'Refused with 409 CYCLE.PHASE_STARTED once the phase started, or to start it today or earlier; the phases keep their order inside the cycle window.',
+    description:
+      'Refused with 409 CYCLE.PHASE_STARTED once the phase started, or to start it today or earlier; the phases keep their order inside the cycle window.',
   })
   @ApiOkResponse({ description: 'Moved (the same window again appends nothing)', type: CommandReply })
   async changePhase(@Caller() { meta }: Caller, @Param() { cycleId, phase }: PhasePath, @Body() body: ChangePhaseWindowRequest): Promise<CommandReply> {
-    return commandReply(await this.commands.execute(new ChangePhaseWindowCommand(cycleId, phase, { start: body.start, end: body.end }, body.reason ?? '', meta)));
+    return commandReply(
+      await this.commands.execute(new ChangePhaseWindowCommand(cycleId, phase, { start: body.start, end: body.end }, body.reason ?? '', meta)),
+    );
   }
 
   @Post(':cycleId/units/:unitId/phase-overrides')
@@ -128,11 +131,16 @@ export class CyclesController {
   @HttpCode(201)
   @RequirePermission('cycle:admin', { resource: CYCLE, unitParam: 'unitId' })
   @ApiOperation({
-    summary: "Decide for a unit lokus that never submitted F-01, once F-01 filling closed: evaluators score from a field visit, or the ruleset's non-submission outcome applies",
+    summary:
+      "Decide for a unit lokus that never submitted F-01, once F-01 filling closed: evaluators score from a field visit, or the ruleset's non-submission outcome applies",
     description: 'One decision per unit (the same again appends nothing). The unit score says which applied (scoreBasis, nonSubmission).',
   })
   @ApiCreatedResponse({ description: 'Decided', type: CommandReply })
-  async decideNonSubmission(@Caller() { meta }: Caller, @Param() { cycleId, unitId }: UnitPath, @Body() body: DecideNonSubmissionRequest): Promise<CommandReply> {
+  async decideNonSubmission(
+    @Caller() { meta }: Caller,
+    @Param() { cycleId, unitId }: UnitPath,
+    @Body() body: DecideNonSubmissionRequest,
+  ): Promise<CommandReply> {
     return commandReply(await this.commands.execute(new DecideNonSubmissionCommand(cycleId, unitId, body.decision, body.reason, forUnit(meta, unitId))));
   }
 

@@ -287,7 +287,11 @@ export function validateRuleset(ruleset: Ruleset): RulesetViolation[] {
   if (outcome !== undefined) {
     if (isBlank(outcome.label)) add('nonSubmissionOutcome.label', 'required', 'the non-submission outcome needs its label, e.g. "Tidak mengisi F-01"');
     if (!isInt(outcome.indicatorScore) || outcome.indicatorScore < SCALE_MIN || outcome.indicatorScore > SCALE_MAX) {
-      add('nonSubmissionOutcome.indicatorScore', 'scale-is-0-to-5', `the non-submission score must be an integer 0..5, got ${JSON.stringify(outcome.indicatorScore)}`);
+      add(
+        'nonSubmissionOutcome.indicatorScore',
+        'scale-is-0-to-5',
+        `the non-submission score must be an integer 0..5, got ${JSON.stringify(outcome.indicatorScore)}`,
+      );
     }
     checkProvenance('nonSubmissionOutcome', outcome);
   }
