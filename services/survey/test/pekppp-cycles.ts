@@ -32,6 +32,7 @@ export async function announceCycle(
       complianceRulesetVersion: 1,
       kodeBRulesetId: '',
       kodeBRulesetVersion: 0,
+      phaseWindows: [],
     },
   };
   await publishForeignEvent(topics.evaluation, evaluationCodec, opened, { tenantId, unitId: '', streamId, streamVersion: 1, occurredAt });

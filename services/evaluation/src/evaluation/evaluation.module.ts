@@ -6,6 +6,7 @@ import { EvaluationConfig } from '../config';
 import { HandleAssessmentHandler } from './commands/handle-assessment.command';
 import { AssignUnitLokusHandler } from './commands/assign-unit-lokus.command';
 import { CorrectResultHandler } from './commands/correct-result.command';
+import { ChangePhaseWindowHandler, DecideNonSubmissionHandler, GrantPhaseOverrideHandler } from './commands/cycle-phases.command';
 import { OpenCycleHandler } from './commands/open-cycle.command';
 import { PublishResultsHandler } from './commands/publish-results.command';
 import { RecordUserScoreHandler } from './commands/record-user-score.command';
@@ -97,6 +98,9 @@ function writableSpoolDirectory(directory: string): string {
     RecordUserScoreHandler,
     PublishResultsHandler,
     CorrectResultHandler,
+    ChangePhaseWindowHandler,
+    GrantPhaseOverrideHandler,
+    DecideNonSubmissionHandler,
     HandleAssessmentHandler,
     UploadEvidenceFileHandler,
     ListRulesetsHandler,

@@ -1,4 +1,4 @@
-import type { Aspect, Assessment, ComplianceDimension, Indicator, IndicatorProposal, Ruleset, UnitCompliance, UnitScore } from './api/evaluation';
+import type { Aspect, Assessment, ComplianceDimension, CycleDetail, Indicator, IndicatorProposal, Ruleset, UnitCompliance, UnitScore } from './api/evaluation';
 
 // Whole answers of the evaluation service for the web tests, so a fixture has the shape the generated types promise.
 
@@ -69,8 +69,31 @@ export const unitScoreFixture = (cycleId: string, unitId: string, overrides: Par
   whatIf: false,
   published: null,
   correctionReason: null,
+  scoreBasis: 'f01',
+  nonSubmission: null,
   ...overrides,
 });
+
+/** The phase part of a cycle's answer, for a cycle open from `start` to `end` with F-01 due on `due` (the defaults the service derives). */
+export const cyclePhasesFixture = (
+  start: string,
+  end: string,
+  due: string,
+): Pick<CycleDetail, 'phases' | 'currentPhase' | 'phasesEnforced' | 'phaseTable'> => ({
+  phases: [
+    { phase: 'f01-filling', name: 'Pengisian F-01', start, end: due, active: true },
+    { phase: 'f03-survey', name: 'Survei F-03', start, end, active: true },
+    { phase: 'f02-evaluation', name: 'Penilaian F-02', start, end, active: true },
+    { phase: 'revision-appeal', name: 'Perbaikan dan sanggah', start, end, active: true },
+    { phase: 'finalisation', name: 'Finalisasi', start, end, active: true },
+  ],
+  currentPhase: 'f01-filling',
+  phasesEnforced: true,
+  phaseTable: [],
+});
+
+/** The phase part of a unit lokus in a cycle's answer: no overrides, no non-submission decision. */
+export const LOKUS_PHASES_FIXTURE: Pick<CycleDetail['units'][number], 'phaseOverrides' | 'nonSubmission'> = { phaseOverrides: [], nonSubmission: null };
 
 export const proposalFixture = (indicatorCode: string, overrides: Partial<IndicatorProposal> = {}): IndicatorProposal => ({
   indicatorCode,

@@ -5,11 +5,13 @@ import { InputProblemException } from '@lib/platform';
 import {
   type ComplianceRulesetRef,
   type CycleCommand,
+  type CyclePhase,
   cycleDecider,
   cycleStream,
   DEFAULT_COMPLIANCE_RULESET_ID,
   decideCycle,
   latestComplianceRuleset,
+  type PhaseWindow,
   shippedComplianceRulesets,
 } from '../domain';
 import type { EvaluationErrorCode } from '../domain/error-codes';
@@ -23,7 +25,8 @@ export class OpenCycleCommand extends Command<AppendResult> {
     /** Unused when the instrument is copied. */
     readonly rulesetId: string,
     readonly rulesetVersion: number | undefined,
-    readonly window: { windowStart: string; windowEnd: string; selfAssessmentDue: string },
+    /** `phases`: the windows the admin set; a phase not named takes its default (`derivedPhaseWindows`). */
+    readonly window: { windowStart: string; windowEnd: string; selfAssessmentDue: string; phases?: Partial<Record<CyclePhase, PhaseWindow>> },
     readonly meta: CommandMeta,
     /** The service chose the id because the client did not. */
     readonly idGenerated: boolean,

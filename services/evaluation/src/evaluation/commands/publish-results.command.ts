@@ -5,6 +5,7 @@ import { Clock } from '@lib/platform';
 import { DomainError } from '../domain/error-codes';
 import { assessmentStream, type Cycle, cycleDecider, cycleStream, decideCycle, type Ruleset, rulesetRefOf, scoreAssessment, toUnitResult } from '../domain';
 import { RulesetCatalog } from '../queries/ruleset-catalog';
+import { TenantTimeZones } from '../queries/tenant-time-zones';
 import { cycleWriterGuard, readAssessment, readCycle, rereadingOnChange } from './stream-state';
 
 /** Freezes every unit's result, scored now from the assessment streams under the ruleset the cycle pins for its kode. */
@@ -23,6 +24,7 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
     private readonly store: EventStore<EvaluationEvent>,
     private readonly rulesets: RulesetCatalog,
     private readonly clock: Clock,
+    private readonly timeZones: TenantTimeZones,
   ) {}
 
   async execute({ cycleId, meta }: PublishResultsCommand): Promise<AppendResult> {
@@ -33,7 +35,9 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
       const rulesets: Ruleset[] = await Promise.all(unitIds.map((unitId) => this.rulesets.get(meta.tenantId, rulesetRefOf(cycle, unitId))));
       const scoredUnder = Object.fromEntries(unitIds.map((unitId, u) => [unitId, { id: rulesets[u].id, version: rulesets[u].version }]));
       const assessments = await Promise.all(unitIds.map((unitId) => readAssessment(this.store, meta.tenantId, cycleId, unitId)));
-      const now = this.clock.now().toISOString();
+      const instant = this.clock.now();
+      const now = instant.toISOString();
+      const today = await this.timeZones.localDate(meta.tenantId, instant);
       // Results are scored inside decide from the cycle state handle() read, so a user score recorded
       // meanwhile makes the append retry with it; an F-01/F-02 change to an assessment after the
       // reads above fails the guard, and the whole publication is read and decided again.
@@ -49,7 +53,7 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
       return this.store.handle(
         cycleStream(meta.tenantId, cycleId),
         cycleDecider,
-        (state) => decideCycle({ type: 'PublishResults', cycleId, scoredUnder, results: resultsOf(state), now }, state),
+        (state) => decideCycle({ type: 'PublishResults', cycleId, scoredUnder, results: resultsOf(state), now, today }, state),
         meta,
         { guard },
       );

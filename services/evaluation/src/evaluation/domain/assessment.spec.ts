@@ -572,6 +572,7 @@ describe('assessment decider', () => {
         complianceRulesetVersion: 1,
         kodeBRulesetId: '',
         kodeBRulesetVersion: 0,
+        phaseWindows: [],
       },
     };
     const lokus: CycleEvent = {

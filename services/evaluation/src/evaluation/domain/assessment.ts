@@ -2,7 +2,8 @@ import type { EvaluationEvent, evaluationPb } from '@lib/contracts';
 import { type Decider, type EventsOf, assertNever } from '@lib/event-sourcing/domain';
 import { isAfter, isLocalDate } from '@lib/kernel';
 import { DomainError, type EvaluationErrorCode } from './error-codes';
-import { type Cycle, rulesetRefOf } from './cycle';
+import { type Cycle, type NonSubmissionDecision, phasesRecorded, rulesetRefOf } from './cycle';
+import { guardPhase, overrideHolds, type PhaseAction, type PhaseOverride, type PhaseWindows } from './cycle-phases';
 import { type Ruleset, SCALE_MAX, SCALE_MIN, findIndicator, sameRuleset, scoredIndicators } from './ruleset/ruleset';
 import type { ScoringInput } from './scoring/scoring-rules';
 import { decideEach, firstRepeat } from './list-commands';
@@ -25,6 +26,15 @@ export interface AssessmentContext {
   ruleset: Ruleset;
   /** Null when the unit is not a unit lokus of the cycle. */
   lokus: { evaluatorIds: readonly string[]; leadEvaluatorId: string } | null;
+  /**
+   * The phase windows every action is held to (cycle-phases.ts); absent for a cycle opened before phases,
+   * which holds only the unit's F-01 actions, to the dates above.
+   */
+  phases?: PhaseWindows;
+  /** The admin's overrides of the phase schedule for this unit. */
+  overrides?: readonly PhaseOverride[];
+  /** What the admin decided for this unit's F-01 that was never submitted, once its window closed. */
+  nonSubmission?: NonSubmissionDecision['kind'];
 }
 
 /** Builds the context from the cycle's state and the ruleset the handler looked up for it. */
@@ -47,6 +57,9 @@ export function assessmentContext(cycle: Cycle, unitId: string, pinnedRuleset: R
     resultsFrozen: cycle.status === 'published',
     ruleset: pinnedRuleset,
     lokus: lokus ? { evaluatorIds: lokus.evaluatorIds, leadEvaluatorId: lokus.leadEvaluatorId } : null,
+    ...(phasesRecorded(cycle) && { phases: cycle.phases }),
+    ...(lokus?.overrides && { overrides: lokus.overrides }),
+    ...(lokus?.nonSubmission && { nonSubmission: lokus.nonSubmission.kind }),
   };
 }
 
@@ -179,25 +192,49 @@ function fail(code: EvaluationErrorCode, message: string, details?: Record<strin
   throw new DomainError(code, message, details);
 }
 
-/** Checks every command shares: results not frozen, unit in scope, a valid `today`. */
+/** The phase-table action of each evaluator/admin command; the unit's F-01 commands are held to theirs by guardUnitEditing. */
+const STAFF_ACTIONS: Partial<Record<AssessmentCommand['type'], PhaseAction>> = {
+  ReturnSelfAssessment: 'f01-review',
+  VerifySelfAssessment: 'f01-review',
+  ScoreIndicator: 'f02-score',
+  ScoreIndicators: 'f02-score',
+  ConfirmProposal: 'f02-score',
+  OverrideProposal: 'f02-score',
+  RecordVerificationVisit: 'visit-record',
+};
+
+/** Checks every command shares: results not frozen, unit in scope, a valid `today`, and for an evaluator's or admin's action its phase. */
 function guard(command: AssessmentCommand): NonNullable<AssessmentContext['lokus']> {
   const { context } = command;
   if (context.resultsFrozen) fail('CYCLE.RESULTS_FROZEN', `results of cycle ${context.cycleId} are published and frozen`);
   if (!context.lokus) fail('ASSESSMENT.UNIT_NOT_IN_SCOPE', `unit ${context.unitId} is not a unit lokus of cycle ${context.cycleId}`);
   if (!isLocalDate(command.today)) fail('ASSESSMENT.INVALID_DATE', `today must be a date YYYY-MM-DD, got "${command.today}"`);
+  const staffAction = STAFF_ACTIONS[command.type];
+  if (staffAction && context.phases) guardPhase(context.phases, staffAction, command.today, context.overrides);
   return context.lokus;
 }
 
-/** The unit may edit its self-assessment: while a draft until the due date, or after a return until the window ends. */
+/**
+ * The unit may edit its self-assessment: a draft in F-01 filling, a returned one in F-01 filling or
+ * revision (cycle-phases.ts), or whenever an override of the admin holds. A cycle opened before phases
+ * keeps its dates: a draft until the due date, a returned one until the window ends.
+ */
 function guardUnitEditing(command: AssessmentCommand, state: Assessment): void {
   const { context, today } = command;
-  if (isAfter(context.windowStart, today)) fail('CYCLE.NOT_STARTED', `cycle ${context.cycleId} opens on ${context.windowStart}`);
+  const action: PhaseAction = state.status === 'returned' ? 'f01-revise' : 'f01-fill';
+  const scheduled = !overrideHolds(context.overrides, action, today);
+  if (scheduled && context.phases) guardPhase(context.phases, action, today);
+  const byCycleDates = scheduled && !context.phases;
+  if (byCycleDates && isAfter(context.windowStart, today)) fail('CYCLE.NOT_STARTED', `cycle ${context.cycleId} opens on ${context.windowStart}`);
   switch (state.status) {
     case 'draft':
-      if (isAfter(today, context.selfAssessmentDue)) fail('ASSESSMENT.DEADLINE_PASSED', `the self-assessment was due on ${context.selfAssessmentDue}`);
+      if (context.nonSubmission) fail('ASSESSMENT.NON_SUBMISSION_DECIDED', `the unit's missing F-01 was decided (${context.nonSubmission}); it stays closed`);
+      if (byCycleDates && isAfter(today, context.selfAssessmentDue)) {
+        fail('ASSESSMENT.DEADLINE_PASSED', `the self-assessment was due on ${context.selfAssessmentDue}`);
+      }
       return;
     case 'returned':
-      if (isAfter(today, context.windowEnd)) fail('CYCLE.CLOSED', `cycle ${context.cycleId} closed on ${context.windowEnd}`);
+      if (byCycleDates && isAfter(today, context.windowEnd)) fail('CYCLE.CLOSED', `cycle ${context.cycleId} closed on ${context.windowEnd}`);
       return;
     case 'submitted':
       return fail('ASSESSMENT.ALREADY_SUBMITTED', 'the self-assessment is submitted and waits for verification');
@@ -208,8 +245,12 @@ function guardUnitEditing(command: AssessmentCommand, state: Assessment): void {
   }
 }
 
-/** Verifier and evaluator actions need a submitted assessment that is not back with the unit. */
-function guardSubmitted(state: Assessment): void {
+/**
+ * Verifier and evaluator actions need a submitted assessment that is not back with the unit. With
+ * `context`, an F-02 score or visit: also a never-submitted one the admin let evaluators score from a field visit.
+ */
+function guardSubmitted(state: Assessment, context?: AssessmentContext): void {
+  if (state.status === 'draft' && context?.nonSubmission === 'field-visit') return;
   if (state.status === 'draft') fail('ASSESSMENT.NOT_SUBMITTED', 'the self-assessment has not been submitted');
   if (state.status === 'returned') fail('ASSESSMENT.AWAITING_RESUBMISSION', 'the self-assessment was returned to the unit and not resubmitted yet');
 }
@@ -294,7 +335,7 @@ function guardProposalDecision(command: ProposalDecisionCommand, state: Assessme
   const lokus = guard(command);
   guardActor({ userId: command.evaluatorId, role: 'evaluator' }, lokus);
   guardIndicator(command.context, command.indicatorCode);
-  guardSubmitted(state);
+  guardSubmitted(state, command.context);
   if (!command.proposal) fail('PROPOSAL.NOT_FOUND', `events propose no level for ${command.indicatorCode}`, { indicatorCode: command.indicatorCode });
   return command.proposal;
 }
@@ -411,7 +452,7 @@ export function decideAssessment(command: AssessmentCommand, state: Assessment):
       const lokus = guard(command);
       guardActor({ userId: command.evaluatorId, role: 'evaluator' }, lokus);
       guardIndicator(context, command.indicatorCode);
-      guardSubmitted(state);
+      guardSubmitted(state, context);
       guardScore(command.score, command.indicatorCode);
       if (command.note.trim() === '') fail('ASSESSMENT.NOTE_REQUIRED', 'an F-02 score needs a note against the descriptors');
       const latest = state.scores[command.indicatorCode]?.[command.evaluatorId];
@@ -491,7 +532,7 @@ export function decideAssessment(command: AssessmentCommand, state: Assessment):
     }
     case 'RecordVerificationVisit': {
       const lokus = guard(command);
-      guardSubmitted(state);
+      guardSubmitted(state, context);
       if (command.evaluatorIds.length === 0) fail('ASSESSMENT.VISIT_WITHOUT_EVALUATOR', 'a verification visit needs the evaluators present');
       guardActor(command.by, lokus);
       command.evaluatorIds.forEach((userId) => guardActor({ userId, role: 'evaluator' }, lokus));

@@ -24,6 +24,14 @@ const opened: CycleEvent = {
     complianceRulesetVersion: 1,
     kodeBRulesetId: '',
     kodeBRulesetVersion: 0,
+    // the phases a cycle opened without any takes: F-01 filling until the due date, every other phase the whole window
+    phaseWindows: [
+      { phase: 'f01-filling', start: '2026-03-01', end: '2026-05-31' },
+      { phase: 'f03-survey', start: '2026-03-01', end: '2026-09-30' },
+      { phase: 'f02-evaluation', start: '2026-03-01', end: '2026-09-30' },
+      { phase: 'revision-appeal', start: '2026-03-01', end: '2026-09-30' },
+      { phase: 'finalisation', start: '2026-03-01', end: '2026-09-30' },
+    ],
   },
 };
 const KODE_B = { id: 'pekppp-2023-kode-b', version: 1 };

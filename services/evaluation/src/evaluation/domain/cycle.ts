@@ -3,9 +3,22 @@ import { type Decider, type EventsOf, assertNever } from '@lib/event-sourcing/do
 import { compare, equals, type Fraction, formatFraction, fraction, fromDecimal, isAfter, isLocalDate, parseFraction, toNumber } from '@lib/kernel';
 import { COMPLIANCE_RULESET_OF_UNPINNED_CYCLES } from './compliance/compliance-registry';
 import type { ComplianceRulesetRef } from './compliance/compliance-ruleset';
+import {
+  CYCLE_PHASES,
+  type CyclePhase,
+  derivedPhaseWindows,
+  guardPhase,
+  isCyclePhase,
+  isPhaseAction,
+  OVERRIDABLE_ACTIONS,
+  type PhaseOverride,
+  type PhaseWindow,
+  type PhaseWindows,
+  validatePhaseWindows,
+} from './cycle-phases';
 import { DomainError } from './error-codes';
 import { decideEach, firstRepeat } from './list-commands';
-import { type Ruleset, type RulesetRef, SCALE_MAX, SCALE_MIN, sameRuleset } from './ruleset/ruleset';
+import { type NonSubmissionOutcome, type Ruleset, type RulesetRef, SCALE_MAX, SCALE_MIN, sameRuleset } from './ruleset/ruleset';
 
 // One stream per PEKPPP cycle of a tenant (`cycle-<tenantId>/<cycleId>`): the window, the pinned ruleset (and its Kode B one) and compliance
 // ruleset, the unit lokus with their kode and evaluators, the F-03 user scores from the survey context, and the published results.
@@ -24,12 +37,24 @@ export interface UserScore {
 export type LokusKode = 'A' | 'B';
 export const LOKUS_KODES: readonly LokusKode[] = ['A', 'B'];
 
+/**
+ * What the admin decided for a unit lokus that never submitted its F-01 once the F-01 window closed:
+ * its evaluators score from a field visit, or the ruleset's non-submission outcome applies.
+ */
+export type NonSubmissionDecision = { reason: string; decidedBy: string; decidedAt: string } & (
+  { kind: 'field-visit' } | { kind: 'ruleset-outcome'; ruleset: RulesetRef; outcome: NonSubmissionOutcome }
+);
+
 export interface UnitLokus {
   /** Absent in a read-model row written before Kode B: A. */
   kode?: LokusKode;
   evaluatorIds: string[];
   leadEvaluatorId: string;
   userScore: UserScore | null;
+  /** Actions the admin let this unit take outside their phases; absent when none (and in rows written before phases). */
+  overrides?: PhaseOverride[];
+  /** Absent unless the unit never submitted F-01 and the admin decided what follows. */
+  nonSubmission?: NonSubmissionDecision;
 }
 
 export interface OpenCycle {
@@ -44,6 +69,8 @@ export interface OpenCycle {
   windowStart: string;
   windowEnd: string;
   selfAssessmentDue: string;
+  /** The window of each phase; absent for a cycle opened before phases existed (see `phaseWindowsOf`). */
+  phases?: PhaseWindows;
   units: Record<string, UnitLokus>;
   /** Current result per unit once published (corrections replace). */
   results: Record<string, evaluationPb.UnitResult>;
@@ -53,7 +80,17 @@ export interface OpenCycle {
 
 export type Cycle = { status: 'none' } | OpenCycle;
 
-export const CYCLE_EVENT_TYPES = ['cycleOpened', 'unitLokusAssigned', 'userScoreReceived', 'cycleResultsPublished', 'resultCorrected'] as const;
+export const CYCLE_EVENT_TYPES = [
+  'cycleOpened',
+  'unitLokusAssigned',
+  'userScoreReceived',
+  'cycleResultsPublished',
+  'resultCorrected',
+  'cyclePhaseWindowChanged',
+  'phaseOverrideGranted',
+  'fieldVisitScoringAllowed',
+  'nonSubmissionOutcomeApplied',
+] as const;
 export type CycleEvent = EventsOf<EvaluationEvent, typeof CYCLE_EVENT_TYPES>;
 
 export type CycleCommand =
@@ -70,6 +107,30 @@ export type CycleCommand =
       windowStart: string;
       windowEnd: string;
       selfAssessmentDue: string;
+      /** Windows of the phases the admin set; every phase not named takes its window from `derivedPhaseWindows`. */
+      phases?: Partial<Record<CyclePhase, PhaseWindow>>;
+    }
+  /** Moves the window of a phase that has not started yet. */
+  | { type: 'ChangePhaseWindow'; cycleId: string; phase: string; window: PhaseWindow; reason: string; by: string; today: string; now: string }
+  /** Lets one unit lokus take one action outside its phases, from today until `until`. */
+  | { type: 'GrantPhaseOverride'; cycleId: string; unitId: string; action: string; until: string; reason: string; by: string; today: string; now: string }
+  /**
+   * What follows for a unit lokus whose F-01 was never submitted, once the F-01 window closed:
+   * `field-visit` lets evaluators score F-02 without an F-01; `ruleset-outcome` applies the non-submission
+   * outcome of `ruleset` (the one the unit is scored under, as the handler looked it up).
+   * `f01Submitted`: whether the unit ever submitted its F-01, as the handler read its assessment.
+   */
+  | {
+      type: 'DecideNonSubmission';
+      cycleId: string;
+      unitId: string;
+      decision: 'field-visit' | 'ruleset-outcome';
+      ruleset: Ruleset;
+      f01Submitted: boolean;
+      reason: string;
+      by: string;
+      today: string;
+      now: string;
     }
   | {
       type: 'AssignUnitLokus';
@@ -88,7 +149,15 @@ export type CycleCommand =
   /** From the survey context's F03Closed, with the score exact. */
   | { type: 'RecordUserScore'; cycleId: string; unitId: string; score: Fraction; respondents: number; quotaMet: boolean; sourceEventId: string }
   /** Results computed by the handler with scoreUnit(), each under its lokus's ruleset (`rulesetRefOf`), as `scoredUnder` says by unit id. */
-  | { type: 'PublishResults'; cycleId: string; scoredUnder: Readonly<Record<string, RulesetRef>>; results: evaluationPb.UnitResult[]; now: string }
+  /** `today`: held to the finalisation phase when given (a cycle opened before phases is not). */
+  | {
+      type: 'PublishResults';
+      cycleId: string;
+      scoredUnder: Readonly<Record<string, RulesetRef>>;
+      results: evaluationPb.UnitResult[];
+      now: string;
+      today?: string;
+    }
   | { type: 'CorrectResult'; cycleId: string; result: evaluationPb.UnitResult; reason: string; now: string };
 
 /** One unit of an AssignUnitsLokus: whatever an AssignUnitLokus says about its unit. */
@@ -106,6 +175,15 @@ const f03QuotaOf = (ruleset: Ruleset): evaluationPb.F03Quota | undefined => {
   const merge = ruleset.userScoreMerge;
   return merge ? { minimum: merge.f03MinRespondents, maximum: merge.f03MaxRespondents, provisional: merge.provisional } : undefined;
 };
+
+/** The window of each phase of a cycle: as recorded, or for a cycle opened before phases, derived from its window and due date. */
+export const phaseWindowsOf = (cycle: OpenCycle): PhaseWindows => cycle.phases ?? derivedPhaseWindows(cycle);
+
+/**
+ * Whether the cycle holds every action to the phase table: one opened with phases, or one whose phases the
+ * admin changed since. A cycle opened before phases holds only the unit's F-01 actions to its dates, as it always did.
+ */
+export const phasesRecorded = (cycle: OpenCycle): boolean => cycle.phases !== undefined;
 
 function opened(state: Cycle, cycleId: string): OpenCycle {
   if (state.status === 'none') throw new DomainError('CYCLE.NOT_OPENED', `cycle ${cycleId} has not been opened`);
@@ -152,6 +230,8 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
           `the self-assessment due date ${command.selfAssessmentDue} is outside ${command.windowStart}..${command.windowEnd}`,
         );
       }
+      const phases: PhaseWindows = { ...derivedPhaseWindows(command), ...command.phases };
+      validatePhaseWindows(phases, command);
       return [
         {
           $case: 'cycleOpened',
@@ -168,6 +248,124 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
             complianceRulesetVersion: command.complianceRuleset.version,
             kodeBRulesetId: command.kodeBRuleset?.id ?? '',
             kodeBRulesetVersion: command.kodeBRuleset?.version ?? 0,
+            phaseWindows: CYCLE_PHASES.map((phase) => ({ phase, ...phases[phase] })),
+          },
+        },
+      ];
+    }
+    case 'ChangePhaseWindow': {
+      const cycle = notFrozen(opened(state, command.cycleId));
+      requireDate(command.today, 'today');
+      const { phase, window } = command;
+      if (!isCyclePhase(phase)) throw new DomainError('CYCLE.UNKNOWN_PHASE', `no phase "${phase}"; phases: ${CYCLE_PHASES.join(', ')}`, { phase });
+      const windows = phaseWindowsOf(cycle);
+      const current = windows[phase];
+      if (current.start === window.start && current.end === window.end) return [];
+      if (!isAfter(current.start, command.today)) {
+        throw new DomainError('CYCLE.PHASE_STARTED', `${phase} started on ${current.start}; only a phase that has not started can move`, { phase });
+      }
+      if (isLocalDate(window.start) && !isAfter(window.start, command.today)) {
+        throw new DomainError('CYCLE.PHASE_STARTED', `${phase} cannot move to start on ${window.start}, not after today ${command.today}`, { phase });
+      }
+      validatePhaseWindows({ ...windows, [phase]: window }, cycle);
+      return [
+        {
+          $case: 'cyclePhaseWindowChanged',
+          value: {
+            cycleId: cycle.cycleId,
+            phase,
+            start: window.start,
+            end: window.end,
+            previousStart: current.start,
+            previousEnd: current.end,
+            reason: command.reason,
+            changedBy: command.by,
+            changedAt: command.now,
+          },
+        },
+      ];
+    }
+    case 'GrantPhaseOverride': {
+      const cycle = notFrozen(opened(state, command.cycleId));
+      requireDate(command.today, 'today');
+      const lokus = lokusOf(cycle, command.unitId);
+      if (!isPhaseAction(command.action) || !OVERRIDABLE_ACTIONS.includes(command.action)) {
+        throw new DomainError('CYCLE.ACTION_NOT_OVERRIDABLE', `"${command.action}" cannot be overridden; overridable: ${OVERRIDABLE_ACTIONS.join(', ')}`, {
+          action: command.action,
+        });
+      }
+      if (command.reason.trim() === '') throw new DomainError('CYCLE.OVERRIDE_REASON_REQUIRED', 'an override of the phase schedule must say why');
+      requireDate(command.until, 'until');
+      if (isAfter(command.today, command.until)) {
+        throw new DomainError('CYCLE.OVERRIDE_IN_PAST', `an override until ${command.until} would end before today ${command.today}`);
+      }
+      if ((command.action === 'f01-fill' || command.action === 'f01-revise') && lokus.nonSubmission) {
+        throw new DomainError(
+          'CYCLE.NON_SUBMISSION_DECIDED',
+          `unit ${command.unitId}'s non-submission was decided (${lokus.nonSubmission.kind}); its F-01 stays closed`,
+        );
+      }
+      return [
+        {
+          $case: 'phaseOverrideGranted',
+          value: {
+            cycleId: cycle.cycleId,
+            unitId: command.unitId,
+            action: command.action,
+            until: command.until,
+            reason: command.reason,
+            grantedBy: command.by,
+            grantedAt: command.now,
+          },
+        },
+      ];
+    }
+    case 'DecideNonSubmission': {
+      const cycle = notFrozen(opened(state, command.cycleId));
+      requireDate(command.today, 'today');
+      const lokus = lokusOf(cycle, command.unitId);
+      if (command.reason.trim() === '') throw new DomainError('CYCLE.NON_SUBMISSION_REASON_REQUIRED', 'a non-submission decision must say why');
+      const f01 = phaseWindowsOf(cycle)['f01-filling'];
+      if (!isAfter(command.today, f01.end)) {
+        throw new DomainError('CYCLE.F01_WINDOW_OPEN', `F-01 filling runs until ${f01.end}; decide on non-submission after it closes`, {
+          f01FillingEnd: f01.end,
+        });
+      }
+      if (command.f01Submitted) throw new DomainError('CYCLE.F01_SUBMITTED', `unit ${command.unitId} submitted its F-01`);
+      if (lokus.nonSubmission) {
+        if (lokus.nonSubmission.kind === command.decision) return [];
+        throw new DomainError('CYCLE.NON_SUBMISSION_DECIDED', `unit ${command.unitId} already has the decision ${lokus.nonSubmission.kind}`, {
+          decision: lokus.nonSubmission.kind,
+        });
+      }
+      const decided = { cycleId: cycle.cycleId, unitId: command.unitId, reason: command.reason };
+      if (command.decision === 'field-visit') {
+        return [{ $case: 'fieldVisitScoringAllowed', value: { ...decided, allowedBy: command.by, allowedAt: command.now } }];
+      }
+      const pinned = rulesetRefOf(cycle, command.unitId);
+      if (!sameRuleset(pinned, command.ruleset)) {
+        throw new DomainError('CYCLE.RULESET_MISMATCH', `unit ${command.unitId} is scored under ${pinned.id} v${pinned.version}`);
+      }
+      const outcome = command.ruleset.nonSubmissionOutcome;
+      if (!outcome) {
+        throw new DomainError(
+          'CYCLE.NO_NON_SUBMISSION_OUTCOME',
+          `${pinned.id} v${pinned.version} states no non-submission outcome; allow field-visit scoring instead`,
+        );
+      }
+      return [
+        {
+          $case: 'nonSubmissionOutcomeApplied',
+          value: {
+            ...decided,
+            appliedBy: command.by,
+            appliedAt: command.now,
+            rulesetId: pinned.id,
+            rulesetVersion: pinned.version,
+            label: outcome.label,
+            indicatorScore: outcome.indicatorScore,
+            provisional: outcome.provisional,
+            source: outcome.source,
           },
         },
       ];
@@ -271,6 +469,7 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
     }
     case 'PublishResults': {
       const cycle = notFrozen(opened(state, command.cycleId));
+      if (command.today !== undefined && phasesRecorded(cycle)) guardPhase(phaseWindowsOf(cycle), 'results-publish', command.today);
       const unitIds = Object.keys(cycle.units);
       if (unitIds.length === 0) throw new DomainError('CYCLE.NO_UNITS', `cycle ${cycle.cycleId} has no unit lokus`);
       const seen = new Set<string>();
@@ -317,6 +516,18 @@ export function decideCycle(command: CycleCommand, state: Cycle): CycleEvent[] {
   }
 }
 
+/** The phases a CycleOpened records; none (a cycle opened before phases) leaves them to `phaseWindowsOf`. */
+function phasesOf(recorded: readonly evaluationPb.CyclePhaseWindow[] | undefined): { phases?: PhaseWindows } {
+  const byPhase = new Map((recorded ?? []).map(({ phase, start, end }) => [phase, { start, end }]));
+  if (!CYCLE_PHASES.every((phase) => byPhase.has(phase))) return {};
+  return { phases: Object.fromEntries(CYCLE_PHASES.map((phase) => [phase, byPhase.get(phase)])) as Record<CyclePhase, PhaseWindow> };
+}
+
+function withNonSubmission(state: Cycle, unitId: string, decision: NonSubmissionDecision): Cycle {
+  if (state.status === 'none' || !state.units[unitId]) return state;
+  return { ...state, units: { ...state.units, [unitId]: { ...state.units[unitId], nonSubmission: decision } } };
+}
+
 function sameMembers(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id) => b.includes(id));
 }
@@ -337,6 +548,7 @@ export function evolveCycle(state: Cycle, event: CycleEvent): Cycle {
         windowStart: value.windowStart,
         windowEnd: value.windowEnd,
         selfAssessmentDue: value.selfAssessmentDue,
+        ...phasesOf(value.phaseWindows),
         units: {},
         results: {},
         userScoreSources: [],
@@ -345,8 +557,15 @@ export function evolveCycle(state: Cycle, event: CycleEvent): Cycle {
     case 'unitLokusAssigned': {
       if (state.status === 'none') return state;
       const { unitId, evaluatorIds, leadEvaluatorId, kode } = event.value;
-      const userScore = state.units[unitId]?.userScore ?? null;
-      const lokus: UnitLokus = { kode: kode === 'B' ? 'B' : 'A', evaluatorIds: [...evaluatorIds], leadEvaluatorId, userScore };
+      const { userScore = null, overrides, nonSubmission } = state.units[unitId] ?? {};
+      const lokus: UnitLokus = {
+        kode: kode === 'B' ? 'B' : 'A',
+        evaluatorIds: [...evaluatorIds],
+        leadEvaluatorId,
+        userScore,
+        ...(overrides && { overrides }),
+        ...(nonSubmission && { nonSubmission }),
+      };
       return { ...state, units: { ...state.units, [unitId]: lokus } };
     }
     case 'userScoreReceived': {
@@ -369,6 +588,33 @@ export function evolveCycle(state: Cycle, event: CycleEvent): Cycle {
       const result = event.value.result;
       if (state.status === 'none' || !result) return state;
       return { ...state, results: { ...state.results, [result.unitId]: result } };
+    }
+    case 'cyclePhaseWindowChanged': {
+      if (state.status === 'none' || !isCyclePhase(event.value.phase)) return state;
+      const { phase, start, end } = event.value;
+      return { ...state, phases: { ...phaseWindowsOf(state), [phase]: { start, end } } };
+    }
+    case 'phaseOverrideGranted': {
+      const { unitId, action, until, reason, grantedBy, grantedAt } = event.value;
+      if (state.status === 'none' || !state.units[unitId] || !isPhaseAction(action)) return state;
+      const lokus = state.units[unitId];
+      const override: PhaseOverride = { action, until, reason, grantedBy, grantedAt };
+      return { ...state, units: { ...state.units, [unitId]: { ...lokus, overrides: [...(lokus.overrides ?? []), override] } } };
+    }
+    case 'fieldVisitScoringAllowed': {
+      const { unitId, reason, allowedBy, allowedAt } = event.value;
+      return withNonSubmission(state, unitId, { kind: 'field-visit', reason, decidedBy: allowedBy, decidedAt: allowedAt });
+    }
+    case 'nonSubmissionOutcomeApplied': {
+      const { unitId, reason, appliedBy, appliedAt, rulesetId, rulesetVersion, label, indicatorScore, provisional, source } = event.value;
+      return withNonSubmission(state, unitId, {
+        kind: 'ruleset-outcome',
+        reason,
+        decidedBy: appliedBy,
+        decidedAt: appliedAt,
+        ruleset: { id: rulesetId, version: rulesetVersion },
+        outcome: { label, indicatorScore, provisional, source },
+      });
     }
     default:
       return assertNever(event);

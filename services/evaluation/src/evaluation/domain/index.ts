@@ -10,6 +10,7 @@ export * from './compliance/ombudsman-2022';
 export * from './compliance/ombudsman-2025';
 export * from './compliance/standar-pelayanan';
 export * from './cycle';
+export * from './cycle-phases';
 export * from './evidence-file';
 export * from './f01-versions';
 export * from './f01/claimed-level';

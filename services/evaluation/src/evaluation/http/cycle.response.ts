@@ -2,7 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { CycleScores, CycleSummary, UnitScoreLine } from '../queries/cycle-overview.queries';
 import type { CycleView, UnitScoreResponse as UnitScoreView } from '../queries/evaluation.queries';
 import { LOKUS_KODES, type LokusKode, type UnitScoreExplanation, type WeakIndicator } from '../domain';
-import type { PublishedResult } from '../queries/unit-score.view';
+import type { NonSubmissionView, PublishedResult, ScoreBasis } from '../queries/unit-score.view';
+import { CYCLE_PHASES, type CyclePhase, OVERRIDABLE_ACTIONS, PHASE_ACTIONS, type PhaseAction, type PhaseRole } from '../domain/cycle-phases';
+import type { CyclePhaseView, PhaseOverrideView, PhaseRuleView } from '../queries/evaluation.queries';
 
 const CYCLE_STATUSES = ['open', 'published'];
 const ASSESSMENT_STATUSES = ['draft', 'submitted', 'returned', 'verified'];
@@ -77,12 +79,95 @@ export class UserScoreResponse {
   quotaMet!: boolean;
 }
 
+export class NonSubmissionResponse implements NonSubmissionView {
+  @ApiProperty({
+    enum: ['field-visit', 'ruleset-outcome'],
+    description: "field-visit: evaluators score F-02 from a field visit without an F-01; ruleset-outcome: the ruleset's non-submission outcome applies",
+  })
+  decision!: 'field-visit' | 'ruleset-outcome';
+
+  @ApiProperty()
+  reason!: string;
+
+  @ApiProperty({ description: 'User id of the admin' })
+  decidedBy!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  decidedAt!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Tidak mengisi F-01', description: "The outcome's label; null for field-visit scoring" })
+  label!: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The score every indicator took under the outcome; null for field-visit scoring' })
+  indicatorScore!: number | null;
+
+  @ApiProperty({ description: 'The outcome is provisional (no source states it)' })
+  provisional!: boolean;
+}
+
+export class PhaseOverrideResponse implements PhaseOverrideView {
+  @ApiProperty({ enum: OVERRIDABLE_ACTIONS })
+  action!: PhaseAction;
+
+  @ApiProperty({ format: 'date', description: 'Last day the override holds (local date)' })
+  until!: string;
+
+  @ApiProperty()
+  reason!: string;
+
+  @ApiProperty({ description: 'User id of the admin' })
+  grantedBy!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  grantedAt!: string;
+
+  @ApiProperty({ description: 'It holds today' })
+  active!: boolean;
+}
+
 export class LokusResponse extends LokusSummaryResponse {
   @ApiProperty({ type: String, nullable: true, description: "The registered name; null for a unit not in the tenant's units registry" })
   unitName!: string | null;
 
   @ApiProperty({ type: () => UserScoreResponse, nullable: true, description: 'The F-03 user score once its collection closed' })
   userScore!: UserScoreResponse | null;
+
+  @ApiProperty({ type: () => [PhaseOverrideResponse], description: 'Actions the admin let this unit take outside their phases' })
+  phaseOverrides!: PhaseOverrideResponse[];
+
+  @ApiProperty({ type: () => NonSubmissionResponse, nullable: true, description: 'What the admin decided for a unit that never submitted F-01' })
+  nonSubmission!: NonSubmissionResponse | null;
+}
+
+export class CyclePhaseResponse implements CyclePhaseView {
+  @ApiProperty({ enum: CYCLE_PHASES })
+  phase!: CyclePhase;
+
+  @ApiProperty({ example: 'Pengisian F-01' })
+  name!: string;
+
+  @ApiProperty({ format: 'date', description: 'First day (local date, the tenant’s time zone)' })
+  start!: string;
+
+  @ApiProperty({ format: 'date', description: 'Last day (local date)' })
+  end!: string;
+
+  @ApiProperty({ description: 'Today lies in its window' })
+  active!: boolean;
+}
+
+export class PhaseRuleResponse implements PhaseRuleView {
+  @ApiProperty({ enum: PHASE_ACTIONS })
+  action!: PhaseAction;
+
+  @ApiProperty({ enum: ['unit', 'evaluator', 'admin', 'respondent'], isArray: true })
+  roles!: PhaseRole[];
+
+  @ApiProperty({ enum: CYCLE_PHASES, isArray: true, description: 'The phases in which the action is allowed' })
+  phases!: CyclePhase[];
+
+  @ApiProperty({ example: 'Penilaian F-02' })
+  description!: string;
 }
 
 export class CycleResponse implements CycleView {
@@ -110,6 +195,25 @@ export class CycleResponse implements CycleView {
     description: 'The Ombudsman compliance ruleset the compliance grades are computed under, e.g. ombudsman-2025',
   })
   complianceRuleset!: RulesetRefResponse;
+
+  @ApiProperty({ type: () => [CyclePhaseResponse], description: 'The phases in order, each with its window' })
+  phases!: CyclePhaseResponse[];
+
+  @ApiProperty({
+    enum: CYCLE_PHASES,
+    nullable: true,
+    description: 'The first phase, in order, whose window holds today (the tenant’s date); null before the first and after the last',
+  })
+  currentPhase!: CyclePhase | null;
+
+  @ApiProperty({
+    description:
+      'Every action is held to the phase table; false for a cycle opened before phases existed, which holds only the unit’s F-01 actions to its window and due date',
+  })
+  phasesEnforced!: boolean;
+
+  @ApiProperty({ type: () => [PhaseRuleResponse], description: 'What each role may do in which phases' })
+  phaseTable!: PhaseRuleResponse[];
 
   @ApiProperty({ format: 'date' })
   windowStart!: string;
@@ -295,6 +399,16 @@ export class UnitScoreResponse implements UnitScoreView {
 
   @ApiProperty({ type: String, nullable: true, description: 'Why the published result was corrected' })
   correctionReason!: string | null;
+
+  @ApiProperty({
+    enum: ['f01', 'field-visit', 'non-submission-outcome'],
+    description:
+      "What the scores rest on: the unit's F-01; a field visit (F-01 never submitted, the admin let evaluators score without it); or the ruleset's non-submission outcome",
+  })
+  scoreBasis!: ScoreBasis;
+
+  @ApiProperty({ type: () => NonSubmissionResponse, nullable: true, description: 'What the admin decided for a unit that never submitted F-01' })
+  nonSubmission!: NonSubmissionResponse | null;
 }
 
 export class WeakAspectResponse {
@@ -419,6 +533,15 @@ export class UnitScoreLineResponse implements UnitScoreLine {
       'Indicators events propose a level for (GET …/proposals) that no evaluator has confirmed, overridden or scored yet under the ruleset’s combination, in the ruleset’s order: each is missing from the IPP until decided',
   })
   proposedOnlyIndicatorCodes!: string[];
+
+  @ApiProperty({
+    enum: ['f01', 'field-visit', 'non-submission-outcome'],
+    description: "What the scores rest on: the unit's F-01, a field visit (F-01 never submitted), or the ruleset's non-submission outcome",
+  })
+  scoreBasis!: ScoreBasis;
+
+  @ApiProperty({ type: () => NonSubmissionResponse, nullable: true, description: 'What the admin decided for a unit that never submitted F-01' })
+  nonSubmission!: NonSubmissionResponse | null;
 }
 
 export class CycleScoresResponse implements CycleScores {

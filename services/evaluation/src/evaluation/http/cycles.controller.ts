@@ -6,10 +6,23 @@ import { AssignUnitLokusCommand } from '../commands/assign-unit-lokus.command';
 import { AssignUnitsLokusCommand } from '../commands/assign-units-lokus.command';
 import { CorrectResultCommand } from '../commands/correct-result.command';
 import { OpenCycleCommand } from '../commands/open-cycle.command';
+import { ChangePhaseWindowCommand, DecideNonSubmissionCommand, GrantPhaseOverrideCommand } from '../commands/cycle-phases.command';
 import { PublishResultsCommand } from '../commands/publish-results.command';
 import { GetCycleQuery, GetUnitScoreQuery } from '../queries/evaluation.queries';
 import { type Actor, Caller, CommandReply, commandReply, CurrentActor, forUnit, InputProblemException, RequirePermission, TenantQuery } from '@lib/platform';
-import { AssignUnitLokusRequest, AssignUnitsLokusRequest, CorrectResultRequest, CyclePath, OpenCycleRequest, ScoreQuery, UnitPath } from './evaluation.request';
+import {
+  AssignUnitLokusRequest,
+  AssignUnitsLokusRequest,
+  ChangePhaseWindowRequest,
+  CorrectResultRequest,
+  CyclePath,
+  DecideNonSubmissionRequest,
+  GrantPhaseOverrideRequest,
+  OpenCycleRequest,
+  PhasePath,
+  ScoreQuery,
+  UnitPath,
+} from './evaluation.request';
 import { cycleStream } from '../domain';
 import { OpenedCycleResponse } from './command.response';
 import { CycleResponse, UnitScoreResponse } from './cycle.response';
@@ -51,13 +64,15 @@ export class CyclesController {
   async open(@Caller() { meta }: Caller, @Body() body: OpenCycleRequest): Promise<OpenedCycleResponse> {
     const { windowStart, windowEnd, selfAssessmentDue } = body;
     refuseWithCopiedInstrument(body);
+    refuseRepeats('phases', body.phases ?? [], 'phase');
+    const phases = body.phases && Object.fromEntries(body.phases.map(({ phase, start, end }) => [phase, { start, end }]));
     const result = await this.commands.execute(
       new OpenCycleCommand(
         body.cycleId ?? randomUUID(),
         body.name,
         body.rulesetId ?? '',
         body.rulesetVersion,
-        { windowStart, windowEnd, selfAssessmentDue },
+        { windowStart, windowEnd, selfAssessmentDue, phases },
         meta,
         body.cycleId === undefined,
         { rulesetId: body.complianceRulesetId, rulesetVersion: body.complianceRulesetVersion },
@@ -102,6 +117,50 @@ export class CyclesController {
     return commandReply(
       await this.commands.execute(new AssignUnitLokusCommand(cycleId, unitId, body.evaluatorIds, body.leadEvaluatorId, forUnit(meta, unitId), body.kode)),
     );
+  }
+
+  @Put(':cycleId/phases/:phase')
+  @RequirePermission('cycle:admin', { resource: CYCLE })
+  @ApiOperation({
+    summary: 'Move the window of a phase that has not started yet (local dates, the tenant’s time zone)',
+    description:
+      'Refused with 409 CYCLE.PHASE_STARTED once the phase started, or to start it today or earlier; the phases keep their order inside the cycle window.',
+  })
+  @ApiOkResponse({ description: 'Moved (the same window again appends nothing)', type: CommandReply })
+  async changePhase(@Caller() { meta }: Caller, @Param() { cycleId, phase }: PhasePath, @Body() body: ChangePhaseWindowRequest): Promise<CommandReply> {
+    return commandReply(
+      await this.commands.execute(new ChangePhaseWindowCommand(cycleId, phase, { start: body.start, end: body.end }, body.reason ?? '', meta)),
+    );
+  }
+
+  @Post(':cycleId/units/:unitId/phase-overrides')
+  @HttpCode(201)
+  @RequirePermission('cycle:admin', { resource: CYCLE, unitParam: 'unitId' })
+  @ApiOperation({
+    summary: 'Let one unit lokus take one action outside its phase until a day, e.g. reopen F-01 (f01-fill) for 3 days; the reason is mandatory and recorded',
+  })
+  @ApiCreatedResponse({ description: 'Granted; shown on the cycle under the unit’s phaseOverrides', type: CommandReply })
+  async grantOverride(@Caller() { meta }: Caller, @Param() { cycleId, unitId }: UnitPath, @Body() body: GrantPhaseOverrideRequest): Promise<CommandReply> {
+    return commandReply(
+      await this.commands.execute(new GrantPhaseOverrideCommand(cycleId, unitId, body.action, body.until, body.reason, forUnit(meta, unitId))),
+    );
+  }
+
+  @Post(':cycleId/units/:unitId/non-submission')
+  @HttpCode(201)
+  @RequirePermission('cycle:admin', { resource: CYCLE, unitParam: 'unitId' })
+  @ApiOperation({
+    summary:
+      "Decide for a unit lokus that never submitted F-01, once F-01 filling closed: evaluators score from a field visit, or the ruleset's non-submission outcome applies",
+    description: 'One decision per unit (the same again appends nothing). The unit score says which applied (scoreBasis, nonSubmission).',
+  })
+  @ApiCreatedResponse({ description: 'Decided', type: CommandReply })
+  async decideNonSubmission(
+    @Caller() { meta }: Caller,
+    @Param() { cycleId, unitId }: UnitPath,
+    @Body() body: DecideNonSubmissionRequest,
+  ): Promise<CommandReply> {
+    return commandReply(await this.commands.execute(new DecideNonSubmissionCommand(cycleId, unitId, body.decision, body.reason, forUnit(meta, unitId))));
   }
 
   @Get(':cycleId/units/:unitId/score')

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TenantQuery } from '@lib/platform';
-import { LOKUS_KODES, type LokusKode, OBSERVED_ITEM_DIMENSIONS, observedItemScales } from '../domain';
+import {
+  CYCLE_PHASES,
+  type CyclePhase,
+  LOKUS_KODES,
+  type LokusKode,
+  OBSERVED_ITEM_DIMENSIONS,
+  observedItemScales,
+  OVERRIDABLE_ACTIONS,
+  type PhaseAction,
+} from '../domain';
 import { RulesetDocument } from './ruleset.response';
 import { Type } from 'class-transformer';
 import { LOCAL_DATE_FORMAT, QUALIFIED_ID } from '@lib/kernel';
@@ -74,6 +83,70 @@ export class PublishRulesetRequest {
   ruleset!: Record<string, unknown>;
 }
 
+export class PhaseWindowRequest {
+  @ApiProperty({ format: 'date', example: '2026-03-01', description: 'First day (local date, the tenant’s time zone)' })
+  @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
+  start!: string;
+
+  @ApiProperty({ format: 'date', example: '2026-05-31', description: 'Last day (local date)' })
+  @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
+  end!: string;
+}
+
+export class CyclePhaseWindowRequest extends PhaseWindowRequest {
+  @ApiProperty({ enum: CYCLE_PHASES })
+  @IsIn(CYCLE_PHASES)
+  phase!: CyclePhase;
+}
+
+export class PhasePath extends CyclePath {
+  @ApiProperty({ enum: CYCLE_PHASES })
+  @IsIn(CYCLE_PHASES)
+  phase!: CyclePhase;
+}
+
+export class ChangePhaseWindowRequest extends PhaseWindowRequest {
+  @ApiPropertyOptional({ example: 'Jadwal penilaian F-02 diundur karena verifikasi lapangan bersamaan dengan kegiatan lain', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class GrantPhaseOverrideRequest {
+  @ApiProperty({ enum: OVERRIDABLE_ACTIONS, description: 'The action the unit may take outside its phases, e.g. f01-fill to reopen F-01' })
+  @IsIn(OVERRIDABLE_ACTIONS)
+  action!: PhaseAction;
+
+  @ApiProperty({ format: 'date', example: '2026-06-03', description: 'Last day the override holds (local date); it holds from today' })
+  @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
+  until!: string;
+
+  @ApiProperty({ example: 'Server SKPD rusak pada hari terakhir pengisian (BA tanggal 31 Mei)', maxLength: 2000 })
+  @IsString()
+  @NotBlank()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export const NON_SUBMISSION_DECISIONS = ['field-visit', 'ruleset-outcome'] as const;
+
+export class DecideNonSubmissionRequest {
+  @ApiProperty({
+    enum: NON_SUBMISSION_DECISIONS,
+    description:
+      "field-visit: evaluators score F-02 from a field visit without an F-01; ruleset-outcome: apply the non-submission outcome the unit's ruleset states",
+  })
+  @IsIn(NON_SUBMISSION_DECISIONS)
+  decision!: (typeof NON_SUBMISSION_DECISIONS)[number];
+
+  @ApiProperty({ example: 'Unit tidak mengisi F-01 sampai batas waktu; verifikasi lapangan dijadwalkan', maxLength: 2000 })
+  @IsString()
+  @NotBlank()
+  @MaxLength(2000)
+  reason!: string;
+}
+
 export class OpenCycleRequest {
   @ApiPropertyOptional({ description: 'Client-chosen id (a retry with the same id is refused as already open)' })
   @IsOptional()
@@ -128,6 +201,18 @@ export class OpenCycleRequest {
   @ApiProperty({ example: '2026-05-31' })
   @Matches(LOCAL_DATE_FORMAT, { message: DATE_MESSAGE })
   selfAssessmentDue!: string;
+
+  @ApiPropertyOptional({
+    type: () => [CyclePhaseWindowRequest],
+    description:
+      'Windows of the phases, each at most once. A phase not listed: F-01 filling windowStart..selfAssessmentDue, every other phase windowStart..windowEnd',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CYCLE_PHASES.length)
+  @ValidateNested({ each: true })
+  @Type(() => CyclePhaseWindowRequest)
+  phases?: CyclePhaseWindowRequest[];
 }
 
 export class AssignUnitLokusRequest {

@@ -59,7 +59,11 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
       case 'unitLokusAssigned':
       case 'userScoreReceived':
       case 'cycleResultsPublished':
-      case 'resultCorrected': {
+      case 'resultCorrected':
+      case 'cyclePhaseWindowChanged':
+      case 'phaseOverrideGranted':
+      case 'fieldVisitScoringAllowed':
+      case 'nonSubmissionOutcomeApplied': {
         const cycleId = event.value.cycleId;
         const row = await this.cycleRow(tx, envelope.tenantId, cycleId);
         if (row && row.version >= envelope.streamVersion) return;
@@ -130,6 +134,8 @@ export class EvaluationReadModelProjection implements Projection<EvaluationEvent
     switch (event.$case) {
       case 'unitLokusAssigned':
       case 'userScoreReceived':
+      case 'fieldVisitScoringAllowed':
+      case 'nonSubmissionOutcomeApplied':
         await this.rescore(tx, cycle, event.value.unitId, tenantId);
         return;
       case 'cycleResultsPublished':

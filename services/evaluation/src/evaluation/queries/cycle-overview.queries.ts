@@ -18,7 +18,7 @@ import {
 } from '../domain';
 import { rulesetIn } from '../projections/evaluation-read-model.projection';
 import { RulesetCatalog } from './ruleset-catalog';
-import type { PublishedResult, UnitScoreView } from './unit-score.view';
+import { nonSubmissionView, type NonSubmissionView, type PublishedResult, type ScoreBasis, scoreBasisOf, type UnitScoreView } from './unit-score.view';
 
 export interface CycleSummary {
   cycleId: string;
@@ -90,6 +90,10 @@ export interface UnitScoreLine {
   explanation: UnitScoreExplanation;
   /** Indicators events propose a level for that no evaluator has decided on yet: missing from the IPP. */
   proposedOnlyIndicatorCodes: string[];
+  /** What the scores rest on: the unit's F-01, a field visit, or the ruleset's non-submission outcome. */
+  scoreBasis: ScoreBasis;
+  /** The admin's decision for a unit that never submitted F-01; null when none. */
+  nonSubmission: NonSubmissionView | null;
 }
 
 export interface CycleScores {
@@ -153,11 +157,15 @@ export class GetCycleScoresHandler implements IQueryHandler<GetCycleScoresQuery>
       ruleset: { ...cycle.ruleset, provisional: isProvisional(ruleset) },
       units: rows.map((row) => {
         const unitRuleset = lokusRuleset(row.score.unitId);
-        const score = scoreAssessment(unitRuleset, row.assessment ?? initialAssessment(), cycle.units[row.score.unitId] ?? null);
+        const lokus = cycle.units[row.score.unitId] ?? null;
+        const score = scoreAssessment(unitRuleset, row.assessment ?? initialAssessment(), lokus);
+        const nonSubmission = nonSubmissionView(lokus);
         return {
           ...scoreLine(row.score, row.published, row.correction_reason, explainScore(unitRuleset, score)),
           ruleset: { id: unitRuleset.id, version: unitRuleset.version },
           proposedOnlyIndicatorCodes: proposedOnlyIndicatorCodes(unitRuleset, proposedCodes.get(row.score.unitId) ?? [], score.indicatorScores.evaluator),
+          scoreBasis: scoreBasisOf(nonSubmission),
+          nonSubmission,
         };
       }),
     };
@@ -169,7 +177,7 @@ function scoreLine(
   published: PublishedResult | null,
   correctionReason: string | null,
   explanation: UnitScoreExplanation,
-): Omit<UnitScoreLine, 'proposedOnlyIndicatorCodes' | 'ruleset'> {
+): Omit<UnitScoreLine, 'proposedOnlyIndicatorCodes' | 'ruleset' | 'scoreBasis' | 'nonSubmission'> {
   return {
     unitId: score.unitId,
     assessmentStatus: score.assessmentStatus,

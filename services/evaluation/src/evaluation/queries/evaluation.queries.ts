@@ -16,10 +16,48 @@ import {
 import { type F01IndicatorView, f01View } from './f01-answers.view';
 import { rulesetIn } from '../projections/evaluation-read-model.projection';
 import { type F01Review, f01ReviewOf, type IdenticalEvidence, identicalEvidenceOf } from './f01-versions.queries';
+import { Clock } from '@lib/platform';
+import {
+  activePhases,
+  currentPhase,
+  CYCLE_PHASES,
+  type CyclePhase,
+  PHASE_ACTIONS,
+  PHASE_NAMES,
+  PHASE_TABLE,
+  type PhaseAction,
+  type PhaseRole,
+} from '../domain/cycle-phases';
+import { phaseWindowsOf, phasesRecorded } from '../domain/cycle';
+import { TenantTimeZones } from './tenant-time-zones';
 import { RulesetCatalog } from './ruleset-catalog';
 import { proposedIndicatorCodes } from './unit-proposals.queries';
 import { unitNames } from './unit-registry.queries';
-import { type PublishedResult, unitScoreView, type UnitScoreView } from './unit-score.view';
+import { nonSubmissionView, type NonSubmissionView, type PublishedResult, unitScoreView, type UnitScoreView } from './unit-score.view';
+
+export interface CyclePhaseView {
+  phase: CyclePhase;
+  name: string;
+  start: string;
+  end: string;
+  active: boolean;
+}
+
+export interface PhaseRuleView {
+  action: PhaseAction;
+  roles: PhaseRole[];
+  phases: CyclePhase[];
+  description: string;
+}
+
+export interface PhaseOverrideView {
+  action: PhaseAction;
+  until: string;
+  reason: string;
+  grantedBy: string;
+  grantedAt: string;
+  active: boolean;
+}
 
 export interface RulesetSummary {
   id: string;
@@ -83,6 +121,12 @@ export interface CycleView {
   windowStart: string;
   windowEnd: string;
   selfAssessmentDue: string;
+  phases: CyclePhaseView[];
+  /** The first phase, in order, whose window holds today; null before the first and after the last. */
+  currentPhase: CyclePhase | null;
+  /** False for a cycle opened before phases, which holds only the unit's F-01 actions to its dates. */
+  phasesEnforced: boolean;
+  phaseTable: PhaseRuleView[];
   /** `unitName` is the registered name, null for a unit lokus not in the tenant's units registry. */
   units: {
     unitId: string;
@@ -91,6 +135,8 @@ export interface CycleView {
     evaluatorIds: string[];
     leadEvaluatorId: string;
     userScore: { score: number; respondents: number; quotaMet: boolean } | null;
+    phaseOverrides: PhaseOverrideView[];
+    nonSubmission: NonSubmissionView | null;
   }[];
   /** The version of the cycle's stream this view reflects. */
   version: number;
@@ -121,13 +167,27 @@ async function cycleRow(
   return { state, version: rows[0].stream_version, complianceRuleset };
 }
 
+const PHASE_TABLE_VIEW: PhaseRuleView[] = PHASE_ACTIONS.map((action) => ({
+  action,
+  roles: [...PHASE_TABLE[action].roles],
+  phases: [...PHASE_TABLE[action].phases],
+  description: PHASE_TABLE[action].description,
+}));
+
 @QueryHandler(GetCycleQuery)
 export class GetCycleHandler implements IQueryHandler<GetCycleQuery> {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly clock: Clock,
+    private readonly timeZones: TenantTimeZones,
+  ) {}
 
   async execute({ tenantId, cycleId }: GetCycleQuery): Promise<CycleView> {
     const { state, version, complianceRuleset } = await cycleRow(this.pool, tenantId, cycleId);
     const names = await unitNames(this.pool, tenantId, Object.keys(state.units));
+    const today = await this.timeZones.localDate(tenantId, this.clock.now());
+    const windows = phaseWindowsOf(state);
+    const active = activePhases(windows, today);
     return {
       cycleId: state.cycleId,
       name: state.name,
@@ -138,6 +198,10 @@ export class GetCycleHandler implements IQueryHandler<GetCycleQuery> {
       windowStart: state.windowStart,
       windowEnd: state.windowEnd,
       selfAssessmentDue: state.selfAssessmentDue,
+      phases: CYCLE_PHASES.map((phase) => ({ phase, name: PHASE_NAMES[phase], ...windows[phase], active: active.includes(phase) })),
+      currentPhase: currentPhase(windows, today),
+      phasesEnforced: phasesRecorded(state),
+      phaseTable: PHASE_TABLE_VIEW,
       units: Object.entries(state.units).map(([unitId, lokus]) => ({
         unitId,
         unitName: names.get(unitId) ?? null,
@@ -145,6 +209,8 @@ export class GetCycleHandler implements IQueryHandler<GetCycleQuery> {
         evaluatorIds: lokus.evaluatorIds,
         leadEvaluatorId: lokus.leadEvaluatorId,
         userScore: lokus.userScore ? { score: lokus.userScore.score, respondents: lokus.userScore.respondents, quotaMet: lokus.userScore.quotaMet } : null,
+        phaseOverrides: (lokus.overrides ?? []).map((override) => ({ ...override, active: override.until >= today })),
+        nonSubmission: nonSubmissionView(lokus),
       })),
       version,
     };
@@ -291,7 +357,8 @@ export class GetUnitScoreHandler implements IQueryHandler<GetUnitScoreQuery> {
       [cycleId, unitId, tenantId],
     );
     if (!rows[0]) throw new NotFoundException({ code: 'SCORE.NOT_FOUND', message: `unit ${unitId} has no score in cycle ${cycleId}` });
-    const view = rows[0].score;
+    // a row scored before non-submission decisions existed rests on the unit's F-01
+    const view: UnitScoreView = { ...rows[0].score, scoreBasis: rows[0].score.scoreBasis ?? 'f01', nonSubmission: rows[0].score.nonSubmission ?? null };
     const ruleset = await rulesetIn(this.pool, tenantId, view.ruleset);
     if (!ruleset)
       throw new Error(

@@ -26,10 +26,53 @@ export interface UnitScoreView {
   unknownIndicatorCodes: string[];
   provisional: boolean;
   provisionalParts: string[];
+  /**
+   * What the scores rest on: the unit's F-01, or (F-01 never submitted) a field visit the admin allowed
+   * evaluators to score from, or the ruleset's non-submission outcome the admin applied.
+   */
+  scoreBasis: ScoreBasis;
+  /** The admin's decision for a unit that never submitted F-01; null when none. */
+  nonSubmission: NonSubmissionView | null;
 }
+
+export type ScoreBasis = 'f01' | 'field-visit' | 'non-submission-outcome';
+
+export interface NonSubmissionView {
+  decision: 'field-visit' | 'ruleset-outcome';
+  reason: string;
+  decidedBy: string;
+  decidedAt: string;
+  /** The outcome's label, e.g. "Tidak mengisi F-01"; null for field-visit scoring. */
+  label: string | null;
+  /** The score every indicator took under the outcome; null for field-visit scoring. */
+  indicatorScore: number | null;
+  /** True when the outcome is provisional (unsourced). */
+  provisional: boolean;
+}
+
+export function nonSubmissionView(lokus: UnitLokus | null): NonSubmissionView | null {
+  const decision = lokus?.nonSubmission;
+  if (!decision) return null;
+  const { reason, decidedBy, decidedAt } = decision;
+  return decision.kind === 'field-visit'
+    ? { decision: 'field-visit', reason, decidedBy, decidedAt, label: null, indicatorScore: null, provisional: false }
+    : {
+        decision: 'ruleset-outcome',
+        reason,
+        decidedBy,
+        decidedAt,
+        label: decision.outcome.label,
+        indicatorScore: decision.outcome.indicatorScore,
+        provisional: decision.outcome.provisional,
+      };
+}
+
+export const scoreBasisOf = (nonSubmission: NonSubmissionView | null): ScoreBasis =>
+  nonSubmission === null ? 'f01' : nonSubmission.decision === 'field-visit' ? 'field-visit' : 'non-submission-outcome';
 
 export function unitScoreView(cycleId: string, unitId: string, ruleset: Ruleset, assessment: Assessment, lokus: UnitLokus | null): UnitScoreView {
   const result = scoreAssessment(ruleset, assessment, lokus);
+  const nonSubmission = nonSubmissionView(lokus);
   const codes = new Set(scoredIndicators(ruleset).map((indicator) => indicator.code));
   return {
     cycleId,
@@ -65,6 +108,8 @@ export function unitScoreView(cycleId: string, unitId: string, ruleset: Ruleset,
     unknownIndicatorCodes: result.unknownIndicatorCodes,
     provisional: result.provisional,
     provisionalParts: result.provisionalParts,
+    scoreBasis: scoreBasisOf(nonSubmission),
+    nonSubmission,
   };
 }
 

@@ -175,6 +175,42 @@ describe("a unit's timeline", () => {
     expect(timeline[11].note).toBe('Salah input indikator 1');
   });
 
+  it('tells the phase exceptions and non-submission decisions made for the unit, with their reason', () => {
+    const decided = unitTimeline('disdukcapil', [
+      source(
+        {
+          $case: 'cyclePhaseWindowChanged',
+          value: {
+            cycleId: ids.cycleId,
+            phase: 'f02-evaluation',
+            start: '2026-04-01',
+            end: '2026-05-15',
+            previousStart: '',
+            previousEnd: '',
+            reason: '',
+            changedBy: 'admin-1',
+            changedAt: AT,
+          },
+        },
+        'admin-1',
+        'admin',
+      ),
+      source(
+        {
+          $case: 'phaseOverrideGranted',
+          value: { ...ids, action: 'f01-fill', until: '2026-02-03', reason: 'server SKPD rusak', grantedBy: 'admin-1', grantedAt: AT },
+        },
+        'admin-1',
+        'admin',
+      ),
+      source({ $case: 'fieldVisitScoringAllowed', value: { ...ids, reason: 'F-01 tidak masuk', allowedBy: 'admin-1', allowedAt: AT } }, 'admin-1', 'admin'),
+    ]);
+    expect(decided.map((entry) => [entry.eventType, entry.note])).toEqual([
+      ['phaseOverrideGranted', 'server SKPD rusak'],
+      ['fieldVisitScoringAllowed', 'F-01 tidak masuk'],
+    ]);
+  });
+
   it('is empty for a unit no event concerns', () => {
     expect(unitTimeline('bappeda', events).map((entry) => entry.eventType)).toEqual([]);
   });

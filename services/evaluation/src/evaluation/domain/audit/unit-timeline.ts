@@ -89,7 +89,17 @@ function describe(event: EvaluationEvent, unitId: string, state: Folded): Descri
     case 'cycleOpened':
     case 'unitRegistered':
     case 'rulesetPublished':
+    case 'cyclePhaseWindowChanged':
       return null;
+    case 'phaseOverrideGranted':
+      return { summary: `Pengecualian tahap: ${event.value.action} diizinkan sampai ${event.value.until}`, note: event.value.reason };
+    case 'fieldVisitScoringAllowed':
+      return { summary: 'Penilaian F-02 dari kunjungan lapangan diizinkan tanpa F-01', note: event.value.reason };
+    case 'nonSubmissionOutcomeApplied':
+      return {
+        summary: `Ketentuan tidak mengisi F-01 diterapkan: ${event.value.label} (nilai ${event.value.indicatorScore} untuk indikator tanpa nilai)`,
+        note: event.value.reason,
+      };
     case 'unitLokusAssigned': {
       const after = event.value.leadEvaluatorId;
       const described = {

@@ -78,6 +78,19 @@ export const PEKPPP_F03_AGGREGATION: F03Aggregation = {
 const c = confirmed(DECKS);
 const p = provisional(SEED);
 
+/**
+ * A unit lokus that never submits F-01 and is not scored from a field visit: every indicator 0, the unit
+ * marked "Tidak mengisi F-01". No source states an outcome (the F-02 instruction allows scoring from F-01
+ * "ataupun kunjungan lapangan", docs/pekppp-2023-instrument.md §1), so it is provisional.
+ */
+export const PEKPPP_NON_SUBMISSION_OUTCOME = {
+  label: 'Tidak mengisi F-01',
+  indicatorScore: 0,
+  ...provisional(
+    'platform rule, unsourced: no KemenPANRB source states what a unit lokus that never submits F-01 scores; an indicator without data or evidence takes level 0 in every F-02 level table (docs/pekppp-2023-instrument.md)',
+  ),
+};
+
 /** PEKPPP instrument 2022–2025 (PermenPANRB 29/2022 as amended by 4/2023; Pedoman MenPANRB 5/2023). */
 export const pekppp2023: Ruleset = {
   id: 'pekppp-2023',
@@ -274,4 +287,5 @@ export const pekppp2023: Ruleset = {
   ),
   bands: PEKPPP_BANDS,
   bandsProvenance: PEKPPP_BANDS_PROVENANCE,
+  nonSubmissionOutcome: PEKPPP_NON_SUBMISSION_OUTCOME,
 };

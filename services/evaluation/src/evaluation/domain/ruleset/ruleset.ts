@@ -142,6 +142,20 @@ export interface Ruleset {
    * Absent when the scheme has no Kode B form (a cycle's lokus are then Kode A only).
    */
   kodeBRulesetId?: string;
+  /** Absent when the scheme states none: the admin can then only let evaluators score from a field visit. */
+  nonSubmissionOutcome?: NonSubmissionOutcome;
+}
+
+/**
+ * What a unit lokus that never submitted its F-01 gets when the admin applies it after the F-01 window
+ * closed (instead of letting evaluators score from a field visit): every scored indicator takes
+ * `indicatorScore` as its final F-02 score, and the unit is marked with `label`.
+ */
+export interface NonSubmissionOutcome extends Provenance {
+  /** How the unit is marked, e.g. "Tidak mengisi F-01". */
+  label: string;
+  /** 0..5. */
+  indicatorScore: number;
 }
 
 export interface RulesetRef {
@@ -275,6 +289,19 @@ export function validateRuleset(ruleset: Ruleset): RulesetViolation[] {
   }
   if (ruleset.scale?.min !== SCALE_MIN || ruleset.scale?.max !== SCALE_MAX) {
     add('scale', 'scale-is-0-to-5', 'indicator scores are 0..5 (F-02); other scales are not supported');
+  }
+
+  const outcome = ruleset.nonSubmissionOutcome;
+  if (outcome !== undefined) {
+    if (isBlank(outcome.label)) add('nonSubmissionOutcome.label', 'required', 'the non-submission outcome needs its label, e.g. "Tidak mengisi F-01"');
+    if (!isInt(outcome.indicatorScore) || outcome.indicatorScore < SCALE_MIN || outcome.indicatorScore > SCALE_MAX) {
+      add(
+        'nonSubmissionOutcome.indicatorScore',
+        'scale-is-0-to-5',
+        `the non-submission score must be an integer 0..5, got ${JSON.stringify(outcome.indicatorScore)}`,
+      );
+    }
+    checkProvenance('nonSubmissionOutcome', outcome);
   }
 
   const aspects = list(ruleset.aspects);

@@ -158,6 +158,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cycles/{cycleId}/phases/{phase}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Move the window of a phase that has not started yet (local dates, the tenant’s time zone)
+     * @description Refused with 409 CYCLE.PHASE_STARTED once the phase started, or to start it today or earlier; the phases keep their order inside the cycle window.
+     */
+    put: operations['CyclesController_changePhase'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cycles/{cycleId}/units/{unitId}/phase-overrides': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Let one unit lokus take one action outside its phase until a day, e.g. reopen F-01 (f01-fill) for 3 days; the reason is mandatory and recorded */
+    post: operations['CyclesController_grantOverride'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cycles/{cycleId}/units/{unitId}/non-submission': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Decide for a unit lokus that never submitted F-01, once F-01 filling closed: evaluators score from a field visit, or the ruleset's non-submission outcome applies
+     * @description One decision per unit (the same again appends nothing). The unit score says which applied (scoreBasis, nonSubmission).
+     */
+    post: operations['CyclesController_decideNonSubmission'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cycles/{cycleId}/units/{unitId}/score': {
     parameters: {
       query?: never;
@@ -875,6 +932,22 @@ export interface components {
       /** @description True when the Idempotency-Key had been used: nothing new happened (also said by the Idempotent-Replayed header) */
       duplicate: boolean;
     };
+    CyclePhaseWindowRequest: {
+      /**
+       * Format: date
+       * @description First day (local date, the tenant’s time zone)
+       * @example 2026-03-01
+       */
+      start: string;
+      /**
+       * Format: date
+       * @description Last day (local date)
+       * @example 2026-05-31
+       */
+      end: string;
+      /** @enum {string} */
+      phase: 'f01-filling' | 'f03-survey' | 'f02-evaluation' | 'revision-appeal' | 'finalisation';
+    };
     OpenCycleRequest: {
       /** @description Client-chosen id (a retry with the same id is refused as already open) */
       cycleId?: string;
@@ -905,6 +978,8 @@ export interface components {
       windowEnd: string;
       /** @example 2026-05-31 */
       selfAssessmentDue: string;
+      /** @description Windows of the phases, each at most once. A phase not listed: F-01 filling windowStart..selfAssessmentDue, every other phase windowStart..windowEnd */
+      phases?: components['schemas']['CyclePhaseWindowRequest'][];
     };
     OpenedCycleResponse: {
       /** @description The event stream the command acted on */
@@ -926,11 +1001,75 @@ export interface components {
       id: string;
       version: number;
     };
+    CyclePhaseResponse: {
+      /** @enum {string} */
+      phase: 'f01-filling' | 'f03-survey' | 'f02-evaluation' | 'revision-appeal' | 'finalisation';
+      /** @example Pengisian F-01 */
+      name: string;
+      /**
+       * Format: date
+       * @description First day (local date, the tenant’s time zone)
+       */
+      start: string;
+      /**
+       * Format: date
+       * @description Last day (local date)
+       */
+      end: string;
+      /** @description Today lies in its window */
+      active: boolean;
+    };
+    PhaseRuleResponse: {
+      /** @enum {string} */
+      action: 'f01-fill' | 'f01-revise' | 'f01-review' | 'f02-score' | 'visit-record' | 'f03-collect' | 'results-publish';
+      roles: ('unit' | 'evaluator' | 'admin' | 'respondent')[];
+      /** @description The phases in which the action is allowed */
+      phases: ('f01-filling' | 'f03-survey' | 'f02-evaluation' | 'revision-appeal' | 'finalisation')[];
+      /** @example Penilaian F-02 */
+      description: string;
+    };
     UserScoreResponse: {
       /** @description F-03 mean score 0..5 */
       score: number;
       respondents: number;
       quotaMet: boolean;
+    };
+    PhaseOverrideResponse: {
+      /** @enum {string} */
+      action: 'f01-fill' | 'f01-revise' | 'f01-review' | 'f02-score' | 'visit-record';
+      /**
+       * Format: date
+       * @description Last day the override holds (local date)
+       */
+      until: string;
+      reason: string;
+      /** @description User id of the admin */
+      grantedBy: string;
+      /** Format: date-time */
+      grantedAt: string;
+      /** @description It holds today */
+      active: boolean;
+    };
+    NonSubmissionResponse: {
+      /**
+       * @description field-visit: evaluators score F-02 from a field visit without an F-01; ruleset-outcome: the ruleset's non-submission outcome applies
+       * @enum {string}
+       */
+      decision: 'field-visit' | 'ruleset-outcome';
+      reason: string;
+      /** @description User id of the admin */
+      decidedBy: string;
+      /** Format: date-time */
+      decidedAt: string;
+      /**
+       * @description The outcome's label; null for field-visit scoring
+       * @example Tidak mengisi F-01
+       */
+      label: string | null;
+      /** @description The score every indicator took under the outcome; null for field-visit scoring */
+      indicatorScore: number | null;
+      /** @description The outcome is provisional (no source states it) */
+      provisional: boolean;
     };
     LokusResponse: {
       unitId: string;
@@ -945,6 +1084,10 @@ export interface components {
       unitName: string | null;
       /** @description The F-03 user score once its collection closed */
       userScore: components['schemas']['UserScoreResponse'] | null;
+      /** @description Actions the admin let this unit take outside their phases */
+      phaseOverrides: components['schemas']['PhaseOverrideResponse'][];
+      /** @description What the admin decided for a unit that never submitted F-01 */
+      nonSubmission: components['schemas']['NonSubmissionResponse'] | null;
     };
     CycleResponse: {
       /** Format: uuid */
@@ -957,6 +1100,17 @@ export interface components {
       kodeBRuleset: components['schemas']['RulesetRefResponse'] | null;
       /** @description The Ombudsman compliance ruleset the compliance grades are computed under, e.g. ombudsman-2025 */
       complianceRuleset: components['schemas']['RulesetRefResponse'];
+      /** @description The phases in order, each with its window */
+      phases: components['schemas']['CyclePhaseResponse'][];
+      /**
+       * @description The first phase, in order, whose window holds today (the tenant’s date); null before the first and after the last
+       * @enum {string|null}
+       */
+      currentPhase: 'f01-filling' | 'f03-survey' | 'f02-evaluation' | 'revision-appeal' | 'finalisation' | null;
+      /** @description Every action is held to the phase table; false for a cycle opened before phases existed, which holds only the unit’s F-01 actions to its window and due date */
+      phasesEnforced: boolean;
+      /** @description What each role may do in which phases */
+      phaseTable: components['schemas']['PhaseRuleResponse'][];
       /** Format: date */
       windowStart: string;
       /** Format: date */
@@ -990,6 +1144,46 @@ export interface components {
        * @enum {string}
        */
       kode?: 'A' | 'B';
+    };
+    ChangePhaseWindowRequest: {
+      /**
+       * Format: date
+       * @description First day (local date, the tenant’s time zone)
+       * @example 2026-03-01
+       */
+      start: string;
+      /**
+       * Format: date
+       * @description Last day (local date)
+       * @example 2026-05-31
+       */
+      end: string;
+      /** @example Jadwal penilaian F-02 diundur karena verifikasi lapangan bersamaan dengan kegiatan lain */
+      reason?: string;
+    };
+    GrantPhaseOverrideRequest: {
+      /**
+       * @description The action the unit may take outside its phases, e.g. f01-fill to reopen F-01
+       * @enum {string}
+       */
+      action: 'f01-fill' | 'f01-revise' | 'f01-review' | 'f02-score' | 'visit-record';
+      /**
+       * Format: date
+       * @description Last day the override holds (local date); it holds from today
+       * @example 2026-06-03
+       */
+      until: string;
+      /** @example Server SKPD rusak pada hari terakhir pengisian (BA tanggal 31 Mei) */
+      reason: string;
+    };
+    DecideNonSubmissionRequest: {
+      /**
+       * @description field-visit: evaluators score F-02 from a field visit without an F-01; ruleset-outcome: apply the non-submission outcome the unit's ruleset states
+       * @enum {string}
+       */
+      decision: 'field-visit' | 'ruleset-outcome';
+      /** @example Unit tidak mengisi F-01 sampai batas waktu; verifikasi lapangan dijadwalkan */
+      reason: string;
     };
     ScoredRulesetRefResponse: {
       /** @example pekppp-2023 */
@@ -1086,6 +1280,13 @@ export interface components {
       published: components['schemas']['PublishedResultResponse'] | null;
       /** @description Why the published result was corrected */
       correctionReason: string | null;
+      /**
+       * @description What the scores rest on: the unit's F-01; a field visit (F-01 never submitted, the admin let evaluators score without it); or the ruleset's non-submission outcome
+       * @enum {string}
+       */
+      scoreBasis: 'f01' | 'field-visit' | 'non-submission-outcome';
+      /** @description What the admin decided for a unit that never submitted F-01 */
+      nonSubmission: components['schemas']['NonSubmissionResponse'] | null;
     };
     CorrectedScoreRequest: {
       indicatorCode: string;
@@ -1190,6 +1391,13 @@ export interface components {
       explanation: components['schemas']['UnitScoreExplanationResponse'];
       /** @description Indicators events propose a level for (GET …/proposals) that no evaluator has confirmed, overridden or scored yet under the ruleset’s combination, in the ruleset’s order: each is missing from the IPP until decided */
       proposedOnlyIndicatorCodes: string[];
+      /**
+       * @description What the scores rest on: the unit's F-01, a field visit (F-01 never submitted), or the ruleset's non-submission outcome
+       * @enum {string}
+       */
+      scoreBasis: 'f01' | 'field-visit' | 'non-submission-outcome';
+      /** @description What the admin decided for a unit that never submitted F-01 */
+      nonSubmission: components['schemas']['NonSubmissionResponse'] | null;
     };
     CycleScoresResponse: {
       /** Format: uuid */
@@ -2535,6 +2743,120 @@ export interface operations {
     responses: {
       /** @description Assigned (a repeat with the same kode and evaluators appends nothing) */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandReply'];
+        };
+      };
+      /** @description A business rule refused the command; `code` says which (e.g. CYCLE.RESULTS_FROZEN) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CyclesController_changePhase: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+        phase: 'f01-filling' | 'f03-survey' | 'f02-evaluation' | 'revision-appeal' | 'finalisation';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePhaseWindowRequest'];
+      };
+    };
+    responses: {
+      /** @description Moved (the same window again appends nothing) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandReply'];
+        };
+      };
+      /** @description A business rule refused the command; `code` says which (e.g. CYCLE.RESULTS_FROZEN) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CyclesController_grantOverride: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GrantPhaseOverrideRequest'];
+      };
+    };
+    responses: {
+      /** @description Granted; shown on the cycle under the unit’s phaseOverrides */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandReply'];
+        };
+      };
+      /** @description A business rule refused the command; `code` says which (e.g. CYCLE.RESULTS_FROZEN) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CyclesController_decideNonSubmission: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+        /** @description Propagated to logs and to every event the request causes */
+        'X-Correlation-Id'?: string;
+      };
+      path: {
+        cycleId: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideNonSubmissionRequest'];
+      };
+    };
+    responses: {
+      /** @description Decided */
+      201: {
         headers: {
           [name: string]: unknown;
         };

@@ -5,7 +5,9 @@ import {
   aspectFixture,
   assessmentFixture,
   complianceFixture,
+  cyclePhasesFixture,
   indicatorFixture,
+  LOKUS_PHASES_FIXTURE,
   proposalFixture,
   rulesetFixture,
   unitScoreFixture,
@@ -27,6 +29,7 @@ const cycle: CycleDetail = {
   windowStart: '2026-01-01',
   windowEnd: '2026-12-31',
   selfAssessmentDue: '2026-06-30',
+  ...cyclePhasesFixture('2026-01-01', '2026-12-31', '2026-06-30'),
   units: [
     {
       unitId: 'disdukcapil',
@@ -35,6 +38,7 @@ const cycle: CycleDetail = {
       evaluatorIds: ['dev-evaluator-1', 'dev-evaluator-2'],
       leadEvaluatorId: 'dev-evaluator-1',
       userScore: null,
+      ...LOKUS_PHASES_FIXTURE,
     },
   ],
   version: 3,

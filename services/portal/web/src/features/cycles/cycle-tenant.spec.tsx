@@ -1,7 +1,16 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CycleDetail, CycleScores } from '../../api/evaluation';
-import { aspectFixture, assessmentFixture, complianceFixture, indicatorFixture, rulesetFixture, unitScoreFixture } from '../../evaluation-fixtures';
+import {
+  aspectFixture,
+  assessmentFixture,
+  complianceFixture,
+  cyclePhasesFixture,
+  indicatorFixture,
+  LOKUS_PHASES_FIXTURE,
+  rulesetFixture,
+  unitScoreFixture,
+} from '../../evaluation-fixtures';
 import { ADMIN, AUDITOR, fakeFetch, NATIONAL_AUDITOR, type RecordedCall, renderAt } from '../../test-support';
 import { UnitReviewPage } from '../assessment/unit-review-page';
 import { ResultsPage } from '../results/results-page';
@@ -22,7 +31,18 @@ const cycle: CycleDetail = {
   windowStart: '2026-01-01',
   windowEnd: '2026-12-31',
   selfAssessmentDue: '2026-06-30',
-  units: [{ unitId: 'dinkes', unitName: 'Dinas Kesehatan', kode: 'A', evaluatorIds: ['dev-evaluator-1'], leadEvaluatorId: 'dev-evaluator-1', userScore: null }],
+  ...cyclePhasesFixture('2026-01-01', '2026-12-31', '2026-06-30'),
+  units: [
+    {
+      unitId: 'dinkes',
+      unitName: 'Dinas Kesehatan',
+      kode: 'A',
+      evaluatorIds: ['dev-evaluator-1'],
+      leadEvaluatorId: 'dev-evaluator-1',
+      userScore: null,
+      ...LOKUS_PHASES_FIXTURE,
+    },
+  ],
   version: 2,
 };
 

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CycleDetail } from '../../api/evaluation';
+import { cyclePhasesFixture, LOKUS_PHASES_FIXTURE } from '../../evaluation-fixtures';
 import { ADMIN, fakeFetch, renderAt } from '../../test-support';
 import { rulesetOfUnit } from '../assessment/use-assessment-data';
 import { CyclePage } from './cycle-page';
@@ -15,6 +16,7 @@ const lokus = (unitId: string, unitName: string, kode: 'A' | 'B') => ({
   evaluatorIds: ['dev-evaluator-1'],
   leadEvaluatorId: 'dev-evaluator-1',
   userScore: null,
+  ...LOKUS_PHASES_FIXTURE,
 });
 
 const cycle: CycleDetail = {
@@ -27,6 +29,7 @@ const cycle: CycleDetail = {
   windowStart: '2026-01-01',
   windowEnd: '2026-12-31',
   selfAssessmentDue: '2026-06-30',
+  ...cyclePhasesFixture('2026-01-01', '2026-12-31', '2026-06-30'),
   units: [lokus('disdukcapil', 'Dinas Kependudukan dan Pencatatan Sipil', 'A'), lokus('mpp-daring', 'Mal Pelayanan Publik Daring', 'B')],
   version: 3,
 };

@@ -20,6 +20,8 @@ function line(unitId: string, overrides: Omit<Partial<UnitScoreLine>, 'explanati
     published: null,
     correctionReason: null,
     proposedOnlyIndicatorCodes: [],
+    scoreBasis: 'f01',
+    nonSubmission: null,
     ...rest,
     explanation: {
       basis: 'evaluator',

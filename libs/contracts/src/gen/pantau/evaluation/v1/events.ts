@@ -159,6 +159,22 @@ export interface CycleOpened {
   kodeBRulesetId: string;
   /** Version of that Kode B ruleset; 0 when kode_b_ruleset_id is empty. */
   kodeBRulesetVersion: number;
+  /**
+   * The window of each phase of the cycle (F-01 filling, F-03 survey, F-02 evaluation, revision and appeal,
+   * finalisation), one entry per phase. Empty in cycles opened before phases existed: their windows are derived
+   * from window_start, window_end and self_assessment_due, and only the unit's F-01 actions are held to them.
+   */
+  phaseWindows: CyclePhaseWindow[];
+}
+
+/** The window of one phase of a cycle, local dates in the tenant's time zone. */
+export interface CyclePhaseWindow {
+  /** "f01-filling", "f03-survey", "f02-evaluation", "revision-appeal" or "finalisation". */
+  phase: string;
+  /** First day of the phase (local date). */
+  start: string;
+  /** Last day of the phase (local date). */
+  end: string;
 }
 
 /** Respondent quota of the F-03 user assessment, as a cycle's pinned ruleset sets it. */
@@ -647,6 +663,92 @@ export interface ComplianceGraded {
   gradedAt: string;
 }
 
+/** The admin moved the window of a cycle phase that had not started yet. */
+export interface CyclePhaseWindowChanged {
+  /** Cycle id. */
+  cycleId: string;
+  /** The phase, as in CyclePhaseWindow.phase. */
+  phase: string;
+  /** New first day (local date). */
+  start: string;
+  /** New last day (local date). */
+  end: string;
+  /** The window before the change, first day (local date). */
+  previousStart: string;
+  /** The window before the change, last day (local date). */
+  previousEnd: string;
+  /** Why the window moved. */
+  reason: string;
+  /** User id of the admin. */
+  changedBy: string;
+  /** When. */
+  changedAt: string;
+}
+
+/** The admin let one unit lokus take one action outside the phase that allows it, until a day, with a reason. */
+export interface PhaseOverrideGranted {
+  /** Cycle id. */
+  cycleId: string;
+  /** Unit id of the unit lokus. */
+  unitId: string;
+  /** The action, e.g. "f01-fill" (see services/evaluation domain/cycle-phases.ts). */
+  action: string;
+  /** Last day the override holds (local date); it holds from the day it is granted. */
+  until: string;
+  /** Why (mandatory). */
+  reason: string;
+  /** User id of the admin. */
+  grantedBy: string;
+  /** When. */
+  grantedAt: string;
+}
+
+/**
+ * The F-01 window closed without the unit lokus submitting its F-01: the admin let its evaluators score F-02
+ * from a field visit instead.
+ */
+export interface FieldVisitScoringAllowed {
+  /** Cycle id. */
+  cycleId: string;
+  /** Unit id of the unit lokus. */
+  unitId: string;
+  /** Why (mandatory). */
+  reason: string;
+  /** User id of the admin. */
+  allowedBy: string;
+  /** When. */
+  allowedAt: string;
+}
+
+/**
+ * The F-01 window closed without the unit lokus submitting its F-01: the admin applied the non-submission outcome
+ * its ruleset states. The outcome travels with the event, so the unit's score never depends on a later ruleset.
+ */
+export interface NonSubmissionOutcomeApplied {
+  /** Cycle id. */
+  cycleId: string;
+  /** Unit id of the unit lokus. */
+  unitId: string;
+  /** Why (mandatory). */
+  reason: string;
+  /** User id of the admin. */
+  appliedBy: string;
+  /** When. */
+  appliedAt: string;
+  /** The ruleset that states the outcome. */
+  rulesetId: string;
+  /** Its version. */
+  rulesetVersion: number;
+  /** How the unit is marked, e.g. "Tidak mengisi F-01". */
+  label: string;
+  /** The F-02 score every scored indicator takes, 0..5. */
+  indicatorScore: number;
+  /** True when the ruleset marks the outcome provisional (no source states it). */
+  provisional: boolean;
+  /** Where the outcome comes from. */
+  source: string;
+}
+
 /** Every event on topic evaluation.events.v1. */
 export interface EvaluationEvent {
   /** The event. */
@@ -711,6 +813,18 @@ export interface EvaluationEvent {
     | //
     /** See message. */
     { $case: "complianceGraded"; value: ComplianceGraded }
+    | //
+    /** See message. */
+    { $case: "cyclePhaseWindowChanged"; value: CyclePhaseWindowChanged }
+    | //
+    /** See message. */
+    { $case: "phaseOverrideGranted"; value: PhaseOverrideGranted }
+    | //
+    /** See message. */
+    { $case: "fieldVisitScoringAllowed"; value: FieldVisitScoringAllowed }
+    | //
+    /** See message. */
+    { $case: "nonSubmissionOutcomeApplied"; value: NonSubmissionOutcomeApplied }
     | undefined;
 }
 
@@ -973,6 +1087,7 @@ function createBaseCycleOpened(): CycleOpened {
     complianceRulesetVersion: 0,
     kodeBRulesetId: "",
     kodeBRulesetVersion: 0,
+    phaseWindows: [],
   };
 }
 
@@ -1013,6 +1128,9 @@ export const CycleOpened: MessageFns<CycleOpened> = {
     }
     if (message.kodeBRulesetVersion !== 0) {
       writer.uint32(96).int32(message.kodeBRulesetVersion);
+    }
+    for (const v of message.phaseWindows) {
+      CyclePhaseWindow.encode(v!, writer.uint32(106).fork()).join();
     }
     return writer;
   },
@@ -1126,6 +1244,14 @@ export const CycleOpened: MessageFns<CycleOpened> = {
             message.kodeBRulesetVersion = reader.int32();
             continue;
           }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.phaseWindows.push(CyclePhaseWindow.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1196,6 +1322,11 @@ export const CycleOpened: MessageFns<CycleOpened> = {
         : isSet(object.kode_b_ruleset_version)
         ? globalThis.Number(object.kode_b_ruleset_version)
         : 0,
+      phaseWindows: globalThis.Array.isArray(object?.phaseWindows)
+        ? object.phaseWindows.map((e: any) => CyclePhaseWindow.fromJSON(e))
+        : globalThis.Array.isArray(object?.phase_windows)
+        ? object.phase_windows.map((e: any) => CyclePhaseWindow.fromJSON(e))
+        : [],
     };
   },
 
@@ -1236,6 +1367,99 @@ export const CycleOpened: MessageFns<CycleOpened> = {
     }
     if (message.kodeBRulesetVersion !== 0) {
       obj.kodeBRulesetVersion = Math.round(message.kodeBRulesetVersion);
+    }
+    if (message.phaseWindows?.length) {
+      obj.phaseWindows = message.phaseWindows.map((e) => CyclePhaseWindow.toJSON(e));
+    }
+    return obj;
+  },
+};
+
+function createBaseCyclePhaseWindow(): CyclePhaseWindow {
+  return { phase: "", start: "", end: "" };
+}
+
+export const CyclePhaseWindow: MessageFns<CyclePhaseWindow> = {
+  encode(message: CyclePhaseWindow, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.phase !== "") {
+      writer.uint32(10).string(message.phase);
+    }
+    if (message.start !== "") {
+      writer.uint32(18).string(message.start);
+    }
+    if (message.end !== "") {
+      writer.uint32(26).string(message.end);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CyclePhaseWindow {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCyclePhaseWindow();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.phase = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.start = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.end = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CyclePhaseWindow {
+    return {
+      phase: isSet(object.phase) ? globalThis.String(object.phase) : "",
+      start: isSet(object.start) ? globalThis.String(object.start) : "",
+      end: isSet(object.end) ? globalThis.String(object.end) : "",
+    };
+  },
+
+  toJSON(message: CyclePhaseWindow): unknown {
+    const obj: any = {};
+    if (message.phase !== "") {
+      obj.phase = message.phase;
+    }
+    if (message.start !== "") {
+      obj.start = message.start;
+    }
+    if (message.end !== "") {
+      obj.end = message.end;
     }
     return obj;
   },
@@ -5510,6 +5734,768 @@ export const ComplianceGraded: MessageFns<ComplianceGraded> = {
   },
 };
 
+function createBaseCyclePhaseWindowChanged(): CyclePhaseWindowChanged {
+  return {
+    cycleId: "",
+    phase: "",
+    start: "",
+    end: "",
+    previousStart: "",
+    previousEnd: "",
+    reason: "",
+    changedBy: "",
+    changedAt: "",
+  };
+}
+
+export const CyclePhaseWindowChanged: MessageFns<CyclePhaseWindowChanged> = {
+  encode(message: CyclePhaseWindowChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cycleId !== "") {
+      writer.uint32(10).string(message.cycleId);
+    }
+    if (message.phase !== "") {
+      writer.uint32(18).string(message.phase);
+    }
+    if (message.start !== "") {
+      writer.uint32(26).string(message.start);
+    }
+    if (message.end !== "") {
+      writer.uint32(34).string(message.end);
+    }
+    if (message.previousStart !== "") {
+      writer.uint32(42).string(message.previousStart);
+    }
+    if (message.previousEnd !== "") {
+      writer.uint32(50).string(message.previousEnd);
+    }
+    if (message.reason !== "") {
+      writer.uint32(58).string(message.reason);
+    }
+    if (message.changedBy !== "") {
+      writer.uint32(66).string(message.changedBy);
+    }
+    if (message.changedAt !== "") {
+      writer.uint32(74).string(message.changedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CyclePhaseWindowChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCyclePhaseWindowChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.cycleId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.phase = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.start = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.end = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.previousStart = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.previousEnd = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.changedBy = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.changedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CyclePhaseWindowChanged {
+    return {
+      cycleId: isSet(object.cycleId)
+        ? globalThis.String(object.cycleId)
+        : isSet(object.cycle_id)
+        ? globalThis.String(object.cycle_id)
+        : "",
+      phase: isSet(object.phase) ? globalThis.String(object.phase) : "",
+      start: isSet(object.start) ? globalThis.String(object.start) : "",
+      end: isSet(object.end) ? globalThis.String(object.end) : "",
+      previousStart: isSet(object.previousStart)
+        ? globalThis.String(object.previousStart)
+        : isSet(object.previous_start)
+        ? globalThis.String(object.previous_start)
+        : "",
+      previousEnd: isSet(object.previousEnd)
+        ? globalThis.String(object.previousEnd)
+        : isSet(object.previous_end)
+        ? globalThis.String(object.previous_end)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      changedBy: isSet(object.changedBy)
+        ? globalThis.String(object.changedBy)
+        : isSet(object.changed_by)
+        ? globalThis.String(object.changed_by)
+        : "",
+      changedAt: isSet(object.changedAt)
+        ? globalThis.String(object.changedAt)
+        : isSet(object.changed_at)
+        ? globalThis.String(object.changed_at)
+        : "",
+    };
+  },
+
+  toJSON(message: CyclePhaseWindowChanged): unknown {
+    const obj: any = {};
+    if (message.cycleId !== "") {
+      obj.cycleId = message.cycleId;
+    }
+    if (message.phase !== "") {
+      obj.phase = message.phase;
+    }
+    if (message.start !== "") {
+      obj.start = message.start;
+    }
+    if (message.end !== "") {
+      obj.end = message.end;
+    }
+    if (message.previousStart !== "") {
+      obj.previousStart = message.previousStart;
+    }
+    if (message.previousEnd !== "") {
+      obj.previousEnd = message.previousEnd;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.changedBy !== "") {
+      obj.changedBy = message.changedBy;
+    }
+    if (message.changedAt !== "") {
+      obj.changedAt = message.changedAt;
+    }
+    return obj;
+  },
+};
+
+function createBasePhaseOverrideGranted(): PhaseOverrideGranted {
+  return { cycleId: "", unitId: "", action: "", until: "", reason: "", grantedBy: "", grantedAt: "" };
+}
+
+export const PhaseOverrideGranted: MessageFns<PhaseOverrideGranted> = {
+  encode(message: PhaseOverrideGranted, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cycleId !== "") {
+      writer.uint32(10).string(message.cycleId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(18).string(message.unitId);
+    }
+    if (message.action !== "") {
+      writer.uint32(26).string(message.action);
+    }
+    if (message.until !== "") {
+      writer.uint32(34).string(message.until);
+    }
+    if (message.reason !== "") {
+      writer.uint32(42).string(message.reason);
+    }
+    if (message.grantedBy !== "") {
+      writer.uint32(50).string(message.grantedBy);
+    }
+    if (message.grantedAt !== "") {
+      writer.uint32(58).string(message.grantedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PhaseOverrideGranted {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePhaseOverrideGranted();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.cycleId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.action = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.until = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.grantedBy = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.grantedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PhaseOverrideGranted {
+    return {
+      cycleId: isSet(object.cycleId)
+        ? globalThis.String(object.cycleId)
+        : isSet(object.cycle_id)
+        ? globalThis.String(object.cycle_id)
+        : "",
+      unitId: isSet(object.unitId)
+        ? globalThis.String(object.unitId)
+        : isSet(object.unit_id)
+        ? globalThis.String(object.unit_id)
+        : "",
+      action: isSet(object.action) ? globalThis.String(object.action) : "",
+      until: isSet(object.until) ? globalThis.String(object.until) : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      grantedBy: isSet(object.grantedBy)
+        ? globalThis.String(object.grantedBy)
+        : isSet(object.granted_by)
+        ? globalThis.String(object.granted_by)
+        : "",
+      grantedAt: isSet(object.grantedAt)
+        ? globalThis.String(object.grantedAt)
+        : isSet(object.granted_at)
+        ? globalThis.String(object.granted_at)
+        : "",
+    };
+  },
+
+  toJSON(message: PhaseOverrideGranted): unknown {
+    const obj: any = {};
+    if (message.cycleId !== "") {
+      obj.cycleId = message.cycleId;
+    }
+    if (message.unitId !== "") {
+      obj.unitId = message.unitId;
+    }
+    if (message.action !== "") {
+      obj.action = message.action;
+    }
+    if (message.until !== "") {
+      obj.until = message.until;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.grantedBy !== "") {
+      obj.grantedBy = message.grantedBy;
+    }
+    if (message.grantedAt !== "") {
+      obj.grantedAt = message.grantedAt;
+    }
+    return obj;
+  },
+};
+
+function createBaseFieldVisitScoringAllowed(): FieldVisitScoringAllowed {
+  return { cycleId: "", unitId: "", reason: "", allowedBy: "", allowedAt: "" };
+}
+
+export const FieldVisitScoringAllowed: MessageFns<FieldVisitScoringAllowed> = {
+  encode(message: FieldVisitScoringAllowed, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cycleId !== "") {
+      writer.uint32(10).string(message.cycleId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(18).string(message.unitId);
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    if (message.allowedBy !== "") {
+      writer.uint32(34).string(message.allowedBy);
+    }
+    if (message.allowedAt !== "") {
+      writer.uint32(42).string(message.allowedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FieldVisitScoringAllowed {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFieldVisitScoringAllowed();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.cycleId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.allowedBy = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.allowedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): FieldVisitScoringAllowed {
+    return {
+      cycleId: isSet(object.cycleId)
+        ? globalThis.String(object.cycleId)
+        : isSet(object.cycle_id)
+        ? globalThis.String(object.cycle_id)
+        : "",
+      unitId: isSet(object.unitId)
+        ? globalThis.String(object.unitId)
+        : isSet(object.unit_id)
+        ? globalThis.String(object.unit_id)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      allowedBy: isSet(object.allowedBy)
+        ? globalThis.String(object.allowedBy)
+        : isSet(object.allowed_by)
+        ? globalThis.String(object.allowed_by)
+        : "",
+      allowedAt: isSet(object.allowedAt)
+        ? globalThis.String(object.allowedAt)
+        : isSet(object.allowed_at)
+        ? globalThis.String(object.allowed_at)
+        : "",
+    };
+  },
+
+  toJSON(message: FieldVisitScoringAllowed): unknown {
+    const obj: any = {};
+    if (message.cycleId !== "") {
+      obj.cycleId = message.cycleId;
+    }
+    if (message.unitId !== "") {
+      obj.unitId = message.unitId;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.allowedBy !== "") {
+      obj.allowedBy = message.allowedBy;
+    }
+    if (message.allowedAt !== "") {
+      obj.allowedAt = message.allowedAt;
+    }
+    return obj;
+  },
+};
+
+function createBaseNonSubmissionOutcomeApplied(): NonSubmissionOutcomeApplied {
+  return {
+    cycleId: "",
+    unitId: "",
+    reason: "",
+    appliedBy: "",
+    appliedAt: "",
+    rulesetId: "",
+    rulesetVersion: 0,
+    label: "",
+    indicatorScore: 0,
+    provisional: false,
+    source: "",
+  };
+}
+
+export const NonSubmissionOutcomeApplied: MessageFns<NonSubmissionOutcomeApplied> = {
+  encode(message: NonSubmissionOutcomeApplied, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cycleId !== "") {
+      writer.uint32(10).string(message.cycleId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(18).string(message.unitId);
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    if (message.appliedBy !== "") {
+      writer.uint32(34).string(message.appliedBy);
+    }
+    if (message.appliedAt !== "") {
+      writer.uint32(42).string(message.appliedAt);
+    }
+    if (message.rulesetId !== "") {
+      writer.uint32(50).string(message.rulesetId);
+    }
+    if (message.rulesetVersion !== 0) {
+      writer.uint32(56).int32(message.rulesetVersion);
+    }
+    if (message.label !== "") {
+      writer.uint32(66).string(message.label);
+    }
+    if (message.indicatorScore !== 0) {
+      writer.uint32(72).int32(message.indicatorScore);
+    }
+    if (message.provisional !== false) {
+      writer.uint32(80).bool(message.provisional);
+    }
+    if (message.source !== "") {
+      writer.uint32(90).string(message.source);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): NonSubmissionOutcomeApplied {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseNonSubmissionOutcomeApplied();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.cycleId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.appliedBy = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.appliedAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.rulesetId = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.rulesetVersion = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.label = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.indicatorScore = reader.int32();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.provisional = reader.bool();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.source = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): NonSubmissionOutcomeApplied {
+    return {
+      cycleId: isSet(object.cycleId)
+        ? globalThis.String(object.cycleId)
+        : isSet(object.cycle_id)
+        ? globalThis.String(object.cycle_id)
+        : "",
+      unitId: isSet(object.unitId)
+        ? globalThis.String(object.unitId)
+        : isSet(object.unit_id)
+        ? globalThis.String(object.unit_id)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      appliedBy: isSet(object.appliedBy)
+        ? globalThis.String(object.appliedBy)
+        : isSet(object.applied_by)
+        ? globalThis.String(object.applied_by)
+        : "",
+      appliedAt: isSet(object.appliedAt)
+        ? globalThis.String(object.appliedAt)
+        : isSet(object.applied_at)
+        ? globalThis.String(object.applied_at)
+        : "",
+      rulesetId: isSet(object.rulesetId)
+        ? globalThis.String(object.rulesetId)
+        : isSet(object.ruleset_id)
+        ? globalThis.String(object.ruleset_id)
+        : "",
+      rulesetVersion: isSet(object.rulesetVersion)
+        ? globalThis.Number(object.rulesetVersion)
+        : isSet(object.ruleset_version)
+        ? globalThis.Number(object.ruleset_version)
+        : 0,
+      label: isSet(object.label) ? globalThis.String(object.label) : "",
+      indicatorScore: isSet(object.indicatorScore)
+        ? globalThis.Number(object.indicatorScore)
+        : isSet(object.indicator_score)
+        ? globalThis.Number(object.indicator_score)
+        : 0,
+      provisional: isSet(object.provisional) ? globalThis.Boolean(object.provisional) : false,
+      source: isSet(object.source) ? globalThis.String(object.source) : "",
+    };
+  },
+
+  toJSON(message: NonSubmissionOutcomeApplied): unknown {
+    const obj: any = {};
+    if (message.cycleId !== "") {
+      obj.cycleId = message.cycleId;
+    }
+    if (message.unitId !== "") {
+      obj.unitId = message.unitId;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.appliedBy !== "") {
+      obj.appliedBy = message.appliedBy;
+    }
+    if (message.appliedAt !== "") {
+      obj.appliedAt = message.appliedAt;
+    }
+    if (message.rulesetId !== "") {
+      obj.rulesetId = message.rulesetId;
+    }
+    if (message.rulesetVersion !== 0) {
+      obj.rulesetVersion = Math.round(message.rulesetVersion);
+    }
+    if (message.label !== "") {
+      obj.label = message.label;
+    }
+    if (message.indicatorScore !== 0) {
+      obj.indicatorScore = Math.round(message.indicatorScore);
+    }
+    if (message.provisional !== false) {
+      obj.provisional = message.provisional;
+    }
+    if (message.source !== "") {
+      obj.source = message.source;
+    }
+    return obj;
+  },
+};
+
 function createBaseEvaluationEvent(): EvaluationEvent {
   return { event: undefined };
 }
@@ -5576,6 +6562,18 @@ export const EvaluationEvent: MessageFns<EvaluationEvent> = {
         break;
       case "complianceGraded":
         ComplianceGraded.encode(message.event.value, writer.uint32(162).fork()).join();
+        break;
+      case "cyclePhaseWindowChanged":
+        CyclePhaseWindowChanged.encode(message.event.value, writer.uint32(186).fork()).join();
+        break;
+      case "phaseOverrideGranted":
+        PhaseOverrideGranted.encode(message.event.value, writer.uint32(194).fork()).join();
+        break;
+      case "fieldVisitScoringAllowed":
+        FieldVisitScoringAllowed.encode(message.event.value, writer.uint32(202).fork()).join();
+        break;
+      case "nonSubmissionOutcomeApplied":
+        NonSubmissionOutcomeApplied.encode(message.event.value, writer.uint32(210).fork()).join();
         break;
     }
     return writer;
@@ -5787,6 +6785,50 @@ export const EvaluationEvent: MessageFns<EvaluationEvent> = {
             message.event = { $case: "complianceGraded", value: ComplianceGraded.decode(reader, reader.uint32()) };
             continue;
           }
+          case 23: {
+            if (tag !== 186) {
+              break;
+            }
+
+            message.event = {
+              $case: "cyclePhaseWindowChanged",
+              value: CyclePhaseWindowChanged.decode(reader, reader.uint32()),
+            };
+            continue;
+          }
+          case 24: {
+            if (tag !== 194) {
+              break;
+            }
+
+            message.event = {
+              $case: "phaseOverrideGranted",
+              value: PhaseOverrideGranted.decode(reader, reader.uint32()),
+            };
+            continue;
+          }
+          case 25: {
+            if (tag !== 202) {
+              break;
+            }
+
+            message.event = {
+              $case: "fieldVisitScoringAllowed",
+              value: FieldVisitScoringAllowed.decode(reader, reader.uint32()),
+            };
+            continue;
+          }
+          case 26: {
+            if (tag !== 210) {
+              break;
+            }
+
+            message.event = {
+              $case: "nonSubmissionOutcomeApplied",
+              value: NonSubmissionOutcomeApplied.decode(reader, reader.uint32()),
+            };
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -5926,6 +6968,37 @@ export const EvaluationEvent: MessageFns<EvaluationEvent> = {
         ? { $case: "complianceGraded", value: ComplianceGraded.fromJSON(object.complianceGraded) }
         : isSet(object.compliance_graded)
         ? { $case: "complianceGraded", value: ComplianceGraded.fromJSON(object.compliance_graded) }
+        : isSet(object.cyclePhaseWindowChanged)
+        ? { $case: "cyclePhaseWindowChanged", value: CyclePhaseWindowChanged.fromJSON(object.cyclePhaseWindowChanged) }
+        : isSet(object.cycle_phase_window_changed)
+        ? {
+          $case: "cyclePhaseWindowChanged",
+          value: CyclePhaseWindowChanged.fromJSON(object.cycle_phase_window_changed),
+        }
+        : isSet(object.phaseOverrideGranted)
+        ? { $case: "phaseOverrideGranted", value: PhaseOverrideGranted.fromJSON(object.phaseOverrideGranted) }
+        : isSet(object.phase_override_granted)
+        ? { $case: "phaseOverrideGranted", value: PhaseOverrideGranted.fromJSON(object.phase_override_granted) }
+        : isSet(object.fieldVisitScoringAllowed)
+        ? {
+          $case: "fieldVisitScoringAllowed",
+          value: FieldVisitScoringAllowed.fromJSON(object.fieldVisitScoringAllowed),
+        }
+        : isSet(object.field_visit_scoring_allowed)
+        ? {
+          $case: "fieldVisitScoringAllowed",
+          value: FieldVisitScoringAllowed.fromJSON(object.field_visit_scoring_allowed),
+        }
+        : isSet(object.nonSubmissionOutcomeApplied)
+        ? {
+          $case: "nonSubmissionOutcomeApplied",
+          value: NonSubmissionOutcomeApplied.fromJSON(object.nonSubmissionOutcomeApplied),
+        }
+        : isSet(object.non_submission_outcome_applied)
+        ? {
+          $case: "nonSubmissionOutcomeApplied",
+          value: NonSubmissionOutcomeApplied.fromJSON(object.non_submission_outcome_applied),
+        }
         : undefined,
     };
   },
@@ -5972,6 +7045,14 @@ export const EvaluationEvent: MessageFns<EvaluationEvent> = {
       obj.complianceObservationRecorded = ComplianceObservationRecorded.toJSON(message.event.value);
     } else if (message.event?.$case === "complianceGraded") {
       obj.complianceGraded = ComplianceGraded.toJSON(message.event.value);
+    } else if (message.event?.$case === "cyclePhaseWindowChanged") {
+      obj.cyclePhaseWindowChanged = CyclePhaseWindowChanged.toJSON(message.event.value);
+    } else if (message.event?.$case === "phaseOverrideGranted") {
+      obj.phaseOverrideGranted = PhaseOverrideGranted.toJSON(message.event.value);
+    } else if (message.event?.$case === "fieldVisitScoringAllowed") {
+      obj.fieldVisitScoringAllowed = FieldVisitScoringAllowed.toJSON(message.event.value);
+    } else if (message.event?.$case === "nonSubmissionOutcomeApplied") {
+      obj.nonSubmissionOutcomeApplied = NonSubmissionOutcomeApplied.toJSON(message.event.value);
     }
     return obj;
   },
