@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ReferenceObject, type SchemaObject } from '@nestjs/swagger';
 import {
   type Aspect,
   type CategoryBand,
@@ -20,6 +20,63 @@ import {
   type UserScoreMerge,
 } from '../domain';
 import type { RulesetSummary } from '../queries/evaluation.queries';
+
+type Schema = SchemaObject | ReferenceObject;
+
+const text: Schema = { type: 'string' };
+const integer: Schema = { type: 'integer' };
+const texts: Schema = { type: 'array', items: text };
+const object = (properties: Record<string, Schema>, required: string[]): Schema => ({ type: 'object', properties, required });
+
+const F01_CONDITION_VARIANTS: Schema[] = [
+  object({ question: text, is: { type: 'string', enum: ['yes', 'no'] } }, ['question', 'is']),
+  object({ question: text, ticked: text }, ['question', 'ticked']),
+  object({ question: text, tickedAtLeast: integer, among: texts }, ['question', 'tickedAtLeast']),
+  object({ question: text, atLeast: { type: 'number' } }, ['question', 'atLeast']),
+];
+const F01_CONDITION_SCHEMA: Schema = { oneOf: F01_CONDITION_VARIANTS };
+const LEVEL_BANDS: Schema = { type: 'array', items: object({ min: { type: 'number' }, exclusive: { type: 'boolean' }, level: integer }, ['min', 'level']) };
+const kind = (name: string): Schema => ({ type: 'string', enum: [name] });
+
+const CLAIM_RULE_VARIANTS: Schema[] = [
+  object({ kind: kind('chainOfYes'), questions: texts, levelOfLength: { type: 'array', items: integer } }, ['kind', 'questions', 'levelOfLength']),
+  object({ kind: kind('countTicked'), question: text, gate: F01_CONDITION_SCHEMA, requiredOptions: texts, bands: LEVEL_BANDS }, ['kind', 'question', 'bands']),
+  object({ kind: kind('countTickedByKeyOption'), question: text, keyOption: text, withoutKey: LEVEL_BANDS, withKey: LEVEL_BANDS }, [
+    'kind',
+    'question',
+    'keyOption',
+    'withoutKey',
+    'withKey',
+  ]),
+  object({ kind: kind('optionPosition'), question: text, gate: F01_CONDITION_SCHEMA, levelOfOption: { type: 'object', additionalProperties: integer } }, [
+    'kind',
+    'question',
+    'levelOfOption',
+  ]),
+  object(
+    {
+      kind: kind('percentageBands'),
+      gate: F01_CONDITION_SCHEMA,
+      sources: {
+        type: 'array',
+        items: {
+          oneOf: [
+            object({ percentQuestion: text, bands: LEVEL_BANDS }, ['percentQuestion', 'bands']),
+            object({ numerator: text, denominator: text, bands: LEVEL_BANDS }, ['numerator', 'denominator', 'bands']),
+          ],
+        },
+      },
+    },
+    ['kind', 'sources'],
+  ),
+  object(
+    {
+      kind: kind('ladder'),
+      steps: { type: 'array', items: object({ level: integer, when: { type: 'array', items: F01_CONDITION_SCHEMA } }, ['level', 'when']) },
+    },
+    ['kind', 'steps'],
+  ),
+];
 
 export class RulesetSummaryResponse implements RulesetSummary {
   @ApiProperty({ example: 'pekppp-2023' })
@@ -98,10 +155,8 @@ export class F01QuestionDocument implements F01Question {
   required!: boolean;
 
   @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      'Shown only when this holds on another answer: { question, is: "yes"|"no" } | { question, ticked } | { question, tickedAtLeast, among? } | { question, atLeast }',
+    oneOf: F01_CONDITION_VARIANTS,
+    description: 'Shown only when this holds on another answer (the question by its id)',
   })
   showIf?: F01Condition;
 
@@ -123,10 +178,8 @@ export class F01ClaimDocument implements F01Claim {
   explanation!: string;
 
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      'kind: chainOfYes | countTicked | countTickedByKeyOption | optionPosition | percentageBands | ladder, with the questions, bands or steps it reads',
+    oneOf: CLAIM_RULE_VARIANTS,
+    description: 'The rule by its kind, with the questions, bands or steps it reads',
   })
   rule!: ClaimRule;
 }

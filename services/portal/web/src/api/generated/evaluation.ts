@@ -782,10 +782,26 @@ export interface components {
       max?: number;
       /** @description Must be answered before submit, when shown */
       required: boolean;
-      /** @description Shown only when this holds on another answer: { question, is: "yes"|"no" } | { question, ticked } | { question, tickedAtLeast, among? } | { question, atLeast } */
-      showIf?: {
-        [key: string]: unknown;
-      };
+      /** @description Shown only when this holds on another answer (the question by its id) */
+      showIf?:
+        | {
+            question: string;
+            /** @enum {string} */
+            is: 'yes' | 'no';
+          }
+        | {
+            question: string;
+            ticked: string;
+          }
+        | {
+            question: string;
+            tickedAtLeast: number;
+            among?: string[];
+          }
+        | {
+            question: string;
+            atLeast: number;
+          };
       evidence?: components['schemas']['F01EvidenceRequestDocument'];
       /** @description Where the sources disagree on this question, which reading is taken */
       note?: string;
@@ -800,10 +816,156 @@ export interface components {
       ruleSource: 'pantau' | 'kemenpanrb';
       /** @description What the rule does, in Indonesian */
       explanation: string;
-      /** @description kind: chainOfYes | countTicked | countTickedByKeyOption | optionPosition | percentageBands | ladder, with the questions, bands or steps it reads */
-      rule: {
-        [key: string]: unknown;
-      };
+      /** @description The rule by its kind, with the questions, bands or steps it reads */
+      rule:
+        | {
+            /** @enum {string} */
+            kind: 'chainOfYes';
+            questions: string[];
+            levelOfLength: number[];
+          }
+        | {
+            /** @enum {string} */
+            kind: 'countTicked';
+            question: string;
+            gate?:
+              | {
+                  question: string;
+                  /** @enum {string} */
+                  is: 'yes' | 'no';
+                }
+              | {
+                  question: string;
+                  ticked: string;
+                }
+              | {
+                  question: string;
+                  tickedAtLeast: number;
+                  among?: string[];
+                }
+              | {
+                  question: string;
+                  atLeast: number;
+                };
+            requiredOptions?: string[];
+            bands: {
+              min: number;
+              exclusive?: boolean;
+              level: number;
+            }[];
+          }
+        | {
+            /** @enum {string} */
+            kind: 'countTickedByKeyOption';
+            question: string;
+            keyOption: string;
+            withoutKey: {
+              min: number;
+              exclusive?: boolean;
+              level: number;
+            }[];
+            withKey: {
+              min: number;
+              exclusive?: boolean;
+              level: number;
+            }[];
+          }
+        | {
+            /** @enum {string} */
+            kind: 'optionPosition';
+            question: string;
+            gate?:
+              | {
+                  question: string;
+                  /** @enum {string} */
+                  is: 'yes' | 'no';
+                }
+              | {
+                  question: string;
+                  ticked: string;
+                }
+              | {
+                  question: string;
+                  tickedAtLeast: number;
+                  among?: string[];
+                }
+              | {
+                  question: string;
+                  atLeast: number;
+                };
+            levelOfOption: {
+              [key: string]: number;
+            };
+          }
+        | {
+            /** @enum {string} */
+            kind: 'percentageBands';
+            gate?:
+              | {
+                  question: string;
+                  /** @enum {string} */
+                  is: 'yes' | 'no';
+                }
+              | {
+                  question: string;
+                  ticked: string;
+                }
+              | {
+                  question: string;
+                  tickedAtLeast: number;
+                  among?: string[];
+                }
+              | {
+                  question: string;
+                  atLeast: number;
+                };
+            sources: (
+              | {
+                  percentQuestion: string;
+                  bands: {
+                    min: number;
+                    exclusive?: boolean;
+                    level: number;
+                  }[];
+                }
+              | {
+                  numerator: string;
+                  denominator: string;
+                  bands: {
+                    min: number;
+                    exclusive?: boolean;
+                    level: number;
+                  }[];
+                }
+            )[];
+          }
+        | {
+            /** @enum {string} */
+            kind: 'ladder';
+            steps: {
+              level: number;
+              when: (
+                | {
+                    question: string;
+                    /** @enum {string} */
+                    is: 'yes' | 'no';
+                  }
+                | {
+                    question: string;
+                    ticked: string;
+                  }
+                | {
+                    question: string;
+                    tickedAtLeast: number;
+                    among?: string[];
+                  }
+                | {
+                    question: string;
+                    atLeast: number;
+                  }
+              )[];
+            }[];
+          };
     };
     F01FormDocument: {
       questions: components['schemas']['F01QuestionDocument'][];
