@@ -272,11 +272,31 @@ describe('people at work in the portal, in Chromium, against the running platfor
       await page.getByText('Draf tersimpan.').waitFor();
       const progress = aspect.getByLabel('Kemajuan aspek');
       const indicators = await aspect.getByRole('article').count();
-      await expect(progress.innerText()).resolves.toMatch(new RegExp(`^${indicators} dari ${indicators} indikator terjawab lengkap · (\\d+) dari \\1 pertanyaan dijawab$`));
-      await aspect.locator('.claimed-level strong').first().getByText(/^\d — /).waitFor();
+      await expect(progress.innerText()).resolves.toMatch(
+        new RegExp(`^${indicators} dari ${indicators} indikator terjawab lengkap · (\\d+) dari \\1 pertanyaan dijawab$`),
+      );
+      await aspect
+        .locator('.claimed-level strong')
+        .first()
+        .getByText(/^\d — /)
+        .waitFor();
       await expect(aspect.locator('.claimed-level strong').allInnerTexts()).resolves.toEqual(Array(indicators).fill(expect.stringMatching(/^\d — /)));
+      await saveScreenshot(page.getByRole('region', { name: 'Simpan F-01' }), 'operator-f01-questions-save-bar');
       expect(await checkPage(page, 'operator-f01-questions-saved')).toEqual([]);
-    }));
+    }).then(() =>
+      inNewTab(browser, DESKTOP, 'evaluator-f01-questions', async (page) => {
+        await signIn(page, portal.url, 'evaluator-1');
+        await page.goto(`${portal.url}/siklus/${seeded.questionsCycleId}/unit/disdukcapil`);
+        const first = page.getByRole('article', { name: /^1\.a\.Ak / });
+        await first.getByText(/^Level klaim SKPD: \d — /).waitFor();
+        await first.getByText(/^Aturan Pantau \(pantau\/f01\/1\.a\.Ak\)/).waitFor();
+        await page
+          .getByLabel('Kemajuan penilaian F-02')
+          .getByText(/^0 dari \d+ indikator dinilai$/)
+          .waitFor();
+        await saveScreenshot(first, 'evaluator-f01-questions-1.a.Ak');
+      }),
+    ));
 
   it('a citizen tracks a request by its code on a phone', () =>
     inNewTab(browser, PHONE, 'citizen-tracking', async (page) => {
