@@ -181,6 +181,41 @@ describe('F01QuestionForm (F-01 as questions)', () => {
     expect(screen.getByText('Apakah FKP sudah dilaksanakan?', { selector: 'legend' })).toBeTruthy();
   });
 
+  it('names the questions whose claim lacks bukti dukung when the submit is refused for it', async () => {
+    fakeFetch({
+      [`PUT ${UNIT_PATH}/assessment/draft`]: { status: 200, body: reply(2) },
+      [`GET ${UNIT_PATH}/assessment`]: { status: 200, body: { ...assessment, version: 2 } },
+      [`POST ${UNIT_PATH}/assessment/submit`]: problem(
+        400,
+        'ASSESSMENT.EVIDENCE_REQUIRED',
+        'questions[1.a.Ak/a].evidenceIds: needs bukti dukung',
+        undefined,
+        'Bukti dukung belum ada.',
+        {
+          problems: [
+            {
+              field: 'questions[1.a.Ak/a].evidenceIds',
+              rule: 'evidence-required',
+              questionId: '1.a.Ak/a',
+              message: '1.a.Ak/a needs at least one bukti dukung',
+            },
+          ],
+        },
+      ),
+    });
+    renderForm();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Ajukan untuk verifikasi' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Bukti dukung belum dilampirkan.');
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Indikator 1.a.Ak Standar Pelayanan — belum ada bukti dukung: Apakah sudah dibuat Standar Pelayanan?']);
+  });
+
   it('warns before leaving with unsaved answers, on reload and on a link inside the portal', async () => {
     renderForm();
     const confirm = jest.spyOn(window, 'confirm').mockReturnValue(false);

@@ -194,7 +194,15 @@ function IncompleteMessage({ gaps, ruleset, onGoTo }: { gaps: IncompleteSubmit; 
   return (
     <div role="alert" className="problem">
       <p>
-        <strong>Penilaian mandiri belum lengkap.</strong> Lengkapi {gaps.indicatorCodes.length} indikator berikut lalu ajukan lagi:
+        {gaps.kind === 'unanswered' ? (
+          <>
+            <strong>Penilaian mandiri belum lengkap.</strong> Lengkapi {gaps.indicatorCodes.length} indikator berikut lalu ajukan lagi:
+          </>
+        ) : (
+          <>
+            <strong>Bukti dukung belum dilampirkan.</strong> Pilih paling sedikit satu bukti dukung pada pertanyaan berikut lalu ajukan lagi:
+          </>
+        )}
       </p>
       <ul>
         {gaps.indicatorCodes.map((code) => {
@@ -214,7 +222,7 @@ function IncompleteMessage({ gaps, ruleset, onGoTo }: { gaps: IncompleteSubmit; 
               {questions.length > 0 && (
                 <>
                   {' '}
-                  — belum dijawab:{' '}
+                  — {gaps.kind === 'unanswered' ? 'belum dijawab' : 'belum ada bukti dukung'}:{' '}
                   {questions.map((question, index) => (
                     <Fragment key={question.id}>
                       {index > 0 && '; '}

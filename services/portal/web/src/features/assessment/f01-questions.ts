@@ -108,16 +108,29 @@ export function questionAnswersToSave(ruleset: Ruleset, drafts: QuestionDrafts):
 }
 
 export interface IncompleteSubmit {
+  /** unanswered: 409 ASSESSMENT.INCOMPLETE; evidence: 400 ASSESSMENT.EVIDENCE_REQUIRED (a claim without its bukti dukung). */
+  kind: 'unanswered' | 'evidence';
   indicatorCodes: string[];
   questionIds: string[];
 }
 
-/** The gaps a 409 ASSESSMENT.INCOMPLETE names, or null for any other error. */
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+
+/** The gaps a refused submit names, or null for any other error. Question ids are `<indicator code>/<letter>`. */
 export function incompleteSubmit(error: unknown): IncompleteSubmit | null {
-  if (!(error instanceof ApiError) || error.code !== 'ASSESSMENT.INCOMPLETE') return null;
+  if (!(error instanceof ApiError)) return null;
   const details = error.problem.details ?? {};
-  const list = (key: string) => (Array.isArray(details[key]) ? (details[key] as unknown[]).filter((item): item is string => typeof item === 'string') : []);
-  return { indicatorCodes: list('indicatorCodes'), questionIds: list('questionIds') };
+  if (error.code === 'ASSESSMENT.INCOMPLETE') {
+    return { kind: 'unanswered', indicatorCodes: strings(details.indicatorCodes), questionIds: strings(details.questionIds) };
+  }
+  if (error.code === 'ASSESSMENT.EVIDENCE_REQUIRED') {
+    const problems = Array.isArray(details.problems) ? (details.problems as unknown[]) : [];
+    const questionIds = strings(
+      problems.map((problem) => (typeof problem === 'object' && problem !== null ? (problem as { questionId?: unknown }).questionId : undefined)),
+    );
+    return { kind: 'evidence', indicatorCodes: [...new Set(questionIds.map((id) => id.split('/')[0]))], questionIds };
+  }
+  return null;
 }
 
 export const YES_NO_LABELS = { yes: 'Ya', no: 'Tidak' } as const;
