@@ -199,7 +199,11 @@ describe('people at work in the portal, in Chromium, against the running platfor
   it("an evaluator confirms one of a unit's proposals and overrides another with a note, and sees both decisions", () =>
     inNewTab(browser, DESKTOP, 'evaluator', async (page) => {
       await signIn(page, portal.url, 'evaluator-1');
-      await page.getByRole('link', { name: 'disdukcapil' }).click();
+      // disdukcapil is a unit lokus of both seeded cycles: the one of this cycle's row.
+      await page
+        .getByRole('row', { name: new RegExp(`^${CYCLE_NAME}\\s`) })
+        .getByRole('link', { name: 'disdukcapil' })
+        .click();
       await page.waitForURL(`${portal.url}/siklus/${seeded.cycleId}/unit/disdukcapil`);
       const [confirmed, overridden] = PROPOSED.map((code) => page.getByRole('article', { name: new RegExp(`^${code.replace(/\./g, '\\.')} `) }));
       await confirmed.getByRole('button', { name: 'Konfirmasi usulan' }).waitFor();
