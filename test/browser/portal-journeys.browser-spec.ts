@@ -223,6 +223,7 @@ describe('people at work in the portal, in Chromium, against the running platfor
       await overridden.getByText('Maklumat pelayanan terpasang, tetapi belum dievaluasi berkala', { exact: false }).waitFor();
       await saveScreenshot(confirmed, `evaluator-confirmed-${PROPOSED[0]}`);
       await saveScreenshot(overridden, `evaluator-overridden-${PROPOSED[1]}`);
+      await page.getByLabel('Kemajuan penilaian F-02').getByText(`${PROPOSED.length} dari 30 indikator dinilai`).waitFor();
       expect(await checkPage(page, 'evaluator-decided')).toEqual([]);
     }));
 
