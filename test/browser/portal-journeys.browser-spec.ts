@@ -13,6 +13,8 @@ const UNITS = [
   { unitId: 'kecamatan-banjarmasin-utara', name: 'Kecamatan Banjarmasin Utara', kind: 'kecamatan' },
 ];
 const CYCLE_NAME = 'PEKPPP 2026';
+/** A second cycle, pinned to pekppp-2023 v3, where the unit answers F-01 as questions. */
+const QUESTIONS_CYCLE_NAME = 'PEKPPP 2027 (F-01 pertanyaan)';
 /** Indicators evaluation proposes a level for from the published standard and the requests: the evaluator confirms the first and overrides the second. */
 const PROPOSED = ['1.a.Ak', '3.a.T'];
 const KTP_EL = {
@@ -58,6 +60,7 @@ function currentQuarter(): { start: string; end: string } {
 
 interface Seeded {
   cycleId: string;
+  questionsCycleId: string;
   trackingCode: string;
   /** Disdukcapil's SKM period of this quarter, as its operator reads it, and the public link of its form. */
   skmSurvey: string;
@@ -101,6 +104,23 @@ async function seed(portal: PortalUnderTest): Promise<Seeded> {
     leadEvaluatorId: 'dev-evaluator-2',
   });
 
+  const questionsCycleId = randomUUID();
+  await call('POST', `${evaluation}/cycles`, admin, {
+    cycleId: questionsCycleId,
+    name: QUESTIONS_CYCLE_NAME,
+    rulesetId: 'pekppp-2023',
+    rulesetVersion: 3,
+    complianceRulesetId: 'ombudsman-2025',
+    complianceRulesetVersion: 1,
+    windowStart: '2026-01-01',
+    windowEnd: '2099-12-31',
+    selfAssessmentDue: '2099-12-30',
+  });
+  await call('PUT', `${evaluation}/cycles/${questionsCycleId}/units/disdukcapil`, admin, {
+    evaluatorIds: ['dev-evaluator-1'],
+    leadEvaluatorId: 'dev-evaluator-1',
+  });
+
   // Evaluators decide on proposals once the unit has sent its F-01.
   const ruleset = await call<{ aspects: { indicators: { code: string }[] }[] }>('GET', `${evaluation}/rulesets/pekppp-2023/versions/1`, admin);
   const assessment = `${evaluation}/cycles/${cycleId}/units/disdukcapil/assessment`;
@@ -137,7 +157,7 @@ async function seed(portal: PortalUnderTest): Promise<Seeded> {
   const skmSurvey = `${survey}/units/disdukcapil/skm-surveys/quarter/${quarter.start}`;
   const { publicLinkId } = await call<{ publicLinkId: string }>('POST', skmSurvey, operator, { periodEnd: quarter.end });
   await eventually(() => call('GET', `${survey}/public/skm-surveys/${publicLinkId}`, {}));
-  return { cycleId, trackingCode, skmSurvey, skmLink: publicLinkId };
+  return { cycleId, questionsCycleId, trackingCode, skmSurvey, skmLink: publicLinkId };
 }
 
 describe('people at work in the portal, in Chromium, against the running platform', () => {
@@ -179,7 +199,11 @@ describe('people at work in the portal, in Chromium, against the running platfor
   it("an evaluator confirms one of a unit's proposals and overrides another with a note, and sees both decisions", () =>
     inNewTab(browser, DESKTOP, 'evaluator', async (page) => {
       await signIn(page, portal.url, 'evaluator-1');
-      await page.getByRole('link', { name: 'disdukcapil' }).click();
+      // disdukcapil is a unit lokus of both seeded cycles: the one of this cycle's row.
+      await page
+        .getByRole('row', { name: new RegExp(`^${CYCLE_NAME}\\s`) })
+        .getByRole('link', { name: 'disdukcapil' })
+        .click();
       await page.waitForURL(`${portal.url}/siklus/${seeded.cycleId}/unit/disdukcapil`);
       const [confirmed, overridden] = PROPOSED.map((code) => page.getByRole('article', { name: new RegExp(`^${code.replace(/\./g, '\\.')} `) }));
       await confirmed.getByRole('button', { name: 'Konfirmasi usulan' }).waitFor();
@@ -199,6 +223,7 @@ describe('people at work in the portal, in Chromium, against the running platfor
       await overridden.getByText('Maklumat pelayanan terpasang, tetapi belum dievaluasi berkala', { exact: false }).waitFor();
       await saveScreenshot(confirmed, `evaluator-confirmed-${PROPOSED[0]}`);
       await saveScreenshot(overridden, `evaluator-overridden-${PROPOSED[1]}`);
+      await page.getByLabel('Kemajuan penilaian F-02').getByText(`${PROPOSED.length} dari 30 indikator dinilai`).waitFor();
       expect(await checkPage(page, 'evaluator-decided')).toEqual([]);
     }));
 
@@ -212,6 +237,71 @@ describe('people at work in the portal, in Chromium, against the running platfor
       await expect(panel.getByRole('radio').count()).resolves.toBe(0);
       expect(await checkPage(page, 'operator-compliance')).toEqual([]);
     }));
+
+  it("an SKPD operator answers the first aspect's F-01 questions, saves, and sees the claimed levels and the progress", () =>
+    inNewTab(browser, DESKTOP, 'operator-f01-questions', async (page) => {
+      await signIn(page, portal.url, 'operator-disdukcapil');
+      await page.getByRole('link', { name: QUESTIONS_CYCLE_NAME }).click();
+      await page.waitForURL(`${portal.url}/siklus/${seeded.questionsCycleId}/unit/disdukcapil`);
+      const aspect = page.getByRole('tabpanel');
+      await aspect.locator('.question').first().waitFor();
+
+      // Answering a question can show the next one (skip logic): answer until none is left open.
+      for (let pass = 0; pass < 6; pass += 1) {
+        let answeredNow = 0;
+        for (const question of await aspect.locator('.question').all()) {
+          const input = question.locator('fieldset.choices:not(.evidence-pick), .field').first();
+          const radios = input.getByRole('radio');
+          const boxes = input.getByRole('checkbox');
+          const number = input.getByRole('spinbutton');
+          const text = input.getByRole('textbox');
+          if ((await radios.count()) > 0) {
+            if ((await input.locator('input:checked').count()) > 0) continue;
+            await radios.first().check();
+          } else if ((await boxes.count()) > 0) {
+            if ((await input.locator('input:checked').count()) > 0) continue;
+            await boxes.first().check();
+          } else if ((await number.count()) > 0) {
+            if ((await number.inputValue()) !== '') continue;
+            await number.fill('1');
+          } else {
+            if ((await text.inputValue()) !== '') continue;
+            await text.fill('Sudah dilaksanakan; bukti terlampir');
+          }
+          answeredNow += 1;
+        }
+        if (answeredNow === 0) break;
+      }
+      await page.getByText('Ada perubahan yang belum disimpan.').waitFor();
+      await page.getByRole('button', { name: 'Simpan draf' }).click();
+      await page.getByText('Draf tersimpan.').waitFor();
+      const progress = aspect.getByLabel('Kemajuan aspek');
+      const indicators = await aspect.getByRole('article').count();
+      await expect(progress.innerText()).resolves.toMatch(
+        new RegExp(`^${indicators} dari ${indicators} indikator terjawab lengkap · (\\d+) dari \\1 pertanyaan dijawab$`),
+      );
+      await aspect
+        .locator('.claimed-level strong')
+        .first()
+        .getByText(/^\d — /)
+        .waitFor();
+      await expect(aspect.locator('.claimed-level strong').allInnerTexts()).resolves.toEqual(Array(indicators).fill(expect.stringMatching(/^\d — /)));
+      await saveScreenshot(page.getByRole('region', { name: 'Simpan F-01' }), 'operator-f01-questions-save-bar');
+      expect(await checkPage(page, 'operator-f01-questions-saved')).toEqual([]);
+    }).then(() =>
+      inNewTab(browser, DESKTOP, 'evaluator-f01-questions', async (page) => {
+        await signIn(page, portal.url, 'evaluator-1');
+        await page.goto(`${portal.url}/siklus/${seeded.questionsCycleId}/unit/disdukcapil`);
+        const first = page.getByRole('article', { name: /^1\.a\.Ak / });
+        await first.getByText(/^Level klaim SKPD: \d — /).waitFor();
+        await first.getByText(/^Aturan Pantau \(pantau\/f01\/1\.a\.Ak\)/).waitFor();
+        await page
+          .getByLabel('Kemajuan penilaian F-02')
+          .getByText(/^0 dari \d+ indikator dinilai$/)
+          .waitFor();
+        await saveScreenshot(first, 'evaluator-f01-questions-1.a.Ak');
+      }),
+    ));
 
   it('a citizen tracks a request by its code on a phone', () =>
     inNewTab(browser, PHONE, 'citizen-tracking', async (page) => {

@@ -1,5 +1,7 @@
 import { Link } from 'react-router-dom';
 import { ProblemMessage } from '../../components/problem-message';
+import { F01QuestionForm } from './f01-question-form';
+import { asksQuestions } from './f01-questions';
 import { SelfAssessmentForm } from './self-assessment-form';
 import { UnitScorePanel } from './unit-score-panel';
 import { useAssessmentData } from './use-assessment-data';
@@ -19,7 +21,11 @@ export function SelfAssessmentPage({ cycleId, unitId }: { cycleId: string; unitI
       </h1>
       <p>Batas penilaian mandiri: {data.cycle.selfAssessmentDue}</p>
       <UnitScorePanel cycleId={cycleId} unitId={unitId} ruleset={data.ruleset} />
-      <SelfAssessmentForm key={data.assessment.status} cycleId={cycleId} unitId={unitId} ruleset={data.ruleset} assessment={data.assessment} />
+      {asksQuestions(data.ruleset, data.assessment) ? (
+        <F01QuestionForm key={data.assessment.status} cycleId={cycleId} unitId={unitId} ruleset={data.ruleset} assessment={data.assessment} />
+      ) : (
+        <SelfAssessmentForm key={data.assessment.status} cycleId={cycleId} unitId={unitId} ruleset={data.ruleset} assessment={data.assessment} />
+      )}
     </>
   );
 }

@@ -61,6 +61,10 @@ export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: s
   const deciding = scoring && cycle.status !== 'published';
   // the service refuses an evaluator not assigned to the unit; Bagian Organisasi records for any unit lokus
   const recordsCompliance = canVerify && (claims.role === 'admin' || namedEvaluator);
+  const indicatorCount = ruleset.aspects.reduce((sum, aspect) => sum + aspect.indicators.length, 0);
+  const scoredIndicators = ruleset.aspects
+    .flatMap((aspect) => aspect.indicators)
+    .filter((indicator) => Object.keys(assessment.scores[indicator.code] ?? {}).length > 0).length;
   const nameEvaluator = (evaluatorId: string) => evaluatorLabel(evaluatorId, { viewerId: claims.subject, leadEvaluatorId: lokus?.leadEvaluatorId });
 
   return (
@@ -74,6 +78,9 @@ export function UnitReviewPage({ cycleId, unitId }: { cycleId: string; unitId: s
       <p>
         Status penilaian mandiri: <strong>{ASSESSMENT_STATUS_LABELS[assessment.status]}</strong>
         {isReadOnly(claims.role) && ' · tampilan baca saja'}
+      </p>
+      <p aria-label="Kemajuan penilaian F-02">
+        <strong>{scoredIndicators.toLocaleString('id-ID')}</strong> dari {indicatorCount.toLocaleString('id-ID')} indikator dinilai
       </p>
       {scoring && !namedEvaluator && <p role="note">Anda belum ditetapkan sebagai evaluator unit ini pada siklus ini; nilai Anda akan ditolak.</p>}
       <UnitScorePanel cycleId={cycleId} unitId={unitId} tenantId={tenantId} ruleset={ruleset} />
