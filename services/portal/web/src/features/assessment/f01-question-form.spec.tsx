@@ -15,7 +15,7 @@ const claim = {
   name: 'pantau/f01/1.a.Ak',
   ruleSource: 'pantau' as const,
   explanation: 'Level naik satu untuk setiap "Ya" berturut-turut.',
-  rule: { kind: 'chainOfYes' },
+  rule: { kind: 'chainOfYes' as const, questions: ['1.a.Ak/a'], levelOfLength: [0, 2, 3, 4, 5, 5] },
 };
 const standar: Indicator = indicatorFixture('1.a.Ak', 'Standar Pelayanan', {
   f01: {

@@ -1,7 +1,7 @@
 import { type F01Question, type QuestionDraft, shownQuestionIds } from './f01-questions';
 
-const yesNo = (id: string, showIf?: Record<string, unknown>): F01Question => ({ id, text: id, type: 'yesNo', required: true, showIf });
-const multi = (id: string, showIf?: Record<string, unknown>): F01Question => ({
+const yesNo = (id: string, showIf?: F01Question['showIf']): F01Question => ({ id, text: id, type: 'yesNo', required: true, showIf });
+const multi = (id: string, showIf?: F01Question['showIf']): F01Question => ({
   id,
   text: id,
   type: 'multi',

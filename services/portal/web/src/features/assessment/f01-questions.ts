@@ -35,34 +35,27 @@ export function questionDraftsFrom(ruleset: Ruleset, assessment: Assessment): Qu
   return drafts;
 }
 
-interface ShowCondition {
-  question: string;
-  is?: 'yes' | 'no';
-  ticked?: string;
-  tickedAtLeast?: number;
-  among?: string[];
-  atLeast?: number;
-}
+type ShowCondition = NonNullable<F01Question['showIf']>;
 
 const tickedOf = (value: QuestionValue | null): string[] => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []);
 
 /** The evaluation service's skip logic (domain/f01/claimed-level.ts `holds`): an unanswered or hidden question satisfies nothing. */
 function holds(condition: ShowCondition, value: QuestionValue | null): boolean {
   if (value === null) return false;
-  if (condition.is !== undefined) return value === (condition.is === 'yes');
-  if (condition.ticked !== undefined) return tickedOf(value).includes(condition.ticked);
-  if (condition.tickedAtLeast !== undefined) {
-    const ticked = tickedOf(value).filter((id) => !condition.among || condition.among.includes(id));
-    return ticked.length >= condition.tickedAtLeast;
+  if ('is' in condition) return value === (condition.is === 'yes');
+  if ('ticked' in condition) return tickedOf(value).includes(condition.ticked);
+  if ('tickedAtLeast' in condition) {
+    const { among, tickedAtLeast } = condition;
+    return tickedOf(value).filter((id) => !among || among.includes(id)).length >= tickedAtLeast;
   }
-  return typeof value === 'number' && value >= (condition.atLeast ?? 0);
+  return typeof value === 'number' && value >= condition.atLeast;
 }
 
 /** The ids of the questions the skip logic shows given the answers so far; recomputed on every change, as the server does on save. */
 export function shownQuestionIds(questions: readonly F01Question[], answers: Record<string, QuestionDraft>): Set<string> {
   const shown = new Set<string>();
   for (const question of questions) {
-    const condition = question.showIf as ShowCondition | undefined;
+    const condition = question.showIf;
     const visible = !condition || (shown.has(condition.question) && holds(condition, answers[condition.question]?.value ?? null));
     if (visible) shown.add(question.id);
   }
