@@ -115,7 +115,13 @@ describe('tracing and metrics of request service → Kafka → evaluation servic
 
     const consumed = await eventually(
       () => {
-        const span = inTrace().find((candidate) => candidate.kind === SpanKind.CONSUMER && candidate.attributes['messaging.message.id'] === eventId);
+        // Two of evaluation's consumers read the request topic; the operational facts one writes what is checked below.
+        const span = inTrace().find(
+          (candidate) =>
+            candidate.kind === SpanKind.CONSUMER &&
+            candidate.attributes['messaging.message.id'] === eventId &&
+            candidate.attributes['messaging.consumer.group.name'] === `${prefix}evaluation.request-facts`,
+        );
         expect(span).toBeDefined();
         return span as ReadableSpan;
       },
