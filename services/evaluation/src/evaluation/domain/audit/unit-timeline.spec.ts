@@ -168,6 +168,7 @@ describe("a unit's timeline", () => {
     });
     expect(timeline[6].note).toBe('SK ditemukan');
     expect(timeline[8]).toMatchObject({ actorRole: 'system', sourceEventIds: ['req-9'], note: '2 dari 3 aduan selesai tepat waktu' });
+    expect(timeline[9].summary).toBe('Nilai kepatuhan ombudsman-2025 menjadi 63,94 (C)');
     expect(timeline[9].changes).toEqual([
       { field: 'complianceTotal', indicatorCode: null, evaluatorId: null, before: 56.4, after: 63.94 },
       { field: 'complianceBand', indicatorCode: null, evaluatorId: null, before: 'D', after: 'C' },
@@ -209,6 +210,21 @@ describe("a unit's timeline", () => {
       ['phaseOverrideGranted', 'server SKPD rusak'],
       ['fieldVisitScoringAllowed', 'F-01 tidak masuk'],
     ]);
+  });
+
+  it("tells a unit's first proposal of an indicator from a change, with no value before", () => {
+    const [first] = unitTimeline('disdukcapil', [
+      source(
+        {
+          $case: 'indicatorProposalChanged',
+          value: { ...ids, indicatorCode: '1.a.Ak', level: 3, previousLevel: -1, sourceEventIds: [] } as unknown as evaluationPb.IndicatorProposalChanged,
+        },
+        'evaluation',
+        'system',
+      ),
+    ]);
+    expect(first.summary).toBe('Usulan pertama 1.a.Ak: level 3');
+    expect(first.changes).toEqual([{ field: 'proposedLevel', indicatorCode: '1.a.Ak', evaluatorId: null, before: null, after: 3 }]);
   });
 
   it('is empty for a unit no event concerns', () => {

@@ -74,6 +74,9 @@ const change = (
   after,
 });
 
+/** Numbers a person reads in a summary, as Indonesians write them (36,86). */
+const TWO_DECIMALS = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 const markKey = (indicatorCode: string, evaluatorId: string): string => `${indicatorCode}\u0000${evaluatorId}`;
 
 interface Described {
@@ -173,13 +176,19 @@ function describe(event: EvaluationEvent, unitId: string, state: Folded): Descri
       };
     case 'verificationVisitRecorded':
       return { summary: `Kunjungan verifikasi lapangan tanggal ${event.value.visitedOn}`, note: event.value.findings || null };
-    case 'indicatorProposalChanged':
+    case 'indicatorProposalChanged': {
+      // a negative previous level: the indicator had no proposal before
+      const before = event.value.previousLevel < 0 ? null : event.value.previousLevel;
       return {
-        summary: `Usulan ${event.value.indicatorCode} berubah dari level ${event.value.previousLevel} ke ${event.value.level}`,
-        changes: [change('proposedLevel', event.value.previousLevel, event.value.level, event.value.indicatorCode)],
+        summary:
+          before === null
+            ? `Usulan pertama ${event.value.indicatorCode}: level ${event.value.level}`
+            : `Usulan ${event.value.indicatorCode} berubah dari level ${before} ke ${event.value.level}`,
+        changes: [change('proposedLevel', before, event.value.level, event.value.indicatorCode)],
         note: event.value.explanation || null,
         sourceEventIds: event.value.sourceEventIds,
       };
+    }
     case 'complianceObservationRecorded':
       return {
         summary: `Observasi kepatuhan dicatat (${event.value.items.length} butir)`,
@@ -197,7 +206,7 @@ function describe(event: EvaluationEvent, unitId: string, state: Folded): Descri
       };
     case 'complianceGraded':
       return {
-        summary: `Nilai kepatuhan ${event.value.rulesetId} menjadi ${event.value.total.toFixed(2)} (${event.value.label})`,
+        summary: `Nilai kepatuhan ${event.value.rulesetId} menjadi ${TWO_DECIMALS.format(event.value.total)} (${event.value.label})`,
         changes: [
           change('complianceTotal', event.value.previousBandCode === '' ? null : event.value.previousTotal, event.value.total),
           change('complianceBand', event.value.previousBandCode || null, event.value.bandCode),
