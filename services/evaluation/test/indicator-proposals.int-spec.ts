@@ -7,7 +7,7 @@ import type { Delivery } from '@lib/messaging';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { bearer } from '../../../test/support/auth';
-import { sourceTopics } from './source-topics';
+import { sourceEnvelope, sourceTopics } from './source-topics';
 import { startService } from '../../../test/support/service-app';
 import { AppModule } from '../src/app.module';
 import { EvaluationConfig } from '../src/config';
@@ -396,19 +396,13 @@ describe('indicator proposals from the request and survey topics', () => {
     const complaintId = randomUUID();
     const delivery = (event: RequestEvent, unit: string): Delivery<RequestEvent> => ({
       event,
-      envelope: {
-        eventId: randomUUID(),
+      envelope: sourceEnvelope({
         eventType: requestCodec.typeOf(event),
         streamId: `complaint-${complaintId}`,
-        streamVersion: 1,
         occurredAt: '2026-03-02T03:00:00Z',
         tenantId,
         unitId: unit,
-        correlationId: randomUUID(),
-        causationId: randomUUID(),
-        actorId: 'test-producer',
-        actorRole: 'system',
-      },
+      }),
       topic: requestTopic,
       partition: 0,
       offset: '0',

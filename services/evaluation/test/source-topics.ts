@@ -13,6 +13,17 @@ export interface SourceTopics {
   redeliverEverything(): Promise<void>;
 }
 
+/** The envelope a source context's relay gives an event: a fresh id, the first version of its stream, a system actor. */
+export const sourceEnvelope = (fields: Pick<EventEnvelope, 'eventType' | 'streamId' | 'occurredAt' | 'tenantId' | 'unitId'>): EventEnvelope => ({
+  eventId: randomUUID(),
+  streamVersion: 1,
+  correlationId: randomUUID(),
+  causationId: randomUUID(),
+  actorId: 'test-producer',
+  actorRole: 'system',
+  ...fields,
+});
+
 /** Sends exactly these bytes and headers; keyed by unit, so one unit's events stay in order. */
 async function send<E extends { $case: string; value: unknown }>(topic: string, codec: EventCodec<E>, event: E, envelope: EventEnvelope): Promise<void> {
   const producer = testKafka().producer();
@@ -45,19 +56,7 @@ export function sourceTopics(options: { topicPrefix: string; tenantId: string; u
     occurredAt: string,
     unit: string,
   ): Promise<EventEnvelope> {
-    const envelope: EventEnvelope = {
-      eventId: randomUUID(),
-      eventType: codec.typeOf(event),
-      streamId,
-      streamVersion: 1,
-      occurredAt,
-      tenantId,
-      unitId: unit,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      actorId: 'test-producer',
-      actorRole: 'system',
-    };
+    const envelope = sourceEnvelope({ eventType: codec.typeOf(event), streamId, occurredAt, tenantId, unitId: unit });
     await send(topic, codec, event, envelope);
     sent.push(() => send(topic, codec, event, envelope));
     return envelope;

@@ -92,6 +92,12 @@ export function consistencyProofRanges(first: number, second: number): LeafRange
 const isOdd = (n: number): boolean => n % 2 === 1;
 const half = (n: number): number => Math.floor(n / 2);
 
+/** The RFC's "right-shift fn and sn equally until LSB(fn) is set or fn is 0", shared by both verifications. */
+function upToRightChild(fn: number, sn: number): [number, number] {
+  while (!isOdd(fn) && fn !== 0) [fn, sn] = [half(fn), half(sn)];
+  return [fn, sn];
+}
+
 /** RFC 9162 §2.1.3.2: does `proof` put the leaf with hash `leaf` at `index` of the tree of `size` leaves whose root is `root`? */
 export function verifyInclusion(leaf: Uint8Array, index: number, size: number, proof: readonly Uint8Array[], root: Uint8Array): boolean {
   if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return false;
@@ -102,12 +108,7 @@ export function verifyInclusion(leaf: Uint8Array, index: number, size: number, p
     if (sn === 0) return false;
     if (isOdd(fn) || fn === sn) {
       r = nodeHash(p, r);
-      if (!isOdd(fn)) {
-        while (!isOdd(fn) && fn !== 0) {
-          fn = half(fn);
-          sn = half(sn);
-        }
-      }
+      [fn, sn] = upToRightChild(fn, sn);
     } else {
       r = nodeHash(r, p);
     }
@@ -137,12 +138,7 @@ export function verifyConsistency(first: number, second: number, firstRoot: Uint
     if (isOdd(fn) || fn === sn) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      if (!isOdd(fn)) {
-        while (!isOdd(fn) && fn !== 0) {
-          fn = half(fn);
-          sn = half(sn);
-        }
-      }
+      [fn, sn] = upToRightChild(fn, sn);
     } else {
       sr = nodeHash(sr, c);
     }
